@@ -1,0 +1,33 @@
+import type { Generated } from 'kysely';
+
+export interface EngagementTable {
+  id: number;
+  client_name: string;
+  industry: string | null;
+  currency: string;
+  locale: string;
+  consultant: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  action: string;
+  detail: string; // JSON
+}
+
+export interface WorkspaceSettingTable {
+  key: string;
+  value: string; // JSON
+}
+
+export interface CoreTables {
+  engagement: EngagementTable;
+  audit_log: AuditLogTable;
+  workspace_setting: WorkspaceSettingTable;
+}
