@@ -1,0 +1,14 @@
+import type { ChannelName, ParsedArgsOf, ResultOf } from '../../../shared/contract';
+import type { CallContext } from '../../../shared/contract/define';
+import type { Backend } from '../backend';
+import { engagementHandlers } from './engagement';
+
+export type Handler<K extends ChannelName> = (args: ParsedArgsOf<K>, ctx: CallContext) => Promise<ResultOf<K>>;
+export type Handlers = { [K in ChannelName]: Handler<K> };
+
+/** Every channel of the contract must have a handler here; the type fails to compile otherwise. */
+export function createHandlers(b: Backend): Handlers {
+  return {
+    ...engagementHandlers(b),
+  };
+}

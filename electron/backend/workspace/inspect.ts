@@ -1,0 +1,65 @@
+import { openSync, readSync, closeSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { APPLICATION_ID } from './db';
+import { migrationNames } from './migrations';
+import { WorkbenchError } from '../errors';
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+export interface InspectResult {
+  applied: string[];
+  pending: string[];
+}
+
+/**
+ * Decide whether a file may be opened as a workspace WITHOUT changing a byte of it: the header is
+ * read by hand, then SQLite opens it read-only. Refuses non-SQLite files, foreign SQLite files,
+ * damaged files and files from a newer version (migrations this build does not know).
+ */
+export function inspectWorkspaceFile(path: string): InspectResult {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new WorkbenchError('FILE_NOT_FOUND', { path });
+  }
+  if (size < 100 || readHeader(path) !== SQLITE_HEADER) throw new WorkbenchError('NOT_A_WORKSPACE', { path });
+
+  let sqlite: Database.Database | null = null;
+  try {
+    sqlite = new Database(path, { readonly: true, fileMustExist: true });
+    const appId = sqlite.pragma('application_id', { simple: true });
+    if (appId !== APPLICATION_ID) throw new WorkbenchError('NOT_A_WORKSPACE', { path });
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new WorkbenchError('WORKSPACE_CORRUPT', { path, detail: String(check) });
+    const hasTable = sqlite
+      .prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'")
+      .get();
+    const applied = hasTable
+      ? (sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name)
+      : [];
+    const unknown = applied.filter((n) => !migrationNames.includes(n));
+    if (unknown.length > 0) throw new WorkbenchError('WORKSPACE_TOO_NEW', { path, unknown: unknown.join(', ') });
+    return { applied, pending: migrationNames.filter((n) => !applied.includes(n)) };
+  } catch (err) {
+    if (err instanceof WorkbenchError) throw err;
+    const code = (err as { code?: string }).code ?? '';
+    if (code === 'SQLITE_NOTADB') throw new WorkbenchError('NOT_A_WORKSPACE', { path });
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new WorkbenchError('WORKSPACE_LOCKED', { path });
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new WorkbenchError('WORKSPACE_CORRUPT', { path, detail });
+  } finally {
+    sqlite?.close();
+  }
+}
+
+function readHeader(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    readSync(fd, buf, 0, 16, 0);
+    return buf.toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,68 @@
+import { dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { basename } from 'node:path';
+import { CHANNEL_NAMES } from '../../shared/contract';
+import { IPC_EVENT_CHANNEL, IPC_SHELL_PREFIX, type shellChannels } from '../../shared/contract/shell';
+import type { HandlersFor } from '../../shared/contract/define';
+import { shellChannels as shellSpecs } from '../../shared/contract/shell';
+import type { Backend } from '../backend/backend';
+import { createHandlers } from '../backend/handlers';
+import { dispatch } from '../backend/dispatch';
+import { isTrustedUrl } from './window';
+
+const FILTERS = {
+  rwb: { name: '留存诊断项目 Engagement', extensions: ['rwb'] },
+  xlsx: { name: 'Excel', extensions: ['xlsx'] },
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+  json: { name: 'JSON', extensions: ['json'] },
+} as const;
+
+function senderOk(event: IpcMainInvokeEvent): boolean {
+  return isTrustedUrl(event.senderFrame?.url ?? '');
+}
+
+/** One handler per contract channel, derived from the contract; plus the native shell calls. */
+export function registerIpc(backend: Backend, getWindow: () => BrowserWindow | null): void {
+  const handlers = createHandlers(backend);
+  for (const name of CHANNEL_NAMES) {
+    ipcMain.handle(name, async (event, args: unknown) => {
+      if (!senderOk(event)) return { ok: false, error: { code: 'INVALID_ARGUMENTS', message: 'untrusted sender', params: { detail: 'untrusted sender' } } };
+      return dispatch(backend, handlers, name, args);
+    });
+  }
+  backend.events.subscribe((name, payload) => getWindow()?.webContents.send(IPC_EVENT_CHANNEL, name, payload));
+
+  const shellHandlers: HandlersFor<typeof shellChannels> = {
+    'dialog.openWorkspace': async () => {
+      const r = await dialog.showOpenDialog({ properties: ['openFile'], filters: [FILTERS.rwb], defaultPath: backend.ensureDocumentsDir() });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    'dialog.saveWorkspace': async ({ suggestedName }) => {
+      const r = await dialog.showSaveDialog({ filters: [FILTERS.rwb], defaultPath: `${backend.ensureDocumentsDir()}/${basename(suggestedName)}` });
+      return r.canceled ? null : (r.filePath ?? null);
+    },
+    'dialog.openDataFile': async () => {
+      const r = await dialog.showOpenDialog({
+        properties: ['openFile'],
+        filters: [{ name: 'CSV / Excel', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xls'] }],
+      });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    'dialog.saveFile': async ({ suggestedName, kind }) => {
+      const r = await dialog.showSaveDialog({ filters: [FILTERS[kind]], defaultPath: suggestedName });
+      return r.canceled ? null : (r.filePath ?? null);
+    },
+    'shell.showItemInFolder': async ({ path }) => {
+      shell.showItemInFolder(path);
+      return null;
+    },
+  };
+  for (const [name, handler] of Object.entries(shellHandlers) as [keyof typeof shellChannels, (a: never) => Promise<unknown>][]) {
+    ipcMain.handle(IPC_SHELL_PREFIX + name, async (event, raw: unknown) => {
+      if (!senderOk(event)) return { ok: false, error: { code: 'INVALID_ARGUMENTS', message: 'untrusted sender', params: {} } };
+      const parsed = shellSpecs[name].args.safeParse(raw ?? {});
+      if (!parsed.success) return { ok: false, error: { code: 'INVALID_ARGUMENTS', message: parsed.error.message, params: { detail: parsed.error.message } } };
+      return { ok: true, value: await handler(parsed.data as never) };
+    });
+  }
+}

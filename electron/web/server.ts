@@ -1,0 +1,141 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import type { AddressInfo } from 'node:net';
+import type { Backend } from '../backend/backend';
+import { createHandlers, type Handlers } from '../backend/handlers';
+import { dispatch } from '../backend/dispatch';
+import { serveStatic } from './static';
+import { WorkbenchError, toWireError } from '../backend/errors';
+
+export interface WebHost {
+  url: string; // includes the token, for the user to open
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+export interface WebHostOptions {
+  backend: Backend;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  uploadDir?: string;
+}
+
+const MAX_JSON_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Browser mode: the real renderer and the same contract over HTTP, on 127.0.0.1 only. Every /api
+ * request must carry the per-launch token (header, or query for EventSource), and the Host header
+ * must be ours, so another web page cannot drive the engine (DNS rebinding, CSRF).
+ */
+export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const handlers: Handlers = createHandlers(opts.backend);
+  const uploadDir = opts.uploadDir ?? join(opts.backend.ensureDocumentsDir(), '.uploads');
+  let port = 0;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      console.error('[rwb web]', err);
+      if (!res.headersSent) sendJson(res, err instanceof WorkbenchError ? 400 : 500, { ok: false, error: toWireError(err) });
+      else res.end();
+    });
+  });
+
+  function tokenOk(req: IncomingMessage, url: URL): boolean {
+    const given = req.headers['x-workbench-token'] ?? url.searchParams.get('token') ?? '';
+    const a = Buffer.from(String(given));
+    const b = Buffer.from(token);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      res.writeHead(421, { 'content-type': 'text/plain' }).end('wrong host');
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (!url.pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
+      serveStatic(opts.rendererDir, url.pathname, res);
+      return;
+    }
+    if (!tokenOk(req, url)) {
+      sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: 'missing or wrong token', params: {} } });
+      return;
+    }
+    const route = url.pathname.slice('/api/'.length);
+    if (route === 'events' && req.method === 'GET') return serveEvents(req, res);
+    if (route === 'upload' && req.method === 'POST') return receiveUpload(req, res, url);
+    if (req.method !== 'POST') return void res.writeHead(405).end();
+    const body = await readJson(req);
+    sendJson(res, 200, await dispatch(opts.backend, handlers, route, body));
+  }
+
+  function serveEvents(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    const unsubscribe = opts.backend.events.subscribe((name, payload) => {
+      res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+    });
+    const keepAlive = setInterval(() => res.write(': ping\n\n'), 15_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+    });
+  }
+
+  // The browser cannot hand the engine a file path, so a chosen file is streamed here first.
+  async function receiveUpload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const name = basename(url.searchParams.get('name') ?? 'upload.bin').replace(/[^\p{L}\p{N}._() -]/gu, '_');
+    const dir = join(uploadDir, randomUUID());
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, name);
+    await pipeline(req, createWriteStream(path));
+    sendJson(res, 200, { ok: true, value: { path } });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    token,
+    url: `${origin}/?token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > MAX_JSON_BYTES) throw new WorkbenchError('INVALID_ARGUMENTS', { detail: 'request too large' });
+    chunks.push(buf);
+  }
+  if (size === 0) return {};
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new WorkbenchError('INVALID_ARGUMENTS', { detail: 'body is not JSON' });
+  }
+}

@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { WorkbenchApi } from '../../../shared/contract';
+import type { AppInfo, WorkspaceInfo } from '../../../shared/domain/engagement';
+import type { MenuCommand } from '../../../shared/contract/shell';
+import type { Locale } from '../../../shared/errors';
+import type { Transport } from '../api/transport';
+import { switchLocale } from '../i18n';
+import { WorkbenchContext, type Workbench } from './context';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { HomePage } from '../pages/HomePage';
+import { EngagementPage } from '../pages/EngagementPage';
+import { useHashRoute } from './route';
+import { DialogHost, openDialog } from '../components/dialogs';
+
+interface Props {
+  api: WorkbenchApi;
+  transport: Transport;
+  initialApp: AppInfo;
+  initialWorkspace: WorkspaceInfo | null;
+}
+
+export function App({ api, transport, initialApp, initialWorkspace }: Props) {
+  const [app, setApp] = useState(initialApp);
+  const [workspace, setWorkspace] = useState(initialWorkspace);
+  const [error, setError] = useState<unknown>(null);
+  const [route, navigate] = useHashRoute();
+
+  useEffect(
+    () =>
+      transport.onEvent((name, payload) => {
+        if (name === 'engagement.changed') setWorkspace((payload as { info: WorkspaceInfo | null }).info);
+      }),
+    [transport],
+  );
+
+  const setLocale = useCallback(
+    async (locale: Locale) => {
+      setApp(await api['app.setLocale']({ locale }));
+      await switchLocale(locale);
+    },
+    [api],
+  );
+
+  const refreshWorkspace = useCallback(async () => setWorkspace(await api['engagement.current']({})), [api]);
+
+  const wb: Workbench = useMemo(
+    () => ({ api, transport, app, workspace, locale: app.locale, setLocale, refreshWorkspace, navigate, route, reportError: setError }),
+    [api, transport, app, workspace, setLocale, refreshWorkspace, navigate, route],
+  );
+
+  // Native menu commands (Electron) arrive here and reuse the same flows as the page buttons.
+  useEffect(() => {
+    if (!transport.onMenu) return;
+    return transport.onMenu((cmd: MenuCommand) => {
+      switch (cmd.command) {
+        case 'new':
+        case 'open':
+        case 'demo':
+        case 'backup':
+          openDialog(cmd.command);
+          return;
+        case 'openRecent':
+          api['engagement.open']({ path: cmd.path }).then(() => navigate('/e/overview'), setError);
+          return;
+        case 'close':
+          api['engagement.close']({}).then(() => navigate('/'), setError);
+          return;
+        case 'setLocale':
+          void setLocale(cmd.locale);
+          return;
+      }
+    });
+  }, [transport, api, navigate, setLocale]);
+
+  const inEngagement = route.startsWith('/e/') && workspace !== null;
+  return (
+    <WorkbenchContext.Provider value={wb}>
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      {inEngagement ? <EngagementPage /> : <HomePage />}
+      <DialogHost />
+    </WorkbenchContext.Provider>
+  );
+}

@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../../shared/domain/engagement';
+import { useWorkbench } from '../app/context';
+import { formatDateTime } from '../format';
+
+export function AuditSection() {
+  const { t } = useTranslation();
+  const wb = useWorkbench();
+  const [rows, setRows] = useState<AuditEntry[] | null>(null);
+  useEffect(() => {
+    wb.api['audit.list']({ limit: 200 }).then(setRows, wb.reportError);
+  }, [wb.api, wb.reportError, wb.workspace]);
+  return (
+    <div className="card">
+      <h2>{t('audit.title')}</h2>
+      {rows === null ? (
+        <p className="muted">{t('loading')}</p>
+      ) : rows.length === 0 ? (
+        <p className="muted">{t('audit.empty')}</p>
+      ) : (
+        <table className="table">
+          <thead><tr><th>{t('audit.at')}</th><th>{t('audit.action')}</th><th>{t('audit.detail')}</th></tr></thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td className="nowrap">{formatDateTime(r.at, wb.locale)}</td>
+                <td className="mono">{r.action}</td>
+                <td className="mono small">{JSON.stringify(r.detail)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { ComponentType } from 'react';
+import { OverviewSection } from './OverviewSection';
+import { AuditSection } from './AuditSection';
+import { placeholder } from './Placeholder';
+
+/** The engagement page's areas, in navigation order. A domain replaces its placeholder here. */
+export interface SectionDef {
+  id: string;
+  labelKey: string; // in the common namespace, nav.*
+  icon: string;
+  Component: ComponentType;
+}
+
+export const sections: SectionDef[] = [
+  { id: 'overview', labelKey: 'nav.overview', icon: '◉', Component: OverviewSection },
+  { id: 'import', labelKey: 'nav.import', icon: '⇪', Component: placeholder('import') },
+  { id: 'diagnostics', labelKey: 'nav.diagnostics', icon: '▤', Component: placeholder('diagnostics') },
+  { id: 'health', labelKey: 'nav.health', icon: '♥', Component: placeholder('health') },
+  { id: 'checklists', labelKey: 'nav.checklists', icon: '☑', Component: placeholder('checklists') },
+  { id: 'reports', labelKey: 'nav.reports', icon: '⎙', Component: placeholder('reports') },
+  { id: 'audit', labelKey: 'nav.audit', icon: '☰', Component: AuditSection },
+];

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+
+/** A call the UI can make: its argument schema and (as a phantom type) its result. */
+export interface Channel<A extends z.ZodType, R> {
+  readonly args: A;
+  /** true when the call reports progress and can be cancelled through job.cancel */
+  readonly job: boolean;
+  /** never set at run time; carries the result type */
+  readonly __result?: R;
+}
+
+export function channel<A extends z.ZodType>(args: A, opts: { job?: boolean } = {}) {
+  return {
+    returns<R>(): Channel<A, R> {
+      return { args, job: opts.job ?? false };
+    },
+  };
+}
+
+/** The part of AbortSignal a handler uses; declared here because shared/ has no DOM or Node types. */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+/** Per-call context the host gives a handler: progress reporting and cancellation for jobs. */
+export interface CallContext {
+  readonly jobId: string | null;
+  readonly signal: CancelSignal;
+  progress(phase: string, done: number, total: number | null): void;
+}
+
+type ResultOfChannel<C> = C extends Channel<z.ZodType, infer R> ? R : never;
+
+/** The handler map a domain must provide for its channel map. */
+export type HandlersFor<M extends Record<string, Channel<z.ZodType, unknown>>> = {
+  [K in keyof M]: (args: z.output<M[K]['args']>, ctx: CallContext) => Promise<ResultOfChannel<M[K]>>;
+};

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { channel } from './define';
+import type { AppInfo, AuditEntry, RecentEngagement, WorkspaceInfo } from '../domain/engagement';
+
+const localeSchema = z.enum(['zh-CN', 'en']);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const path = z.string().trim().min(1);
+
+export const engagementMetaInput = z.object({
+  clientName: z.string().trim().min(1).max(200),
+  industry: z.string().trim().max(100).nullable().default(null),
+  currency: z.string().trim().regex(/^[A-Z]{3}$/).default('CNY'),
+  locale: localeSchema.default('zh-CN'),
+  consultant: z.string().trim().max(100).nullable().default(null),
+  startDate: isoDate.nullable().default(null),
+  endDate: isoDate.nullable().default(null),
+  notes: z.string().max(10_000).nullable().default(null),
+});
+export type EngagementMetaInput = z.input<typeof engagementMetaInput>;
+
+export const engagementChannels = {
+  'app.info': channel(z.object({})).returns<AppInfo>(),
+  'app.setLocale': channel(z.object({ locale: localeSchema })).returns<AppInfo>(),
+  'engagement.create': channel(z.object({ path, meta: engagementMetaInput })).returns<WorkspaceInfo>(),
+  'engagement.createDemo': channel(z.object({ path, jobId: z.string().optional() }), { job: true }).returns<WorkspaceInfo>(),
+  'engagement.open': channel(z.object({ path })).returns<WorkspaceInfo>(),
+  'engagement.close': channel(z.object({})).returns<null>(),
+  'engagement.current': channel(z.object({})).returns<WorkspaceInfo | null>(),
+  'engagement.update': channel(z.object({ meta: engagementMetaInput.partial() })).returns<WorkspaceInfo>(),
+  'engagement.recent': channel(z.object({})).returns<RecentEngagement[]>(),
+  'engagement.forgetRecent': channel(z.object({ path })).returns<RecentEngagement[]>(),
+  'engagement.backup': channel(z.object({ destination: path })).returns<{ path: string; bytes: number }>(),
+  'audit.list': channel(z.object({ limit: z.number().int().min(1).max(1000).default(200) })).returns<AuditEntry[]>(),
+  'job.cancel': channel(z.object({ jobId: z.string() })).returns<{ cancelled: boolean }>(),
+};

@@ -1,0 +1,16 @@
+import type { WorkspaceInfo } from '../domain/engagement';
+
+// Events the backend pushes to the UI (Electron: webContents.send; web host: server-sent events).
+export interface JobProgress {
+  jobId: string;
+  phase: string; // catalogue key, e.g. 'import.phase.reading'
+  done: number;
+  total: number | null; // null when unknown (streaming)
+}
+
+export interface BackendEvents {
+  'job.progress': JobProgress;
+  'engagement.changed': { info: WorkspaceInfo | null };
+}
+export type EventName = keyof BackendEvents;
+export const EVENT_NAMES: readonly EventName[] = ['job.progress', 'engagement.changed'];

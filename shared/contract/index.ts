@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import type { Channel } from './define';
+import type { WireError } from '../errors';
+import { engagementChannels } from './engagement';
+
+// THE contract: every call the UI can make. Preload, main's IPC registration, the web host and the
+// renderer client are all derived from this object; a domain adds its channels by spreading its map in.
+export const contract = {
+  ...engagementChannels,
+};
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+type ArgsSchema<K extends ChannelName> = Contract[K]['args'];
+/** What the caller passes (defaults may be omitted). */
+export type ArgsOf<K extends ChannelName> = z.input<ArgsSchema<K>>;
+/** What the handler receives, after validation and defaults. */
+export type ParsedArgsOf<K extends ChannelName> = z.output<ArgsSchema<K>>;
+export type ResultOf<K extends ChannelName> = Contract[K] extends Channel<z.ZodType, infer R> ? R : never;
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: WireError };
+
+/** The renderer's one API type; both transports (Electron bridge, HTTP) implement it. */
+export type WorkbenchApi = { [K in ChannelName]: (args: ArgsOf<K>) => Promise<ResultOf<K>> };
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.hasOwn(contract, name);
+}
+
+export type { BackendEvents, EventName, JobProgress } from './events';
+export { EVENT_NAMES } from './events';

@@ -1,0 +1,48 @@
+import type { EntityKind } from './entities';
+import type { Locale } from '../errors';
+
+export interface EngagementMeta {
+  clientName: string;
+  industry: string | null;
+  currency: string; // ISO 4217, CNY by default
+  locale: Locale; // language of reports for this client
+  consultant: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WorkspaceInfo {
+  path: string;
+  meta: EngagementMeta;
+  schemaVersion: string; // name of the last applied migration
+  counts: Record<EntityKind, number>;
+  fileBytes: number;
+}
+
+export interface RecentEngagement {
+  path: string;
+  clientName: string;
+  openedAt: string;
+  exists: boolean;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  action: string;
+  detail: Record<string, unknown>;
+}
+
+export type HostKind = 'electron' | 'web' | 'cli';
+
+export interface AppInfo {
+  version: string;
+  host: HostKind;
+  platform: string;
+  defaultDir: string; // where new engagements go unless the user picks another folder
+  locale: Locale;
+  firstRun: boolean;
+}

@@ -1,0 +1,95 @@
+// Error codes that cross the process boundary, with their message in both UI languages.
+// The backend throws a code and params; each side renders the message in its user's language, so a
+// CLI user with LANG=zh_CN and a renderer in English both read a sentence they understand.
+
+export const errorMessages = {
+  INVALID_ARGUMENTS: {
+    'zh-CN': '请求参数不正确：{{detail}}',
+    en: 'Invalid request: {{detail}}',
+  },
+  UNKNOWN_CHANNEL: {
+    'zh-CN': '未知的操作：{{channel}}',
+    en: 'Unknown operation: {{channel}}',
+  },
+  NO_WORKSPACE_OPEN: {
+    'zh-CN': '当前没有打开的项目工作区。请先新建或打开一个项目。',
+    en: 'No engagement workspace is open. Create or open an engagement first.',
+  },
+  FILE_NOT_FOUND: {
+    'zh-CN': '找不到文件：{{path}}。请检查路径是否正确。',
+    en: 'File not found: {{path}}. Check the path.',
+  },
+  FILE_EXISTS: {
+    'zh-CN': '文件已存在：{{path}}。请换一个文件名，或先移走原文件。',
+    en: 'A file already exists at {{path}}. Choose another name or move the existing file first.',
+  },
+  NOT_A_WORKSPACE: {
+    'zh-CN': '{{path}} 不是留存诊断工作台的项目文件（.rwb）。文件未作任何修改。',
+    en: '{{path}} is not a Retention Workbench engagement file (.rwb). The file was not changed.',
+  },
+  WORKSPACE_CORRUPT: {
+    'zh-CN': '项目文件 {{path}} 已损坏（{{detail}}），无法打开。文件未作任何修改；请从备份恢复。',
+    en: 'The engagement file {{path}} is damaged ({{detail}}) and cannot be opened. It was not changed; restore it from a backup.',
+  },
+  WORKSPACE_TOO_NEW: {
+    'zh-CN': '项目文件 {{path}} 由更新版本的工作台创建（包含本版本不认识的结构 {{unknown}}）。请升级工作台后再打开。文件未作任何修改。',
+    en: 'The engagement file {{path}} was written by a newer version of the workbench (unknown schema step {{unknown}}). Upgrade the workbench to open it. The file was not changed.',
+  },
+  WORKSPACE_LOCKED: {
+    'zh-CN': '项目文件 {{path}} 正被其他程序占用。请关闭其他窗口后重试。',
+    en: 'The engagement file {{path}} is in use by another program. Close it there and try again.',
+  },
+  BACKUP_FAILED: {
+    'zh-CN': '备份失败：{{detail}}',
+    en: 'Backup failed: {{detail}}',
+  },
+  CANCELLED: {
+    'zh-CN': '操作已取消，工作区保持原样。',
+    en: 'Cancelled; the workspace is as it was before.',
+  },
+  NOT_FOUND: {
+    'zh-CN': '找不到{{what}}：{{id}}',
+    en: '{{what}} not found: {{id}}',
+  },
+  VALIDATION_FAILED: {
+    'zh-CN': '内容不符合要求：{{detail}}',
+    en: 'Validation failed: {{detail}}',
+  },
+  UNSUPPORTED_FILE: {
+    'zh-CN': '不支持的文件：{{detail}}',
+    en: 'Unsupported file: {{detail}}',
+  },
+  CHROMIUM_NOT_FOUND: {
+    'zh-CN': '找不到用于生成 PDF 的 Chromium 浏览器（{{detail}}）。请安装 Chromium，或设置环境变量 RWB_CHROMIUM 指向它。',
+    en: 'No Chromium browser was found to print the PDF ({{detail}}). Install Chromium or set RWB_CHROMIUM to its path.',
+  },
+  INTERNAL: {
+    'zh-CN': '内部错误：{{detail}}。工作区未被修改；请把此信息告诉开发人员。',
+    en: 'Internal error: {{detail}}. The workspace was not changed; please report this message.',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type Locale = 'zh-CN' | 'en';
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+export type ErrorCode = keyof typeof errorMessages;
+export type ErrorParams = Record<string, string | number>;
+
+/** Error as it travels in an envelope: plain data, because errors thrown across IPC lose their fields. */
+export interface WireError {
+  code: ErrorCode;
+  message: string; // English, for logs; UIs render from code + params
+  params: ErrorParams;
+}
+
+export function formatError(code: ErrorCode, params: ErrorParams, locale: Locale): string {
+  const template: string = errorMessages[code][locale];
+  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(errorMessages, code);
+}
+
+export function toLocale(value: string | undefined | null): Locale {
+  return value && /^zh/i.test(value) ? 'zh-CN' : value && /^en/i.test(value) ? 'en' : 'zh-CN';
+}

@@ -1,0 +1,14 @@
+// One CSP for both hosts (Electron session headers and the web host). No remote origins at all:
+// the app is offline by design. Inline styles are allowed because ECharts and React set them.
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
