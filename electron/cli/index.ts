@@ -1,10 +1,20 @@
 import { createProgram } from './program';
 import { registerEngagementCommands } from './commands/engagement';
 import { registerServeCommand } from './commands/serve';
+import { registerImportCommands } from './commands/import';
+import { registerDiagnosticsCommands } from './commands/diagnostics';
+import { registerHealthCommands } from './commands/health';
+import { registerChecklistsCommands } from './commands/checklists';
+import { registerReportsCommands } from './commands/reports';
 
 // Each domain registers its own commands; this file only assembles them.
 const program = createProgram();
 registerEngagementCommands(program);
+registerImportCommands(program);
+registerDiagnosticsCommands(program);
+registerHealthCommands(program);
+registerChecklistsCommands(program);
+registerReportsCommands(program);
 registerServeCommand(program);
 
 await program.parseAsync(process.argv);

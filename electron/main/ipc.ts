@@ -1,21 +1,21 @@
-import { dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { dialog, ipcMain, shell, type BrowserWindow, type FileFilter, type IpcMainInvokeEvent } from 'electron';
 import { basename } from 'node:path';
 import { CHANNEL_NAMES } from '../../shared/contract';
-import { IPC_EVENT_CHANNEL, IPC_SHELL_PREFIX, type shellChannels } from '../../shared/contract/shell';
-import type { HandlersFor } from '../../shared/contract/define';
+import { IPC_EVENT_CHANNEL, IPC_SHELL_PREFIX, SHELL_CHANNEL_NAMES, type shellChannels } from '../../shared/contract/shell';
+import type { CallContext, HandlersFor } from '../../shared/contract/define';
 import { shellChannels as shellSpecs } from '../../shared/contract/shell';
 import type { Backend } from '../backend/backend';
 import { createHandlers } from '../backend/handlers';
 import { dispatch } from '../backend/dispatch';
 import { isTrustedUrl } from './window';
 
-const FILTERS = {
+const FILTERS: Record<'rwb' | 'xlsx' | 'pdf' | 'csv' | 'json', FileFilter> = {
   rwb: { name: '留存诊断项目 Engagement', extensions: ['rwb'] },
   xlsx: { name: 'Excel', extensions: ['xlsx'] },
   pdf: { name: 'PDF', extensions: ['pdf'] },
   csv: { name: 'CSV', extensions: ['csv'] },
   json: { name: 'JSON', extensions: ['json'] },
-} as const;
+};
 
 function senderOk(event: IpcMainInvokeEvent): boolean {
   return isTrustedUrl(event.senderFrame?.url ?? '');
@@ -57,12 +57,14 @@ export function registerIpc(backend: Backend, getWindow: () => BrowserWindow | n
       return null;
     },
   };
-  for (const [name, handler] of Object.entries(shellHandlers) as [keyof typeof shellChannels, (a: never) => Promise<unknown>][]) {
+  const noJob: CallContext = { jobId: null, signal: new AbortController().signal, progress: () => {} };
+  for (const name of SHELL_CHANNEL_NAMES) {
+    const handler = shellHandlers[name] as (args: unknown, ctx: CallContext) => Promise<unknown>;
     ipcMain.handle(IPC_SHELL_PREFIX + name, async (event, raw: unknown) => {
       if (!senderOk(event)) return { ok: false, error: { code: 'INVALID_ARGUMENTS', message: 'untrusted sender', params: {} } };
       const parsed = shellSpecs[name].args.safeParse(raw ?? {});
       if (!parsed.success) return { ok: false, error: { code: 'INVALID_ARGUMENTS', message: parsed.error.message, params: { detail: parsed.error.message } } };
-      return { ok: true, value: await handler(parsed.data as never) };
+      return { ok: true, value: await handler(parsed.data, noJob) };
     });
   }
 }

@@ -2,11 +2,21 @@ import type { z } from 'zod';
 import type { Channel } from './define';
 import type { WireError } from '../errors';
 import { engagementChannels } from './engagement';
+import { importChannels } from './import';
+import { diagnosticsChannels } from './diagnostics';
+import { healthChannels } from './health';
+import { checklistsChannels } from './checklists';
+import { reportsChannels } from './reports';
 
 // THE contract: every call the UI can make. Preload, main's IPC registration, the web host and the
 // renderer client are all derived from this object; a domain adds its channels by spreading its map in.
 export const contract = {
   ...engagementChannels,
+  ...importChannels,
+  ...diagnosticsChannels,
+  ...healthChannels,
+  ...checklistsChannels,
+  ...reportsChannels,
 };
 
 export type Contract = typeof contract;

@@ -2,6 +2,11 @@ import type { ChannelName, ParsedArgsOf, ResultOf } from '../../../shared/contra
 import type { CallContext } from '../../../shared/contract/define';
 import type { Backend } from '../backend';
 import { engagementHandlers } from './engagement';
+import { importHandlers } from './import';
+import { diagnosticsHandlers } from './diagnostics';
+import { healthHandlers } from './health';
+import { checklistsHandlers } from './checklists';
+import { reportsHandlers } from './reports';
 
 export type Handler<K extends ChannelName> = (args: ParsedArgsOf<K>, ctx: CallContext) => Promise<ResultOf<K>>;
 export type Handlers = { [K in ChannelName]: Handler<K> };
@@ -10,5 +15,10 @@ export type Handlers = { [K in ChannelName]: Handler<K> };
 export function createHandlers(b: Backend): Handlers {
   return {
     ...engagementHandlers(b),
+    ...importHandlers(b),
+    ...diagnosticsHandlers(b),
+    ...healthHandlers(b),
+    ...checklistsHandlers(b),
+    ...reportsHandlers(b),
   };
 }

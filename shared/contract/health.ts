@@ -1,0 +1,2 @@
+// The health domain's channels. Spread into the contract in ./index.ts.
+export const healthChannels = {};
