@@ -12,5 +12,5 @@ if (!name || !names.includes(name)) {
   process.stdout.write(`usage: npm run bench -- <${names.join('|') || 'none yet'}> [args]\n`);
   process.exit(name ? 1 : 0);
 }
-const r = spawnSync(process.execPath, ['--expose-gc', join(root, 'node_modules/tsx/dist/cli.mjs'), join(dir, `${name}.bench.ts`), ...rest], { stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(dir, `${name}.bench.ts`), ...rest], { stdio: 'inherit' });
 process.exit(r.status ?? 1);
