@@ -1,0 +1,96 @@
+import type { ReportBlock, ReportModel, TableColumn } from '../../../shared/reports/model';
+import { renderChartSvg } from './chart-svg';
+import type { PngRasteriser } from './chart-png';
+import type { PlainCellInput } from './safe-cell';
+import { XlsxReportWriter, type XlsxBlock, type XlsxColumn, type XlsxTarget } from './xlsx-writer';
+
+export interface XlsxDataSheetSpec {
+  name: string;
+  columns: XlsxColumn[];
+  /** Rows in column order; an async source (a SQLite cursor) is consumed one row at a time. */
+  rows: Iterable<readonly PlainCellInput[]> | AsyncIterable<readonly PlainCellInput[]>;
+}
+
+export interface ReportXlsxOptions {
+  /** Charts become PNG images when given; without one, chart blocks are left out of the workbook. */
+  rasteriser?: PngRasteriser | null;
+  /** Flat sheets for pivoting (customers with segment, tier, health, signals), after the sections. */
+  dataSheets?: readonly XlsxDataSheetSpec[];
+  creator?: string;
+}
+
+export interface ReportXlsxResult {
+  sheetCount: number;
+  dataRows: number;
+  images: number;
+}
+
+export function toXlsxColumn(col: TableColumn): XlsxColumn {
+  return {
+    header: col.label,
+    format: col.format,
+    ...(col.decimals === undefined ? {} : { decimals: col.decimals }),
+    ...(col.width === undefined ? {} : { width: col.width }),
+    ...(col.colour ? { colour: col.colour } : {}),
+  };
+}
+
+/** The report workbook: a cover, one sheet per section, then the flat data sheets, streamed to target. */
+export async function writeReportXlsx(model: ReportModel, target: XlsxTarget, options: ReportXlsxOptions = {}): Promise<ReportXlsxResult> {
+  const writer = new XlsxReportWriter(target, {
+    locale: model.cover.language,
+    currency: model.currency,
+    ...(options.creator ? { creator: options.creator } : {}),
+  });
+  const dataSheets = options.dataSheets ?? [];
+  writer.addCoverSheet(model.cover, {
+    pseudonymised: model.pseudonymised,
+    sheetTitles: [...model.sections.map((s) => s.title), ...dataSheets.map((d) => d.name)],
+  });
+
+  let images = 0;
+  const toBlock = async (block: ReportBlock): Promise<XlsxBlock | null> => {
+    switch (block.kind) {
+      case 'paragraph':
+      case 'bullets':
+      case 'keyFigures':
+        return block;
+      case 'table':
+        return {
+          kind: 'table',
+          table: {
+            ...(block.title === undefined ? {} : { title: block.title }),
+            columns: block.columns.map(toXlsxColumn),
+            rows: block.rows,
+            note: block.note ?? null,
+          },
+        };
+      case 'chart': {
+        if (!options.rasteriser) return null;
+        const size = { width: block.width, height: block.height };
+        const png = await options.rasteriser.rasterise(renderChartSvg(block.option, size), size);
+        images++;
+        return { kind: 'image', png, widthPx: block.width, heightPx: block.height, ...(block.title ? { title: block.title } : {}) };
+      }
+    }
+  };
+
+  for (const section of model.sections) {
+    const blocks: XlsxBlock[] = [];
+    for (const b of section.blocks) {
+      const x = await toBlock(b);
+      if (x) blocks.push(x);
+    }
+    writer.addSectionSheet({ name: section.title, title: section.title, consultantText: section.consultantText, blocks });
+  }
+
+  let dataRows = 0;
+  for (const spec of dataSheets) {
+    const sheet = writer.addDataSheet(spec.name, spec.columns);
+    for await (const row of spec.rows) sheet.addRow(row);
+    dataRows += sheet.rowCount;
+    sheet.commit();
+  }
+  await writer.commit();
+  return { sheetCount: 1 + model.sections.length + dataSheets.length, dataRows, images };
+}

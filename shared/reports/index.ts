@@ -1,0 +1,5 @@
+export * from './model';
+export * from './format';
+export * from './colour-rules';
+export * from './pseudonymise';
+export { reportText, type ReportMessageKey } from './messages';
