@@ -1,0 +1,153 @@
+// Per-customer facts: what the backend aggregates in SQL from the canonical tables and hands to the
+// pure health code. Everything a health measure or an early-warning rule needs is here, already
+// reduced to a few numbers and short lists, so scoring and rule evaluation never touch raw rows.
+// Dates are 'YYYY-MM-DD'; lists are ordered oldest first; null means "no data", never zero.
+
+/** The windows the backend uses when it builds facts (kept here so SQL and docs quote one source). */
+export interface FactsWindows {
+  /** interactionsLast90 counts (asOf − 90d, asOf]; interactionsPrev90 the 90 days before that. */
+  interactionDays: number;
+  /** How many of the most recent outbound attempts to pass in `outreach`. */
+  outreachAttempts: number;
+  /** Ticket first-response: recent window and the baseline window right before it. */
+  serviceRecentDays: number;
+  serviceBaselineDays: number;
+  /** A 需求型 interaction counts as converted when an order follows within this many days. */
+  demandConversionDays: number;
+  /** Interaction texts and survey comments passed in `texts` (rules may narrow further). */
+  textDays: number;
+  /** Satisfaction readings passed in `satisfaction` (most recent N). */
+  satisfactionReadings: number;
+  /** Complete order periods passed in `periods` (most recent N). */
+  orderPeriods: number;
+}
+
+export const DEFAULT_FACTS_WINDOWS: FactsWindows = {
+  interactionDays: 90, // DOMAIN.md: "interactions in the last 90 days below half of the 90 days before"
+  outreachAttempts: 10,
+  serviceRecentDays: 90,
+  serviceBaselineDays: 365, // a year of history as the baseline smooths seasonal ticket load
+  demandConversionDays: 90,
+  textDays: 180,
+  satisfactionReadings: 6,
+  orderPeriods: 6,
+};
+
+export type PeriodKind = 'month' | 'quarter';
+
+/** Totals of one complete order period (returns netted in). */
+export interface PeriodTotals {
+  start: string; // first day of the period
+  orders: number; // distinct order keys
+  quantity: number | null; // null when any line in the period lacks a quantity
+  spend: number;
+}
+
+/** One outbound contact attempt (interactions.direction = 'outbound'). */
+export interface OutreachAttempt {
+  date: string;
+  channel: string | null;
+  responded: boolean | null; // null = the source did not say (breaks an unanswered streak: only a recorded 'no' counts)
+}
+
+export interface SatisfactionReading {
+  date: string;
+  source: 'survey' | 'ticket';
+  nps: number | null; // 0-10
+  csat: number | null; // 1-5
+}
+
+/** A 需求型 (demand) interaction and how long the customer waited for our feedback. */
+export interface DemandFeedback {
+  raisedOn: string;
+  answeredOn: string | null; // the next outbound interaction after the demand; null = still waiting
+  waitDays: number; // to answeredOn, or to asOf when still waiting
+}
+
+export interface ContractEnd {
+  contractKey: string;
+  endDate: string;
+  mrr: number;
+  renewed: boolean; // another contract names this one in renewal_of
+}
+
+export interface TextEvidence {
+  date: string;
+  source: 'interaction' | 'survey' | 'ticket';
+  text: string;
+}
+
+export interface CustomerFacts {
+  customerKey: string;
+  asOf: string;
+
+  // interactions (seeds 000, 001, 002)
+  interactionsLast90: number;
+  interactionsPrev90: number;
+  lastInteractionDate: string | null; // null = no interaction on record: interaction measures are NA
+  outreach: OutreachAttempt[];
+
+  // orders (seeds 001, 002)
+  periodKind: PeriodKind;
+  periods: PeriodTotals[]; // complete periods only; the last one is the most recent complete period
+  ordersLast365: number;
+  lastOrderDate: string | null; // null = never ordered: order measures are NA, not zero
+
+  // satisfaction (seeds 001, 002): surveys and rated tickets merged by date
+  satisfaction: SatisfactionReading[];
+
+  // demand (seed 001): 需求型 interactions
+  lastDemandDate: string | null;
+  demandsLast365: number;
+  demandsConvertedLast365: number;
+  demandFeedback: DemandFeedback[];
+
+  // service (seed 003): median first-response hours
+  responseHoursRecent: number | null;
+  responseHoursBaseline: number | null;
+  ticketsRecent: number;
+
+  // usage (seed 003): the 'logins' metric, last complete period vs the one before
+  loginsRecent: number | null;
+  loginsPrevious: number | null;
+
+  // contracts (seed 001): live contracts with an end date
+  contracts: ContractEnd[];
+
+  // projects (seed 000): live projects
+  openProjectIssues: number | null;
+  projectDelayDays: number | null; // worst (actual or as-of) minus planned end, 0 when on time
+
+  // free text for keyword rules (decision-maker change, competitor mention)
+  texts: TextEvidence[];
+}
+
+/** Facts of a customer with no data at all; tests and the backend start from this. */
+export function emptyFacts(customerKey: string, asOf: string): CustomerFacts {
+  return {
+    customerKey,
+    asOf,
+    interactionsLast90: 0,
+    interactionsPrev90: 0,
+    lastInteractionDate: null,
+    outreach: [],
+    periodKind: 'quarter',
+    periods: [],
+    ordersLast365: 0,
+    lastOrderDate: null,
+    satisfaction: [],
+    lastDemandDate: null,
+    demandsLast365: 0,
+    demandsConvertedLast365: 0,
+    demandFeedback: [],
+    responseHoursRecent: null,
+    responseHoursBaseline: null,
+    ticketsRecent: 0,
+    loginsRecent: null,
+    loginsPrevious: null,
+    contracts: [],
+    openProjectIssues: null,
+    projectDelayDays: null,
+    texts: [],
+  };
+}

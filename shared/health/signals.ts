@@ -1,0 +1,356 @@
+// Evaluating early-warning rules on one customer's facts. A rule returns nothing, or a signal with
+// its evidence: which facts tipped it, their values and dates, and a catalogue sentence with params.
+// Ratio thresholds are compared by cross-multiplying (a·100 ≥ p·b), not by dividing, so "exactly
+// 20%" lands on the documented side instead of wherever floating point puts 0.2 × 100.
+
+import { addDays, addMonths, daysBetween } from './dates';
+import type { CustomerFacts, SatisfactionReading } from './facts';
+import { lastTwoPeriods, periodVolume, trailingUnanswered } from './metrics';
+import type { SignalRule, SignalRuleId, SignalRuleOf } from './signal-rules';
+import type { ActionTemplateId, Severity } from './vocabulary';
+
+export interface EvidenceDatum {
+  /** Path into CustomerFacts, e.g. "interactionsLast90", "outreach[7]", "periods[5].spend". */
+  fact: string;
+  value: string | number | boolean | null;
+  date: string | null;
+  /** Keyword rules: the keyword that matched. */
+  keyword?: string;
+}
+
+export interface SignalEvidence {
+  /** Catalogue key in the 'health' namespace: signals.<ruleId>.evidence */
+  messageKey: string;
+  params: Record<string, string | number>;
+  data: EvidenceDatum[];
+}
+
+export interface Signal {
+  customerKey: string;
+  ruleId: SignalRuleId;
+  severity: Severity;
+  /** The rule's action template; null = the playbook's default for the severity. */
+  action: ActionTemplateId | null;
+  asOf: string;
+  /** When the condition became true, as far as the data tells (null when only the window is known). */
+  triggeredOn: string | null;
+  evidence: SignalEvidence;
+}
+
+interface Hit {
+  triggeredOn: string | null;
+  params: Record<string, string | number>;
+  data: EvidenceDatum[];
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+function interactionDrop(r: SignalRuleOf<'interactionDrop'>, f: CustomerFacts): Hit | null {
+  const { belowPctOfPrevious, minPrevious } = r.params;
+  const prev = f.interactionsPrev90;
+  const recent = f.interactionsLast90;
+  if (prev < minPrevious || !(recent * 100 < belowPctOfPrevious * prev)) return null;
+  return {
+    triggeredOn: null,
+    params: { recent, previous: prev, ratioPct: round1((recent / prev) * 100), thresholdPct: belowPctOfPrevious },
+    data: [
+      { fact: 'interactionsLast90', value: recent, date: f.asOf },
+      { fact: 'interactionsPrev90', value: prev, date: addDays(f.asOf, -90) },
+      { fact: 'lastInteractionDate', value: f.lastInteractionDate, date: f.lastInteractionDate },
+    ],
+  };
+}
+
+function unansweredOutreach(r: SignalRuleOf<'unansweredOutreach'>, f: CustomerFacts): Hit | null {
+  const streak = trailingUnanswered(f);
+  if (streak < r.params.streak) return null;
+  const first = f.outreach.length - streak;
+  const data: EvidenceDatum[] = [];
+  for (let i = first; i < f.outreach.length; i++) {
+    const a = f.outreach[i];
+    if (a) data.push({ fact: `outreach[${i}].responded`, value: false, date: a.date });
+  }
+  // The attempt that made the streak reach the threshold is when the customer became 预警.
+  const tipping = f.outreach[first + r.params.streak - 1];
+  return {
+    triggeredOn: tipping?.date ?? null,
+    params: { count: streak, threshold: r.params.streak, since: f.outreach[first]?.date ?? '' },
+    data,
+  };
+}
+
+function purchaseVolumeDrop(r: SignalRuleOf<'purchaseVolumeDrop'>, f: CustomerFacts): Hit | null {
+  const two = lastTwoPeriods(f);
+  if (!two) return null;
+  const [p, c] = two;
+  // Quantity only when both periods have it; otherwise order counts, and the evidence says so.
+  const useQty = r.params.basis === 'quantity' && p.quantity != null && c.quantity != null;
+  const prev = periodVolume(p, useQty);
+  const cur = periodVolume(c, useQty);
+  if (!(prev > 0) || !((prev - cur) * 100 >= r.params.minDropPct * prev)) return null;
+  const n = f.periods.length;
+  const field = useQty ? 'quantity' : 'orders';
+  return {
+    triggeredOn: c.start,
+    params: {
+      basis: field,
+      previous: prev,
+      current: cur,
+      dropPct: round1(((prev - cur) / prev) * 100),
+      thresholdPct: r.params.minDropPct,
+      previousPeriod: p.start,
+      currentPeriod: c.start,
+    },
+    data: [
+      { fact: `periods[${n - 2}].${field}`, value: prev, date: p.start },
+      { fact: `periods[${n - 1}].${field}`, value: cur, date: c.start },
+    ],
+  };
+}
+
+function spendDecline(r: SignalRuleOf<'spendDecline'>, f: CustomerFacts): Hit | null {
+  const k = r.params.consecutivePeriods;
+  const n = f.periods.length;
+  if (n < k + 1) return null;
+  const keep = 100 - r.params.minDropPct;
+  for (let j = n - k; j < n; j++) {
+    const before = f.periods[j - 1];
+    const after = f.periods[j];
+    if (!before || !after || !(after.spend * 100 < before.spend * keep)) return null;
+  }
+  const data: EvidenceDatum[] = [];
+  for (let j = n - k - 1; j < n; j++) {
+    const p = f.periods[j];
+    if (p) data.push({ fact: `periods[${j}].spend`, value: p.spend, date: p.start });
+  }
+  const firstP = f.periods[n - k - 1];
+  const lastP = f.periods[n - 1];
+  return {
+    triggeredOn: lastP?.start ?? null,
+    params: {
+      periods: k,
+      from: firstP?.spend ?? 0,
+      to: lastP?.spend ?? 0,
+      fromPeriod: firstP?.start ?? '',
+      toPeriod: lastP?.start ?? '',
+    },
+    data,
+  };
+}
+
+function silent(r: SignalRuleOf<'silent'>, f: CustomerFacts): Hit | null {
+  // No interaction on record at all means no interaction data, not six months of silence.
+  if (f.lastInteractionDate == null) return null;
+  const due = addMonths(f.lastInteractionDate, r.params.months);
+  if (f.asOf.slice(0, 10) < due) return null;
+  return {
+    triggeredOn: due,
+    params: { lastDate: f.lastInteractionDate, months: r.params.months, days: daysBetween(f.lastInteractionDate, f.asOf) },
+    data: [{ fact: 'lastInteractionDate', value: f.lastInteractionDate, date: f.lastInteractionDate }],
+  };
+}
+
+function isLow(x: SatisfactionReading, npsBelow: number, csatBelow: number): boolean {
+  return (x.nps != null && x.nps < npsBelow) || (x.csat != null && x.csat < csatBelow);
+}
+
+function lowSatisfaction(r: SignalRuleOf<'lowSatisfaction'>, f: CustomerFacts): Hit | null {
+  const { consecutive, npsBelow, csatBelow } = r.params;
+  const readings: { i: number; x: SatisfactionReading }[] = [];
+  for (let i = f.satisfaction.length - 1; i >= 0 && readings.length < consecutive; i--) {
+    const x = f.satisfaction[i];
+    if (x && (x.nps != null || x.csat != null)) readings.unshift({ i, x });
+  }
+  if (readings.length < consecutive || !readings.every(({ x }) => isLow(x, npsBelow, csatBelow))) return null;
+  const last = readings[readings.length - 1];
+  return {
+    triggeredOn: last?.x.date ?? null,
+    params: { count: consecutive, npsBelow, csatBelow },
+    data: readings.map(({ i, x }) => ({
+      fact: `satisfaction[${i}]`,
+      value: x.nps != null ? `NPS ${x.nps}` : `CSAT ${x.csat ?? ''}`,
+      date: x.date,
+    })),
+  };
+}
+
+function noNewDemand(r: SignalRuleOf<'noNewDemand'>, f: CustomerFacts): Hit | null {
+  if (f.lastDemandDate == null) return null;
+  const due = addMonths(f.lastDemandDate, r.params.months);
+  if (f.asOf.slice(0, 10) < due) return null;
+  return {
+    triggeredOn: due,
+    params: { lastDate: f.lastDemandDate, months: r.params.months },
+    data: [{ fact: 'lastDemandDate', value: f.lastDemandDate, date: f.lastDemandDate }],
+  };
+}
+
+function demandFeedbackDelay(r: SignalRuleOf<'demandFeedbackDelay'>, f: CustomerFacts): Hit | null {
+  const late = f.demandFeedback
+    .map((d, i) => ({ d, i }))
+    .filter(({ d }) => d.waitDays > r.params.maxDays);
+  if (late.length === 0) return null;
+  let worst = late[0] as (typeof late)[number];
+  for (const x of late) if (x.d.waitDays > worst.d.waitDays) worst = x;
+  return {
+    triggeredOn: addDays(worst.d.raisedOn, r.params.maxDays + 1),
+    params: {
+      waitDays: worst.d.waitDays,
+      raisedOn: worst.d.raisedOn,
+      maxDays: r.params.maxDays,
+      count: late.length,
+      answered: worst.d.answeredOn ?? '',
+    },
+    data: late.map(({ d, i }) => ({ fact: `demandFeedback[${i}].waitDays`, value: d.waitDays, date: d.raisedOn })),
+  };
+}
+
+function serviceSlowdown(r: SignalRuleOf<'serviceSlowdown'>, f: CustomerFacts): Hit | null {
+  const recent = f.responseHoursRecent;
+  const base = f.responseHoursBaseline;
+  if (recent == null || base == null || !(base > 0) || f.ticketsRecent < r.params.minRecentTickets) return null;
+  if (!(recent * 100 >= base * (100 + r.params.minSlowdownPct))) return null;
+  return {
+    triggeredOn: null,
+    params: {
+      recentHours: round1(recent),
+      baselineHours: round1(base),
+      slowerPct: round1((recent / base - 1) * 100),
+      thresholdPct: r.params.minSlowdownPct,
+      tickets: f.ticketsRecent,
+    },
+    data: [
+      { fact: 'responseHoursRecent', value: recent, date: f.asOf },
+      { fact: 'responseHoursBaseline', value: base, date: null },
+      { fact: 'ticketsRecent', value: f.ticketsRecent, date: f.asOf },
+    ],
+  };
+}
+
+function usageDrop(r: SignalRuleOf<'usageDrop'>, f: CustomerFacts): Hit | null {
+  const prev = f.loginsPrevious;
+  const cur = f.loginsRecent;
+  if (prev == null || cur == null || !(prev > 0)) return null;
+  if (!((prev - cur) * 100 >= r.params.minDropPct * prev)) return null;
+  return {
+    triggeredOn: null,
+    params: { previous: prev, current: cur, dropPct: round1(((prev - cur) / prev) * 100), thresholdPct: r.params.minDropPct },
+    data: [
+      { fact: 'loginsPrevious', value: prev, date: null },
+      { fact: 'loginsRecent', value: cur, date: f.asOf },
+    ],
+  };
+}
+
+function contractEnding(r: SignalRuleOf<'contractEnding'>, f: CustomerFacts): Hit | null {
+  // Already renewed contracts are safe; contracts already past their end are churn, not renewal prep.
+  const ending = f.contracts
+    .map((c, i) => ({ c, i, days: daysBetween(f.asOf, c.endDate) }))
+    .filter(({ c, days }) => !c.renewed && days >= 0 && days <= r.params.withinDays)
+    .sort((a, b) => a.days - b.days);
+  const first = ending[0];
+  if (!first) return null;
+  return {
+    triggeredOn: addDays(first.c.endDate, -r.params.withinDays),
+    params: {
+      contractKey: first.c.contractKey,
+      endDate: first.c.endDate,
+      daysLeft: first.days,
+      withinDays: r.params.withinDays,
+      count: ending.length,
+    },
+    data: ending.map(({ c, i }) => ({ fact: `contracts[${i}].endDate`, value: c.contractKey, date: c.endDate })),
+  };
+}
+
+const EXCERPT_RADIUS = 20;
+
+function keywordHit(f: CustomerFacts, keywords: readonly string[], withinDays: number): Hit | null {
+  const needles = keywords.map((k) => k.trim().toLowerCase()).filter((k) => k.length > 0);
+  const data: EvidenceDatum[] = [];
+  f.texts.forEach((t, i) => {
+    const age = daysBetween(t.date, f.asOf);
+    if (age < 0 || age > withinDays) return;
+    const hay = t.text.toLowerCase();
+    for (const k of needles) {
+      const at = hay.indexOf(k);
+      if (at < 0) continue;
+      const from = Math.max(0, at - EXCERPT_RADIUS);
+      const to = Math.min(t.text.length, at + k.length + EXCERPT_RADIUS);
+      const excerpt = `${from > 0 ? '…' : ''}${t.text.slice(from, to)}${to < t.text.length ? '…' : ''}`;
+      data.push({ fact: `texts[${i}].text`, value: excerpt, date: t.date, keyword: keywords[needles.indexOf(k)] ?? k });
+      break; // one datum per text is enough evidence
+    }
+  });
+  if (data.length === 0) return null;
+  // texts are oldest first, so the first match is when the customer first said it in the window.
+  const first = data[0] as EvidenceDatum;
+  return {
+    triggeredOn: first.date,
+    params: { count: data.length, keyword: first.keyword ?? '', date: first.date ?? '', withinDays },
+    data,
+  };
+}
+
+function evaluateHit(rule: SignalRule, f: CustomerFacts): Hit | null {
+  switch (rule.id) {
+    case 'interactionDrop':
+      return interactionDrop(rule, f);
+    case 'unansweredOutreach':
+      return unansweredOutreach(rule, f);
+    case 'purchaseVolumeDrop':
+      return purchaseVolumeDrop(rule, f);
+    case 'spendDecline':
+      return spendDecline(rule, f);
+    case 'silent':
+      return silent(rule, f);
+    case 'lowSatisfaction':
+      return lowSatisfaction(rule, f);
+    case 'noNewDemand':
+      return noNewDemand(rule, f);
+    case 'demandFeedbackDelay':
+      return demandFeedbackDelay(rule, f);
+    case 'serviceSlowdown':
+      return serviceSlowdown(rule, f);
+    case 'usageDrop':
+      return usageDrop(rule, f);
+    case 'contractEnding':
+      return contractEnding(rule, f);
+    case 'decisionMakerChange':
+      return keywordHit(f, rule.params.keywords, rule.params.withinDays);
+    case 'competitorMention':
+      return keywordHit(f, rule.params.keywords, rule.params.withinDays);
+    default:
+      return assertNever(rule);
+  }
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unhandled signal rule ${JSON.stringify(x)}`);
+}
+
+/** One rule on one customer: a signal, or null when the rule is off or its condition does not hold. */
+export function evaluateRule(rule: SignalRule, facts: CustomerFacts): Signal | null {
+  if (!rule.enabled) return null;
+  const hit = evaluateHit(rule, facts);
+  if (!hit) return null;
+  return {
+    customerKey: facts.customerKey,
+    ruleId: rule.id,
+    severity: rule.severity,
+    action: rule.action,
+    asOf: facts.asOf,
+    triggeredOn: hit.triggeredOn,
+    evidence: { messageKey: `signals.${rule.id}.evidence`, params: hit.params, data: hit.data },
+  };
+}
+
+/** Every enabled rule on one customer, in rule order. */
+export function evaluateRules(rules: readonly SignalRule[], facts: CustomerFacts): Signal[] {
+  const out: Signal[] = [];
+  for (const rule of rules) {
+    const s = evaluateRule(rule, facts);
+    if (s) out.push(s);
+  }
+  return out;
+}
