@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { BUILTIN_TEMPLATE_FILES } from '../../../shared/checklists/builtin';
+import { validateTemplateText } from '../../../shared/checklists/template-schema';
 import { scoreAssessment } from '../../../shared/checklists/scoring';
 import type { BilingualText, ChecklistTemplate } from '../../../shared/checklists/template-schema';
 import { loadBuiltin, validateBuiltin } from './load';
@@ -116,4 +119,12 @@ describe('built-in templates', () => {
     expect(result.score).toBe(100);
     expect(result.stage?.level).toBe(template.stages.length);
   });
+});
+
+test('the minimal example in FORMAT.md is a valid template', () => {
+  const doc = readFileSync(fileURLToPath(new URL('../../../resources/checklists/FORMAT.md', import.meta.url)), 'utf8');
+  const example = /## Minimal example\s+```json\n([\s\S]*?)```/.exec(doc)?.[1];
+  expect(example).toBeDefined();
+  const result = validateTemplateText('FORMAT.md', example ?? '');
+  expect(result.issues).toEqual([]);
 });
