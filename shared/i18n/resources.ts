@@ -1,13 +1,23 @@
 import type { Locale } from '../errors';
 import zhCommon from './locales/zh-CN/common.json';
 import enCommon from './locales/en/common.json';
+import zhImport from './locales/zh-CN/import.json';
+import enImport from './locales/en/import.json';
+import zhAnalytics from './locales/zh-CN/analytics.json';
+import enAnalytics from './locales/en/analytics.json';
+import zhHealth from './locales/zh-CN/health.json';
+import enHealth from './locales/en/health.json';
+import zhChecklists from './locales/zh-CN/checklists.json';
+import enChecklists from './locales/en/checklists.json';
+import zhReports from './locales/zh-CN/reports.json';
+import enReports from './locales/en/reports.json';
 
 // Every catalogue, one namespace per domain. Both the renderer (UI) and the backend (reports, CLI)
 // read these, so a label is written once. A test checks each locale file is registered here and
 // that zh-CN and en have the same keys.
 export const resources = {
-  'zh-CN': { common: zhCommon },
-  en: { common: enCommon },
+  'zh-CN': { common: zhCommon, import: zhImport, analytics: zhAnalytics, health: zhHealth, checklists: zhChecklists, reports: zhReports },
+  en: { common: enCommon, import: enImport, analytics: enAnalytics, health: enHealth, checklists: enChecklists, reports: enReports },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)['zh-CN'];
