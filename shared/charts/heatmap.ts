@@ -33,24 +33,29 @@ export function buildCohortHeatmap(input: CohortHeatmapInput): ChartOption {
     itemStyle?: { opacity: number; borderType: 'dashed'; borderColor: string; borderWidth: number };
   }[] = [];
   let observedMax = 0;
+  for (const row of input.values) for (const v of row) if (v !== null && Number.isFinite(v)) observedMax = Math.max(observedMax, plotValue(v, input.unit) ?? 0);
+  const scaleMax =
+    input.max !== undefined ? (plotValue(input.max, input.unit) ?? 100) : input.unit === 'percent' ? 100 : Math.max(observedMax, 1);
   input.cohorts.forEach((_, y) => {
     input.periods.forEach((__, x) => {
       const raw = input.values[y]?.[x] ?? null;
       const plotted = plotValue(raw, input.unit);
       if (plotted === null) return;
-      observedMax = Math.max(observedMax, plotted);
       const partial = input.partial?.[y]?.[x] === true;
       data.push({
         value: [x, y, plotted],
-        label: { formatter: labelFor(raw, input.unit, input.locale, input.currency, input.unit === 'percent' ? 0 : undefined) + (partial ? mark : '') },
+        label: {
+          formatter: labelFor(raw, input.unit, input.locale, input.currency, input.unit === 'percent' ? 0 : undefined) + (partial ? mark : ''),
+          // White on the dark end of the ramp; a partial cell is drawn faded, so it keeps dark text.
+          color: !partial && plotted >= scaleMax * 0.55 ? '#FFFFFF' : CHART_THEME.text,
+        },
         ...(partial
           ? { itemStyle: { opacity: 0.55, borderType: 'dashed' as const, borderColor: CHART_THEME.partialBorder, borderWidth: 1.5 } }
           : {}),
       });
     });
   });
-  const max =
-    input.max !== undefined ? (plotValue(input.max, input.unit) ?? 100) : input.unit === 'percent' ? 100 : Math.max(observedMax, 1);
+  const max = scaleMax;
   const axisText = { color: CHART_THEME.mutedText, fontFamily: CHART_FONT_FAMILY, fontSize: 11 };
   return {
     ...baseOption(input.title, input.subtitle),
@@ -94,7 +99,7 @@ export function buildCohortHeatmap(input: CohortHeatmapInput): ChartOption {
       {
         type: 'heatmap',
         data,
-        label: { show: true, fontFamily: CHART_FONT_FAMILY, fontSize: 10, color: CHART_THEME.text, textBorderColor: '#FFFFFF', textBorderWidth: 2 },
+        label: { show: true, fontFamily: CHART_FONT_FAMILY, fontSize: 10 },
         itemStyle: { borderColor: '#FFFFFF', borderWidth: 1 },
         emphasis: { itemStyle: { borderColor: CHART_THEME.text, borderWidth: 1 } },
       },

@@ -40,10 +40,10 @@ export function baseOption(title: string | undefined, subtitle?: string): EChart
     backgroundColor: CHART_THEME.background,
     color: [...CHART_THEME.palette],
     textStyle: { fontFamily: CHART_FONT_FAMILY, color: CHART_THEME.text, fontSize: 12 },
-    ...(title
+    ...(title || subtitle
       ? {
           title: {
-            text: title,
+            text: title ?? '',
             ...(subtitle ? { subtext: subtitle } : {}),
             left: 'left',
             textStyle: { fontFamily: CHART_FONT_FAMILY, fontSize: 15, fontWeight: 'bold', color: CHART_THEME.text },
@@ -69,7 +69,7 @@ export function bottomLegend(): EChartsOption['legend'] {
 
 /** Top of the plot area: room for a title (and subtitle) when there is one. */
 export function gridTop(title: string | undefined, subtitle: string | undefined): number {
-  if (!title) return 24;
+  if (!title) return subtitle ? 40 : 24;
   return subtitle ? 68 : 48;
 }
 

@@ -32,6 +32,12 @@ export interface TrendChartInput {
   currency?: string;
 }
 
+const CONTEXT_BARS = ['#C7D5E4', '#D6E6E3', '#EADFC4'] as const;
+
+function paletteAt(i: number): string {
+  return CHART_THEME.palette[i % CHART_THEME.palette.length] ?? CHART_THEME.palette[0];
+}
+
 /** Line/bar trend over periods, e.g. retention rate (line, left, %) with active customers (bar, right). */
 export function buildTrendChart(input: TrendChartInput): ChartOption {
   const axisFor = (s: TrendSeries): TrendAxis =>
@@ -48,6 +54,11 @@ export function buildTrendChart(input: TrendChartInput): ChartOption {
     splitLine: { show: showSplit, lineStyle: { color: CHART_THEME.splitLine } },
   });
   const hasRight = input.rightAxis !== undefined && input.series.some((s) => s.axis === 'right');
+  // Beside a line, bars are context (e.g. the customer base behind a rate): light tints keep the eye
+  // on the line. Lines take the strong palette colours in order.
+  const mixed = input.series.some((s) => s.kind === 'line') && input.series.some((s) => s.kind === 'bar');
+  let lineIndex = 0;
+  let barIndex = 0;
   return {
     ...baseOption(input.title, input.subtitle),
     tooltip: { trigger: 'axis' },
@@ -77,9 +88,23 @@ export function buildTrendChart(input: TrendChartInput): ChartOption {
         data,
         label: { show: false, fontFamily: CHART_FONT_FAMILY, fontSize: 10, color: CHART_THEME.text, position: 'top' as const },
       };
-      return s.kind === 'line'
-        ? { ...common, type: 'line' as const, smooth: false, symbol: 'circle', symbolSize: 6, lineStyle: { width: 2.5 }, connectNulls: false, z: 3 }
-        : { ...common, type: 'bar' as const, barMaxWidth: 28, itemStyle: { borderRadius: [2, 2, 0, 0], opacity: 0.85 } };
+      if (s.kind === 'line') {
+        const color = paletteAt(lineIndex++);
+        return {
+          ...common,
+          label: { ...common.label, textBorderColor: '#FFFFFF', textBorderWidth: 2 },
+          type: 'line' as const,
+          smooth: false,
+          symbol: 'circle',
+          symbolSize: 6,
+          itemStyle: { color },
+          lineStyle: { width: 2.5, color },
+          connectNulls: false,
+          z: 3,
+        };
+      }
+      const color = mixed ? (CONTEXT_BARS[barIndex++ % CONTEXT_BARS.length] ?? CONTEXT_BARS[0]) : paletteAt(lineIndex++);
+      return { ...common, type: 'bar' as const, barMaxWidth: 28, itemStyle: { color, borderRadius: [2, 2, 0, 0] } };
     }),
   };
 }

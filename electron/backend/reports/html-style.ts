@@ -42,7 +42,7 @@ p { margin: 0 0 0.6em; }
 .consultant { background: #F3F6FA; border-left: 4px solid ${CHART_THEME.palette[1]}; padding: 3mm 4mm; margin-bottom: 6mm; break-inside: avoid; }
 .consultant h3 { font-size: 10pt; color: ${CHART_THEME.palette[1]}; margin: 0 0 1.5mm; }
 
-.figures { display: grid; grid-template-columns: repeat(3, 1fr); gap: 3mm; }
+.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(40mm, 1fr)); gap: 3mm; }
 .figure { border: 1px solid ${CHART_THEME.splitLine}; border-top: 3px solid ${CHART_THEME.palette[0]}; padding: 2.5mm 3mm; break-inside: avoid; }
 .figure.tone-red { border-top-color: ${CHART_THEME.tones.red}; }
 .figure.tone-yellow { border-top-color: ${CHART_THEME.tones.yellow}; }
@@ -57,7 +57,8 @@ table.data th { background: ${CHART_THEME.palette[0]}; color: #FFFFFF; font-weig
 table.data td { padding: 1.3mm 2mm; border-bottom: 1px solid ${CHART_THEME.splitLine}; }
 table.data tr { break-inside: avoid; page-break-inside: avoid; }
 table.data tbody tr:nth-child(even) td { background: #F8FAFC; }
-table.data .r { text-align: right; font-variant-numeric: tabular-nums; }
+table.data .r { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.data .d { white-space: nowrap; }
 table.data th.r { text-align: right; }
 table.data td.partial { font-style: italic; outline: 1px dashed ${CHART_THEME.partialBorder}; outline-offset: -2px; }
 table.data td.empty { color: ${CHART_THEME.mutedText}; text-align: center; }

@@ -73,6 +73,7 @@ export function renderReportHtml(model: ReportModel, options: RenderHtmlOptions 
     const classes: string[] = [];
     const styles: string[] = [];
     if (NUMERIC.has(col.format)) classes.push('r');
+    else if (col.format === 'date' || col.format === 'datetime') classes.push('d');
     const partial = cellIsPartial(cell);
     if (partial) classes.push('partial');
     if (col.colour) {

@@ -125,7 +125,8 @@ function conditionalRules(rule: ColourRule, topLeft: string): ExcelJS.Conditiona
             { type: 'num', value: (rule.min + rule.max) / 2 },
             { type: 'num', value: rule.max },
           ],
-          color: [{ argb: argb(ramp[0]) }, { argb: argb(ramp[2]) }, { argb: argb(ramp[4]) }],
+          // The light half of the heat ramp: Excel cannot switch the font to white on dark cells.
+          color: [{ argb: 'FFFFFFFF' }, { argb: argb(ramp[1]) }, { argb: argb(ramp[2]) }],
         },
       ];
     }
@@ -278,7 +279,10 @@ export class XlsxReportWriter {
       ops.push(wrap(section.consultantText.trim()));
     }
 
-    for (const block of section.blocks) {
+    // Charts go below the figures and tables: analysts open the sheet for the numbers, and the first
+    // table then sits near the top where its header can be frozen.
+    const ordered = [...section.blocks.filter((b) => b.kind !== 'image'), ...section.blocks.filter((b) => b.kind === 'image')];
+    for (const block of ordered) {
       ops.push({ cells: [] });
       switch (block.kind) {
         case 'paragraph':
@@ -364,9 +368,10 @@ export class XlsxReportWriter {
       }
     }
 
-    // Freezing is worth it only when the table starts near the top; a header frozen at row 30 would
-    // leave no room to scroll on a laptop screen.
-    const freeze = firstTable && firstTable.headerRow <= 12 ? firstTable.headerRow : 0;
+    // Freezing is worth it only when the table starts near the top: rows frozen above it taller than
+    // about a third of a laptop screen (~180pt) would leave little room to scroll.
+    const heightAbove = firstTable ? ops.slice(0, firstTable.headerRow).reduce((h, op) => h + (op.height ?? 15), 0) : 0;
+    const freeze = firstTable && heightAbove <= 180 ? firstTable.headerRow : 0;
     const ws = this.book.addWorksheet(safeSheetName(section.name, this.usedNames), {
       views: [freeze ? { state: 'frozen', ySplit: freeze, showGridLines: false } : { showGridLines: false }],
     });

@@ -156,7 +156,7 @@ export function sampleModel(language: ReportLanguage = 'zh-CN'): ReportModel {
             columns: [
               { key: 'name', label: '客户名称', format: 'text', pii: 'customer', width: 26 },
               { key: 'contact', label: '联系人', format: 'text', pii: 'contact' },
-              { key: 'phone', label: '电话', format: 'text', pii: 'phone' },
+              { key: 'phone', label: '电话', format: 'text', pii: 'phone', width: 15 },
               { key: 'email', label: '邮箱', format: 'text', pii: 'email', width: 24 },
               { key: 'score', label: '健康分', format: 'number', decimals: 1, colour: { kind: 'bands', yellowFrom: 51, greenFrom: 76 } },
               { key: 'band', label: '健康带', format: 'text', colour: { kind: 'tones', tones: { 红: 'red', 黄: 'yellow', 绿: 'green' } } },
