@@ -5,16 +5,16 @@ import { resourcesDir } from '../resources';
 import { createWorkspace, type Workspace } from '../workspace/workspace';
 import { recordAudit } from '../workspace/repositories/audit';
 import { loadDemoData } from './load-demo';
+import { DEMO_ENGAGEMENT } from './demo-files';
 
 /** The fictional client of resources/demo/README.md, as a new workspace at `path`. */
 export async function createDemoWorkspace(path: string, locale: Locale, ctx?: Pick<CallContext, 'progress'>): Promise<Workspace> {
+  const names = DEMO_ENGAGEMENT[locale];
   const meta = {
-    clientName: locale === 'en' ? 'Hengrui Smart Equipment (demo)' : '恒锐智能装备（演示）',
-    industry: locale === 'en' ? 'Industrial IoT equipment & services' : '工业物联网设备与服务',
-    currency: 'CNY',
+    ...names,
+    currency: DEMO_ENGAGEMENT.currency,
     locale,
-    consultant: locale === 'en' ? 'Demo consultant' : '演示顾问',
-    startDate: '2026-11-01',
+    startDate: DEMO_ENGAGEMENT.startDate,
     endDate: null,
     notes: null,
   };

@@ -21,7 +21,9 @@ async function tables(db: Kysely<unknown>): Promise<string[]> {
 describe('migrations', () => {
   it('are numbered and apply in order', () => {
     expect(migrationNames).toEqual([...migrationNames].sort());
-    migrationNames.forEach((n, idx) => expect(n.startsWith(String(idx + 1).padStart(4, '0') + '_')).toBe(true));
+    const numbers = migrationNames.map((n) => Number(n.slice(0, 4)));
+    migrationNames.forEach((n) => expect(n).toMatch(/^\d{4}_[a-z0-9_]+$/));
+    expect(new Set(numbers).size).toBe(numbers.length);
   });
 
   it('0001_engagement creates the engagement, audit log and settings tables', async () => {
