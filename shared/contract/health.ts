@@ -1,2 +1,236 @@
-// The health domain's channels. Spread into the contract in ./index.ts.
-export const healthChannels = {};
+// The health domain's channels: models, runs, scores, signals and actions (issue 5).
+// Spread into the contract in ./index.ts. Results are plain data; dates are 'YYYY-MM-DD' and
+// times 'YYYY-MM-DDTHH:mm:ss' (wall clock, see shared/health/dates.ts).
+import { z } from 'zod';
+import { channel } from './define';
+import type { Band, BandCounts, MeasureBreakdown, Trend } from '../health/score';
+import type { HealthModel } from '../health/model';
+import type { SignalRule, SignalRuleId } from '../health/signal-rules';
+import type { SignalEvidence } from '../health/signals';
+import type { ActionStatus, ActionSource } from '../health/playbook';
+import type { RepairCheckResult } from '../health/repair-check';
+import type { ActionTemplateId, OwnerRole, Severity } from '../health/vocabulary';
+import { ACTION_STATUSES } from '../health/playbook';
+import { ACTION_TEMPLATE_IDS, SEVERITIES } from '../health/vocabulary';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/, 'YYYY-MM-DD or YYYY-MM-DDTHH:mm');
+const runId = z.number().int().positive();
+
+export type SignalStatus = 'open' | 'dismissed' | 'resolved';
+
+export interface HealthModelEntry {
+  model: HealthModel;
+  source: 'preset' | 'saved';
+  updatedAt: string | null;
+}
+
+export interface HealthRunSummary {
+  id: number;
+  modelId: string;
+  /** The model's name (free text) or catalogue key (presets), for labels. */
+  modelName: string | null;
+  modelNameKey: string | null;
+  asOf: string;
+  startedAt: string;
+  finishedAt: string | null;
+  customers: number;
+  bands: BandCounts;
+  signalsOpened: number;
+  signalsResolved: number;
+  actionsOpened: number;
+}
+
+export interface BandGroup {
+  group: string | null; // null = not set in the client's data
+  red: number;
+  yellow: number;
+  green: number;
+  none: number;
+  avgScore: number | null;
+}
+
+export interface CustomerScoreRow {
+  customerKey: string;
+  name: string;
+  owner: string | null;
+  segment: string | null;
+  score: number | null;
+  band: Band | null;
+  previousScore: number | null;
+  trend: Trend | null;
+  openSignals: number;
+  worstSeverity: Severity | null;
+}
+
+export interface HealthOverview {
+  run: HealthRunSummary | null;
+  previous: HealthRunSummary | null;
+  model: HealthModel | null;
+  byTier: BandGroup[];
+  byOwner: BandGroup[];
+  trend: { up: number; down: number; same: number; new: number };
+  averageScore: number | null;
+  previousAverageScore: number | null;
+  lowest: CustomerScoreRow[];
+  signals: Record<Severity, number>;
+  actions: { open: number; inProgress: number; overdue: number; done: number };
+  /** Run history: one point per run (oldest first), for the trend chart. */
+  history: { runId: number; asOf: string; red: number; yellow: number; green: number; average: number | null }[];
+}
+
+export interface SignalRow {
+  id: number;
+  customerKey: string;
+  customerName: string;
+  owner: string | null;
+  ruleId: SignalRuleId;
+  severity: Severity;
+  status: SignalStatus;
+  evidence: SignalEvidence;
+  triggeredOn: string | null;
+  asOf: string;
+  firstRunId: number;
+  lastRunId: number;
+  dismissedReason: string | null;
+  dismissedAt: string | null;
+  closedAt: string | null;
+  actionId: number | null;
+}
+
+export interface ActionRow {
+  id: number;
+  customerKey: string;
+  customerName: string;
+  templateId: ActionTemplateId;
+  ownerRole: OwnerRole;
+  owner: string | null;
+  openedAt: string;
+  dueAt: string;
+  status: ActionStatus;
+  sourceKind: 'signal' | 'redScore' | 'manual';
+  sourceSignalId: number | null;
+  source: ActionSource | null;
+  note: string | null;
+  closedAt: string | null;
+  overdue: boolean;
+  hoursOverdue: number;
+  repairCheck: RepairCheckResult | null;
+  repairCheckedAt: string | null;
+}
+
+export interface CustomerHealth {
+  customerKey: string;
+  name: string;
+  owner: string | null;
+  segment: string | null;
+  runId: number | null;
+  asOf: string | null;
+  model: HealthModel | null;
+  score: number | null;
+  band: Band | null;
+  trend: Trend | null;
+  measures: MeasureBreakdown[];
+  history: { runId: number; asOf: string; modelId: string; score: number | null; band: Band | null }[];
+  signals: SignalRow[];
+  actions: ActionRow[];
+}
+
+/** The what-if's input: every customer's metric row, flat, so the renderer re-scores locally. */
+export interface WhatIfData {
+  runId: number;
+  asOf: string;
+  model: HealthModel;
+  /** HEALTH_METRICS order; row-major, customer c's metric i at c * metricCount + i; null = no data. */
+  metricCount: number;
+  metrics: (number | null)[];
+  customerKeys: string[];
+  names: string[];
+  tiers: (string | null)[];
+  tierOf: number[];
+  owners: (string | null)[];
+  ownerOf: number[];
+}
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+}
+
+const modelInput = z.unknown(); // validated by HealthModelSchema in the handler, with issue paths
+const statusFilter = z.enum(['open', 'dismissed', 'resolved']);
+const actionStatus = z.enum(ACTION_STATUSES);
+
+export const healthChannels = {
+  'health.models': channel(z.object({})).returns<HealthModelEntry[]>(),
+  'health.saveModel': channel(z.object({ model: modelInput })).returns<HealthModelEntry>(),
+  'health.deleteModel': channel(z.object({ id: z.string().min(1) })).returns<{ deleted: boolean }>(),
+  'health.exportModel': channel(z.object({ id: z.string().min(1), path: z.string().trim().min(1).optional() })).returns<{
+    text: string;
+    path: string | null;
+  }>(),
+  'health.importModel': channel(
+    z
+      .object({ path: z.string().trim().min(1).optional(), text: z.string().min(1).optional() })
+      .refine((a) => a.path !== undefined || a.text !== undefined, { message: 'give a path or the text' }),
+  ).returns<HealthModelEntry>(),
+  'health.rules': channel(z.object({})).returns<SignalRule[]>(),
+  'health.saveRules': channel(z.object({ rules: z.unknown() })).returns<SignalRule[]>(),
+  'health.run': channel(
+    z.object({ modelId: z.string().min(1).optional(), asOf: isoDate.optional(), jobId: z.string().optional() }),
+    { job: true },
+  ).returns<HealthRunSummary>(),
+  'health.runs': channel(z.object({})).returns<HealthRunSummary[]>(),
+  'health.overview': channel(z.object({ runId: runId.optional() })).returns<HealthOverview>(),
+  'health.scores': channel(
+    z.object({
+      runId: runId.optional(),
+      band: z.enum(['red', 'yellow', 'green', 'none']).optional(),
+      search: z.string().trim().max(100).optional(),
+      limit: z.number().int().min(1).max(1000).default(50),
+      offset: z.number().int().min(0).default(0),
+    }),
+  ).returns<Paged<CustomerScoreRow>>(),
+  'health.customer': channel(z.object({ customerKey: z.string().min(1), runId: runId.optional() })).returns<CustomerHealth>(),
+  'health.whatIfData': channel(z.object({ runId: runId.optional() })).returns<WhatIfData | null>(),
+  'signals.list': channel(
+    z.object({
+      status: statusFilter.optional(),
+      severity: z.enum(SEVERITIES).optional(),
+      customerKey: z.string().optional(),
+      limit: z.number().int().min(1).max(5000).default(500),
+      offset: z.number().int().min(0).default(0),
+    }),
+  ).returns<Paged<SignalRow> & { counts: Record<Severity, number> }>(),
+  'signals.dismiss': channel(z.object({ id: z.number().int().positive(), reason: z.string().trim().min(1).max(500) })).returns<SignalRow>(),
+  'signals.reopen': channel(z.object({ id: z.number().int().positive() })).returns<SignalRow>(),
+  'actions.list': channel(
+    z.object({
+      status: actionStatus.optional(),
+      customerKey: z.string().optional(),
+      overdueOnly: z.boolean().default(false),
+      now: dateTime.optional(),
+      limit: z.number().int().min(1).max(5000).default(1000),
+    }),
+  ).returns<{ items: ActionRow[]; now: string }>(),
+  'actions.create': channel(
+    z.object({
+      customerKey: z.string().min(1),
+      templateId: z.enum(ACTION_TEMPLATE_IDS),
+      owner: z.string().trim().max(100).nullable().optional(),
+      dueAt: dateTime.optional(),
+      signalId: z.number().int().positive().optional(),
+      note: z.string().max(2000).optional(),
+    }),
+  ).returns<ActionRow>(),
+  'actions.update': channel(
+    z.object({
+      id: z.number().int().positive(),
+      status: actionStatus.optional(),
+      owner: z.string().trim().max(100).nullable().optional(),
+      dueAt: dateTime.optional(),
+      note: z.string().max(2000).nullable().optional(),
+    }),
+  ).returns<ActionRow>(),
+  'actions.repairCheck': channel(z.object({ id: z.number().int().positive(), checkedAt: dateTime.optional() })).returns<ActionRow>(),
+};

@@ -20,6 +20,8 @@ export interface FactsWindows {
   satisfactionReadings: number;
   /** Complete order periods passed in `periods` (most recent N). */
   orderPeriods: number;
+  /** Usage: loginsRecent sums the last N complete months, loginsPrevious the N months before. */
+  usageMonths: number;
 }
 
 export const DEFAULT_FACTS_WINDOWS: FactsWindows = {
@@ -31,6 +33,7 @@ export const DEFAULT_FACTS_WINDOWS: FactsWindows = {
   textDays: 180,
   satisfactionReadings: 6,
   orderPeriods: 6,
+  usageMonths: 3, // a quarter against the quarter before: one slow month is noise, not a drop
 };
 
 export type PeriodKind = 'month' | 'quarter';
@@ -107,7 +110,7 @@ export interface CustomerFacts {
   responseHoursBaseline: number | null;
   ticketsRecent: number;
 
-  // usage (seed 003): the 'logins' metric, last complete period vs the one before
+  // usage (seed 003): the 'logins' metric, last usageMonths complete months vs the same span before
   loginsRecent: number | null;
   loginsPrevious: number | null;
 
