@@ -26,7 +26,7 @@ describe('engagement shell in browser mode', () => {
     await page.getByTestId('create-engagement').click();
     await expect.poll(() => page.getByTestId('engagement-title').textContent()).toBe('苏州恒达精密');
     await page.getByTestId('close-engagement').click();
-    await page.getByTestId('recent-list').getByText('苏州恒达精密').click();
+    await page.getByTestId('recent-list').locator('.recent-name', { hasText: '苏州恒达精密' }).click();
     await expect.poll(() => page.getByTestId('engagement-meta').textContent()).toContain('汽车零部件');
   });
 
