@@ -64,6 +64,8 @@ export const checklistsChannels = {
       title: z.string().trim().max(200).optional(),
       respondents: z.array(respondentName).min(1).max(50),
       subject: z.string().trim().max(100).nullable().optional(),
+      /** Language of the default title. */
+      locale: localeSchema.optional(),
     }),
   ).returns<AssessmentDetail>(),
   'checklist.list': channel(z.object({ templateId: templateId.optional() })).returns<AssessmentSummary[]>(),
@@ -86,6 +88,7 @@ export const checklistsChannels = {
       note: z.string().max(10_000).nullable().optional(),
       evidence: z.string().max(10_000).nullable().optional(),
       links: z.array(z.string().trim().min(1).max(2000)).max(50).optional(),
+      locale: localeSchema.optional(),
     }),
   ).returns<AnswerSaved>(),
   /** Answers from a JSON answers file (`path`) or the same document inline (`document`); all or nothing. */

@@ -40,7 +40,7 @@ export function checklistsHandlers(b: Backend): HandlersFor<typeof checklistsCha
     'checklist.deleteTemplate': async ({ id }) => ({ deleted: await deleteTemplate(db(), id) }),
 
     'checklist.start': async (args) => {
-      const id = await startAssessment(db(), args, b.settings.locale);
+      const id = await startAssessment(db(), args, args.locale ?? b.settings.locale);
       return getAssessment(db(), id);
     },
     'checklist.list': async ({ templateId }) => listAssessments(db(), templateId),
@@ -55,7 +55,7 @@ export function checklistsHandlers(b: Backend): HandlersFor<typeof checklistsCha
       return summary(id);
     },
     'checklist.delete': async ({ id }) => ({ deleted: await deleteAssessment(db(), id) }),
-    'checklist.answer': async ({ id, respondent, questionId, value, note, evidence, links }) =>
+    'checklist.answer': async ({ id, respondent, questionId, value, note, evidence, links, locale }) =>
       saveAnswer(
         db(),
         id,
@@ -67,7 +67,7 @@ export function checklistsHandlers(b: Backend): HandlersFor<typeof checklistsCha
           ...(evidence !== undefined ? { evidence } : {}),
           ...(links !== undefined ? { links } : {}),
         },
-        b.settings.locale,
+        locale ?? b.settings.locale,
       ),
     'checklist.answerMany': async ({ id, path, document, locale }) => {
       const lang = locale ?? b.settings.locale;
