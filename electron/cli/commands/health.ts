@@ -1,3 +1,81 @@
 import type { Command } from 'commander';
+import { action } from '../program';
+import { printResult, type CliGlobals } from '../output';
+import { createTranslator } from '../../../shared/i18n/translate';
+import { SEVERITIES, type Severity } from '../../../shared/health/vocabulary';
+import type { CustomerScoreRow, HealthOverview, SignalRow } from '../../../shared/contract/health';
 
-export function registerHealthCommands(_program: Command): void {}
+const ARROW = { up: '↑', down: '↓', same: '→' } as const;
+
+function healthText(o: HealthOverview, g: CliGlobals): string {
+  const t = createTranslator(g.lang);
+  const run = o.run;
+  if (!run) return t('health:cli.noRun');
+  const model = run.modelNameKey ? t(`health:${run.modelNameKey}`) : (run.modelName ?? run.modelId);
+  const b = run.bands;
+  const pct = (n: number) => (run.customers ? `${((n / run.customers) * 100).toFixed(1)}%` : '-');
+  const lines = [
+    t('health:cli.runLine', { id: run.id, asOf: run.asOf, model, customers: run.customers }),
+    `  ${t('health:bands.red').padEnd(14)} ${String(b.red).padStart(6)}  ${pct(b.red)}`,
+    `  ${t('health:bands.yellow').padEnd(14)} ${String(b.yellow).padStart(6)}  ${pct(b.yellow)}`,
+    `  ${t('health:bands.green').padEnd(14)} ${String(b.green).padStart(6)}  ${pct(b.green)}`,
+    `  ${t('health:bands.none').padEnd(14)} ${String(b.none).padStart(6)}  ${pct(b.none)}`,
+    t('health:cli.signalsLine', { heavy: o.signals.heavy, medium: o.signals.medium, light: o.signals.light }),
+    '',
+    t('health:cli.lowest'),
+    ...o.lowest.map(
+      (r: CustomerScoreRow) =>
+        `  ${(r.score ?? 0).toFixed(1).padStart(6)} ${r.trend ? ARROW[r.trend] : ' '} ${r.customerKey.padEnd(10)} ${r.name}${r.owner ? `  (${r.owner})` : ''}`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+function signalsText(items: SignalRow[], counts: Record<Severity, number>, g: CliGlobals): string {
+  const t = createTranslator(g.lang);
+  const lines: string[] = [t('health:cli.signalsLine', counts)];
+  for (const sev of [...SEVERITIES].reverse()) {
+    const group = items.filter((s) => s.severity === sev);
+    if (!group.length) continue;
+    lines.push('', `${t(`health:severities.${sev}`)} (${group.length})`);
+    for (const s of group) {
+      lines.push(`  #${s.id} ${s.customerKey} ${s.customerName} · ${t(`health:signals.${s.ruleId}.name`)}`);
+      lines.push(`      ${t(`health:${s.evidence.messageKey}`, s.evidence.params)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function registerHealthCommands(program: Command): void {
+  program
+    .command('health')
+    .description('run customer health scoring and early-warning signals; print the band distribution and the lowest scores')
+    .argument('<file>', 'workspace file')
+    .option('--as-of <date>', 'as-of date YYYY-MM-DD (default: the latest date in the data)')
+    .option('--model <id>', 'health model id (preset seed000 / seed001 / seed002 or a saved model)')
+    .option('--no-run', 'show the latest stored run without running again')
+    .action(
+      action(async (s, g, file, opts) => {
+        const o = opts as { asOf?: string; model?: string; run: boolean };
+        await s.call('engagement.open', { path: String(file) });
+        if (o.run) await s.call('health.run', { ...(o.asOf ? { asOf: o.asOf } : {}), ...(o.model ? { modelId: o.model } : {}) });
+        const overview = await s.call('health.overview', {});
+        printResult(g, overview, () => healthText(overview, g));
+      }),
+    );
+
+  program
+    .command('signals')
+    .description('list early-warning signals (open by default), grouped by severity')
+    .argument('<file>', 'workspace file')
+    .option('--severity <severity>', 'heavy, medium or light')
+    .option('--status <status>', 'open, dismissed or resolved', 'open')
+    .action(
+      action(async (s, g, file, opts) => {
+        const o = opts as { severity?: Severity; status: 'open' | 'dismissed' | 'resolved' };
+        await s.call('engagement.open', { path: String(file) });
+        const r = await s.call('signals.list', { status: o.status, ...(o.severity ? { severity: o.severity } : {}), limit: 5000 });
+        printResult(g, r, () => signalsText(r.items, r.counts, g));
+      }),
+    );
+}
