@@ -1,10 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CoreTables } from './tables/core';
 import type { DataTables } from './tables/data';
+import type { HealthTables } from './tables/health';
 import type { ChecklistTables } from './tables/checklists';
 
 // Today's table types, one interface per domain, merged here. Migrations never import these.
-export interface DB extends CoreTables, DataTables, ChecklistTables {}
+export interface DB extends CoreTables, DataTables, HealthTables, ChecklistTables {}
 
 /** Repositories take the executor first; inside a transaction pass the transaction, never the db. */
 export type Executor = Kysely<DB> | Transaction<DB>;

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_engagement';
 import * as m0002 from './0002_canonical_data';
+import * as m0005 from './0005_health';
 import * as m0006 from './0006_checklists';
 
 // Static list: kysely's folder-reading provider breaks once bundled (ARCHITECTURE.md).
@@ -8,6 +9,7 @@ import * as m0006 from './0006_checklists';
 export const migrations: Record<string, Migration> = {
   '0001_engagement': m0001,
   '0002_canonical_data': m0002,
+  '0005_health': m0005,
   '0006_checklists': m0006,
 };
 
