@@ -1,0 +1,16 @@
+// Pure retention maths for issue 4. Inputs are compact, pre-aggregated structures (inputs.ts) that SQL
+// produces cheaply; outputs are plain data for the contract, the dashboard and reports.
+export * from './days';
+export * from './periods';
+export * from './inputs';
+export * from './figures';
+export * from './activity';
+export * from './retention';
+export * from './revenue-retention';
+export * from './cohorts';
+export * from './rfm';
+export * from './tiers';
+export * from './lifecycle';
+export * from './breakdown';
+export * from './formulas';
+export * from './params';
