@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { OverviewSection } from './OverviewSection';
 import { AuditSection } from './AuditSection';
 import { placeholder } from './Placeholder';
+import { ChecklistsSection } from './checklists/ChecklistsSection';
 import { HealthSection } from './health/HealthSection';
 
 /** The engagement page's areas, in navigation order. A domain replaces its placeholder here. */
@@ -17,7 +18,7 @@ export const sections: SectionDef[] = [
   { id: 'import', labelKey: 'nav.import', icon: '⇪', Component: placeholder('import') },
   { id: 'diagnostics', labelKey: 'nav.diagnostics', icon: '▤', Component: placeholder('diagnostics') },
   { id: 'health', labelKey: 'nav.health', icon: '♥', Component: HealthSection },
-  { id: 'checklists', labelKey: 'nav.checklists', icon: '☑', Component: placeholder('checklists') },
+  { id: 'checklists', labelKey: 'nav.checklists', icon: '☑', Component: ChecklistsSection },
   { id: 'reports', labelKey: 'nav.reports', icon: '⎙', Component: placeholder('reports') },
   { id: 'audit', labelKey: 'nav.audit', icon: '☰', Component: AuditSection },
 ];
