@@ -5,12 +5,15 @@ import { JobRegistry } from './jobs';
 import { EventHub } from './events';
 import { WorkbenchError } from './errors';
 import { describeWorkspace, openWorkspace, type Workspace } from './workspace/workspace';
+import type { PdfPrinter } from './reports/pdf';
 
 export interface BackendOptions {
   host: HostKind;
   version: string;
   settingsDir?: string;
   documentsDir?: string;
+  /** How reports print to PDF; the Electron app passes webContents.printToPDF, others use headless Chromium. */
+  createPdfPrinter?: () => Promise<PdfPrinter>;
 }
 
 /**

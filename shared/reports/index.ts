@@ -3,3 +3,4 @@ export * from './format';
 export * from './colour-rules';
 export * from './pseudonymise';
 export { reportText, type ReportMessageKey } from './messages';
+export * from './definition';

@@ -8,10 +8,15 @@ import type { Locale } from '../errors';
 type Catalogue = typeof zh;
 const CATALOGUES: Record<Locale, Catalogue> = { 'zh-CN': zh, en };
 
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+// Two levels of nesting spelled out: the general recursive form lost keys under some check orders.
+type Level2<T> = { [K in keyof T & string]: T[K] extends string ? K : never }[keyof T & string];
+type Level1<T> = {
+  [K in keyof T & string]: T[K] extends string ? K : `${K}.${Level2<T[K]>}` | `${K}.${Level1Inner<T[K]>}`;
 }[keyof T & string];
-export type ReportMessageKey = Leaves<Catalogue>;
+type Level1Inner<T> = {
+  [K in keyof T & string]: T[K] extends string ? never : `${K}.${Level2<T[K]>}`;
+}[keyof T & string];
+export type ReportMessageKey = Level1<Catalogue>;
 
 export function reportText(locale: Locale, key: ReportMessageKey, params: Record<string, string | number> = {}): string {
   let node: unknown = CATALOGUES[locale];

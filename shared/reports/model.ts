@@ -112,6 +112,8 @@ export interface ReportSection {
   /** The consultant's own text for this section, shown before the figures. */
   consultantText: string | null;
   blocks: ReportBlock[];
+  /** Nothing stored for it yet (the blocks say what to run): printed without a page of its own. */
+  pending?: boolean;
 }
 
 export interface ReportModel {

@@ -35,6 +35,8 @@ p { margin: 0 0 0.6em; }
 .report-section { break-before: page; page-break-before: always; }
 .report-section > h1 { font-size: 17pt; color: ${CHART_THEME.palette[0]}; margin: 0 0 5mm; padding-bottom: 2mm; border-bottom: 2px solid ${CHART_THEME.palette[0]}; }
 .report-section > h1 .sec-num { color: ${CHART_THEME.palette[1]}; margin-right: 3mm; }
+.report-section.pending { break-before: auto; page-break-before: auto; margin-top: 10mm; }
+.report-section.pending > h1 { font-size: 13pt; }
 .block { margin: 0 0 6mm; }
 .block-title { font-size: 11.5pt; margin: 0 0 2mm; color: ${CHART_THEME.text}; }
 .block-note { font-size: 8.5pt; color: ${CHART_THEME.mutedText}; margin-top: 1.5mm; }

@@ -136,7 +136,7 @@ ${block.caption ? `<figcaption>${escapeHtml(block.caption)}</figcaption>` : ''}
 
   const sections = model.sections
     .map(
-      (s, i) => `<section class="report-section" id="sec-${i + 1}" data-section="${escapeHtml(s.id)}">
+      (s, i) => `<section class="report-section${s.pending ? ' pending' : ''}" id="sec-${i + 1}" data-section="${escapeHtml(s.id)}">
 <h1><span class="sec-num">${i + 1}</span>${escapeHtml(s.title)}</h1>
 ${s.consultantText && s.consultantText.trim() !== '' ? `<div class="consultant"><h3>${escapeHtml(t('document.consultantText'))}</h3>${textToParagraphs(s.consultantText)}</div>` : ''}
 ${s.blocks.map(blockHtml).join('\n')}

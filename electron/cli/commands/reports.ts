@@ -1,3 +1,67 @@
 import type { Command } from 'commander';
+import { action } from '../program';
+import { CliFailure, printResult, type CliGlobals } from '../output';
+import { pickSections, type ReportDefinition, type ReportExportResult } from '../../../shared/reports/definition';
+import { reportText } from '../../../shared/reports/messages';
+import { toLocale } from '../../../shared/errors';
 
-export function registerReportsCommands(_program: Command): void {}
+interface ReportOptions {
+  xlsx?: string;
+  pdf?: string;
+  sections?: string;
+  lang?: string;
+  pseudonymise?: boolean;
+}
+
+function exportLine(r: ReportExportResult, g: CliGlobals): string {
+  const t = (key: Parameters<typeof reportText>[1], p?: Record<string, string | number>) => reportText(g.lang, key, p);
+  const extra = [
+    `${(r.bytes / 1024).toFixed(0)} KB`,
+    r.pages !== null ? t('ui.pages', { n: r.pages }) : null,
+    r.kind === 'xlsx' ? t('ui.dataRows', { n: r.dataRows }) : null,
+  ].filter(Boolean);
+  return `${t('ui.exported', { kind: r.kind.toUpperCase(), path: r.path })}  (${extra.join(', ')})`;
+}
+
+function sourcesText(r: ReportExportResult, g: CliGlobals): string {
+  return r.sources
+    .map((s) => `  ${s.status === 'stored' ? '✓' : '·'} ${s.title}${s.source ? `  — ${s.source}` : `  — ${reportText(g.lang, 'ui.status.missing')}`}`)
+    .join('\n');
+}
+
+export function registerReportsCommands(program: Command): void {
+  program
+    .command('report')
+    .description('export the report (Excel workbook and/or PDF) built from the stored runs and assessments')
+    .argument('<file>', 'workspace file')
+    .option('--xlsx <out>', 'write the Excel workbook here')
+    .option('--pdf <out>', 'write the PDF here')
+    .option('--sections <ids>', 'comma-separated section ids, in order: summary,retention,revenueRetention,cohorts,rfm,tiers,health,actions,checklists,methods')
+    .option('--pseudonymise', 'replace customer names, contacts, phones and emails with stable tokens')
+    .addHelpText('after', '\nThe global --lang zh-CN|en also sets the report language (default: the builder\'s saved language).')
+    .action(
+      action(async (s, g, file, opts) => {
+        const o = opts as ReportOptions;
+        if (!o.xlsx && !o.pdf) {
+          throw new CliFailure({ code: 'INVALID_ARGUMENTS', message: 'give --xlsx and/or --pdf', params: { detail: 'give --xlsx OUT.xlsx and/or --pdf OUT.pdf' } });
+        }
+        await s.call('engagement.open', { path: String(file) });
+        let def: ReportDefinition = await s.call('report.definition', {});
+        if (o.sections) {
+          const picked = pickSections(def, o.sections.split(',').map((x) => x.trim()).filter(Boolean));
+          if (picked.unknown.length > 0) {
+            throw new CliFailure({ code: 'INVALID_ARGUMENTS', message: `unknown sections: ${picked.unknown.join(', ')}`, params: { detail: `unknown sections: ${picked.unknown.join(', ')}` } });
+          }
+          def = picked.definition;
+        }
+        // The global --lang (an explicit flag, not LANG) chooses the report's language too.
+        const explicitLang = (opts as { lang?: string }).lang ?? program.opts<{ lang?: string }>().lang;
+        if (explicitLang) def = { ...def, language: toLocale(explicitLang) };
+        if (o.pseudonymise) def = { ...def, pseudonymise: true };
+        const results: ReportExportResult[] = [];
+        if (o.xlsx) results.push(await s.call('report.exportXlsx', { path: o.xlsx, definition: def }));
+        if (o.pdf) results.push(await s.call('report.exportPdf', { path: o.pdf, definition: def }));
+        printResult(g, { exports: results }, () => [...results.map((r) => exportLine(r, g)), sourcesText(results[0]!, g)].join('\n'));
+      }),
+    );
+}

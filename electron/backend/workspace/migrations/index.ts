@@ -1,16 +1,20 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_engagement';
 import * as m0002 from './0002_canonical_data';
+import * as m0004 from './0004_diagnostics';
 import * as m0005 from './0005_health';
 import * as m0006 from './0006_checklists';
+import * as m0007 from './0007_reports';
 
 // Static list: kysely's folder-reading provider breaks once bundled (ARCHITECTURE.md).
 // Append only. Names sort in apply order.
 export const migrations: Record<string, Migration> = {
   '0001_engagement': m0001,
   '0002_canonical_data': m0002,
+  '0004_diagnostics': m0004,
   '0005_health': m0005,
   '0006_checklists': m0006,
+  '0007_reports': m0007,
 };
 
 export const migrationNames = Object.keys(migrations).sort();

@@ -1,0 +1,74 @@
+import { createTranslator } from '../../../shared/i18n/translate';
+import type { ReportDefinition, ReportSectionSource } from '../../../shared/reports/definition';
+import { reportText } from '../../../shared/reports/messages';
+import type { ReportModel, ReportSection, ReportSectionId } from '../../../shared/reports/model';
+import { getEngagement } from '../workspace/repositories/engagement';
+import type { Workspace } from '../workspace/workspace';
+import { localNow } from '../health/clock';
+import { sectionTitle, type SectionContent, type SectionContext } from './sections/context';
+import { SECTION_BUILDERS } from './sections';
+import { summarySection } from './sections/summary';
+
+export interface AssembledReport {
+  model: ReportModel;
+  sources: ReportSectionSource[];
+}
+
+/**
+ * The report model from what the workspace has stored, for the sections the definition includes in
+ * its order. The summary is made from the other sections' highlights, so those are built even when
+ * only the summary is chosen.
+ */
+export async function assembleReport(ws: Workspace, def: ReportDefinition, options: { now?: string } = {}): Promise<AssembledReport> {
+  const locale = def.language;
+  const meta = await getEngagement(ws.db);
+  const now = options.now ?? localNow();
+  const ctx: SectionContext = {
+    ws,
+    sqlite: ws.sqlite,
+    locale,
+    t: createTranslator(locale),
+    r: (key, params) => reportText(locale, key, params),
+    currency: meta.currency,
+    now,
+  };
+  const included = def.sections.filter((s) => s.included);
+  const wantSummary = included.some((s) => s.id === 'summary');
+  const contents = new Map<ReportSectionId, SectionContent>();
+  for (const [id, build] of Object.entries(SECTION_BUILDERS) as [Exclude<ReportSectionId, 'summary'>, (typeof SECTION_BUILDERS)[keyof typeof SECTION_BUILDERS]][]) {
+    if (wantSummary || included.some((s) => s.id === id)) contents.set(id, await build(ctx));
+  }
+  if (wantSummary) {
+    // The summary's order follows the report's, so its first finding is the first section's.
+    const order: ReportSectionId[] = included.map((s) => s.id).filter((id) => id !== 'summary');
+    const rest = [...contents.keys()].filter((id) => !order.includes(id));
+    const others = [...order, ...rest].flatMap((id) => contents.get(id) ?? []);
+    contents.set('summary', summarySection(ctx, others));
+  }
+  const sections: ReportSection[] = [];
+  const sources: ReportSectionSource[] = [];
+  for (const choice of included) {
+    const content = contents.get(choice.id);
+    if (!content) continue;
+    const title = sectionTitle(locale, choice.id);
+    sections.push({ id: choice.id, title, consultantText: choice.text.trim() === '' ? null : choice.text, blocks: content.blocks, ...(content.status === 'missing' && choice.id !== 'summary' ? { pending: true } : {}) });
+    sources.push({ id: choice.id, title, status: content.status, source: content.source });
+  }
+  return {
+    model: {
+      cover: {
+        title: def.title ?? reportText(locale, 'document.defaultTitle'),
+        subtitle: def.subtitle,
+        client: meta.clientName,
+        industry: meta.industry,
+        consultant: meta.consultant ?? '',
+        date: now.slice(0, 10),
+        language: locale,
+      },
+      currency: meta.currency,
+      sections,
+      pseudonymised: false,
+    },
+    sources,
+  };
+}

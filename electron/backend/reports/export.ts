@@ -1,0 +1,133 @@
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { CallContext } from '../../../shared/contract/define';
+import { createTranslator } from '../../../shared/i18n/translate';
+import type { ReportDefinition, ReportExportKind, ReportSectionSource } from '../../../shared/reports/definition';
+import { reportText } from '../../../shared/reports/messages';
+import type { ReportModel } from '../../../shared/reports/model';
+import { assignPseudonyms, createPseudonymiser, pseudonymiseReport, type PseudonymKind, type PseudonymMap } from '../../../shared/reports/pseudonymise';
+import { throwIfCancelled } from '../jobs';
+import type { Workspace } from '../workspace/workspace';
+import { localNow } from '../health/clock';
+import { assembleReport } from './assemble';
+import { createPngRasteriser, type PngRasteriser } from './chart-png';
+import { actionsSheet, customersSheet, signalsSheet, type DataSheetContext } from './data-sheets';
+import { createChromiumPdfPrinter, renderReportPdf, type PdfPrinter } from './pdf';
+import { loadPseudonymMap, storePseudonymMap } from './store';
+import { writeReportXlsx } from './xlsx-report';
+
+export interface ExportRequest {
+  ws: Workspace;
+  kind: ReportExportKind;
+  path: string;
+  definition: ReportDefinition;
+  ctx: Pick<CallContext, 'signal' | 'progress'>;
+  /** The Electron app prints with webContents.printToPDF; elsewhere headless Chromium. */
+  createPrinter?: () => Promise<PdfPrinter>;
+  now?: string;
+}
+
+export interface ExportOutcome {
+  path: string;
+  bytes: number;
+  sources: ReportSectionSource[];
+  dataRows: number;
+  pages: number | null;
+  pseudonymised: boolean;
+}
+
+/** Every customer's name, contact, phone and email gets its token up front, so free text is covered too. */
+function pseudonymMapFor(ws: Workspace): PseudonymMap {
+  let map = loadPseudonymMap(ws.sqlite);
+  const rows = ws.sqlite.prepare('select name, contact_name, phone, email from customers').raw(true).all() as [string, string | null, string | null, string | null][];
+  const kinds: PseudonymKind[] = ['customer', 'contact', 'phone', 'email'];
+  kinds.forEach((kind, i) => {
+    map = assignPseudonyms(map, kind, rows.map((r) => r[i] ?? null));
+  });
+  return map;
+}
+
+/** Counts page objects in the PDF (not /Pages, the tree node). */
+export function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length;
+}
+
+/**
+ * Builds the report from stored results and writes it to `path` (through a temporary file, so a
+ * cancelled or failed export never leaves a half-written file under the chosen name).
+ */
+export async function exportReport(req: ExportRequest): Promise<ExportOutcome> {
+  const { ws, ctx } = req;
+  const locale = req.definition.language;
+  ctx.progress('reports.phase.collect', 0, null);
+  const assembled = await assembleReport(ws, req.definition, req.now ? { now: req.now } : {});
+  throwIfCancelled(ctx.signal);
+
+  let model: ReportModel = assembled.model;
+  let map: PseudonymMap | null = null;
+  if (req.definition.pseudonymise) {
+    const done = pseudonymiseReport(model, pseudonymMapFor(ws));
+    model = done.model;
+    map = done.map;
+  }
+  const tmp = `${req.path}.part`;
+  let dataRows = 0;
+  let pages: number | null = null;
+  try {
+    if (req.kind === 'xlsx') {
+      const p = map ? createPseudonymiser(map, locale) : null;
+      const dc: DataSheetContext = {
+        sqlite: ws.sqlite,
+        t: createTranslator(locale),
+        r: (key, params) => reportText(locale, key, params),
+        signal: ctx.signal,
+        progress: ctx.progress,
+        token: p ? p.token : null,
+        text: p ? p.text : null,
+      };
+      let rasteriser: PngRasteriser | null = null;
+      try {
+        rasteriser = await createPngRasteriser();
+      } catch {
+        rasteriser = null; // no resvg and no Chromium: the workbook goes without chart images
+      }
+      try {
+        ctx.progress('reports.phase.sections', 0, model.sections.length);
+        const result = await writeReportXlsx(model, { filename: tmp }, {
+          rasteriser,
+          dataSheets: [customersSheet(dc), signalsSheet(dc), actionsSheet(dc, req.now ?? localNow())],
+        });
+        dataRows = result.dataRows;
+      } finally {
+        await rasteriser?.close();
+      }
+      if (p) map = p.map();
+    } else {
+      ctx.progress('reports.phase.print', 0, null);
+      const printer = await (req.createPrinter ?? (() => createChromiumPdfPrinter()))();
+      let pdf: Buffer;
+      try {
+        pdf = await renderReportPdf(model, printer);
+      } finally {
+        await printer.close();
+      }
+      throwIfCancelled(ctx.signal);
+      pages = pdfPageCount(pdf);
+      writeFileSync(tmp, pdf);
+    }
+    throwIfCancelled(ctx.signal);
+    ctx.progress('reports.phase.write', 1, 1);
+    renameSync(tmp, req.path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  if (map) storePseudonymMap(ws.sqlite, map);
+  return {
+    path: req.path,
+    bytes: statSync(req.path).size,
+    sources: assembled.sources,
+    dataRows,
+    pages,
+    pseudonymised: req.definition.pseudonymise,
+  };
+}

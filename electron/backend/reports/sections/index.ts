@@ -1,0 +1,24 @@
+import type { ReportSectionId } from '../../../../shared/reports/model';
+import type { SectionBuilder } from './context';
+import { actionsSection } from './actions';
+import { checklistsSection } from './checklists';
+import { cohortsSection } from './cohorts';
+import { healthSection } from './health';
+import { methodsSection } from './methods';
+import { retentionSection } from './retention';
+import { revenueRetentionSection } from './revenue-retention';
+import { rfmSection } from './rfm';
+import { tiersSection } from './tiers';
+
+/** Every section but the summary, which is made from the others' highlights (./summary.ts). */
+export const SECTION_BUILDERS: Readonly<Record<Exclude<ReportSectionId, 'summary'>, SectionBuilder>> = {
+  retention: retentionSection,
+  revenueRetention: revenueRetentionSection,
+  cohorts: cohortsSection,
+  rfm: rfmSection,
+  tiers: tiersSection,
+  health: healthSection,
+  actions: actionsSection,
+  checklists: checklistsSection,
+  methods: methodsSection,
+};

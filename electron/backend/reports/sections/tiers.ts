@@ -1,0 +1,6 @@
+import { missingSection, type SectionBuilder } from './context';
+
+// The customer tiers and their revenue shares: read from the diagnostics domain's stored run once its storage lands (issue 4). Until
+// then no workspace has a stored run, and the section says what to run first instead of computing
+// the figures a second, possibly different, way.
+export const tiersSection: SectionBuilder = async (ctx) => missingSection(ctx, 'diagnostics');

@@ -1,0 +1,32 @@
+import type { ColumnType, Generated } from 'kysely';
+
+// Row types of migration 0007's report tables.
+
+export interface ReportDefinitionTable {
+  key: string;
+  definition: string; // JSON
+  updated_at: string;
+}
+
+export interface ReportPseudonymTable {
+  kind: 'customer' | 'contact' | 'phone' | 'email';
+  original: string;
+  n: number;
+}
+
+export interface ReportExportTable {
+  id: Generated<number>;
+  at: string;
+  kind: 'xlsx' | 'pdf';
+  path: string;
+  language: string;
+  sections: ColumnType<string, string | undefined, string>; // JSON array
+  pseudonymised: ColumnType<number, number | undefined, number>;
+  bytes: ColumnType<number, number | undefined, number>;
+}
+
+export interface ReportTables {
+  report_definition: ReportDefinitionTable;
+  report_pseudonym: ReportPseudonymTable;
+  report_export: ReportExportTable;
+}
