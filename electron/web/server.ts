@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
@@ -8,6 +8,7 @@ import type { Backend } from '../backend/backend';
 import { createHandlers, type Handlers } from '../backend/handlers';
 import { dispatch } from '../backend/dispatch';
 import { serveStatic } from './static';
+import { isExportedFile } from '../backend/reports/exported-files';
 import { WorkbenchError, toWireError } from '../backend/errors';
 
 export interface WebHost {
@@ -72,6 +73,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     const route = url.pathname.slice('/api/'.length);
     if (route === 'events' && req.method === 'GET') return serveEvents(req, res);
     if (route === 'upload' && req.method === 'POST') return receiveUpload(req, res, url);
+    if (route === 'download' && req.method === 'GET') return sendDownload(res, url);
     if (req.method !== 'POST') return void res.writeHead(405).end();
     const body = await readJson(req);
     sendJson(res, 200, await dispatch(opts.backend, handlers, route, body));
@@ -98,6 +100,25 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     const path = join(dir, name);
     await pipeline(req, createWriteStream(path));
     sendJson(res, 200, { ok: true, value: { path } });
+  }
+
+  // The browser cannot open a path on disk: an exported report is fetched here. Only files this
+  // backend exported in this session are served, never an arbitrary path.
+  function sendDownload(res: ServerResponse, url: URL): void {
+    const path = url.searchParams.get('path') ?? '';
+    if (!path || !isExportedFile(opts.backend, path) || !existsSync(path)) {
+      sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'not an exported file', params: {} } });
+      return;
+    }
+    const name = basename(path);
+    res.writeHead(200, {
+      'content-type': name.endsWith('.pdf') ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-length': String(statSync(path).size),
+      'content-disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    createReadStream(path).pipe(res);
   }
 
   await new Promise<void>((resolve, reject) => {

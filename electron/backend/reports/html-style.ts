@@ -6,6 +6,13 @@ export const REPORT_FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "Mic
 
 export const REPORT_CSS = `
 @page { size: A4; }
+/* On screen (the builder's preview) the pages sit on a grey desk; print ignores this block. */
+@media screen {
+  html { background: #E9ECF1; }
+  body { max-width: 210mm; margin: 0 auto; background: #FFFFFF; padding: 14mm 14mm 20mm; box-shadow: 0 1px 4px rgba(0,0,0,0.12); }
+  .cover { height: auto; min-height: 200mm; }
+  .report-section { margin-top: 14mm; padding-top: 8mm; border-top: 1px dashed ${CHART_THEME.axisLine}; }
+}
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: ${REPORT_FONT_STACK}; font-size: 10pt; line-height: 1.6; color: ${CHART_THEME.text}; }

@@ -4,6 +4,7 @@ import { AuditSection } from './AuditSection';
 import { placeholder } from './Placeholder';
 import { ChecklistsSection } from './checklists/ChecklistsSection';
 import { HealthSection } from './health/HealthSection';
+import { ReportsSection } from './reports/ReportsSection';
 
 /** The engagement page's areas, in navigation order. A domain replaces its placeholder here. */
 export interface SectionDef {
@@ -19,6 +20,6 @@ export const sections: SectionDef[] = [
   { id: 'diagnostics', labelKey: 'nav.diagnostics', icon: '▤', Component: placeholder('diagnostics') },
   { id: 'health', labelKey: 'nav.health', icon: '♥', Component: HealthSection },
   { id: 'checklists', labelKey: 'nav.checklists', icon: '☑', Component: ChecklistsSection },
-  { id: 'reports', labelKey: 'nav.reports', icon: '⎙', Component: placeholder('reports') },
+  { id: 'reports', labelKey: 'nav.reports', icon: '⎙', Component: ReportsSection },
   { id: 'audit', labelKey: 'nav.audit', icon: '☰', Component: AuditSection },
 ];

@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { JobProgress } from '../../../../shared/contract';
+import type { ReportDefinition, ReportExportKind, ReportExportResult } from '../../../../shared/reports/definition';
+import { callShell } from '../../api/client';
+import { useWorkbench } from '../../app/context';
+import { formatBytes } from '../../format';
+import { downloadUrl } from './download';
+
+interface Props {
+  definition: ReportDefinition;
+  onExported(result: ReportExportResult): void;
+}
+
+interface Running {
+  kind: ReportExportKind;
+  jobId: string;
+  progress: JobProgress | null;
+}
+
+/** Export buttons, the running job's progress with cancel, and the file just written. */
+export function ExportPanel({ definition, onExported }: Props) {
+  const { t } = useTranslation('reports');
+  const wb = useWorkbench();
+  const [path, setPath] = useState('');
+  const [running, setRunning] = useState<Running | null>(null);
+  const [last, setLast] = useState<ReportExportResult | null>(null);
+  const web = wb.transport.host === 'web';
+
+  const run = async (kind: ReportExportKind) => {
+    let target: string | undefined = path.trim() === '' ? undefined : path.trim();
+    if (!target && !web) {
+      // Electron: the native save dialog; cancelling it cancels the export.
+      const chosen = await callShell<string>(wb.transport, 'dialog.saveFile', { suggestedName: `${wb.workspace?.meta.clientName ?? 'report'}.${kind}`, kind });
+      if (chosen === null) return;
+      target = chosen ?? undefined;
+    }
+    if (target && !target.toLowerCase().endsWith(`.${kind}`)) target = target.replace(/\.(xlsx|pdf)$/i, '') + `.${kind}`;
+    const jobId = `report-${kind}-${Date.now()}`;
+    setRunning({ kind, jobId, progress: null });
+    setLast(null);
+    const off = wb.transport.onEvent((name, payload) => {
+      const p = payload as JobProgress;
+      if (name === 'job.progress' && p.jobId === jobId) setRunning((r) => (r && r.jobId === jobId ? { ...r, progress: p } : r));
+    });
+    try {
+      const args = { jobId, definition, ...(target ? { path: target } : {}) };
+      const result = kind === 'xlsx' ? await wb.api['report.exportXlsx'](args) : await wb.api['report.exportPdf'](args);
+      setLast(result);
+      onExported(result);
+    } catch (err) {
+      wb.reportError(err);
+    } finally {
+      off();
+      setRunning(null);
+    }
+  };
+
+  const cancel = () => {
+    if (running) wb.api['job.cancel']({ jobId: running.jobId }).catch(wb.reportError);
+  };
+
+  const p = running?.progress;
+  const pct = p && p.total ? Math.min(100, Math.round((p.done / p.total) * 100)) : null;
+  const included = definition.sections.filter((s) => s.included).length;
+  return (
+    <div className="card rp-export" data-testid="report-export">
+      <h2>{t('ui.export')}</h2>
+      <label className="field">
+        <span className="field-label">{t('ui.pathLabel')}</span>
+        <input value={path} onChange={(e) => setPath(e.target.value)} placeholder={t('ui.pathPlaceholder')} data-testid="report-path" />
+      </label>
+      <div className="rp-export-buttons">
+        <button className="btn btn-primary" disabled={running !== null || included === 0} onClick={() => void run('xlsx')} data-testid="report-export-xlsx">
+          {t('ui.exportXlsx')}
+        </button>
+        <button className="btn btn-primary" disabled={running !== null || included === 0} onClick={() => void run('pdf')} data-testid="report-export-pdf">
+          {t('ui.exportPdf')}
+        </button>
+      </div>
+      {running ? (
+        <div className="rp-progress" data-testid="report-progress">
+          <div className="rp-progress-line">
+            <span>{p ? t(p.phase.replace(/^reports\./, '')) : t('phase.collect')}</span>
+            <span className="muted">{p && p.total ? `${p.done.toLocaleString(wb.locale)} / ${p.total.toLocaleString(wb.locale)}` : ''}</span>
+            <button className="btn btn-ghost" onClick={cancel} data-testid="report-cancel">
+              {t('ui.cancel')}
+            </button>
+          </div>
+          <div className={`progress${pct === null ? ' rp-indeterminate' : ''}`}>
+            <span style={{ width: `${pct ?? 35}%` }} />
+          </div>
+        </div>
+      ) : null}
+      {last ? (
+        <div className="rp-done" data-testid="report-done">
+          <div className="success">{t('ui.exported', { kind: last.kind.toUpperCase(), path: last.path })}</div>
+          <div className="muted small">
+            {[formatBytes(last.bytes), last.pages !== null ? t('ui.pages', { n: last.pages }) : null, last.kind === 'xlsx' ? t('ui.dataRows', { n: last.dataRows }) : null]
+              .filter(Boolean)
+              .join(' · ')}
+          </div>
+          <div className="rp-done-actions">
+            {web && last.downloadable ? (
+              <a className="btn" href={downloadUrl(last.path)} download data-testid="report-download">
+                {t('ui.download')}
+              </a>
+            ) : null}
+            {!web ? (
+              <button className="btn" onClick={() => void callShell(wb.transport, 'shell.showItemInFolder', { path: last.path }).catch(wb.reportError)}>
+                {t('ui.showInFolder')}
+              </button>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
