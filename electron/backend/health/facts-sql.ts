@@ -47,6 +47,13 @@ export interface FactsResult {
 
 export interface FactsOptions {
   windows?: FactsWindows;
+  /**
+   * Keyword rules only look for these words; texts without any of them are left in the database
+   * (100,000 customers' notes are hundreds of MB of strings nobody reads). Omit to pass every text.
+   */
+  textKeywords?: readonly string[];
+  /** Benchmarks: told how long each bulk query (and its folding) took. */
+  onQuery?: (label: string, ms: number) => void;
 }
 
 const inList = (values: readonly string[]): string => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
@@ -70,10 +77,30 @@ function quarterStart(date: string): string {
 type Row = unknown[];
 
 export function computeFacts(sqlite: Database.Database, asOf: string, opts: FactsOptions = {}): FactsResult {
+  // The GROUP BYs and window functions sort millions of rows; SQLite's default 2 MB cache spills
+  // those sorts to temp files. Give them memory for the duration, then put the settings back.
+  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
+  const tempStore = sqlite.pragma('temp_store', { simple: true }) as number;
+  sqlite.pragma('cache_size = -131072');
+  sqlite.pragma('temp_store = MEMORY');
+  try {
+    return computeFactsInner(sqlite, asOf, opts);
+  } finally {
+    sqlite.pragma(`cache_size = ${cacheSize}`);
+    sqlite.pragma(`temp_store = ${tempStore}`);
+  }
+}
+
+function computeFactsInner(sqlite: Database.Database, asOf: string, opts: FactsOptions): FactsResult {
   const w = opts.windows ?? DEFAULT_FACTS_WINDOWS;
   const asOfNext = addDays(asOf, 1); // "< asOfNext" keeps datetimes on the as-of day itself
-  const all = (query: string, params: Record<string, string | number> = {}): Row[] =>
-    sqlite.prepare(query).raw(true).all(params) as Row[];
+  let queryNo = 0;
+  const all = (query: string, params: Record<string, string | number> = {}): Row[] => {
+    const t0 = opts.onQuery ? performance.now() : 0;
+    const rows = sqlite.prepare(query).raw(true).all(params) as Row[];
+    opts.onQuery?.(`q${++queryNo}:${/from\s+(\w+)/i.exec(query)?.[1] ?? '?'}`, performance.now() - t0);
+    return rows;
+  };
 
   const customers: CustomerInfo[] = [];
   const byKey = new Map<string, CustomerFacts>();
@@ -328,12 +355,15 @@ export function computeFacts(sqlite: Database.Database, asOf: string, opts: Fact
 
   // Free text of the last textDays for the keyword rules, oldest first.
   const textFrom = addDays(asOf, -w.textDays);
+  const needles = opts.textKeywords?.map((k) => k.trim()).filter((k) => k.length > 0);
+  const likeAny = (col: string): string =>
+    needles === undefined ? '' : needles.length === 0 ? ' and 0' : ` and (${needles.map((k) => `instr(lower(${col}), ${inList([k.toLowerCase()])}) > 0`).join(' or ')})`;
   for (const [key, d, src, text] of all(
     `select customer_key, substr(date, 1, 10), 'interaction', text from interactions
-      where text is not null and text <> '' and date >= :textFrom and date < :asOfNext
+      where text is not null and text <> '' and date >= :textFrom and date < :asOfNext${likeAny('text')}
      union all
      select customer_key, substr(date, 1, 10), 'survey', comment from surveys
-      where comment is not null and comment <> '' and date >= :textFrom and date < :asOfNext`,
+      where comment is not null and comment <> '' and date >= :textFrom and date < :asOfNext${likeAny('comment')}`,
     { textFrom, asOfNext },
   )) {
     get(key)?.texts.push({ date: d as string, source: src as TextEvidence['source'], text: text as string });

@@ -45,7 +45,9 @@ export function runHealth(sqlite: Database.Database, opts: RunOptions): RunResul
   const { model, rules, asOf, now } = opts;
   const playbook = opts.playbook ?? DEFAULT_PLAYBOOK;
   opts.progress?.('health.facts', 0, null);
-  const { customers, facts } = opts.facts ?? computeFacts(sqlite, asOf);
+  // Only the enabled keyword rules' words decide which free texts are worth loading.
+  const textKeywords = rules.flatMap((r) => (r.enabled && (r.id === 'decisionMakerChange' || r.id === 'competitorMention') ? r.params.keywords : []));
+  const { customers, facts } = opts.facts ?? computeFacts(sqlite, asOf, { textKeywords });
   checkCancelled(opts.signal);
   const n = facts.length;
   opts.progress?.('health.scoring', 0, n);

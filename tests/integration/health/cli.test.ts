@@ -18,7 +18,8 @@ beforeAll(async () => {
   await ws.close();
 });
 
-describe('rwb health / rwb signals', () => {
+// Each call spawns a CLI process; generous timeouts keep the test honest on a loaded 2-core machine.
+describe('rwb health / rwb signals', { timeout: 180_000 }, () => {
   it('runs health and prints the distribution and lowest scores as JSON', () => {
     const r = rwb(['health', file, '--as-of', AS_OF, '--model', 'seed001', '--json'], env);
     expect(r.status, r.stderr).toBe(0);
