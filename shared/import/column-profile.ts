@@ -42,8 +42,8 @@ export function profileColumn(values: readonly RawCell[]): ColumnProfile {
   const texts = cells.map((c) => cleanText(String(c)));
   return {
     nonEmpty: n,
-    // Bare numbers are excluded: a column of quantities would otherwise read as Excel serial dates.
-    date: share((c) => (typeof c === 'string' ? !/^\d+(\.\d+)?$/.test(cleanText(c)) && parseDate(c).ok : false)),
+    // Bare numbers other than 20240301-style days are excluded: quantities would read as serial dates.
+    date: share((c) => (typeof c === 'string' ? (/^\d{8}$/.test(cleanText(c)) || !/^\d+(\.\d+)?$/.test(cleanText(c))) && parseDate(c).ok : false)),
     serialLike: share(isSerialLike),
     money: share((c) => parseMoney(c).ok),
     moneyMarked: share((c) => parseMoney(c).ok && (typeof c === 'number' ? !Number.isInteger(c) : MONEY_MARK.test(cleanText(c as string)))),
@@ -54,4 +54,23 @@ export function profileColumn(values: readonly RawCell[]): ColumnProfile {
     idLike: n === 0 ? 0 : texts.filter(isIdLike).length / n,
     distinct: n === 0 ? 0 : new Set(texts).size / n,
   };
+}
+
+/**
+ * Day-first or month-first for a column of n/n/yyyy dates, decided by the values that can only be read one
+ * way (25/12/2024 is day-first). Undefined when nothing decides it or the column contradicts itself.
+ */
+export function inferSlashOrder(values: readonly RawCell[]): 'mdy' | 'dmy' | undefined {
+  let dmy = false;
+  let mdy = false;
+  for (const v of values) {
+    if (typeof v !== 'string') continue;
+    const g = /^(\d{1,2})[-/.](\d{1,2})[-/.]\d{4}/.exec(cleanText(v));
+    if (!g) continue;
+    const a = Number(g[1]);
+    const b = Number(g[2]);
+    if (a > 12 && b <= 12) dmy = true;
+    if (b > 12 && a <= 12) mdy = true;
+  }
+  return dmy === mdy ? undefined : dmy ? 'dmy' : 'mdy';
 }

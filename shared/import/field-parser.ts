@@ -1,23 +1,27 @@
 // One parser per mapped column, built once per import so the per-cell work is a single call.
+// makeFieldReader is the form for the import loop (value or ValueError, nothing allocated on success);
+// makeFieldParser gives the {ok, value} form for previews and tests.
 import type { FieldDef } from './fields';
 import { isBlankCell, type RawCell } from './text';
 import {
   checkRange,
   fail,
-  parseBoolean,
-  parseDate,
-  parseDateTime,
-  parseEnum,
-  parseInteger,
-  parseMoney,
-  parseNps,
-  parseNumber,
-  parsePeriod,
-  parseTags,
-  parseText,
+  isValueError,
+  readBoolean,
+  readDate,
+  readDateTime,
+  readEnum,
+  readInteger,
+  readMoney,
+  readNps,
+  readNumber,
+  readPeriod,
+  readTags,
+  readText,
   type DateOptions,
   type MoneyOptions,
   type Parsed,
+  type Read,
 } from './values';
 
 export type FieldValue = string | number | boolean | string[] | null;
@@ -27,51 +31,64 @@ export interface FieldParseOptions extends DateOptions, MoneyOptions {
   scale?: number;
 }
 
+export type CellReader = (raw: RawCell) => Read<FieldValue>;
 export type CellParser = (raw: RawCell) => Parsed<FieldValue>;
 
-function scaled(p: Parsed<number>, scale: number | undefined): Parsed<number> {
-  if (!p.ok || scale === undefined || scale === 1) return p;
-  // Round away binary noise (1.15 × 10000 = 11499.999999999998) at a precision no amount needs.
-  return { ok: true, value: Math.round(p.value * scale * 1e6) / 1e6 };
+/** Reader for one field: blank cells are null for optional fields and 'value_required' for required ones. */
+export function makeFieldReader(field: FieldDef, opts: FieldParseOptions = {}): CellReader {
+  const inner = valueReader(field, opts);
+  const required = field.required;
+  return (raw) => (isBlankCell(raw) ? (required ? fail('value_required') : null) : inner(raw));
 }
 
-/** Parser for one field: blank cells are null for optional fields and 'value_required' for required ones. */
 export function makeFieldParser(field: FieldDef, opts: FieldParseOptions = {}): CellParser {
-  const inner = valueParser(field, opts);
+  const read = makeFieldReader(field, opts);
   return (raw) => {
-    if (isBlankCell(raw)) return field.required ? fail('value_required') : { ok: true, value: null };
-    return inner(raw);
+    const r = read(raw);
+    return isValueError(r) ? r : { ok: true, value: r };
   };
 }
 
-function valueParser(field: FieldDef, opts: FieldParseOptions): CellParser {
+function numeric(read: (raw: RawCell) => Read<number>, field: FieldDef, scale: number | undefined): (raw: RawCell) => Read<number> {
   const { min, max } = field;
-  const ranged = (p: Parsed<number>, raw: RawCell): Parsed<number> => (p.ok ? checkRange(p.value, min, max, raw) : p);
+  const ranged = min !== undefined || max !== undefined;
+  const scaled = scale !== undefined && scale !== 1;
+  if (!ranged && !scaled) return read;
+  return (raw) => {
+    let v = read(raw);
+    if (typeof v !== 'number') return v;
+    // Round away binary noise (1.15 × 10000 = 11499.999999999998) at a precision no amount needs.
+    if (scaled) v = Math.round(v * scale * 1e6) / 1e6;
+    return ranged ? checkRange(v, min, max, raw) : v;
+  };
+}
+
+function valueReader(field: FieldDef, opts: FieldParseOptions): CellReader {
   switch (field.type) {
     case 'text':
-      return parseText;
+      return readText;
     case 'date':
-      return (raw) => parseDate(raw, opts);
+      return (raw) => readDate(raw, opts);
     case 'datetime':
-      return (raw) => parseDateTime(raw, opts);
+      return (raw) => readDateTime(raw, opts);
     case 'period':
-      return (raw) => parsePeriod(raw, opts);
+      return (raw) => readPeriod(raw, opts);
     case 'money':
-      return (raw) => ranged(scaled(parseMoney(raw, opts), opts.scale), raw);
+      return numeric((raw) => readMoney(raw, opts), field, opts.scale);
     case 'number':
-      return (raw) => ranged(scaled(parseNumber(raw), opts.scale), raw);
+      return numeric(readNumber, field, opts.scale);
     case 'integer':
-      return (raw) => ranged(parseInteger(raw), raw);
+      return numeric(readInteger, field, undefined);
     case 'boolean':
-      return parseBoolean;
+      return readBoolean;
     case 'nps':
-      return parseNps;
+      return readNps;
     case 'enum': {
       const values = field.enumValues ?? {};
-      return (raw) => parseEnum(raw, values);
+      return (raw) => readEnum(raw, values);
     }
     case 'tags':
-      return parseTags;
+      return readTags;
     default: {
       const unreachable: never = field.type;
       throw new Error(`unknown value type ${String(unreachable)}`);

@@ -6,9 +6,10 @@ import type { EntityKind } from '../domain/entities';
 import { profileColumn, type ColumnProfile } from './column-profile';
 import { ENTITY_FIELDS, missingRequiredFields, type FieldDef } from './fields';
 import { headerScale, matchHeader, type HeaderMatchReason } from './synonyms';
-import { normaliseHeader, type RawCell } from './text';
+import { isBlankCell, normaliseHeader, type RawCell } from './text';
+import { parseEnum } from './values';
 
-export type MappingReason = HeaderMatchReason | 'values';
+export type MappingReason = HeaderMatchReason | 'values' | 'saved';
 
 export interface MappingAssignment {
   field: string;
@@ -35,7 +36,7 @@ export interface MappingSuggestion {
 const MIN_CONFIDENCE = 0.3;
 
 /** How well a column's sample values fit a field's type, 0-1. */
-export function valueFit(field: FieldDef, p: ColumnProfile): number {
+export function valueFit(field: FieldDef, p: ColumnProfile, values: readonly RawCell[] = []): number {
   if (p.nonEmpty === 0) return 0.6; // nothing to judge by; neither evidence for nor against
   switch (field.type) {
     case 'date':
@@ -52,8 +53,10 @@ export function valueFit(field: FieldDef, p: ColumnProfile): number {
       return p.nps;
     case 'boolean':
       return p.boolean;
-    case 'enum':
-      return 0.8;
+    case 'enum': {
+      const filled = values.filter((v) => !isBlankCell(v));
+      return filled.length === 0 ? 0.6 : filled.filter((v) => parseEnum(v, field.enumValues ?? {}).ok).length / filled.length;
+    }
     case 'tags':
       return 1;
     case 'text':
@@ -96,7 +99,8 @@ function valueOnlyFit(field: FieldDef, p: ColumnProfile): number {
 export function suggestMapping(entity: EntityKind, headers: readonly string[], sampleRows: readonly (readonly RawCell[])[]): MappingSuggestion {
   const fields = ENTITY_FIELDS[entity].fields;
   const columnCount = Math.max(headers.length, ...sampleRows.map((r) => r.length), 0);
-  const profiles = Array.from({ length: columnCount }, (_, c) => profileColumn(sampleRows.map((r) => r[c] ?? null)));
+  const columns = Array.from({ length: columnCount }, (_, c) => sampleRows.map((r) => r[c] ?? null));
+  const profiles = columns.map(profileColumn);
   const norms = Array.from({ length: columnCount }, (_, c) => normaliseHeader(headers[c] ?? ''));
 
   const candidates: Candidate[] = [];
@@ -104,7 +108,7 @@ export function suggestMapping(entity: EntityKind, headers: readonly string[], s
     for (let c = 0; c < columnCount; c++) {
       const m = matchHeader(norms[c]!, field);
       if (m === null) continue;
-      const score = m.score * (0.5 + 0.5 * valueFit(field, profiles[c]!));
+      const score = m.score * (0.5 + 0.5 * valueFit(field, profiles[c]!, columns[c]));
       if (score >= MIN_CONFIDENCE) candidates.push({ field, fieldOrder, column: c, score, reason: m.reason, synonym: m.synonym });
     }
   });

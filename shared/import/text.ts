@@ -7,12 +7,31 @@ export type RawCell = string | number | boolean | null;
 // in some exports from WPS and web CRMs; strip them too.
 const EDGE_JUNK = /^[\s\u200B\uFEFF\u00A0]+|[\s\u200B\uFEFF\u00A0]+$/g;
 
+// Blocks where NFKC changes something that matters here: Latin-1 symbols (NBSP, ²), general
+// punctuation and letterlike symbols (… ℃ №), Kangxi radicals, the ideographic space, enclosed and
+// compatibility CJK (① ㎡), compatibility ideographs, presentation forms and the full-width block
+// (１２３４．５ ￥ （）), and astral mathematical/enclosed letters (via their surrogates).
+const COMPATIBILITY_FORMS = /[\u00A0-\u00BF\u02B0-\u02FF\u2000-\u2BFF\u2E80-\u2FDF\u3000\u3131-\u318F\u3200-\u33FF\uF900-\uFAFF\uFB00-\uFFEF\uD835\uD83C]/;
+
 /** Trim, and fold full-width forms (１２３４．５, ￥, （）, full-width space) to ASCII, but only when needed. */
 export function cleanText(s: string): string {
+  // Fast path for the usual cell: printable ASCII with no space at either end needs nothing done.
+  const n = s.length;
+  if (n > 0) {
+    const first = s.charCodeAt(0);
+    const last = s.charCodeAt(n - 1);
+    if (first > 32 && first < 127 && last > 32 && last < 127 && isAscii(s)) return s;
+  }
   let t = s;
-  // NFKC is the expensive step; ASCII-only cells (the vast majority in big files) skip it.
-  if (!isAscii(t)) t = t.normalize('NFKC');
+  // NFKC is the expensive step: only text holding width or compatibility forms goes through it. CJK
+  // ideographs themselves (U+4E00-9FFF) are unchanged by NFKC, so 上海申江 skips it.
+  if (!isAscii(t) && COMPATIBILITY_FORMS.test(t)) t = t.normalize('NFKC');
+  if (t.length === 0 || (!isEdgeJunk(t.charCodeAt(0)) && !isEdgeJunk(t.charCodeAt(t.length - 1)))) return t;
   return t.replace(EDGE_JUNK, '');
+}
+
+function isEdgeJunk(c: number): boolean {
+  return c <= 32 || c === 0x7f || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 export function isAscii(s: string): boolean {
@@ -24,6 +43,8 @@ export function isBlankCell(cell: RawCell | undefined): boolean {
   if (cell === null || cell === undefined) return true;
   if (typeof cell !== 'string') return false;
   if (cell.length === 0) return true;
+  const first = cell.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
   return cleanText(cell).length === 0;
 }
 
