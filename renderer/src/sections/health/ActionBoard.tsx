@@ -90,7 +90,7 @@ export function ActionCard({ a, onOpenCustomer, onChanged }: { a: ActionRow; onO
   const source =
     a.source?.kind === 'signal' ? t(`signals.${a.source.ruleId}.name`) : a.source?.kind === 'redScore' ? t('ui.actions.fromRedScore', { score: a.source.score.toFixed(1) }) : t('ui.actions.manual');
   return (
-    <article className={`action-card ${a.overdue ? 'overdue' : ''}`} data-testid="action-card">
+    <article className={`hl-action ${a.overdue ? 'overdue' : ''}`} data-testid="hl-action">
       <div className="action-title">{t(`actions.${a.templateId}.title`)}</div>
       <button className="link cust-name small" onClick={() => onOpenCustomer?.(a.customerKey)}>{a.customerName}</button>
       <div className="muted small">{t('ui.actions.source')}: {source}</div>
