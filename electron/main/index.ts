@@ -17,7 +17,7 @@ app.whenReady().then(() => {
   buildMenu(backend, () => win);
   // The recent list and language live in the menu: rebuild it when either changes.
   backend.events.subscribe((name) => {
-    if (name === 'engagement.changed') buildMenu(backend, () => win);
+    if (name === 'engagement.changed' || name === 'app.localeChanged') buildMenu(backend, () => win);
   });
   win = createMainWindow();
   win.on('closed', () => (win = null));

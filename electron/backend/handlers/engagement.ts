@@ -21,6 +21,7 @@ export function engagementHandlers(b: Backend): HandlersFor<typeof engagementCha
     'app.info': async () => appInfo(),
     'app.setLocale': async ({ locale }) => {
       b.settings.setLocale(locale);
+      b.events.emit('app.localeChanged', { locale });
       return appInfo();
     },
     'engagement.create': async ({ path, meta }) => b.adopt(await createWorkspace(path, meta)),

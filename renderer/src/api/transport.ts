@@ -1,4 +1,4 @@
-import type { Envelope } from '../../../shared/contract';
+import { EVENT_NAMES, type Envelope } from '../../../shared/contract';
 import type { HostKind } from '../../../shared/domain/engagement';
 import type { MenuCommand, ShellChannelName } from '../../../shared/contract/shell';
 
@@ -59,7 +59,7 @@ function webTransport(): Transport {
   let source: EventSource | null = null;
   const connect = () => {
     source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-    for (const name of ['job.progress', 'engagement.changed']) {
+    for (const name of EVENT_NAMES) {
       source.addEventListener(name, (e) => {
         const payload = JSON.parse((e as MessageEvent<string>).data) as unknown;
         for (const l of listeners) l(name, payload);
