@@ -4,6 +4,7 @@ import { APP_VERSION } from '../backend/version';
 import { buildMenu } from './menu';
 import { registerIpc } from './ipc';
 import { createMainWindow, hardenSession } from './window';
+import { createElectronPdfPrinter } from './pdf-printer';
 
 // Lifecycle only: the engine is the backend, the window is hardened in window.ts, IPC in ipc.ts.
 let win: BrowserWindow | null = null;
@@ -11,7 +12,12 @@ let win: BrowserWindow | null = null;
 if (!app.requestSingleInstanceLock()) app.quit();
 
 app.whenReady().then(() => {
-  const backend = new Backend({ host: 'electron', version: APP_VERSION, settingsDir: app.getPath('userData') });
+  const backend = new Backend({
+    host: 'electron',
+    version: APP_VERSION,
+    settingsDir: app.getPath('userData'),
+    createPdfPrinter: createElectronPdfPrinter,
+  });
   hardenSession();
   registerIpc(backend, () => win);
   buildMenu(backend, () => win);
