@@ -28,15 +28,19 @@ describe('rwb checklist', () => {
     expect(started.status, started.stderr).toBe(0);
     const id = String(started.json<AssessmentSummary>().id);
 
-    for (const [q, v] of [['a1', 'yes'], ['a2', '5'], ['b1', 'full'], ['b2', '5'], ['c1', '是'], ['c2', '5']]) {
+    // Each rwb run starts a process (seconds on a busy machine): three answers one by one, the rest from a file.
+    for (const [q, v] of [['a1', 'yes'], ['a2', '5'], ['c1', '是']]) {
       const r = rwb(['checklist', 'answer', file, id, '--respondent', '王总', '--question', q!, '--value', v!], env);
       expect(r.status, r.stderr).toBe(0);
     }
     const answers = join(dir, 'answers.json');
-    writeFileSync(answers, JSON.stringify({ respondents: { 李总: { a1: false, a2: 1, b1: 'some', b2: 20, c1: true, c2: 3 } } }));
+    writeFileSync(
+      answers,
+      JSON.stringify({ respondents: { 王总: { b1: 'full', b2: '5', c2: 5 }, 李总: { a1: false, a2: 1, b1: 'some', b2: 20, c1: true, c2: 3 } } }),
+    );
     const many = rwb(['checklist', 'answer', file, id, '--from', answers], env);
     expect(many.status, many.stderr).toBe(0);
-    expect(many.stdout).toContain('Wrote 6 answers');
+    expect(many.stdout).toContain('Wrote 9 answers');
 
     const score = rwb(['checklist', 'score', file, id, '--json'], env);
     expect(score.status, score.stderr).toBe(0);
@@ -49,7 +53,7 @@ describe('rwb checklist', () => {
     const human = rwb(['checklist', 'score', file, id], env);
     expect(human.stdout).toContain('Most disagreement');
     expect(human.stdout).toContain('Write the SOP.');
-  });
+  }, 240_000);
 
   it('refuses a bad answer and a malformed template with the exact problem and a non-zero exit', () => {
     const bad = rwb(['checklist', 'answer', file, '1', '--respondent', '王总', '--question', 'a2', '--value', '7'], env);
@@ -63,5 +67,5 @@ describe('rwb checklist', () => {
     const zh = rwb(['checklist', 'import-template', file, join(root, 'tests/fixtures/checklists/missing-field.json'), '--lang', 'zh-CN'], env);
     expect(zh.status).toBe(1);
     expect(zh.stderr).toContain('missing-field.json › sections[0].questions[1].recommendation：缺少必填字段，应为对象');
-  });
+  }, 120_000);
 });

@@ -122,12 +122,14 @@ function Row({ a, onChanged }: { a: AssessmentSummary; onChanged: () => Promise<
       <td className="num">{pct(a.completion)}</td>
       <td className="num">{score1(a.score)}</td>
       <td>{a.stage ? <span className={`cl-stage cl-stage-${a.stage.level}`}>{bi(a.stage.label)}</span> : <span className="muted">–</span>}</td>
-      <td><span className={`badge ${a.status === 'complete' ? 'cl-badge-done' : 'cl-badge-muted'}`}>{t(`ui.statusName.${a.status}`)}</span></td>
+      <td className="nowrap"><span className={`badge ${a.status === 'complete' ? 'cl-badge-done' : 'cl-badge-muted'}`}>{t(`ui.statusName.${a.status}`)}</span></td>
       <td className="small muted nowrap">{formatDateTime(a.updatedAt, wb.locale)}</td>
-      <td className="nowrap cl-row-actions">
+      <td className="nowrap">
+        <div className="cl-row-actions">
         <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'answer', id: a.id }))}>{t('ui.answer')}</button>
         <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'results', id: a.id }))}>{t('ui.results')}</button>
         <button className="btn btn-ghost btn-danger" onClick={remove} title={t('ui.delete')}>✕</button>
+      </div>
       </td>
     </tr>
   );

@@ -32,10 +32,14 @@ export function TemplateEditor({ templateId }: { templateId: string }) {
     setDraft(next);
     setSaved(false);
   };
-  const textFields = (label: string, value: BilingualText, set: (v: BilingualText) => void) => (
+  const textFields = (label: string, value: BilingualText, set: (v: BilingualText) => void, multiline = false) => (
     <div className="form-row">
-      <Field label={`${label}（中文）`}><input value={value.zh} onChange={(e) => set({ ...value, zh: e.target.value })} /></Field>
-      <Field label={`${label} (English)`}><input value={value.en} onChange={(e) => set({ ...value, en: e.target.value })} /></Field>
+      <Field label={`${label}（中文）`}>
+        {multiline ? <textarea rows={3} value={value.zh} onChange={(e) => set({ ...value, zh: e.target.value })} /> : <input value={value.zh} onChange={(e) => set({ ...value, zh: e.target.value })} />}
+      </Field>
+      <Field label={`${label} (English)`}>
+        {multiline ? <textarea rows={3} value={value.en} onChange={(e) => set({ ...value, en: e.target.value })} /> : <input value={value.en} onChange={(e) => set({ ...value, en: e.target.value })} />}
+      </Field>
     </div>
   );
   async function save() {
@@ -66,7 +70,7 @@ export function TemplateEditor({ templateId }: { templateId: string }) {
         {refusal && <RefusalPanel lines={refusal} onDismiss={() => setRefusal(null)} />}
         <div className="form-grid">
           {textFields(t('ui.title'), draft.title, (v) => update((d) => void (d.title = v)))}
-          {textFields(t('ui.description'), draft.description, (v) => update((d) => void (d.description = v)))}
+          {textFields(t('ui.description'), draft.description, (v) => update((d) => void (d.description = v)), true)}
           <div className="form-row">
             <Field label={t('ui.version')} help={t('ui.versionHelp')}>
               <input value={draft.version} onChange={(e) => update((d) => void (d.version = e.target.value))} />

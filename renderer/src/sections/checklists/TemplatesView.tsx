@@ -126,18 +126,20 @@ export function TemplatesView() {
                     <div className="cl-strong">{b(tpl.title)}</div>
                     <div className="muted small">{b(tpl.description)}</div>
                   </td>
-                  <td className="mono">{tpl.id}</td>
+                  <td className="mono nowrap">{tpl.id}</td>
                   <td className="mono">{tpl.version}</td>
                   <td>
                     <span className={`badge${tpl.origin === 'builtin' ? '' : ' cl-badge-muted'}`}>{t(`ui.origin.${tpl.origin}`)}</span>
                     {tpl.basedOn && <div className="muted small">{t('ui.basedOn', { id: tpl.basedOn })}</div>}
                   </td>
                   <td className="num">{tpl.questionCount}</td>
-                  <td className="nowrap cl-row-actions">
+                  <td className="nowrap">
+                    <div className="cl-row-actions">
                     <button className="btn" onClick={() => void copy(tpl)} data-testid={`copy-${tpl.id}`}>{t('ui.copyEdit')}</button>
                     {tpl.editable && <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'edit', templateId: tpl.id }))}>{t('ui.edit')}</button>}
                     <button className="btn" onClick={() => setExporting(tpl)}>{t('ui.export')}</button>
                     {tpl.editable && <button className="btn btn-ghost btn-danger" onClick={() => void remove(tpl)}>✕</button>}
+                  </div>
                   </td>
                 </tr>
               ))}
