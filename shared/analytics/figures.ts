@@ -7,6 +7,8 @@ export const ABSENT_REASONS = [
   'no-mrr-at-start',
   'no-revenue-at-cohort-start',
   'no-revenue',
+  'no-contracts',
+  'no-orders',
 ] as const;
 export type AbsentReason = (typeof ABSENT_REASONS)[number];
 

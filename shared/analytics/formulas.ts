@@ -38,6 +38,9 @@ export const METRICS = {
   segmentShare: 'percent',
   tierRevenueShare: 'percent',
   lifecycleShare: 'percent',
+  periodRevenue: 'money',
+  revenue12m: 'money',
+  mrrAtAsOf: 'money',
 } as const satisfies Record<string, MetricUnit>;
 
 export type MetricId = keyof typeof METRICS;
@@ -72,6 +75,9 @@ const WITHOUT_DENOMINATOR: ReadonlySet<MetricId> = new Set<MetricId>([
   'recency',
   'frequency',
   'monetary',
+  'periodRevenue',
+  'revenue12m',
+  'mrrAtAsOf',
 ]);
 
 export function metricDefinition(id: MetricId): MetricDefinition {

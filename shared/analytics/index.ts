@@ -14,3 +14,7 @@ export * from './lifecycle';
 export * from './breakdown';
 export * from './formulas';
 export * from './params';
+export * from './run-result';
+export * from './diagnose';
+export * from './drill';
+export * from './compare';

@@ -256,12 +256,23 @@ export function segmentMovement(
   const segments = [...rules.map((r) => r.id), UNCLASSIFIED, UNSCORED];
   const pos = new Map(segments.map((s, i) => [s, i]));
   const counts = segments.map(() => segments.map(() => 0));
-  const b = new Map<number, string>(before.map((r) => [r.customerIndex, r[field]]));
-  const a = new Map<number, string>(after.map((r) => [r.customerIndex, r[field]]));
-  for (const i of new Set([...b.keys(), ...a.keys()])) {
-    const from = pos.get(b.get(i) ?? UNSCORED) ?? (pos.get(UNCLASSIFIED) as number);
-    const to = pos.get(a.get(i) ?? UNSCORED) ?? (pos.get(UNCLASSIFIED) as number);
-    (counts[from] as number[])[to] = ((counts[from] as number[])[to] as number) + 1;
+  const unscored = pos.get(UNSCORED) as number;
+  const unclassified = pos.get(UNCLASSIFIED) as number;
+  // Flat arrays by customer index (one pass each, no per-customer Map): a run has 100,000 customers.
+  let size = 0;
+  for (const r of before) size = Math.max(size, r.customerIndex + 1);
+  for (const r of after) size = Math.max(size, r.customerIndex + 1);
+  const from = new Int32Array(size).fill(-1);
+  const to = new Int32Array(size).fill(-1);
+  for (const r of before) from[r.customerIndex] = pos.get(r[field]) ?? unclassified;
+  for (const r of after) to[r.customerIndex] = pos.get(r[field]) ?? unclassified;
+  for (let i = 0; i < size; i += 1) {
+    const f = from[i] as number;
+    const t = to[i] as number;
+    if (f < 0 && t < 0) continue;
+    const row = counts[f < 0 ? unscored : f] as number[];
+    const col = t < 0 ? unscored : t;
+    row[col] = (row[col] as number) + 1;
   }
   return { segments, counts };
 }

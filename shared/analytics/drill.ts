@@ -1,0 +1,59 @@
+// What a chart click asks for: the customers behind one figure of a stored run. The backend turns a
+// target into a filter on diagnostic_customer (electron/backend/diagnostics/drill-sql.ts); the shapes
+// live here so the dashboard, the CLI and reports name targets the same way.
+
+import { z } from 'zod';
+import { BREAKDOWN_ATTRIBUTES } from './breakdown';
+import { COHORT_MEASURES } from './cohorts';
+import { LIFECYCLE_STAGES } from './lifecycle';
+import { TIERS } from './tiers';
+
+export const DRILL_STATUSES = ['retained', 'lost', 'new', 'reactivated', 'start', 'end'] as const;
+
+export const DrillTargetSchema = z.discriminatedUnion('kind', [
+  /** A cohort cell: cohort period key, offset k, and which count ('size' = the whole cohort). */
+  z.object({ kind: z.literal('cohort'), cohort: z.string().min(1), offset: z.int().min(0), measure: z.enum(COHORT_MEASURES) }),
+  /** Customers with a retention status in trend period `period` (index into the run's periods). */
+  z.object({ kind: z.literal('status'), period: z.int().min(0), status: z.enum(DRILL_STATUSES) }),
+  z.object({ kind: z.literal('segment'), scheme: z.enum(['classic', 'seed002']), segment: z.string().min(1) }),
+  /** A cell of the segment movement matrix: segment at the compare date → segment at the as-of date. */
+  z.object({ kind: z.literal('movement'), scheme: z.enum(['classic', 'seed002']), from: z.string().min(1), to: z.string().min(1) }),
+  z.object({ kind: z.literal('tier'), tier: z.enum(TIERS) }),
+  z.object({ kind: z.literal('stage'), stage: z.enum(LIFECYCLE_STAGES) }),
+  /** A breakdown group: attribute value, null = not set. */
+  z.object({ kind: z.literal('attribute'), attribute: z.enum(BREAKDOWN_ATTRIBUTES), value: z.string().nullable() }),
+]);
+export type DrillTarget = z.infer<typeof DrillTargetSchema>;
+
+/**
+ * Every customer row of a run, column by column, for the dashboard's virtual table: 100,000 rows
+ * travel as a few flat arrays (repeated texts as indices into `dict`, -1 = not set), which the page
+ * sorts and filters locally without another round trip.
+ */
+export interface DiagnosticCustomerTable {
+  runId: number;
+  count: number;
+  dict: string[];
+  customerKey: string[];
+  name: (string | null)[];
+  industry: number[];
+  region: number[];
+  owner: number[];
+  customerSegment: number[];
+  segment: number[];
+  seedSegment: number[];
+  tier: number[];
+  stage: number[];
+  cohort: number[];
+  active: number[];
+  lastPurchase: number[];
+  recencyDays: (number | null)[];
+  frequency: (number | null)[];
+  monetary: (number | null)[];
+  r: (number | null)[];
+  f: (number | null)[];
+  m: (number | null)[];
+  revenue12m: number[];
+  mrr: number[];
+  tenureDays: (number | null)[];
+}
