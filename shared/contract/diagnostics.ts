@@ -1,2 +1,74 @@
-// The diagnostics domain's channels. Spread into the contract in ./index.ts.
-export const diagnosticsChannels = {};
+// The diagnostics domain's channels (issue 4). Spread into the contract in ./index.ts. A run is
+// stored whole (shared/analytics/run-result.ts) and everything after it reads the stored run.
+import { z } from 'zod';
+import { channel } from './define';
+import {
+  AnalyticsParamsSchema,
+  DrillTargetSchema,
+  type AnalyticsParams,
+  type DiagnosticComparison,
+  type DiagnosticCustomerRow,
+  type DiagnosticCustomerTable,
+  type DiagnosticRun,
+  type DiagnosticRunSummary,
+} from '../analytics';
+
+const runId = z.int().positive();
+
+/** Run parameters as a caller sends them: asOf may be left out (the latest order date is used). */
+export const RunParamsSchema = AnalyticsParamsSchema.extend({ asOf: z.iso.date().optional() });
+
+export interface DiagnosticsDefaults {
+  /** The as-of date a run takes when none is given: the latest order date, else today. */
+  asOf: string;
+  params: AnalyticsParams;
+  data: {
+    customers: number;
+    orderLines: number;
+    contracts: number;
+    firstOrderDate: string | null;
+    lastOrderDate: string | null;
+    hasContracts: boolean;
+  };
+}
+
+export interface DrillResult {
+  total: number;
+  /** Every matching customer key, in key order (the table filters to these). */
+  keys: string[];
+  /** The first `limit` rows in full. */
+  rows: DiagnosticCustomerRow[];
+}
+
+export const CUSTOMER_SORTS = ['customerKey', 'name', 'revenue12m', 'monetary', 'recencyDays', 'frequency', 'tenureDays', 'mrr'] as const;
+
+export const diagnosticsChannels = {
+  'diagnostics.defaults': channel(z.object({})).returns<DiagnosticsDefaults>(),
+  /** Runs and stores a diagnostic; progress phases are diagnostics.<RUN_PHASES>. */
+  'diagnostics.run': channel(
+    z.object({ params: RunParamsSchema.prefault({}), label: z.string().trim().max(200).nullable().optional(), jobId: z.string().optional() }),
+    { job: true },
+  ).returns<DiagnosticRun>(),
+  'diagnostics.runs': channel(z.object({})).returns<DiagnosticRunSummary[]>(),
+  /** A stored run (the latest when runId is left out); null when none exists. */
+  'diagnostics.get': channel(z.object({ runId: runId.optional() })).returns<DiagnosticRun | null>(),
+  'diagnostics.compare': channel(z.object({ baseRunId: runId, runId })).returns<DiagnosticComparison>(),
+  /** Every customer row of a run, column by column, for the virtual table. */
+  'diagnostics.customerTable': channel(z.object({ runId })).returns<DiagnosticCustomerTable>(),
+  /** A page of customer rows, optionally narrowed by a drill target and a search text. */
+  'diagnostics.customers': channel(
+    z.object({
+      runId,
+      target: DrillTargetSchema.optional(),
+      search: z.string().trim().max(200).optional(),
+      sort: z.enum(CUSTOMER_SORTS).default('customerKey'),
+      descending: z.boolean().default(false),
+      offset: z.int().min(0).default(0),
+      limit: z.int().min(1).max(5000).default(100),
+    }),
+  ).returns<{ total: number; rows: DiagnosticCustomerRow[] }>(),
+  /** The customers behind one figure (a cohort cell, a period status, a segment, a tier, ...). */
+  'diagnostics.drill': channel(z.object({ runId, target: DrillTargetSchema, limit: z.int().min(0).max(5000).default(50) })).returns<DrillResult>(),
+  'diagnostics.label': channel(z.object({ runId, label: z.string().trim().max(200).nullable() })).returns<DiagnosticRunSummary>(),
+  'diagnostics.delete': channel(z.object({ runId })).returns<{ deleted: boolean }>(),
+};

@@ -1,7 +1,66 @@
 import type { HandlersFor } from '../../../shared/contract/define';
 import type { diagnosticsChannels } from '../../../shared/contract/diagnostics';
+import { AnalyticsParamsSchema, compareRuns, TIERS } from '../../../shared/analytics';
 import type { Backend } from '../backend';
+import { WorkbenchError } from '../errors';
+import { recordAudit } from '../workspace/repositories/audit';
+import { customerPage, customerTable, drill, transitions } from '../diagnostics/drill-sql';
+import { dataOverview, defaultAsOf, localNow } from '../diagnostics/defaults';
+import { runAndStore } from '../diagnostics/run';
+import { deleteRun, latestRunId, listRuns, loadRun, setRunLabel } from '../diagnostics/runs-repo';
 
-export function diagnosticsHandlers(_b: Backend): HandlersFor<typeof diagnosticsChannels> {
-  return {};
+export function diagnosticsHandlers(b: Backend): HandlersFor<typeof diagnosticsChannels> {
+  const sqlite = () => b.requireWorkspace().sqlite;
+  return {
+    'diagnostics.defaults': async () => {
+      const db = sqlite();
+      const asOf = defaultAsOf(db);
+      return { asOf, params: AnalyticsParamsSchema.parse({ asOf }), data: dataOverview(db) };
+    },
+    'diagnostics.run': async ({ params, label }, ctx) => {
+      const ws = b.requireWorkspace();
+      const full = AnalyticsParamsSchema.parse({ ...params, asOf: params.asOf ?? defaultAsOf(ws.sqlite) });
+      const r = runAndStore(ws.sqlite, {
+        params: full,
+        label: label ?? null,
+        now: localNow(),
+        progress: (phase, done, total) => ctx.progress(`diagnostics.${phase}`, done, total),
+        signal: ctx.signal,
+      });
+      await recordAudit(ws.db, 'diagnostics.run', { runId: r.runId, asOf: full.asOf, grain: full.grain, basis: full.activity.basis, durationMs: Math.round(r.durationMs) });
+      return loadRun(ws.sqlite, r.runId);
+    },
+    'diagnostics.runs': async () => listRuns(sqlite()),
+    'diagnostics.get': async ({ runId }) => {
+      const db = sqlite();
+      const id = runId ?? latestRunId(db);
+      return id === null ? null : loadRun(db, id);
+    },
+    'diagnostics.compare': async ({ baseRunId, runId }) => {
+      const db = sqlite();
+      const base = loadRun(db, baseRunId);
+      const now = loadRun(db, runId);
+      const seedIds = now.params.rfm.seedRules.map((r) => r.id);
+      return compareRuns(base, now, {
+        seed: transitions(db, baseRunId, runId, 'seed_segment', seedIds),
+        tier: transitions(db, baseRunId, runId, 'tier', TIERS),
+      });
+    },
+    'diagnostics.customerTable': async ({ runId }) => customerTable(sqlite(), runId),
+    'diagnostics.customers': async (args) => customerPage(sqlite(), args),
+    'diagnostics.drill': async ({ runId, target, limit }) => drill(sqlite(), runId, target, limit),
+    'diagnostics.label': async ({ runId, label }) => {
+      const db = sqlite();
+      setRunLabel(db, runId, label);
+      const s = listRuns(db).find((r) => r.id === runId);
+      if (!s) throw new WorkbenchError('NOT_FOUND', { what: 'diagnostic run', id: runId });
+      return s;
+    },
+    'diagnostics.delete': async ({ runId }) => {
+      const ws = b.requireWorkspace();
+      const deleted = deleteRun(ws.sqlite, runId);
+      if (deleted) await recordAudit(ws.db, 'diagnostics.delete', { runId });
+      return { deleted };
+    },
+  };
 }
