@@ -4,6 +4,7 @@ import { AuditSection } from './AuditSection';
 import { placeholder } from './Placeholder';
 import { ChecklistsSection } from './checklists/ChecklistsSection';
 import { HealthSection } from './health/HealthSection';
+import { DiagnosticsSection } from './diagnostics/DiagnosticsSection';
 import { ReportsSection } from './reports/ReportsSection';
 
 /** The engagement page's areas, in navigation order. A domain replaces its placeholder here. */
@@ -17,7 +18,7 @@ export interface SectionDef {
 export const sections: SectionDef[] = [
   { id: 'overview', labelKey: 'nav.overview', icon: '◉', Component: OverviewSection },
   { id: 'import', labelKey: 'nav.import', icon: '⇪', Component: placeholder('import') },
-  { id: 'diagnostics', labelKey: 'nav.diagnostics', icon: '▤', Component: placeholder('diagnostics') },
+  { id: 'diagnostics', labelKey: 'nav.diagnostics', icon: '▤', Component: DiagnosticsSection },
   { id: 'health', labelKey: 'nav.health', icon: '♥', Component: HealthSection },
   { id: 'checklists', labelKey: 'nav.checklists', icon: '☑', Component: ChecklistsSection },
   { id: 'reports', labelKey: 'nav.reports', icon: '⎙', Component: ReportsSection },

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TIERS, type BreakdownAttribute, type DiagnosticRunResult, type DrillTarget } from '../../../../shared/analytics';
+import { absentText, metricTitle, type Fmt } from './labels';
+
+interface Props {
+  result: DiagnosticRunResult;
+  fmt: Fmt;
+  onDrill(target: DrillTarget): void;
+}
+
+/** Latest-period retention, revenue retention, revenue and tier mix per value of one attribute. */
+export function BreakdownCard({ result, fmt, onDrill }: Props) {
+  const { t } = useTranslation('analytics');
+  const [attribute, setAttribute] = useState<BreakdownAttribute>('industry');
+  const b = result.breakdowns.find((x) => x.attribute === attribute) ?? result.breakdowns[0];
+  if (!b) return null;
+  const period = result.retention[result.retention.length - 1]?.period.key ?? '';
+  const rr = result.revenueRetention !== null;
+  const label = (v: string | null) => (v === null ? t('breakdown.notSet') : attribute === 'tier' ? t(`tiers.names.${v}`) : v);
+  return (
+    <div className="card" data-testid="diag-breakdown">
+      <div className="card-header">
+        <h2>{t('ui.breakdown.title')}</h2>
+        <label className="inline-field">
+          <span>{t('ui.breakdown.by')}</span>
+          <select value={attribute} onChange={(e) => setAttribute(e.target.value as BreakdownAttribute)} data-testid="diag-breakdown-attr">
+            {result.breakdowns.map((x) => (
+              <option key={x.attribute} value={x.attribute}>{t(`breakdown.attributes.${x.attribute}`)}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="breakdown-scroll">
+        <table className="table compact">
+          <thead>
+            <tr>
+              <th>{t(`breakdown.attributes.${attribute}`)}</th>
+              <th className="num">{t('ui.breakdown.customers')}</th>
+              <th className="num">{t('ui.breakdown.active')}</th>
+              <th className="num" title={metricTitle(t, 'retentionRate')}>{t('ui.breakdown.retention')} ⓘ</th>
+              <th className="num" title={metricTitle(t, 'churnRate')}>{t('ui.breakdown.churn')} ⓘ</th>
+              {rr ? <th className="num" title={metricTitle(t, 'grr')}>{t('ui.breakdown.grr')} ⓘ</th> : null}
+              {rr ? <th className="num" title={metricTitle(t, 'nrr')}>{t('ui.breakdown.nrr')} ⓘ</th> : null}
+              <th className="num" title={metricTitle(t, 'revenue12m')}>{t('ui.breakdown.revenue12m')} ⓘ</th>
+              <th className="bar-col">{t('ui.breakdown.tiers')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {b.groups.map((g) => {
+              const tiered = TIERS.reduce((a, x) => a + (g.tiers[x] ?? 0), 0);
+              return (
+                <tr key={g.value ?? '\u0000'} className="clickable" onClick={() => onDrill({ kind: 'attribute', attribute, value: g.value })}>
+                  <td>{label(g.value)}</td>
+                  <td className="num">{fmt.int(g.customers)}</td>
+                  <td className="num">{fmt.int(g.active)}</td>
+                  <td className="num" title={absentText(t, g.retention.retentionRate.reason)}>{fmt.pct(g.retention.retentionRate.value)}</td>
+                  <td className="num" title={absentText(t, g.retention.churnRate.reason)}>{fmt.pct(g.retention.churnRate.value)}</td>
+                  {rr ? <td className="num" title={absentText(t, g.grr?.reason ?? null)}>{fmt.pct(g.grr?.value ?? null)}</td> : null}
+                  {rr ? <td className="num" title={absentText(t, g.nrr?.reason ?? null)}>{fmt.pct(g.nrr?.value ?? null)}</td> : null}
+                  <td className="num">{fmt.money(g.revenue12m)}</td>
+                  <td className="bar-col">
+                    <div className="stack-bar">
+                      {TIERS.map((x) =>
+                        g.tiers[x] ? (
+                          <span key={x} className={`seg tier-${x}`} style={{ width: `${(100 * (g.tiers[x] ?? 0)) / Math.max(1, tiered)}%` }} title={`${t(`tiers.names.${x}`)} ${g.tiers[x]}`} />
+                        ) : null,
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted small formula">{t('ui.breakdown.hint', { period })}</p>
+    </div>
+  );
+}

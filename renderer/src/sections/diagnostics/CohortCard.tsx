@@ -1,0 +1,86 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { buildCohortHeatmap } from '../../../../shared/charts';
+import type { CohortMatrix, DrillTarget } from '../../../../shared/analytics';
+import type { Locale } from '../../../../shared/errors';
+import { Chart } from '../../components/Chart';
+import { metricTitle } from './labels';
+
+interface Props {
+  cohorts: CohortMatrix;
+  asOf: string;
+  locale: Locale;
+  onDrill(target: DrillTarget): void;
+}
+
+type Mode = 'on' | 'onOrAfter';
+type Measure = 'customers' | 'revenue';
+
+/** Cohort matrix: rows are first-purchase periods, columns the periods since; click a cell to drill. */
+export function CohortCard({ cohorts, asOf, locale, onDrill }: Props) {
+  const { t } = useTranslation('analytics');
+  const [mode, setMode] = useState<Mode>('on');
+  const [measure, setMeasure] = useState<Measure>('customers');
+  const width = cohorts.rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
+  const option = useMemo(
+    () =>
+      buildCohortHeatmap({
+        cohorts: cohorts.rows.map((r) => `${r.key} (${r.size})`),
+        periods: Array.from({ length: width }, (_, k) => String(k)),
+        values: cohorts.rows.map((r) =>
+          Array.from({ length: width }, (_, k) => {
+            const c = r.cells[k];
+            if (!c) return null;
+            if (measure === 'revenue') return c.revenueRate.value;
+            return mode === 'on' ? c.onRate : c.onOrAfterRate;
+          }),
+        ),
+        partial: cohorts.rows.map((r) => Array.from({ length: width }, (_, k) => r.cells[k]?.partial === true)),
+        unit: 'percent',
+        ...(measure === 'revenue' ? { max: 1.5 } : {}),
+        axisNames: { periods: t('ui.charts.cohortCols') },
+        locale,
+      }),
+    [cohorts, mode, measure, width, asOf, locale, t],
+  );
+  const metric = measure === 'revenue' ? 'cohortRevenueRetention' : mode === 'on' ? 'cohortOn' : 'cohortOnOrAfter';
+  return (
+    <div className="card" data-testid="diag-cohorts">
+      <div className="card-header">
+        <h2 title={metricTitle(t, metric)}>{t('ui.charts.cohorts')} <span className="info-dot">ⓘ</span></h2>
+        <div className="toggle-row">
+          <div className="seg-toggle" role="group">
+            {(['on', 'onOrAfter'] as const).map((m) => (
+              <button key={m} type="button" className={mode === m ? 'active' : ''} disabled={measure === 'revenue'} onClick={() => setMode(m)} data-testid={`cohort-mode-${m}`} title={metricTitle(t, m === 'on' ? 'cohortOn' : 'cohortOnOrAfter')}>
+                {t(`ui.charts.${m}`)}
+              </button>
+            ))}
+          </div>
+          <div className="seg-toggle" role="group">
+            {(['customers', 'revenue'] as const).map((m) => (
+              <button key={m} type="button" className={measure === m ? 'active' : ''} onClick={() => setMeasure(m)} data-testid={`cohort-measure-${m}`}>
+                {t(m === 'customers' ? 'ui.charts.byCustomers' : 'ui.charts.byRevenue')}
+              </button>
+            ))}
+          </div>
+        </div>
+      </div>
+      {cohorts.rows.length === 0 ? (
+        <p className="muted">{t('ui.table.empty')}</p>
+      ) : (
+        <Chart
+          option={option}
+          height={Math.max(280, 64 + 30 * cohorts.rows.length + 60)}
+          testId="diag-cohort-chart"
+          onClick={(p) => {
+            const v = p.value as [number, number, number] | undefined;
+            const row = v ? cohorts.rows[v[1]] : undefined;
+            if (!v || !row) return;
+            onDrill({ kind: 'cohort', cohort: row.key, offset: v[0], measure: measure === 'revenue' ? 'on' : mode });
+          }}
+        />
+      )}
+      <p className="muted small formula">{t('ui.partialNote', { asOf })} · {t('ui.charts.cohortHint')}</p>
+    </div>
+  );
+}

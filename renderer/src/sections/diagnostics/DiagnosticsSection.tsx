@@ -1,0 +1,249 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { JobProgress } from '../../../../shared/contract';
+import type { DiagnosticsDefaults } from '../../../../shared/contract/diagnostics';
+import { GRAINS, type ActivityBasis, type DiagnosticComparison, type DiagnosticCustomerTable, type DiagnosticRun, type DiagnosticRunSummary, type DrillTarget, type Grain } from '../../../../shared/analytics';
+import { useWorkbench } from '../../app/context';
+import { formatDateTime } from '../../format';
+import { KpiCards } from './KpiCards';
+import { TrendCards } from './TrendCards';
+import { CohortCard } from './CohortCard';
+import { SegmentCards } from './SegmentCards';
+import { BreakdownCard } from './BreakdownCard';
+import { CustomerTable } from './CustomerTable';
+import { ComparePanel } from './ComparePanel';
+import { drillLabel, makeFmt } from './labels';
+import './diagnostics.css';
+
+interface Form {
+  asOf: string;
+  grain: Grain;
+  basis: ActivityBasis;
+  windowDays: number;
+}
+
+export function DiagnosticsSection() {
+  const { t } = useTranslation('analytics');
+  const wb = useWorkbench();
+  const currency = wb.workspace?.meta.currency ?? 'CNY';
+  const fmt = useMemo(() => makeFmt(wb.locale, currency), [wb.locale, currency]);
+  const [defaults, setDefaults] = useState<DiagnosticsDefaults | null>(null);
+  const [runs, setRuns] = useState<DiagnosticRunSummary[]>([]);
+  const [run, setRun] = useState<DiagnosticRun | null>(null);
+  const [table, setTable] = useState<DiagnosticCustomerTable | null>(null);
+  const [baseId, setBaseId] = useState<number | null>(null);
+  const [comparison, setComparison] = useState<DiagnosticComparison | null>(null);
+  const [form, setForm] = useState<Form | null>(null);
+  const [progress, setProgress] = useState<JobProgress | null>(null);
+  const [drill, setDrill] = useState<{ target: DrillTarget; keys: Set<string> } | null>(null);
+  const [loaded, setLoaded] = useState(false);
+
+  const show = useCallback(
+    async (id: number) => {
+      const [r, tb] = await Promise.all([wb.api['diagnostics.get']({ runId: id }), wb.api['diagnostics.customerTable']({ runId: id })]);
+      setRun(r);
+      setTable(tb);
+      setDrill(null);
+      if (r) setForm({ asOf: r.params.asOf, grain: r.params.grain, basis: r.params.activity.basis, windowDays: r.params.activity.windowDays });
+    },
+    [wb.api],
+  );
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const [d, list] = await Promise.all([wb.api['diagnostics.defaults']({}), wb.api['diagnostics.runs']({})]);
+      if (!live) return;
+      setDefaults(d);
+      setRuns(list);
+      const initial: Form = { asOf: d.asOf, grain: 'month', basis: d.data.orderLines === 0 && d.data.hasContracts ? 'contractual' : 'non-contractual', windowDays: 365 };
+      setForm(initial);
+      setLoaded(true);
+      if (list[0]) await show(list[0].id);
+      // The first visit runs the diagnostics with the defaults: the consultant lands on a result,
+      // not on an empty page with a button.
+      else if (d.data.orderLines > 0 || d.data.contracts > 0) await startRef.current(initial);
+    })().catch(wb.reportError);
+    return () => {
+      live = false;
+    };
+  }, [wb.api, wb.reportError, wb.workspace?.path, show]);
+
+  useEffect(() => {
+    if (baseId === null || !run || baseId === run.id) {
+      setComparison(null);
+      return;
+    }
+    wb.api['diagnostics.compare']({ baseRunId: baseId, runId: run.id }).then(setComparison, wb.reportError);
+  }, [baseId, run, wb.api, wb.reportError]);
+
+  const start = async (f: Form | null = form) => {
+    if (!f) return;
+    const jobId = `diagnostics-${Date.now()}`;
+    setProgress({ jobId, phase: 'diagnostics.load', done: 0, total: null });
+    const off = wb.transport.onEvent((name, payload) => {
+      const p = payload as JobProgress;
+      if (name === 'job.progress' && p.jobId === jobId) setProgress(p);
+    });
+    try {
+      const r = await wb.api['diagnostics.run']({
+        jobId,
+        params: { asOf: f.asOf || undefined, grain: f.grain, activity: { basis: f.basis, windowDays: f.windowDays } },
+      });
+      setRuns(await wb.api['diagnostics.runs']({}));
+      await show(r.id);
+    } catch (err) {
+      wb.reportError(err);
+    } finally {
+      off();
+      setProgress(null);
+    }
+  };
+
+  const remove = async () => {
+    if (!run || !window.confirm(t('ui.params.deleteConfirm', { id: run.id }))) return;
+    try {
+      await wb.api['diagnostics.delete']({ runId: run.id });
+      const list = await wb.api['diagnostics.runs']({});
+      setRuns(list);
+      if (baseId === run.id) setBaseId(null);
+      if (list[0]) await show(list[0].id);
+      else {
+        setRun(null);
+        setTable(null);
+      }
+    } catch (err) {
+      wb.reportError(err);
+    }
+  };
+
+  const startRef = useRef(start);
+  startRef.current = start;
+
+  const onDrill = useCallback(
+    async (target: DrillTarget) => {
+      if (!run) return;
+      try {
+        const r = await wb.api['diagnostics.drill']({ runId: run.id, target, limit: 0 });
+        setDrill({ target, keys: new Set(r.keys) });
+        document.querySelector('[data-testid="diag-customers"]')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      } catch (err) {
+        wb.reportError(err);
+      }
+    },
+    [run, wb],
+  );
+
+  const runOption = (r: DiagnosticRunSummary) =>
+    t('ui.runOption', { id: r.id, asOf: r.asOf, grain: t(`grains.${r.grain}`), basis: t(`ui.params.basisShort.${r.basis}`) }) + (r.label ? ` · ${r.label}` : '');
+  const phase = progress ? progress.phase.replace('diagnostics.', '') : null;
+  const result = run?.results ?? null;
+  const noData = defaults !== null && defaults.data.orderLines === 0 && defaults.data.contracts === 0;
+
+  return (
+    <div className="section-stack diagnostics">
+      <div className="card diag-toolbar">
+        {form ? (
+          <div className="diag-params">
+            <label className="field">
+              <span className="field-label">{t('ui.params.asOf')}</span>
+              <input type="date" value={form.asOf} onChange={(e) => setForm({ ...form, asOf: e.target.value })} data-testid="diag-asof" />
+            </label>
+            <label className="field">
+              <span className="field-label">{t('ui.params.grain')}</span>
+              <select value={form.grain} onChange={(e) => setForm({ ...form, grain: e.target.value as Grain })} data-testid="diag-grain">
+                {GRAINS.map((g) => (
+                  <option key={g} value={g}>{t(`grains.${g}`)}</option>
+                ))}
+              </select>
+            </label>
+            <label className="field" title={t(`basisHelp.${form.basis}`, { windowDays: form.windowDays })}>
+              <span className="field-label">{t('ui.params.basis')} ⓘ</span>
+              <select value={form.basis} onChange={(e) => setForm({ ...form, basis: e.target.value as ActivityBasis })} data-testid="diag-basis">
+                <option value="non-contractual">{t('bases.non-contractual')}</option>
+                <option value="contractual">{t('bases.contractual')}</option>
+              </select>
+            </label>
+            <label className="field window-field">
+              <span className="field-label">{t('ui.params.window')}</span>
+              <input type="number" min={1} max={36500} value={form.windowDays} disabled={form.basis === 'contractual'}
+                onChange={(e) => setForm({ ...form, windowDays: Math.max(1, Number(e.target.value) || 1) })} data-testid="diag-window" />
+            </label>
+            <button className="btn btn-primary diag-run-btn" disabled={progress !== null || noData} onClick={() => void start()} data-testid="diag-run">
+              {progress ? t('ui.params.running') : t('ui.params.run')}
+            </button>
+          </div>
+        ) : (
+          <p className="muted">{t('ui.loading')}</p>
+        )}
+        {form ? (
+          <div className="diag-runbar">
+            <label className="inline-field">
+              <span className="field-label">{t('ui.params.runSelect')}</span>
+              <select value={run?.id ?? ''} onChange={(e) => void show(Number(e.target.value)).catch(wb.reportError)} disabled={runs.length === 0} data-testid="diag-run-select">
+                {runs.map((r) => (
+                  <option key={r.id} value={r.id}>{runOption(r)}</option>
+                ))}
+              </select>
+            </label>
+            <label className="inline-field">
+              <span className="field-label">{t('ui.params.compare')}</span>
+              <select value={baseId ?? ''} onChange={(e) => setBaseId(e.target.value ? Number(e.target.value) : null)} disabled={runs.length < 2} data-testid="diag-compare-select">
+                <option value="">{t('ui.params.noCompare')}</option>
+                {runs.filter((r) => r.id !== run?.id).map((r) => (
+                  <option key={r.id} value={r.id}>{runOption(r)}</option>
+                ))}
+              </select>
+            </label>
+            {run ? (
+              <button className="btn btn-ghost btn-danger diag-delete" onClick={() => void remove()} data-testid="diag-delete">{t('ui.params.delete')}</button>
+            ) : null}
+            <span className="diag-spacer" />
+            {defaults ? (
+              <span className="muted small diag-data-line">
+                {noData
+                  ? t('ui.params.noData')
+                  : t('ui.params.dataLine', {
+                      customers: fmt.int(defaults.data.customers),
+                      orderLines: fmt.int(defaults.data.orderLines),
+                      firstOrder: defaults.data.firstOrderDate ?? '—',
+                      lastOrder: defaults.data.lastOrderDate ?? '—',
+                      contracts: fmt.int(defaults.data.contracts),
+                    })}
+              </span>
+            ) : null}
+          </div>
+        ) : null}
+        {progress ? (
+          <div className="run-progress" data-testid="diag-progress">
+            <span>{phase ? t(`ui.phases.${phase}`, { defaultValue: phase }) : ''}</span>
+            <div className="progress"><span style={{ width: progress.total ? `${(100 * (progress.done + 0.5)) / progress.total}%` : '10%' }} /></div>
+          </div>
+        ) : null}
+      </div>
+
+      {run && result ? (
+        <>
+          <p className="muted small run-line" data-testid="diag-run-line">
+            {t('ui.runLine', {
+              id: run.id, asOf: run.asOf, grain: t(`grains.${run.grain}`), basis: t(`ui.params.basisShort.${run.basis}`),
+              customers: fmt.int(run.customers), seconds: (run.durationMs / 1000).toFixed(1), at: formatDateTime(run.createdAt, wb.locale),
+            })}
+            {result.retention[result.retention.length - 1]?.period.partial ? ` · ${t('ui.partialNote', { asOf: run.asOf })}` : ''}
+          </p>
+          <KpiCards result={result} comparison={comparison} fmt={fmt} />
+          {comparison ? <ComparePanel c={comparison} fmt={fmt} /> : null}
+          <TrendCards result={result} locale={wb.locale} currency={currency} onDrill={(x) => void onDrill(x)} />
+          <CohortCard cohorts={result.cohorts} asOf={run.asOf} locale={wb.locale} onDrill={(x) => void onDrill(x)} />
+          <SegmentCards result={result} locale={wb.locale} fmt={fmt} onDrill={(x) => void onDrill(x)} />
+          <BreakdownCard result={result} fmt={fmt} onDrill={(x) => void onDrill(x)} />
+          {table ? (
+            <CustomerTable table={table} drillKeys={drill?.keys ?? null} drillLabel={drill ? drillLabel(t, drill.target, result) : null} onClearDrill={() => setDrill(null)} fmt={fmt} />
+          ) : null}
+        </>
+      ) : loaded && !progress ? (
+        <div className="card empty-state" data-testid="diag-empty"><p className="muted">{t('ui.noRun')}</p></div>
+      ) : null}
+    </div>
+  );
+}
