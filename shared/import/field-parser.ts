@@ -63,10 +63,22 @@ function numeric(read: (raw: RawCell) => Read<number>, field: FieldDef, scale: n
   };
 }
 
+function canonicalText(values: Readonly<Record<string, readonly string[]>>): CellReader {
+  const lookup = new Map<string, string>();
+  for (const [id, ways] of Object.entries(values)) {
+    lookup.set(id.toLowerCase(), id);
+    for (const w of ways) lookup.set(w.toLowerCase().replace(/\s+/g, ''), id);
+  }
+  return (raw) => {
+    const t = readText(raw);
+    return typeof t === 'string' ? (lookup.get(t.toLowerCase().replace(/\s+/g, '')) ?? t) : t;
+  };
+}
+
 function valueReader(field: FieldDef, opts: FieldParseOptions): CellReader {
   switch (field.type) {
     case 'text':
-      return readText;
+      return field.canonicalValues === undefined ? readText : canonicalText(field.canonicalValues);
     case 'date':
       return (raw) => readDate(raw, opts);
     case 'datetime':

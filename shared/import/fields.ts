@@ -30,14 +30,22 @@ export interface FieldDef {
   max?: number;
   /** enum fields: canonical value -> the ways clients write it. */
   enumValues?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * text fields with a vocabulary the analyses look for (usage metrics): values written one of these
+   * ways are stored as the canonical id, anything else is kept as written (an open list, not an enum).
+   */
+  canonicalValues?: Readonly<Record<string, readonly string[]>>;
   synonyms: { zh: readonly string[]; en: readonly string[] };
 }
 
 export interface EntityFields {
   entity: EntityKind;
   fields: readonly FieldDef[];
-  /** A required field that may stay unmapped when all of these are mapped (orders: amount = quantity × unit price). */
-  derivable?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * A required field that may stay unmapped when every field of one of the alternatives is mapped
+   * (orders: amount = quantity × unit price; contracts: recurring value from an annual or a monthly column).
+   */
+  derivable?: Readonly<Record<string, readonly (readonly string[])[]>>;
 }
 
 const customerKey: FieldDef = {
@@ -104,7 +112,7 @@ const CUSTOMERS: EntityFields = {
       column: 'segment',
       type: 'text',
       required: false,
-      synonyms: { zh: ['客户类型', '客户分类', '客户类别', '客户等级', '客户分级', '客户层级', '客户群', '细分市场', '分群', '等级'], en: ['segment', 'customer type', 'customer segment', 'tier', 'level', 'customer class'] },
+      synonyms: { zh: ['客户类型', '客户分类', '客户类别', '客户等级', '客户分级', '客户层级', '客户群', '细分市场', '分群', '等级', '客户规模', '企业规模', '规模'], en: ['segment', 'customer type', 'customer segment', 'tier', 'level', 'customer class', 'company size', 'size'] },
     },
     { name: 'region', column: 'region', type: 'text', required: false, synonyms: { zh: ['地区', '区域', '所在地区', '大区', '省份', '城市', '所在城市', '省市'], en: ['region', 'area', 'territory', 'province', 'city', 'location'] } },
     owner(),
@@ -176,9 +184,21 @@ const ORDERS: EntityFields = {
     },
     { name: 'category', column: 'category', type: 'text', required: false, synonyms: { zh: ['品类', '类别', '产品类别', '商品类别', '商品分类', '产品分类', '产品线', '分类', '类目'], en: ['category', 'product category', 'product line', 'product group', 'class'] } },
     { name: 'channel', column: 'channel', type: 'text', required: false, synonyms: { zh: ['渠道', '销售渠道', '下单渠道', '来源渠道', '订单来源', '平台', '来源'], en: ['channel', 'sales channel', 'source', 'platform', 'order source'] } },
-    { name: 'isReturn', column: 'is_return', type: 'boolean', required: false, synonyms: { zh: ['是否退货', '退货', '退货标记', '是否退款', '退款'], en: ['is return', 'return', 'returned', 'refund', 'is refund'] } },
+    // A yes/no flag or the document type of ERP exports (销售/退货): both say whether the line is a
+    // return. A negative amount marks a return whatever this column says.
+    {
+      name: 'isReturn',
+      column: 'is_return',
+      type: 'enum',
+      required: false,
+      enumValues: {
+        return: ['是', 'y', 'yes', 'true', '1', '退货', '退货单', '退款', '销售退货', '退回', '红冲', '红字', 'return', 'returned', 'refund', 'credit note', 'credit memo'],
+        sale: ['否', 'n', 'no', 'false', '0', '销售', '销售单', '销货', '销售出库', '出库', '发货', '正常', '订单', 'sale', 'sales', 'order', 'invoice', 'normal'],
+      },
+      synonyms: { zh: ['是否退货', '退货', '退货标记', '是否退款', '退款', '单据类型', '订单类型', '业务类型', '单据类别'], en: ['is return', 'return', 'returned', 'refund', 'is refund', 'document type', 'order type', 'transaction type'] },
+    },
   ],
-  derivable: { amount: ['quantity', 'unitPrice'] },
+  derivable: { amount: [['quantity', 'unitPrice']] },
 };
 
 const CONTRACTS: EntityFields = {
@@ -206,7 +226,7 @@ const CONTRACTS: EntityFields = {
       column: 'end_date',
       type: 'date',
       required: false,
-      synonyms: { zh: ['结束日期', '合同结束日期', '到期日期', '到期日', '截止日期', '终止日期', '服务结束日期', '订阅结束日期', '到期时间'], en: ['end date', 'end', 'expiry date', 'expiration date', 'contract end', 'end on', 'subscription end', 'service end'] },
+      synonyms: { zh: ['结束日期', '合同结束日期', '到期日期', '到期日', '截止日期', '服务结束日期', '订阅结束日期', '到期时间'], en: ['end date', 'end', 'expiry date', 'expiration date', 'contract end', 'end on', 'subscription end', 'service end'] },
     },
     {
       name: 'recurringValue',
@@ -214,9 +234,25 @@ const CONTRACTS: EntityFields = {
       type: 'money',
       required: true,
       synonyms: {
-        zh: ['合同金额', '月费', '年费', '订阅费', '服务费', '月度费用', '年度费用', '合同年额', '年度合同额', '经常性收入', '续费金额', '合同价值', '金额'],
-        en: ['recurring value', 'mrr', 'arr', 'acv', 'contract value', 'subscription fee', 'monthly fee', 'annual fee', 'fee', 'amount', 'value'],
+        zh: ['合同金额', '订阅费', '服务费', '经常性收入', '续费金额', '合同价值', '金额'],
+        en: ['recurring value', 'contract value', 'subscription fee', 'fee', 'amount', 'value'],
       },
+    },
+    // Registers that keep yearly and monthly contracts in two columns (年度合同金额 | 月费, one of them
+    // filled per row): the filled one gives the recurring value and its period.
+    {
+      name: 'annualValue',
+      column: null,
+      type: 'money',
+      required: false,
+      synonyms: { zh: ['年度合同金额', '年费', '年度费用', '合同年额', '年度合同额', '年合同额', '年度金额', '年付金额'], en: ['annual value', 'annual fee', 'arr', 'acv', 'annual contract value', 'yearly fee'] },
+    },
+    {
+      name: 'monthlyValue',
+      column: null,
+      type: 'money',
+      required: false,
+      synonyms: { zh: ['月费', '月度费用', '月租', '月付金额', '每月费用', '月度金额'], en: ['monthly value', 'monthly fee', 'mrr', 'monthly recurring revenue', 'monthly amount'] },
     },
     {
       name: 'valuePeriod',
@@ -230,10 +266,11 @@ const CONTRACTS: EntityFields = {
       synonyms: { zh: ['计费周期', '付费周期', '收费周期', '计费方式', '周期'], en: ['value period', 'billing period', 'billing cycle', 'billing frequency', 'period', 'interval'] },
     },
     status(['合同状态', '订阅状态']),
-    { name: 'cancelledDate', column: 'cancelled_date', type: 'date', required: false, synonyms: { zh: ['取消日期', '解约日期', '退订日期', '撤销日期', '提前终止日期'], en: ['cancelled date', 'cancellation date', 'canceled at', 'cancelled at', 'cancel date'] } },
-    { name: 'renewalOf', column: 'renewal_of', type: 'text', required: false, synonyms: { zh: ['续约自', '原合同编号', '原合同号', '上期合同', '续签合同'], en: ['renewal of', 'renews', 'previous contract', 'original contract', 'renewed from'] } },
-    { name: 'product', column: 'product', type: 'text', required: false, synonyms: { zh: ['产品', '产品名称', '套餐', '版本', '服务内容', '服务项目'], en: ['product', 'plan', 'edition', 'package', 'product name'] } },
+    { name: 'cancelledDate', column: 'cancelled_date', type: 'date', required: false, synonyms: { zh: ['取消日期', '解约日期', '退订日期', '撤销日期', '提前终止日期', '终止日期'], en: ['cancelled date', 'cancellation date', 'canceled at', 'cancelled at', 'cancel date'] } },
+    { name: 'renewalOf', column: 'renewal_of', type: 'text', required: false, synonyms: { zh: ['续约自', '原合同编号', '原合同号', '上期合同', '续签合同', '续签原合同编号', '续约原合同编号'], en: ['renewal of', 'renews', 'previous contract', 'original contract', 'renewed from'] } },
+    { name: 'product', column: 'product', type: 'text', required: false, synonyms: { zh: ['产品', '产品名称', '套餐', '版本', '服务内容', '服务项目', '产品/服务', '产品服务'], en: ['product', 'plan', 'edition', 'package', 'product name'] } },
   ],
+  derivable: { recurringValue: [['annualValue'], ['monthlyValue']] },
 };
 
 const INTERACTIONS: EntityFields = {
@@ -277,7 +314,7 @@ const TICKETS: EntityFields = {
     { name: 'firstResponseAt', column: 'first_response_at', type: 'datetime', required: false, synonyms: { zh: ['首次响应时间', '首次回复时间', '响应时间', '首响时间'], en: ['first response at', 'first response', 'first response time', 'first reply at', 'first reply time', 'responded at'] } },
     { name: 'resolvedAt', column: 'resolved_at', type: 'datetime', required: false, synonyms: { zh: ['解决时间', '关闭时间', '完成时间', '结单时间', '解决日期', '关闭日期'], en: ['resolved at', 'resolved', 'closed at', 'closed', 'solved at', 'resolution date', 'close date'] } },
     { name: 'priority', column: 'priority', type: 'text', required: false, synonyms: { zh: ['优先级', '紧急程度', '级别', '严重程度'], en: ['priority', 'severity', 'urgency'] } },
-    { name: 'category', column: 'category', type: 'text', required: false, synonyms: { zh: ['类别', '工单类型', '工单分类', '问题类型', '问题分类', '分类', '类型'], en: ['category', 'type', 'issue type', 'ticket type'] } },
+    { name: 'category', column: 'category', type: 'text', required: false, synonyms: { zh: ['类别', '工单类型', '工单分类', '工单类别', '问题类型', '问题分类', '分类', '类型'], en: ['category', 'type', 'issue type', 'ticket type'] } },
     { name: 'escalated', column: 'escalated', type: 'boolean', required: false, synonyms: { zh: ['是否升级', '已升级', '升级'], en: ['escalated', 'is escalated', 'escalation'] } },
     { name: 'satisfaction', column: 'satisfaction', type: 'number', required: false, min: 1, max: 5, synonyms: { zh: ['满意度', '满意度评分', '客户评分', '评分', '评价'], en: ['satisfaction', 'csat', 'rating', 'score'] } },
   ],
@@ -301,7 +338,18 @@ const USAGE: EntityFields = {
     customerKey,
     customerName,
     { name: 'period', column: 'period', type: 'period', required: true, synonyms: { zh: ['月份', '统计月份', '期间', '周期', '统计周期', '统计日期', '日期'], en: ['period', 'month', 'date', 'week'] } },
-    { name: 'metric', column: 'metric', type: 'text', required: true, synonyms: { zh: ['指标', '指标名称', '度量', '功能'], en: ['metric', 'measure', 'kpi', 'feature'] } },
+    {
+      name: 'metric',
+      column: 'metric',
+      type: 'text',
+      required: true,
+      // The ids entities.ts names; the health signals read 'logins'.
+      canonicalValues: {
+        logins: ['登录次数', '登录', '登录数', '登录频次', '登录人次', 'login', 'login count', 'logins count', 'sign ins', 'sign-ins'],
+        active_users: ['活跃用户数', '活跃用户', '活跃人数', '活跃账号数', 'active users', 'active user count', 'mau'],
+      },
+      synonyms: { zh: ['指标', '指标名称', '度量', '功能'], en: ['metric', 'measure', 'kpi', 'feature'] },
+    },
     { name: 'value', column: 'value', type: 'number', required: true, synonyms: { zh: ['值', '数值', '指标值', '次数', '数量'], en: ['value', 'count', 'amount', 'total'] } },
   ],
 };
@@ -348,9 +396,6 @@ export function missingRequiredFields(entity: EntityKind, mapped: Iterable<strin
   const { fields, derivable = {} } = ENTITY_FIELDS[entity];
   return fields
     .filter((f) => f.required && !have.has(f.name))
-    .filter((f) => {
-      const from = derivable[f.name];
-      return !(from !== undefined && from.every((n) => have.has(n)));
-    })
+    .filter((f) => !(derivable[f.name] ?? []).some((alternative) => alternative.every((n) => have.has(n))))
     .map((f) => f.name);
 }

@@ -5,47 +5,16 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { EntityKind } from '../../../shared/domain/entities';
 import { detectHeaderRow } from '../../../shared/import/header-row';
-import type { NumberedRow, RowChunk, RowIssue } from '../../../shared/import/rows';
-import { suggestMapping, type MappingSuggestion } from '../../../shared/import/suggest-mapping';
+import type { NumberedRow, RowChunk } from '../../../shared/import/rows';
+import type { ImportPreview, ReadPlan } from '../../../shared/import/preview-types';
+import { suggestMapping } from '../../../shared/import/suggest-mapping';
 import { cellText, cleanText, type RawCell } from '../../../shared/import/text';
 import { ImportFileError } from './errors';
 import { readCsvHead, readCsvRows } from './read-csv';
 import { listXlsxSheets, readXlsxRows, type XlsxSheetInfo } from './read-xlsx';
-import { detectFormat, readHead, sniffText, type Delimiter, type FileFormat, type Newline } from './sniff';
 
-/** Everything needed to read the table again, exactly as previewed. Plain data: it is stored with the batch. */
-export type ReadPlan =
-  | { format: 'csv'; encoding: string; delimiter: Delimiter; newline: Newline; headerRow: number }
-  | { format: 'xlsx'; sheet: string; headerRow: number };
-
-export interface TextDetection {
-  encoding: string;
-  bom: boolean;
-  encodingConfidence: number;
-  delimiter: Delimiter;
-  delimiterConfidence: number;
-  newline: Newline;
-}
-
-export interface ImportPreview {
-  fileName: string;
-  fileSize: number;
-  format: FileFormat;
-  /** CSV only: what was detected (or given). */
-  text: TextDetection | null;
-  /** XLSX only: every sheet, in tab order. */
-  sheets: XlsxSheetInfo[];
-  sheet: string | null;
-  /** 1-based row of the header; rows above it (titles) are not data. */
-  headerRow: number;
-  headerConfidence: number;
-  headers: string[];
-  /** The first data rows under the header. */
-  rows: NumberedRow[];
-  issues: RowIssue[];
-  mapping: MappingSuggestion | null;
-  plan: ReadPlan;
-}
+export type { ImportPreview, ReadPlan, TextDetection } from '../../../shared/import/preview-types';
+import { detectFormat, readHead, sniffText, type Delimiter } from './sniff';
 
 export interface PreviewOptions {
   entity?: EntityKind;

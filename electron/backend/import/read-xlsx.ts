@@ -12,14 +12,9 @@ import { excelSerialToParts } from '../../../shared/import/values';
 import { ImportFileError } from './errors';
 import { readWorkbookDirectory, type WorkbookDirectory } from './xlsx-directory';
 
-export interface XlsxSheetInfo {
-  name: string;
-  /** 0-based position in the workbook's tabs. */
-  index: number;
-  hidden: boolean;
-  /** The last row the sheet's stored dimension names (A1:H1200 -> 1200); null when the file does not say. */
-  rowCountEstimate: number | null;
-}
+import type { XlsxSheetInfo } from '../../../shared/import/preview-types';
+
+export type { XlsxSheetInfo };
 
 export interface XlsxReadOptions {
   /** Sheet name or 0-based tab index; default the first sheet. */

@@ -7,9 +7,9 @@ import jschardet from 'jschardet';
 import Papa from 'papaparse';
 import { ImportFileError } from './errors';
 
-export type FileFormat = 'csv' | 'xlsx';
-export type Delimiter = ',' | '\t' | ';' | '|';
-export type Newline = '\r\n' | '\n' | '\r';
+import type { Delimiter, FileFormat, Newline } from '../../../shared/import/preview-types';
+
+export type { Delimiter, FileFormat, Newline } from '../../../shared/import/preview-types';
 
 export const DELIMITERS: readonly Delimiter[] = [',', '\t', ';', '|'];
 export const SNIFF_BYTES = 256 * 1024;

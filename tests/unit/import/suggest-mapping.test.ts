@@ -136,7 +136,7 @@ describe('suggestMapping', () => {
       customerKey: '客户编号', date: '回访日期', nps: 'NPS评分', csat: '满意度', comment: '意见建议',
     });
     expect(byField(suggestMapping('contracts', ['Contract No', 'Customer ID', 'Start Date', 'End Date', 'MRR', 'Billing Cycle'], []))).toEqual({
-      contractKey: 'Contract No', customerKey: 'Customer ID', startDate: 'Start Date', endDate: 'End Date', recurringValue: 'MRR', valuePeriod: 'Billing Cycle',
+      contractKey: 'Contract No', customerKey: 'Customer ID', startDate: 'Start Date', endDate: 'End Date', monthlyValue: 'MRR', valuePeriod: 'Billing Cycle',
     });
   });
 });

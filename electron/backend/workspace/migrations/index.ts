@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_engagement';
 import * as m0002 from './0002_canonical_data';
+import * as m0003 from './0003_import';
 import * as m0004 from './0004_diagnostics';
 import * as m0005 from './0005_health';
 import * as m0006 from './0006_checklists';
@@ -11,6 +12,7 @@ import * as m0007 from './0007_reports';
 export const migrations: Record<string, Migration> = {
   '0001_engagement': m0001,
   '0002_canonical_data': m0002,
+  '0003_import': m0003,
   '0004_diagnostics': m0004,
   '0005_health': m0005,
   '0006_checklists': m0006,
