@@ -5,7 +5,9 @@ import { resourcesDir } from '../resources';
 import { createWorkspace, type Workspace } from '../workspace/workspace';
 import { recordAudit } from '../workspace/repositories/audit';
 import { loadDemoData } from './load-demo';
-import { DEMO_ENGAGEMENT } from './demo-files';
+import { DEMO_ENGAGEMENT, DEMO_FILES } from './demo-files';
+
+const DEMO_FILE_COUNT = Object.keys(DEMO_FILES).length;
 
 /** The fictional client of resources/demo/README.md, as a new workspace at `path`. */
 export async function createDemoWorkspace(path: string, locale: Locale, ctx?: Pick<CallContext, 'progress'>): Promise<Workspace> {
@@ -19,8 +21,8 @@ export async function createDemoWorkspace(path: string, locale: Locale, ctx?: Pi
     notes: null,
   };
   return createWorkspace(path, meta, async (ws) => {
-    ctx?.progress('demo.loading', 0, null);
-    const counts = await loadDemoData(ws.db, join(resourcesDir(), 'demo'));
-    await recordAudit(ws.db, 'demo.load', counts);
+    ctx?.progress('demo.loading', 0, DEMO_FILE_COUNT);
+    const { counts, batches } = await loadDemoData(ws, join(resourcesDir(), 'demo'), (_entity, i) => ctx?.progress('demo.loading', i, DEMO_FILE_COUNT));
+    await recordAudit(ws.db, 'demo.load', { ...counts, batches: batches.map((b) => b.id) });
   });
 }

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_KINDS } from '../../../shared/domain/entities';
 import { DEMO_FILES, DEMO_MANIFEST_FILE } from '../../../electron/backend/demo/demo-files';
 import { generateDemo, type DemoManifest } from '../../../electron/backend/demo/generator/index';
-import { loadDemoData } from '../../../electron/backend/demo/load-demo';
-import { openDatabase } from '../../../electron/backend/workspace/db';
-import { migrateTo } from '../../../electron/backend/workspace/migrate';
+import { loadDemoData, type DemoLoad } from '../../../electron/backend/demo/load-demo';
+import { createWorkspace, type Workspace } from '../../../electron/backend/workspace/workspace';
+import { countEntities } from '../../../electron/backend/workspace/repositories/counts';
 import type { DB } from '../../../electron/backend/workspace/schema';
 
 // The demo engagement must be reproducible, load cleanly, and show every planted pattern. The
@@ -59,18 +59,20 @@ describe('demo generator', () => {
   });
 });
 
-describe('demo loader', () => {
+describe('demo loader (through the import pipeline)', () => {
+  let ws: Workspace;
   let db: Kysely<DB>;
-  let counts: Awaited<ReturnType<typeof loadDemoData>>;
+  let counts: DemoLoad['counts'];
 
   beforeAll(async () => {
-    const opened = openDatabase(join(tempDir(), 'demo.rwb'), { create: true });
-    db = opened.db;
-    await migrateTo(db as unknown as Kysely<unknown>);
-    counts = await loadDemoData(db, DEMO_DIR);
+    ws = await createWorkspace(join(tempDir(), 'demo.rwb'), {
+      clientName: 'demo', industry: null, currency: 'CNY', locale: 'zh-CN', consultant: null, startDate: null, endDate: null, notes: null,
+    });
+    db = ws.db;
+    counts = (await loadDemoData(ws, DEMO_DIR)).counts;
   });
   afterAll(async () => {
-    await db?.destroy();
+    await ws?.close();
   });
 
   it('loads every file with the row counts of the export, one batch per file', async () => {
@@ -82,12 +84,12 @@ describe('demo loader', () => {
       const row = await db.selectFrom(k).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       expect(Number(row.n), k).toBe(expected);
     }
-    const batches = await db.selectFrom('import_batch').select(['entity', 'rows_read', 'rows_accepted', 'file_hash']).execute();
-    expect(batches).toHaveLength(ENTITY_KINDS.length);
+    const batches = await db.selectFrom('import_batch').select(['entity', 'rows_read', 'rows_accepted', 'rows_rejected', 'rows_duplicate', 'file_hash']).orderBy('id').execute();
+    expect(batches.map((b) => b.entity)).toEqual([...ENTITY_KINDS]);
     for (const b of batches) {
       const entity = b.entity as (typeof ENTITY_KINDS)[number];
       expect(b.rows_read).toBe(manifest.files[entity]!.rows);
-      expect(b.rows_accepted).toBe(b.rows_read);
+      expect([b.rows_accepted, b.rows_rejected, b.rows_duplicate], entity).toEqual([b.rows_read, 0, 0]);
       expect(b.file_hash).toBe(manifest.files[entity]!.sha256);
     }
   });
@@ -249,5 +251,13 @@ describe('demo loader', () => {
       expect(p.customers.length, name).toBeGreaterThan(0);
       for (const k of p.customers) expect(keys.has(k), `${name}: ${k}`).toBe(true);
     }
+  });
+
+  // Last: it adds eight batches of duplicates.
+  it('re-importing every demo file adds nothing: every row is recognised as a duplicate', async () => {
+    const before = await countEntities(db);
+    const again = await loadDemoData(ws, DEMO_DIR, undefined, { allowDuplicates: true });
+    expect(again.counts).toEqual(before);
+    for (const b of again.batches) expect([b.rowsAccepted, b.rowsDuplicate], b.entity).toEqual([0, b.rowsRead]);
   });
 });
