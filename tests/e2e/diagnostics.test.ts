@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { DiagnosticRun } from '../../shared/analytics';
+import { serve, openBrowser, type ServedApp, type BrowserSession } from '../helpers/browser';
+
+let app: ServedApp;
+let b: BrowserSession;
+
+async function api<T>(channel: string, body: unknown): Promise<T> {
+  const res = await fetch(`${app.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-workbench-token': app.token },
+    body: JSON.stringify(body),
+  });
+  const env = (await res.json()) as { ok: boolean; value?: T; error?: unknown };
+  if (!env.ok) throw new Error(JSON.stringify(env.error));
+  return env.value as T;
+}
+
+beforeAll(async () => {
+  app = await serve();
+  b = await openBrowser();
+  await api('app.setLocale', { locale: 'zh-CN' });
+  await api('engagement.createDemo', { path: join(app.docs, 'demo.rwb') });
+}, 120_000);
+afterAll(async () => {
+  await b?.close();
+  await app?.stop();
+});
+
+describe('diagnostics in browser mode', () => {
+  it('runs on first visit and shows the KPI cards and the cohort heatmap', async () => {
+    const { page } = b;
+    await page.goto(app.url);
+    await page.goto(`${app.origin}/#/e/diagnostics`);
+    await expect.poll(() => page.getByTestId('diag-run-line').textContent(), { timeout: 60_000 }).toContain('第 1 次诊断');
+    const kpis = page.getByTestId('diag-kpis');
+    await expect.poll(() => kpis.textContent()).toContain('客户留存率');
+    expect(await kpis.textContent()).toContain('净收入留存 NRR');
+    // The retention card's tooltip states the formula and its denominator.
+    expect(await page.getByTestId('diag-kpi-retentionRate').locator('.kpi-label').getAttribute('title')).toMatch(/公式[\s\S]*分母/);
+    expect(await page.getByTestId('diag-cohort-chart').locator('canvas').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('diag-table-count').textContent()).toContain('499 / 499');
+  });
+
+  it('filters the customer table to the customers of a clicked cohort cell', async () => {
+    const { page } = b;
+    const run = (await api<DiagnosticRun | null>('diagnostics.get', {}))!;
+    const rows = run.results.cohorts.rows;
+    const width = rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
+    const cell = rows[0]!.cells[1]!;
+    // The heatmap's grid (shared/charts/heatmap.ts): left 88, right 24, top 32 without a title, bottom 64.
+    const chart = page.getByTestId('diag-cohort-chart');
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    const cellW = (box.width - 88 - 24) / width;
+    const cellH = (box.height - 32 - 64) / rows.length;
+    await page.mouse.click(box.x + 88 + 1.5 * cellW, box.y + 32 + 0.5 * cellH);
+    const chip = page.getByTestId('diag-drill-chip');
+    await expect.poll(() => chip.textContent()).toContain(`批次 ${rows[0]!.key} 第 1 期`);
+    await expect.poll(() => page.getByTestId('diag-table-count').textContent()).toContain(`显示 ${cell.on} / 499`);
+    expect(await page.getByTestId('diag-customer-table').getByTestId('vt-row').count()).toBe(cell.on);
+    await page.getByTestId('diag-drill-clear').click();
+    await expect.poll(() => page.getByTestId('diag-table-count').textContent()).toContain('499 / 499');
+  });
+
+  it('drills from a tier row and sorts the table', async () => {
+    const { page } = b;
+    const run = (await api<DiagnosticRun | null>('diagnostics.get', {}))!;
+    const core = run.results.tiers.find((x) => x.tier === 'core')!;
+    await page.getByTestId('diag-tiers').locator('tr.clickable').nth(1).click();
+    await expect.poll(() => page.getByTestId('diag-table-count').textContent()).toContain(`显示 ${core.count} / 499`);
+    await page.getByTestId('vt-sort-name').click();
+    const first = await page.getByTestId('diag-customer-table').getByTestId('vt-row').first().textContent();
+    expect(first).toContain('核心级');
+  });
+});
