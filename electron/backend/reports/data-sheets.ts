@@ -29,6 +29,15 @@ export interface DataSheetContext {
   text: ((input: string) => string) | null;
 }
 
+function memo(f: (key: string) => string): (key: string) => string {
+  const cache = new Map<string, string>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined) cache.set(key, (v = f(key)));
+    return v;
+  };
+}
+
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function* paged<R>(
@@ -105,8 +114,11 @@ export function customersSheet(c: DataSheetContext): XlsxDataSheetSpec {
       from customers c
       left join health_score s on s.run_id = ? and s.customer_key = c.customer_key
      where c.id > ? order by c.id limit ?`);
-  const band = (b: string | null) => (b ? c.t(`health:bands.${b}`) : null);
-  const sev = (rank: number | undefined) => (rank ? c.t(`health:severities.${SEVERITY_BY_RANK[rank] ?? 'light'}`) : null);
+  // Labels looked up once, not per row: i18next costs microseconds a call and this runs 100k times.
+  const bandLabels = new Map(['red', 'yellow', 'green'].map((b) => [b, c.t(`health:bands.${b}`)]));
+  const sevLabels = SEVERITY_BY_RANK.map((s) => (s ? c.t(`health:severities.${s}`) : null));
+  const band = (b: string | null) => (b ? (bandLabels.get(b) ?? b) : null);
+  const sev = (rank: number | undefined) => (rank ? (sevLabels[rank] ?? null) : null);
   async function* rows(): AsyncGenerator<PlainCellInput[]> {
     for await (const r of paged<CustomerRow>(c, 'reports.phase.customers', total, (after, limit) => stmt.all(run?.id ?? -1, after, limit) as CustomerRow[])) {
       const sig = open.get(r.customer_key);
@@ -179,6 +191,7 @@ export function signalsSheet(c: DataSheetContext): XlsxDataSheetSpec {
     select g.id as _rowid, g.customer_key, c.name, c.owner, g.rule_id, g.severity, g.evidence, g.triggered_on, g.as_of
       from health_signal g left join customers c on c.customer_key = g.customer_key
      where g.status = 'open' and g.id > ? order by g.id limit ?`);
+  const label = memo((key: string) => c.t(key));
   async function* rows(): AsyncGenerator<PlainCellInput[]> {
     for await (const r of paged<SignalDataRow>(c, 'reports.phase.signals', total, (after, limit) => stmt.all(after, limit) as SignalDataRow[])) {
       const ev = JSON.parse(r.evidence) as SignalEvidence;
@@ -187,8 +200,8 @@ export function signalsSheet(c: DataSheetContext): XlsxDataSheetSpec {
         r.customer_key,
         pii(c, 'customer', r.name),
         r.owner,
-        c.t(`health:signals.${r.rule_id}.name`),
-        c.t(`health:severities.${r.severity}`),
+        label(`health:signals.${r.rule_id}.name`),
+        label(`health:severities.${r.severity}`),
         c.text ? c.text(evidence) : evidence,
         r.triggered_on,
         r.as_of,
@@ -231,6 +244,7 @@ export function actionsSheet(c: DataSheetContext, now: string): XlsxDataSheetSpe
     select a.id as _rowid, a.customer_key, c.name, a.template_id, a.owner_role, a.owner, a.opened_at, a.due_at, a.status, a.closed_at, a.note
       from health_action a left join customers c on c.customer_key = a.customer_key
      where a.id > ? order by a.id limit ?`);
+  const label = memo((key: string) => c.t(key));
   async function* rows(): AsyncGenerator<PlainCellInput[]> {
     for await (const r of paged<ActionDataRow>(c, 'reports.phase.actions', total, (after, limit) => stmt.all(after, limit) as ActionDataRow[])) {
       // The action board's rule: open or in progress and past its due time.
@@ -238,12 +252,12 @@ export function actionsSheet(c: DataSheetContext, now: string): XlsxDataSheetSpe
       yield [
         r.customer_key,
         pii(c, 'customer', r.name),
-        c.t(`health:actions.${r.template_id}.title`),
-        c.t(`health:ownerRoles.${r.owner_role}`),
+        label(`health:actions.${r.template_id}.title`),
+        label(`health:ownerRoles.${r.owner_role}`),
         r.owner,
         r.opened_at,
         r.due_at,
-        c.t(`health:actionStatuses.${r.status}`),
+        label(`health:actionStatuses.${r.status}`),
         overdue ? c.r('yes') : null,
         r.closed_at,
         r.note && c.text ? c.text(r.note) : r.note,

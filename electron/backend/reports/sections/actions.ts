@@ -2,18 +2,24 @@ import type { ColourRule, ReportBlock, TableCell } from '../../../../shared/repo
 import { listActions } from '../../health/actions-store';
 import { missingSection, type SectionBuilder } from './context';
 
-// Action plans: the playbook actions stored by the health domain (health_action), read through its
-// listActions with the same "overdue" clock the action board uses.
+// Action plans: the playbook actions stored by the health domain (health_action). Counts come from
+// SQL with the action board's overdue rule (open or in progress, due before now); the listed rows
+// come from the health domain's own listActions.
 
 const SHOWN = 40;
 
 export const actionsSection: SectionBuilder = async (ctx) => {
-  const all = listActions(ctx.sqlite, { limit: 100_000 }, ctx.now);
-  if (all.length === 0) return missingSection(ctx, 'actions');
-  const count = (s: string) => all.filter((a) => a.status === s).length;
-  const overdue = all.filter((a) => a.overdue).length;
-  const done = count('done');
-  const openish = all.filter((a) => a.status === 'open' || a.status === 'inProgress');
+  const counts = ctx.sqlite
+    .prepare(
+      `select template_id, status, count(*) as n, sum(status in ('open','inProgress') and due_at < ?) as late
+         from health_action group by template_id, status`,
+    )
+    .all(ctx.now) as { template_id: string; status: string; n: number; late: number }[];
+  const total = counts.reduce((s, r) => s + r.n, 0);
+  if (total === 0) return missingSection(ctx, 'actions');
+  const count = (s: string) => counts.filter((r) => r.status === s).reduce((a, r) => a + r.n, 0);
+  const overdue = counts.reduce((s, r) => s + (r.late ?? 0), 0);
+  const openish = count('open') + count('inProgress');
   const statusLabel = (s: string) => ctx.t(`health:actionStatuses.${s}`);
   const overdueLabel = ctx.r('actions.overdue');
   const blocks: ReportBlock[] = [
@@ -23,12 +29,15 @@ export const actionsSection: SectionBuilder = async (ctx) => {
         { label: statusLabel('open'), value: count('open'), format: 'integer' },
         { label: statusLabel('inProgress'), value: count('inProgress'), format: 'integer' },
         { label: overdueLabel, value: overdue, format: 'integer', tone: overdue > 0 ? 'red' : 'green', note: ctx.r('actions.overdueNote') },
-        { label: statusLabel('done'), value: done, format: 'integer', tone: 'green' },
+        { label: statusLabel('done'), value: count('done'), format: 'integer', tone: 'green' },
       ],
     },
   ];
   const tones: ColourRule = { kind: 'tones', tones: { [overdueLabel]: 'red', [statusLabel('inProgress')]: 'yellow', [statusLabel('done')]: 'green' } };
-  const rows = [...openish].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueAt.localeCompare(b.dueAt));
+  // listActions orders by due time, so the overdue ones (due before now) come first.
+  const rows = [...listActions(ctx.sqlite, { status: 'open', limit: SHOWN }, ctx.now), ...listActions(ctx.sqlite, { status: 'inProgress', limit: SHOWN }, ctx.now)]
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+    .slice(0, SHOWN);
   blocks.push({
     kind: 'table',
     title: ctx.r('actions.openTable'),
@@ -40,7 +49,7 @@ export const actionsSection: SectionBuilder = async (ctx) => {
       { key: 'due', label: ctx.r('columns.due'), format: 'datetime', width: 16 },
       { key: 'status', label: ctx.r('columns.status'), format: 'text', width: 12, colour: tones },
     ],
-    rows: rows.slice(0, SHOWN).map((a): TableCell[] => [
+    rows: rows.map((a): TableCell[] => [
       a.customerName,
       ctx.t(`health:actions.${a.templateId}.title`),
       ctx.t(`health:ownerRoles.${a.ownerRole}`),
@@ -48,15 +57,15 @@ export const actionsSection: SectionBuilder = async (ctx) => {
       a.dueAt,
       a.overdue ? overdueLabel : statusLabel(a.status),
     ]),
-    note: rows.length > SHOWN ? ctx.r('actions.more', { shown: SHOWN, total: rows.length }) : null,
+    note: openish > SHOWN ? ctx.r('actions.more', { shown: SHOWN, total: openish }) : null,
   });
   const byTemplate = new Map<string, { open: number; done: number; overdue: number }>();
-  for (const a of all) {
-    const g = byTemplate.get(a.templateId) ?? { open: 0, done: 0, overdue: 0 };
-    if (a.status === 'done') g.done++;
-    else if (a.status !== 'cancelled') g.open++;
-    if (a.overdue) g.overdue++;
-    byTemplate.set(a.templateId, g);
+  for (const r of counts) {
+    const g = byTemplate.get(r.template_id) ?? { open: 0, done: 0, overdue: 0 };
+    if (r.status === 'done') g.done += r.n;
+    else if (r.status !== 'cancelled') g.open += r.n;
+    g.overdue += r.late ?? 0;
+    byTemplate.set(r.template_id, g);
   }
   blocks.push({
     kind: 'table',
@@ -72,8 +81,8 @@ export const actionsSection: SectionBuilder = async (ctx) => {
   return {
     blocks,
     status: 'stored',
-    source: ctx.r('sources.actions', { n: all.length }),
-    highlights: [{ label: ctx.r('summary.overdueActions'), value: overdue, format: 'integer', tone: overdue > 0 ? 'red' : 'green', note: ctx.r('summary.openActions', { n: openish.length }) }],
-    findings: overdue > 0 ? [ctx.r('actions.findingOverdue', { n: overdue, open: openish.length })] : [],
+    source: ctx.r('sources.actions', { n: total }),
+    highlights: [{ label: ctx.r('summary.overdueActions'), value: overdue, format: 'integer', tone: overdue > 0 ? 'red' : 'green', note: ctx.r('summary.openActions', { n: openish }) }],
+    findings: overdue > 0 ? [ctx.r('actions.findingOverdue', { n: overdue, open: openish })] : [],
   };
 };
