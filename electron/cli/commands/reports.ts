@@ -25,7 +25,7 @@ function exportLine(r: ReportExportResult, g: CliGlobals): string {
 
 function sourcesText(r: ReportExportResult, g: CliGlobals): string {
   return r.sources
-    .map((s) => `  ${s.status === 'stored' ? '✓' : '·'} ${s.title}${s.source ? `  — ${s.source}` : `  — ${reportText(g.lang, 'ui.status.missing')}`}`)
+    .map((s) => `  ${s.status === 'stored' ? '✓' : '·'} ${s.title}${s.source ? `  — ${s.source}` : s.status === 'missing' ? `  — ${reportText(g.lang, 'ui.status.missing')}` : ''}`)
     .join('\n');
 }
 

@@ -1,6 +1,57 @@
+import { buildCohortHeatmap } from '../../../../shared/charts';
+import type { TableCell, TableColumn } from '../../../../shared/reports/model';
 import { missingSection, type SectionBuilder } from './context';
+import { latestDiagnosticRun, runSource } from './diagnostics-run';
 
-// The cohort matrix: read from the diagnostics domain's stored run once its storage lands (issue 4). Until
-// then no workspace has a stored run, and the section says what to run first instead of computing
-// the figures a second, possibly different, way.
-export const cohortsSection: SectionBuilder = async (ctx) => missingSection(ctx, 'diagnostics');
+// The cohort matrix of the latest stored diagnostic run: share of each cohort active k periods later.
+const MAX_OFFSETS = 12;
+
+export const cohortsSection: SectionBuilder = async (ctx) => {
+  const run = latestDiagnosticRun(ctx);
+  if (!run) return missingSection(ctx, 'diagnostics');
+  const rows = run.results.cohorts.rows.slice(-MAX_OFFSETS * 2);
+  if (rows.length === 0) return { blocks: [{ kind: 'paragraph', text: ctx.r('cohorts.empty') }], status: 'stored', source: runSource(ctx, run) };
+  const width = Math.min(MAX_OFFSETS, Math.max(...rows.map((r) => r.cells.length)));
+  const offsets = Array.from({ length: width }, (_, k) => k);
+  const value = (row: (typeof rows)[number], k: number) => row.cells.find((c) => c.offset === k);
+  const columns: TableColumn[] = [
+    { key: 'cohort', label: ctx.r('columns.cohort'), format: 'text', width: 11 },
+    { key: 'size', label: ctx.t('analytics:formulas.cohortSize.name'), format: 'integer', width: 9 },
+    ...offsets.map((k): TableColumn => ({ key: `k${k}`, label: `+${k}`, format: 'percent', decimals: 0, width: 7, colour: { kind: 'scale', min: 0, max: 1 } })),
+  ];
+  return {
+    blocks: [
+      {
+        kind: 'chart',
+        title: ctx.r('cohorts.chart'),
+        width: 720,
+        height: Math.max(260, 60 + rows.length * 22),
+        option: buildCohortHeatmap({
+          subtitle: ctx.r('cohorts.partialMark'),
+          cohorts: rows.map((r) => r.key),
+          periods: offsets.map((k) => `+${k}`),
+          values: rows.map((r) => offsets.map((k) => value(r, k)?.onRate ?? null)),
+          partial: rows.map((r) => offsets.map((k) => value(r, k)?.partial ?? false)),
+          unit: 'percent',
+          locale: ctx.locale,
+        }),
+      },
+      {
+        kind: 'table',
+        title: ctx.r('cohorts.table'),
+        columns,
+        rows: rows.map((r): TableCell[] => [
+          r.key,
+          r.size,
+          ...offsets.map((k): TableCell => {
+            const c = value(r, k);
+            return c ? (c.partial ? { value: c.onRate, partial: true } : c.onRate) : null;
+          }),
+        ]),
+        note: [ctx.t('analytics:formulas.cohortOn.formula'), ctx.t('analytics:formulas.cohortOn.denominator')].join('\n'),
+      },
+    ],
+    status: 'stored',
+    source: runSource(ctx, run),
+  };
+};
