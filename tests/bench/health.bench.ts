@@ -1,11 +1,12 @@
 // Health benchmark: `npm run bench -- health [customers]` (default 100000).
 // 1. Scoring a synthetic metric matrix with the default model (the what-if path, in shared/).
-// 2. Facts in SQL + a full stored run on a generated workspace of the same size.
+// 2. Facts (streamed per block of customers) + a full stored run on a generated workspace of the same
+//    size. Peak RSS is printed after each phase (it only grows), so the run's own peak shows.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorkspace } from '../../electron/backend/workspace/workspace';
-import { computeFacts } from '../../electron/backend/health/facts-sql';
+import { forEachFactsBlock } from '../../electron/backend/health/facts-sql';
 import { runHealth } from '../../electron/backend/health/run';
 import { addDays } from '../../shared/health/dates';
 import { HEALTH_METRICS, METRIC_COUNT, buildMetricMatrix } from '../../shared/health/metrics';
@@ -92,15 +93,26 @@ try {
     return [w, performance.now() - t0] as const;
   })();
   console.log(`generated workspace: ${N.toLocaleString('en')} customers, ${(N * 30).toLocaleString('en')} data rows in ${(buildMs / 1000).toFixed(1)} s`);
+  console.log(`peak RSS after generating ${rssMb()} MB`);
+  (globalThis as { gc?: () => void }).gc?.();
   const perQuery: string[] = [];
-  const [facts, factsMs] = time(() => computeFacts(ws.sqlite, AS_OF, { textKeywords: ['竞品', '新任'], onQuery: (label, ms) => perQuery.push(`${label} ${ms.toFixed(0)}`) }));
-  const [m, matrixMs] = time(() => buildMetricMatrix(facts.facts));
-  console.log(`facts SQL: ${facts.facts.length.toLocaleString('en')} customers in ${(factsMs / 1000).toFixed(2)} s; metric matrix ${matrixMs.toFixed(0)} ms (${(m.byteLength / 1e6).toFixed(1)} MB)`);
-  console.log(`  per query (ms): ${perQuery.join(', ')}`);
+  let matrixMs = 0;
+  let matrixBytes = 0;
+  const [customers, factsMs] = time(() =>
+    forEachFactsBlock(ws.sqlite, AS_OF, { textKeywords: ['竞品', '新任'], onQuery: (label, ms) => perQuery.push(`${label} ${ms.toFixed(0)}`) }, (block) => {
+      const [m, ms] = time(() => buildMetricMatrix(block.facts));
+      matrixMs += ms;
+      matrixBytes += m.byteLength;
+    }),
+  );
+  console.log(`facts (streamed blocks): ${customers.toLocaleString('en')} customers in ${(factsMs / 1000).toFixed(2)} s, of which metric matrix ${matrixMs.toFixed(0)} ms (${(matrixBytes / 1e6).toFixed(1)} MB in all)`);
+  console.log(`  per table, reads and folding (ms): ${perQuery.join(', ')}`);
+  console.log(`peak RSS after facts ${rssMb()} MB`);
   const [run, runMs] = time(() =>
     runHealth(ws.sqlite, { model: DEFAULT_HEALTH_MODEL, rules: defaultSignalRules(), asOf: AS_OF, now: '2026-07-01T09:00:00' }),
   );
   console.log(`full stored run (facts + scores + signals + actions): ${(runMs / 1000).toFixed(2)} s; bands ${JSON.stringify(run.bands)}; ${run.signalsOpened.toLocaleString('en')} signals, ${run.actionsOpened.toLocaleString('en')} actions`);
+  console.log(`peak RSS after the first run ${rssMb()} MB`);
   const [, run2Ms] = time(() => runHealth(ws.sqlite, { model: DEFAULT_HEALTH_MODEL, rules: defaultSignalRules(), asOf: AS_OF, now: '2026-07-02T09:00:00' }));
   console.log(`second run (dedupe against open signals): ${(run2Ms / 1000).toFixed(2)} s`);
   console.log(`peak RSS ${rssMb()} MB`);
