@@ -6,6 +6,7 @@ import { ChecklistsSection } from './checklists/ChecklistsSection';
 import { HealthSection } from './health/HealthSection';
 import { DiagnosticsSection } from './diagnostics/DiagnosticsSection';
 import { ReportsSection } from './reports/ReportsSection';
+import { ImportSection } from './import/ImportSection';
 
 /** The engagement page's areas, in navigation order. A domain replaces its placeholder here. */
 export interface SectionDef {
@@ -17,7 +18,7 @@ export interface SectionDef {
 
 export const sections: SectionDef[] = [
   { id: 'overview', labelKey: 'nav.overview', icon: '◉', Component: OverviewSection },
-  { id: 'import', labelKey: 'nav.import', icon: '⇪', Component: placeholder('import') },
+  { id: 'import', labelKey: 'nav.import', icon: '⇪', Component: ImportSection },
   { id: 'diagnostics', labelKey: 'nav.diagnostics', icon: '▤', Component: DiagnosticsSection },
   { id: 'health', labelKey: 'nav.health', icon: '♥', Component: HealthSection },
   { id: 'checklists', labelKey: 'nav.checklists', icon: '☑', Component: ChecklistsSection },

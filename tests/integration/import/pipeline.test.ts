@@ -164,7 +164,7 @@ describe('nothing lost', () => {
     const after = h.snapshot();
     expect(after.orders).toBe(before.orders);
     expect(after.customers).toBe(before.customers);
-    expect(after.import_batch).toBe(before.import_batch + 1);
+    expect(after.import_batch).toBe(before.import_batch! + 1);
     expect(first.batch.rowsAccepted).toBe(5);
     const again = await h.call('import.run', { path: fixture('customers-utf8-bom.csv'), entity: 'customers' });
     expect([again.batch.rowsAccepted, again.batch.rowsDuplicate]).toEqual([0, 3]);
