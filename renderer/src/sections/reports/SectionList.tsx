@@ -47,7 +47,7 @@ export function SectionList({ definition, sources, onChange }: Props) {
               <label className="rp-include">
                 <input type="checkbox" checked={s.included} onChange={(e) => update(i, { included: e.target.checked })} aria-label={t('ui.include')} />
                 <span className="rp-num">{i + 1}</span>
-                <span className="rp-title">{t(`sections.${s.id}`)}</span>
+                <span className="rp-title" title={t(`sections.${s.id}`)}>{t(`sections.${s.id}`)}</span>
               </label>
               {s.included && src ? (
                 <span className={`rp-status ${src.status}`} title={src.source ?? ''}>
