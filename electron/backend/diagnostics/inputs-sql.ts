@@ -58,6 +58,55 @@ function loadCustomers(sqlite: Database.Database): { keys: string[]; attributes:
 const RS = String.fromCharCode(30);
 const US = String.fromCharCode(31);
 
+// Years 1900-2199 by month and day: (year - 1900) * 372 + (month - 1) * 31 + (day - 1).
+const DAY_TABLE_SIZE = 300 * 372;
+
+/** Day number of the date at s[from, to) ('YYYY-MM-DD', maybe with a time after it); NaN if unreadable. */
+function dayAt(s: string, from: number, to: number, table: Float64Array): number {
+  const y = (s.charCodeAt(from) - 48) * 1000 + (s.charCodeAt(from + 1) - 48) * 100 + (s.charCodeAt(from + 2) - 48) * 10 + (s.charCodeAt(from + 3) - 48);
+  const m = (s.charCodeAt(from + 5) - 48) * 10 + (s.charCodeAt(from + 6) - 48);
+  const d = (s.charCodeAt(from + 8) - 48) * 10 + (s.charCodeAt(from + 9) - 48);
+  const slot = (y - 1900) * 372 + (m - 1) * 31 + (d - 1);
+  if (!(slot >= 0 && slot < DAY_TABLE_SIZE) || m < 1 || m > 12 || d < 1 || d > 31 || to - from < 10) return toDay(s.slice(from, to));
+  let v = table[slot] as number;
+  if (v === -1) {
+    v = toDay(s.slice(from, from + 10));
+    table[slot] = v;
+  }
+  return v;
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * A decimal as SQLite prints a REAL ('1234.5', '-300.0') without building a substring. Digits are
+ * read as one integer and divided once by a power of ten: both exact, so the one rounding gives the
+ * same double as Number(). Anything else (exponents, 16+ digits) goes through Number().
+ */
+function parseAmount(s: string, from: number, to: number): number {
+  let i = from;
+  let neg = false;
+  if (s.charCodeAt(i) === 45) {
+    neg = true;
+    i += 1;
+  }
+  let mant = 0;
+  let digits = 0;
+  let frac = -1;
+  for (; i < to; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mant = mant * 10 + (c - 48);
+      digits += 1;
+      if (frac >= 0) frac += 1;
+    } else if (c === 46 && frac < 0) frac = 0;
+    else return Number(s.slice(from, to));
+  }
+  if (digits === 0 || digits > 15) return Number(s.slice(from, to));
+  const v = frac > 0 ? mant / (POW10[frac] as number) : mant;
+  return neg ? -v : v;
+}
+
 /**
  * The purchase ledger (inputs.ts) from the orders table. Customers met only in orders are appended
  * after `keys`, so every structure of the run shares one index.
@@ -72,17 +121,37 @@ export function loadLedger(sqlite: Database.Database, keys: readonly string[]): 
   const index = new Map<string, number>();
   keys.forEach((k, i) => index.set(k, i));
   const allKeys = [...keys];
-  const dayOf = new Map<number, number>();
+  // Day numbers by (year, month, day) in a flat table: one array read per line instead of a Map lookup.
+  const dayOf = new Float64Array(DAY_TABLE_SIZE).fill(-1);
   const rows = sqlite
     .prepare(
-      `select customer_key, group_concat(substr(order_date, 1, 10) || char(31) || amount || char(31) || order_key, char(30))
+      `select customer_key, group_concat(order_date || char(31) || amount || char(31) || order_key, char(30))
        from orders indexed by orders_customer_date group by customer_key`,
     )
     .raw(true);
-  const perCustomer: { i: number; days: Int32Array; amounts: Float64Array; purchases: Int32Array; maxOrder: Float64Array }[] = [];
+  // Customer-days, appended per customer into growable typed arrays (no per-customer allocation).
+  let cap = 1 << 16;
+  let size = 0;
+  let cust = new Int32Array(cap);
+  let days = new Int32Array(cap);
+  let amounts = new Float64Array(cap);
+  let purchases = new Int32Array(cap);
+  let maxOrder = new Float64Array(cap);
+  const grow = () => {
+    cap *= 2;
+    const widen = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    cust = widen(cust, (k) => new Int32Array(k));
+    days = widen(days, (k) => new Int32Array(k));
+    amounts = widen(amounts, (k) => new Float64Array(k));
+    purchases = widen(purchases, (k) => new Int32Array(k));
+    maxOrder = widen(maxOrder, (k) => new Float64Array(k));
+  };
   let orders = 0;
   let lines = 0;
-  let total = 0;
   const oDay: number[] = [];
   const oAmt: number[] = [];
   const byKey = new Map<string, number>();
@@ -104,19 +173,10 @@ export function loadLedger(sqlite: Database.Database, keys: readonly string[]): 
     while (pos < len) {
       let end = packed.indexOf(RS, pos);
       if (end < 0) end = len;
-      // 'YYYY-MM-DD' read as digits: no substring, no Date.
-      const ymd =
-        ((packed.charCodeAt(pos) - 48) * 1000 + (packed.charCodeAt(pos + 1) - 48) * 100 + (packed.charCodeAt(pos + 2) - 48) * 10 + (packed.charCodeAt(pos + 3) - 48)) * 10_000 +
-        ((packed.charCodeAt(pos + 5) - 48) * 10 + (packed.charCodeAt(pos + 6) - 48)) * 100 +
-        (packed.charCodeAt(pos + 8) - 48) * 10 + (packed.charCodeAt(pos + 9) - 48);
-      let d = dayOf.get(ymd);
-      if (d === undefined) {
-        d = toDay(packed.slice(pos, pos + 10));
-        dayOf.set(ymd, d);
-      }
-      const a1 = packed.indexOf(US, pos + 10) + 1;
+      const a1 = packed.indexOf(US, pos) + 1;
       const a2 = packed.indexOf(US, a1);
-      const amount = Number(packed.slice(a1, a2));
+      const d = dayAt(packed, pos, a1 - 1, dayOf);
+      const amount = parseAmount(packed, a1, a2);
       const k0 = a2 + 1;
       pos = end + 1;
       lines += 1;
@@ -141,42 +201,52 @@ export function loadLedger(sqlite: Database.Database, keys: readonly string[]): 
     const m = oDay.length;
     if (m === 0) continue;
     orders += m;
-    const order = oDay.map((_, x) => x);
-    order.sort((a, b) => (oDay[a] as number) - (oDay[b] as number));
-    let distinct = 0;
-    for (let k = 0; k < m; k += 1) if (k === 0 || oDay[order[k] as number] !== oDay[order[k - 1] as number]) distinct += 1;
-    const cd = { i, days: new Int32Array(distinct), amounts: new Float64Array(distinct), purchases: new Int32Array(distinct), maxOrder: new Float64Array(distinct) };
-    let w = -1;
-    let last = Number.NaN;
-    for (let k = 0; k < m; k += 1) {
-      const d = oDay[order[k] as number] as number;
-      const a = oAmt[order[k] as number] as number;
-      if (d !== last) {
-        w += 1;
-        cd.days[w] = d;
-        last = d;
-      }
-      cd.amounts[w] = (cd.amounts[w] as number) + a;
-      if (a > 0) {
-        cd.purchases[w] = (cd.purchases[w] as number) + 1;
-        if (a > (cd.maxOrder[w] as number)) cd.maxOrder[w] = a;
+    let order: number[] | null = null;
+    for (let x = 1; x < m; x += 1) {
+      if ((oDay[x] as number) < (oDay[x - 1] as number)) {
+        order = oDay.map((_, y) => y).sort((p, q) => (oDay[p] as number) - (oDay[q] as number));
+        break;
       }
     }
-    total += distinct;
-    perCustomer.push(cd);
+    let last = Number.NaN;
+    for (let x = 0; x < m; x += 1) {
+      const src = order ? (order[x] as number) : x;
+      const d = oDay[src] as number;
+      const a = oAmt[src] as number;
+      if (d !== last) {
+        if (size === cap) grow();
+        cust[size] = i;
+        days[size] = d;
+        amounts[size] = 0;
+        purchases[size] = 0;
+        maxOrder[size] = 0;
+        size += 1;
+        last = d;
+      }
+      const w = size - 1;
+      amounts[w] = (amounts[w] as number) + a;
+      if (a > 0) {
+        purchases[w] = (purchases[w] as number) + 1;
+        if (a > (maxOrder[w] as number)) maxOrder[w] = a;
+      }
+    }
   }
+  // Customer-days sit in blocks per customer, in SQL's key order; place each block at its customer's
+  // index (a counting sort; a straight copy when the orders agree).
   const n = allKeys.length;
-  const sizes = new Int32Array(n);
-  for (const c of perCustomer) sizes[c.i] = c.days.length;
   const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i += 1) offsets[i + 1] = (offsets[i] as number) + (sizes[i] as number);
-  const out = { days: new Int32Array(total), amounts: new Float64Array(total), purchases: new Int32Array(total), maxOrder: new Float64Array(total) };
-  for (const c of perCustomer) {
-    const at = offsets[c.i] as number;
-    out.days.set(c.days, at);
-    out.amounts.set(c.amounts, at);
-    out.purchases.set(c.purchases, at);
-    out.maxOrder.set(c.maxOrder, at);
+  for (let j = 0; j < size; j += 1) offsets[(cust[j] as number) + 1] = (offsets[(cust[j] as number) + 1] as number) + 1;
+  for (let x = 0; x < n; x += 1) offsets[x + 1] = (offsets[x + 1] as number) + (offsets[x] as number);
+  const out = { days: new Int32Array(size), amounts: new Float64Array(size), purchases: new Int32Array(size), maxOrder: new Float64Array(size) };
+  const next = offsets.slice(0, n);
+  for (let j = 0; j < size; j += 1) {
+    const c = cust[j] as number;
+    const w = next[c] as number;
+    next[c] = w + 1;
+    out.days[w] = days[j] as number;
+    out.amounts[w] = amounts[j] as number;
+    out.purchases[w] = purchases[j] as number;
+    out.maxOrder[w] = maxOrder[j] as number;
   }
   return { customerKeys: allKeys, offsets, ...out, orders, lines };
 }
