@@ -14,8 +14,8 @@ export interface BulkIndexes {
   restore(): void;
 }
 
-export function bulkIndexes(sqlite: Database.Database, table: string, fileBytes: number, existingRows: number): BulkIndexes {
-  if (fileBytes < BULK_BYTES || existingRows > (fileBytes / MIN_ROW_BYTES) * 2) return { restore() {} };
+export function bulkIndexes(sqlite: Database.Database, table: string, fileBytes: number, existingRows: number, bulkBytes = BULK_BYTES): BulkIndexes {
+  if (fileBytes < bulkBytes || existingRows > (fileBytes / MIN_ROW_BYTES) * 2) return { restore() {} };
   const indexes = sqlite
     .prepare(`select name, sql from sqlite_master where type = 'index' and tbl_name = ? and sql is not null and sql not like 'create unique%' collate nocase`)
     .all(table) as { name: string; sql: string }[];

@@ -44,6 +44,8 @@ export interface PipelineContext {
   progress?: (done: number, total: number) => void;
   /** Rows per chunk from the reader (tests make it small to cancel after the first chunk). */
   chunkRows?: number;
+  /** File size from which secondary indexes are rebuilt after the load (bulk-indexes.ts); tests lower it. */
+  bulkBytes?: number;
 }
 
 export interface ImportOutcome {
@@ -130,7 +132,7 @@ export async function runImport(sqlite: Database.Database, req: ImportRequest, c
     );
 
     const existingRows = (sqlite.prepare(`select count(*) as n from ${entity}`).get() as { n: number }).n;
-    const indexes = bulkIndexes(sqlite, entity, size, existingRows);
+    const indexes = bulkIndexes(sqlite, entity, size, existingRows, ctx.bulkBytes);
 
     const insert = sqlite.prepare(insertSql(entity, builder.columns, entity === 'customers'));
     const ownerOf = sqlite.prepare(`select batch_id from ${entity} where row_key = ?`).pluck();
@@ -258,6 +260,8 @@ export async function runImport(sqlite: Database.Database, req: ImportRequest, c
     };
 
     for await (const chunk of readRows(req.path, req.plan, { signal: ctx.signal, chunkRows: ctx.chunkRows ?? 4000 })) {
+      // The reader checks the signal per slice of the file; one slice can hold many chunks.
+      ctx.signal?.throwIfAborted();
       const { rows, rowNumbers } = chunk;
       for (let r = 0; r < rows.length; r++) {
         const cells = rows[r]!;
