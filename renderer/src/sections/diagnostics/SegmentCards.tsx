@@ -131,6 +131,9 @@ export function SegmentCards({ result, locale, fmt, onDrill }: Props) {
               if (s) onDrill({ kind: 'tier', tier: s.tier });
             }} />
           <table className="table compact">
+            <thead>
+              <tr><th /><th className="num">{t('ui.charts.count')}</th><th className="num">{t('ui.charts.share')}</th><th className="num" title={metricTitle(t, 'tierRevenueShare')}>{t('formulas.tierRevenueShare.name')} ⓘ</th></tr>
+            </thead>
             <tbody>
               {result.tiers.map((s) => (
                 <tr key={s.tier} className="clickable" onClick={() => onDrill({ kind: 'tier', tier: s.tier })}>
@@ -151,6 +154,9 @@ export function SegmentCards({ result, locale, fmt, onDrill }: Props) {
               if (s) onDrill({ kind: 'stage', stage: s.stage });
             }} />
           <table className="table compact">
+            <thead>
+              <tr><th /><th className="num">{t('ui.charts.count')}</th><th className="num" title={metricTitle(t, 'lifecycleShare')}>{t('ui.charts.share')} ⓘ</th></tr>
+            </thead>
             <tbody>
               {result.lifecycle.map((s) => (
                 <tr key={s.stage} className="clickable" onClick={() => onDrill({ kind: 'stage', stage: s.stage })}>
