@@ -183,8 +183,8 @@ function lowerBound(sorted: readonly string[], x: string): number {
 }
 
 /**
- * Interactions (customer_key, id, date, isDemand, direction, responded, channel, conversionBound,
- * matchingText) with date < asOfNext, by customer, date, id: the 90-day windows, last contact and
+ * Interactions (customer_key, date, flags, channel of outbound rows, conversionBound, matchingText,
+ * id) with date < asOfNext, by customer, date, id: the 90-day windows, last contact and
  * demand, the latest outreach, demand conversion and feedback, and texts (sorted with the surveys').
  */
 export function foldInteractions(
@@ -206,9 +206,10 @@ export function foldInteractions(
     const feedback: DemandFeedback[] = [];
     for (let i = first; i < end; i++) {
       const r = rows[i]!;
-      const date = r[2] as string;
-      const isDemand = Number(r[3]) !== 0;
-      const outbound = r[4] === 'outbound';
+      const date = r[1] as string;
+      const flags = r[2] as number;
+      const isDemand = (flags & 1) !== 0;
+      const outbound = (flags & 2) !== 0;
       const d = date.slice(0, 10);
       if (d > b.d90) last90++;
       else if (d > b.d180) prev90++;
@@ -216,8 +217,7 @@ export function foldInteractions(
       if (isDemand && (lastDemand === null || d > lastDemand)) lastDemand = d;
 
       if (outbound) {
-        const responded = r[5];
-        f.outreach.push({ date: d, channel: r[6] as string | null, responded: responded == null ? null : Number(responded) !== 0 });
+        f.outreach.push({ date: d, channel: r[3] as string | null, responded: flags & 4 ? (flags & 8) !== 0 : null });
         if (f.outreach.length > n) f.outreach.shift();
         // Rows come in date order, so every demand still waiting was raised on or before this day.
         for (const x of waiting) x.answeredOn = d;
@@ -226,7 +226,7 @@ export function foldInteractions(
       }
 
       if (isDemand && date >= b.convFrom) {
-        const bound = r[7] as string | null;
+        const bound = r[4] as string | null;
         const next = orders[lowerBound(orders, d)];
         const converted = bound !== null && next !== undefined && next < bound;
         if (converted || d <= b.conversionClosed) f.demandsLast365++;
@@ -239,10 +239,10 @@ export function foldInteractions(
         if (x.answeredOn === null) waiting.push(x);
       }
 
-      const text = r[8];
+      const text = r[5];
       if (text != null) {
         const t: TextEvidence = { date: d, source: 'interaction', text: text as string };
-        textIds.set(t, r[1] as number);
+        textIds.set(t, r[6] as number);
         f.texts.push(t);
       }
     }
@@ -258,7 +258,8 @@ export function foldInteractions(
 type Reading = SatisfactionReading & { id: number };
 
 /**
- * Tickets (customer_key, id, satisfactionAtAsOf, readingDay, responseHours, isRecent): median
+ * Tickets (customer_key, satisfaction, readingDay and id of rated tickets, first response minus opening
+ * in days, isRecent): median
  * first-response hours (recent window vs the baseline before it); returns the rated tickets as
  * satisfaction readings for foldSurveys.
  */
@@ -270,8 +271,9 @@ export function foldTickets(rows: Row[], byKey: ReadonlyMap<string, CustomerFact
     const mine: Reading[] = [];
     for (let i = first; i < end; i++) {
       const r = rows[i]!;
-      if (r[2] != null) mine.push({ id: r[1] as number, date: r[3] as string, source: 'ticket', nps: null, csat: Number(r[2]) });
-      if (r[4] != null) (Number(r[5]) ? recent : base).push(Number(r[4]));
+      if (r[1] != null) mine.push({ id: r[3] as number, date: r[2] as string, source: 'ticket', nps: null, csat: Number(r[1]) });
+      const days = r[4] as number | null;
+      if (days != null && days >= 0) (Number(r[5]) ? recent : base).push(days * 24);
     }
     if (recent.length + base.length > 0) {
       recent.sort((x, y) => x - y);
@@ -348,22 +350,16 @@ export function sortTexts(facts: readonly CustomerFacts[], textIds: ReadonlyMap<
   }
 }
 
-/** Usage (customer_key, isRecent, value) of the login metrics in the two spans. */
+/** Usage (customer_key, recent sum, previous sum) of the login metrics, one row per customer. */
 export function foldUsage(rows: Row[], byKey: ReadonlyMap<string, CustomerFacts>): void {
-  groups(rows, byKey, (f, first, end) => {
-    const recent = new SqliteRealSum();
-    const previous = new SqliteRealSum();
-    for (let i = first; i < end; i++) {
-      const r = rows[i]!;
-      (Number(r[1]) ? recent : previous).add(r[2] as number);
-    }
+  for (const [key, recent, previous] of rows) {
+    const f = byKey.get(key as string);
+    if (!f) continue;
     // A span with no row counts as 0 only when the other span has one (on the platform but stopped
     // logging in).
-    if (recent.count > 0 || previous.count > 0) {
-      f.loginsRecent = recent.count > 0 ? Number(recent.value()) : 0;
-      f.loginsPrevious = previous.count > 0 ? Number(previous.value()) : 0;
-    }
-  });
+    f.loginsRecent = recent == null ? 0 : Number(recent);
+    f.loginsPrevious = previous == null ? 0 : Number(previous);
+  }
 }
 
 /** Contracts (customer_key, contract_key, endDay, mrr, laterCover) live at as-of, by customer and end. */

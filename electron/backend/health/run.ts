@@ -87,13 +87,24 @@ export function runHealth(sqlite: Database.Database, opts: RunOptions): RunResul
        values (?, ?, ?, 'open', ?, ?, ?, ?, ?)`,
     );
     const liveTemplate = sqlite.prepare(`select 1 from health_action where customer_key = ? and template_id = ? and status in ('open', 'inProgress') limit 1`);
+    // A block's live (customer, template) pairs in one indexed lookup per customer, instead of one
+    // statement per planned action.
+    const liveOfBlock = sqlite
+      .prepare(
+        `select customer_key, template_id from health_action
+          where status in ('open', 'inProgress') and customer_key in (select value from json_each(?))`,
+      )
+      .raw(true);
     const insAction = prepareInsertAction(sqlite);
     let actionsOpened = 0;
-    const openAction = (a: PlannedAction, owner: string | null, kind: 'signal' | 'redScore', signalId: number | null): void => {
+    const pair = (customerKey: string, templateId: string): string => `${customerKey}\u0000${templateId}`;
+    /** `live`: the block's live pairs, kept current as actions open; absent = ask the database. */
+    const openAction = (a: PlannedAction, owner: string | null, kind: 'signal' | 'redScore', signalId: number | null, live?: Set<string>): void => {
       // One live action per customer and template: a second signal calling for the same response
       // joins the action already running instead of cluttering the board.
-      if (liveTemplate.get(a.customerKey, a.templateId)) return;
+      if (live ? live.has(pair(a.customerKey, a.templateId)) : liveTemplate.get(a.customerKey, a.templateId)) return;
       insAction({ ...a, owner }, kind, signalId, runId, null);
+      live?.add(pair(a.customerKey, a.templateId));
       actionsOpened++;
     };
 
@@ -151,11 +162,15 @@ export function runHealth(sqlite: Database.Database, opts: RunOptions): RunResul
       for (const { stored: s, signal } of [...plan.refresh, ...plan.stillDismissed]) {
         refresh.run(signal.severity, JSON.stringify(signal.evidence), signal.triggeredOn, signal.asOf, runId, s.id);
       }
-      for (const sig of plan.open) {
-        const id = Number(
-          insSignal.run(sig.customerKey, sig.ruleId, sig.severity, JSON.stringify(sig.evidence), sig.triggeredOn, sig.asOf, runId, runId).lastInsertRowid,
-        );
-        openAction(actionForSignal(sig, now, playbook), ownerOf.get(sig.customerKey) ?? null, 'signal', id);
+      if (plan.open.length > 0) {
+        const live = new Set<string>();
+        for (const [k, t] of liveOfBlock.all(JSON.stringify([...new Set(plan.open.map((x) => x.customerKey))])) as [string, string][]) live.add(pair(k, t));
+        for (const sig of plan.open) {
+          const id = Number(
+            insSignal.run(sig.customerKey, sig.ruleId, sig.severity, JSON.stringify(sig.evidence), sig.triggeredOn, sig.asOf, runId, runId).lastInsertRowid,
+          );
+          openAction(actionForSignal(sig, now, playbook), ownerOf.get(sig.customerKey) ?? null, 'signal', id, live);
+        }
       }
       signalsOpened += plan.open.length;
       n += size;
