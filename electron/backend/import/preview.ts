@@ -133,6 +133,8 @@ export async function previewImport(path: string, opts: PreviewOptions = {}): Pr
 
 export interface ReadRowsOptions {
   chunkRows?: number;
+  /** CSV: bytes per read of the file. */
+  readBytes?: number;
   signal?: AbortSignal;
   maxRows?: number;
 }
@@ -141,6 +143,6 @@ export interface ReadRowsOptions {
 export function readRows(path: string, plan: ReadPlan, opts: ReadRowsOptions = {}): AsyncGenerator<RowChunk, void, undefined> {
   const common = { fromRow: plan.headerRow + 1, chunkRows: opts.chunkRows, signal: opts.signal, maxRows: opts.maxRows };
   return plan.format === 'csv'
-    ? readCsvRows(path, { ...common, encoding: plan.encoding, delimiter: plan.delimiter, newline: plan.newline })
+    ? readCsvRows(path, { ...common, encoding: plan.encoding, delimiter: plan.delimiter, newline: plan.newline, readBytes: opts.readBytes })
     : readXlsxRows(path, { ...common, sheet: plan.sheet });
 }

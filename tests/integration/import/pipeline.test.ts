@@ -186,6 +186,33 @@ describe('nothing lost', () => {
   });
 });
 
+describe('grouped inserts', () => {
+  it('settles a group that meets stored rows and identical copies row by row, exactly', async () => {
+    const line = (i: number) => `G${i},C1,2024-01-${String(1 + (i % 28)).padStart(2, '0')},Widget,${1 + (i % 3)},2.5`;
+    const head = 'order_no,customer_id,order date,product,qty,unit price\n';
+    const a = join(dir, 'group-a.csv');
+    const b = join(dir, 'group-b.csv');
+    writeFileSync(a, head + Array.from({ length: 50 }, (_, i) => line(i)).join('\n') + '\n');
+    const bLines: string[] = [];
+    for (let i = 25; i < 100; i++) {
+      bLines.push(line(i));
+      if (i === 60) bLines.push(line(60), line(60)); // three identical lines in one group
+      if (i === 90) bLines.push(line(70)); // a second copy of a line 20 rows back, in another group
+    }
+    writeFileSync(b, head + bLines.join('\n') + '\n');
+    const first = await h.call('import.run', { path: a, entity: 'orders' });
+    expect([first.batch.rowsRead, first.batch.rowsAccepted]).toEqual([50, 50]);
+    const second = await h.call('import.run', { path: b, entity: 'orders' });
+    adds(second.batch);
+    expect([second.batch.rowsRead, second.batch.rowsAccepted, second.batch.rowsDuplicate]).toEqual([78, 53, 25]);
+    expect(sql(`select count(*) as n from orders where order_key = 'G60'`)).toEqual([{ n: 3 }]);
+    expect(sql(`select count(*) as n from orders where order_key = 'G70'`)).toEqual([{ n: 2 }]);
+    const third = await h.call('import.run', { path: b, entity: 'orders' });
+    expect([third.batch.rowsAccepted, third.batch.rowsDuplicate]).toEqual([0, 78]);
+    expect(sql('select count(*) as n from orders')).toEqual([{ n: 103 }]);
+  });
+});
+
 describe('orders', () => {
   it('keeps every order line, identical ones too, and computes amount = quantity × unit price', async () => {
     const { batch } = await h.call('import.run', { path: fixture('orders-lines.csv'), entity: 'orders' });
