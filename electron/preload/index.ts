@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { CHANNEL_NAMES } from '../../shared/contract';
 import { SHELL_CHANNEL_NAMES, IPC_EVENT_CHANNEL, IPC_MENU_CHANNEL, IPC_SHELL_PREFIX } from '../../shared/contract/shell';
 
@@ -20,6 +20,10 @@ contextBridge.exposeInMainWorld('workbench', {
     const wrapped = (_e: unknown, name: string, payload: unknown) => listener(name, payload);
     ipcRenderer.on(IPC_EVENT_CHANNEL, wrapped);
     return () => ipcRenderer.removeListener(IPC_EVENT_CHANNEL, wrapped);
+  },
+  /** A dropped File's path on disk (Electron removed File.path; webUtils is the supported way). */
+  pathForFile(file: File): string {
+    return webUtils.getPathForFile(file);
   },
   onMenu(listener: (cmd: unknown) => void): () => void {
     const wrapped = (_e: unknown, cmd: unknown) => listener(cmd);

@@ -10,6 +10,8 @@ export interface Transport {
   /** Native dialogs; only the Electron host has them. */
   shell?(name: ShellChannelName, args: unknown): Promise<Envelope<unknown>>;
   onMenu?(listener: (cmd: MenuCommand) => void): () => void;
+  /** Electron: the path on disk of a dropped or chosen file. */
+  pathForFile?(file: File): string;
   /** Browser mode: a chosen file is uploaded and the engine gets its server-side path. */
   upload?(file: File): Promise<string>;
 }
@@ -20,6 +22,7 @@ interface ElectronBridge {
   shell(name: string, args: unknown): Promise<Envelope<unknown>>;
   onEvent(listener: (name: string, payload: unknown) => void): () => void;
   onMenu(listener: (cmd: unknown) => void): () => void;
+  pathForFile(file: File): string;
 }
 
 declare global {
@@ -35,6 +38,7 @@ function electronTransport(bridge: ElectronBridge): Transport {
     onEvent: (l) => bridge.onEvent(l),
     shell: (name, args) => bridge.shell(name, args),
     onMenu: (l) => bridge.onMenu((cmd) => l(cmd as MenuCommand)),
+    pathForFile: (file) => bridge.pathForFile(file),
   };
 }
 

@@ -27,8 +27,8 @@ export function FilePicker({ busy, onPicked, onBusy }: Props) {
         onPicked(await wb.transport.upload(file));
         return;
       }
-      // Electron: a dropped file carries its path on disk.
-      const onDisk = (file as File & { path?: string }).path;
+      // Electron: the preload resolves a dropped file's path on disk.
+      const onDisk = wb.transport.pathForFile?.(file);
       if (onDisk) onPicked(onDisk);
     } catch (err) {
       onBusy(null);
