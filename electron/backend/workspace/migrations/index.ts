@@ -6,6 +6,7 @@ import * as m0004 from './0004_diagnostics';
 import * as m0005 from './0005_health';
 import * as m0006 from './0006_checklists';
 import * as m0007 from './0007_reports';
+import * as m0008 from './0008_health_signal_index';
 
 // Static list: kysely's folder-reading provider breaks once bundled (ARCHITECTURE.md).
 // Append only. Names sort in apply order.
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0005_health': m0005,
   '0006_checklists': m0006,
   '0007_reports': m0007,
+  '0008_health_signal_index': m0008,
 };
 
 export const migrationNames = Object.keys(migrations).sort();

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { openDatabase } from '../../../electron/backend/workspace/db';
+import { migrateTo } from '../../../electron/backend/workspace/migrate';
+import { migrationNames } from '../../../electron/backend/workspace/migrations';
+import { tempDir } from '../../helpers/temp';
+
+const dir = tempDir();
+const previous = migrationNames[migrationNames.indexOf('0008_health_signal_index') - 1]!;
+
+// The health overview's per-customer open-signal lookups (count and worst severity).
+const LOOKUP = `select count(*) as n, max(case severity when 'heavy' then 3 when 'medium' then 2 else 1 end) as worst
+                  from health_signal where customer_key = ? and status = 'open'`;
+
+describe('migration 0008_health_signal_index', () => {
+  it('keeps stored signals and answers per-customer open-signal lookups from the new index alone', async () => {
+    const { sqlite, db } = openDatabase(join(dir, 'm.sqlite'), { create: true });
+    const raw = db as unknown as Kysely<unknown>;
+    await migrateTo(raw, previous);
+    const signal = sqlite.prepare(
+      `insert into health_signal (customer_key, rule_id, severity, status, evidence, as_of, first_run_id, last_run_id) values (?, ?, ?, ?, '{}', '2026-06-30', 1, 1)`,
+    );
+    signal.run('KH1', 'silent', 'heavy', 'open');
+    signal.run('KH1', 'decline', 'light', 'open');
+    signal.run('KH1', 'complaints', 'medium', 'resolved');
+    signal.run('KH2', 'silent', 'medium', 'dismissed');
+    const planBefore = JSON.stringify(sqlite.prepare(`explain query plan ${LOOKUP}`).all('KH1'));
+    expect(planBefore).not.toContain('health_signal_customer');
+
+    await migrateTo(raw, '0008_health_signal_index');
+    const index = sqlite.prepare(`select sql from sqlite_master where type = 'index' and name = 'health_signal_customer'`).get() as { sql: string } | undefined;
+    expect(index?.sql).toMatch(/\(customer_key, status, severity\)/);
+    const plan = JSON.stringify(sqlite.prepare(`explain query plan ${LOOKUP}`).all('KH1'));
+    expect(plan).toContain('COVERING INDEX health_signal_customer');
+    // Same answers as before the index: two open for KH1, the worst heavy; KH2's only signal is dismissed.
+    expect(sqlite.prepare(LOOKUP).get('KH1')).toEqual({ n: 2, worst: 3 });
+    expect(sqlite.prepare(LOOKUP).get('KH2')).toEqual({ n: 0, worst: null });
+    expect((sqlite.prepare('select count(*) as n from health_signal').get() as { n: number }).n).toBe(4);
+
+    await migrateTo(raw, previous);
+    expect(sqlite.prepare(`select name from sqlite_master where name = 'health_signal_customer'`).get()).toBeUndefined();
+    await raw.destroy();
+  });
+});
