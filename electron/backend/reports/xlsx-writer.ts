@@ -9,6 +9,7 @@ import { cellIsPartial, cellValue, type ColourRule, type KeyFigure, type ReportC
 import { safeXlsxValue, type PlainCellInput } from './safe-cell';
 import { StreamingDrawings, type SheetImage } from './xlsx-drawing';
 import { excelNumFmt, isoToExcelDate, textWidth } from './xlsx-formats';
+import { SheetRowXmlWriter, type RowValue } from './xlsx-row-xml';
 
 // Helpers over exceljs's STREAMING WorkbookWriter: every sheet is written once, top to bottom, and
 // flushed, so a 100k-customer data sheet never sits in memory. Section sheets are small, so each is
@@ -50,6 +51,8 @@ export interface XlsxWriterOptions {
   locale: Locale;
   currency: string;
   creator?: string;
+  /** Data rows through exceljs's Row objects instead of the direct XML writer (tests compare the two). */
+  exceljsRows?: boolean;
 }
 
 export type XlsxTarget = { filename: string } | { stream: Writable };
@@ -391,9 +394,10 @@ export class XlsxReportWriter {
     const ws = this.book.addWorksheet(safeSheetName(name, this.usedNames), { views: [{ state: 'frozen', ySplit: 1 }] });
     // Column styles hold only the number format: a font in every cell's style doubles the write time
     // of a 100k-row sheet (exceljs hashes each cell's style), and Excel's default font shows CJK anyway.
-    ws.columns = columns.map((c) => ({
+    const numFmts = columns.map((c) => this.numFmt(c.format, c.decimals));
+    ws.columns = columns.map((c, i) => ({
       width: c.width ?? Math.min(Math.max(textWidth(c.header) + 4, NUMERIC.has(c.format) ? 12 : 14), 40),
-      style: { numFmt: this.numFmt(c.format, c.decimals) },
+      style: { numFmt: numFmts[i] },
     }));
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
     const header = ws.getRow(1);
@@ -403,7 +407,7 @@ export class XlsxReportWriter {
       cell.style = { font: HEADER_FONT, fill: HEADER_FILL, alignment: { vertical: 'middle', horizontal: NUMERIC.has(c.format) ? 'right' : 'left' } };
     });
     header.commit();
-    this.open = new DataSheetWriter(ws, columns);
+    this.open = new DataSheetWriter(ws, columns, this.options.exceljsRows ? null : new SheetRowXmlWriter(this.book, ws, numFmts));
     return this.open;
   }
 
@@ -418,21 +422,22 @@ export class DataSheetWriter {
   private next = 2;
   committed = false;
 
+  /** `rows` null: through exceljs's own Row objects (the reference the fast path is tested against). */
   constructor(
     private readonly ws: ExcelJS.Worksheet,
     private readonly columns: readonly XlsxColumn[],
+    private readonly rows: SheetRowXmlWriter | null,
   ) {}
 
   get rowCount(): number {
     return this.next - 2;
   }
 
-  /** One row in column order; flushed at once so memory stays flat however many rows follow. */
+  /** One row in column order; written out in small batches so memory stays flat however many rows follow. */
   addRow(values: readonly PlainCellInput[]): void {
     if (this.committed) throw new Error('data sheet already committed');
-    // Column styles carry the number formats, so cells are created with them; only a formula-like
-    // text needs its own '@' format. This path runs 100k+ times: no per-cell style work otherwise.
-    const out: (string | number | boolean | Date | null)[] = new Array<string | number | boolean | Date | null>(this.columns.length);
+    // Column styles carry the number formats; only a formula-like text needs its own '@' format.
+    const out: RowValue[] = new Array<RowValue>(this.columns.length);
     let forceText: number[] | null = null;
     for (let i = 0; i < this.columns.length; i++) {
       const c = this.columns[i];
@@ -440,7 +445,12 @@ export class DataSheetWriter {
       out[i] = safe.value;
       if (safe.forceText) (forceText ??= []).push(i + 1);
     }
-    const row = this.ws.getRow(this.next++);
+    const n = this.next++;
+    if (this.rows) {
+      this.rows.write(n, out, forceText);
+      return;
+    }
+    const row = this.ws.getRow(n);
     row.values = out;
     if (forceText) for (const col of forceText) row.getCell(col).numFmt = '@';
     row.commit();
@@ -449,6 +459,7 @@ export class DataSheetWriter {
   commit(): void {
     if (this.committed) return;
     this.committed = true;
+    this.rows?.flush();
     // Band colours as conditional formatting over the whole column, so a re-sorted sheet keeps them right.
     this.columns.forEach((c, i) => {
       if (!c.colour || this.rowCount === 0) return;
