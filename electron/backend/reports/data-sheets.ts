@@ -187,10 +187,12 @@ interface SignalDataRow {
 
 export function signalsSheet(c: DataSheetContext): XlsxDataSheetSpec {
   const total = (c.sqlite.prepare(`select count(*) as n from health_signal where status = 'open'`).get() as { n: number }).n;
+  // `+g.status`: walk the primary key from the page's start. On the status index SQLite sorted every
+  // open signal by id for each page (100k customers: ~15 s for the sheet instead of under one).
   const stmt = c.sqlite.prepare(`
     select g.id as _rowid, g.customer_key, c.name, c.owner, g.rule_id, g.severity, g.evidence, g.triggered_on, g.as_of
       from health_signal g left join customers c on c.customer_key = g.customer_key
-     where g.status = 'open' and g.id > ? order by g.id limit ?`);
+     where +g.status = 'open' and g.id > ? order by g.id limit ?`);
   const label = memo((key: string) => c.t(key));
   async function* rows(): AsyncGenerator<PlainCellInput[]> {
     for await (const r of paged<SignalDataRow>(c, 'reports.phase.signals', total, (after, limit) => stmt.all(after, limit) as SignalDataRow[])) {

@@ -4,6 +4,9 @@ import type { PngRasteriser } from './chart-png';
 import type { PlainCellInput } from './safe-cell';
 import { XlsxReportWriter, type XlsxBlock, type XlsxColumn, type XlsxTarget } from './xlsx-writer';
 
+/** Rows between checks that the zip keeps up with the data sheet being written. */
+const DRAIN_EVERY = 1000;
+
 export interface XlsxDataSheetSpec {
   name: string;
   columns: XlsxColumn[];
@@ -87,7 +90,10 @@ export async function writeReportXlsx(model: ReportModel, target: XlsxTarget, op
   let dataRows = 0;
   for (const spec of dataSheets) {
     const sheet = writer.addDataSheet(spec.name, spec.columns);
-    for await (const row of spec.rows) sheet.addRow(row);
+    for await (const row of spec.rows) {
+      sheet.addRow(row);
+      if (sheet.rowCount % DRAIN_EVERY === 0) await sheet.drained();
+    }
     dataRows += sheet.rowCount;
     sheet.commit();
   }

@@ -456,6 +456,13 @@ export class DataSheetWriter {
     row.commit();
   }
 
+  /** Waits while the zip is far behind the rows written (bounded memory); immediate otherwise. */
+  async drained(): Promise<void> {
+    if (!this.rows) return;
+    this.rows.flush();
+    await this.rows.drained();
+  }
+
   commit(): void {
     if (this.committed) return;
     this.committed = true;
