@@ -456,6 +456,16 @@ export class DataSheetWriter {
     row.commit();
   }
 
+  /** Sheet XML written but not yet taken by the zip (0 on the exceljs Row path, which is not measured). */
+  get backlogBytes(): number {
+    return this.rows ? this.rows.backlog() : 0;
+  }
+
+  /** Hands the rows gathered so far to the sheet's stream. */
+  flush(): void {
+    this.rows?.flush();
+  }
+
   /** Waits while the zip is far behind the rows written (bounded memory); immediate otherwise. */
   async drained(): Promise<void> {
     if (!this.rows) return;

@@ -72,3 +72,27 @@ describe('data sheet rows written as XML', () => {
     expect(a.get('xl/sharedStrings.xml')).toContain('@SUM(1+1)');
   });
 });
+
+describe('data sheet backpressure', () => {
+  it('lets the rows wait until the zip is within 8 MB of them, and the file still holds every row', async () => {
+    const path = join(dir, 'big.xlsx');
+    const w = new XlsxReportWriter({ filename: path }, { locale: 'en', currency: 'CNY' });
+    const sheet = w.addDataSheet('rows', [
+      { header: 'a', format: 'number' },
+      { header: 'b', format: 'number' },
+      { header: 'c', format: 'date' },
+    ]);
+    // ~30 MB of sheet XML written in one go: far faster than deflate takes it.
+    const N = 300_000;
+    for (let i = 0; i < N; i++) sheet.addRow([i + 0.25, i * 3.5, '2026-06-30']);
+    sheet.flush();
+    expect(sheet.backlogBytes).toBeGreaterThan(16 << 20);
+    await sheet.drained();
+    expect(sheet.backlogBytes).toBeLessThanOrEqual(8 << 20);
+    sheet.commit();
+    await w.commit();
+    const xml = execFileSync('unzip', ['-p', path, 'xl/worksheets/sheet1.xml'], { encoding: 'latin1', maxBuffer: 256 * 1024 * 1024 });
+    expect(xml.match(/<row /g)?.length).toBe(N + 1);
+    expect(xml).toContain(`<c r="A${N + 1}" s="`);
+  });
+});
