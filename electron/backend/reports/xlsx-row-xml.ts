@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { zipBacklog, zipCaughtUp, type ZipEntryStream } from './xlsx-zip-backlog';
 
 // The flat data sheets' rows, written as sheet XML straight into exceljs's streaming worksheet.
 // Through exceljs's own Row/Cell objects every cell got a freshly merged style object, which missed
@@ -24,19 +25,10 @@ interface WorkbookWriterInternals {
   sharedStrings: SharedStringsInternals;
 }
 
-interface PipeDestination {
-  // archiver's PassThrough comes from readable-stream 2, which has no writableLength/readableLength.
-  _writableState?: { length: number };
-  _readableState?: { length: number };
-  once(event: 'drain', listener: () => void): unknown;
-  removeListener(event: 'drain', listener: () => void): unknown;
-}
-
 interface WorksheetWriterInternals {
   startedData: boolean;
   useSharedStrings: boolean;
-  /** exceljs's StreamBuf: it writes on to the zip's entry stream without waiting for it. */
-  stream: { pipes?: PipeDestination[] };
+  stream: ZipEntryStream;
   _write(text: string): void;
 }
 
@@ -44,8 +36,6 @@ const TEXT_FORMAT = '@';
 const MS_PER_DAY = 24 * 3600 * 1000;
 /** Bytes of row XML gathered before one write to the worksheet stream. */
 const FLUSH_AT = 1 << 16;
-/** Sheet XML allowed to wait for the deflater before the rows pause (see drained()). */
-const BACKLOG_LIMIT = 8 << 20;
 
 function columnLetters(index1: number): string {
   let n = index1;
@@ -135,29 +125,11 @@ export class SheetRowXmlWriter {
 
   /** Bytes written to the sheet that the zip has not compressed yet. */
   backlog(): number {
-    let n = 0;
-    for (const p of this.ws.stream.pipes ?? []) n += (p._writableState?.length ?? 0) + (p._readableState?.length ?? 0);
-    return n;
+    return zipBacklog(this.ws.stream);
   }
 
-  /**
-   * Resolves once the zip has caught up to within BACKLOG_LIMIT. exceljs's stream never pushes back,
-   * and rows come faster than deflate takes them: without this pause a 100k-customer export held
-   * ~250 MB of uncompressed sheet XML in buffers.
-   */
-  async drained(): Promise<void> {
-    for (let guard = 0; guard < 10_000 && this.backlog() > BACKLOG_LIMIT; guard++) {
-      const dest = this.ws.stream.pipes?.[0];
-      // 'drain' is the prompt wake-up; the timer re-checks in case it never comes (other pipes).
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          dest?.removeListener('drain', done);
-          resolve();
-        };
-        const timer = setTimeout(done, 20);
-        dest?.once('drain', done);
-      });
-    }
+  /** Resolves once the zip has caught up to within ZIP_BACKLOG_LIMIT of the rows written. */
+  drained(): Promise<void> {
+    return zipCaughtUp(this.ws.stream);
   }
 }

@@ -10,6 +10,7 @@ import { safeXlsxValue, type PlainCellInput } from './safe-cell';
 import { StreamingDrawings, type SheetImage } from './xlsx-drawing';
 import { excelNumFmt, isoToExcelDate, textWidth } from './xlsx-formats';
 import { SheetRowXmlWriter, type RowValue } from './xlsx-row-xml';
+import { streamSharedStrings } from './xlsx-shared-strings';
 
 // Helpers over exceljs's STREAMING WorkbookWriter: every sheet is written once, top to bottom, and
 // flushed, so a 100k-customer data sheet never sits in memory. Section sheets are small, so each is
@@ -51,8 +52,11 @@ export interface XlsxWriterOptions {
   locale: Locale;
   currency: string;
   creator?: string;
-  /** Data rows through exceljs's Row objects instead of the direct XML writer (tests compare the two). */
-  exceljsRows?: boolean;
+  /**
+   * Data rows through exceljs's Row objects and the shared strings through its own part writer,
+   * instead of the direct XML writers (xlsx-row-xml.ts, xlsx-shared-strings.ts): tests compare the two.
+   */
+  exceljsOnly?: boolean;
 }
 
 export type XlsxTarget = { filename: string } | { stream: Writable };
@@ -173,6 +177,7 @@ export class XlsxReportWriter {
     this.book = new ExcelJS.stream.xlsx.WorkbookWriter({ ...target, useStyles: true, useSharedStrings: true });
     this.book.creator = options.creator ?? 'Retention Workbench';
     this.drawings = new StreamingDrawings(this.book);
+    if (!options.exceljsOnly) streamSharedStrings(this.book);
   }
 
   private t(key: Parameters<typeof reportText>[1]): string {
@@ -407,7 +412,7 @@ export class XlsxReportWriter {
       cell.style = { font: HEADER_FONT, fill: HEADER_FILL, alignment: { vertical: 'middle', horizontal: NUMERIC.has(c.format) ? 'right' : 'left' } };
     });
     header.commit();
-    this.open = new DataSheetWriter(ws, columns, this.options.exceljsRows ? null : new SheetRowXmlWriter(this.book, ws, numFmts));
+    this.open = new DataSheetWriter(ws, columns, this.options.exceljsOnly ? null : new SheetRowXmlWriter(this.book, ws, numFmts));
     return this.open;
   }
 

@@ -6,9 +6,10 @@ import { XlsxReportWriter, type XlsxColumn } from '../../../electron/backend/rep
 import { tempDir } from '../../helpers/temp';
 import { HOSTILE_NAME } from './sample-model';
 
-// The data sheets' rows are written as XML directly (xlsx-row-xml.ts) instead of through exceljs's
-// Row objects, for speed. The file must not change: every part of the workbook is compared byte for
-// byte with the same rows written through exceljs, over values that take each branch.
+// The data sheets' rows (xlsx-row-xml.ts) and the shared strings part (xlsx-shared-strings.ts) are
+// written as XML directly instead of through exceljs's Row objects and part writer, for speed and
+// memory. The file must not change: every part of the workbook is compared byte for byte with the
+// same rows written through exceljs alone, over values that take each branch.
 
 const dir = tempDir();
 
@@ -30,15 +31,19 @@ function rows(): PlainCellInput[][] {
     [null, null, null, null, null, null, null, null], // all empty: exceljs leaves the row out
     [undefined, '', 'not a date', new Date(Date.UTC(2025, 0, 2, 3, 4, 5)), Infinity, 0, -0, 1 / 3],
     ['C3', 'A & B <公司> "引号" \'撇\'', '2024-02-29', '2024-02-29 23:59:59', true, false, 0.1 + 0.2, 2],
-    ['C4', 'x'.repeat(40_000), null, null, 1, null, null, null],
+    ['C4', 'x'.repeat(40_000), null, null, 1, null, null, null], // cut to Excel's 32,767
+    ['C4b', 'y'.repeat(30_000), 'z'.repeat(30_000), null, 1, null, null, null], // shared strings past one 64 KB chunk
     ['C5', '\u0001控制\u0008字符\ttab', '2026-13-40', null, 12, 3, null, null],
+    // shared strings: edge whitespace and line feeds are preserved, controls and DEL dropped
+    [' 前导空格', '结尾空格 ', '多\n行', 'CR\r内', '\u007f删除\u000b\u000c\u001f', '😀 emoji', ' ', '\n'],
+    ['', '\t', 'a\u000eb', '&amp; already', "<tag attr='x'>", '"', null, null],
   ];
   for (let i = 0; i < 300; i++) out.push([`K${i}`, `客户${i % 17}`, `2025-${String((i % 12) + 1).padStart(2, '0')}-0${(i % 9) + 1}`, null, i, i * 10.25, (i * 37) % 101, i % 4 === 0 ? null : i / 300]);
   return out;
 }
 
-async function write(path: string, exceljsRows: boolean): Promise<void> {
-  const w = new XlsxReportWriter({ filename: path }, { locale: 'zh-CN', currency: 'CNY', ...(exceljsRows ? { exceljsRows } : {}) });
+async function write(path: string, exceljsOnly: boolean): Promise<void> {
+  const w = new XlsxReportWriter({ filename: path }, { locale: 'zh-CN', currency: 'CNY', ...(exceljsOnly ? { exceljsOnly } : {}) });
   w.addSectionSheet({ name: '摘要', title: '摘要', blocks: [{ kind: 'paragraph', text: '客户1 与 客户2' }] });
   for (const name of ['客户', '信号']) {
     const sheet = w.addDataSheet(name, COLUMNS);
@@ -56,7 +61,7 @@ function parts(file: string): Map<string, string> {
 }
 
 describe('data sheet rows written as XML', () => {
-  it('gives the same workbook, part for part, as exceljs Row objects', async () => {
+  it('gives the same workbook, part for part, as exceljs alone', async () => {
     const fast = join(dir, 'fast.xlsx');
     const reference = join(dir, 'exceljs.xlsx');
     await write(fast, false);
