@@ -35,15 +35,19 @@ export interface ExportOutcome {
   pseudonymised: boolean;
 }
 
-/** Every customer's name, contact, phone and email gets its token up front, so free text is covered too. */
-function pseudonymMapFor(ws: Workspace): PseudonymMap {
-  let map = loadPseudonymMap(ws.sqlite);
+/**
+ * Every customer's name, contact, phone and email gets its token up front, so free text is covered
+ * too. Also returns the map as stored, so only new tokens are written back.
+ */
+function pseudonymMapFor(ws: Workspace): { stored: PseudonymMap; map: PseudonymMap } {
+  const stored = loadPseudonymMap(ws.sqlite);
+  let map = stored;
   const rows = ws.sqlite.prepare('select name, contact_name, phone, email from customers').raw(true).all() as [string, string | null, string | null, string | null][];
   const kinds: PseudonymKind[] = ['customer', 'contact', 'phone', 'email'];
   kinds.forEach((kind, i) => {
     map = assignPseudonyms(map, kind, rows.map((r) => r[i] ?? null));
   });
-  return map;
+  return { stored, map };
 }
 
 /** Counts page objects in the PDF (not /Pages, the tree node). */
@@ -64,8 +68,11 @@ export async function exportReport(req: ExportRequest): Promise<ExportOutcome> {
 
   let model: ReportModel = assembled.model;
   let map: PseudonymMap | null = null;
+  let stored: PseudonymMap | undefined;
   if (req.definition.pseudonymise) {
-    const done = pseudonymiseReport(model, pseudonymMapFor(ws));
+    const start = pseudonymMapFor(ws);
+    stored = start.stored;
+    const done = pseudonymiseReport(model, start.map);
     model = done.model;
     map = done.map;
   }
@@ -121,7 +128,7 @@ export async function exportReport(req: ExportRequest): Promise<ExportOutcome> {
     rmSync(tmp, { force: true });
     throw err;
   }
-  if (map) storePseudonymMap(ws.sqlite, map);
+  if (map) storePseudonymMap(ws.sqlite, map, stored);
   return {
     path: req.path,
     bytes: statSync(req.path).size,

@@ -45,13 +45,20 @@ export function loadPseudonymMap(sqlite: Database.Database): PseudonymMap {
   return map;
 }
 
-/** Adds the entries of `map` not yet stored; existing tokens are never changed. */
-export function storePseudonymMap(sqlite: Database.Database, map: PseudonymMap): number {
+/**
+ * Adds the entries of `map` not yet stored; existing tokens are never changed. `stored`, the map as
+ * loaded before, lets a repeated export skip the 400k inserts that would all be ignored.
+ */
+export function storePseudonymMap(sqlite: Database.Database, map: PseudonymMap, stored?: PseudonymMap): number {
   const insert = sqlite.prepare('insert or ignore into report_pseudonym (kind, original, n) values (?, ?, ?)');
   let added = 0;
   sqlite.transaction(() => {
     for (const kind of PSEUDONYM_KINDS) {
-      for (const [original, n] of Object.entries(map.entries[kind])) added += insert.run(kind, original, n).changes;
+      const known = stored?.entries[kind];
+      for (const [original, n] of Object.entries(map.entries[kind])) {
+        if (known && known[original] === n) continue;
+        added += insert.run(kind, original, n).changes;
+      }
     }
   })();
   return added;
