@@ -38,18 +38,6 @@ export function normaliseForPseudonym(kind: PseudonymKind, original: string): st
   }
 }
 
-function cloneMap(map: PseudonymMap): PseudonymMap {
-  return {
-    version: 1,
-    entries: {
-      customer: { ...map.entries.customer },
-      contact: { ...map.entries.contact },
-      phone: { ...map.entries.phone },
-      email: { ...map.entries.email },
-    },
-  };
-}
-
 function nextNumber(table: Record<string, number>): number {
   let max = 0;
   for (const n of Object.values(table)) if (n > max) max = n;
@@ -61,7 +49,8 @@ function nextNumber(table: Record<string, number>): number {
  * order of their normalised form, so the same data gives the same tokens whatever order the rows came
  * in; existing tokens never change. The input is never modified: with nothing new it is returned as
  * is, else only the kind's table is copied (a 100k-customer map is 400k entries, copied per call).
- * The tables may thus be shared between maps: code that adds to a table works on cloneMap's copy.
+ * The tables may thus be shared between maps: code that adds to a table copies it first (see
+ * TextPseudonymiser.token).
  */
 export function assignPseudonyms(
   map: PseudonymMap,
@@ -82,8 +71,17 @@ export function assignPseudonyms(
   return { version: 1, entries: { ...map.entries, [kind]: table } };
 }
 
+// The catalogue text around {{n}} per locale and kind: a data sheet formats 100k+ tokens.
+const TOKEN_TEMPLATES = new Map<string, readonly string[]>();
+
 export function formatPseudonym(kind: PseudonymKind, n: number, locale: Locale): string {
-  return reportText(locale, `pseudonym.${kind}`, { n: String(n).padStart(4, '0') });
+  const id = `${locale}|${kind}`;
+  let parts = TOKEN_TEMPLATES.get(id);
+  if (!parts) {
+    parts = reportText(locale, `pseudonym.${kind}`, { n: '\u0000' }).split('\u0000');
+    TOKEN_TEMPLATES.set(id, parts);
+  }
+  return parts.join(String(n).padStart(4, '0'));
 }
 
 /** The token for an original already in the map, else null (call assignPseudonyms first). */
@@ -105,12 +103,17 @@ const TOKEN_EMAIL_DOMAIN = '@example.invalid';
  */
 class TextPseudonymiser {
   private readonly byPrefix = new Map<string, { surface: string; kind: 'customer' | 'contact' }[]>();
+  // Copy on write: the tables stay the caller's until a new original needs a token in one of them
+  // (copying a 100k-customer map, 400k entries, on every export cost seconds).
+  private readonly map: PseudonymMap;
+  private readonly owned = new Set<PseudonymKind>();
   constructor(
-    private readonly map: PseudonymMap,
+    source: PseudonymMap,
     private readonly locale: Locale,
   ) {
+    this.map = { version: 1, entries: { ...source.entries } };
     for (const kind of ['customer', 'contact'] as const) {
-      for (const surface of Object.keys(map.entries[kind])) {
+      for (const surface of Object.keys(source.entries[kind])) {
         if (surface.length < 2) continue;
         const prefix = surface.slice(0, 2);
         const list = this.byPrefix.get(prefix) ?? [];
@@ -127,14 +130,24 @@ class TextPseudonymiser {
 
   token(kind: PseudonymKind, original: string): string {
     const key = normaliseForPseudonym(kind, original);
-    const table = this.map.entries[kind];
+    let table = this.map.entries[kind];
     let n = table[key];
     if (n === undefined) {
+      if (!this.owned.has(kind)) {
+        table = this.map.entries[kind] = { ...table };
+        this.owned.add(kind);
+      }
       n = this.next.get(kind) ?? nextNumber(table);
       table[key] = n;
       this.next.set(kind, n + 1);
     }
     return formatPseudonym(kind, n, this.locale);
+  }
+
+  /** The map as it stands, never changed afterwards: a later new token copies its table first. */
+  snapshot(): PseudonymMap {
+    this.owned.clear();
+    return { version: 1, entries: { ...this.map.entries } };
   }
 
   text(input: string): string {
@@ -173,9 +186,9 @@ class TextPseudonymiser {
 
 /** Free text with every known name, and every email and phone number, replaced by its token. */
 export function pseudonymiseText(text: string, map: PseudonymMap, locale: Locale): { text: string; map: PseudonymMap } {
-  const working = cloneMap(map);
-  const out = new TextPseudonymiser(working, locale).text(text);
-  return { text: out, map: working };
+  const p = new TextPseudonymiser(map, locale);
+  const out = p.text(text);
+  return { text: out, map: p.snapshot() };
 }
 
 /** The column-wise token for one value (flat data sheets streaming 100k rows use this). */
@@ -184,9 +197,8 @@ export function createPseudonymiser(map: PseudonymMap, locale: Locale): {
   text: (input: string) => string;
   map: () => PseudonymMap;
 } {
-  const working = cloneMap(map);
-  const p = new TextPseudonymiser(working, locale);
-  return { token: (k, o) => p.token(k, o), text: (t) => p.text(t), map: () => cloneMap(working) };
+  const p = new TextPseudonymiser(map, locale);
+  return { token: (k, o) => p.token(k, o), text: (t) => p.text(t), map: () => p.snapshot() };
 }
 
 /**
@@ -215,7 +227,6 @@ export function pseudonymiseReport(model: ReportModel, map: PseudonymMap): { mod
       });
     }
   }
-  working = cloneMap(working);
   const p = new TextPseudonymiser(working, locale);
   const str = (s: string): string => p.text(s);
   const opt = (s: string | null | undefined): string | null | undefined => (typeof s === 'string' ? p.text(s) : s);
@@ -270,6 +281,5 @@ export function pseudonymiseReport(model: ReportModel, map: PseudonymMap): { mod
       blocks: s.blocks.map(blockOut),
     })),
   };
-  // `working` is this call's own copy and the pseudonymiser that added to it is gone: no copy needed.
-  return { model: out, map: working };
+  return { model: out, map: p.snapshot() };
 }

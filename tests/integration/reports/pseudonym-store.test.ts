@@ -29,6 +29,23 @@ describe('pseudonym map copies and storage', () => {
     expect(p.token('contact', 'Li')).toBe('Contact-0001');
   });
 
+  it('a pseudonymiser never changes the map it was given, nor a snapshot it handed out', () => {
+    const start = assignPseudonyms(emptyPseudonymMap(), 'customer', ['A', 'B']);
+    const before = JSON.stringify(start);
+    const p = createPseudonymiser(start, 'zh-CN');
+    expect(p.token('customer', 'A')).toBe('客户-0001');
+    expect(p.map().entries.customer).toBe(start.entries.customer); // nothing new: nothing copied
+    expect(p.token('customer', 'C')).toBe('客户-0003');
+    const snap = p.map();
+    expect(p.token('customer', 'D')).toBe('客户-0004');
+    expect(p.text('致 C 和 D：13912345678')).toBe('致 C 和 D：电话-0001');
+    expect(JSON.stringify(start)).toBe(before);
+    expect(snap.entries.customer).toEqual({ A: 1, B: 2, C: 3 });
+    expect(snap.entries.phone).toEqual({});
+    expect(p.map().entries.customer).toEqual({ A: 1, B: 2, C: 3, D: 4 });
+    expect(p.map().entries.phone).toEqual({ '13912345678': 1 });
+  });
+
   it('storePseudonymMap writes only the entries the stored map lacks, and the result reads back whole', async () => {
     const ws = await newWorkspace(tempDir());
     const first = assignPseudonyms(assignPseudonyms(emptyPseudonymMap(), 'customer', ['甲', '乙']), 'email', ['a@x.cn']);
