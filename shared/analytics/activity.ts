@@ -3,7 +3,7 @@
 // "first became a customer" is the first span's start and a reactivation is any later span's start.
 
 import { lastAtOrBefore, type DayNumber } from './days';
-import type { ContractSpan, PurchaseLedger } from './inputs';
+import { customerIndexer, type ContractSpan, type PurchaseLedger } from './inputs';
 
 export const ACTIVITY_BASES = ['non-contractual', 'contractual'] as const;
 export type ActivityBasis = (typeof ACTIVITY_BASES)[number];
@@ -80,18 +80,11 @@ export function purchaseActivity(ledger: PurchaseLedger, windowDays: number): Ac
  * ledger's to share one index); customers met only in contracts are appended.
  */
 export function contractActivity(contracts: readonly ContractSpan[], customerKeys?: readonly string[]): ActivitySpans {
-  const keys: string[] = customerKeys ? [...customerKeys] : [];
-  const index = new Map<string, number>();
-  keys.forEach((k, i) => index.set(k, i));
+  const { keys, indexOf } = customerIndexer(customerKeys);
   const live: { c: number; s: number; e: number }[] = [];
   for (const k of contracts) {
     if (!(k.mrr > 0) || !(k.endDay >= k.startDay)) continue;
-    let c = index.get(k.customerKey);
-    if (c === undefined) {
-      c = keys.length;
-      keys.push(k.customerKey);
-      index.set(k.customerKey, c);
-    }
+    const c = indexOf(k.customerKey);
     live.push({ c, s: k.startDay, e: k.endDay });
   }
   live.sort((a, b) => a.c - b.c || a.s - b.s);

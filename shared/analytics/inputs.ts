@@ -184,3 +184,24 @@ export function indexOfKeys(customerKeys: readonly string[]): Map<string, number
   customerKeys.forEach((k, i) => m.set(k, i));
   return m;
 }
+
+/**
+ * Customer indices that start from a given order (to share one index with the ledger) and append
+ * customers met only later (in contracts), so every structure of a run agrees on index i.
+ */
+export function customerIndexer(customerKeys?: readonly string[]): { keys: string[]; indexOf(key: string): number } {
+  const keys: string[] = customerKeys ? [...customerKeys] : [];
+  const index = indexOfKeys(keys);
+  return {
+    keys,
+    indexOf(key: string): number {
+      let c = index.get(key);
+      if (c === undefined) {
+        c = keys.length;
+        keys.push(key);
+        index.set(key, c);
+      }
+      return c;
+    },
+  };
+}

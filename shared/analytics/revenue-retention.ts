@@ -22,7 +22,7 @@
 
 import { fromDay, lastAtOrBefore, type DayNumber } from './days';
 import { ratio, type Figure } from './figures';
-import type { ContractSpan } from './inputs';
+import { customerIndexer, type ContractSpan } from './inputs';
 import type { Period } from './periods';
 
 export const MRR_MOVEMENTS = ['new', 'expansion', 'contraction', 'churn', 'reactivation'] as const;
@@ -41,18 +41,11 @@ export interface MrrTimeline {
 const EPS = 1e-6;
 
 export function mrrTimeline(contracts: readonly ContractSpan[], customerKeys?: readonly string[]): MrrTimeline {
-  const keys: string[] = customerKeys ? [...customerKeys] : [];
-  const index = new Map<string, number>();
-  keys.forEach((k, i) => index.set(k, i));
+  const { keys, indexOf } = customerIndexer(customerKeys);
   const ev: { c: number; d: number; v: number }[] = [];
   for (const k of contracts) {
     if (!(k.mrr > 0) || !(k.endDay >= k.startDay)) continue;
-    let c = index.get(k.customerKey);
-    if (c === undefined) {
-      c = keys.length;
-      keys.push(k.customerKey);
-      index.set(k.customerKey, c);
-    }
+    const c = indexOf(k.customerKey);
     ev.push({ c, d: k.startDay, v: k.mrr });
     if (Number.isFinite(k.endDay)) ev.push({ c, d: k.endDay + 1, v: -k.mrr });
   }
