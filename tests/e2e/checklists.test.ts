@@ -7,22 +7,12 @@ const fixtures = join(import.meta.dirname, '../fixtures/checklists');
 let app: ServedApp;
 let b: BrowserSession;
 
-async function api(channel: string, body: unknown): Promise<unknown> {
-  const res = await fetch(`${app.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-workbench-token': app.token },
-    body: JSON.stringify(body),
-  });
-  const env = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!env.ok) throw new Error(JSON.stringify(env.error));
-  return env.value;
-}
 
 beforeAll(async () => {
   app = await serve();
   b = await openBrowser();
-  await api('app.setLocale', { locale: 'zh-CN' });
-  await api('engagement.create', { path: join(app.docs, 'workshop.rwb'), meta: { clientName: '苏州恒达精密' } });
+  await app.api('app.setLocale', { locale: 'zh-CN' });
+  await app.api('engagement.create', { path: join(app.docs, 'workshop.rwb'), meta: { clientName: '苏州恒达精密' } });
 });
 afterAll(async () => {
   await b?.close();

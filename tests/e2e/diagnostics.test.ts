@@ -6,22 +6,12 @@ import { serve, openBrowser, type ServedApp, type BrowserSession } from '../help
 let app: ServedApp;
 let b: BrowserSession;
 
-async function api<T>(channel: string, body: unknown): Promise<T> {
-  const res = await fetch(`${app.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-workbench-token': app.token },
-    body: JSON.stringify(body),
-  });
-  const env = (await res.json()) as { ok: boolean; value?: T; error?: unknown };
-  if (!env.ok) throw new Error(JSON.stringify(env.error));
-  return env.value as T;
-}
 
 beforeAll(async () => {
   app = await serve();
   b = await openBrowser();
-  await api('app.setLocale', { locale: 'zh-CN' });
-  await api('engagement.createDemo', { path: join(app.docs, 'demo.rwb') });
+  await app.api('app.setLocale', { locale: 'zh-CN' });
+  await app.api('engagement.createDemo', { path: join(app.docs, 'demo.rwb') });
 }, 120_000);
 afterAll(async () => {
   await b?.close();
@@ -45,7 +35,7 @@ describe('diagnostics in browser mode', () => {
 
   it('filters the customer table to the customers of a clicked cohort cell', async () => {
     const { page } = b;
-    const run = (await api<DiagnosticRun | null>('diagnostics.get', {}))!;
+    const run = (await app.api<DiagnosticRun | null>('diagnostics.get', {}))!;
     const rows = run.results.cohorts.rows;
     const width = rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
     const cell = rows[0]!.cells[1]!;
@@ -66,7 +56,7 @@ describe('diagnostics in browser mode', () => {
 
   it('drills from a tier row and sorts the table', async () => {
     const { page } = b;
-    const run = (await api<DiagnosticRun | null>('diagnostics.get', {}))!;
+    const run = (await app.api<DiagnosticRun | null>('diagnostics.get', {}))!;
     const core = run.results.tiers.find((x) => x.tier === 'core')!;
     await page.getByTestId('diag-tiers').locator('tr.clickable').nth(1).click();
     await expect.poll(() => page.getByTestId('diag-table-count').textContent()).toContain(`显示 ${core.count} / 499`);

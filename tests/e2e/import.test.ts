@@ -8,22 +8,12 @@ import { serve, openBrowser, type ServedApp, type BrowserSession } from '../help
 let app: ServedApp;
 let b: BrowserSession;
 
-async function api(channel: string, body: unknown): Promise<unknown> {
-  const res = await fetch(`${app.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-workbench-token': app.token },
-    body: JSON.stringify(body),
-  });
-  const env = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!env.ok) throw new Error(JSON.stringify(env.error));
-  return env.value;
-}
 
 beforeAll(async () => {
   app = await serve();
   b = await openBrowser();
-  await api('app.setLocale', { locale: 'zh-CN' });
-  await api('engagement.create', { path: join(app.docs, 'client.rwb'), meta: { clientName: '华东精密' } });
+  await app.api('app.setLocale', { locale: 'zh-CN' });
+  await app.api('engagement.create', { path: join(app.docs, 'client.rwb'), meta: { clientName: '华东精密' } });
 }, 120_000);
 afterAll(async () => {
   await b?.close();
@@ -79,11 +69,11 @@ describe('data import in the browser', () => {
 
     // The history lists the batch; undo removes its rows.
     expect(await page.getByTestId('import-history').textContent()).toContain('orders-bad-rows.csv');
-    const [batch] = (await api('import.batches', {})) as { id: number }[];
+    const [batch] = (await app.api('import.batches', {})) as { id: number }[];
     await page.getByTestId(`import-undo-${batch!.id}`).click();
     await page.getByTestId('import-undo-confirm').click();
     await expect.poll(() => page.getByTestId(`import-batch-${batch!.id}`).textContent(), { timeout: 20_000 }).toContain('已撤销');
-    const quality = (await api('import.quality', {})) as { entity: string; rows: number }[];
+    const quality = (await app.api('import.quality', {})) as { entity: string; rows: number }[];
     expect(quality.find((q) => q.entity === 'orders')?.rows).toBe(0);
   });
 });

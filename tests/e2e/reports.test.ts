@@ -6,23 +6,13 @@ import { serve, openBrowser, type ServedApp, type BrowserSession } from '../help
 let app: ServedApp;
 let b: BrowserSession;
 
-async function api(channel: string, body: unknown): Promise<unknown> {
-  const res = await fetch(`${app.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-workbench-token': app.token },
-    body: JSON.stringify(body),
-  });
-  const env = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!env.ok) throw new Error(JSON.stringify(env.error));
-  return env.value;
-}
 
 beforeAll(async () => {
   app = await serve();
   b = await openBrowser();
-  await api('app.setLocale', { locale: 'zh-CN' });
-  await api('engagement.createDemo', { path: join(app.docs, 'demo.rwb') });
-  await api('health.run', {});
+  await app.api('app.setLocale', { locale: 'zh-CN' });
+  await app.api('engagement.createDemo', { path: join(app.docs, 'demo.rwb') });
+  await app.api('health.run', {});
 }, 180_000);
 afterAll(async () => {
   await b?.close();
@@ -43,7 +33,7 @@ describe('report builder in the browser', () => {
     await page.getByTestId('report-text-toggle-health').click();
     await page.getByTestId('report-text-health').fill('红色客户集中在小型客户，建议 7 月底前完成回访。');
     await expect.poll(() => page.getByTestId('report-saved').isVisible(), { timeout: 10_000 }).toBe(true);
-    const saved = (await api('report.definition', {})) as { sections: { id: string; text: string }[] };
+    const saved = (await app.api('report.definition', {})) as { sections: { id: string; text: string }[] };
     expect(saved.sections.slice(0, 2).map((s) => s.id)).toEqual(['retention', 'summary']);
     expect(saved.sections.find((s) => s.id === 'health')?.text).toBe('红色客户集中在小型客户，建议 7 月底前完成回访。');
 

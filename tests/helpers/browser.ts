@@ -24,6 +24,8 @@ export interface ServedApp {
   token: string;
   home: string;
   docs: string;
+  /** Call the contract as the page does (with the token); throws on an error envelope. */
+  api<T = unknown>(channel: string, body: unknown): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -50,12 +52,23 @@ export async function serve(extraEnv: Record<string, string> = {}): Promise<Serv
     child.on('exit', (code) => reject(new Error(`rwb serve exited ${code}: ${out}`)));
   });
   const parsed = new URL(url);
+  const token = parsed.searchParams.get('token') ?? '';
   return {
     url,
     origin: parsed.origin,
-    token: parsed.searchParams.get('token') ?? '',
+    token,
     home,
     docs,
+    async api<T>(channel: string, body: unknown): Promise<T> {
+      const res = await fetch(`${parsed.origin}/api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-workbench-token': token },
+        body: JSON.stringify(body),
+      });
+      const env = (await res.json()) as { ok: boolean; value?: T; error?: unknown };
+      if (!env.ok) throw new Error(JSON.stringify(env.error));
+      return env.value as T;
+    },
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

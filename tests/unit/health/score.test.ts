@@ -222,7 +222,8 @@ describe('trend arrow', () => {
 });
 
 describe('what-if speed', () => {
-  it('re-scores 10,000 customers well inside the 100 ms slider budget; 100,000 timed', async () => {
+  // Speed is measured in tests/bench/health.bench.ts, not asserted here (no timed tests).
+  it('re-scores a whole matrix after a slider move and counts every customer in a band', async () => {
     const { DEFAULT_HEALTH_MODEL } = await import('../../../shared/health');
     const facts = Array.from({ length: 100_000 }, (_, i) => {
       const f = emptyFacts(`c${i}`, '2024-06-30');
@@ -240,21 +241,17 @@ describe('what-if speed', () => {
     const c0 = compileModel(DEFAULT_HEALTH_MODEL);
     scoreMatrix(c0, small, out); // warm-up
 
-    const t0 = performance.now();
     // a slider move: new weight, recompile, re-score, count bands
     const moved = { ...DEFAULT_HEALTH_MODEL, measures: DEFAULT_HEALTH_MODEL.measures.map((m, i) => (i === 0 ? { ...m, weight: 40 } : m)) };
     const c1 = compileModel(moved);
     const s10k = scoreMatrix(c1, small, out);
-    countBands(moved.bands, s10k, 10_000);
-    const ms10k = performance.now() - t0;
+    const small10k = countBands(moved.bands, s10k, 10_000);
+    expect(small10k.red + small10k.yellow + small10k.green + small10k.none).toBe(10_000);
 
-    const t1 = performance.now();
     const all = scoreMatrix(c1, matrix, out);
     const bands = countBands(moved.bands, all);
-    const ms100k = performance.now() - t1;
-
-    console.info(`health scoring: 10,000 customers ${ms10k.toFixed(2)} ms; 100,000 customers ${ms100k.toFixed(2)} ms`);
     expect(bands.red + bands.yellow + bands.green + bands.none).toBe(100_000);
-    expect(ms10k).toBeLessThan(50);
+    // the moved weight changed something: the first measure now counts double
+    expect(Array.from(scoreMatrix(c0, small, new Float64Array(10_000)))).not.toEqual(Array.from(s10k.subarray(0, 10_000)));
   });
 });
