@@ -1,9 +1,8 @@
-import { useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkbench } from '../app/context';
 import { callShell } from '../api/client';
-import { Modal, Field } from './Modal';
-import { InlineError } from './ErrorBanner';
+import { Field, FormModal, useSubmit } from './Modal';
 
 export type DialogKind = 'new' | 'open' | 'demo' | 'backup';
 
@@ -68,79 +67,61 @@ function NewDialog({ onClose }: { onClose: () => void }) {
   const [currency, setCurrency] = useState('CNY');
   const [locale, setLocale] = useState(wb.locale);
   const [path, setPath] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const suggested = joinPath(wb.app.defaultDir, `${safeFileName(clientName || 'engagement')}.rwb`);
+  const { busy, error, setError, submit } = useSubmit(async () => {
+    await wb.api['engagement.create']({
+      path: path.trim() || suggested,
+      meta: { clientName, industry: industry || null, consultant: consultant || null, currency, locale },
+    });
+    onClose();
+    wb.navigate('/e/overview');
+  });
 
   async function browse() {
     const picked = await callShell<string>(wb.transport, 'dialog.saveWorkspace', { suggestedName: `${safeFileName(clientName)}.rwb` });
     if (picked) setPath(picked);
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!clientName.trim()) return setError(new Error(t('newDialog.required')));
-    setBusy(true);
-    setError(null);
-    try {
-      await wb.api['engagement.create']({
-        path: path.trim() || suggested,
-        meta: { clientName, industry: industry || null, consultant: consultant || null, currency, locale },
-      });
-      onClose();
-      wb.navigate('/e/overview');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <Modal
+    <FormModal
+      id="new-engagement"
       title={t('newDialog.title')}
       onClose={onClose}
-      footer={
-        <>
-          <button className="btn" onClick={onClose} type="button">{t('actions.cancel')}</button>
-          <button className="btn btn-primary" type="submit" form="new-engagement" disabled={busy} data-testid="create-engagement">
-            {t('actions.create')}
-          </button>
-        </>
-      }
+      onSubmit={() => (clientName.trim() ? submit() : setError(new Error(t('newDialog.required'))))}
+      submitLabel={t('actions.create')}
+      submitTestId="create-engagement"
+      busy={busy}
+      error={error}
     >
-      <form id="new-engagement" onSubmit={submit} className="form-grid">
-        <Field label={t('newDialog.clientName')}>
-          <input autoFocus value={clientName} onChange={(e) => setClientName(e.target.value)} placeholder={t('newDialog.clientNamePlaceholder')} name="clientName" />
+      <Field label={t('newDialog.clientName')}>
+        <input autoFocus value={clientName} onChange={(e) => setClientName(e.target.value)} placeholder={t('newDialog.clientNamePlaceholder')} name="clientName" />
+      </Field>
+      <Field label={t('newDialog.industry')}>
+        <input value={industry} onChange={(e) => setIndustry(e.target.value)} name="industry" />
+      </Field>
+      <Field label={t('newDialog.consultant')}>
+        <input value={consultant} onChange={(e) => setConsultant(e.target.value)} name="consultant" />
+      </Field>
+      <div className="form-row">
+        <Field label={t('newDialog.currency')}>
+          <select value={currency} onChange={(e) => setCurrency(e.target.value)}>
+            {['CNY', 'HKD', 'USD', 'EUR', 'JPY'].map((c) => <option key={c}>{c}</option>)}
+          </select>
         </Field>
-        <Field label={t('newDialog.industry')}>
-          <input value={industry} onChange={(e) => setIndustry(e.target.value)} name="industry" />
+        <Field label={t('newDialog.locale')}>
+          <select value={locale} onChange={(e) => setLocale(e.target.value === 'en' ? 'en' : 'zh-CN')}>
+            <option value="zh-CN">{t('locales.zh-CN')}</option>
+            <option value="en">{t('locales.en')}</option>
+          </select>
         </Field>
-        <Field label={t('newDialog.consultant')}>
-          <input value={consultant} onChange={(e) => setConsultant(e.target.value)} name="consultant" />
-        </Field>
-        <div className="form-row">
-          <Field label={t('newDialog.currency')}>
-            <select value={currency} onChange={(e) => setCurrency(e.target.value)}>
-              {['CNY', 'HKD', 'USD', 'EUR', 'JPY'].map((c) => <option key={c}>{c}</option>)}
-            </select>
-          </Field>
-          <Field label={t('newDialog.locale')}>
-            <select value={locale} onChange={(e) => setLocale(e.target.value === 'en' ? 'en' : 'zh-CN')}>
-              <option value="zh-CN">{t('locales.zh-CN')}</option>
-              <option value="en">{t('locales.en')}</option>
-            </select>
-          </Field>
+      </div>
+      <Field label={t('newDialog.path')} help={t('newDialog.pathHelp')}>
+        <div className="input-with-button">
+          <input value={path} onChange={(e) => setPath(e.target.value)} placeholder={suggested} name="path" />
+          {wb.transport.shell && <button type="button" className="btn" onClick={() => browse().catch(setError)}>{t('actions.browse')}</button>}
         </div>
-        <Field label={t('newDialog.path')} help={t('newDialog.pathHelp')}>
-          <div className="input-with-button">
-            <input value={path} onChange={(e) => setPath(e.target.value)} placeholder={suggested} name="path" />
-            {wb.transport.shell && <button type="button" className="btn" onClick={browse}>{t('actions.browse')}</button>}
-          </div>
-        </Field>
-        <InlineError error={error} />
-      </form>
-    </Modal>
+      </Field>
+    </FormModal>
   );
 }
 
@@ -148,36 +129,17 @@ function OpenDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const wb = useWorkbench();
   const [path, setPath] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    try {
-      await wb.api['engagement.open']({ path: path.trim() });
-      onClose();
-      wb.navigate('/e/overview');
-    } catch (err) {
-      setError(err);
-    }
-  }
+  const { busy, error, submit } = useSubmit(async () => {
+    await wb.api['engagement.open']({ path: path.trim() });
+    onClose();
+    wb.navigate('/e/overview');
+  });
   return (
-    <Modal
-      title={t('openDialog.title')}
-      onClose={onClose}
-      footer={
-        <>
-          <button className="btn" onClick={onClose} type="button">{t('actions.cancel')}</button>
-          <button className="btn btn-primary" type="submit" form="open-engagement" data-testid="open-path">{t('actions.openPath')}</button>
-        </>
-      }
-    >
-      <form id="open-engagement" onSubmit={submit} className="form-grid">
-        <Field label={t('openDialog.path')} help={t('openDialog.pathHelp')}>
-          <input autoFocus value={path} onChange={(e) => setPath(e.target.value)} placeholder={joinPath(wb.app.defaultDir, '….rwb')} name="path" />
-        </Field>
-        <InlineError error={error} />
-      </form>
-    </Modal>
+    <FormModal id="open-engagement" title={t('openDialog.title')} onClose={onClose} onSubmit={submit} submitLabel={t('actions.openPath')} submitTestId="open-path" busy={busy} error={error}>
+      <Field label={t('openDialog.path')} help={t('openDialog.pathHelp')}>
+        <input autoFocus value={path} onChange={(e) => setPath(e.target.value)} placeholder={joinPath(wb.app.defaultDir, '….rwb')} name="path" />
+      </Field>
+    </FormModal>
   );
 }
 
@@ -186,43 +148,27 @@ function DemoDialog({ onClose }: { onClose: () => void }) {
   const wb = useWorkbench();
   const stamp = new Date().toISOString().slice(0, 10);
   const [path, setPath] = useState(joinPath(wb.app.defaultDir, `${wb.locale === 'en' ? 'demo' : '演示项目'}-${stamp}.rwb`));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await wb.api['engagement.createDemo']({ path: path.trim() });
-      onClose();
-      wb.navigate('/e/overview');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(async () => {
+    await wb.api['engagement.createDemo']({ path: path.trim() });
+    onClose();
+    wb.navigate('/e/overview');
+  });
   return (
-    <Modal
+    <FormModal
+      id="demo-engagement"
       title={t('demoDialog.title')}
       onClose={onClose}
-      footer={
-        <>
-          <button className="btn" onClick={onClose} type="button">{t('actions.cancel')}</button>
-          <button className="btn btn-primary" type="submit" form="demo-engagement" disabled={busy} data-testid="create-demo">
-            {busy ? t('demoDialog.creating') : t('actions.create')}
-          </button>
-        </>
-      }
+      onSubmit={submit}
+      submitLabel={busy ? t('demoDialog.creating') : t('actions.create')}
+      submitTestId="create-demo"
+      busy={busy}
+      error={error}
     >
-      <form id="demo-engagement" onSubmit={submit} className="form-grid">
-        <p className="muted">{t('demoDialog.help')}</p>
-        <Field label={t('newDialog.path')} help={t('newDialog.pathHelp')}>
-          <input value={path} onChange={(e) => setPath(e.target.value)} name="path" />
-        </Field>
-        <InlineError error={error} />
-      </form>
-    </Modal>
+      <p className="muted">{t('demoDialog.help')}</p>
+      <Field label={t('newDialog.path')} help={t('newDialog.pathHelp')}>
+        <input value={path} onChange={(e) => setPath(e.target.value)} name="path" />
+      </Field>
+    </FormModal>
   );
 }
 
@@ -232,39 +178,25 @@ function BackupDialog({ onClose }: { onClose: () => void }) {
   const base = wb.workspace?.path.replace(/\.rwb$/i, '') ?? 'backup';
   const [path, setPath] = useState(`${base}-backup-${new Date().toISOString().slice(0, 10)}.rwb`);
   const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    try {
-      const r = await wb.api['engagement.backup']({ destination: path.trim() });
-      setDone(r.path);
-    } catch (err) {
-      setError(err);
-    }
-  }
+  const { busy, error, submit } = useSubmit(async () => {
+    const r = await wb.api['engagement.backup']({ destination: path.trim() });
+    setDone(r.path);
+  });
   return (
-    <Modal
+    <FormModal
+      id="backup-engagement"
       title={t('backupDialog.title')}
       onClose={onClose}
-      footer={
-        done ? (
-          <button className="btn btn-primary" onClick={onClose}>{t('actions.dismiss')}</button>
-        ) : (
-          <>
-            <button className="btn" onClick={onClose} type="button">{t('actions.cancel')}</button>
-            <button className="btn btn-primary" type="submit" form="backup-engagement">{t('actions.backup')}</button>
-          </>
-        )
-      }
+      onSubmit={submit}
+      submitLabel={t('actions.backup')}
+      busy={busy}
+      error={error}
+      footer={done ? <button className="btn btn-primary" onClick={onClose}>{t('actions.dismiss')}</button> : undefined}
     >
-      <form id="backup-engagement" onSubmit={submit} className="form-grid">
-        <Field label={t('backupDialog.path')}>
-          <input value={path} onChange={(e) => setPath(e.target.value)} name="path" />
-        </Field>
-        {done && <p className="success">{t('backupDialog.done', { path: done })}</p>}
-        <InlineError error={error} />
-      </form>
-    </Modal>
+      <Field label={t('backupDialog.path')}>
+        <input value={path} onChange={(e) => setPath(e.target.value)} name="path" />
+      </Field>
+      {done && <p className="success">{t('backupDialog.done', { path: done })}</p>}
+    </FormModal>
   );
 }
