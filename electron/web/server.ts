@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, basename } from 'node:path';
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
@@ -36,7 +37,9 @@ const MAX_JSON_BYTES = 10 * 1024 * 1024;
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const handlers: Handlers = createHandlers(opts.backend);
-  const uploadDir = opts.uploadDir ?? join(opts.backend.ensureDocumentsDir(), '.uploads');
+  // Uploaded client files are copies of personal data: keep them in a private temp folder that is
+  // removed when the host stops, never beside the consultant's documents.
+  const uploadDir = opts.uploadDir ?? mkdtempSync(join(tmpdir(), 'rwb-uploads-'));
   let port = 0;
 
   const server = createServer((req, res) => {
@@ -134,7 +137,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          if (!opts.uploadDir) rmSync(uploadDir, { recursive: true, force: true });
+          resolve();
+        });
       }),
   };
 }

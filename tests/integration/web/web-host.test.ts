@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { Backend } from '../../../electron/backend/backend';
@@ -85,5 +85,23 @@ describe('browser mode web host', () => {
     const { value } = await reader.read();
     expect(new TextDecoder().decode(value)).toContain('event: job.progress');
     controller.abort();
+  });
+});
+
+describe('uploads in browser mode', () => {
+  it('keeps uploaded client files in a private temp folder removed when the host stops', async () => {
+    const b2 = new Backend({ host: 'web', version: 'test', settingsDir: join(dir, 'home2'), documentsDir: join(dir, 'docs2') });
+    const h2 = await startWebHost({ backend: b2, rendererDir: join(dir, 'renderer') });
+    const res = await fetch(`${h2.origin}/api/upload?name=${encodeURIComponent('客户名单.csv')}`, {
+      method: 'POST',
+      headers: { 'x-workbench-token': h2.token, 'content-type': 'application/octet-stream' },
+      body: '客户编号,客户名称\nC1,甲公司\n',
+    });
+    const { value } = (await res.json()) as { value: { path: string } };
+    expect(value.path.startsWith(join(dir, 'docs2'))).toBe(false);
+    expect(readFileSync(value.path, 'utf8')).toContain('甲公司');
+    await h2.close();
+    await b2.shutdown();
+    expect(existsSync(value.path)).toBe(false);
   });
 });
