@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+// What electron-vite built (npm test builds before the e2e project): the Electron-only entries we
+// cannot launch here are at least checked for the properties the window's security depends on.
+const out = join(import.meta.dirname, '../../out');
+
+describe('electron-vite build output', () => {
+  it('bundles the sandboxed preload as one CommonJS file that requires nothing but electron', () => {
+    const preload = readFileSync(join(out, 'preload/index.cjs'), 'utf8');
+    const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+    expect(new Set(required)).toEqual(new Set(['electron']));
+    expect(preload).toContain('exposeInMainWorld');
+  });
+
+  it('builds main with a hardened window and the bundled CLI beside it', () => {
+    const files = readdirSync(join(out, 'main'));
+    expect(files).toEqual(expect.arrayContaining(['index.js', 'cli.js']));
+    const main = files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(out, 'main', f), 'utf8')).join('\n');
+    expect(main).toMatch(/contextIsolation:\s*true/);
+    expect(main).toMatch(/sandbox:\s*true/);
+    expect(main).toMatch(/nodeIntegration:\s*false/);
+    expect(main).toContain('setWindowOpenHandler');
+    expect(main).toContain('setPermissionRequestHandler');
+  });
+
+  it('builds the renderer entry', () => {
+    expect(readFileSync(join(out, 'renderer/index.html'), 'utf8')).toContain('<div id="root">');
+  });
+});
