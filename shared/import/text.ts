@@ -45,6 +45,9 @@ export function isBlankCell(cell: RawCell | undefined): boolean {
   if (cell.length === 0) return true;
   const first = cell.charCodeAt(0);
   if (first > 32 && first < 127) return false;
+  // A CJK ideograph is neither edge junk nor changed by NFKC: the cell is not blank (spares the
+  // normalisation test for the usual Chinese cell).
+  if (first >= 0x4e00 && first <= 0x9fff) return false;
   return cleanText(cell).length === 0;
 }
 

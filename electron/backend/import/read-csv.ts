@@ -49,6 +49,23 @@ function isBlank(row: readonly string[]): boolean {
   return true;
 }
 
+interface ChunkDecoder {
+  write(buf: Buffer): string;
+  end(): string | undefined;
+}
+
+// UTF-8, the usual case, goes through the platform's TextDecoder (simdutf): several times faster than
+// iconv-lite's StringDecoder-based one over a 100 MB file. Both strip a leading BOM and turn invalid
+// bytes into U+FFFD, which the reader flags row by row.
+function textDecoder(encoding: string): ChunkDecoder {
+  const name = encoding.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (name === 'utf8') {
+    const d = new TextDecoder('utf-8');
+    return { write: (buf) => d.decode(buf, { stream: true }), end: () => d.decode() };
+  }
+  return iconv.getDecoder(encoding, { stripBOM: true });
+}
+
 export async function* readCsvRows(path: string, opts: CsvReadOptions): AsyncGenerator<RowChunk, void, undefined> {
   const { signal } = opts;
   signal?.throwIfAborted();
@@ -56,7 +73,7 @@ export async function* readCsvRows(path: string, opts: CsvReadOptions): AsyncGen
   const fromRow = opts.fromRow ?? 1;
   const maxRows = opts.maxRows ?? Number.POSITIVE_INFINITY;
   const totalBytes = (await stat(path)).size;
-  const decoder = iconv.getDecoder(opts.encoding, { stripBOM: true });
+  const decoder = textDecoder(opts.encoding);
   const parser = new Papa.Parser({ delimiter: opts.delimiter, newline: opts.newline, quoteChar: '"' }) as unknown as LowLevelParser;
   const stream = createReadStream(path, { highWaterMark: opts.readBytes ?? 1024 * 1024 });
 
