@@ -29,7 +29,7 @@ describe('diagnostics in browser mode', () => {
     expect(await kpis.textContent()).toContain('净收入留存 NRR');
     // The retention card's tooltip states the formula and its denominator.
     expect(await page.getByTestId('diag-kpi-retentionRate').locator('.kpi-label').getAttribute('title')).toMatch(/公式[\s\S]*分母/);
-    expect(await page.getByTestId('diag-cohort-chart').locator('canvas').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('diag-cohort-chart').locator('canvas').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('diag-table-count').textContent()).toContain('499 / 499');
   });
 

@@ -24,8 +24,9 @@ describe('health in browser mode', () => {
     await page.goto(`${app.origin}/#/e/health`);
     await expect.poll(() => page.getByTestId('health-run-line').textContent(), { timeout: 60_000 }).toContain('第 1 次计算');
     await expect.poll(() => page.getByTestId('health-kpis').textContent()).toContain('红色');
-    expect(await page.getByTestId('health-band-chart').locator('canvas').count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('health-lowest').locator('tbody tr').count()).toBeGreaterThan(5);
+    // The chart and the table render after the run's data arrives: poll, don't read once.
+    await expect.poll(() => page.getByTestId('health-band-chart').locator('canvas').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('health-lowest').locator('tbody tr').count()).toBeGreaterThan(5);
   });
 
   it('shows the signal inbox by severity and dismisses a signal with a reason', async () => {
