@@ -1,28 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import { openDatabase } from '../../../electron/backend/workspace/db';
-import { migrateTo } from '../../../electron/backend/workspace/migrate';
-import { migrationNames } from '../../../electron/backend/workspace/migrations';
 import { tempDir } from '../../helpers/temp';
+import { beforeMigration } from '../../helpers/migration';
 
 // Migrate to the step before 0003, insert a batch, a reject and rows of that time, migrate through
 // 0003, assert the old rows are intact with the new columns' defaults and the new table's rules hold.
 const dir = tempDir();
-const before = migrationNames[migrationNames.indexOf('0003_import') - 1]!;
 
 describe('migration 0003_import', () => {
   it('adds batch summary columns, reject parameters and saved mappings, keeping existing batches', async () => {
-    expect(before).toBe('0002_canonical_data');
-    const { sqlite, db } = openDatabase(join(dir, 'm.sqlite'), { create: true });
-    const raw = db as unknown as Kysely<unknown>;
-    await migrateTo(raw, before);
+    const { sqlite, previous, upgrade, downgrade, close } = await beforeMigration(dir, '0003_import');
+    expect(previous).toBe('0002_canonical_data');
     const batch = sqlite
       .prepare(`insert into import_batch (entity, file_name, file_hash, file_size, mapping, rows_read, rows_accepted, rows_rejected, started_at) values ('orders', 'a.csv', 'h', 10, '{"订单编号":"order_key"}', 3, 2, 1, '2026-01-01T00:00:00Z')`)
       .run().lastInsertRowid;
     sqlite.prepare(`insert into import_reject (batch_id, row_number, reason_code, reason) values (?, 3, 'date_impossible', '日期不存在')`).run(batch);
     sqlite.prepare(`insert into orders (row_key, batch_id, order_key, customer_key, order_date, amount) values ('k1', ?, 'A1', 'C1', '2024-01-01', 5)`).run(batch);
-    await migrateTo(raw, '0003_import');
+    await upgrade();
 
     expect(sqlite.prepare('select rows_read, plan, customers_created, unknown_customers, date_min, undone_at from import_batch').get()).toEqual({
       rows_read: 3, plan: '{}', customers_created: 0, unknown_customers: 0, date_min: null, undone_at: null,
@@ -38,9 +31,9 @@ describe('migration 0003_import', () => {
     expect(indexes).toEqual(['import_batch_entity', 'import_reject_reason']);
 
     // And back down: the columns and the table go, the old rows stay.
-    await migrateTo(raw, before);
+    await downgrade();
     expect(sqlite.prepare(`select count(*) as n from sqlite_master where name = 'import_mapping'`).get()).toEqual({ n: 0 });
     expect(sqlite.prepare('select rows_read from import_batch').get()).toEqual({ rows_read: 3 });
-    await db.destroy();
+    await close();
   });
 });

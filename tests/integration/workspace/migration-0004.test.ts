@@ -1,23 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import { openDatabase } from '../../../electron/backend/workspace/db';
-import { migrateTo } from '../../../electron/backend/workspace/migrate';
-import { migrationNames } from '../../../electron/backend/workspace/migrations';
 import { tempDir } from '../../helpers/temp';
+import { beforeMigration } from '../../helpers/migration';
 
 // Migrate to the step before 0004, insert rows of that time, migrate through 0004, assert.
 const dir = tempDir();
-const before = migrationNames[migrationNames.indexOf('0004_diagnostics') - 1]!;
 
 describe('migration 0004_diagnostics', () => {
   it('keeps the canonical data and adds the run and per-customer tables with their rules', async () => {
-    const { sqlite, db } = openDatabase(join(dir, 'm.sqlite'), { create: true });
-    const raw = db as unknown as Kysely<unknown>;
-    await migrateTo(raw, before);
+    const { sqlite, upgrade, downgrade, close } = await beforeMigration(dir, '0004_diagnostics');
     sqlite.prepare(`insert into customers (row_key, customer_key, name) values ('r1', 'KH1', '甲公司')`).run();
     sqlite.prepare(`insert into orders (row_key, order_key, customer_key, order_date, amount) values ('o1', 'SO1', 'KH1', '2024-01-02', 100)`).run();
-    await migrateTo(raw, '0004_diagnostics');
+    await upgrade();
 
     expect(sqlite.prepare(`select name from customers where customer_key = 'KH1'`).get()).toEqual({ name: '甲公司' });
     expect((sqlite.prepare(`select count(*) as n from orders`).get() as { n: number }).n).toBe(1);
@@ -41,8 +34,8 @@ describe('migration 0004_diagnostics', () => {
     sqlite.prepare('delete from diagnostic_run where id = ?').run(run);
     expect((sqlite.prepare('select count(*) as n from diagnostic_customer').get() as { n: number }).n).toBe(0);
 
-    await migrateTo(raw, before);
+    await downgrade();
     expect((sqlite.prepare(`select count(*) as n from sqlite_master where name like 'diagnostic_%'`).get() as { n: number }).n).toBe(0);
-    await db.destroy();
+    await close();
   });
 });

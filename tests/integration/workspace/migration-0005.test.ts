@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import { openDatabase } from '../../../electron/backend/workspace/db';
-import { migrateTo } from '../../../electron/backend/workspace/migrate';
-import { migrationNames } from '../../../electron/backend/workspace/migrations';
 import { tempDir } from '../../helpers/temp';
+import { beforeMigration } from '../../helpers/migration';
 
 // Migrate to the step before 0005, insert rows of that time, migrate through 0005, assert.
 const dir = tempDir();
-const before = migrationNames[migrationNames.indexOf('0005_health') - 1]!;
 
 describe('migration 0005_health', () => {
   it('keeps the canonical data and adds the health tables with their rules', async () => {
-    const { sqlite, db } = openDatabase(join(dir, 'm.sqlite'), { create: true });
-    const raw = db as unknown as Kysely<unknown>;
-    await migrateTo(raw, before);
+    const { sqlite, upgrade, downgrade, close } = await beforeMigration(dir, '0005_health');
     sqlite.prepare(`insert into customers (row_key, customer_key, name) values ('r1', 'KH1', '甲公司')`).run();
-    await migrateTo(raw, '0005_health');
+    await upgrade();
 
     expect(sqlite.prepare(`select name from customers where customer_key = 'KH1'`).get()).toEqual({ name: '甲公司' });
     const tables = (sqlite.prepare(`select name from sqlite_master where type = 'table' and name like 'health_%' order by name`).all() as { name: string }[]).map((r) => r.name);
@@ -49,8 +42,8 @@ describe('migration 0005_health', () => {
     sqlite.prepare('delete from health_run where id = ?').run(run);
     expect(sqlite.prepare('select count(*) as n from health_score').get()).toEqual({ n: 0 });
 
-    await migrateTo(raw, before);
+    await downgrade();
     expect((sqlite.prepare(`select count(*) as n from sqlite_master where name like 'health_%'`).get() as { n: number }).n).toBe(0);
-    await db.destroy();
+    await close();
   });
 });

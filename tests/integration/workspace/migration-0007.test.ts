@@ -1,23 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { sql, type Kysely } from 'kysely';
-import { openDatabase } from '../../../electron/backend/workspace/db';
-import { migrateTo } from '../../../electron/backend/workspace/migrate';
-import { migrationNames } from '../../../electron/backend/workspace/migrations';
+import { sql } from 'kysely';
 import { tempDir } from '../../helpers/temp';
+import { beforeMigration } from '../../helpers/migration';
 
 const dir = tempDir();
-const previous = migrationNames[migrationNames.indexOf('0007_reports') - 1]!;
 
 describe('migration 0007_reports', () => {
   it('keeps older data and adds report definitions, the pseudonym key and the export history', async () => {
-    const opened = openDatabase(join(dir, 'm.sqlite'), { create: true });
-    const raw = opened.db as unknown as Kysely<unknown>;
-    const { sqlite } = opened;
-    await migrateTo(raw, previous);
+    const { sqlite, raw, upgrade } = await beforeMigration(dir, '0007_reports');
     sqlite.prepare(`insert into engagement (id, client_name, created_at, updated_at) values (1, '华东制造', 'a', 'b')`).run();
     sqlite.prepare(`insert into customers (row_key, customer_key, name) values ('r1', 'C1', '甲公司')`).run();
-    await migrateTo(raw, '0007_reports');
+    await upgrade();
 
     expect(sqlite.prepare('select client_name from engagement').get()).toEqual({ client_name: '华东制造' });
     expect(sqlite.prepare('select name from customers').get()).toEqual({ name: '甲公司' });

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import { openDatabase } from '../../../electron/backend/workspace/db';
-import { migrateTo } from '../../../electron/backend/workspace/migrate';
-import { migrationNames } from '../../../electron/backend/workspace/migrations';
 import { tempDir } from '../../helpers/temp';
+import { beforeMigration } from '../../helpers/migration';
 
 const dir = tempDir();
-const previous = migrationNames[migrationNames.indexOf('0008_health_signal_index') - 1]!;
 
 // The health overview's per-customer open-signal lookups (count and worst severity).
 const LOOKUP = `select count(*) as n, max(case severity when 'heavy' then 3 when 'medium' then 2 else 1 end) as worst
@@ -18,9 +13,7 @@ const ACTION_OF_SIGNAL = 'select max(a.id) as id from health_action a where a.so
 
 describe('migration 0008_health_signal_index', () => {
   it('keeps stored signals and actions; per-customer open signals and a signal\'s action come from the new indexes', async () => {
-    const { sqlite, db } = openDatabase(join(dir, 'm.sqlite'), { create: true });
-    const raw = db as unknown as Kysely<unknown>;
-    await migrateTo(raw, previous);
+    const { sqlite, raw, upgrade, downgrade } = await beforeMigration(dir, '0008_health_signal_index');
     const signal = sqlite.prepare(
       `insert into health_signal (customer_key, rule_id, severity, status, evidence, as_of, first_run_id, last_run_id) values (?, ?, ?, ?, '{}', '2026-06-30', 1, 1)`,
     );
@@ -37,7 +30,7 @@ describe('migration 0008_health_signal_index', () => {
     const planBefore = JSON.stringify(sqlite.prepare(`explain query plan ${LOOKUP}`).all('KH1'));
     expect(planBefore).not.toContain('health_signal_customer');
 
-    await migrateTo(raw, '0008_health_signal_index');
+    await upgrade();
     const index = sqlite.prepare(`select sql from sqlite_master where type = 'index' and name = 'health_signal_customer'`).get() as { sql: string } | undefined;
     expect(index?.sql).toMatch(/\(customer_key, status, severity\)/);
     const plan = JSON.stringify(sqlite.prepare(`explain query plan ${LOOKUP}`).all('KH1'));
@@ -50,7 +43,7 @@ describe('migration 0008_health_signal_index', () => {
     expect(sqlite.prepare(ACTION_OF_SIGNAL).get(1)).toEqual({ id: 2 });
     expect(sqlite.prepare(ACTION_OF_SIGNAL).get(4)).toEqual({ id: null });
 
-    await migrateTo(raw, previous);
+    await downgrade();
     expect(sqlite.prepare(`select name from sqlite_master where name in ('health_signal_customer', 'health_action_signal')`).get()).toBeUndefined();
     await raw.destroy();
   });
