@@ -16,6 +16,7 @@ import {
   type RejectRow,
 } from '../../../shared/import/batch';
 import { WorkbenchError } from '../errors';
+import { DATE_COLUMN } from './entity-rows';
 
 interface BatchRow {
   id: number;
@@ -171,16 +172,6 @@ export function undoBatch(sqlite: Database.Database, id: number): UndoOutcome {
   })();
 }
 
-const DATE_COLUMN: Record<EntityKind, string> = {
-  customers: 'first_seen',
-  orders: 'order_date',
-  contracts: 'start_date',
-  interactions: 'date',
-  tickets: 'opened_at',
-  surveys: 'date',
-  usage: 'period',
-  projects: 'planned_start',
-};
 
 export function entityQuality(sqlite: Database.Database, entity: EntityKind): EntityQuality {
   const date = DATE_COLUMN[entity];

@@ -33,7 +33,8 @@ export interface EntityRowBuilder {
   fill(values: readonly FieldValue[], params: unknown[]): RowProblem | null;
 }
 
-const DATE_COLUMN: Record<EntityKind, string> = {
+/** The column each entity's date range (quality summary, batch record) is read from. */
+export const DATE_COLUMN: Record<EntityKind, string> = {
   customers: 'first_seen',
   orders: 'order_date',
   contracts: 'start_date',
