@@ -40,3 +40,15 @@ export function textWidth(text: string): number {
   for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
   return w;
 }
+
+/** Excel's column letters for a 1-based column index: 1 → A, 27 → AA. */
+export function columnLetters(index1: number): string {
+  let n = index1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}

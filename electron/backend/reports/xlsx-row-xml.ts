@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { zipBacklog, zipCaughtUp, type ZipEntryStream } from './xlsx-zip-backlog';
+import { columnLetters } from './xlsx-formats';
 
 // The flat data sheets' rows, written as sheet XML straight into exceljs's streaming worksheet.
 // Through exceljs's own Row/Cell objects every cell got a freshly merged style object, which missed
@@ -37,16 +38,6 @@ const MS_PER_DAY = 24 * 3600 * 1000;
 /** Bytes of row XML gathered before one write to the worksheet stream. */
 const FLUSH_AT = 1 << 16;
 
-function columnLetters(index1: number): string {
-  let n = index1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 export class SheetRowXmlWriter {
   private readonly ws: WorksheetWriterInternals;

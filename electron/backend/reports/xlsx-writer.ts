@@ -8,7 +8,7 @@ import { reportText } from '../../../shared/reports/messages';
 import { cellIsPartial, cellValue, type ColourRule, type KeyFigure, type ReportCover, type TableCell } from '../../../shared/reports/model';
 import { safeXlsxValue, type PlainCellInput } from './safe-cell';
 import { StreamingDrawings, type SheetImage } from './xlsx-drawing';
-import { excelNumFmt, isoToExcelDate, textWidth } from './xlsx-formats';
+import { columnLetters, excelNumFmt, isoToExcelDate, textWidth } from './xlsx-formats';
 import { SheetRowXmlWriter, type RowValue } from './xlsx-row-xml';
 import { streamSharedStrings } from './xlsx-shared-strings';
 
@@ -73,16 +73,6 @@ function argb(hex: string | undefined): string {
   return `FF${(hex ?? '#000000').replace('#', '').toUpperCase()}`;
 }
 
-function colLetter(index1: number): string {
-  let n = index1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** Excel tab names: at most 31 characters, none of []:*?/\, unique case-insensitively. */
 export function safeSheetName(name: string, used: Set<string>): string {
@@ -358,7 +348,7 @@ export class XlsxReportWriter {
           if (t.rows.length > 0) {
             t.columns.forEach((c, i) => {
               if (!c.colour) return;
-              const L = colLetter(i + 1);
+              const L = columnLetters(i + 1);
               cfs.push({ ref: `${L}${headerRow + 1}:${L}${lastRow}`, rules: conditionalRules(c.colour, `${L}${headerRow + 1}`) });
             });
           }
@@ -485,7 +475,7 @@ export class DataSheetWriter {
     // Band colours as conditional formatting over the whole column, so a re-sorted sheet keeps them right.
     this.columns.forEach((c, i) => {
       if (!c.colour || this.rowCount === 0) return;
-      const L = colLetter(i + 1);
+      const L = columnLetters(i + 1);
       this.ws.addConditionalFormatting({ ref: `${L}2:${L}${this.next - 1}`, rules: conditionalRules(c.colour, `${L}2`) });
     });
     this.ws.commit();
