@@ -18,18 +18,21 @@ const runId = z.int().positive();
 /** Run parameters as a caller sends them: asOf may be left out (the latest order date is used). */
 export const RunParamsSchema = AnalyticsParamsSchema.extend({ asOf: z.iso.date().optional() });
 
+/** What the workspace holds for a diagnostic run: counts and the order date range. */
+export interface DataOverview {
+  customers: number;
+  orderLines: number;
+  contracts: number;
+  firstOrderDate: string | null;
+  lastOrderDate: string | null;
+  hasContracts: boolean;
+}
+
 export interface DiagnosticsDefaults {
   /** The as-of date a run takes when none is given: the latest order date, else today. */
   asOf: string;
   params: AnalyticsParams;
-  data: {
-    customers: number;
-    orderLines: number;
-    contracts: number;
-    firstOrderDate: string | null;
-    lastOrderDate: string | null;
-    hasContracts: boolean;
-  };
+  data: DataOverview;
 }
 
 export interface DrillResult {

@@ -2,6 +2,7 @@
 
 import type Database from 'better-sqlite3';
 import { fromDay } from '../../../shared/analytics';
+import type { DataOverview } from '../../../shared/contract/diagnostics';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -23,14 +24,6 @@ export function defaultAsOf(sqlite: Database.Database): string {
   return fromDay(Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000));
 }
 
-export interface DataOverview {
-  customers: number;
-  orderLines: number;
-  contracts: number;
-  firstOrderDate: string | null;
-  lastOrderDate: string | null;
-  hasContracts: boolean;
-}
 
 /** Cheap counts for the parameter bar (indexed min/max; no pass over the orders' amounts). */
 export function dataOverview(sqlite: Database.Database): DataOverview {
