@@ -14,6 +14,8 @@ export default defineConfig({
         entry: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           cli: resolve(import.meta.dirname, 'electron/cli/index.ts'),
+          // The import's producer thread (produce-thread.ts looks for it beside the bundle).
+          'import-worker': resolve(import.meta.dirname, 'electron/backend/import/produce-worker.ts'),
         },
         formats: ['es'],
       },

@@ -107,5 +107,8 @@ export interface QualitySummary {
   entities: EntityQuality[];
 }
 
-/** Reasons the pipeline adds to the value parsers' codes (catalogue: import:reasons.<code>). */
+/**
+ * Reasons the pipeline adds to the value parsers' codes (catalogue: import:reasons.<code>); a row the
+ * reader flagged (RowIssueCode: quotes that do not pair, undecodable bytes) is rejected under its code.
+ */
 export type PipelineReasonCode = 'customer_unknown' | 'amount_not_derivable' | 'contract_value_missing';

@@ -6,7 +6,6 @@ import type Database from 'better-sqlite3';
 // were. The unique row_key index stays: ON CONFLICT needs it. Small loads keep their indexes: building
 // an index over a large table for a few rows would cost more than it saves.
 
-const BULK_BYTES = 16 * 1024 * 1024;
 // A CSV row of a canonical table is rarely under 40 bytes: an upper bound on the rows a file brings.
 const MIN_ROW_BYTES = 40;
 
@@ -14,7 +13,7 @@ export interface BulkIndexes {
   restore(): void;
 }
 
-export function bulkIndexes(sqlite: Database.Database, table: string, fileBytes: number, existingRows: number, bulkBytes = BULK_BYTES): BulkIndexes {
+export function bulkIndexes(sqlite: Database.Database, table: string, fileBytes: number, existingRows: number, bulkBytes: number): BulkIndexes {
   if (fileBytes < bulkBytes || existingRows > (fileBytes / MIN_ROW_BYTES) * 2) return { restore() {} };
   const indexes = sqlite
     .prepare(`select name, sql from sqlite_master where type = 'index' and tbl_name = ? and sql is not null and sql not like 'create unique%' collate nocase`)

@@ -5,24 +5,23 @@
 // whole batch back, leaving the workspace exactly as it was.
 //
 // Explicit BEGIN/COMMIT on the better-sqlite3 connection: db.transaction() cannot wrap the awaits of a
-// streaming read. Between chunks the reader awaits the file; inside a chunk all work is synchronous.
+// streaming read. Between chunks the producer (produce.ts: read, parse, key, reject) is awaited; it
+// runs in a worker thread for large files, so this thread only writes. Inside a chunk all is synchronous.
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { EntityKind } from '../../../shared/domain/entities';
 import type { Locale } from '../../../shared/errors';
 import type { ImportOptions, MappingEntry } from '../../../shared/import/batch';
-import { makeFieldReader, type CellReader, type FieldValue } from '../../../shared/import/field-parser';
 import { ENTITY_FIELDS, missingRequiredFields } from '../../../shared/import/fields';
-import { cellText, type RawCell } from '../../../shared/import/text';
-import { isValueError } from '../../../shared/import/values';
-import { createTranslator } from '../../../shared/i18n/translate';
 import { WorkbenchError } from '../errors';
 import { entityRowBuilder, type EntityRowBuilder } from './entity-rows';
-import { fingerprint } from './fingerprint';
 import { hashFile } from './hash-file';
 import { bulkIndexes } from './bulk-indexes';
-import { readRows, type ReadPlan } from './preview';
+import { bulkJournal, type BulkJournal } from './bulk-journal';
+import type { ReadPlan } from './preview';
+import { produceRows, type ProducerSetup } from './produce';
+import { produceInWorker, producerEntry } from './produce-thread';
 
 export interface ImportRequest {
   path: string;
@@ -44,8 +43,10 @@ export interface PipelineContext {
   progress?: (done: number, total: number) => void;
   /** Rows per chunk from the reader (tests make it small to cancel after the first chunk). */
   chunkRows?: number;
-  /** File size from which secondary indexes are rebuilt after the load (bulk-indexes.ts); tests lower it. */
+  /** File size from which a batch loads in bulk (bulk-indexes.ts, bulk-journal.ts); tests lower it. */
   bulkBytes?: number;
+  /** File size from which rows are produced in a worker thread (produce-thread.ts); tests lower it. */
+  workerBytes?: number;
 }
 
 export interface ImportOutcome {
@@ -82,10 +83,15 @@ const GROUP = 16;
 // old generation between major collections: peak memory stays flat over a million rows.
 const READ_BYTES = 256 * 1024;
 const CHUNK_ROWS = 2000;
+// From this size a batch loads in bulk: secondary indexes rebuilt at the end, rollback journal.
+const BULK_BYTES = 16 * 1024 * 1024;
+// Below this a worker's start-up (tens of ms, more from the sources) costs more than the overlap gains.
+const WORKER_BYTES = 4 * 1024 * 1024;
 
-function insertSql(table: string, columns: readonly string[], upgradeStubs: boolean, rows = 1): string {
+// The batch id is the same for every row: written into the statement, it is one value fewer to bind.
+function insertSql(table: string, columns: readonly string[], batchId: number, upgradeStubs: boolean, rows = 1): string {
   const all = ['row_key', 'batch_id', ...columns];
-  const tuple = `(${all.map(() => '?').join(', ')})`;
+  const tuple = `(?, ${batchId}, ${columns.map(() => '?').join(', ')})`;
   const head = `insert into ${table} (${all.join(', ')}) values ${Array.from({ length: rows }, () => tuple).join(', ')} on conflict(row_key) do`;
   if (!upgradeStubs) return `${head} nothing`;
   // A customer an earlier order import created (flagged) gets its real record when the customer list arrives.
@@ -103,25 +109,16 @@ export async function runImport(sqlite: Database.Database, req: ImportRequest, c
   // A rejected promise must not go unhandled while rows are read; it is awaited before COMMIT.
   fileHash.catch(() => {});
 
-  const fields = ENTITY_FIELDS[entity].fields;
   const builder: EntityRowBuilder = entityRowBuilder(entity);
-  const mapped = req.mapping.map((m) => {
-    const fieldIndex = fields.findIndex((f) => f.name === m.field);
-    const field = fields[fieldIndex]!;
-    const reader: CellReader = makeFieldReader(field, { scale: m.scale, currency: req.currency, slashOrder: req.options.slashOrder });
-    return { fieldIndex, column: m.column, header: m.header || `#${m.column + 1}`, reader };
-  });
-  const mappedCount = mapped.length;
-  const headerOf = (field: number | null): string | null => (field === null ? null : (mapped.find((m) => m.fieldIndex === field)?.header ?? null));
-  const customerHeader = headerOf(builder.customerKeyField);
-  const t = createTranslator(req.locale);
 
   busy.add(sqlite);
   const cacheBefore = sqlite.pragma('cache_size', { simple: true }) as number;
   let open = false;
+  let journal: BulkJournal | null = null;
   try {
     // A larger page cache (32 MB) for the batch: the pages being appended to stay in memory.
     sqlite.pragma('cache_size = -32768');
+    if (size >= (ctx.bulkBytes ?? BULK_BYTES)) journal = bulkJournal(sqlite);
     sqlite.exec('begin immediate');
     open = true;
     const now = new Date().toISOString();
@@ -135,25 +132,33 @@ export async function runImport(sqlite: Database.Database, req: ImportRequest, c
     );
 
     const existingRows = (sqlite.prepare(`select count(*) as n from ${entity}`).get() as { n: number }).n;
-    const indexes = bulkIndexes(sqlite, entity, size, existingRows, ctx.bulkBytes);
+    const indexes = bulkIndexes(sqlite, entity, size, existingRows, ctx.bulkBytes ?? BULK_BYTES);
 
-    const insert = sqlite.prepare(insertSql(entity, builder.columns, entity === 'customers'));
+    const insert = sqlite.prepare(insertSql(entity, builder.columns, batchId, entity === 'customers'));
     const ownerOf = sqlite.prepare(`select batch_id from ${entity} where row_key = ?`).pluck();
     const insertReject = sqlite.prepare(
-      `insert into import_reject (batch_id, row_number, column_name, raw_value, reason_code, reason, reason_params, raw_row) values (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `insert into import_reject (batch_id, row_number, column_name, raw_value, reason_code, reason, reason_params, raw_row) values (${batchId}, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertStub = sqlite.prepare(
       `insert into customers (row_key, batch_id, customer_key, name, created_from_order) values (?, ?, ?, ?, 1) on conflict(row_key) do nothing`,
     );
 
-    let known: Set<string> | null = null;
-    if (builder.customerKeyField !== null) {
-      known = new Set(sqlite.prepare('select customer_key from customers').pluck().all() as string[]);
-    }
-    // Customers this batch created: their later rows still count as naming an unknown customer.
-    const created = new Set<string>();
-    const createCustomers = entity === 'orders' && req.options.unknownCustomers === 'create';
-    const rejectUnknown = entity === 'orders' && req.options.unknownCustomers === 'reject';
+    const knownCustomers = builder.customerKeyField === null ? null : (sqlite.prepare('select customer_key from customers').pluck().all() as string[]);
+    const setup: ProducerSetup = {
+      path: req.path,
+      entity,
+      plan: req.plan,
+      headers: req.headers,
+      mapping: req.mapping,
+      options: req.options,
+      currency: req.currency,
+      locale: req.locale,
+      knownCustomers,
+      chunkRows: ctx.chunkRows ?? CHUNK_ROWS,
+      readBytes: READ_BYTES,
+    };
+    const entry = size >= (ctx.workerBytes ?? WORKER_BYTES) ? producerEntry() : null;
+    const chunks = entry === null ? produceRows(setup, ctx.signal) : produceInWorker(entry, setup, ctx.signal);
 
     let rowsRead = 0;
     let rowsAccepted = 0;
@@ -162,33 +167,22 @@ export async function runImport(sqlite: Database.Database, req: ImportRequest, c
     let customersCreated = 0;
     let unknownCustomers = 0;
     const range: { min: string | null; max: string | null } = { min: null, max: null };
-    // Order lines: the order id leads the key (see fingerprint.ts).
-    const keyPrefixField = entity === 'orders' ? fields.findIndex((f) => f.name === 'orderKey') : -1;
-    const dateParam = builder.dateColumn >= 0 ? 2 + builder.dateColumn : -1;
-
-    const values: FieldValue[] = new Array<FieldValue>(fields.length).fill(null);
-    const params: unknown[] = new Array<unknown>(2 + builder.columns.length).fill(null);
-    params[1] = batchId;
+    // Produced rows are the row key, then the builder's columns (batch_id is in the SQL).
+    const width = 1 + builder.columns.length;
+    const dateAt = builder.dateColumn >= 0 ? 1 + builder.dateColumn : -1;
+    const fingerprinted = builder.ownKeyField === null;
+    const params: unknown[] = new Array<unknown>(width).fill(null);
     // Fingerprints that met a stored row in this batch: how many identical rows of this file were seen.
     const copies = new Map<string, number>();
 
-    const rawRow = (cells: readonly RawCell[]): string => {
-      const o: Record<string, string> = {};
-      const width = Math.max(cells.length, req.headers.length);
-      for (let c = 0; c < width; c++) o[req.headers[c] || `#${c + 1}`] = cellText(cells[c]);
-      return JSON.stringify(o);
-    };
-    const reject = (rowNumber: number, column: string | null, raw: RawCell | undefined, code: string, p: Record<string, string | number>, cells: readonly RawCell[]): void => {
-      insertReject.run(batchId, rowNumber, column, raw === undefined || raw === null ? null : cellText(raw), code, t(`import:reasons.${code}`, p), JSON.stringify(p), rawRow(cells));
-    };
     const settle = (inserted: boolean, p: readonly unknown[], at = 0): void => {
       if (!inserted) {
         rowsDuplicate++;
         return;
       }
       rowsAccepted++;
-      if (dateParam >= 0) {
-        const d = p[at + dateParam];
+      if (dateAt >= 0) {
+        const d = p[at + dateAt];
         if (typeof d === 'string') {
           if (range.min === null || d < range.min) range.min = d;
           if (range.max === null || d > range.max) range.max = d;
@@ -201,13 +195,10 @@ export async function runImport(sqlite: Database.Database, req: ImportRequest, c
     // row: the group's own rows are taken out again (by id: AUTOINCREMENT ids only grow) and its rows
     // are settled one by one. (RETURNING would say which rows went in, but costs more than it saves.)
     // Customers go one by one: an upsert that replaces a flagged stub cannot be taken back by id.
-    const width = params.length;
-    const grouped_ = entity !== 'customers';
-    const groupInsert = grouped_ ? sqlite.prepare(insertSql(entity, builder.columns, false, GROUP)) : null;
+    const groupInsert = entity !== 'customers' ? sqlite.prepare(insertSql(entity, builder.columns, batchId, false, GROUP)) : null;
     const dropSince = sqlite.prepare(`delete from ${entity} where id > ?`);
     let lastId = Number((sqlite.prepare(`select coalesce(max(id), 0) from ${entity}`).pluck().get() as number | bigint) ?? 0);
     const group: unknown[] = new Array<unknown>(GROUP * width).fill(null);
-    const groupFp: (string | null)[] = new Array<string | null>(GROUP).fill(null);
     let grouped = 0;
     const insertOne = (): boolean => {
       const r = insert.run(params);
@@ -218,9 +209,9 @@ export async function runImport(sqlite: Database.Database, req: ImportRequest, c
       params[0] = key;
       return insertOne();
     };
-    const resolve = (g: number): void => {
-      const fp = groupFp[g] ?? null;
-      if (fp === null) return settle(false, params);
+    const resolve = (): void => {
+      if (!fingerprinted) return settle(false, params);
+      const fp = params[0] as string;
       // An earlier row of the same group met this fingerprint first and settled the count.
       const seen = copies.get(fp);
       if (seen !== undefined) {
@@ -241,7 +232,7 @@ export async function runImport(sqlite: Database.Database, req: ImportRequest, c
       for (let g = 0; g < grouped; g++) {
         for (let c = 0; c < width; c++) params[c] = group[g * width + c];
         if (insertOne()) settle(true, params);
-        else resolve(g);
+        else resolve();
       }
     };
     const flush = (): void => {
@@ -258,71 +249,27 @@ export async function runImport(sqlite: Database.Database, req: ImportRequest, c
       } else oneByOne();
       grouped = 0;
     };
-    const queue = (key: string, fp: string | null): void => {
-      const at = grouped * width;
-      group[at] = key;
-      for (let c = 1; c < width; c++) group[at + c] = params[c];
-      groupFp[grouped] = fp;
-      if (++grouped === GROUP) flush();
-    };
 
-    for await (const chunk of readRows(req.path, req.plan, { signal: ctx.signal, chunkRows: ctx.chunkRows ?? CHUNK_ROWS, readBytes: READ_BYTES })) {
-      // The reader checks the signal per slice of the file; one slice can hold many chunks.
+    for await (const chunk of chunks) {
       ctx.signal?.throwIfAborted();
-      const { rows, rowNumbers } = chunk;
-      for (let r = 0; r < rows.length; r++) {
-        const cells = rows[r]!;
-        const rowNumber = rowNumbers[r]!;
-        rowsRead++;
-        let bad = false;
-        for (let k = 0; k < mappedCount; k++) {
-          const m = mapped[k]!;
-          const raw = cells[m.column];
-          const v = m.reader(raw ?? null);
-          if (isValueError(v)) {
-            reject(rowNumber, m.header, raw, v.code, v.params, cells);
-            bad = true;
-            values[m.fieldIndex] = null;
-          } else values[m.fieldIndex] = v;
-        }
-        if (bad) {
-          rowsRejected++;
-          continue;
-        }
-        const problem = builder.fill(values, params);
-        if (problem !== null) {
-          reject(rowNumber, null, null, problem.code, {}, cells);
-          rowsRejected++;
-          continue;
-        }
-        if (known !== null) {
-          const ck = values[builder.customerKeyField!] as string;
-          if (!known.has(ck)) {
-            unknownCustomers++;
-            if (rejectUnknown) {
-              reject(rowNumber, customerHeader, ck, 'customer_unknown', { value: ck }, cells);
-              rowsRejected++;
-              continue;
-            }
-            if (createCustomers && !created.has(ck)) {
-              const name = builder.customerNameField === null ? null : values[builder.customerNameField];
-              if (insertStub.run(ck, batchId, ck, typeof name === 'string' ? name : ck).changes > 0) customersCreated++;
-              created.add(ck);
-            }
-          }
-        }
-
-        if (builder.ownKeyField !== null) {
-          queue(values[builder.ownKeyField] as string, null);
+      rowsRead += chunk.rowsRead;
+      unknownCustomers += chunk.unknownCustomers;
+      for (const r of chunk.rejects) insertReject.run(r);
+      rowsRejected += chunk.rowsRejected;
+      for (const [key, name] of chunk.stubs) if (insertStub.run(key, batchId, key, name).changes > 0) customersCreated++;
+      const rows = chunk.rows;
+      for (let at = 0; at < rows.length; at += width) {
+        const key = rows[at] as string;
+        const seen = fingerprinted ? copies.get(key) : undefined;
+        if (seen === undefined) {
+          const to = grouped * width;
+          for (let c = 0; c < width; c++) group[to + c] = rows[at + c];
+          if (++grouped === GROUP) flush();
         } else {
-          const fp = fingerprint(params, 2, keyPrefixField >= 0 ? (values[keyPrefixField] as string) : '');
-          const seen = copies.get(fp);
-          if (seen === undefined) queue(fp, fp);
-          else {
-            // A further copy of a row this batch has already met: keyed by its occurrence number.
-            copies.set(fp, seen + 1);
-            settle(tryInsert(`${fp}#${seen + 1}`), params);
-          }
+          // A further copy of a row this batch has already met: keyed by its occurrence number.
+          for (let c = 1; c < width; c++) params[c] = rows[at + c];
+          copies.set(key, seen + 1);
+          settle(tryInsert(`${key}#${seen + 1}`), params);
         }
       }
       ctx.progress?.(chunk.bytesRead, chunk.totalBytes);
@@ -348,6 +295,7 @@ export async function runImport(sqlite: Database.Database, req: ImportRequest, c
     throw err;
   } finally {
     busy.delete(sqlite);
+    journal?.restore();
     sqlite.pragma(`cache_size = ${cacheBefore}`);
   }
 }

@@ -140,6 +140,33 @@ describe('nothing lost', () => {
     expect(paged.rows.map((r) => r.rowNumber)).toEqual([7, 9]);
   });
 
+  it('rejects a row the reader flagged (quotes that do not pair, bytes the encoding cannot decode) instead of storing it', async () => {
+    const quotes = join(dir, 'quotes.csv');
+    writeFileSync(quotes, '订单编号,客户编号,下单日期,订单金额\nQ1,C001,2024-03-01,5\nQ2,C001,2024-03-02,"7\n');
+    const q = (await h.call('import.run', { path: quotes, entity: 'orders' })).batch;
+    adds(q);
+    expect([q.rowsRead, q.rowsAccepted, q.rowsRejected]).toEqual([2, 1, 1]);
+    const qr = (await h.call('import.rejects', { batchId: q.id })).rows;
+    expect(qr.map((r) => [r.rowNumber, r.code])).toEqual([[3, 'csv_quotes']]);
+    expect(qr[0]!.reason).toMatch(/引号不成对/);
+
+    // GBK bytes read as UTF-8 (the user overrode the detected encoding): every row with Chinese text is
+    // garbled, the headers too, so the columns are mapped by position.
+    const mapping = [
+      { field: 'orderKey', column: 0, header: '' },
+      { field: 'customerKey', column: 1, header: '' },
+      { field: 'orderDate', column: 3, header: '' },
+      { field: 'product', column: 4, header: '' },
+      { field: 'amount', column: 7, header: '' },
+    ];
+    const gbk = (await h.call('import.run', { path: fixture('orders-gbk-title.csv'), entity: 'orders', encoding: 'UTF-8', headerRow: 3, mapping })).batch;
+    adds(gbk);
+    const gr = (await h.call('import.rejects', { batchId: gbk.id, limit: 100 })).rows;
+    expect(gr.length).toBeGreaterThan(0);
+    expect(gr.every((r) => r.code === 'encoding_replacement' && r.reason.includes('UTF-8'))).toBe(true);
+    expect(sql<{ n: number }>(`select count(*) as n from orders where product like '%' || char(65533) || '%' or customer_key like '%' || char(65533) || '%'`)[0]!.n).toBe(0);
+  });
+
   it('exports the rejects as formula-safe CSV with every source column', async () => {
     const path = join(dir, 'formula.csv');
     writeFileSync(path, '订单编号,客户编号,下单日期,订单金额\nF1,C001,2024-03-01,=HYPERLINK("http://x")\nF2,C001,2024-03-01,5\n');
