@@ -173,9 +173,13 @@ export function undoBatch(sqlite: Database.Database, id: number): UndoOutcome {
 }
 
 
+// Shaped to be answered from indexes, not by probing every row: min/max of the raw date read from
+// the date index (ISO text sorts as dates do, so the first ten characters of the min are the min of
+// the first ten), and the order lines of unknown customers counted per customer on the
+// (customer_key, order_date) index, one probe per customer rather than one per line.
 export function entityQuality(sqlite: Database.Database, entity: EntityKind): EntityQuality {
   const date = DATE_COLUMN[entity];
-  const base = sqlite.prepare(`select count(*) as n, min(substr(${date}, 1, 10)) as lo, max(substr(${date}, 1, 10)) as hi from ${entity}`).get() as { n: number; lo: string | null; hi: string | null };
+  const base = sqlite.prepare(`select count(*) as n, substr(min(${date}), 1, 10) as lo, substr(max(${date}), 1, 10) as hi from ${entity}`).get() as { n: number; lo: string | null; hi: string | null };
   const batches = sqlite
     .prepare(`select count(*) as n, coalesce(sum(rows_rejected), 0) as rejected from import_batch where entity = ? and status = 'committed'`)
     .get(entity) as { n: number; rejected: number };
@@ -193,17 +197,21 @@ export function entityQuality(sqlite: Database.Database, entity: EntityKind): En
     distinctOrders: null,
     returns: null,
   };
-  if (entity === 'customers') {
+  if (entity === 'customers' || entity === 'orders') {
+    // Seen from the order side, customers without orders is the customers' figure; show it there too.
     q.customersWithoutOrders = count('select count(*) as n from customers c where not exists (select 1 from orders o where o.customer_key = c.customer_key)');
+  }
+  if (entity === 'customers') {
     q.createdFromOrders = count('select count(*) as n from customers where created_from_order = 1');
   } else {
-    q.unknownCustomers = count(`select count(*) as n from ${entity} t where not exists (select 1 from customers c where c.customer_key = t.customer_key)`);
+    q.unknownCustomers = count(
+      `select coalesce(sum(k.n), 0) as n from (select customer_key, count(*) as n from ${entity} group by customer_key) k
+       where not exists (select 1 from customers c where c.customer_key = k.customer_key)`,
+    );
   }
   if (entity === 'orders') {
     q.distinctOrders = count('select count(distinct order_key) as n from orders');
     q.returns = count('select count(*) as n from orders where is_return = 1');
-    // Seen from the order side, customers without orders is the customers' figure; show it here too.
-    q.customersWithoutOrders = count('select count(*) as n from customers c where not exists (select 1 from orders o where o.customer_key = c.customer_key)');
   }
   return q;
 }
