@@ -11,31 +11,17 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { EntityKind } from '../../../shared/domain/entities';
-import type { Locale } from '../../../shared/errors';
-import type { ImportOptions, MappingEntry } from '../../../shared/import/batch';
+import type { MappingEntry } from '../../../shared/import/batch';
 import { ENTITY_FIELDS, missingRequiredFields } from '../../../shared/import/fields';
 import { WorkbenchError } from '../errors';
 import { entityRowBuilder, type EntityRowBuilder } from './entity-rows';
 import { hashFile } from './hash-file';
 import { bulkIndexes } from './bulk-indexes';
 import { bulkJournal, type BulkJournal } from './bulk-journal';
-import type { ReadPlan } from './preview';
-import { produceRows, type ProducerSetup } from './produce';
+import { produceRows, type ImportRequest, type ProducerSetup } from './produce';
 import { produceInWorker, producerEntry } from './produce-thread';
 
-export interface ImportRequest {
-  path: string;
-  entity: EntityKind;
-  plan: ReadPlan;
-  /** The header row's texts, for the reject list's copy of each bad row. */
-  headers: readonly string[];
-  mapping: readonly MappingEntry[];
-  options: ImportOptions;
-  /** The engagement's currency: amounts marked with another are rejected, never converted. */
-  currency?: string;
-  /** Language of the stored reason texts (the engagement's). */
-  locale: Locale;
-}
+export type { ImportRequest } from './produce';
 
 export interface PipelineContext {
   signal?: AbortSignal;
@@ -144,19 +130,7 @@ export async function runImport(sqlite: Database.Database, req: ImportRequest, c
     );
 
     const knownCustomers = builder.customerKeyField === null ? null : (sqlite.prepare('select customer_key from customers').pluck().all() as string[]);
-    const setup: ProducerSetup = {
-      path: req.path,
-      entity,
-      plan: req.plan,
-      headers: req.headers,
-      mapping: req.mapping,
-      options: req.options,
-      currency: req.currency,
-      locale: req.locale,
-      knownCustomers,
-      chunkRows: ctx.chunkRows ?? CHUNK_ROWS,
-      readBytes: READ_BYTES,
-    };
+    const setup: ProducerSetup = { ...req, knownCustomers, chunkRows: ctx.chunkRows ?? CHUNK_ROWS, readBytes: READ_BYTES };
     const entry = size >= (ctx.workerBytes ?? WORKER_BYTES) ? producerEntry() : null;
     const chunks = entry === null ? produceRows(setup, ctx.signal) : produceInWorker(entry, setup, ctx.signal);
 

@@ -15,16 +15,23 @@ import { entityRowBuilder } from './entity-rows';
 import { fingerprint } from './fingerprint';
 import { readRows } from './preview';
 
-/** Everything the producer needs, as plain data (it is the worker's workerData). */
-export interface ProducerSetup {
+/** One import as asked for: the file, how to read it, and what to do with its columns. */
+export interface ImportRequest {
   path: string;
   entity: EntityKind;
   plan: ReadPlan;
+  /** The header row's texts, for the reject list's copy of each bad row. */
   headers: readonly string[];
   mapping: readonly MappingEntry[];
   options: ImportOptions;
-  currency?: string | undefined;
+  /** The engagement's currency: amounts marked with another are rejected, never converted. */
+  currency?: string;
+  /** Language of the stored reason texts (the engagement's). */
   locale: Locale;
+}
+
+/** Everything the producer needs, as plain data (it is the worker's workerData). */
+export interface ProducerSetup extends ImportRequest {
   /** Customer keys already in the workspace (entities that name a customer; else null). */
   knownCustomers: readonly string[] | null;
   chunkRows: number;
