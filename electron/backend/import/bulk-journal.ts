@@ -6,6 +6,8 @@ import type Database from 'better-sqlite3';
 // pages that existed before, so a large batch switches to it for its transaction. SQLite refuses the
 // switch while another connection has the file open in WAL mode; the batch then simply runs in WAL.
 // A crash mid-batch leaves a hot journal that SQLite rolls back on the next open, as it would the WAL.
+// The price: while a bulk batch runs, another process reading the same workspace (a second `rwb`)
+// waits for it, or is told the file is busy, instead of reading the state before the batch.
 
 export interface BulkJournal {
   restore(): void;
