@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkbench } from '../../app/context';
 import { Chart } from '../../components/Chart';
@@ -18,7 +18,14 @@ export function PresenterView({ id }: { id: number }) {
   const [slide, setSlide] = useState(0);
   const option = useMemo(() => (data ? radarOption(data, wb.locale, t('result.average')) : null), [data, wb.locale, t]);
   const count = data ? data.template.sections.length + 1 : 1;
-  const go = useCallback((d: number) => setSlide((s) => Math.max(0, Math.min(count - 1, s + d))), [count]);
+  // The slide count is read when a key is pressed, not when the listener was attached: an arrow key
+  // pressed as the slides appear (before that render's effects have run) must not be clamped to the
+  // one slide of the loading state. A layout effect runs before the slides are painted.
+  const countRef = useRef(count);
+  useLayoutEffect(() => {
+    countRef.current = count;
+  }, [count]);
+  const go = useCallback((d: number) => setSlide((s) => Math.max(0, Math.min(countRef.current - 1, s + d))), []);
   const navigate = wb.navigate;
 
   const leave = useCallback(() => {
