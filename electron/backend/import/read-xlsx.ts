@@ -5,16 +5,19 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type { RowChunk } from '../../../shared/import/rows';
 import { isBlankRow, type RawCell } from '../../../shared/import/text';
 import { excelSerialToParts } from '../../../shared/import/values';
 import { ImportFileError } from './errors';
 import { readWorkbookDirectory, type WorkbookDirectory } from './xlsx-directory';
+import { lazyModule } from '../lazy-module';
 
 import type { XlsxSheetInfo } from '../../../shared/import/preview-types';
 
 export type { XlsxSheetInfo };
+
+const exceljs = lazyModule<typeof ExcelJS>('exceljs');
 
 export interface XlsxReadOptions {
   /** Sheet name or 0-based tab index; default the first sheet. */
@@ -46,7 +49,7 @@ export async function listXlsxSheets(path: string): Promise<XlsxSheetInfo[]> {
 export function openWorkbook(path: string, dir: WorkbookDirectory, onBytes: (n: number) => void): { reader: WorkbookReaderRuntime; input: ReturnType<typeof createReadStream> } {
   const input = createReadStream(path, { highWaterMark: 1024 * 1024 });
   input.on('data', (b) => onBytes(b.length));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new (exceljs().stream.xlsx.WorkbookReader)(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

@@ -1,5 +1,8 @@
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
+import { lazyModule } from '../lazy-module';
 import type { ChartOption } from '../../../shared/charts/theme';
+
+const echarts = lazyModule<typeof Echarts>('echarts');
 
 export interface ChartSize {
   width: number;
@@ -13,7 +16,7 @@ export interface ChartSize {
  * timers that stop the Node process from exiting.
  */
 export function renderChartSvg(option: ChartOption, size: ChartSize): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption({ ...option, animation: false });
     return chart.renderToSVGString();

@@ -2,8 +2,12 @@ import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type * as Playwright from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { WorkbenchError } from '../errors';
+import { lazyModule } from '../lazy-module';
+
+const playwright = lazyModule<typeof Playwright>('playwright-core');
 
 // Headless Chromium for the browser mode and the CLI (the Electron app prints with its own
 // webContents.printToPDF instead). Every launch gets a fresh profile that is deleted afterwards, and
@@ -54,7 +58,7 @@ export async function openChromium(options: { executablePath?: string; deviceSca
   const profile = await mkdtemp(join(tmpdir(), 'rwb-chromium-'));
   let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext(profile, {
+    context = await playwright().chromium.launchPersistentContext(profile, {
       executablePath,
       headless: true,
       args: [...CHROMIUM_FLAGS],

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import { TONE_FILLS } from '../../../shared/reports/colour-rules';
 import { CHART_THEME, type Tone } from '../../../shared/charts/theme';
 import type { Locale } from '../../../shared/errors';
@@ -11,6 +11,9 @@ import { StreamingDrawings, type SheetImage } from './xlsx-drawing';
 import { columnLetters, excelNumFmt, isoToExcelDate, textWidth } from './xlsx-formats';
 import { SheetRowXmlWriter, type RowValue } from './xlsx-row-xml';
 import { streamSharedStrings } from './xlsx-shared-strings';
+import { lazyModule } from '../lazy-module';
+
+const exceljs = lazyModule<typeof ExcelJS>('exceljs');
 
 // Helpers over exceljs's STREAMING WorkbookWriter: every sheet is written once, top to bottom, and
 // flushed, so a 100k-customer data sheet never sits in memory. Section sheets are small, so each is
@@ -164,7 +167,7 @@ export class XlsxReportWriter {
     private readonly options: XlsxWriterOptions,
   ) {
     // Shared strings: the most widely read string form (t="s"); the table costs little next to the rows.
-    this.book = new ExcelJS.stream.xlsx.WorkbookWriter({ ...target, useStyles: true, useSharedStrings: true });
+    this.book = new (exceljs().stream.xlsx.WorkbookWriter)({ ...target, useStyles: true, useSharedStrings: true });
     this.book.creator = options.creator ?? 'Retention Workbench';
     this.drawings = new StreamingDrawings(this.book);
     if (!options.exceljsOnly) streamSharedStrings(this.book);
