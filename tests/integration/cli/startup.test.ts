@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { tempDir } from '../../helpers/temp';
 import { rwb } from '../../helpers/cli';
 
-// ECharts, Playwright and ExcelJS cost about 1.2 s and 200 MB to load: a command that does not need
+// ECharts, Playwright and ExcelJS cost about 1.3 s and 200 MB to load: a command that does not need
 // them must not load them (electron/backend/lazy-module.ts), and one that does must still find them.
 const dir = tempDir();
 const fixtures = join(import.meta.dirname, '../../fixtures/import');
