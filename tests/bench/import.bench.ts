@@ -14,11 +14,10 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImportBatchDetail } from '../../shared/import/batch';
-import { cliBundle, cliBundleIsFresh } from '../../bin/cli-bundle.mjs';
+import { cliBundle, cliBundleIsFresh, root } from '../../bin/cli-bundle.mjs';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const ROUNDS = Number(process.argv[3] ?? 3);
-const root = join(import.meta.dirname, '../..');
 const dataDir = join(root, 'bench-data');
 const csv = join(dataDir, `orders-${ROWS}.csv`);
 

@@ -3,7 +3,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as Playwright from 'playwright-core';
-import type { BrowserContext } from 'playwright-core';
 import { WorkbenchError } from '../errors';
 import { lazyModule } from '../lazy-module';
 
@@ -46,7 +45,7 @@ export function findChromium(env: Readonly<Record<string, string | undefined>> =
 }
 
 export interface ChromiumSession {
-  context: BrowserContext;
+  context: Playwright.BrowserContext;
   close(): Promise<void>;
 }
 
@@ -56,7 +55,7 @@ export async function openChromium(options: { executablePath?: string; deviceSca
     throw new WorkbenchError('CHROMIUM_NOT_FOUND', { detail: options.executablePath });
   }
   const profile = await mkdtemp(join(tmpdir(), 'rwb-chromium-'));
-  let context: BrowserContext;
+  let context: Playwright.BrowserContext;
   try {
     context = await playwright().chromium.launchPersistentContext(profile, {
       executablePath,
