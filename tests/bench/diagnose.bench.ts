@@ -12,6 +12,7 @@ import { fromDay, toDay, defaultAnalyticsParams, type DiagnosticRunResult } from
 import { runAndStore } from '../../electron/backend/diagnostics/run';
 import { deleteRun, loadRun } from '../../electron/backend/diagnostics/runs-repo';
 import { customerTable } from '../../electron/backend/diagnostics/drill-sql';
+import { seededRandom } from './seeded-random';
 
 const root = join(fileURLToPath(import.meta.url), '../../..');
 const args = process.argv.slice(2);
@@ -21,7 +22,8 @@ const N = Number(nArg ?? 100_000);
 const LINES = Number(linesArg ?? 2_000_000);
 const AS_OF = '2026-06-30';
 const dataDir = join(root, 'bench-data');
-const wsPath = generateOnly ? (args[1] as string) : join(dataDir, `diagnose-${N}-${LINES}.rwb`);
+// Bump the suffix when the generator below changes: a cached workspace from the old one is not reused.
+const wsPath = generateOnly ? (args[1] as string) : join(dataDir, `diagnose-${N}-${LINES}-v2.rwb`);
 const csvPath = wsPath.replace(/\.rwb$/, '-orders.csv');
 
 const INDUSTRIES = ['装备制造', '汽车零部件', '新能源', '食品饮料', '医药', '化工', '电子', '纺织', '物流', '建材', '家电', '金属加工'];
@@ -29,8 +31,7 @@ const REGIONS = ['华东', '华南', '华北', '华中', '西南', '西北', '�
 const SIZES = ['大型', '中型', '小型'];
 
 async function generate(path: string): Promise<void> {
-  let seed = 20_260_630;
-  const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const rnd = seededRandom(20_260_630);
   const partial = path.replace(/\.rwb$/, '.partial.rwb');
   rmSync(partial, { force: true });
   const ws = await createWorkspace(partial, {

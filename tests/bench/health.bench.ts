@@ -13,10 +13,10 @@ import { HEALTH_METRICS, METRIC_COUNT, buildMetricMatrix } from '../../shared/he
 import { DEFAULT_HEALTH_MODEL } from '../../shared/health/presets';
 import { compileModel, countBands, scoreMatrix } from '../../shared/health/score';
 import { defaultSignalRules } from '../../shared/health/signal-rules';
+import { seededRandom } from './seeded-random';
 
 const N = Number(process.argv[2] ?? 100_000);
-let seed = 42;
-const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+const rnd = seededRandom(42);
 const rssMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 function time<T>(f: () => T): [T, number] {

@@ -16,12 +16,12 @@ import { addDays } from '../../shared/health/dates';
 import { DEFAULT_HEALTH_MODEL } from '../../shared/health/presets';
 import { defaultSignalRules } from '../../shared/health/signal-rules';
 import { defaultReportDefinition } from '../../shared/reports/definition';
+import { seededRandom } from './seeded-random';
 
 const N = Number(process.argv[2] ?? 100_000);
 const AS_OF = '2026-06-30';
 const NOW = '2026-07-01T09:00:00';
-let seed = 7;
-const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+const rnd = seededRandom(7);
 const peakMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
 const rssMb = () => (process.memoryUsage().rss / 1024 / 1024).toFixed(0);
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -35,7 +35,7 @@ const ctx = { signal: new AbortController().signal, progress: () => {} };
 const dir = mkdtempSync(join(tmpdir(), 'rwb-bench-report-'));
 const dataDir = join(import.meta.dirname, '../../bench-data');
 // Bump the suffix when the generator below changes.
-const cached = join(dataDir, `report-${N}-v1.rwb`);
+const cached = join(dataDir, `report-${N}-v2.rwb`);
 
 async function generate(path: string): Promise<void> {
   const [ws, buildMs] = await timed(async () => {
