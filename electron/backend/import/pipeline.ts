@@ -16,6 +16,7 @@ import { ENTITY_FIELDS, missingRequiredFields } from '../../../shared/import/fie
 import { WorkbenchError } from '../errors';
 import { entityRowBuilder, type EntityRowBuilder } from './entity-rows';
 import { hashFile } from './hash-file';
+import { GROUP, insertSql } from './insert-sql';
 import { bulkIndexes } from './bulk-indexes';
 import { bulkJournal, type BulkJournal } from './bulk-journal';
 import { produceRows, type ImportRequest, type ProducerSetup } from './produce';
@@ -64,7 +65,6 @@ export function checkMapping(entity: EntityKind, mapping: readonly MappingEntry[
   if (missing.length > 0) throw new WorkbenchError('VALIDATION_FAILED', { detail: `required fields not mapped: ${missing.join(', ')}`, importCode: 'missing_required', fields: missing.join(', ') });
 }
 
-const GROUP = 16;
 // Small reads and chunks keep the rows in flight few, so they die young instead of piling up in the
 // old generation between major collections: peak memory stays flat over a million rows.
 const READ_BYTES = 256 * 1024;
@@ -73,17 +73,6 @@ const CHUNK_ROWS = 2000;
 const BULK_BYTES = 16 * 1024 * 1024;
 // Below this a worker's start-up (tens of ms, more from the sources) costs more than the overlap gains.
 const WORKER_BYTES = 4 * 1024 * 1024;
-
-// The batch id is the same for every row: written into the statement, it is one value fewer to bind.
-function insertSql(table: string, columns: readonly string[], batchId: number, upgradeStubs: boolean, rows = 1): string {
-  const all = ['row_key', 'batch_id', ...columns];
-  const tuple = `(?, ${batchId}, ${columns.map(() => '?').join(', ')})`;
-  const head = `insert into ${table} (${all.join(', ')}) values ${Array.from({ length: rows }, () => tuple).join(', ')} on conflict(row_key) do`;
-  if (!upgradeStubs) return `${head} nothing`;
-  // A customer an earlier order import created (flagged) gets its real record when the customer list arrives.
-  const set = ['batch_id', ...columns].map((c) => `${c} = excluded.${c}`).join(', ');
-  return `${head} update set ${set}, created_from_order = 0 where customers.created_from_order = 1`;
-}
 
 export async function runImport(sqlite: Database.Database, req: ImportRequest, ctx: PipelineContext = {}): Promise<ImportOutcome> {
   checkMapping(req.entity, req.mapping);
@@ -164,10 +153,10 @@ export async function runImport(sqlite: Database.Database, req: ImportRequest, c
       }
     };
 
-    // Rows go in GROUP at a time through one multi-row INSERT: a third of the per-row cost of binding
-    // and stepping one statement per row. When fewer rows went in than were sent, some met a stored
-    // row: the group's own rows are taken out again (by id: AUTOINCREMENT ids only grow) and its rows
-    // are settled one by one. (RETURNING would say which rows went in, but costs more than it saves.)
+    // Rows go in GROUP at a time through one multi-row INSERT (insert-sql.ts). When fewer rows went in
+    // than were sent, some met a stored row: the group's own rows are taken out again (by id:
+    // AUTOINCREMENT ids only grow) and its rows are settled one by one. (RETURNING would say which
+    // rows went in, but costs more than it saves.)
     // Customers go one by one: an upsert that replaces a flagged stub cannot be taken back by id.
     const groupInsert = entity !== 'customers' ? sqlite.prepare(insertSql(entity, builder.columns, batchId, false, GROUP)) : null;
     const dropSince = sqlite.prepare(`delete from ${entity} where id > ?`);
