@@ -12,7 +12,8 @@ import { fromDay, toDay, defaultAnalyticsParams, type DiagnosticRunResult } from
 import { runAndStore } from '../../electron/backend/diagnostics/run';
 import { deleteRun, loadRun } from '../../electron/backend/diagnostics/runs-repo';
 import { customerTable } from '../../electron/backend/diagnostics/drill-sql';
-import { seededRandom } from './seeded-random';
+// mulberry32, not a float LCG: seed * 1103515245 passes 2^53, loses its low bits and cycles after ~16,000 values.
+import { mulberry32 } from '../../electron/backend/demo/generator/prng';
 
 const root = join(fileURLToPath(import.meta.url), '../../..');
 const args = process.argv.slice(2);
@@ -31,7 +32,7 @@ const REGIONS = ['华东', '华南', '华北', '华中', '西南', '西北', '�
 const SIZES = ['大型', '中型', '小型'];
 
 async function generate(path: string): Promise<void> {
-  const rnd = seededRandom(20_260_630);
+  const rnd = mulberry32(20_260_630);
   const partial = path.replace(/\.rwb$/, '.partial.rwb');
   rmSync(partial, { force: true });
   const ws = await createWorkspace(partial, {

@@ -13,10 +13,11 @@ import { HEALTH_METRICS, METRIC_COUNT, buildMetricMatrix } from '../../shared/he
 import { DEFAULT_HEALTH_MODEL } from '../../shared/health/presets';
 import { compileModel, countBands, scoreMatrix } from '../../shared/health/score';
 import { defaultSignalRules } from '../../shared/health/signal-rules';
-import { seededRandom } from './seeded-random';
+// mulberry32, not a float LCG: seed * 1103515245 passes 2^53, loses its low bits and cycles after ~16,000 values.
+import { mulberry32 } from '../../electron/backend/demo/generator/prng';
 
 const N = Number(process.argv[2] ?? 100_000);
-const rnd = seededRandom(42);
+const rnd = mulberry32(42);
 const rssMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 function time<T>(f: () => T): [T, number] {

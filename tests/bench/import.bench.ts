@@ -18,7 +18,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImportBatchDetail } from '../../shared/import/batch';
 import { cliBundle, cliBundleIsFresh, root } from '../../bin/cli-bundle.mjs';
-import { seededRandom } from './seeded-random';
+// mulberry32, not a float LCG: seed * 1103515245 passes 2^53, loses its low bits and cycles after ~16,000 values.
+import { mulberry32 } from '../../electron/backend/demo/generator/prng';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const ROUNDS = Number(process.argv[3] ?? 3);
@@ -30,7 +31,7 @@ const csv = join(dataDir, `orders-${ROWS}-v2.csv`);
 async function generate(path: string, rows: number): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const out = createWriteStream(path + '.partial');
-  const rand = seededRandom(42);
+  const rand = mulberry32(42);
   const products = [['边缘计算网关', '硬件', 6800], ['振动传感器', '硬件', 980], ['安装磁座', '备件耗材', 85], ['传感器电池包', '备件耗材', 168], ['实施服务', '服务', 12000], ['培训服务', '服务', 3000]] as const;
   const channels = ['直销', '代理商', '电商'];
   out.write('订单编号,下单日期,客户编号,客户名称,产品名称,产品类别,数量,单价,订单金额,渠道\n');

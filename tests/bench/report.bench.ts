@@ -16,12 +16,13 @@ import { addDays } from '../../shared/health/dates';
 import { DEFAULT_HEALTH_MODEL } from '../../shared/health/presets';
 import { defaultSignalRules } from '../../shared/health/signal-rules';
 import { defaultReportDefinition } from '../../shared/reports/definition';
-import { seededRandom } from './seeded-random';
+// mulberry32, not a float LCG: seed * 1103515245 passes 2^53, loses its low bits and cycles after ~16,000 values.
+import { mulberry32 } from '../../electron/backend/demo/generator/prng';
 
 const N = Number(process.argv[2] ?? 100_000);
 const AS_OF = '2026-06-30';
 const NOW = '2026-07-01T09:00:00';
-const rnd = seededRandom(7);
+const rnd = mulberry32(7);
 const peakMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
 const rssMb = () => (process.memoryUsage().rss / 1024 / 1024).toFixed(0);
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
