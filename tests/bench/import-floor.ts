@@ -59,6 +59,7 @@ for (let n = 1; n < lines.length; n++) {
 }
 lines.length = 0;
 
+const fileBytes = statSync(csv).size;
 const { sqlite } = openDatabase(workspace);
 const t0 = performance.now();
 sqlite.pragma('cache_size = -32768');
@@ -67,9 +68,9 @@ sqlite.exec('begin immediate');
 const batchId = Number(
   sqlite
     .prepare(`insert into import_batch (entity, file_name, file_hash, file_size, status, started_at) values ('orders', 'floor', '', ?, 'committed', ?)`)
-    .run(statSync(csv).size, new Date().toISOString()).lastInsertRowid,
+    .run(fileBytes, new Date().toISOString()).lastInsertRowid,
 );
-const indexes = bulkIndexes(sqlite, 'orders', statSync(csv).size, 0, 0);
+const indexes = bulkIndexes(sqlite, 'orders', fileBytes, 0, 0);
 const insert = sqlite.prepare(insertSql('orders', columns, batchId, false, GROUP));
 const one = sqlite.prepare(insertSql('orders', columns, batchId, false));
 const stride = GROUP * width;

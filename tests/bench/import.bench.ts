@@ -151,7 +151,7 @@ async function main(): Promise<void> {
         `median of ${ROUNDS}:`,
         line('sqlite3 .import --csv (file)', times.file, 'plain table in a new database file'),
         line('sqlite3 .import --csv (:memory:)', times.memory, 'plain table in memory'),
-        line('storage floor (better-sqlite3)', times.floor, 'the rows parsed up front, stored as rwb stores them'),
+        line('storage floor (better-sqlite3)', times.floor, 'the rows split up front, stored as rwb stores them'),
         line('rwb import --entity orders', times.rwb, summary),
         '',
         `ratio rwb / sqlite3 file:     ${(rwb / file).toFixed(2)}x (target <= 2x)`,
