@@ -30,3 +30,13 @@ export function printFailure(g: CliGlobals, err: unknown): number {
   process.stderr.write(`rwb: ${line.replace(/\s*\n\s*/g, ' ')}\n`);
   return err instanceof CliFailure ? err.exitCode : 2;
 }
+
+/** Terminal columns of a text: CJK and full-width characters take two. */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** `s` padded to `n` terminal columns, so Chinese and English labels line up alike. */
+export const padText = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - textWidth(s)));

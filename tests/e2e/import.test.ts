@@ -51,6 +51,10 @@ describe('data import in the browser', () => {
     expect(await page.getByTestId('import-accepted').textContent()).toBe('2');
     expect(await page.getByTestId('import-rejected').textContent()).toBe('6');
     expect(await page.getByTestId('import-duplicates').textContent()).toBe('0');
+    // The two good lines name customers the workspace lacks: a count of rows, with the customers created.
+    const unknown = await page.getByTestId('import-unknown-customers').textContent();
+    expect(unknown).toContain('未知客户的行2');
+    expect(unknown).toContain('新建客户（已标记）：2 个');
     const reasons = await page.getByTestId('import-reasons').textContent();
     expect(reasons).toContain('必填项为空');
     expect(reasons).toContain('不存在的日期');

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { action } from '../program';
-import { printResult, type CliGlobals } from '../output';
+import { CliFailure, padText, printResult, type CliGlobals } from '../output';
 import { createTranslator } from '../../../shared/i18n/translate';
 import { METRIC_DEFINITIONS, type DiagnosticRun, type Figure } from '../../../shared/analytics';
-import { CliFailure } from '../output';
 
 const BASIS = { purchase: 'non-contractual', contract: 'contractual' } as const;
 
@@ -12,14 +11,6 @@ const pct = (f: Figure | number | null, digits = 1): string => {
   return v === null ? '—' : `${(v * 100).toFixed(digits)}%`;
 };
 const int = (n: number) => Math.round(n).toLocaleString('en');
-
-/** Terminal columns of a text: CJK and full-width characters take two. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
-const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 
 function diagnoseText(run: DiagnosticRun, g: CliGlobals): string {
   const t = createTranslator(g.lang);
@@ -36,7 +27,7 @@ function diagnoseText(run: DiagnosticRun, g: CliGlobals): string {
     const isRate = id === 'retentionRate' || id === 'churnRate' || id === 'grr' || id === 'nrr';
     const value = k.value === null ? `— (${t(`analytics:absentReasons.${k.reason}`)})` : isRate ? pct(k.value) : int(k.value);
     const prev = k.previous === null ? '' : `   ← ${k.previousPeriodKey}: ${isRate ? pct(k.previous) : int(k.previous)}`;
-    lines.push(`  ${padEnd(t(`analytics:ui.kpis.${id}`), 18)} ${value}${prev}`);
+    lines.push(`  ${padText(t(`analytics:ui.kpis.${id}`), 18)} ${value}${prev}`);
   }
   lines.push('', t('analytics:cli.retention'), `  ${t('analytics:cli.retentionHeader')}`);
   for (const p of r.retention) {
@@ -58,13 +49,13 @@ function diagnoseText(run: DiagnosticRun, g: CliGlobals): string {
     lines.push('', t('analytics:cli.segments', { scheme: t(`analytics:ui.charts.${scheme}`), scored: int(r.rfm.scored) }));
     for (const s of rows) {
       const label = scheme === 'classic' ? t(`analytics:rfm.segments.${s.segment}`) : t(`analytics:rfm.seedSegments.${s.segment}`, { defaultValue: t(`analytics:rfm.segments.${s.segment}`) });
-      lines.push(`  ${padEnd(label, 24)} ${String(s.count).padStart(7)}  ${pct(s.share).padStart(6)}`);
+      lines.push(`  ${padText(label, 24)} ${String(s.count).padStart(7)}  ${pct(s.share).padStart(6)}`);
     }
   }
   lines.push('', t('analytics:cli.tiers'));
-  for (const s of r.tiers) lines.push(`  ${padEnd(t(`analytics:tiers.names.${s.tier}`), 12)} ${String(s.count).padStart(7)}  ${pct(s.customerShare).padStart(6)}  ${pct(s.revenueShare).padStart(6)}`);
+  for (const s of r.tiers) lines.push(`  ${padText(t(`analytics:tiers.names.${s.tier}`), 12)} ${String(s.count).padStart(7)}  ${pct(s.customerShare).padStart(6)}  ${pct(s.revenueShare).padStart(6)}`);
   lines.push('', t('analytics:cli.lifecycle'));
-  for (const s of r.lifecycle) lines.push(`  ${padEnd(t(`analytics:lifecycle.stages.${s.stage}`), 12)} ${String(s.count).padStart(7)}  ${pct(s.share).padStart(6)}`);
+  for (const s of r.lifecycle) lines.push(`  ${padText(t(`analytics:lifecycle.stages.${s.stage}`), 12)} ${String(s.count).padStart(7)}  ${pct(s.share).padStart(6)}`);
   return lines.join('\n');
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { action } from '../program';
-import { CliFailure, printResult, type CliGlobals } from '../output';
+import { CliFailure, padText, printResult, textWidth, type CliGlobals } from '../output';
 import { createTranslator } from '../../../shared/i18n/translate';
 import { ENTITY_KINDS, type EntityKind } from '../../../shared/domain/entities';
 import type { ImportBatchDetail, ImportBatchSummary, RejectPage } from '../../../shared/import/batch';
@@ -48,17 +48,19 @@ function readMappingFile(path: string): { field: string; header: string; scale?:
 export function batchText(b: ImportBatchDetail | ImportBatchSummary, g: CliGlobals): string {
   const t = createTranslator(g.lang);
   const n = (v: number) => v.toLocaleString(g.lang === 'en' ? 'en' : 'zh-CN');
-  const lines = [
-    t('import:cli.batchLine', { id: b.id, entity: t(`import:entities.${b.entity}`), file: b.fileName }),
-    `  ${t('import:summary.read').padEnd(16)} ${n(b.rowsRead).padStart(10)}`,
-    `  ${t('import:summary.accepted').padEnd(16)} ${n(b.rowsAccepted).padStart(10)}`,
-    `  ${t('import:summary.rejected').padEnd(16)} ${n(b.rowsRejected).padStart(10)}`,
-    `  ${t('import:summary.duplicates').padEnd(16)} ${n(b.rowsDuplicate).padStart(10)}`,
+  // Label, value (right-aligned), and what follows: labels padded to the widest, in terminal columns.
+  const rows: [string, string, string][] = [
+    [t('import:summary.read'), n(b.rowsRead), ''],
+    [t('import:summary.accepted'), n(b.rowsAccepted), ''],
+    [t('import:summary.rejected'), n(b.rowsRejected), ''],
+    [t('import:summary.duplicates'), n(b.rowsDuplicate), ''],
   ];
   if (b.customersCreated > 0 || b.unknownCustomers > 0) {
-    lines.push(`  ${t('import:summary.unknownCustomers').padEnd(16)} ${n(b.unknownCustomers).padStart(10)}   ${t('import:summary.customersCreatedN', { count: b.customersCreated })}`);
+    rows.push([t('import:summary.unknownCustomers'), n(b.unknownCustomers), `   ${t('import:summary.customersCreatedN', { count: b.customersCreated })}`]);
   }
-  if (b.dateMin) lines.push(`  ${t('import:summary.dateRange').padEnd(16)} ${b.dateMin} – ${b.dateMax}`);
+  const labelWidth = Math.max(...rows.map(([label]) => textWidth(label)));
+  const lines = [t('import:cli.batchLine', { id: b.id, entity: t(`import:entities.${b.entity}`), file: b.fileName }), ...rows.map(([label, value, after]) => `  ${padText(label, labelWidth)}  ${value.padStart(10)}${after}`)];
+  if (b.dateMin) lines.push(`  ${padText(t('import:summary.dateRange'), labelWidth)}  ${b.dateMin} – ${b.dateMax}`);
   if ('rejectsByReason' in b && b.rejectsByReason.length > 0) {
     lines.push('', t('import:summary.rejectsByReason'));
     for (const r of b.rejectsByReason) lines.push(`  ${n(r.count).padStart(8)}  ${t(`import:reasonNames.${r.code}`, { defaultValue: r.code })}${r.column ? `  (${r.column})` : ''}`);

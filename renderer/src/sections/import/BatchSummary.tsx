@@ -56,7 +56,7 @@ export function BatchSummary({ batch: b, onReason }: Props) {
           <span className="kpi-value" data-testid="import-duplicates">{n(b.rowsDuplicate)}</span>
         </div>
         {b.unknownCustomers > 0 ? (
-          <div className="kpi">
+          <div className="kpi" data-testid="import-unknown-customers">
             <span className="kpi-label">{t('summary.unknownCustomers')}</span>
             <span className="kpi-value">{n(b.unknownCustomers)}</span>
             <span className="muted small">{t('summary.customersCreatedN', { count: b.customersCreated })}</span>
