@@ -27,5 +27,8 @@ describe('rwb import summary text', () => {
   it('names the unknown-customer figure as a count of rows, beside the customers created', () => {
     expect(batchText(batch, { json: false, lang: 'zh-CN' })).toMatch(/未知客户的行\s+12,000\s+新建客户（已标记）：421 个/);
     expect(batchText(batch, { json: false, lang: 'en' })).toMatch(/Rows with an unknown customer\s+12,000\s+Customers created \(flagged\): 421/);
+    // Counts read as numbers, with the thousands grouped.
+    expect(batchText({ ...batch, customersCreated: 17_266 }, { json: false, lang: 'en' })).toContain('Customers created (flagged): 17,266');
+    expect(batchText({ ...batch, customersCreated: 17_266 }, { json: false, lang: 'zh-CN' })).toContain('新建客户（已标记）：17,266 个');
   });
 });
