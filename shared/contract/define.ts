@@ -37,3 +37,22 @@ type ResultOfChannel<C> = C extends Channel<z.ZodType, infer R> ? R : never;
 export type HandlersFor<M extends Record<string, Channel<z.ZodType, unknown>>> = {
   [K in keyof M]: (args: z.output<M[K]['args']>, ctx: CallContext) => Promise<ResultOfChannel<M[K]>>;
 };
+
+/** The intersection of a tuple of maps: what merging them gives when no name repeats. */
+export type MergedMaps<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & MergedMaps<R> : unknown;
+
+/**
+ * Merge channel (or handler) maps into one, refusing a name that two maps declare. Spreading would let
+ * the later map overwrite the earlier one silently: one domain's call would run another's handler.
+ * Runs at module load, so a clash stops every host and test at start-up.
+ */
+export function mergeChannels<T extends readonly object[]>(...maps: T): MergedMaps<T> {
+  const merged: Record<string, unknown> = {};
+  for (const map of maps) {
+    for (const [name, value] of Object.entries(map)) {
+      if (Object.hasOwn(merged, name)) throw new Error(`channel '${name}' is declared twice; every channel name must be unique`);
+      merged[name] = value;
+    }
+  }
+  return merged as MergedMaps<T>;
+}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Channel } from './define';
+import { mergeChannels, type Channel } from './define';
 import type { WireError } from '../errors';
 import { engagementChannels } from './engagement';
 import { importChannels } from './import';
@@ -9,15 +9,16 @@ import { checklistsChannels } from './checklists';
 import { reportsChannels } from './reports';
 
 // THE contract: every call the UI can make. Preload, main's IPC registration, the web host and the
-// renderer client are all derived from this object; a domain adds its channels by spreading its map in.
-export const contract = {
-  ...engagementChannels,
-  ...importChannels,
-  ...diagnosticsChannels,
-  ...healthChannels,
-  ...checklistsChannels,
-  ...reportsChannels,
-};
+// renderer client are all derived from this object; a domain adds its map to the list. A name two
+// domains declare throws here, at load, instead of one silently replacing the other.
+export const contract = mergeChannels(
+  engagementChannels,
+  importChannels,
+  diagnosticsChannels,
+  healthChannels,
+  checklistsChannels,
+  reportsChannels,
+);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

@@ -1,5 +1,5 @@
 import type { ChannelName, ParsedArgsOf, ResultOf } from '../../../shared/contract';
-import type { CallContext } from '../../../shared/contract/define';
+import { mergeChannels, type CallContext } from '../../../shared/contract/define';
 import type { Backend } from '../backend';
 import { engagementHandlers } from './engagement';
 import { importHandlers } from './import';
@@ -11,14 +11,17 @@ import { reportsHandlers } from './reports';
 export type Handler<K extends ChannelName> = (args: ParsedArgsOf<K>, ctx: CallContext) => Promise<ResultOf<K>>;
 export type Handlers = { [K in ChannelName]: Handler<K> };
 
-/** Every channel of the contract must have a handler here; the type fails to compile otherwise. */
+/**
+ * Every channel of the contract must have a handler here; the type fails to compile otherwise, and a
+ * handler two domains provide throws instead of the later one winning.
+ */
 export function createHandlers(b: Backend): Handlers {
-  return {
-    ...engagementHandlers(b),
-    ...importHandlers(b),
-    ...diagnosticsHandlers(b),
-    ...healthHandlers(b),
-    ...checklistsHandlers(b),
-    ...reportsHandlers(b),
-  };
+  return mergeChannels(
+    engagementHandlers(b),
+    importHandlers(b),
+    diagnosticsHandlers(b),
+    healthHandlers(b),
+    checklistsHandlers(b),
+    reportsHandlers(b),
+  );
 }
