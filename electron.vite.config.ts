@@ -16,6 +16,9 @@ export default defineConfig({
           cli: resolve(import.meta.dirname, 'electron/cli/index.ts'),
           // The import's producer thread (produce-thread.ts looks for it beside the bundle).
           'import-worker': resolve(import.meta.dirname, 'electron/backend/import/produce-worker.ts'),
+          // The engine's own thread or process, and the thread of one long job (engine/entries.ts).
+          engine: resolve(import.meta.dirname, 'electron/backend/engine/entry.ts'),
+          'job-worker': resolve(import.meta.dirname, 'electron/backend/engine/job-worker.ts'),
         },
         formats: ['es'],
       },

@@ -63,6 +63,14 @@ export const errorMessages = {
     'zh-CN': '找不到用于生成 PDF 的 Chromium 浏览器（{{detail}}）。请安装 Chromium，或设置环境变量 RWB_CHROMIUM 指向它。',
     en: 'No Chromium browser was found to print the PDF ({{detail}}). Install Chromium or set RWB_CHROMIUM to its path.',
   },
+  ENGINE_STOPPED: {
+    'zh-CN': '计算引擎意外停止（{{reason}}），这次操作没有完成。引擎已重新启动；请再试一次。',
+    en: 'The engine stopped unexpectedly ({{reason}}) and this call did not finish. The engine has restarted; please try again.',
+  },
+  JOB_STOPPED: {
+    'zh-CN': '后台任务意外停止（{{reason}}），没有写入任何结果，工作区保持原样。',
+    en: 'The background job stopped unexpectedly ({{reason}}); nothing was written and the workspace is as it was.',
+  },
   INTERNAL: {
     'zh-CN': '内部错误：{{detail}}。工作区未被修改；请把此信息告诉开发人员。',
     en: 'Internal error: {{detail}}. The workspace was not changed; please report this message.',

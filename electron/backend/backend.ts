@@ -46,6 +46,14 @@ export class Backend {
     return this.documentsDir;
   }
 
+  /**
+   * A job thread's view of the workspace the engine has open: set it without telling the UI or the
+   * recent list, which belong to the engine.
+   */
+  useWorkspace(ws: Workspace): void {
+    this.current = ws;
+  }
+
   /** Make `ws` the open workspace (closing any other), remember it and tell the UI. */
   async adopt(ws: Workspace): Promise<WorkspaceInfo> {
     if (this.current && this.current !== ws) await this.current.close();

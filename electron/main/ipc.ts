@@ -1,12 +1,12 @@
 import { dialog, ipcMain, shell, type BrowserWindow, type FileFilter, type IpcMainInvokeEvent } from 'electron';
+import { mkdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CHANNEL_NAMES } from '../../shared/contract';
 import { IPC_EVENT_CHANNEL, IPC_SHELL_PREFIX, SHELL_CHANNEL_NAMES, type shellChannels } from '../../shared/contract/shell';
 import type { CallContext, HandlersFor } from '../../shared/contract/define';
 import { shellChannels as shellSpecs } from '../../shared/contract/shell';
-import type { Backend } from '../backend/backend';
-import { createHandlers } from '../backend/handlers';
-import { dispatch } from '../backend/dispatch';
+import type { Engine } from '../backend/engine/engine';
+import { defaultDocumentsDir } from '../backend/settings';
 import { isTrustedUrl } from './window';
 
 const FILTERS: Record<'rwb' | 'xlsx' | 'pdf' | 'csv' | 'json', FileFilter> = {
@@ -21,24 +21,32 @@ function senderOk(event: IpcMainInvokeEvent): boolean {
   return isTrustedUrl(event.senderFrame?.url ?? '');
 }
 
-/** One handler per contract channel, derived from the contract; plus the native shell calls. */
-export function registerIpc(backend: Backend, getWindow: () => BrowserWindow | null): void {
-  const handlers = createHandlers(backend);
+function documentsDir(): string {
+  const dir = defaultDocumentsDir();
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * One handler per contract channel, derived from the contract, each relaying to the engine's process
+ * (main computes nothing, so a long run never holds up the menu or a dialog); plus the native shell calls.
+ */
+export function registerIpc(engine: Engine, getWindow: () => BrowserWindow | null): void {
   for (const name of CHANNEL_NAMES) {
     ipcMain.handle(name, async (event, args: unknown) => {
       if (!senderOk(event)) return { ok: false, error: { code: 'INVALID_ARGUMENTS', message: 'untrusted sender', params: { detail: 'untrusted sender' } } };
-      return dispatch(backend, handlers, name, args);
+      return engine.call(name, args);
     });
   }
-  backend.events.subscribe((name, payload) => getWindow()?.webContents.send(IPC_EVENT_CHANNEL, name, payload));
+  engine.subscribe((name, payload) => getWindow()?.webContents.send(IPC_EVENT_CHANNEL, name, payload));
 
   const shellHandlers: HandlersFor<typeof shellChannels> = {
     'dialog.openWorkspace': async () => {
-      const r = await dialog.showOpenDialog({ properties: ['openFile'], filters: [FILTERS.rwb], defaultPath: backend.ensureDocumentsDir() });
+      const r = await dialog.showOpenDialog({ properties: ['openFile'], filters: [FILTERS.rwb], defaultPath: documentsDir() });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     'dialog.saveWorkspace': async ({ suggestedName }) => {
-      const r = await dialog.showSaveDialog({ filters: [FILTERS.rwb], defaultPath: `${backend.ensureDocumentsDir()}/${basename(suggestedName)}` });
+      const r = await dialog.showSaveDialog({ filters: [FILTERS.rwb], defaultPath: `${documentsDir()}/${basename(suggestedName)}` });
       return r.canceled ? null : (r.filePath ?? null);
     },
     'dialog.openDataFile': async () => {

@@ -1,13 +1,16 @@
 import { Menu, app, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import type { Backend } from '../backend/backend';
+import type { Engine } from '../backend/engine/engine';
+import type { AppInfo, RecentEngagement } from '../../shared/domain/engagement';
 import { IPC_MENU_CHANNEL, type MenuCommand } from '../../shared/contract/shell';
 import { menuLabels } from './menu-labels';
 
 /** Native menu; every item forwards a command to the page, which owns the flow (and its errors). */
-export function buildMenu(backend: Backend, getWindow: () => BrowserWindow | null): void {
-  const t = menuLabels[backend.settings.locale];
+export async function buildMenu(engine: Engine, getWindow: () => BrowserWindow | null): Promise<void> {
+  const [infoEnv, recentEnv] = await Promise.all([engine.call('app.info', {}), engine.call('engagement.recent', {})]);
+  const locale = infoEnv.ok ? (infoEnv.value as AppInfo).locale : 'zh-CN';
+  const t = menuLabels[locale];
   const send = (cmd: MenuCommand) => getWindow()?.webContents.send(IPC_MENU_CHANNEL, cmd);
-  const recent = backend.settings.recent().filter((r) => r.exists);
+  const recent = (recentEnv.ok ? (recentEnv.value as RecentEngagement[]) : []).filter((r) => r.exists);
   const template: MenuItemConstructorOptions[] = [
     {
       label: t.file,
@@ -32,8 +35,8 @@ export function buildMenu(backend: Backend, getWindow: () => BrowserWindow | nul
     {
       label: t.view,
       submenu: [
-        { label: '中文', type: 'radio', checked: backend.settings.locale === 'zh-CN', click: () => send({ command: 'setLocale', locale: 'zh-CN' }) },
-        { label: 'English', type: 'radio', checked: backend.settings.locale === 'en', click: () => send({ command: 'setLocale', locale: 'en' }) },
+        { label: '中文', type: 'radio', checked: locale === 'zh-CN', click: () => send({ command: 'setLocale', locale: 'zh-CN' }) },
+        { label: 'English', type: 'radio', checked: locale === 'en', click: () => send({ command: 'setLocale', locale: 'en' }) },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -5,11 +5,8 @@ import { join, basename } from 'node:path';
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
-import type { Backend } from '../backend/backend';
-import { createHandlers, type Handlers } from '../backend/handlers';
-import { dispatch } from '../backend/dispatch';
+import type { Engine } from '../backend/engine/engine';
 import { serveStatic } from './static';
-import { isExportedFile } from '../backend/reports/exported-files';
 import { WorkbenchError, toWireError } from '../backend/errors';
 
 export interface WebHost {
@@ -20,7 +17,8 @@ export interface WebHost {
 }
 
 export interface WebHostOptions {
-  backend: Backend;
+  /** The engine: in its own worker thread for `rwb serve`, so the host answers while a job runs. */
+  engine: Engine;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -36,7 +34,6 @@ const MAX_JSON_BYTES = 10 * 1024 * 1024;
  */
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
-  const handlers: Handlers = createHandlers(opts.backend);
   // Uploaded client files are copies of personal data: keep them in a private temp folder that is
   // removed when the host stops, never beside the consultant's documents.
   const uploadDir = opts.uploadDir ?? mkdtempSync(join(tmpdir(), 'rwb-uploads-'));
@@ -79,13 +76,13 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (route === 'download' && req.method === 'GET') return sendDownload(res, url);
     if (req.method !== 'POST') return void res.writeHead(405).end();
     const body = await readJson(req);
-    sendJson(res, 200, await dispatch(opts.backend, handlers, route, body));
+    sendJson(res, 200, await opts.engine.call(route, body));
   }
 
   function serveEvents(req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write(': connected\n\n');
-    const unsubscribe = opts.backend.events.subscribe((name, payload) => {
+    const unsubscribe = opts.engine.subscribe((name, payload) => {
       res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
     });
     const keepAlive = setInterval(() => res.write(': ping\n\n'), 15_000);
@@ -106,10 +103,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   }
 
   // The browser cannot open a path on disk: an exported report is fetched here. Only files this
-  // backend exported in this session are served, never an arbitrary path.
-  function sendDownload(res: ServerResponse, url: URL): void {
+  // engine exported in this session are served, never an arbitrary path.
+  async function sendDownload(res: ServerResponse, url: URL): Promise<void> {
     const path = url.searchParams.get('path') ?? '';
-    if (!path || !isExportedFile(opts.backend, path) || !existsSync(path)) {
+    if (!path || !(await opts.engine.isExportedFile(path)) || !existsSync(path)) {
       sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'not an exported file', params: {} } });
       return;
     }

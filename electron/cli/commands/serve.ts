@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { Backend } from '../../backend/backend';
 import { startWebHost } from '../../web/server';
 import { appRootDir } from '../../backend/resources';
 import { APP_VERSION } from '../../backend/version';
 import { openInBrowser } from '../../web/open-browser';
+import { EngineClient } from '../../backend/engine/client';
+import { workerLink } from '../../backend/engine/links';
+import { CliFailure } from '../output';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -14,14 +16,19 @@ export function registerServeCommand(program: Command): void {
     .option('--open', 'open the URL in the default browser')
     .option('--workspace <file>', 'open this engagement at start')
     .action(async (opts: { port?: number; open?: boolean; workspace?: string }) => {
-      const backend = new Backend({ host: 'web', version: APP_VERSION });
-      if (opts.workspace) await backend.open(opts.workspace);
-      const host = await startWebHost({ backend, rendererDir: join(appRootDir(), 'out', 'renderer'), port: opts.port });
+      // The engine runs in a worker thread: the HTTP host keeps answering while a run computes.
+      const engine = new EngineClient({ init: { host: 'web', version: APP_VERSION, pdf: 'chromium' }, link: workerLink });
+      await engine.start();
+      if (opts.workspace) {
+        const env = await engine.call('engagement.open', { path: opts.workspace });
+        if (!env.ok) throw new CliFailure(env.error);
+      }
+      const host = await startWebHost({ engine, rendererDir: join(appRootDir(), 'out', 'renderer'), port: opts.port });
       process.stdout.write(`Retention Workbench (browser mode) / 留存诊断工作台（浏览器模式）\n${host.url}\n`);
       if (opts.open) openInBrowser(host.url);
       const stop = async () => {
         await host.close();
-        await backend.shutdown();
+        await engine.close();
         process.exit(0);
       };
       process.on('SIGINT', () => void stop());

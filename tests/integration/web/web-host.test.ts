@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import { Backend } from '../../../electron/backend/backend';
 import { startWebHost, type WebHost } from '../../../electron/web/server';
+import { InProcessEngine } from '../../../electron/backend/engine/engine';
 import { tempDir } from '../../helpers/temp';
 
 const dir = tempDir();
@@ -15,7 +16,7 @@ beforeAll(async () => {
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>rwb</title>');
   backend = new Backend({ host: 'web', version: 'test', settingsDir: join(dir, 'home'), documentsDir: join(dir, 'docs') });
-  host = await startWebHost({ backend, rendererDir });
+  host = await startWebHost({ engine: new InProcessEngine(backend), rendererDir });
 });
 afterAll(async () => {
   await host.close();
@@ -91,7 +92,7 @@ describe('browser mode web host', () => {
 describe('uploads in browser mode', () => {
   it('keeps uploaded client files in a private temp folder removed when the host stops', async () => {
     const b2 = new Backend({ host: 'web', version: 'test', settingsDir: join(dir, 'home2'), documentsDir: join(dir, 'docs2') });
-    const h2 = await startWebHost({ backend: b2, rendererDir: join(dir, 'renderer') });
+    const h2 = await startWebHost({ engine: new InProcessEngine(b2), rendererDir: join(dir, 'renderer') });
     const res = await fetch(`${h2.origin}/api/upload?name=${encodeURIComponent('客户名单.csv')}`, {
       method: 'POST',
       headers: { 'x-workbench-token': h2.token, 'content-type': 'application/octet-stream' },
