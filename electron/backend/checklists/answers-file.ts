@@ -12,8 +12,7 @@ import { isNotApplicable } from '../../../shared/checklists/answers';
 import { checklistText, type ChecklistLocale } from '../../../shared/checklists/template-issues';
 import type { ChecklistTemplate } from '../../../shared/checklists/template-schema';
 import type { AnswersWritten } from '../../../shared/checklists/wire';
-import type { Kysely } from 'kysely';
-import type { DB } from '../workspace/schema';
+import { writeTransaction, type WritableKysely } from '../workspace/connection';
 import { recordAudit } from '../workspace/repositories/audit';
 import { WorkbenchError } from '../errors';
 import { addRespondent, answerProblem, findQuestion, loadAssessment, writeAnswer, type AnswerInput } from './assessments';
@@ -93,7 +92,7 @@ export function readAnswersDocument(path: string, locale: ChecklistLocale): unkn
   }
 }
 
-export async function writeAnswersDocument(db: Kysely<DB>, id: number, document: unknown, locale: ChecklistLocale): Promise<AnswersWritten> {
+export async function writeAnswersDocument(db: WritableKysely, id: number, document: unknown, locale: ChecklistLocale): Promise<AnswersWritten> {
   const { template, respondents } = await loadAssessment(db, id);
   const read = readEntries(document, locale);
   const problems = [...read.problems];
@@ -107,7 +106,7 @@ export async function writeAnswersDocument(db: Kysely<DB>, id: number, document:
   const known = new Set(respondents.map((r) => r.name));
   const added: string[] = [];
   const at = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     const ids = new Map(respondents.map((r) => [r.name, r.id]));
     for (const entry of entries) {
       const name = entry.respondent.trim();

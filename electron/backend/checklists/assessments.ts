@@ -14,7 +14,7 @@ import type {
   RespondentAnswersDetail,
   RespondentSummary,
 } from '../../../shared/checklists/wire';
-import type { Executor } from '../workspace/schema';
+import type { ReadExecutor, WriteExecutor } from '../workspace/connection';
 import type { ChecklistAnswerTable, ChecklistAssessmentTable, ChecklistRespondentTable } from '../workspace/tables/checklists';
 import type { Selectable } from 'kysely';
 import { recordAudit } from '../workspace/repositories/audit';
@@ -36,13 +36,13 @@ function nowIso(): string {
   return new Date().toISOString();
 }
 
-async function loadRow(db: Executor, id: number): Promise<AssessmentRow> {
+async function loadRow(db: ReadExecutor, id: number): Promise<AssessmentRow> {
   const row = await db.selectFrom('checklist_assessment').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new WorkbenchError('NOT_FOUND', { what: 'assessment', id });
   return row;
 }
 
-async function load(db: Executor, id: number): Promise<Loaded> {
+async function load(db: ReadExecutor, id: number): Promise<Loaded> {
   const row = await loadRow(db, id);
   const respondents = await db
     .selectFrom('checklist_respondent')
@@ -110,12 +110,12 @@ function summarise(loaded: Loaded): AssessmentSummary {
   };
 }
 
-export async function loadAssessment(db: Executor, id: number): Promise<Loaded & { summary: AssessmentSummary }> {
+export async function loadAssessment(db: ReadExecutor, id: number): Promise<Loaded & { summary: AssessmentSummary }> {
   const loaded = await load(db, id);
   return { ...loaded, summary: summarise(loaded) };
 }
 
-export async function getAssessment(db: Executor, id: number): Promise<AssessmentDetail> {
+export async function getAssessment(db: ReadExecutor, id: number): Promise<AssessmentDetail> {
   const loaded = await load(db, id);
   const byRespondent = new Map<number, Record<string, AnswerRecord>>();
   for (const answer of loaded.answers) {
@@ -137,7 +137,7 @@ export async function getAssessment(db: Executor, id: number): Promise<Assessmen
   return { summary: summarise(loaded), template: loaded.template, respondents };
 }
 
-export async function listAssessments(db: Executor, templateId?: string): Promise<AssessmentSummary[]> {
+export async function listAssessments(db: ReadExecutor, templateId?: string): Promise<AssessmentSummary[]> {
   let query = db.selectFrom('checklist_assessment').select('id').orderBy('created_at', 'desc').orderBy('id', 'desc');
   if (templateId !== undefined) query = query.where('template_id', '=', templateId);
   const ids = await query.execute();
@@ -160,7 +160,7 @@ function uniqueNames(names: readonly string[]): string[] {
 }
 
 export async function startAssessment(
-  db: Executor,
+  db: WriteExecutor,
   input: { templateId: string; title?: string; respondents: string[]; subject?: string | null },
   locale: ChecklistLocale,
 ): Promise<number> {
@@ -192,7 +192,7 @@ export async function startAssessment(
   return inserted.id;
 }
 
-export async function addRespondent(db: Executor, id: number, rawName: string): Promise<RespondentRow> {
+export async function addRespondent(db: WriteExecutor, id: number, rawName: string): Promise<RespondentRow> {
   await loadRow(db, id);
   const name = rawName.trim();
   const existing = await db
@@ -217,7 +217,7 @@ export async function addRespondent(db: Executor, id: number, rawName: string): 
   return row;
 }
 
-async function touch(db: Executor, id: number): Promise<void> {
+async function touch(db: WriteExecutor, id: number): Promise<void> {
   await db.updateTable('checklist_assessment').set({ updated_at: nowIso() }).where('id', '=', id).execute();
 }
 
@@ -259,7 +259,7 @@ export interface AnswerInput {
   links?: string[];
 }
 
-async function respondentByName(db: Executor, id: number, name: string): Promise<RespondentRow> {
+async function respondentByName(db: ReadExecutor, id: number, name: string): Promise<RespondentRow> {
   const row = await db
     .selectFrom('checklist_respondent')
     .selectAll()
@@ -271,7 +271,7 @@ async function respondentByName(db: Executor, id: number, name: string): Promise
 }
 
 /** Write one answer (fields left undefined keep their stored value). The caller has checked the value. */
-export async function writeAnswer(db: Executor, respondentId: number, input: AnswerInput, at: string): Promise<void> {
+export async function writeAnswer(db: WriteExecutor, respondentId: number, input: AnswerInput, at: string): Promise<void> {
   const existing = await db
     .selectFrom('checklist_answer')
     .selectAll()
@@ -294,7 +294,7 @@ export async function writeAnswer(db: Executor, respondentId: number, input: Ans
     .execute();
 }
 
-export async function saveAnswer(db: Executor, id: number, input: AnswerInput, locale: ChecklistLocale): Promise<AnswerSaved> {
+export async function saveAnswer(db: WriteExecutor, id: number, input: AnswerInput, locale: ChecklistLocale): Promise<AnswerSaved> {
   const row = await loadRow(db, id);
   const template = JSON.parse(row.template) as ChecklistTemplate;
   const problem = answerProblem(template, input.questionId, input.value ?? null, locale);
@@ -314,7 +314,7 @@ export async function saveAnswer(db: Executor, id: number, input: AnswerInput, l
   };
 }
 
-export async function completeAssessment(db: Executor, id: number, complete: boolean): Promise<void> {
+export async function completeAssessment(db: WriteExecutor, id: number, complete: boolean): Promise<void> {
   await loadRow(db, id);
   const at = nowIso();
   await db
@@ -325,14 +325,14 @@ export async function completeAssessment(db: Executor, id: number, complete: boo
   await recordAudit(db, complete ? 'checklist.complete' : 'checklist.reopen', { id });
 }
 
-export async function renameAssessment(db: Executor, id: number, title: string, subject: string | null | undefined): Promise<void> {
+export async function renameAssessment(db: WriteExecutor, id: number, title: string, subject: string | null | undefined): Promise<void> {
   await loadRow(db, id);
   const set: { title: string; updated_at: string; subject?: string | null } = { title: title.trim(), updated_at: nowIso() };
   if (subject !== undefined) set.subject = subject?.trim() || null;
   await db.updateTable('checklist_assessment').set(set).where('id', '=', id).execute();
 }
 
-export async function deleteAssessment(db: Executor, id: number): Promise<boolean> {
+export async function deleteAssessment(db: WriteExecutor, id: number): Promise<boolean> {
   const r = await db.deleteFrom('checklist_assessment').where('id', '=', id).executeTakeFirst();
   const deleted = Number(r.numDeletedRows) > 0;
   if (deleted) await recordAudit(db, 'checklist.delete', { id });

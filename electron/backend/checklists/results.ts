@@ -4,12 +4,12 @@ import { combinedScore } from '../../../shared/checklists/combined-score';
 import { compareAssessments, gapListFromAggregate, type GapTarget } from '../../../shared/checklists/gaps';
 import type { ChecklistTemplate } from '../../../shared/checklists/template-schema';
 import type { AssessmentResult, ComparisonResult, MatrixResult } from '../../../shared/checklists/wire';
-import type { Executor } from '../workspace/schema';
+import type { ReadExecutor } from '../workspace/connection';
 import { WorkbenchError } from '../errors';
 import { answerSets, listAssessments, loadAssessment } from './assessments';
 import { requireTemplate } from './templates';
 
-export async function scoreAssessmentById(db: Executor, id: number, target?: GapTarget): Promise<AssessmentResult> {
+export async function scoreAssessmentById(db: ReadExecutor, id: number, target?: GapTarget): Promise<AssessmentResult> {
   const loaded = await loadAssessment(db, id);
   const responses: RespondentAnswers[] = answerSets(loaded).map(({ respondent, answers }) => ({
     respondent: respondent.name,
@@ -33,7 +33,7 @@ export async function scoreAssessmentById(db: Executor, id: number, target?: Gap
   };
 }
 
-export async function compareAssessmentsById(db: Executor, beforeId: number, afterId: number): Promise<ComparisonResult> {
+export async function compareAssessmentsById(db: ReadExecutor, beforeId: number, afterId: number): Promise<ComparisonResult> {
   const before = await scoreAssessmentById(db, beforeId);
   const after = await scoreAssessmentById(db, afterId);
   return {
@@ -49,7 +49,7 @@ export async function compareAssessmentsById(db: Executor, beforeId: number, aft
  * earlier assessment of the same salesperson is their "before", seen in the comparison, not averaged
  * in). The newest assessment's template snapshot lays out the columns.
  */
-export async function matrixForTemplate(db: Executor, templateId: string): Promise<MatrixResult> {
+export async function matrixForTemplate(db: ReadExecutor, templateId: string): Promise<MatrixResult> {
   const assessments = (await listAssessments(db, templateId)).filter((a) => a.subject !== null);
   const template: ChecklistTemplate =
     assessments.length === 0 ? (await requireTemplate(db, templateId)).template : (await loadAssessment(db, assessments[0]!.id)).template;

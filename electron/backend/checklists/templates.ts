@@ -9,7 +9,7 @@ import type { ChecklistTemplate } from '../../../shared/checklists/template-sche
 import type { ChecklistLocale } from '../../../shared/checklists/template-issues';
 import type { TemplateDetail, TemplateSummary } from '../../../shared/checklists/wire';
 import { checklistText } from '../../../shared/checklists/template-issues';
-import type { Executor } from '../workspace/schema';
+import type { ReadExecutor, WriteExecutor } from '../workspace/connection';
 import type { ChecklistTemplateTable } from '../workspace/tables/checklists';
 import { recordAudit } from '../workspace/repositories/audit';
 import { WorkbenchError } from '../errors';
@@ -55,7 +55,7 @@ function parseStored(row: ChecklistTemplateTable): ChecklistTemplate {
   return JSON.parse(row.template) as ChecklistTemplate;
 }
 
-export async function listTemplates(db: Executor | null): Promise<TemplateSummary[]> {
+export async function listTemplates(db: ReadExecutor | null): Promise<TemplateSummary[]> {
   const out = builtinTemplates().map((template) => summarise(template, null));
   if (db) {
     const rows = await db.selectFrom('checklist_template').selectAll().orderBy('created_at').execute();
@@ -64,7 +64,7 @@ export async function listTemplates(db: Executor | null): Promise<TemplateSummar
   return out;
 }
 
-export async function findTemplate(db: Executor | null, id: string): Promise<TemplateDetail | null> {
+export async function findTemplate(db: ReadExecutor | null, id: string): Promise<TemplateDetail | null> {
   const builtin = builtinTemplates().find((template) => template.id === id);
   if (builtin) return { summary: summarise(builtin, null), template: builtin };
   if (!db) return null;
@@ -74,7 +74,7 @@ export async function findTemplate(db: Executor | null, id: string): Promise<Tem
   return { summary: summarise(template, row), template };
 }
 
-export async function requireTemplate(db: Executor | null, id: string): Promise<TemplateDetail> {
+export async function requireTemplate(db: ReadExecutor | null, id: string): Promise<TemplateDetail> {
   const found = await findTemplate(db, id);
   if (!found) throw new WorkbenchError('NOT_FOUND', { what: 'checklist template', id });
   return found;
@@ -85,7 +85,7 @@ function builtinIdTaken(id: string, locale: ChecklistLocale): WorkbenchError {
 }
 
 async function store(
-  db: Executor,
+  db: WriteExecutor,
   template: ChecklistTemplate,
   origin: 'copy' | 'import',
   basedOn: string | null,
@@ -110,7 +110,7 @@ async function store(
 
 /** Import from a file or from text. Every problem is reported at once; nothing is stored on refusal. */
 export async function importTemplate(
-  db: Executor,
+  db: WriteExecutor,
   source: { path?: string; text?: string; fileName?: string },
   locale: ChecklistLocale,
 ): Promise<TemplateSummary & { replaced: boolean }> {
@@ -133,7 +133,7 @@ export async function importTemplate(
   return { ...summary, replaced };
 }
 
-export async function exportTemplate(db: Executor | null, id: string, path: string): Promise<{ path: string; bytes: number }> {
+export async function exportTemplate(db: WriteExecutor | null, id: string, path: string): Promise<{ path: string; bytes: number }> {
   const { template } = await requireTemplate(db, id);
   const full = resolve(path);
   mkdirSync(dirname(full), { recursive: true });
@@ -142,7 +142,7 @@ export async function exportTemplate(db: Executor | null, id: string, path: stri
   return { path: full, bytes: statSync(full).size };
 }
 
-async function freeId(db: Executor, wanted: string): Promise<string> {
+async function freeId(db: ReadExecutor, wanted: string): Promise<string> {
   const builtins = new Set(builtinTemplates().map((template) => template.id));
   const taken = async (id: string) =>
     builtins.has(id) || (await db.selectFrom('checklist_template').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
@@ -154,7 +154,7 @@ async function freeId(db: Executor, wanted: string): Promise<string> {
 }
 
 /** Copy a template (usually a built-in) to edit it; the copy gets a new id and "(副本)/(copy)" titles. */
-export async function copyTemplate(db: Executor, id: string, newId?: string): Promise<TemplateSummary> {
+export async function copyTemplate(db: WriteExecutor, id: string, newId?: string): Promise<TemplateSummary> {
   const { template } = await requireTemplate(db, id);
   const targetId = await freeId(db, newId ?? `${template.id}-copy`);
   const copy: ChecklistTemplate = {
@@ -173,7 +173,7 @@ export async function copyTemplate(db: Executor, id: string, newId?: string): Pr
 }
 
 /** Save an edited stored template. Built-ins are refused (copy first). */
-export async function saveTemplate(db: Executor, document: unknown, locale: ChecklistLocale): Promise<TemplateSummary> {
+export async function saveTemplate(db: WriteExecutor, document: unknown, locale: ChecklistLocale): Promise<TemplateSummary> {
   const id = typeof document === 'object' && document !== null ? (document as { id?: unknown }).id : undefined;
   const file = `${typeof id === 'string' ? id : 'template'}.json`;
   const result = validateTemplateDocument(file, document);
@@ -185,7 +185,7 @@ export async function saveTemplate(db: Executor, document: unknown, locale: Chec
   return summary;
 }
 
-export async function deleteTemplate(db: Executor, id: string): Promise<boolean> {
+export async function deleteTemplate(db: WriteExecutor, id: string): Promise<boolean> {
   const r = await db.deleteFrom('checklist_template').where('id', '=', id).executeTakeFirst();
   const deleted = Number(r.numDeletedRows) > 0;
   if (deleted) await recordAudit(db, 'checklist.deleteTemplate', { id });

@@ -1,6 +1,6 @@
 // What a run takes when the caller leaves things out, and what the parameter bar shows before any run.
 
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../workspace/connection';
 import { fromDay } from '../../../shared/analytics';
 import type { DataOverview } from '../../../shared/contract/diagnostics';
 
@@ -15,7 +15,7 @@ export function localNow(d = new Date()): string {
  * The latest order date, else the latest contract start, else today. A client's export is a snapshot:
  * measuring "as of today" months after the export would show everyone as lapsed.
  */
-export function defaultAsOf(sqlite: Database.Database): string {
+export function defaultAsOf(sqlite: ReadableDB): string {
   const r = sqlite.prepare(`select max(order_date) from orders`).raw(true).get() as [string | null];
   if (r[0]) return r[0].slice(0, 10);
   const k = sqlite.prepare(`select max(start_date) from contracts`).raw(true).get() as [string | null];
@@ -26,7 +26,7 @@ export function defaultAsOf(sqlite: Database.Database): string {
 
 
 /** Cheap counts for the parameter bar (indexed min/max; no pass over the orders' amounts). */
-export function dataOverview(sqlite: Database.Database): DataOverview {
+export function dataOverview(sqlite: ReadableDB): DataOverview {
   const o = sqlite.prepare(`select count(*), min(order_date), max(order_date) from orders`).raw(true).get() as [number, string | null, string | null];
   const k = sqlite.prepare(`select count(*), sum(mrr > 0) from contracts`).raw(true).get() as [number, number | null];
   const c = sqlite.prepare(`select count(*) from customers`).raw(true).get() as [number];

@@ -2,7 +2,7 @@
 // diagnostic_customer's stored columns (cohort_on and statuses hold the cell memberships, see
 // migration 0004), so the members are exactly the customers counted in the stored figure.
 
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../workspace/connection';
 import { STATUS_CODES, UNSCORED, type DiagnosticCustomerRow, type DiagnosticCustomerTable, type DrillTarget } from '../../../shared/analytics';
 import type { CUSTOMER_SORTS } from '../../../shared/contract/diagnostics';
 import { assertNever } from '../../../shared/analytics/periods';
@@ -64,7 +64,7 @@ export function drillWhere(t: DrillTarget): Where {
   }
 }
 
-export function drill(sqlite: Database.Database, runId: number, target: DrillTarget, limit: number): { total: number; keys: string[]; rows: DiagnosticCustomerRow[] } {
+export function drill(sqlite: ReadableDB, runId: number, target: DrillTarget, limit: number): { total: number; keys: string[]; rows: DiagnosticCustomerRow[] } {
   loadRunExists(sqlite, runId);
   const w = drillWhere(target);
   const keys = (sqlite.prepare(`select d.customer_key from diagnostic_customer d where d.run_id = ? and (${w.sql}) order by d.customer_key`).raw(true).all(runId, ...w.params) as [string][]).map(
@@ -79,7 +79,7 @@ export function drill(sqlite: Database.Database, runId: number, target: DrillTar
   return { total: keys.length, keys, rows };
 }
 
-function loadRunExists(sqlite: Database.Database, runId: number): void {
+function loadRunExists(sqlite: ReadableDB, runId: number): void {
   if (!sqlite.prepare(`select 1 from diagnostic_run where id = ?`).get(runId)) loadRun(sqlite, runId); // throws NOT_FOUND
 }
 
@@ -104,7 +104,7 @@ export interface CustomerPageArgs {
   limit: number;
 }
 
-export function customerPage(sqlite: Database.Database, a: CustomerPageArgs): { total: number; rows: DiagnosticCustomerRow[] } {
+export function customerPage(sqlite: ReadableDB, a: CustomerPageArgs): { total: number; rows: DiagnosticCustomerRow[] } {
   loadRunExists(sqlite, a.runId);
   const parts = ['d.run_id = ?'];
   const params: (string | number)[] = [a.runId];
@@ -130,7 +130,7 @@ export function customerPage(sqlite: Database.Database, a: CustomerPageArgs): { 
 }
 
 /** Every row of a run as flat columns (DiagnosticCustomerTable). */
-export function customerTable(sqlite: Database.Database, runId: number): DiagnosticCustomerTable {
+export function customerTable(sqlite: ReadableDB, runId: number): DiagnosticCustomerTable {
   loadRunExists(sqlite, runId);
   const rows = sqlite
     .prepare(
@@ -191,7 +191,7 @@ export function customerTable(sqlite: Database.Database, runId: number): Diagnos
 }
 
 /** Transitions of a categorical column between two runs, joined on customer key. */
-export function transitions(sqlite: Database.Database, baseRunId: number, runId: number, column: 'seed_segment' | 'tier', categories: readonly string[]): { categories: string[]; counts: number[][] } {
+export function transitions(sqlite: ReadableDB, baseRunId: number, runId: number, column: 'seed_segment' | 'tier', categories: readonly string[]): { categories: string[]; counts: number[][] } {
   const cats = [...categories, 'none'];
   const pos = new Map(cats.map((c, i) => [c, i]));
   const counts = cats.map(() => cats.map(() => 0));

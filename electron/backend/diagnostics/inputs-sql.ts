@@ -2,7 +2,7 @@
 // contracts), read with .raw() so no row object is built. Dates become day numbers through a small
 // cache (a few thousand distinct dates), never a Date object per row.
 
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../workspace/connection';
 import type { ContractSpan, CustomerAttributeColumns, DiagnosticDataStamp, DiagnosticInputs, PurchaseLedger } from '../../../shared/analytics';
 import { fromDay, OPEN_END, toDay } from '../../../shared/analytics';
 
@@ -24,7 +24,7 @@ function dayCache(): (iso: string) => number {
 }
 
 /** Customers of the customer table, then contract customers missing from it, in key order. */
-function loadCustomers(sqlite: Database.Database): { keys: string[]; attributes: CustomerAttributeColumns } {
+function loadCustomers(sqlite: ReadableDB): { keys: string[]; attributes: CustomerAttributeColumns } {
   const rows = sqlite
     .prepare(`select customer_key, name, industry, segment, region, owner, is_benchmark from customers order by customer_key`)
     .raw(true)
@@ -117,7 +117,7 @@ function parseAmount(s: string, from: number, to: number): number {
  * (date, amount, order key; ASCII record/unit separators), and JS folds lines into orders (keyed by
  * order key within the customer, dated by the earliest line) and orders into customer-days.
  */
-export function loadLedger(sqlite: Database.Database, keys: readonly string[]): PurchaseLedger & { orders: number; lines: number } {
+export function loadLedger(sqlite: ReadableDB, keys: readonly string[]): PurchaseLedger & { orders: number; lines: number } {
   const index = new Map<string, number>();
   keys.forEach((k, i) => index.set(k, i));
   const allKeys = [...keys];
@@ -252,7 +252,7 @@ export function loadLedger(sqlite: Database.Database, keys: readonly string[]): 
 }
 
 /** Contracts reduced to live spans; the cancellation day is the last live day (inputs.ts). */
-export function loadContracts(sqlite: Database.Database): ContractSpan[] {
+export function loadContracts(sqlite: ReadableDB): ContractSpan[] {
   const day = dayCache();
   const rows = sqlite
     .prepare(`select customer_key, start_date, end_date, cancelled_date, mrr from contracts`)
@@ -271,7 +271,7 @@ export function loadContracts(sqlite: Database.Database): ContractSpan[] {
 }
 
 /** Counts and date range; the order figures come from the ledger pass, not another scan of orders. */
-export function loadDataStamp(sqlite: Database.Database, ledger: PurchaseLedger, orders: number, orderLines: number): DiagnosticDataStamp {
+export function loadDataStamp(sqlite: ReadableDB, ledger: PurchaseLedger, orders: number, orderLines: number): DiagnosticDataStamp {
   const k = sqlite.prepare(`select count(*), min(start_date) from contracts`).raw(true).get() as [number, string | null];
   const c = sqlite.prepare(`select count(*) from customers`).raw(true).get() as [number];
   let min = Number.POSITIVE_INFINITY;
@@ -294,7 +294,7 @@ export function loadDataStamp(sqlite: Database.Database, ledger: PurchaseLedger,
   };
 }
 
-export function loadDiagnosticInputs(sqlite: Database.Database, opts: InputsOptions = {}): DiagnosticInputs {
+export function loadDiagnosticInputs(sqlite: ReadableDB, opts: InputsOptions = {}): DiagnosticInputs {
   const timed = <T>(label: string, f: () => T): T => {
     const t0 = opts.onQuery ? performance.now() : 0;
     const r = f();

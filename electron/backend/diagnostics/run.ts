@@ -2,7 +2,7 @@
 // the summary and every customer row written in one synchronous transaction, so a run is stored whole
 // or not at all.
 
-import type Database from 'better-sqlite3';
+import type { WritableDB } from '../workspace/connection';
 import { runDiagnostics, type AnalyticsParams, type DiagnosticInputs, type DiagnosticPhase } from '../../../shared/analytics';
 import type { CancelSignal } from '../../../shared/contract/define';
 import { WorkbenchError } from '../errors';
@@ -30,7 +30,7 @@ export interface RunOutcome {
   phases: [RunPhase, number][];
 }
 
-export function runAndStore(sqlite: Database.Database, opts: RunOptions): RunOutcome {
+export function runAndStore(sqlite: WritableDB, opts: RunOptions): RunOutcome {
   const t0 = performance.now();
   const phases: [RunPhase, number][] = [];
   let mark = t0;

@@ -2,7 +2,8 @@
 // diagnostic_customer. Reports load a run with loadRun / loadRunCustomers and get exactly what the
 // dashboard showed (shared/analytics/run-result.ts), never a recomputation.
 
-import type Database from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../workspace/connection';
+import type { Row } from '../workspace/schema';
 import {
   AnalyticsParamsSchema,
   type AnalyticsParams,
@@ -17,17 +18,7 @@ import { WorkbenchError } from '../errors';
 
 const SUMMARY_COLUMNS = `id, created_at, as_of, grain, basis, window_days, label, customers, duration_ms`;
 
-type SummaryRow = {
-  id: number;
-  created_at: string;
-  as_of: string;
-  grain: DiagnosticRunSummary['grain'];
-  basis: DiagnosticRunSummary['basis'];
-  window_days: number;
-  label: string | null;
-  customers: number;
-  duration_ms: number;
-};
+type SummaryRow = Omit<Row<'diagnostic_run'>, 'params' | 'results'>;
 
 function toSummary(r: SummaryRow): DiagnosticRunSummary {
   return {
@@ -44,17 +35,17 @@ function toSummary(r: SummaryRow): DiagnosticRunSummary {
 }
 
 /** Newest first. */
-export function listRuns(sqlite: Database.Database): DiagnosticRunSummary[] {
+export function listRuns(sqlite: ReadableDB): DiagnosticRunSummary[] {
   return (sqlite.prepare(`select ${SUMMARY_COLUMNS} from diagnostic_run order by id desc`).all() as SummaryRow[]).map(toSummary);
 }
 
-export function latestRunId(sqlite: Database.Database): number | null {
+export function latestRunId(sqlite: ReadableDB): number | null {
   const r = sqlite.prepare(`select max(id) as id from diagnostic_run`).get() as { id: number | null };
   return r.id;
 }
 
 /** A stored run with its parameters and results; throws NOT_FOUND for an unknown id. */
-export function loadRun(sqlite: Database.Database, id: number): DiagnosticRun {
+export function loadRun(sqlite: ReadableDB, id: number): DiagnosticRun {
   const r = sqlite.prepare(`select ${SUMMARY_COLUMNS}, params, results from diagnostic_run where id = ?`).get(id) as
     | (SummaryRow & { params: string; results: string })
     | undefined;
@@ -82,7 +73,7 @@ const CUSTOMER_COLUMNS = [
 ] as const;
 
 /** Writes a run and its customer rows in one transaction (synchronous: no async work inside). */
-export function storeRun(sqlite: Database.Database, input: StoreRunInput): number {
+export function storeRun(sqlite: WritableDB, input: StoreRunInput): number {
   const insRun = sqlite.prepare(
     `insert into diagnostic_run (created_at, as_of, grain, basis, window_days, params, results, label, customers, duration_ms)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -112,16 +103,16 @@ export function storeRun(sqlite: Database.Database, input: StoreRunInput): numbe
 }
 
 /** Keeps the duration honest: it is only known once the rows are written. */
-export function setRunDuration(sqlite: Database.Database, id: number, durationMs: number): void {
+export function setRunDuration(sqlite: WritableDB, id: number, durationMs: number): void {
   sqlite.prepare(`update diagnostic_run set duration_ms = ? where id = ?`).run(Math.round(durationMs), id);
 }
 
-export function setRunLabel(sqlite: Database.Database, id: number, label: string | null): void {
+export function setRunLabel(sqlite: WritableDB, id: number, label: string | null): void {
   const r = sqlite.prepare(`update diagnostic_run set label = ? where id = ?`).run(label, id);
   if (r.changes === 0) throw new WorkbenchError('NOT_FOUND', { what: 'diagnostic run', id });
 }
 
-export function deleteRun(sqlite: Database.Database, id: number): boolean {
+export function deleteRun(sqlite: WritableDB, id: number): boolean {
   return sqlite.prepare(`delete from diagnostic_run where id = ?`).run(id).changes > 0;
 }
 
@@ -152,7 +143,7 @@ export function customerFromRaw(r: unknown[]): DiagnosticCustomerRow {
 }
 
 /** Every customer row of a run, in customer key order (what a report's data sheet lists). */
-export function loadRunCustomers(sqlite: Database.Database, runId: number): DiagnosticCustomerRow[] {
+export function loadRunCustomers(sqlite: ReadableDB, runId: number): DiagnosticCustomerRow[] {
   return (sqlite.prepare(`select ${CUSTOMER_SELECT} from diagnostic_customer d where d.run_id = ? order by d.customer_key`).raw(true).all(runId) as unknown[][]).map(
     customerFromRaw,
   );

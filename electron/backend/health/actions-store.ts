@@ -1,7 +1,8 @@
 // Actions on the board: opened by runs (from the playbook), by hand, moved through open → in
 // progress → done, and checked a month after closing (seed 001 信任重建验证).
 
-import type Database from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../workspace/connection';
+import type { Row } from '../workspace/schema';
 import type { ActionRow } from '../../../shared/contract/health';
 import { addDays, daysBetween } from '../../../shared/health/dates';
 import {
@@ -20,7 +21,7 @@ import { DEMAND_PURPOSES } from './facts-sql';
 
 export type ActionInsert = Omit<PlannedAction, 'source' | 'titleKey' | 'descriptionKey'> & { source: ActionSource | null };
 
-export function prepareInsertAction(sqlite: Database.Database) {
+export function prepareInsertAction(sqlite: WritableDB) {
   const stmt = sqlite.prepare(
     `insert into health_action (customer_key, template_id, owner_role, owner, opened_at, due_at, status, source_kind, source_signal_id, source_run_id, source, note)
      values (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)`,
@@ -32,24 +33,8 @@ export function prepareInsertAction(sqlite: Database.Database) {
     );
 }
 
-interface ActionDbRow {
-  id: number;
-  customer_key: string;
-  customer_name: string | null;
-  template_id: ActionTemplateId;
-  owner_role: OwnerRole;
-  owner: string | null;
-  opened_at: string;
-  due_at: string;
-  status: ActionStatus;
-  source_kind: ActionRow['sourceKind'];
-  source_signal_id: number | null;
-  source: string;
-  note: string | null;
-  closed_at: string | null;
-  repair_check: string | null;
-  repair_checked_at: string | null;
-}
+/** A health_action row with its customer's name (SELECT_ACTIONS). */
+type ActionDbRow = Row<'health_action'> & { customer_name: string | null };
 
 const SELECT_ACTIONS = `select a.*, c.name as customer_name from health_action a left join customers c on c.customer_key = a.customer_key`;
 
@@ -78,7 +63,7 @@ function toRow(r: ActionDbRow, now: string): ActionRow {
 }
 
 export function listActions(
-  sqlite: Database.Database,
+  sqlite: ReadableDB,
   filter: { status?: ActionStatus; customerKey?: string; overdueOnly?: boolean; limit?: number },
   now: string,
 ): ActionRow[] {
@@ -102,14 +87,14 @@ export function listActions(
   return rows.map((r) => toRow(r, now));
 }
 
-export function getAction(sqlite: Database.Database, id: number, now: string): ActionRow {
+export function getAction(sqlite: ReadableDB, id: number, now: string): ActionRow {
   const r = sqlite.prepare(`${SELECT_ACTIONS} where a.id = ?`).get(id) as ActionDbRow | undefined;
   if (!r) throw new WorkbenchError('NOT_FOUND', { what: '行动 / action', id });
   return toRow(r, now);
 }
 
 export function createAction(
-  sqlite: Database.Database,
+  sqlite: WritableDB,
   args: { customerKey: string; templateId: ActionTemplateId; owner?: string | null; dueAt?: string; signalId?: number; note?: string },
   now: string,
 ): ActionRow {
@@ -150,7 +135,7 @@ function normaliseDue(due: string): string {
 }
 
 export function updateAction(
-  sqlite: Database.Database,
+  sqlite: WritableDB,
   args: { id: number; status?: ActionStatus; owner?: string | null; dueAt?: string; note?: string | null },
   now: string,
 ): ActionRow {
@@ -183,7 +168,7 @@ export function updateAction(
 const DEMAND_IN = DEMAND_PURPOSES.map((p) => `'${p}'`).join(', ');
 
 /** The indicators of one customer over [from, to) (dates). */
-function repairWindow(sqlite: Database.Database, customerKey: string, from: string, to: string): RepairWindow {
+function repairWindow(sqlite: ReadableDB, customerKey: string, from: string, to: string): RepairWindow {
   const i = sqlite
     .prepare(`select count(*) as n, sum(purpose in (${DEMAND_IN})) as demands from interactions where customer_key = ? and date >= ? and date < ?`)
     .get(customerKey, from, to) as { n: number; demands: number | null };
@@ -206,7 +191,7 @@ function repairWindow(sqlite: Database.Database, customerKey: string, from: stri
  * Before: the 90 days before the action opened. After: from the day it closed to the check date.
  * Counts and value are compared per 30 days (repair-check.ts), so the windows may differ in length.
  */
-export function runRepairCheck(sqlite: Database.Database, id: number, checkedAt: string, now: string): ActionRow {
+export function runRepairCheck(sqlite: WritableDB, id: number, checkedAt: string, now: string): ActionRow {
   const a = getAction(sqlite, id, now);
   if (a.status !== 'done' || !a.closedAt) {
     throw new WorkbenchError('VALIDATION_FAILED', { detail: 'the repair check needs a closed (done) action / 修复验证需要已完成的行动' });

@@ -21,7 +21,7 @@
 //   demand answered late a year ago does not keep a delay signal open forever.
 // - Customers in scope: every customer except those churned on or before as-of or first seen after it.
 
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../workspace/connection';
 import { addDays } from '../../../shared/health/dates';
 import { DEFAULT_FACTS_WINDOWS, emptyFacts, type CustomerFacts, type FactsWindows, type TextEvidence } from '../../../shared/health/facts';
 import { factsBounds, foldContracts, foldInteractions, foldOrders, foldProjects, foldSurveys, foldTickets, foldUsage, sortTexts, type Row } from './facts-fold';
@@ -64,7 +64,7 @@ const DEMAND_IN = inList(DEMAND_PURPOSES);
 const IN_SCOPE = `(churn_date is null or substr(churn_date, 1, 10) > :asOf) and (first_seen is null or substr(first_seen, 1, 10) <= :asOf)`;
 
 /** Customers in scope at as-of (for progress totals). */
-export function countCustomersInScope(sqlite: Database.Database, asOf: string): number {
+export function countCustomersInScope(sqlite: ReadableDB, asOf: string): number {
   return Number((sqlite.prepare(`select count(*) from customers where ${IN_SCOPE}`).pluck().get({ asOf }) as number | bigint) ?? 0);
 }
 
@@ -72,7 +72,7 @@ export function countCustomersInScope(sqlite: Database.Database, asOf: string): 
  * Streams facts block by block (customers in key order). Returns the number of customers. The
  * callback may write to the database (the statements here are stepped to completion before it runs).
  */
-export function forEachFactsBlock(sqlite: Database.Database, asOf: string, opts: FactsOptions, onBlock: (block: FactsBlock) => void): number {
+export function forEachFactsBlock(sqlite: ReadableDB, asOf: string, opts: FactsOptions, onBlock: (block: FactsBlock) => void): number {
   const w = opts.windows ?? DEFAULT_FACTS_WINDOWS;
   const blockSize = Math.max(1, opts.blockSize ?? 4096);
   const b = factsBounds(asOf, w);
@@ -250,7 +250,7 @@ export function forEachFactsBlock(sqlite: Database.Database, asOf: string, opts:
 }
 
 /** Every customer's facts at once: for tests and small workspaces. Runs stream forEachFactsBlock. */
-export function computeFacts(sqlite: Database.Database, asOf: string, opts: FactsOptions = {}): FactsResult {
+export function computeFacts(sqlite: ReadableDB, asOf: string, opts: FactsOptions = {}): FactsResult {
   const customers: CustomerInfo[] = [];
   const facts: CustomerFacts[] = [];
   forEachFactsBlock(sqlite, asOf, opts, (block) => {
@@ -262,7 +262,7 @@ export function computeFacts(sqlite: Database.Database, asOf: string, opts: Fact
 
 /** The date health runs default to: the latest dated fact in the workspace (exports are taken on a
  *  day, and "the last 90 days" should end there, not at today's date weeks later), capped at today. */
-export function defaultAsOf(sqlite: Database.Database, today: string): string {
+export function defaultAsOf(sqlite: ReadableDB, today: string): string {
   const row = sqlite
     .prepare(
       `select max(d) from (

@@ -1,7 +1,8 @@
 // Reading stored runs: summaries, the overview (bands by tier and owner, trend vs the previous run),
 // score lists, a customer's card, the what-if matrix and the signal inbox.
 
-import type Database from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../workspace/connection';
+import type { Row } from '../workspace/schema';
 import type {
   BandGroup,
   CustomerHealth,
@@ -22,22 +23,7 @@ import type { Severity } from '../../../shared/health/vocabulary';
 import { WorkbenchError } from '../errors';
 import { listActions } from './actions-store';
 
-interface RunDbRow {
-  id: number;
-  model_id: string;
-  model: string;
-  as_of: string;
-  started_at: string;
-  finished_at: string | null;
-  customers: number;
-  red: number;
-  yellow: number;
-  green: number;
-  none: number;
-  signals_opened: number;
-  signals_resolved: number;
-  actions_opened: number;
-}
+type RunDbRow = Row<'health_run'>;
 
 function toSummary(r: RunDbRow): HealthRunSummary {
   const m = JSON.parse(r.model) as HealthModel;
@@ -57,11 +43,11 @@ function toSummary(r: RunDbRow): HealthRunSummary {
   };
 }
 
-export function listRuns(sqlite: Database.Database): HealthRunSummary[] {
+export function listRuns(sqlite: ReadableDB): HealthRunSummary[] {
   return (sqlite.prepare('select * from health_run where finished_at is not null order by id desc').all() as RunDbRow[]).map(toSummary);
 }
 
-function runRow(sqlite: Database.Database, runId?: number): RunDbRow | null {
+function runRow(sqlite: ReadableDB, runId?: number): RunDbRow | null {
   const r = (
     runId === undefined
       ? sqlite.prepare('select * from health_run where finished_at is not null order by id desc limit 1').get()
@@ -71,11 +57,11 @@ function runRow(sqlite: Database.Database, runId?: number): RunDbRow | null {
   return r ?? null;
 }
 
-function previousRun(sqlite: Database.Database, run: RunDbRow): RunDbRow | null {
+function previousRun(sqlite: ReadableDB, run: RunDbRow): RunDbRow | null {
   return (sqlite.prepare('select * from health_run where finished_at is not null and id < ? order by id desc limit 1').get(run.id) as RunDbRow | undefined) ?? null;
 }
 
-function groupBands(sqlite: Database.Database, runId: number, column: 'segment' | 'owner'): BandGroup[] {
+function groupBands(sqlite: ReadableDB, runId: number, column: 'segment' | 'owner'): BandGroup[] {
   const rows = sqlite
     .prepare(
       `select c.${column} as grp, sum(s.band = 'red') as red, sum(s.band = 'yellow') as yellow, sum(s.band = 'green') as green,
@@ -97,17 +83,9 @@ const SCORE_ROW_SQL = `
     left join health_score p on p.run_id = :prev and p.customer_key = s.customer_key
    where s.run_id = :run`;
 
-interface ScoreDbRow {
-  customer_key: string;
-  name: string;
-  owner: string | null;
-  segment: string | null;
-  score: number | null;
-  band: Band | null;
-  prev_score: number | null;
-  open_signals: number;
-  worst: number | null;
-}
+/** SCORE_ROW_SQL: a score with its customer, the previous run's score and the open signals. */
+type ScoreDbRow = Pick<Row<'health_score'>, 'customer_key' | 'score' | 'band'> &
+  Pick<Row<'customers'>, 'name' | 'owner' | 'segment'> & { prev_score: number | null; open_signals: number; worst: number | null };
 
 const RANK_SEVERITY: Record<number, Severity> = { 1: 'light', 2: 'medium', 3: 'heavy' };
 
@@ -127,7 +105,7 @@ function toScoreRow(r: ScoreDbRow, tolerance: number): CustomerScoreRow {
 }
 
 export function listScores(
-  sqlite: Database.Database,
+  sqlite: ReadableDB,
   args: { runId?: number; band?: Band | 'none'; search?: string; limit: number; offset: number },
 ): Paged<CustomerScoreRow> {
   const run = runRow(sqlite, args.runId);
@@ -153,7 +131,7 @@ export function listScores(
   return { items: rows.map((r) => toScoreRow(r, model.trendTolerance)), total };
 }
 
-export function overview(sqlite: Database.Database, runId: number | undefined, now: string): HealthOverview {
+export function overview(sqlite: ReadableDB, runId: number | undefined, now: string): HealthOverview {
   const signals = signalCounts(sqlite, 'open');
   const actionRows = sqlite.prepare(`select status, count(*) as n, sum(status in ('open','inProgress') and due_at < ?) as late from health_action group by status`).all(now) as {
     status: string;
@@ -213,7 +191,7 @@ export function overview(sqlite: Database.Database, runId: number | undefined, n
   };
 }
 
-export function customerHealth(sqlite: Database.Database, customerKey: string, runId: number | undefined, now: string): CustomerHealth {
+export function customerHealth(sqlite: ReadableDB, customerKey: string, runId: number | undefined, now: string): CustomerHealth {
   const c = sqlite.prepare('select customer_key, name, owner, segment from customers where customer_key = ?').get(customerKey) as
     | { customer_key: string; name: string; owner: string | null; segment: string | null }
     | undefined;
@@ -293,7 +271,7 @@ export function breakdown(model: HealthModel, parts: [number | null, number | nu
   return rows;
 }
 
-export function whatIfData(sqlite: Database.Database, runId?: number): WhatIfData | null {
+export function whatIfData(sqlite: ReadableDB, runId?: number): WhatIfData | null {
   const run = runRow(sqlite, runId);
   if (!run) return null;
   const rows = sqlite
@@ -347,24 +325,8 @@ export function whatIfData(sqlite: Database.Database, runId?: number): WhatIfDat
 
 // ---- signals ----
 
-interface SignalDbRow {
-  id: number;
-  customer_key: string;
-  customer_name: string | null;
-  owner: string | null;
-  rule_id: SignalRuleId;
-  severity: Severity;
-  status: SignalStatus;
-  evidence: string;
-  triggered_on: string | null;
-  as_of: string;
-  first_run_id: number;
-  last_run_id: number;
-  dismissed_reason: string | null;
-  dismissed_at: string | null;
-  closed_at: string | null;
-  action_id: number | null;
-}
+/** SELECT_SIGNALS: a signal with its customer and the action opened from it. */
+type SignalDbRow = Row<'health_signal'> & { customer_name: string | null; owner: string | null; action_id: number | null };
 
 const SELECT_SIGNALS = `
   select g.*, c.name as customer_name, c.owner,
@@ -392,7 +354,7 @@ function toSignal(r: SignalDbRow): SignalRow {
   };
 }
 
-export function signalCounts(sqlite: Database.Database, status: SignalStatus | undefined): Record<Severity, number> {
+export function signalCounts(sqlite: ReadableDB, status: SignalStatus | undefined): Record<Severity, number> {
   const rows = sqlite
     .prepare(`select severity, count(*) as n from health_signal ${status ? 'where status = ?' : ''} group by severity`)
     .all(...(status ? [status] : [])) as { severity: Severity; n: number }[];
@@ -402,7 +364,7 @@ export function signalCounts(sqlite: Database.Database, status: SignalStatus | u
 }
 
 export function listSignals(
-  sqlite: Database.Database,
+  sqlite: ReadableDB,
   args: { status?: SignalStatus; severity?: Severity; customerKey?: string; limit: number; offset: number },
 ): Paged<SignalRow> & { counts: Record<Severity, number> } {
   const where: string[] = [];
@@ -430,13 +392,13 @@ export function listSignals(
   return { items: rows.map(toSignal), total, counts: signalCounts(sqlite, args.status) };
 }
 
-export function getSignal(sqlite: Database.Database, id: number): SignalRow {
+export function getSignal(sqlite: ReadableDB, id: number): SignalRow {
   const r = sqlite.prepare(`${SELECT_SIGNALS} where g.id = ?`).get(id) as SignalDbRow | undefined;
   if (!r) throw new WorkbenchError('NOT_FOUND', { what: '预警信号 / signal', id });
   return toSignal(r);
 }
 
-export function dismissSignal(sqlite: Database.Database, id: number, reason: string, now: string): SignalRow {
+export function dismissSignal(sqlite: WritableDB, id: number, reason: string, now: string): SignalRow {
   const s = getSignal(sqlite, id);
   if (s.status !== 'open') {
     throw new WorkbenchError('VALIDATION_FAILED', { detail: `signal ${id} is ${s.status}, only an open signal can be dismissed / 只有未处理的信号可以忽略` });
@@ -445,7 +407,7 @@ export function dismissSignal(sqlite: Database.Database, id: number, reason: str
   return getSignal(sqlite, id);
 }
 
-export function reopenSignal(sqlite: Database.Database, id: number): SignalRow {
+export function reopenSignal(sqlite: WritableDB, id: number): SignalRow {
   const s = getSignal(sqlite, id);
   if (s.status !== 'dismissed') {
     throw new WorkbenchError('VALIDATION_FAILED', { detail: `signal ${id} is ${s.status}, only a dismissed signal can be reopened / 只有已忽略的信号可以恢复` });

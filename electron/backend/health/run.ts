@@ -7,7 +7,7 @@
 // all-at-once version gave them: new signals (and their actions) in customer order, then the
 // red-score actions in customer order.
 
-import type Database from 'better-sqlite3';
+import type { WritableDB } from '../workspace/connection';
 import { buildMetricMatrix, METRIC_COUNT } from '../../../shared/health/metrics';
 import { compileModel, bandOf, type BandCounts } from '../../../shared/health/score';
 import type { HealthModel } from '../../../shared/health/model';
@@ -47,7 +47,7 @@ function checkCancelled(signal?: CancelSignal): void {
   if (signal?.aborted) throw new WorkbenchError('CANCELLED');
 }
 
-export function runHealth(sqlite: Database.Database, opts: RunOptions): RunResult {
+export function runHealth(sqlite: WritableDB, opts: RunOptions): RunResult {
   const { model, rules, asOf, now } = opts;
   const playbook = opts.playbook ?? DEFAULT_PLAYBOOK;
   opts.progress?.('health.facts', 0, null);

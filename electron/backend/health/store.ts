@@ -2,7 +2,7 @@
 // and are listed beside the saved ones; a saved model may not take a preset's id, so "seed001" always
 // means the seed's model.
 
-import type Database from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../workspace/connection';
 import { HEALTH_PRESETS, healthPreset } from '../../../shared/health/presets';
 import { parseHealthModel, type HealthModel } from '../../../shared/health/model';
 import { defaultSignalRules, SignalRuleSetSchema, type SignalRule } from '../../../shared/health/signal-rules';
@@ -12,7 +12,7 @@ import { WorkbenchError } from '../errors';
 
 const RULES_KEY = 'health.signalRules';
 
-export function listModels(sqlite: Database.Database): HealthModelEntry[] {
+export function listModels(sqlite: ReadableDB): HealthModelEntry[] {
   const saved = sqlite.prepare('select model, updated_at from health_model order by name').all() as { model: string; updated_at: string }[];
   return [
     ...HEALTH_PRESETS.map((model) => ({ model, source: 'preset' as const, updatedAt: null })),
@@ -20,7 +20,7 @@ export function listModels(sqlite: Database.Database): HealthModelEntry[] {
   ];
 }
 
-export function getModel(sqlite: Database.Database, id: string): HealthModel {
+export function getModel(sqlite: ReadableDB, id: string): HealthModel {
   const preset = healthPreset(id);
   if (preset) return preset;
   const row = sqlite.prepare('select model from health_model where id = ?').get(id) as { model: string } | undefined;
@@ -38,7 +38,7 @@ export function validateModel(input: unknown): HealthModel {
   return r.model;
 }
 
-export function saveModel(sqlite: Database.Database, input: unknown, now: string): HealthModelEntry {
+export function saveModel(sqlite: WritableDB, input: unknown, now: string): HealthModelEntry {
   const model = validateModel(input);
   if (healthPreset(model.id)) {
     throw new WorkbenchError('VALIDATION_FAILED', { detail: `id "${model.id}" belongs to a preset; copy it under a new id` });
@@ -53,18 +53,18 @@ export function saveModel(sqlite: Database.Database, input: unknown, now: string
   return { model, source: 'saved', updatedAt: now };
 }
 
-export function deleteModel(sqlite: Database.Database, id: string): boolean {
+export function deleteModel(sqlite: WritableDB, id: string): boolean {
   return sqlite.prepare('delete from health_model where id = ?').run(id).changes > 0;
 }
 
-export function getRules(sqlite: Database.Database): SignalRule[] {
+export function getRules(sqlite: ReadableDB): SignalRule[] {
   const row = sqlite.prepare('select value from workspace_setting where key = ?').get(RULES_KEY) as { value: string } | undefined;
   if (!row) return defaultSignalRules();
   const parsed = SignalRuleSetSchema.safeParse(JSON.parse(row.value));
   return parsed.success ? parsed.data : defaultSignalRules();
 }
 
-export function saveRules(sqlite: Database.Database, input: unknown): SignalRule[] {
+export function saveRules(sqlite: WritableDB, input: unknown): SignalRule[] {
   const parsed = SignalRuleSetSchema.safeParse(input);
   if (!parsed.success) {
     const detail = parsed.error.issues.slice(0, 3).map((i) => `${formatIssuePath(i.path)}: ${i.message}`).join('; ');

@@ -1,7 +1,7 @@
 // Reading import batches back: summaries, rejects by reason, the reject list, undo, and the
 // data-quality figures per entity. Raw SQL on the better-sqlite3 connection: the columns migration
 // 0003 added to import_batch are not in the kysely row types (tables/import.ts says why).
-import type Database from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../workspace/connection';
 import { ENTITY_KINDS, type EntityKind } from '../../../shared/domain/entities';
 import {
   DEFAULT_IMPORT_OPTIONS,
@@ -78,7 +78,7 @@ function toSummary(r: BatchRow): ImportBatchSummary {
   };
 }
 
-export function listBatches(sqlite: Database.Database, opts: { entity?: EntityKind; limit?: number } = {}): ImportBatchSummary[] {
+export function listBatches(sqlite: ReadableDB, opts: { entity?: EntityKind; limit?: number } = {}): ImportBatchSummary[] {
   const rows = (
     opts.entity
       ? sqlite.prepare('select * from import_batch where entity = ? order by id desc limit ?').all(opts.entity, opts.limit ?? 200)
@@ -87,13 +87,13 @@ export function listBatches(sqlite: Database.Database, opts: { entity?: EntityKi
   return rows.map(toSummary);
 }
 
-export function getBatch(sqlite: Database.Database, id: number): ImportBatchSummary {
+export function getBatch(sqlite: ReadableDB, id: number): ImportBatchSummary {
   const row = sqlite.prepare('select * from import_batch where id = ?').get(id) as BatchRow | undefined;
   if (!row) throw new WorkbenchError('NOT_FOUND', { what: 'import batch', id });
   return toSummary(row);
 }
 
-export function rejectsByReason(sqlite: Database.Database, batchId: number): RejectReasonCount[] {
+export function rejectsByReason(sqlite: ReadableDB, batchId: number): RejectReasonCount[] {
   const rows = sqlite
     .prepare(
       `select reason_code as code, column_name as col, count(*) as n from import_reject where batch_id = ?
@@ -110,7 +110,7 @@ export function rejectsByReason(sqlite: Database.Database, batchId: number): Rej
   return [...out.values()].sort((a, b) => b.count - a.count);
 }
 
-export function batchDetail(sqlite: Database.Database, id: number): ImportBatchDetail {
+export function batchDetail(sqlite: ReadableDB, id: number): ImportBatchDetail {
   const b = getBatch(sqlite, id);
   return { ...b, rejectsByReason: rejectsByReason(sqlite, id), quality: entityQuality(sqlite, b.entity) };
 }
@@ -139,7 +139,7 @@ function toReject(r: RejectDbRow): RejectRow {
   };
 }
 
-export function listRejects(sqlite: Database.Database, batchId: number, offset: number, limit: number, code?: string): RejectPage {
+export function listRejects(sqlite: ReadableDB, batchId: number, offset: number, limit: number, code?: string): RejectPage {
   getBatch(sqlite, batchId);
   const where = code ? 'batch_id = ? and reason_code = ?' : 'batch_id = ?';
   const args: unknown[] = code ? [batchId, code] : [batchId];
@@ -149,7 +149,7 @@ export function listRejects(sqlite: Database.Database, batchId: number, offset: 
 }
 
 /** Every reject of a batch in file order, a page at a time (exports of large reject lists stay flat in memory). */
-export function* iterateRejects(sqlite: Database.Database, batchId: number): Generator<RejectRow> {
+export function* iterateRejects(sqlite: ReadableDB, batchId: number): Generator<RejectRow> {
   for (const r of sqlite.prepare('select * from import_reject where batch_id = ? order by row_number, id').iterate(batchId) as IterableIterator<RejectDbRow>) {
     yield toReject(r);
   }
@@ -161,7 +161,7 @@ export interface UndoOutcome {
 }
 
 /** Delete the batch's rows (and the customers it created) and mark it undone; its rejects stay as history. */
-export function undoBatch(sqlite: Database.Database, id: number): UndoOutcome {
+export function undoBatch(sqlite: WritableDB, id: number): UndoOutcome {
   const b = getBatch(sqlite, id);
   if (b.status === 'undone') throw new WorkbenchError('VALIDATION_FAILED', { detail: `import batch ${id} is already undone`, importCode: 'already_undone' });
   return sqlite.transaction(() => {
@@ -177,7 +177,7 @@ export function undoBatch(sqlite: Database.Database, id: number): UndoOutcome {
 // the date index (ISO text sorts as dates do, so the first ten characters of the min are the min of
 // the first ten), and the order lines of unknown customers counted per customer on the
 // (customer_key, order_date) index, one probe per customer rather than one per line.
-export function entityQuality(sqlite: Database.Database, entity: EntityKind): EntityQuality {
+export function entityQuality(sqlite: ReadableDB, entity: EntityKind): EntityQuality {
   const date = DATE_COLUMN[entity];
   const base = sqlite.prepare(`select count(*) as n, substr(min(${date}), 1, 10) as lo, substr(max(${date}), 1, 10) as hi from ${entity}`).get() as { n: number; lo: string | null; hi: string | null };
   const batches = sqlite
@@ -216,6 +216,6 @@ export function entityQuality(sqlite: Database.Database, entity: EntityKind): En
   return q;
 }
 
-export function qualitySummary(sqlite: Database.Database): EntityQuality[] {
+export function qualitySummary(sqlite: ReadableDB): EntityQuality[] {
   return ENTITY_KINDS.map((e) => entityQuality(sqlite, e));
 }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { WritableDB } from '../workspace/connection';
 
 // Loading a large file into a table with secondary indexes updates every index at random places for
 // every row; dropping them for the load and building them once at the end (a sort) is several times
@@ -13,7 +13,7 @@ export interface BulkIndexes {
   restore(): void;
 }
 
-export function bulkIndexes(sqlite: Database.Database, table: string, fileBytes: number, existingRows: number, bulkBytes: number): BulkIndexes {
+export function bulkIndexes(sqlite: WritableDB, table: string, fileBytes: number, existingRows: number, bulkBytes: number): BulkIndexes {
   if (fileBytes < bulkBytes || existingRows > (fileBytes / MIN_ROW_BYTES) * 2) return { restore() {} };
   const indexes = sqlite
     .prepare(`select name, sql from sqlite_master where type = 'index' and tbl_name = ? and sql is not null and sql not like 'create unique%' collate nocase`)

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { WritableDB } from '../workspace/connection';
 
 // A bulk load in WAL mode writes every page twice: into the WAL during the batch, then into the
 // database at the checkpoint that follows the commit (over a second for a million order lines). In
@@ -13,7 +13,7 @@ export interface BulkJournal {
   restore(): void;
 }
 
-export function bulkJournal(sqlite: Database.Database): BulkJournal {
+export function bulkJournal(sqlite: WritableDB): BulkJournal {
   const before = String(sqlite.pragma('journal_mode', { simple: true }));
   if (before !== 'wal') return { restore() {} };
   const now = String(sqlite.pragma('journal_mode = delete', { simple: true }));

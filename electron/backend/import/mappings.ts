@@ -1,7 +1,7 @@
 // Saved mappings, one per client system and entity. On the next export from the same system the
 // preview finds the mapping whose headers the file has (applySavedMapping matches by header text, so
 // columns may come in another order) and offers it instead of the suggestion.
-import type Database from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../workspace/connection';
 import type { EntityKind } from '../../../shared/domain/entities';
 import type { ImportOptions } from '../../../shared/import/batch';
 import { applySavedMapping, type AppliedMapping, type SavedMapping } from '../../../shared/import/saved-mapping';
@@ -41,7 +41,7 @@ function toEntry(r: Row): SavedMappingEntry {
   };
 }
 
-export function listMappings(sqlite: Database.Database, entity?: EntityKind): SavedMappingEntry[] {
+export function listMappings(sqlite: ReadableDB, entity?: EntityKind): SavedMappingEntry[] {
   const rows = (entity
     ? sqlite.prepare('select * from import_mapping where entity = ? order by coalesce(used_at, updated_at) desc').all(entity)
     : sqlite.prepare('select * from import_mapping order by entity, coalesce(used_at, updated_at) desc').all()) as Row[];
@@ -49,7 +49,7 @@ export function listMappings(sqlite: Database.Database, entity?: EntityKind): Sa
 }
 
 /** Create or replace the mapping saved for this system and entity. */
-export function saveMapping(sqlite: Database.Database, system: string, mapping: SavedMapping, options: Partial<ImportOptions> = {}): SavedMappingEntry {
+export function saveMapping(sqlite: WritableDB, system: string, mapping: SavedMapping, options: Partial<ImportOptions> = {}): SavedMappingEntry {
   const now = new Date().toISOString();
   sqlite
     .prepare(
@@ -60,11 +60,11 @@ export function saveMapping(sqlite: Database.Database, system: string, mapping: 
   return toEntry(sqlite.prepare('select * from import_mapping where system = ? and entity = ?').get(system, mapping.entity) as Row);
 }
 
-export function deleteMapping(sqlite: Database.Database, id: number): void {
+export function deleteMapping(sqlite: WritableDB, id: number): void {
   sqlite.prepare('delete from import_mapping where id = ?').run(id);
 }
 
-export function markMappingUsed(sqlite: Database.Database, id: number): void {
+export function markMappingUsed(sqlite: WritableDB, id: number): void {
   sqlite.prepare('update import_mapping set used_at = ? where id = ?').run(new Date().toISOString(), id);
 }
 
@@ -74,7 +74,7 @@ export interface MatchedMapping {
 }
 
 /** The saved mapping these headers fit best: every saved header present and nothing required left open. */
-export function findSavedMapping(sqlite: Database.Database, entity: EntityKind, headers: readonly string[]): MatchedMapping | null {
+export function findSavedMapping(sqlite: ReadableDB, entity: EntityKind, headers: readonly string[]): MatchedMapping | null {
   let best: MatchedMapping | null = null;
   for (const entry of listMappings(sqlite, entity)) {
     const applied = applySavedMapping(entry.mapping, headers);

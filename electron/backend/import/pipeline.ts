@@ -9,7 +9,7 @@
 // runs in a worker thread for large files, so this thread only writes. Inside a chunk all is synchronous.
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type Database from 'better-sqlite3';
+import type { WritableDB } from '../workspace/connection';
 import type { EntityKind } from '../../../shared/domain/entities';
 import type { MappingEntry } from '../../../shared/import/batch';
 import { ENTITY_FIELDS, missingRequiredFields } from '../../../shared/import/fields';
@@ -47,7 +47,7 @@ export interface ImportOutcome {
 }
 
 // Connections with an import under way: a second one would share (and could commit) the first's transaction.
-const busy = new WeakSet<Database.Database>();
+const busy = new WeakSet<WritableDB>();
 
 /** Refuse mappings the pipeline cannot run: unknown fields, a field or column used twice, required fields missing. */
 export function checkMapping(entity: EntityKind, mapping: readonly MappingEntry[]): void {
@@ -77,7 +77,7 @@ const BULK_BYTES = 1024 * 1024;
 // Below this a worker's start-up (tens of ms, more from the sources) costs more than the overlap gains.
 const WORKER_BYTES = 4 * 1024 * 1024;
 
-export async function runImport(sqlite: Database.Database, req: ImportRequest, ctx: PipelineContext = {}): Promise<ImportOutcome> {
+export async function runImport(sqlite: WritableDB, req: ImportRequest, ctx: PipelineContext = {}): Promise<ImportOutcome> {
   checkMapping(req.entity, req.mapping);
   if (busy.has(sqlite)) throw new WorkbenchError('VALIDATION_FAILED', { detail: 'another import is running in this workspace', importCode: 'import_running' });
   const { entity } = req;

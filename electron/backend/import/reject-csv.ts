@@ -3,13 +3,13 @@
 // and every column of the source row so the fixed file can be imported again as it is.
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../workspace/connection';
 import type { Locale } from '../../../shared/errors';
 import { createTranslator } from '../../../shared/i18n/translate';
 import { csvRow } from '../reports/safe-cell';
 import { iterateRejects } from './batches';
 
-export async function writeRejectsCsv(sqlite: Database.Database, batchId: number, path: string, locale: Locale): Promise<number> {
+export async function writeRejectsCsv(sqlite: ReadableDB, batchId: number, path: string, locale: Locale): Promise<number> {
   const t = createTranslator(locale);
   const out = createWriteStream(path);
   const write = async (line: string): Promise<void> => {

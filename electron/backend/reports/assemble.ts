@@ -24,7 +24,7 @@ export async function assembleReport(ws: Workspace, def: ReportDefinition, optio
   const meta = await getEngagement(ws.db);
   const now = options.now ?? localNow();
   const ctx: SectionContext = {
-    ws,
+    db: ws.db,
     sqlite: ws.sqlite,
     locale,
     t: createTranslator(locale),

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../workspace/connection';
 import type { TFunction } from 'i18next';
 import type { CancelSignal } from '../../../shared/contract/define';
 import type { SignalEvidence } from '../../../shared/health/signals';
@@ -18,7 +18,7 @@ import { bandRule } from './sections/health';
 const PAGE = 2000;
 
 export interface DataSheetContext {
-  sqlite: Database.Database;
+  sqlite: ReadableDB;
   t: TFunction;
   r: (key: ReportMessageKey, params?: Record<string, string | number>) => string;
   signal: CancelSignal;

@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../workspace/connection';
+import type { Row } from '../workspace/schema';
 import type { Locale } from '../../../shared/errors';
 import { toLocale } from '../../../shared/errors';
 import {
@@ -16,7 +17,7 @@ import { emptyPseudonymMap, PSEUDONYM_KINDS, type PseudonymMap } from '../../../
 
 const DEFAULT_KEY = 'default';
 
-export function getDefinition(sqlite: Database.Database, fallbackLanguage: Locale): ReportDefinition {
+export function getDefinition(sqlite: ReadableDB, fallbackLanguage: Locale): ReportDefinition {
   const row = sqlite.prepare('select definition from report_definition where key = ?').get(DEFAULT_KEY) as { definition: string } | undefined;
   if (!row) return defaultReportDefinition(fallbackLanguage);
   try {
@@ -26,7 +27,7 @@ export function getDefinition(sqlite: Database.Database, fallbackLanguage: Local
   }
 }
 
-export function saveDefinition(sqlite: Database.Database, def: ReportDefinition, now: string): ReportDefinition {
+export function saveDefinition(sqlite: WritableDB, def: ReportDefinition, now: string): ReportDefinition {
   const clean = normaliseReportDefinition(def);
   sqlite
     .prepare(
@@ -37,7 +38,7 @@ export function saveDefinition(sqlite: Database.Database, def: ReportDefinition,
   return clean;
 }
 
-export function loadPseudonymMap(sqlite: Database.Database): PseudonymMap {
+export function loadPseudonymMap(sqlite: ReadableDB): PseudonymMap {
   const map = emptyPseudonymMap();
   for (const r of sqlite.prepare('select kind, original, n from report_pseudonym').iterate() as Iterable<{ kind: string; original: string; n: number }>) {
     if ((PSEUDONYM_KINDS as readonly string[]).includes(r.kind)) map.entries[r.kind as keyof PseudonymMap['entries']][r.original] = r.n;
@@ -49,7 +50,7 @@ export function loadPseudonymMap(sqlite: Database.Database): PseudonymMap {
  * Adds the entries of `map` not yet stored; existing tokens are never changed. `stored`, the map as
  * loaded before, lets a repeated export skip the 400k inserts that would all be ignored.
  */
-export function storePseudonymMap(sqlite: Database.Database, map: PseudonymMap, stored?: PseudonymMap): number {
+export function storePseudonymMap(sqlite: WritableDB, map: PseudonymMap, stored?: PseudonymMap): number {
   const insert = sqlite.prepare('insert or ignore into report_pseudonym (kind, original, n) values (?, ?, ?)');
   let added = 0;
   sqlite.transaction(() => {
@@ -65,7 +66,7 @@ export function storePseudonymMap(sqlite: Database.Database, map: PseudonymMap, 
 }
 
 export function recordExport(
-  sqlite: Database.Database,
+  sqlite: WritableDB,
   e: { at: string; kind: ReportExportKind; path: string; language: Locale; sections: ReportSectionId[]; pseudonymised: boolean; bytes: number },
 ): ReportExportEntry {
   const r = sqlite
@@ -74,17 +75,8 @@ export function recordExport(
   return { id: Number(r.lastInsertRowid), ...e };
 }
 
-export function listExports(sqlite: Database.Database, limit: number): ReportExportEntry[] {
-  const rows = sqlite.prepare('select * from report_export order by id desc limit ?').all(limit) as {
-    id: number;
-    at: string;
-    kind: ReportExportKind;
-    path: string;
-    language: string;
-    sections: string;
-    pseudonymised: number;
-    bytes: number;
-  }[];
+export function listExports(sqlite: ReadableDB, limit: number): ReportExportEntry[] {
+  const rows = sqlite.prepare('select * from report_export order by id desc limit ?').all(limit) as Row<'report_export'>[];
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

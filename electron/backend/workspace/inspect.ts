@@ -1,6 +1,6 @@
 import { openSync, readSync, closeSync, statSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { APPLICATION_ID } from './db';
+import { openReadOnly, type ReadableDB } from './connection';
 import { migrationNames } from './migrations';
 import { WorkbenchError } from '../errors';
 
@@ -25,9 +25,9 @@ export function inspectWorkspaceFile(path: string): InspectResult {
   }
   if (size < 100 || readHeader(path) !== SQLITE_HEADER) throw new WorkbenchError('NOT_A_WORKSPACE', { path });
 
-  let sqlite: Database.Database | null = null;
+  let sqlite: ReadableDB | null = null;
   try {
-    sqlite = new Database(path, { readonly: true, fileMustExist: true });
+    sqlite = openReadOnly(path);
     const appId = sqlite.pragma('application_id', { simple: true });
     if (appId !== APPLICATION_ID) throw new WorkbenchError('NOT_A_WORKSPACE', { path });
     const check = sqlite.pragma('quick_check', { simple: true });

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { CoreTables } from './tables/core';
 import type { DataTables } from './tables/data';
 import type { ImportTables } from './tables/import';
@@ -10,5 +10,11 @@ import type { ReportTables } from './tables/reports';
 // Today's table types, one interface per domain, merged here. Migrations never import these.
 export interface DB extends CoreTables, DataTables, ImportTables, DiagnosticsTables, HealthTables, ChecklistTables, ReportTables {}
 
-/** Repositories take the executor first; inside a transaction pass the transaction, never the db. */
-export type Executor = Kysely<DB> | Transaction<DB>;
+/**
+ * A row of `table` as a select returns it: the one row type of each table, for kysely and for the
+ * better-sqlite3 statements on hot paths alike (`Pick<Row<'t'>, ...>` for a partial select).
+ */
+export type Row<T extends keyof DB> = Selectable<DB[T]>;
+
+// Repositories take the executor first: ReadExecutor / WriteExecutor (and ReadableDB / WritableDB for
+// better-sqlite3) in ./connection. Inside a transaction pass the transaction, never the db.

@@ -2,7 +2,6 @@ import { existsSync, renameSync, rmSync, statSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type Database from 'better-sqlite3';
 import { APPLICATION_ID, openDatabase } from './db';
 import { migrateTo } from './migrate';
 import { inspectWorkspaceFile } from './inspect';
@@ -10,17 +9,21 @@ import { latestMigration } from './migrations';
 import { getEngagement, insertEngagement } from './repositories/engagement';
 import { countEntities } from './repositories/counts';
 import { recordAudit } from './repositories/audit';
-import type { DB } from './schema';
+import type { WritableDB, WritableKysely } from './connection';
 import type { EngagementMeta, WorkspaceInfo } from '../../../shared/domain/engagement';
 import { WorkbenchError } from '../errors';
 
 export const WORKSPACE_EXTENSION = '.rwb';
 
-/** An open engagement workspace: one SQLite file. */
+/**
+ * An open engagement workspace: one SQLite file, one read-write connection seen two ways (kysely for
+ * ordinary queries, better-sqlite3 prepared statements for hot paths). Both are writable; a function
+ * that only reads declares ReadableDB / ReadExecutor and gets them all the same.
+ */
 export interface Workspace {
   readonly path: string;
-  readonly sqlite: Database.Database;
-  readonly db: Kysely<DB>;
+  readonly sqlite: WritableDB;
+  readonly db: WritableKysely;
   close(): Promise<void>;
 }
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_KINDS } from '../../../shared/domain/entities';
 import { DEMO_FILES, DEMO_MANIFEST_FILE } from '../../../electron/backend/demo/demo-files';
@@ -9,7 +9,7 @@ import { generateDemo, type DemoManifest } from '../../../electron/backend/demo/
 import { loadDemoData, type DemoLoad } from '../../../electron/backend/demo/load-demo';
 import { createWorkspace, type Workspace } from '../../../electron/backend/workspace/workspace';
 import { countEntities } from '../../../electron/backend/workspace/repositories/counts';
-import type { DB } from '../../../electron/backend/workspace/schema';
+import type { WritableKysely } from '../../../electron/backend/workspace/connection';
 
 // The demo engagement must be reproducible, load cleanly, and show every planted pattern. The
 // pattern checks below are SQL over the loaded tables, independent of the generator's own code.
@@ -61,7 +61,7 @@ describe('demo generator', () => {
 
 describe('demo loader (through the import pipeline)', () => {
   let ws: Workspace;
-  let db: Kysely<DB>;
+  let db: WritableKysely;
   let counts: DemoLoad['counts'];
 
   beforeAll(async () => {

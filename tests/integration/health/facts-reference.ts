@@ -1,7 +1,7 @@
 // The facts implementation before the block-streaming rewrite (per-family GROUP BY / window queries
 // over the whole tables), kept only as the reference the new one must agree with.
 
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../../../electron/backend/workspace/connection';
 import { addDays, addMonths, daysBetween } from '../../../shared/health/dates';
 import {
   DEFAULT_FACTS_WINDOWS,
@@ -61,7 +61,7 @@ function quarterStart(date: string): string {
 
 type Row = unknown[];
 
-export function referenceFacts(sqlite: Database.Database, asOf: string, opts: FactsOptions = {}): FactsResult {
+export function referenceFacts(sqlite: ReadableDB, asOf: string, opts: FactsOptions = {}): FactsResult {
   // The GROUP BYs and window functions sort millions of rows; SQLite's default 2 MB cache spills
   // those sorts to temp files. Give them memory for the duration, then put the settings back.
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
@@ -76,7 +76,7 @@ export function referenceFacts(sqlite: Database.Database, asOf: string, opts: Fa
   }
 }
 
-function computeFactsInner(sqlite: Database.Database, asOf: string, opts: FactsOptions): FactsResult {
+function computeFactsInner(sqlite: ReadableDB, asOf: string, opts: FactsOptions): FactsResult {
   const w = opts.windows ?? DEFAULT_FACTS_WINDOWS;
   const asOfNext = addDays(asOf, 1); // "< asOfNext" keeps datetimes on the as-of day itself
   let queryNo = 0;

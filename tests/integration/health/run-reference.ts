@@ -1,7 +1,7 @@
 // The health run before block streaming (all facts computed first, then one write), kept only as
 // the reference the streaming run must store identically to.
 
-import type Database from 'better-sqlite3';
+import type { WritableDB } from '../../../electron/backend/workspace/connection';
 import { buildMetricMatrix, METRIC_COUNT } from '../../../shared/health/metrics';
 import { compileModel, bandOf, type BandCounts } from '../../../shared/health/score';
 import type { HealthModel } from '../../../shared/health/model';
@@ -37,7 +37,7 @@ function checkCancelled(signal?: CancelSignal): void {
   if (signal?.aborted) throw new WorkbenchError('CANCELLED');
 }
 
-export function referenceRunHealth(sqlite: Database.Database, opts: RunOptions): RunResult {
+export function referenceRunHealth(sqlite: WritableDB, opts: RunOptions): RunResult {
   const { model, rules, asOf, now } = opts;
   const playbook = opts.playbook ?? DEFAULT_PLAYBOOK;
   opts.progress?.('health.facts', 0, null);

@@ -12,7 +12,7 @@ const DETAILED = 3; // newest assessments shown with sections and gaps
 const GAPS = 6;
 
 export const checklistsSection: SectionBuilder = async (ctx) => {
-  const all = await listAssessments(ctx.ws.db);
+  const all = await listAssessments(ctx.db);
   if (all.length === 0) return missingSection(ctx, 'checklists');
   const bi = (text: BilingualText) => (ctx.locale === 'en' ? text.en : text.zh);
   const scale: ColourRule = { kind: 'scale', min: 0, max: 100 };
@@ -44,7 +44,7 @@ export const checklistsSection: SectionBuilder = async (ctx) => {
 
   const findings: string[] = [];
   for (const summary of all.slice(0, DETAILED)) {
-    const res = await scoreAssessmentById(ctx.ws.db, summary.id);
+    const res = await scoreAssessmentById(ctx.db, summary.id);
     const sectionTitle = new Map(res.template.sections.map((s) => [s.id, bi(s.title)]));
     const heading = `${summary.title}${summary.subject ? ` · ${summary.subject}` : ''}`;
     const scored = res.aggregate.sections.filter((s) => s.spread !== null);

@@ -1,16 +1,16 @@
-import type Database from 'better-sqlite3';
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../../../shared/errors';
 import type { KeyFigure, ReportBlock, ReportSectionId } from '../../../../shared/reports/model';
 import { reportText, type ReportMessageKey } from '../../../../shared/reports/messages';
-import type { Workspace } from '../../workspace/workspace';
+import type { ReadableDB, ReadExecutor } from '../../workspace/connection';
 
 // One file per report section reads what the other domains STORED (runs, assessments, imports)
-// through their own query functions; nothing here recomputes a figure another way.
+// through their own query functions; nothing here recomputes a figure another way. A section only
+// reads: its connections are the read-only types, so a writing query function does not compile here.
 
 export interface SectionContext {
-  ws: Workspace;
-  sqlite: Database.Database;
+  db: ReadExecutor;
+  sqlite: ReadableDB;
   locale: Locale;
   /** Every catalogue (health:, checklists:, analytics:, ...), for labels owned by other domains. */
   t: TFunction;

@@ -1,14 +1,14 @@
-import type { Executor } from '../schema';
+import type { ReadExecutor, WriteExecutor } from '../connection';
 import type { AuditEntry } from '../../../../shared/domain/engagement';
 
-export async function recordAudit(db: Executor, action: string, detail: Record<string, unknown> = {}): Promise<void> {
+export async function recordAudit(db: WriteExecutor, action: string, detail: Record<string, unknown> = {}): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({ at: new Date().toISOString(), action, detail: JSON.stringify(detail) })
     .execute();
 }
 
-export async function listAudit(db: Executor, limit: number): Promise<AuditEntry[]> {
+export async function listAudit(db: ReadExecutor, limit: number): Promise<AuditEntry[]> {
   const rows = await db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit).execute();
   return rows.map((r) => ({ id: r.id, at: r.at, action: r.action, detail: JSON.parse(r.detail) as Record<string, unknown> }));
 }

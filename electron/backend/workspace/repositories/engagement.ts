@@ -1,4 +1,4 @@
-import type { Executor } from '../schema';
+import type { ReadExecutor, WriteExecutor } from '../connection';
 import type { EngagementMeta } from '../../../../shared/domain/engagement';
 import type { Selectable } from 'kysely';
 import type { EngagementTable } from '../tables/core';
@@ -6,7 +6,7 @@ import { toLocale } from '../../../../shared/errors';
 
 type MetaFields = Omit<EngagementMeta, 'createdAt' | 'updatedAt'>;
 
-export async function insertEngagement(db: Executor, meta: MetaFields, now: string): Promise<void> {
+export async function insertEngagement(db: WriteExecutor, meta: MetaFields, now: string): Promise<void> {
   await db
     .insertInto('engagement')
     .values({
@@ -25,12 +25,12 @@ export async function insertEngagement(db: Executor, meta: MetaFields, now: stri
     .execute();
 }
 
-export async function getEngagement(db: Executor): Promise<EngagementMeta> {
+export async function getEngagement(db: ReadExecutor): Promise<EngagementMeta> {
   const row = await db.selectFrom('engagement').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
   return toMeta(row);
 }
 
-export async function updateEngagement(db: Executor, patch: Partial<MetaFields>, now: string): Promise<void> {
+export async function updateEngagement(db: WriteExecutor, patch: Partial<MetaFields>, now: string): Promise<void> {
   await db
     .updateTable('engagement')
     .set({

@@ -1,6 +1,11 @@
 import type { Generated } from 'kysely';
+import type { ActionStatus } from '../../../../shared/health/playbook';
+import type { SignalRuleId } from '../../../../shared/health/signal-rules';
+import type { ActionTemplateId, OwnerRole, Severity } from '../../../../shared/health/vocabulary';
+import type { SignalStatus } from '../../../../shared/contract/health';
 
-// Row types of migration 0005's health tables. JSON columns are strings; see 0005_health.ts.
+// Row types of migration 0005's health tables. JSON columns are strings; see 0005_health.ts. Coded
+// columns carry the domain's unions (the engine writes nothing else into them).
 
 export interface HealthModelTable {
   id: string;
@@ -40,9 +45,9 @@ export interface HealthScoreTable {
 export interface HealthSignalTable {
   id: Generated<number>;
   customer_key: string;
-  rule_id: string;
-  severity: 'light' | 'medium' | 'heavy';
-  status: Generated<'open' | 'dismissed' | 'resolved'>;
+  rule_id: SignalRuleId;
+  severity: Severity;
+  status: Generated<SignalStatus>;
   evidence: string;
   triggered_on: string | null;
   as_of: string;
@@ -57,12 +62,12 @@ export interface HealthSignalTable {
 export interface HealthActionTable {
   id: Generated<number>;
   customer_key: string;
-  template_id: string;
-  owner_role: string;
+  template_id: ActionTemplateId;
+  owner_role: OwnerRole;
   owner: string | null;
   opened_at: string;
   due_at: string;
-  status: Generated<'open' | 'inProgress' | 'done' | 'cancelled'>;
+  status: Generated<ActionStatus>;
   source_kind: 'signal' | 'redScore' | 'manual';
   source_signal_id: number | null;
   source_run_id: number | null;
