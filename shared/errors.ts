@@ -71,6 +71,18 @@ export const errorMessages = {
     'zh-CN': '后台任务意外停止（{{reason}}），没有写入任何结果，工作区保持原样。',
     en: 'The background job stopped unexpectedly ({{reason}}); nothing was written and the workspace is as it was.',
   },
+  UNTRUSTED_SENDER: {
+    'zh-CN': '请求来自工作台不信任的页面，已拒绝。',
+    en: 'The request came from a page the workbench does not trust and was refused.',
+  },
+  UNAUTHORIZED: {
+    'zh-CN': '访问令牌缺失或不正确。请用 rwb serve 打印的完整链接（含 token）重新打开工作台。',
+    en: 'Missing or wrong access token. Open the workbench again with the full link printed by rwb serve (it carries the token).',
+  },
+  DOWNLOAD_NOT_FOUND: {
+    'zh-CN': '没有可下载的文件：{{path}}。只能下载工作台本次运行中导出的报告。',
+    en: 'Nothing to download at {{path}}: only reports exported while the workbench has been running can be downloaded.',
+  },
   INTERNAL: {
     'zh-CN': '内部错误：{{detail}}。工作区未被修改；请把此信息告诉开发人员。',
     en: 'Internal error: {{detail}}. The workspace was not changed; please report this message.',

@@ -7,6 +7,7 @@ import type { CallContext, HandlersFor } from '../../shared/contract/define';
 import { shellChannels as shellSpecs } from '../../shared/contract/shell';
 import type { Engine } from '../backend/engine/engine';
 import { defaultDocumentsDir } from '../backend/settings';
+import { WorkbenchError } from '../backend/errors';
 import { isTrustedUrl } from './window';
 
 const FILTERS: Record<'rwb' | 'xlsx' | 'pdf' | 'csv' | 'json', FileFilter> = {
@@ -34,7 +35,7 @@ function documentsDir(): string {
 export function registerIpc(engine: Engine, getWindow: () => BrowserWindow | null): void {
   for (const name of CHANNEL_NAMES) {
     ipcMain.handle(name, async (event, args: unknown) => {
-      if (!senderOk(event)) return { ok: false, error: { code: 'INVALID_ARGUMENTS', message: 'untrusted sender', params: { detail: 'untrusted sender' } } };
+      if (!senderOk(event)) return { ok: false, error: new WorkbenchError('UNTRUSTED_SENDER').toWire() };
       return engine.call(name, args);
     });
   }
@@ -69,9 +70,9 @@ export function registerIpc(engine: Engine, getWindow: () => BrowserWindow | nul
   for (const name of SHELL_CHANNEL_NAMES) {
     const handler = shellHandlers[name] as (args: unknown, ctx: CallContext) => Promise<unknown>;
     ipcMain.handle(IPC_SHELL_PREFIX + name, async (event, raw: unknown) => {
-      if (!senderOk(event)) return { ok: false, error: { code: 'INVALID_ARGUMENTS', message: 'untrusted sender', params: {} } };
+      if (!senderOk(event)) return { ok: false, error: new WorkbenchError('UNTRUSTED_SENDER').toWire() };
       const parsed = shellSpecs[name].args.safeParse(raw ?? {});
-      if (!parsed.success) return { ok: false, error: { code: 'INVALID_ARGUMENTS', message: parsed.error.message, params: { detail: parsed.error.message } } };
+      if (!parsed.success) return { ok: false, error: new WorkbenchError('INVALID_ARGUMENTS', { detail: parsed.error.message }).toWire() };
       return { ok: true, value: await handler(parsed.data, noJob) };
     });
   }

@@ -67,7 +67,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       return;
     }
     if (!tokenOk(req, url)) {
-      sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: 'missing or wrong token', params: {} } });
+      sendJson(res, 401, { ok: false, error: new WorkbenchError('UNAUTHORIZED').toWire() });
       return;
     }
     const route = url.pathname.slice('/api/'.length);
@@ -107,7 +107,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   async function sendDownload(res: ServerResponse, url: URL): Promise<void> {
     const path = url.searchParams.get('path') ?? '';
     if (!path || !(await opts.engine.isExportedFile(path)) || !existsSync(path)) {
-      sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'not an exported file', params: {} } });
+      sendJson(res, 404, { ok: false, error: new WorkbenchError('DOWNLOAD_NOT_FOUND', { path }).toWire() });
       return;
     }
     const name = basename(path);
