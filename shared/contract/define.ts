@@ -1,14 +1,16 @@
 import type { z } from 'zod';
 
 /** A call the UI can make: its argument schema and (as a phantom type) its result. */
-export interface Channel<A extends z.ZodType, R> {
+export interface Channel<A extends z.ZodType, R, J extends boolean = boolean> {
   readonly args: A;
-  /** true when the call reports progress and can be cancelled through job.cancel */
-  readonly job: boolean;
+  /** true when the call reports progress and can be cancelled through job.cancel (a literal type, so the UI's job hook accepts only these) */
+  readonly job: J;
   /** never set at run time; carries the result type */
   readonly __result?: R;
 }
 
+export function channel<A extends z.ZodType>(args: A): { returns<R>(): Channel<A, R, false> };
+export function channel<A extends z.ZodType, J extends boolean>(args: A, opts: { job: J }): { returns<R>(): Channel<A, R, J> };
 export function channel<A extends z.ZodType>(args: A, opts: { job?: boolean } = {}) {
   return {
     returns<R>(): Channel<A, R> {

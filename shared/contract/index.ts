@@ -40,5 +40,5 @@ export function isChannelName(name: string): name is ChannelName {
   return Object.hasOwn(contract, name);
 }
 
-export type { BackendEvents, EventName, JobProgress } from './events';
-export { EVENT_NAMES } from './events';
+export type { BackendEvents, EngineStatus, EventName, JobProgress } from './events';
+export { EVENT_NAMES, isEventName } from './events';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './define';
+import { channel, type Channel } from './define';
 
 // Calls only the Electron host can answer (native dialogs, the file manager). In browser mode the
 // renderer offers in-page equivalents (a path field, an upload) instead, so the backend contract
@@ -15,6 +15,8 @@ export const shellChannels = {
 };
 export type ShellChannelName = keyof typeof shellChannels;
 export const SHELL_CHANNEL_NAMES = Object.keys(shellChannels) as ShellChannelName[];
+export type ShellArgsOf<K extends ShellChannelName> = z.input<(typeof shellChannels)[K]['args']>;
+export type ShellResultOf<K extends ShellChannelName> = (typeof shellChannels)[K] extends Channel<z.ZodType, infer R> ? R : never;
 
 /** Native menu commands forwarded to the page. */
 export type MenuCommand =

@@ -1,6 +1,6 @@
-import { CHANNEL_NAMES, type WorkbenchApi } from '../../../shared/contract';
+import { CHANNEL_NAMES, type ArgsOf, type ChannelName, type ResultOf, type WorkbenchApi } from '../../../shared/contract';
 import { formatError, isErrorCode, type Locale, type WireError } from '../../../shared/errors';
-import type { ShellChannelName } from '../../../shared/contract/shell';
+import type { ShellArgsOf, ShellChannelName, ShellResultOf } from '../../../shared/contract/shell';
 import type { Transport } from './transport';
 
 /** A failed call, with the code and params the backend sent; rendered in the user's language. */
@@ -20,21 +20,25 @@ export function errorText(err: unknown, locale: Locale): string {
 
 /** The one API type, derived from the contract's channel list; the transport decides how calls travel. */
 export function createApi(transport: Transport): WorkbenchApi {
-  const api = {} as Record<string, (args: unknown) => Promise<unknown>>;
-  for (const name of CHANNEL_NAMES) {
-    api[name] = async (args: unknown) => {
+  const call =
+    <K extends ChannelName>(name: K) =>
+    async (args: ArgsOf<K>): Promise<ResultOf<K>> => {
       const env = await transport.invoke(name, args);
       if (!env.ok) throw new ApiError(env.error);
       return env.value;
     };
-  }
-  return api as unknown as WorkbenchApi;
+  // Each entry is typed by its own name; the object as a whole is assembled from the name list,
+  // which TypeScript cannot follow key by key.
+  return Object.fromEntries(CHANNEL_NAMES.map((name) => [name, call(name)])) as WorkbenchApi;
 }
 
-/** Native dialogs where the host has them; null means "use the in-page fallback". */
-export async function callShell<T>(transport: Transport, name: ShellChannelName, args: unknown): Promise<T | null | undefined> {
+/**
+ * A native shell call (dialog, file manager), typed from the shell channel map. undefined: this host
+ * has no shell (browser mode), use the in-page fallback; a dialog's null: the user cancelled it.
+ */
+export async function callShell<K extends ShellChannelName>(transport: Transport, name: K, args: ShellArgsOf<K>): Promise<ShellResultOf<K> | undefined> {
   if (!transport.shell) return undefined;
   const env = await transport.shell(name, args);
   if (!env.ok) throw new ApiError(env.error);
-  return env.value as T | null;
+  return env.value;
 }

@@ -1,45 +1,26 @@
-import { EVENT_NAMES, type Envelope } from '../../../shared/contract';
+import { EVENT_NAMES, type ArgsOf, type BackendEvents, type ChannelName, type Envelope, type EventName, type ResultOf } from '../../../shared/contract';
+import type { WorkbenchBridge } from '../../../shared/contract/bridge';
 import type { HostKind } from '../../../shared/domain/engagement';
-import type { MenuCommand, ShellChannelName } from '../../../shared/contract/shell';
+import { EventListeners } from '../../../shared/contract/event-listeners';
 
-/** How the renderer reaches the engine: the Electron bridge or HTTP to the web host. */
-export interface Transport {
-  readonly host: HostKind;
-  invoke(name: string, args: unknown): Promise<Envelope<unknown>>;
-  onEvent(listener: (name: string, payload: unknown) => void): () => void;
-  /** Native dialogs; only the Electron host has them. */
-  shell?(name: ShellChannelName, args: unknown): Promise<Envelope<unknown>>;
-  onMenu?(listener: (cmd: MenuCommand) => void): () => void;
-  /** Electron: the path on disk of a dropped or chosen file. */
-  pathForFile?(file: File): string;
-  /** Browser mode: a chosen file is uploaded and the engine gets its server-side path. */
-  upload?(file: File): Promise<string>;
-}
+/** The preload's object, as the page sees it: the one bridge type, with the DOM's File. */
+export type ElectronBridge = WorkbenchBridge<File>;
 
-interface ElectronBridge {
-  host: 'electron';
-  invoke(name: string, args: unknown): Promise<Envelope<unknown>>;
-  shell(name: string, args: unknown): Promise<Envelope<unknown>>;
-  onEvent(listener: (name: string, payload: unknown) => void): () => void;
-  onMenu(listener: (cmd: unknown) => void): () => void;
-  pathForFile(file: File): string;
-}
+/**
+ * How the renderer reaches the engine: the Electron bridge or HTTP to the web host. Calls and events
+ * are typed from the bridge declaration; the Electron-only parts are optional here.
+ */
+export type Transport = Pick<ElectronBridge, 'invoke' | 'on'> &
+  Partial<Pick<ElectronBridge, 'shell' | 'onMenu' | 'pathForFile'>> & {
+    readonly host: HostKind;
+    /** Browser mode: a chosen file is uploaded and the engine gets its server-side path. */
+    upload?(file: File): Promise<string>;
+  };
 
 declare global {
   interface Window {
     workbench?: ElectronBridge;
   }
-}
-
-function electronTransport(bridge: ElectronBridge): Transport {
-  return {
-    host: 'electron',
-    invoke: (name, args) => bridge.invoke(name, args),
-    onEvent: (l) => bridge.onEvent(l),
-    shell: (name, args) => bridge.shell(name, args),
-    onMenu: (l) => bridge.onMenu((cmd) => l(cmd as MenuCommand)),
-    pathForFile: (file) => bridge.pathForFile(file),
-  };
 }
 
 const TOKEN_KEY = 'rwb.token';
@@ -59,31 +40,31 @@ function takeToken(): string {
 
 function webTransport(): Transport {
   const token = takeToken();
-  const listeners = new Set<(name: string, payload: unknown) => void>();
+  const listeners = new EventListeners();
   let source: EventSource | null = null;
+  const forward = <E extends EventName>(src: EventSource, name: E) =>
+    src.addEventListener(name, (e) => {
+      const payload: BackendEvents[E] = JSON.parse((e as MessageEvent<string>).data);
+      listeners.emit(name, payload);
+    });
+  // One event stream for the tab, opened on the first subscription.
   const connect = () => {
     source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-    for (const name of EVENT_NAMES) {
-      source.addEventListener(name, (e) => {
-        const payload = JSON.parse((e as MessageEvent<string>).data) as unknown;
-        for (const l of listeners) l(name, payload);
-      });
-    }
+    for (const name of EVENT_NAMES) forward(source, name);
   };
   return {
     host: 'web',
-    async invoke(name, args) {
+    async invoke<K extends ChannelName>(name: K, args: ArgsOf<K>): Promise<Envelope<ResultOf<K>>> {
       const res = await fetch(`/api/${name}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-workbench-token': token },
         body: JSON.stringify(args ?? {}),
       });
-      return (await res.json()) as Envelope<unknown>;
+      return (await res.json()) as Envelope<ResultOf<K>>;
     },
-    onEvent(l) {
+    on(name, cb) {
       if (!source) connect();
-      listeners.add(l);
-      return () => listeners.delete(l);
+      return listeners.add(name, cb);
     },
     async upload(file) {
       const res = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, {
@@ -99,5 +80,5 @@ function webTransport(): Transport {
 }
 
 export function detectTransport(): Transport {
-  return window.workbench ? electronTransport(window.workbench) : webTransport();
+  return window.workbench ?? webTransport();
 }

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { WorkbenchApi } from '../../../shared/contract';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { EngineStatus, WorkbenchApi } from '../../../shared/contract';
 import type { AppInfo, WorkspaceInfo } from '../../../shared/domain/engagement';
 import type { MenuCommand } from '../../../shared/contract/shell';
 import type { Locale } from '../../../shared/errors';
@@ -7,6 +7,7 @@ import type { Transport } from '../api/transport';
 import { switchLocale } from '../i18n';
 import { WorkbenchContext, type Workbench } from './context';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { EngineStatusBanner } from './EngineStatusBanner';
 import { HomePage } from '../pages/HomePage';
 import { EngagementPage } from '../pages/EngagementPage';
 import { useHashRoute } from './route';
@@ -25,12 +26,21 @@ export function App({ api, transport, initialApp, initialWorkspace }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [route, navigate] = useHashRoute();
 
+  const [engine, setEngine] = useState<{ status: EngineStatus; hadWorkspace: boolean } | null>(null);
+  const workspaceRef = useRef(workspace);
+  workspaceRef.current = workspace;
+
+  useEffect(() => transport.on('engagement.changed', ({ info }) => setWorkspace(info)), [transport]);
+
+  // The engine crashed or restarted: keep whether a workspace was open when it went down, so the
+  // banner can say it must be reopened; after a restart, read what the engine has open now.
   useEffect(
     () =>
-      transport.onEvent((name, payload) => {
-        if (name === 'engagement.changed') setWorkspace((payload as { info: WorkspaceInfo | null }).info);
+      transport.on('engine.status', (status) => {
+        setEngine((prev) => ({ status, hadWorkspace: status.state === 'restarted' && prev?.status.state === 'crashed' ? prev.hadWorkspace : workspaceRef.current !== null }));
+        if (status.state === 'restarted') api['engagement.current']({}).then(setWorkspace, setError);
       }),
-    [transport],
+    [transport, api],
   );
 
   const setLocale = useCallback(
@@ -76,6 +86,7 @@ export function App({ api, transport, initialApp, initialWorkspace }: Props) {
   return (
     <WorkbenchContext.Provider value={wb}>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <EngineStatusBanner status={engine?.status ?? null} hadWorkspace={engine?.hadWorkspace ?? false} onDismiss={() => setEngine(null)} />
       {inEngagement ? <EngagementPage /> : <HomePage />}
       <DialogHost />
     </WorkbenchContext.Provider>

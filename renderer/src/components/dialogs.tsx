@@ -51,7 +51,7 @@ export function DialogHost() {
 
 /** "Open": the native dialog in Electron; a path field in browser mode. */
 export async function startOpen(wb: ReturnType<typeof useWorkbench>): Promise<void> {
-  const picked = await callShell<string>(wb.transport, 'dialog.openWorkspace', {});
+  const picked = await callShell(wb.transport, 'dialog.openWorkspace', {});
   if (picked === undefined) return openDialog('open');
   if (picked === null) return;
   await wb.api['engagement.open']({ path: picked });
@@ -78,7 +78,7 @@ function NewDialog({ onClose }: { onClose: () => void }) {
   });
 
   async function browse() {
-    const picked = await callShell<string>(wb.transport, 'dialog.saveWorkspace', { suggestedName: `${safeFileName(clientName)}.rwb` });
+    const picked = await callShell(wb.transport, 'dialog.saveWorkspace', { suggestedName: `${safeFileName(clientName)}.rwb` });
     if (picked) setPath(picked);
   }
 

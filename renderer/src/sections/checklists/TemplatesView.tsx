@@ -51,7 +51,7 @@ export function TemplatesView() {
   }
 
   async function pickFile() {
-    const picked = await callShell<string>(wb.transport, 'dialog.openDataFile', {});
+    const picked = await callShell(wb.transport, 'dialog.openDataFile', {});
     if (picked === undefined) fileInput.current?.click();
     else if (picked !== null) await importFrom({ path: picked });
   }
@@ -159,7 +159,7 @@ function ExportDialog({ template, onClose }: { template: TemplateSummary; onClos
   const [path, setPath] = useState(`${dir}/${template.id}-${template.version}.json`);
   const [done, setDone] = useState<string | null>(null);
   async function browse() {
-    const picked = await callShell<string>(wb.transport, 'dialog.saveFile', { suggestedName: `${template.id}.json`, kind: 'json' });
+    const picked = await callShell(wb.transport, 'dialog.saveFile', { suggestedName: `${template.id}.json`, kind: 'json' });
     if (picked) setPath(picked);
   }
   async function save() {

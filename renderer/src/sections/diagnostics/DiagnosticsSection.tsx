@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobProgress } from '../../../../shared/contract';
 import type { DiagnosticsDefaults } from '../../../../shared/contract/diagnostics';
 import { GRAINS, type ActivityBasis, type DiagnosticComparison, type DiagnosticCustomerTable, type DiagnosticRun, type DiagnosticRunSummary, type DrillTarget, type Grain } from '../../../../shared/analytics';
 import { useWorkbench } from '../../app/context';
+import { useJob } from '../../hooks/useJob';
 import { formatDateTime } from '../../format';
 import { KpiCards } from './KpiCards';
 import { TrendCards } from './TrendCards';
@@ -34,7 +34,7 @@ export function DiagnosticsSection() {
   const [baseId, setBaseId] = useState<number | null>(null);
   const [comparison, setComparison] = useState<DiagnosticComparison | null>(null);
   const [form, setForm] = useState<Form | null>(null);
-  const [progress, setProgress] = useState<JobProgress | null>(null);
+  const job = useJob('diagnostics.run');
   const [drill, setDrill] = useState<{ target: DrillTarget; keys: Set<string> } | null>(null);
   const [loaded, setLoaded] = useState(false);
 
@@ -79,24 +79,13 @@ export function DiagnosticsSection() {
 
   const start = async (f: Form | null = form) => {
     if (!f) return;
-    const jobId = `diagnostics-${Date.now()}`;
-    setProgress({ jobId, phase: 'diagnostics.load', done: 0, total: null });
-    const off = wb.transport.onEvent((name, payload) => {
-      const p = payload as JobProgress;
-      if (name === 'job.progress' && p.jobId === jobId) setProgress(p);
-    });
+    const out = await job.run({ params: { asOf: f.asOf || undefined, grain: f.grain, activity: { basis: f.basis, windowDays: f.windowDays } } });
+    if (!out.ok) return wb.reportError(out.error);
     try {
-      const r = await wb.api['diagnostics.run']({
-        jobId,
-        params: { asOf: f.asOf || undefined, grain: f.grain, activity: { basis: f.basis, windowDays: f.windowDays } },
-      });
       setRuns(await wb.api['diagnostics.runs']({}));
-      await show(r.id);
+      await show(out.value.id);
     } catch (err) {
       wb.reportError(err);
-    } finally {
-      off();
-      setProgress(null);
     }
   };
 
@@ -136,6 +125,8 @@ export function DiagnosticsSection() {
 
   const runOption = (r: DiagnosticRunSummary) =>
     t('ui.runOption', { id: r.id, asOf: r.asOf, grain: t(`grains.${r.grain}`), basis: t(`ui.params.basisShort.${r.basis}`) }) + (r.label ? ` · ${r.label}` : '');
+  // Before the first progress report the engine is loading the data.
+  const progress = job.running ? (job.progress ?? { phase: 'diagnostics.load', done: 0, total: null }) : null;
   const phase = progress ? progress.phase.replace('diagnostics.', '') : null;
   const result = run?.results ?? null;
   const noData = defaults !== null && defaults.data.orderLines === 0 && defaults.data.contracts === 0;

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HealthModelEntry, HealthOverview } from '../../../../shared/contract/health';
-import type { JobProgress } from '../../../../shared/contract';
 import { useWorkbench } from '../../app/context';
+import { useJob } from '../../hooks/useJob';
 import { HealthOverviewView } from './HealthOverviewView';
 import { SignalInbox } from './SignalInbox';
 import { ActionBoard } from './ActionBoard';
@@ -30,7 +30,7 @@ export function HealthSection() {
   const [models, setModels] = useState<HealthModelEntry[]>([]);
   const [modelId, setModelId] = useState<string>('');
   const [asOf, setAsOf] = useState('');
-  const [running, setRunning] = useState<JobProgress | null>(null);
+  const job = useJob('health.run');
   const [version, setVersion] = useState(0);
 
   const reload = useCallback(async () => {
@@ -42,26 +42,17 @@ export function HealthSection() {
     return o;
   }, [wb.api]);
 
+  const runJob = job.run;
   const run = useCallback(
     async (opts: { modelId?: string; asOf?: string } = {}) => {
-      const jobId = `health-${Date.now()}`;
-      setRunning({ jobId, phase: 'health.facts', done: 0, total: null });
-      const off = wb.transport.onEvent((name, payload) => {
-        const p = payload as JobProgress;
-        if (name === 'job.progress' && p.jobId === jobId) setRunning(p);
-      });
-      try {
-        await wb.api['health.run']({ jobId, ...(opts.modelId ? { modelId: opts.modelId } : {}), ...(opts.asOf ? { asOf: opts.asOf } : {}) });
-        await reload();
-      } catch (err) {
-        wb.reportError(err);
-      } finally {
-        off();
-        setRunning(null);
-      }
+      const out = await runJob({ ...(opts.modelId ? { modelId: opts.modelId } : {}), ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+      if (!out.ok) return wb.reportError(out.error);
+      await reload().catch(wb.reportError);
     },
-    [wb, reload],
+    [runJob, reload, wb.reportError],
   );
+  // Before the first progress report the engine is reading the facts.
+  const running = job.running ? (job.progress ?? { phase: 'health.facts', done: 0, total: null }) : null;
 
   useEffect(() => {
     // The first visit scores the engagement with the default model: the consultant lands on a

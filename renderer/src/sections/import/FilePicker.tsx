@@ -42,7 +42,7 @@ export function FilePicker({ busy, onPicked, onBusy }: Props) {
       return;
     }
     try {
-      const chosen = await callShell<string>(wb.transport, 'dialog.openDataFile', {});
+      const chosen = await callShell(wb.transport, 'dialog.openDataFile', {});
       if (chosen) onPicked(chosen);
     } catch (err) {
       wb.reportError(err);

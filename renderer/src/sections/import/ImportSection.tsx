@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobProgress } from '../../../../shared/contract';
 import type { ImportPreviewResult } from '../../../../shared/contract/import';
 import type { EntityQuality, ImportBatchDetail, ImportBatchSummary, ImportOptions, MappingEntry } from '../../../../shared/import/batch';
 import { ApiError } from '../../api/client';
 import { useWorkbench } from '../../app/context';
+import { useJob } from '../../hooks/useJob';
 import { BatchHistory } from './BatchHistory';
 import { BatchSummary } from './BatchSummary';
 import { FilePicker } from './FilePicker';
@@ -12,12 +12,6 @@ import { MappingStep, type ReadSettings } from './MappingStep';
 import { QualityCard } from './QualityCard';
 import { RejectList } from './RejectList';
 import './import.css';
-
-interface Running {
-  jobId: string;
-  entity: string;
-  progress: JobProgress | null;
-}
 
 /** Data import: file → mapping preview → run with progress and cancel → summary and rejects; history with undo; data quality. */
 export function ImportSection() {
@@ -27,7 +21,9 @@ export function ImportSection() {
   const [preview, setPreview] = useState<ImportPreviewResult | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [running, setRunning] = useState<Running | null>(null);
+  const job = useJob('import.run');
+  const [runEntity, setRunEntity] = useState('');
+  const running = job.running ? { entity: runEntity, progress: job.progress } : null;
   const [notice, setNotice] = useState<string | null>(null);
   const [detail, setDetail] = useState<ImportBatchDetail | null>(null);
   const [reason, setReason] = useState<string | null>(null);
@@ -80,16 +76,10 @@ export function ImportSection() {
 
   const run = async (mapping: MappingEntry[], options: ImportOptions, saveAs: string | null) => {
     if (!path || !preview) return;
-    const jobId = `import-${Date.now()}`;
-    setRunning({ jobId, entity: preview.entity, progress: null });
+    setRunEntity(preview.entity);
     setNotice(null);
-    const off = wb.transport.onEvent((name, payload) => {
-      const p = payload as JobProgress;
-      if (name === 'job.progress' && p.jobId === jobId) setRunning((r) => (r && r.jobId === jobId ? { ...r, progress: p } : r));
-    });
     try {
-      const result = await wb.api['import.run']({
-        jobId,
+      const out = await job.run({
         path,
         entity: preview.entity,
         ...(preview.sheet ? { sheet: preview.sheet } : {}),
@@ -99,6 +89,8 @@ export function ImportSection() {
         options,
         ...(saveAs ? { saveMappingAs: saveAs } : {}),
       });
+      if (!out.ok) throw out.error;
+      const result = out.value;
       setDetail(result.batch);
       setReason(null);
       setPreview(null);
@@ -108,15 +100,10 @@ export function ImportSection() {
     } catch (err) {
       if (err instanceof ApiError && err.wire.code === 'CANCELLED') setNotice(t('ui.cancelled'));
       else if (!explain(err)) wb.reportError(err);
-    } finally {
-      off();
-      setRunning(null);
     }
   };
 
-  const cancel = () => {
-    if (running) wb.api['job.cancel']({ jobId: running.jobId }).catch(wb.reportError);
-  };
+  const cancel = job.cancel;
 
   const view = async (id: number) => {
     try {

@@ -36,7 +36,7 @@ export function RejectList({ batch, code, onCode }: Props) {
     try {
       let path: string | undefined;
       if (wb.transport.host !== 'web') {
-        const chosen = await callShell<string>(wb.transport, 'dialog.saveFile', { suggestedName: `${batch.fileName.replace(/\.[^.]+$/, '')}-rejects.csv`, kind: 'csv' });
+        const chosen = await callShell(wb.transport, 'dialog.saveFile', { suggestedName: `${batch.fileName.replace(/\.[^.]+$/, '')}-rejects.csv`, kind: 'csv' });
         if (chosen === null) return;
         path = chosen ?? undefined;
       }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobProgress } from '../../../../shared/contract';
 import type { ReportDefinition, ReportExportKind, ReportExportResult } from '../../../../shared/reports/definition';
 import { callShell } from '../../api/client';
 import { useWorkbench } from '../../app/context';
+import { useJob } from '../../hooks/useJob';
 import { formatBytes } from '../../format';
 import { downloadUrl } from './download';
 
@@ -12,18 +12,13 @@ interface Props {
   onExported(result: ReportExportResult): void;
 }
 
-interface Running {
-  kind: ReportExportKind;
-  jobId: string;
-  progress: JobProgress | null;
-}
-
 /** Export buttons, the running job's progress with cancel, and the file just written. */
 export function ExportPanel({ definition, onExported }: Props) {
   const { t } = useTranslation('reports');
   const wb = useWorkbench();
   const [path, setPath] = useState('');
-  const [running, setRunning] = useState<Running | null>(null);
+  const jobs = { xlsx: useJob('report.exportXlsx'), pdf: useJob('report.exportPdf') };
+  const running = jobs.xlsx.running ? jobs.xlsx : jobs.pdf.running ? jobs.pdf : null;
   const [last, setLast] = useState<ReportExportResult | null>(null);
   const web = wb.transport.host === 'web';
 
@@ -31,33 +26,16 @@ export function ExportPanel({ definition, onExported }: Props) {
     let target: string | undefined = path.trim() === '' ? undefined : path.trim();
     if (!target && !web) {
       // Electron: the native save dialog; cancelling it cancels the export.
-      const chosen = await callShell<string>(wb.transport, 'dialog.saveFile', { suggestedName: `${wb.workspace?.meta.clientName ?? 'report'}.${kind}`, kind });
+      const chosen = await callShell(wb.transport, 'dialog.saveFile', { suggestedName: `${wb.workspace?.meta.clientName ?? 'report'}.${kind}`, kind });
       if (chosen === null) return;
       target = chosen ?? undefined;
     }
     if (target && !target.toLowerCase().endsWith(`.${kind}`)) target = target.replace(/\.(xlsx|pdf)$/i, '') + `.${kind}`;
-    const jobId = `report-${kind}-${Date.now()}`;
-    setRunning({ kind, jobId, progress: null });
     setLast(null);
-    const off = wb.transport.onEvent((name, payload) => {
-      const p = payload as JobProgress;
-      if (name === 'job.progress' && p.jobId === jobId) setRunning((r) => (r && r.jobId === jobId ? { ...r, progress: p } : r));
-    });
-    try {
-      const args = { jobId, definition, ...(target ? { path: target } : {}) };
-      const result = kind === 'xlsx' ? await wb.api['report.exportXlsx'](args) : await wb.api['report.exportPdf'](args);
-      setLast(result);
-      onExported(result);
-    } catch (err) {
-      wb.reportError(err);
-    } finally {
-      off();
-      setRunning(null);
-    }
-  };
-
-  const cancel = () => {
-    if (running) wb.api['job.cancel']({ jobId: running.jobId }).catch(wb.reportError);
+    const out = await jobs[kind].run({ definition, ...(target ? { path: target } : {}) });
+    if (!out.ok) return wb.reportError(out.error);
+    setLast(out.value);
+    onExported(out.value);
   };
 
   const p = running?.progress;
@@ -83,7 +61,7 @@ export function ExportPanel({ definition, onExported }: Props) {
           <div className="rp-progress-line">
             <span>{p ? t(p.phase.replace(/^reports\./, '')) : t('phase.collect')}</span>
             <span className="muted">{p && p.total ? `${p.done.toLocaleString(wb.locale)} / ${p.total.toLocaleString(wb.locale)}` : ''}</span>
-            <button className="btn btn-ghost" onClick={cancel} data-testid="report-cancel">
+            <button className="btn btn-ghost" onClick={running.cancel} data-testid="report-cancel">
               {t('ui.cancel')}
             </button>
           </div>
