@@ -63,6 +63,18 @@ export const errorMessages = {
     'zh-CN': '找不到用于生成 PDF 的 Chromium 浏览器（{{detail}}）。请安装 Chromium，或设置环境变量 RWB_CHROMIUM 指向它。',
     en: 'No Chromium browser was found to print the PDF ({{detail}}). Install Chromium or set RWB_CHROMIUM to its path.',
   },
+  UPLOAD_TOO_LARGE: {
+    'zh-CN': '上传的文件超过 {{limitMb}} MB 的上限，未被保存。请拆分文件，或用命令行 rwb import 直接导入本机文件。',
+    en: 'The upload is larger than the {{limitMb}} MB limit and was not kept. Split the file, or import it from disk with rwb import.',
+  },
+  FORBIDDEN_ORIGIN: {
+    'zh-CN': '拒绝来自 {{origin}} 的请求：只有本工作台自己的页面可以修改数据。',
+    en: 'Refused a request from {{origin}}: only the workbench\'s own page may change data.',
+  },
+  BAD_REQUEST: {
+    'zh-CN': '请求无效（{{detail}}）。',
+    en: 'Bad request ({{detail}}).',
+  },
   ENGINE_STOPPED: {
     'zh-CN': '计算引擎意外停止（{{reason}}），这次操作没有完成。引擎已重新启动；请再试一次。',
     en: 'The engine stopped unexpectedly ({{reason}}) and this call did not finish. The engine has restarted; please try again.',

@@ -6,6 +6,7 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../backend/engine/engine';
+import { isChannelName } from '../../shared/contract';
 import { serveStatic } from './static';
 import { WorkbenchError, toWireError } from '../backend/errors';
 
@@ -23,9 +24,17 @@ export interface WebHostOptions {
   port?: number;
   token?: string;
   uploadDir?: string;
+  /** Largest upload accepted (bytes). */
+  maxUploadBytes?: number;
 }
 
 const MAX_JSON_BYTES = 10 * 1024 * 1024;
+// A client export of ten years of order lines is a few hundred MB of CSV; beyond 1 GB a file is not
+// an export a consultant imports through a browser tab, and writing it in full would fill the disk.
+const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+// EventSource and a download link cannot set a header: only these GET routes take the token from the
+// query string, so a token that leaks into a log or the history cannot drive a state-changing call.
+const QUERY_TOKEN_ROUTES = new Set(['events', 'download']);
 
 /**
  * Browser mode: the real renderer and the same contract over HTTP, on 127.0.0.1 only. Every /api
@@ -41,14 +50,22 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
+      // A coded error is the caller's to see; anything else stays in the log, with no internal path or
+      // stack trace in the answer.
+      if (err instanceof WorkbenchError) {
+        if (!res.headersSent) sendJson(res, err.code === 'UPLOAD_TOO_LARGE' ? 413 : 400, { ok: false, error: toWireError(err) });
+        else res.end();
+        return;
+      }
       console.error('[rwb web]', err);
-      if (!res.headersSent) sendJson(res, err instanceof WorkbenchError ? 400 : 500, { ok: false, error: toWireError(err) });
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: new WorkbenchError('INTERNAL', { detail: 'web host' }).toWire() });
       else res.end();
     });
   });
 
-  function tokenOk(req: IncomingMessage, url: URL): boolean {
-    const given = req.headers['x-workbench-token'] ?? url.searchParams.get('token') ?? '';
+  function tokenOk(req: IncomingMessage, url: URL, route: string): boolean {
+    const fromQuery = req.method === 'GET' && QUERY_TOKEN_ROUTES.has(route) ? url.searchParams.get('token') : null;
+    const given = req.headers['x-workbench-token'] ?? fromQuery ?? '';
     const a = Buffer.from(String(given));
     const b = Buffer.from(token);
     return a.length === b.length && timingSafeEqual(a, b);
@@ -60,21 +77,39 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       res.writeHead(421, { 'content-type': 'text/plain' }).end('wrong host');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+      decodeURIComponent(url.pathname);
+    } catch {
+      sendJson(res, 400, { ok: false, error: new WorkbenchError('BAD_REQUEST', { detail: 'malformed path' }).toWire() });
+      return;
+    }
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
       serveStatic(opts.rendererDir, url.pathname, res);
       return;
     }
-    if (!tokenOk(req, url)) {
+    const route = url.pathname.slice('/api/'.length);
+    if (!tokenOk(req, url, route)) {
       sendJson(res, 401, { ok: false, error: new WorkbenchError('UNAUTHORIZED').toWire() });
       return;
     }
-    const route = url.pathname.slice('/api/'.length);
+    // A state-changing request from a browser carries its page's Origin: only our own page's is
+    // accepted (a request with none comes from a program on this machine holding the token).
+    const origin = req.headers.origin;
+    if (req.method !== 'GET' && req.method !== 'HEAD' && origin !== undefined && origin !== `http://${host}`) {
+      sendJson(res, 403, { ok: false, error: new WorkbenchError('FORBIDDEN_ORIGIN', { origin }).toWire() });
+      return;
+    }
     if (route === 'events' && req.method === 'GET') return serveEvents(req, res);
     if (route === 'upload' && req.method === 'POST') return receiveUpload(req, res, url);
     if (route === 'download' && req.method === 'GET') return sendDownload(res, url);
     if (req.method !== 'POST') return void res.writeHead(405).end();
+    if (!isChannelName(route)) {
+      sendJson(res, 404, { ok: false, error: new WorkbenchError('UNKNOWN_CHANNEL', { channel: route.slice(0, 100) }).toWire() });
+      return;
+    }
     const body = await readJson(req);
     sendJson(res, 200, await opts.engine.call(route, body));
   }
@@ -95,10 +130,31 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   // The browser cannot hand the engine a file path, so a chosen file is streamed here first.
   async function receiveUpload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const name = basename(url.searchParams.get('name') ?? 'upload.bin').replace(/[^\p{L}\p{N}._() -]/gu, '_');
+    const limit = opts.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const tooLarge = () => new WorkbenchError('UPLOAD_TOO_LARGE', { limitMb: Math.round(limit / 1024 / 1024) });
+    if (declared > limit) {
+      req.resume();
+      throw tooLarge();
+    }
     const dir = join(uploadDir, randomUUID());
     mkdirSync(dir, { recursive: true });
     const path = join(dir, name);
-    await pipeline(req, createWriteStream(path));
+    let received = 0;
+    const counted = async function* (source: AsyncIterable<Buffer>) {
+      for await (const chunk of source) {
+        received += chunk.length;
+        if (received > limit) throw tooLarge();
+        yield chunk;
+      }
+    };
+    try {
+      await pipeline(req, counted, createWriteStream(path));
+    } catch (err) {
+      // Nothing of a refused upload stays on disk.
+      rmSync(dir, { recursive: true, force: true });
+      throw err;
+    }
     sendJson(res, 200, { ok: true, value: { path } });
   }
 
