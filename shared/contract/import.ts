@@ -3,43 +3,31 @@ import { z } from 'zod';
 import { channel } from './define';
 import { ENTITY_KINDS, type EntityKind } from '../domain/entities';
 import type { EntityQuality, ImportBatchDetail, ImportBatchSummary, RejectPage } from '../import/batch';
-import type { EntityGuess } from '../import/guess-entity';
+import { importPlanSchema, mappingEntrySchema, readOverridesSchema } from '../import/plan';
 import type { ImportPreview } from '../import/preview-types';
 import type { SavedMapping } from '../import/saved-mapping';
+
+export type { ImportPreview } from '../import/preview-types';
+export type { ImportPlan } from '../import/plan';
 
 const entity = z.enum(ENTITY_KINDS);
 
 /** How to read the file, where the detection got it wrong. */
-const readOverrides = {
-  sheet: z.string().optional(),
-  headerRow: z.number().int().min(1).optional(),
-  encoding: z.string().min(1).max(40).optional(),
-  delimiter: z.enum([',', '\t', ';', '|']).optional(),
-};
-
-const mappingEntry = z.object({
-  field: z.string().min(1),
-  column: z.number().int().min(0),
-  header: z.string(),
-  scale: z.number().positive().optional(),
-});
+const readOverrides = readOverridesSchema.shape;
 
 const options = z.object({
   unknownCustomers: z.enum(['create', 'reject']).default('create'),
   slashOrder: z.enum(['mdy', 'dmy']).optional(),
 });
 
-export interface ImportPreviewResult extends ImportPreview {
-  entity: EntityKind;
-  guess: EntityGuess;
-  /** The saved mapping of this client system that fits the headers (already applied to `mapping`). */
-  savedMapping: { id: number; system: string } | null;
-  rowEstimate: number | null;
-}
-
 export interface ImportRunResult {
   batch: ImportBatchDetail;
   savedMapping: SavedMappingInfo | null;
+  /**
+   * True when the run was given a plan but the file had changed since its preview, so it was read
+   * afresh (catalogue: import:ui.replanned, import:cli.replanned); false when the plan was used as it was, or none was given.
+   */
+  replanned: boolean;
 }
 
 export interface SavedMappingInfo {
@@ -60,22 +48,29 @@ export interface UndoResult {
 
 export const importChannels = {
   /** Read the head of a file: sheets, detected encoding/delimiter/header row, first rows, suggested mapping. */
-  'import.preview': channel(z.object({ path: z.string().min(1), entity: entity.optional(), ...readOverrides })).returns<ImportPreviewResult>(),
-  /** Import a file as one batch (one transaction): progress by bytes read, cancellable, all or nothing. */
+  'import.preview': channel(z.object({ path: z.string().min(1), entity: entity.optional(), ...readOverrides })).returns<ImportPreview>(),
+  /**
+   * Import a file as one batch (one transaction): progress by bytes read, cancellable, all or nothing.
+   * Given the `plan` of its preview, the run reads the file as planned without sniffing or sampling it
+   * again (unless the file changed since); given a path and an entity instead, it plans first.
+   */
   'import.run': channel(
-    z.object({
-      path: z.string().min(1),
-      entity,
-      ...readOverrides,
-      /** Default: the saved mapping that fits, else the suggestion. */
-      mapping: z.array(mappingEntry).optional(),
-      /** Or by header text (a mapping file), resolved against this file's headers. */
-      headerMapping: z.array(z.object({ field: z.string().min(1), header: z.string(), scale: z.number().positive().optional() })).optional(),
-      options: options.default({ unknownCustomers: 'create' }),
-      /** Save the mapping used under this client-system name (e.g. "金蝶K3 销售出库"). */
-      saveMappingAs: z.string().trim().max(100).optional(),
-      jobId: z.string().optional(),
-    }),
+    z
+      .object({
+        plan: importPlanSchema.optional(),
+        path: z.string().min(1).optional(),
+        entity: entity.optional(),
+        ...readOverrides,
+        /** Default: the plan's mapping (the saved mapping that fits, else the suggestion). */
+        mapping: z.array(mappingEntrySchema).optional(),
+        /** Or by header text (a mapping file), resolved against this file's headers. */
+        headerMapping: z.array(z.object({ field: z.string().min(1), header: z.string(), scale: z.number().positive().optional() })).optional(),
+        options: options.default({ unknownCustomers: 'create' }),
+        /** Save the mapping used under this client-system name (e.g. "金蝶K3 销售出库"). */
+        saveMappingAs: z.string().trim().max(100).optional(),
+        jobId: z.string().optional(),
+      })
+      .refine((a) => a.plan !== undefined || (a.path !== undefined && a.entity !== undefined), { message: 'give the plan of a preview, or a path and an entity' }),
     { job: true },
   ).returns<ImportRunResult>(),
   'import.batches': channel(z.object({ entity: entity.optional(), limit: z.number().int().min(1).max(1000).default(200) })).returns<ImportBatchSummary[]>(),

@@ -1,5 +1,8 @@
-// The shapes of an import preview, shared by the backend readers (electron/backend/import) and the
-// contract and UI that show them.
+// The shape of an import preview, the one the backend readers (electron/backend/import) build and the
+// contract, the CLI and the UI show.
+import type { EntityKind } from '../domain/entities';
+import type { EntityGuess } from './guess-entity';
+import type { ImportPlan } from './plan';
 import type { NumberedRow, RowIssue } from './rows';
 import type { MappingSuggestion } from './suggest-mapping';
 
@@ -16,7 +19,7 @@ export interface XlsxSheetInfo {
   rowCountEstimate: number | null;
 }
 
-/** Everything needed to read the table again, exactly as previewed. Plain data: it is stored with the batch. */
+/** Everything needed to read the table again, exactly as previewed. Plain data: it is stored with the batch (import_batch.plan). */
 export type ReadPlan =
   | { format: 'csv'; encoding: string; delimiter: Delimiter; newline: Newline; headerRow: number }
   | { format: 'xlsx'; sheet: string; headerRow: number };
@@ -46,6 +49,16 @@ export interface ImportPreview {
   /** The first data rows under the header. */
   rows: NumberedRow[];
   issues: RowIssue[];
-  mapping: MappingSuggestion | null;
-  plan: ReadPlan;
+  /** The entity chosen: the one asked for, else the guess. */
+  entity: EntityKind;
+  /** The entity the headers suggest, with how sure (the UI pre-selects it when the user has not chosen). */
+  guess: EntityGuess;
+  /** The suggested mapping for `entity`, with confidences and reasons (the saved mapping that fits, when there is one). */
+  mapping: MappingSuggestion;
+  /** The saved mapping of this client system that fits the headers (already applied to `mapping`). */
+  savedMapping: { id: number; system: string } | null;
+  /** Rough number of data rows (CSV: from the file size and the sample's bytes per row). */
+  rowEstimate: number | null;
+  /** What `import.run` takes back to run this preview without reading the file's head again. */
+  plan: ImportPlan;
 }

@@ -8,18 +8,19 @@
 // streaming read. Between chunks the producer (produce.ts: read, parse, key, reject) is awaited; it
 // runs in a worker thread for large files, so this thread only writes. Inside a chunk all is synchronous.
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import type { WritableDB } from '../workspace/connection';
 import type { EntityKind } from '../../../shared/domain/entities';
 import type { MappingEntry } from '../../../shared/import/batch';
 import { ENTITY_FIELDS, missingRequiredFields } from '../../../shared/import/fields';
 import { WorkbenchError } from '../errors';
+import { batchWriter } from './batch-writer';
+import { finishBatch, openBatch } from './batch-record';
 import { entityRowBuilder, type EntityRowBuilder } from './entity-rows';
 import { hashFile } from './hash-file';
-import { GROUP, insertSql } from './insert-sql';
+import { importRunningError } from './import-slot';
 import { bulkIndexes } from './bulk-indexes';
 import { bulkJournal, type BulkJournal } from './bulk-journal';
-import { produceRows, type ImportRequest, type ProducerSetup } from './produce';
+import { produceRows, type ImportRequest, type ProducedChunk, type ProducerSetup } from './produce';
 import { produceInWorker, producerEntry } from './produce-thread';
 
 export type { ImportRequest } from './produce';
@@ -45,9 +46,6 @@ export interface ImportOutcome {
   customersCreated: number;
   unknownCustomers: number;
 }
-
-// Connections with an import under way: a second one would share (and could commit) the first's transaction.
-const busy = new WeakSet<WritableDB>();
 
 /** Refuse mappings the pipeline cannot run: unknown fields, a field or column used twice, required fields missing. */
 export function checkMapping(entity: EntityKind, mapping: readonly MappingEntry[]): void {
@@ -77,191 +75,86 @@ const BULK_BYTES = 1024 * 1024;
 // Below this a worker's start-up (tens of ms, more from the sources) costs more than the overlap gains.
 const WORKER_BYTES = 4 * 1024 * 1024;
 
+/** The batch's transaction settings, taken before BEGIN and given back after COMMIT or ROLLBACK. */
+function batchSettings(sqlite: WritableDB, bulk: boolean): () => void {
+  const cacheBefore = sqlite.pragma('cache_size', { simple: true }) as number;
+  // A larger page cache (32 MB) for the batch: the pages being appended to stay in memory.
+  sqlite.pragma('cache_size = -32768');
+  let journal: BulkJournal | null = null;
+  try {
+    if (bulk) journal = bulkJournal(sqlite);
+  } catch (err) {
+    sqlite.pragma(`cache_size = ${cacheBefore}`);
+    throw err;
+  }
+  return () => {
+    journal?.restore();
+    sqlite.pragma(`cache_size = ${cacheBefore}`);
+  };
+}
+
+/** BEGIN IMMEDIATE; another connection's import holding the write lock past busy_timeout is reported as such. */
+function beginBatch(sqlite: WritableDB): void {
+  try {
+    sqlite.exec('begin immediate');
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'SQLITE_BUSY') throw importRunningError();
+    throw err;
+  }
+}
+
+/** Rows produced for the batch: on this thread, or from a worker for large files. */
+function producer(sqlite: WritableDB, req: ImportRequest, builder: EntityRowBuilder, size: number, ctx: PipelineContext): AsyncIterable<ProducedChunk> {
+  const knownCustomers = builder.customerKeyField === null ? null : (sqlite.prepare('select customer_key from customers').pluck().all() as string[]);
+  const setup: ProducerSetup = { ...req, knownCustomers, chunkRows: ctx.chunkRows ?? CHUNK_ROWS, readBytes: READ_BYTES };
+  const entry = size >= (ctx.workerBytes ?? WORKER_BYTES) ? producerEntry() : null;
+  return entry === null ? produceRows(setup, ctx.signal) : produceInWorker(entry, setup, ctx.signal);
+}
+
+/**
+ * Run one batch. The caller holds the workspace's import slot (import-slot.ts). The parts: the batch's
+ * row (batch-record.ts), the bulk settings (indexes, journal), the writer (batch-writer.ts), then the
+ * figures, the audit entry and the rebuilt indexes, all committed together.
+ */
 export async function runImport(sqlite: WritableDB, req: ImportRequest, ctx: PipelineContext = {}): Promise<ImportOutcome> {
   checkMapping(req.entity, req.mapping);
-  if (busy.has(sqlite)) throw new WorkbenchError('VALIDATION_FAILED', { detail: 'another import is running in this workspace', importCode: 'import_running' });
-  const { entity } = req;
   const started = Date.now();
   const size = (await stat(req.path)).size;
   const fileHash = hashFile(req.path);
   // A rejected promise must not go unhandled while rows are read; it is awaited before COMMIT.
   fileHash.catch(() => {});
+  const builder = entityRowBuilder(req.entity);
+  const bulkBytes = ctx.bulkBytes ?? BULK_BYTES;
 
-  const builder: EntityRowBuilder = entityRowBuilder(entity);
-
-  busy.add(sqlite);
-  const cacheBefore = sqlite.pragma('cache_size', { simple: true }) as number;
+  const restoreSettings = batchSettings(sqlite, size >= bulkBytes);
   let open = false;
-  let journal: BulkJournal | null = null;
   try {
-    // A larger page cache (32 MB) for the batch: the pages being appended to stay in memory.
-    sqlite.pragma('cache_size = -32768');
-    if (size >= (ctx.bulkBytes ?? BULK_BYTES)) journal = bulkJournal(sqlite);
-    sqlite.exec('begin immediate');
+    beginBatch(sqlite);
     open = true;
-    const now = new Date().toISOString();
-    const batchId = Number(
-      sqlite
-        .prepare(
-          `insert into import_batch (entity, file_name, file_hash, file_size, sheet, mapping, options, plan, status, started_at)
-           values (?, ?, '', ?, ?, ?, ?, ?, 'committed', ?)`,
-        )
-        .run(entity, basename(req.path), size, req.plan.format === 'xlsx' ? req.plan.sheet : null, JSON.stringify(req.mapping), JSON.stringify(req.options), JSON.stringify(req.plan), now).lastInsertRowid,
-    );
-
-    const existingRows = (sqlite.prepare(`select count(*) as n from ${entity}`).get() as { n: number }).n;
-    const indexes = bulkIndexes(sqlite, entity, size, existingRows, ctx.bulkBytes ?? BULK_BYTES);
-
-    const insert = sqlite.prepare(insertSql(entity, builder.columns, batchId, entity === 'customers'));
-    const ownerOf = sqlite.prepare(`select batch_id from ${entity} where row_key = ?`).pluck();
-    const insertReject = sqlite.prepare(
-      `insert into import_reject (batch_id, row_number, column_name, raw_value, reason_code, reason, reason_params, raw_row) values (${batchId}, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertStub = sqlite.prepare(
-      `insert into customers (row_key, batch_id, customer_key, name, created_from_order) values (?, ?, ?, ?, 1) on conflict(row_key) do nothing`,
-    );
-
-    const knownCustomers = builder.customerKeyField === null ? null : (sqlite.prepare('select customer_key from customers').pluck().all() as string[]);
-    const setup: ProducerSetup = { ...req, knownCustomers, chunkRows: ctx.chunkRows ?? CHUNK_ROWS, readBytes: READ_BYTES };
-    const entry = size >= (ctx.workerBytes ?? WORKER_BYTES) ? producerEntry() : null;
-    const chunks = entry === null ? produceRows(setup, ctx.signal) : produceInWorker(entry, setup, ctx.signal);
-
-    let rowsRead = 0;
-    let rowsAccepted = 0;
-    let rowsRejected = 0;
-    let rowsDuplicate = 0;
-    let customersCreated = 0;
-    let unknownCustomers = 0;
-    const range: { min: string | null; max: string | null } = { min: null, max: null };
-    // Produced rows are the row key, then the builder's columns (batch_id is in the SQL).
-    const width = 1 + builder.columns.length;
-    const dateAt = builder.dateColumn >= 0 ? 1 + builder.dateColumn : -1;
-    const fingerprinted = builder.ownKeyField === null;
-    const params: unknown[] = new Array<unknown>(width).fill(null);
-    // Fingerprints that met a stored row in this batch: how many identical rows of this file were seen.
-    const copies = new Map<string, number>();
-
-    const settle = (inserted: boolean, p: readonly unknown[], at = 0): void => {
-      if (!inserted) {
-        rowsDuplicate++;
-        return;
-      }
-      rowsAccepted++;
-      if (dateAt >= 0) {
-        const d = p[at + dateAt];
-        if (typeof d === 'string') {
-          if (range.min === null || d < range.min) range.min = d;
-          if (range.max === null || d > range.max) range.max = d;
-        }
-      }
-    };
-
-    // Rows go in GROUP at a time through one multi-row INSERT (insert-sql.ts). When fewer rows went in
-    // than were sent, some met a stored row: the group's own rows are taken out again (by id:
-    // AUTOINCREMENT ids only grow) and its rows are settled one by one. (RETURNING would say which
-    // rows went in, but costs more than it saves.)
-    // Customers go one by one: an upsert that replaces a flagged stub cannot be taken back by id.
-    const groupInsert = entity !== 'customers' ? sqlite.prepare(insertSql(entity, builder.columns, batchId, false, GROUP)) : null;
-    const dropSince = sqlite.prepare(`delete from ${entity} where id > ?`);
-    let lastId = Number((sqlite.prepare(`select coalesce(max(id), 0) from ${entity}`).pluck().get() as number | bigint) ?? 0);
-    const group: unknown[] = new Array<unknown>(GROUP * width).fill(null);
-    let grouped = 0;
-    const insertOne = (): boolean => {
-      const r = insert.run(params);
-      if (r.changes > 0 && entity !== 'customers') lastId = Number(r.lastInsertRowid);
-      return r.changes > 0;
-    };
-    const tryInsert = (key: string): boolean => {
-      params[0] = key;
-      return insertOne();
-    };
-    const resolve = (): void => {
-      if (!fingerprinted) return settle(false, params);
-      const fp = params[0] as string;
-      // An earlier row of the same group met this fingerprint first and settled the count.
-      const seen = copies.get(fp);
-      if (seen !== undefined) {
-        copies.set(fp, seen + 1);
-        return settle(tryInsert(`${fp}#${seen + 1}`), params);
-      }
-      // Stored by this batch: a second identical row of this file (an order line repeated within one
-      // order), kept under its occurrence number. Stored by an earlier batch: a duplicate.
-      if (ownerOf.get(fp) === batchId) {
-        copies.set(fp, 2);
-        settle(tryInsert(`${fp}#2`), params);
-      } else {
-        copies.set(fp, 1);
-        settle(false, params);
-      }
-    };
-    const oneByOne = (): void => {
-      for (let g = 0; g < grouped; g++) {
-        for (let c = 0; c < width; c++) params[c] = group[g * width + c];
-        if (insertOne()) settle(true, params);
-        else resolve();
-      }
-    };
-    const flush = (): void => {
-      if (grouped === 0) return;
-      if (grouped === GROUP && groupInsert !== null) {
-        const r = groupInsert.run(group);
-        if (r.changes === GROUP) {
-          lastId = Number(r.lastInsertRowid);
-          for (let g = 0; g < GROUP; g++) settle(true, group, g * width);
-        } else {
-          if (r.changes > 0) dropSince.run(lastId);
-          oneByOne();
-        }
-      } else oneByOne();
-      grouped = 0;
-    };
-
-    for await (const chunk of chunks) {
+    const batchId = openBatch(sqlite, req, size, new Date(started).toISOString());
+    const existingRows = (sqlite.prepare(`select count(*) as n from ${req.entity}`).get() as { n: number }).n;
+    const indexes = bulkIndexes(sqlite, req.entity, size, existingRows, bulkBytes);
+    const writer = batchWriter(sqlite, req.entity, builder, batchId);
+    for await (const chunk of producer(sqlite, req, builder, size, ctx)) {
       ctx.signal?.throwIfAborted();
-      rowsRead += chunk.rowsRead;
-      unknownCustomers += chunk.unknownCustomers;
-      for (const r of chunk.rejects) insertReject.run(r);
-      rowsRejected += chunk.rowsRejected;
-      for (const [key, name] of chunk.stubs) if (insertStub.run(key, batchId, key, name).changes > 0) customersCreated++;
-      const rows = chunk.rows;
-      for (let at = 0; at < rows.length; at += width) {
-        const key = rows[at] as string;
-        const seen = fingerprinted ? copies.get(key) : undefined;
-        if (seen === undefined) {
-          const to = grouped * width;
-          for (let c = 0; c < width; c++) group[to + c] = rows[at + c];
-          if (++grouped === GROUP) flush();
-        } else {
-          // A further copy of a row this batch has already met: keyed by its occurrence number.
-          for (let c = 1; c < width; c++) params[c] = rows[at + c];
-          copies.set(key, seen + 1);
-          settle(tryInsert(`${key}#${seen + 1}`), params);
-        }
-      }
+      writer.write(chunk);
       ctx.progress?.(chunk.bytesRead, chunk.totalBytes);
     }
-    flush();
+    const totals = writer.end();
     ctx.signal?.throwIfAborted();
-
     indexes.restore();
-    sqlite
-      .prepare(
-        `update import_batch set file_hash = ?, rows_read = ?, rows_accepted = ?, rows_rejected = ?, rows_duplicate = ?,
-           customers_created = ?, unknown_customers = ?, date_min = ?, date_max = ?, finished_at = ?, duration_ms = ? where id = ?`,
-      )
-      .run(await fileHash, rowsRead, rowsAccepted, rowsRejected, rowsDuplicate, customersCreated, unknownCustomers, range.min?.slice(0, 10) ?? null, range.max?.slice(0, 10) ?? null, new Date().toISOString(), Date.now() - started, batchId);
+    const hash = await fileHash;
+    finishBatch(sqlite, batchId, totals, { fileHash: hash, finishedAt: new Date().toISOString(), durationMs: Date.now() - started });
     ctx.signal?.throwIfAborted();
     sqlite.exec('commit');
     open = false;
+    const { rowsRead, rowsAccepted, rowsRejected, rowsDuplicate, customersCreated, unknownCustomers } = totals;
     return { batchId, rowsRead, rowsAccepted, rowsRejected, rowsDuplicate, customersCreated, unknownCustomers };
   } catch (err) {
     if (open && sqlite.inTransaction) sqlite.exec('rollback');
-    open = false;
     if (ctx.signal?.aborted) throw new WorkbenchError('CANCELLED');
     throw err;
   } finally {
-    busy.delete(sqlite);
-    journal?.restore();
-    sqlite.pragma(`cache_size = ${cacheBefore}`);
+    restoreSettings();
   }
 }

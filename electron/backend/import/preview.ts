@@ -1,17 +1,20 @@
 // What the mapping screen shows before anything is imported: the sheets, the detected encoding,
-// delimiter and header row, the headers, the first rows, and the suggested mapping. It also returns the
-// read plan, which the pipeline passes back to readRows() to stream the same table in full.
-import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+// delimiter and header row, the headers, the first rows, the entity the headers suggest and the
+// suggested mapping. It also returns the plan (shared/import/plan.ts), which the run takes back to
+// stream the same table in full without sniffing or sampling the file again.
+import { basename, resolve } from 'node:path';
 import type { EntityKind } from '../../../shared/domain/entities';
+import { guessEntity } from '../../../shared/import/guess-entity';
 import { detectHeaderRow } from '../../../shared/import/header-row';
+import type { ReadOverrides } from '../../../shared/import/plan';
 import type { NumberedRow, RowChunk } from '../../../shared/import/rows';
-import type { ImportPreview, ReadPlan } from '../../../shared/import/preview-types';
-import { suggestMapping } from '../../../shared/import/suggest-mapping';
+import type { FileFormat, ImportPreview, ReadPlan, TextDetection, XlsxSheetInfo } from '../../../shared/import/preview-types';
+import { suggestMapping, type MappingSuggestion } from '../../../shared/import/suggest-mapping';
 import { cellText, cleanText, type RawCell } from '../../../shared/import/text';
 import { ImportFileError } from './errors';
+import { stampOf } from './file-stamp';
 import { readCsvHead, readCsvRows } from './read-csv';
-import { listXlsxSheets, readXlsxRows, type XlsxSheetInfo } from './read-xlsx';
+import { listXlsxSheets, readXlsxRows } from './read-xlsx';
 
 export type { ImportPreview, ReadPlan, TextDetection } from '../../../shared/import/preview-types';
 import { detectFormat, readHead, sniffText, type Delimiter } from './sniff';
@@ -75,34 +78,29 @@ function pickSheet(sheets: readonly XlsxSheetInfo[], wanted: string | number | u
   return first.name;
 }
 
-export async function previewImport(path: string, opts: PreviewOptions = {}): Promise<ImportPreview> {
-  const fileName = basename(path);
-  const sampleRows = opts.sampleRows ?? 50;
-  const { head, size } = await readHead(path);
-  const format = detectFormat(path, head);
+/** The table as read from the file's head: what detection found (or the overrides said) and the sample. */
+interface HeadRead {
+  format: FileFormat;
+  text: TextDetection | null;
+  sheets: XlsxSheetInfo[];
+  sheet: string | null;
+  table: Table;
+  issues: ImportPreview['issues'];
+  read: ReadPlan;
+}
 
-  if (format === 'xlsx') {
-    const sheets = await listXlsxSheets(path);
-    const sheet = pickSheet(sheets, opts.sheet, fileName);
-    const sample: NumberedRow[] = [];
-    for await (const c of readXlsxRows(path, { sheet, maxRows: HEADER_SCAN + sampleRows, signal: opts.signal })) {
-      c.rows.forEach((cells, i) => sample.push({ rowNumber: c.rowNumbers[i]!, cells }));
-    }
-    const table = splitTable(sample, sampleRows, opts.headerRow);
-    return {
-      fileName,
-      fileSize: (await stat(path)).size,
-      format,
-      text: null,
-      sheets,
-      sheet,
-      ...table,
-      issues: [],
-      mapping: opts.entity === undefined ? null : suggestMapping(opts.entity, table.headers, table.rows.map((r) => r.cells)),
-      plan: { format: 'xlsx', sheet, headerRow: table.headerRow },
-    };
+async function readXlsxHead(path: string, opts: PreviewOptions, sampleRows: number): Promise<HeadRead> {
+  const sheets = await listXlsxSheets(path);
+  const sheet = pickSheet(sheets, opts.sheet, basename(path));
+  const sample: NumberedRow[] = [];
+  for await (const c of readXlsxRows(path, { sheet, maxRows: HEADER_SCAN + sampleRows, signal: opts.signal })) {
+    c.rows.forEach((cells, i) => sample.push({ rowNumber: c.rowNumbers[i]!, cells }));
   }
+  const table = splitTable(sample, sampleRows, opts.headerRow);
+  return { format: 'xlsx', text: null, sheets, sheet, table, issues: [], read: { format: 'xlsx', sheet, headerRow: table.headerRow } };
+}
 
+async function readTextHead(path: string, head: Buffer, opts: PreviewOptions, sampleRows: number): Promise<HeadRead> {
   const sniff = sniffText(head, path);
   const encoding = opts.encoding ?? sniff.encoding;
   const delimiter = opts.delimiter ?? sniff.delimiter;
@@ -111,9 +109,7 @@ export async function previewImport(path: string, opts: PreviewOptions = {}): Pr
   const table = splitTable(numbered, sampleRows, opts.headerRow);
   const shown = new Set(table.rows.map((r) => r.rowNumber));
   return {
-    fileName,
-    fileSize: size,
-    format,
+    format: 'csv',
     text: {
       encoding,
       bom: sniff.bom,
@@ -124,11 +120,62 @@ export async function previewImport(path: string, opts: PreviewOptions = {}): Pr
     },
     sheets: [],
     sheet: null,
-    ...table,
+    table,
     issues: head2.issues.filter((i) => shown.has(i.rowNumber) || i.rowNumber === table.headerRow),
-    mapping: opts.entity === undefined ? null : suggestMapping(opts.entity, table.headers, table.rows.map((r) => r.cells)),
-    plan: { format: 'csv', encoding, delimiter, newline: sniff.newline, headerRow: table.headerRow },
+    read: { format: 'csv', encoding, delimiter, newline: sniff.newline, headerRow: table.headerRow },
   };
+}
+
+/** The mapping's confirmed form: what the run uses when the user does not edit it. */
+export function mappingEntries(suggestion: MappingSuggestion): ImportPreview['plan']['mapping'] {
+  return suggestion.assignments.map(({ field, column, header, scale }) => (scale === undefined ? { field, column, header } : { field, column, header, scale }));
+}
+
+export async function previewImport(rawPath: string, opts: PreviewOptions = {}): Promise<ImportPreview> {
+  const path = resolve(rawPath);
+  const sampleRows = opts.sampleRows ?? 50;
+  const { head, size, mtimeMs } = await readHead(path);
+  const format = detectFormat(path, head);
+  const h = format === 'xlsx' ? await readXlsxHead(path, opts, sampleRows) : await readTextHead(path, head, opts, sampleRows);
+  const { headers, rows } = h.table;
+  const sample = rows.map((r) => r.cells);
+  const guess = guessEntity(headers, sample);
+  const entity = opts.entity ?? guess.entity;
+  const mapping = suggestMapping(entity, headers, sample);
+  const overrides: ReadOverrides = {};
+  if (opts.sheet !== undefined) overrides.sheet = typeof opts.sheet === 'string' ? opts.sheet : h.sheet ?? undefined;
+  if (opts.headerRow !== undefined) overrides.headerRow = opts.headerRow;
+  if (opts.encoding !== undefined) overrides.encoding = opts.encoding;
+  if (opts.delimiter !== undefined) overrides.delimiter = opts.delimiter;
+  const preview: ImportPreview = {
+    fileName: basename(path),
+    fileSize: size,
+    format,
+    text: h.text,
+    sheets: h.sheets,
+    sheet: h.sheet,
+    ...h.table,
+    issues: h.issues,
+    entity,
+    guess,
+    mapping,
+    savedMapping: null,
+    rowEstimate: null,
+    plan: { version: 1, path, file: stampOf(head, size, mtimeMs), read: h.read, overrides, headers, entity, mapping: mappingEntries(mapping), savedMappingId: null },
+  };
+  preview.rowEstimate = estimateRows(preview, sampleRows);
+  return preview;
+}
+
+function estimateRows(p: ImportPreview, sampleRows: number): number | null {
+  if (p.format === 'xlsx') {
+    const s = p.sheets.find((x) => x.name === p.sheet);
+    return s?.rowCountEstimate != null ? Math.max(0, s.rowCountEstimate - p.headerRow) : null;
+  }
+  if (p.rows.length < sampleRows) return p.rows.length;
+  let bytes = 0;
+  for (const r of p.rows) for (const c of r.cells) bytes += (typeof c === 'string' ? c.length * 1.5 : 4) + 1;
+  return Math.round(p.fileSize / (bytes / p.rows.length));
 }
 
 export interface ReadRowsOptions {

@@ -19,7 +19,8 @@ import { readRows } from './preview';
 export interface ImportRequest {
   path: string;
   entity: EntityKind;
-  plan: ReadPlan;
+  /** How to read the file: the plan's read settings. */
+  read: ReadPlan;
   /** The header row's texts, for the reject list's copy of each bad row. */
   headers: readonly string[];
   mapping: readonly MappingEntry[];
@@ -90,7 +91,7 @@ export async function* produceRows(setup: ProducerSetup, signal?: AbortSignal): 
     return JSON.stringify(o);
   };
 
-  for await (const chunk of readRows(setup.path, setup.plan, { signal, chunkRows: setup.chunkRows, readBytes: setup.readBytes })) {
+  for await (const chunk of readRows(setup.path, setup.read, { signal, chunkRows: setup.chunkRows, readBytes: setup.readBytes })) {
     signal?.throwIfAborted();
     const out: ProducedChunk = { rows: [], rejects: [], stubs: [], rowsRead: 0, rowsRejected: 0, unknownCustomers: 0, bytesRead: chunk.bytesRead, totalBytes: chunk.totalBytes };
     // One record per bad cell; the row is counted once, where it is turned away.

@@ -34,13 +34,13 @@ export interface TextSniff extends EncodingGuess {
   newline: Newline;
 }
 
-export async function readHead(path: string, bytes = SNIFF_BYTES): Promise<{ head: Buffer; size: number }> {
+export async function readHead(path: string, bytes = SNIFF_BYTES): Promise<{ head: Buffer; size: number; mtimeMs: number }> {
   const fh = await open(path, 'r');
   try {
-    const { size } = await fh.stat();
+    const { size, mtimeMs } = await fh.stat();
     const buf = Buffer.alloc(Math.min(bytes, size));
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    return { head: buf.subarray(0, bytesRead), size };
+    return { head: buf.subarray(0, bytesRead), size, mtimeMs };
   } finally {
     await fh.close();
   }

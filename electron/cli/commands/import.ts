@@ -108,21 +108,22 @@ export function registerImportCommands(program: Command): void {
         if (typeof data !== 'string') throw invalid('give the data file to import, or --undo BATCH_ID');
         if (o.entity !== undefined && !(ENTITY_KINDS as readonly string[]).includes(o.entity)) throw invalid(`unknown entity ${o.entity}; one of ${ENTITY_KINDS.join(', ')}`);
         if (o.unknownCustomers !== 'create' && o.unknownCustomers !== 'reject') throw invalid('--unknown-customers must be create or reject');
-        let entity = o.entity as EntityKind | undefined;
-        if (entity === undefined) {
-          entity = (await s.call('import.preview', { path: data, ...(o.sheet ? { sheet: o.sheet } : {}) })).entity;
-        }
+        // One plan: the preview detects the file and settles entity and mapping once; the run reuses it.
         const headerRow = o.headerRow === undefined ? undefined : Number(o.headerRow);
-        const r = await s.call('import.run', {
+        const preview = await s.call('import.preview', {
           path: data,
-          entity,
+          ...(o.entity ? { entity: o.entity as EntityKind } : {}),
           ...(o.sheet ? { sheet: o.sheet } : {}),
           ...(headerRow ? { headerRow } : {}),
           ...(o.encoding ? { encoding: o.encoding } : {}),
+        });
+        const r = await s.call('import.run', {
+          plan: preview.plan,
           ...(o.saveMapping ? { saveMappingAs: o.saveMapping } : {}),
           ...(o.mapping ? { headerMapping: readMappingFile(o.mapping) } : {}),
           options: { unknownCustomers: o.unknownCustomers },
         });
+        if (r.replanned && !g.json) process.stderr.write(`${createTranslator(g.lang)('import:cli.replanned')}\n`);
         printResult(g, r.batch, () => batchText(r.batch, g));
       }),
     );

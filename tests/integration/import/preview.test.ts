@@ -21,7 +21,7 @@ describe('previewImport on the fixtures', () => {
       quantity: '数量', unitPrice: '单价', amount: '金额(元)', channel: '渠道',
     });
     expect(p.mapping?.missingRequired).toEqual([]);
-    expect(p.plan).toEqual({ format: 'csv', encoding: 'GB18030', delimiter: ',', newline: '\r\n', headerRow: 3 });
+    expect(p.plan.read).toEqual({ format: 'csv', encoding: 'GB18030', delimiter: ',', newline: '\r\n', headerRow: 3 });
   });
 
   it('UTF-8 BOM CSV with English headers', async () => {
@@ -93,7 +93,7 @@ describe('reading the previewed table in full', () => {
   it('keeps every line of an order (no collapsing by order id)', async () => {
     const p = await previewImport(join(F, 'orders-lines.csv'), { entity: 'orders' });
     const rows = [];
-    for await (const c of readRows(join(F, 'orders-lines.csv'), p.plan)) rows.push(...c.rows);
+    for await (const c of readRows(join(F, 'orders-lines.csv'), p.plan.read)) rows.push(...c.rows);
     expect(rows.map((r) => r[0])).toEqual(['A100', 'A100', 'A100', 'A101', 'A102']);
     // amount = quantity × unit price, line by line: A100 = 2×10.50 + 1×99.00 + 2×10.50 = 141
     const qty = makeFieldParser(fieldOf('orders', 'quantity')!);
@@ -113,7 +113,7 @@ describe('reading the previewed table in full', () => {
     const parsers = p.mapping!.assignments.map((a) => ({ a, parse: makeFieldParser(fieldOf('orders', a.field)!) }));
     const good: number[] = [];
     const rejects: [number, string, string][] = [];
-    for await (const chunk of readRows(path, p.plan)) {
+    for await (const chunk of readRows(path, p.plan.read)) {
       chunk.rows.forEach((cells, i) => {
         const rowNumber = chunk.rowNumbers[i]!;
         let ok = true;

@@ -40,7 +40,7 @@ afterAll(async () => {
 async function setupFor(path: string, entity: 'orders'): Promise<ProducerSetup> {
   const p = await previewImport(path, { entity, sampleRows: 20 });
   const mapping: MappingEntry[] = (p.mapping?.assignments ?? []).map(({ field, column, header }) => ({ field, column, header }));
-  return { path, entity, plan: p.plan, headers: p.headers, mapping, options: { ...DEFAULT_IMPORT_OPTIONS, unknownCustomers: 'create' }, currency: 'CNY', locale: 'zh-CN', knownCustomers: ['C1', 'C2'], chunkRows: 700, readBytes: 16 * 1024 };
+  return { path, entity, read: p.plan.read, headers: p.headers, mapping, options: { ...DEFAULT_IMPORT_OPTIONS, unknownCustomers: 'create' }, currency: 'CNY', locale: 'zh-CN', knownCustomers: ['C1', 'C2'], chunkRows: 700, readBytes: 16 * 1024 };
 }
 
 async function collect(chunks: AsyncIterable<ProducedChunk>): Promise<ProducedChunk[]> {
@@ -64,7 +64,7 @@ describe('the producer in a worker thread', () => {
   });
 
   it("hands back the reader's coded error", async () => {
-    const setup = { ...(await setupFor(big, 'orders')), path: fixture('messy.xlsx'), plan: { format: 'xlsx' as const, sheet: '没有这个表', headerRow: 1 } };
+    const setup = { ...(await setupFor(big, 'orders')), path: fixture('messy.xlsx'), read: { format: 'xlsx' as const, sheet: '没有这个表', headerRow: 1 } };
     await expect(collect(produceInWorker(producerEntry()!, setup))).rejects.toMatchObject({ name: 'ImportFileError', code: 'sheet_not_found' });
   });
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreviewResult } from '../../../../shared/contract/import';
+import type { ImportPreview } from '../../../../shared/contract/import';
 import type { EntityQuality, ImportBatchDetail, ImportBatchSummary, ImportOptions, MappingEntry } from '../../../../shared/import/batch';
 import { ApiError } from '../../api/client';
 import { useWorkbench } from '../../app/context';
@@ -18,7 +18,7 @@ export function ImportSection() {
   const { t } = useTranslation('import');
   const wb = useWorkbench();
   const [path, setPath] = useState<string | null>(null);
-  const [preview, setPreview] = useState<ImportPreviewResult | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const job = useJob('import.run');
@@ -80,11 +80,8 @@ export function ImportSection() {
     setNotice(null);
     try {
       const out = await job.run({
-        path,
-        entity: preview.entity,
-        ...(preview.sheet ? { sheet: preview.sheet } : {}),
-        headerRow: preview.headerRow,
-        ...(preview.text ? { encoding: preview.text.encoding, delimiter: preview.text.delimiter } : {}),
+        // The preview's plan: the run reads the file as previewed instead of detecting it all again.
+        plan: preview.plan,
         mapping,
         options,
         ...(saveAs ? { saveMappingAs: saveAs } : {}),
@@ -92,6 +89,7 @@ export function ImportSection() {
       if (!out.ok) throw out.error;
       const result = out.value;
       setDetail(result.batch);
+      if (result.replanned) setNotice(t('ui.replanned'));
       setReason(null);
       setPreview(null);
       setPath(null);

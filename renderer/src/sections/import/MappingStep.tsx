@@ -1,23 +1,19 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreviewResult } from '../../../../shared/contract/import';
+import type { ImportPreview } from '../../../../shared/contract/import';
 import { ENTITY_KINDS, type EntityKind } from '../../../../shared/domain/entities';
 import type { ImportOptions, MappingEntry } from '../../../../shared/import/batch';
+import type { ReadOverrides } from '../../../../shared/import/plan';
 import { ENTITY_FIELDS, missingRequiredFields } from '../../../../shared/import/fields';
 import { cellText, isBlankCell } from '../../../../shared/import/text';
 import { formatBytes } from '../../format';
 import { useWorkbench } from '../../app/context';
 
-export interface ReadSettings {
-  entity?: EntityKind;
-  sheet?: string;
-  headerRow?: number;
-  encoding?: string;
-  delimiter?: ',' | '\t' | ';' | '|';
-}
+/** What the user may change before previewing again: the entity and how to read the file. */
+export type ReadSettings = ReadOverrides & { entity?: EntityKind };
 
 interface Props {
-  preview: ImportPreviewResult;
+  preview: ImportPreview;
   onReload(settings: ReadSettings): void;
   onRun(mapping: MappingEntry[], options: ImportOptions, saveAs: string | null): void;
   onCancel(): void;
