@@ -179,8 +179,8 @@ function jsonIssue(file: string, text: string, error: unknown): TemplateIssue {
   const detail = error instanceof Error ? error.message : String(error);
   const position = /position (\d+)/.exec(detail);
   const lineColumn = /line (\d+) column (\d+)/.exec(detail);
-  let line = 1;
-  let column = 1;
+  let line: number;
+  let column: number;
   if (lineColumn) {
     line = Number(lineColumn[1]);
     column = Number(lineColumn[2]);

@@ -43,7 +43,6 @@ interface AmountText {
 /** Pull sign, currency, multiplier and parentheses off an amount; what is left must be a plain number. */
 function splitAmount(t0: string, allowCurrency: boolean, allowMeasureWord: boolean): Parsed<AmountText> | null {
   let t = t0.toLowerCase().replace(/\s+/g, '');
-  let negative = false;
   let currency: string | null = null;
   let exponent = 0;
   const takeParens = (): boolean => {
@@ -97,8 +96,7 @@ function splitAmount(t0: string, allowCurrency: boolean, allowMeasureWord: boole
     signs++;
   }
   if (signs > 1) return fail(allowCurrency ? 'money_unrecognised' : 'number_unrecognised', { value: t0 });
-  negative = signs === 1;
-  return ok({ negative, currency, exponent, digits: t });
+  return ok({ negative: signs === 1, currency, exponent, digits: t });
 }
 
 /** -?digits(.digits)? by char codes (a regex per cell is measurable over a million rows). */

@@ -26,10 +26,14 @@ export function workerLink(): EngineLink {
     onMessage: (l) => worker.on('message', l),
     onExit(l) {
       worker.on('error', (err) => {
-        if (!exited) (exited = true), l(err.message);
+        if (exited) return;
+        exited = true;
+        l(err.message);
       });
       worker.on('exit', (code) => {
-        if (!exited) (exited = true), l(`exit ${code}`);
+        if (exited) return;
+        exited = true;
+        l(`exit ${code}`);
       });
     },
     kill: () => void worker.terminate(),

@@ -20,6 +20,7 @@ function abortSignal(ctx: CallContext): AbortSignal {
 }
 
 function freePath(dir: string, base: string, ext: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are replaced on purpose (Windows refuses them in names)
   const clean = base.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 80);
   let path = join(dir, `${clean}${ext}`);
   for (let i = 2; existsSync(path); i++) path = join(dir, `${clean} (${i})${ext}`);

@@ -15,7 +15,7 @@ import {
   type PlannedAction,
 } from '../../../shared/health/playbook';
 import { repairCheck, type RepairCheckResult, type RepairWindow } from '../../../shared/health/repair-check';
-import type { ActionTemplateId, OwnerRole } from '../../../shared/health/vocabulary';
+import type { ActionTemplateId } from '../../../shared/health/vocabulary';
 import { WorkbenchError } from '../errors';
 import { DEMAND_PURPOSES } from './facts-sql';
 

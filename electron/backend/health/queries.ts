@@ -18,7 +18,6 @@ import { METRIC_COUNT } from '../../../shared/health/metrics';
 import type { HealthModel } from '../../../shared/health/model';
 import { trendOf, type Band, type MeasureBreakdown } from '../../../shared/health/score';
 import type { SignalEvidence } from '../../../shared/health/signals';
-import type { SignalRuleId } from '../../../shared/health/signal-rules';
 import type { Severity } from '../../../shared/health/vocabulary';
 import { WorkbenchError } from '../errors';
 import { listActions } from './actions-store';

@@ -1,7 +1,6 @@
 import type { ComponentType } from 'react';
 import { OverviewSection } from './OverviewSection';
 import { AuditSection } from './AuditSection';
-import { placeholder } from './Placeholder';
 import { ChecklistsSection } from './checklists/ChecklistsSection';
 import { HealthSection } from './health/HealthSection';
 import { DiagnosticsSection } from './diagnostics/DiagnosticsSection';

@@ -74,7 +74,7 @@ describe('batchWriter', () => {
   });
 
   it('holds rows back for a full group until end()', async () => {
-    const { req, chunks } = await customersRequest();
+    const { req } = await customersRequest();
     sqlite.exec('begin immediate');
     const w = batchWriter(sqlite, 'orders', entityRowBuilder('orders'), openBatch(sqlite, { ...req, entity: 'orders' }, 1, new Date().toISOString()));
     // Two order rows, keyed by their order id: fewer than a group, so nothing is written before end().

@@ -138,7 +138,10 @@ describe('malformed template fixtures are refused with the exact problem', () =>
 
 // Variations of the valid fixture for the checks that have no fixture file of their own. The document
 // is raw JSON on purpose (`any`): the point is to write what the schema's types forbid.
-function mutate(change: (doc: any) => void): ReturnType<typeof validateTemplateDocument> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+type RawDocument = any;
+
+function mutate(change: (doc: RawDocument) => void): ReturnType<typeof validateTemplateDocument> {
   const doc = fixtureDocument('valid-workshop.json');
   change(doc);
   return validateTemplateDocument('inline.json', doc);
@@ -149,7 +152,7 @@ function brief(result: ReturnType<typeof validateTemplateDocument>): Expected[] 
 }
 
 describe('semantic and structural checks', () => {
-  test.each<{ name: string; change: (doc: any) => void; issues: Expected[] }>([
+  test.each<{ name: string; change: (doc: RawDocument) => void; issues: Expected[] }>([
     {
       name: 'stages not starting at 0',
       change: (doc) => (doc.stages[0].min = 5),

@@ -4,7 +4,6 @@ import {
   MODULES,
   REGIONS,
   WEAK_OWNER,
-  type ChurnReasonKey,
   type Industry,
   type Region,
 } from './catalog';
