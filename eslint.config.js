@@ -27,7 +27,27 @@ const sandboxed = 'the renderer is a sandboxed page (a plain browser tab in brow
 
 // Globals TypeScript would also refuse in shared/ (its tsconfig has neither DOM nor Node types), named
 // here so the message says which rule is broken rather than "cannot find name".
-const domGlobals = ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'fetch', 'XMLHttpRequest', 'HTMLElement', 'Element', 'Event', 'CustomEvent', 'EventTarget', 'Blob', 'File', 'FileReader', 'DOMParser', 'alert', 'requestAnimationFrame'];
+const domGlobals = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'fetch',
+  'XMLHttpRequest',
+  'HTMLElement',
+  'Element',
+  'Event',
+  'CustomEvent',
+  'EventTarget',
+  'Blob',
+  'File',
+  'FileReader',
+  'DOMParser',
+  'alert',
+  'requestAnimationFrame',
+];
 const nodeGlobals = ['process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'global', 'setImmediate'];
 
 export default defineConfig(

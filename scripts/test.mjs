@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: typecheck every tsconfig, build main/preload/renderer with electron-vite, then run the
-// unit, integration and e2e suites. Ends with the plain `N passed, N failed` line CI reads.
+// `npm test`: typecheck every tsconfig, lint, build main/preload/renderer with electron-vite, then run
+// the unit, integration and e2e suites. Ends with the plain `N passed, N failed` line CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
@@ -17,16 +17,15 @@ function step(label, cmd, args) {
 }
 
 step('typecheck', bin('tsc'), ['-b']);
+step('lint', bin('eslint'), ['--cache', '--cache-location', 'node_modules/.cache/eslint/', '.']);
 const built = step('build', bin('electron-vite'), ['build']);
 
 mkdirSync('test-results', { recursive: true });
 const projects = built ? ['unit', 'integration', 'e2e'] : ['unit', 'integration'];
 const report = 'test-results/vitest.json';
-spawnSync(
-  bin('vitest'),
-  ['run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile=${report}`],
-  { stdio: 'inherit' },
-);
+spawnSync(bin('vitest'), ['run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile=${report}`], {
+  stdio: 'inherit',
+});
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   results.passed += json.numPassedTests ?? 0;
