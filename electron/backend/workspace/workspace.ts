@@ -7,7 +7,7 @@ import { migrateTo } from './migrate';
 import { inspectWorkspaceFile } from './inspect';
 import { latestMigration } from './migrations';
 import { getEngagement, insertEngagement } from './repositories/engagement';
-import { countEntities } from './repositories/counts';
+import { cachedEntityCounts } from './repositories/counts-cache';
 import { recordAudit } from './repositories/audit';
 import type { WritableDB, WritableKysely } from './connection';
 import type { EngagementMeta, WorkspaceInfo } from '../../../shared/domain/engagement';
@@ -112,7 +112,7 @@ export async function openWorkspace(rawPath: string): Promise<Workspace> {
 }
 
 export async function describeWorkspace(ws: Workspace): Promise<WorkspaceInfo> {
-  const [meta, counts] = await Promise.all([getEngagement(ws.db), countEntities(ws.db)]);
+  const [meta, counts] = await Promise.all([getEngagement(ws.db), cachedEntityCounts(ws.sqlite, ws.db)]);
   return { path: ws.path, meta, schemaVersion: latestMigration, counts, fileBytes: statSync(ws.path).size };
 }
 
