@@ -3,7 +3,9 @@
 import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { ensureProjectNode } from './project-node.mjs';
 
+ensureProjectNode('npm run bench');
 const root = join(import.meta.dirname, '..');
 const dir = join(root, 'tests/bench');
 const names = readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace(/\.bench\.ts$/, ''));

@@ -2,14 +2,13 @@
 // `rwb`: the command line. Runs the bundled CLI (out/main/cli.js, built by `npm run build`) when it
 // is at least as new as the sources, else the TypeScript sources through tsx, so `npx rwb` works
 // right after `npm install` and never runs stale code while developing.
+// Started by an older node (`node bin/rwb.mjs` under Debian's Node 20), it re-runs itself under the
+// project's own Node 24 before loading anything else.
 import { pathToFileURL } from 'node:url';
-import { cliBundle, cliBundleIsFresh } from './cli-bundle.mjs';
+import { ensureProjectNode } from './project-node.mjs';
 
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 12)) {
-  process.stderr.write(`rwb: Node.js ${process.versions.node} is too old; Retention Workbench needs Node.js 22.12 or newer (24 LTS recommended).\n`);
-  process.exit(2);
-}
+ensureProjectNode('rwb');
+const { cliBundle, cliBundleIsFresh } = await import('./cli-bundle.mjs');
 
 if (!process.env.RWB_FROM_SOURCE && cliBundleIsFresh()) {
   await import(pathToFileURL(cliBundle).href);

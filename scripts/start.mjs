@@ -5,6 +5,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { ensureProjectNode } from '../bin/project-node.mjs';
+
+ensureProjectNode('npm start');
 
 const build = spawnSync('node_modules/.bin/electron-vite', ['build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);

@@ -3,6 +3,9 @@
 // the unit, integration and e2e suites. Ends with the plain `N passed, N failed` line CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { ensureProjectNode } from '../bin/project-node.mjs';
+
+ensureProjectNode('npm test');
 
 const results = { passed: 0, failed: 0, skipped: 0 };
 const bin = (name) => `node_modules/.bin/${name}`;
