@@ -37,10 +37,10 @@ export interface DiagnosticComparison {
   paramsChanged: string[];
   kpis: KpiComparison[];
   classicSegments: CountComparison[];
-  seedSegments: CountComparison[];
+  valueGroups: CountComparison[];
   tiers: CountComparison[];
   stages: CountComparison[];
-  seedTransitions: Transitions;
+  valueGroupTransitions: Transitions;
   tierTransitions: Transitions;
 }
 
@@ -53,7 +53,7 @@ function counts(base: readonly { id: string; count: number }[], now: readonly { 
   });
 }
 
-export function compareRuns(base: DiagnosticRun, now: DiagnosticRun, transitions: { seed: Transitions; tier: Transitions }): DiagnosticComparison {
+export function compareRuns(base: DiagnosticRun, now: DiagnosticRun, transitions: { valueGroups: Transitions; tier: Transitions }): DiagnosticComparison {
   const strip = ({ params: _p, results: _r, ...summary }: DiagnosticRun): DiagnosticRunSummary => summary;
   const bp = base.params as unknown as Record<string, unknown>;
   const np = now.params as unknown as Record<string, unknown>;
@@ -79,9 +79,9 @@ export function compareRuns(base: DiagnosticRun, now: DiagnosticRun, transitions
       base.results.rfm.classic.map((s) => ({ id: s.segment, count: s.count })),
       now.results.rfm.classic.map((s) => ({ id: s.segment, count: s.count })),
     ),
-    seedSegments: counts(
-      base.results.rfm.seed.map((s) => ({ id: s.segment, count: s.count })),
-      now.results.rfm.seed.map((s) => ({ id: s.segment, count: s.count })),
+    valueGroups: counts(
+      base.results.rfm.valueGroups.map((s) => ({ id: s.segment, count: s.count })),
+      now.results.rfm.valueGroups.map((s) => ({ id: s.segment, count: s.count })),
     ),
     tiers: counts(
       base.results.tiers.map((t) => ({ id: t.tier, count: t.count })),
@@ -91,7 +91,7 @@ export function compareRuns(base: DiagnosticRun, now: DiagnosticRun, transitions
       base.results.lifecycle.map((s) => ({ id: s.stage, count: s.count })),
       now.results.lifecycle.map((s) => ({ id: s.stage, count: s.count })),
     ),
-    seedTransitions: transitions.seed,
+    valueGroupTransitions: transitions.valueGroups,
     tierTransitions: transitions.tier,
   };
 }

@@ -15,9 +15,9 @@ export const DrillTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cohort'), cohort: z.string().min(1), offset: z.int().min(0), measure: z.enum(COHORT_MEASURES) }),
   /** Customers with a retention status in trend period `period` (index into the run's periods). */
   z.object({ kind: z.literal('status'), period: z.int().min(0), status: z.enum(DRILL_STATUSES) }),
-  z.object({ kind: z.literal('segment'), scheme: z.enum(['classic', 'seed002']), segment: z.string().min(1) }),
+  z.object({ kind: z.literal('segment'), scheme: z.enum(['classic', 'valueGroups']), segment: z.string().min(1) }),
   /** A cell of the segment movement matrix: segment at the compare date → segment at the as-of date. */
-  z.object({ kind: z.literal('movement'), scheme: z.enum(['classic', 'seed002']), from: z.string().min(1), to: z.string().min(1) }),
+  z.object({ kind: z.literal('movement'), scheme: z.enum(['classic', 'valueGroups']), from: z.string().min(1), to: z.string().min(1) }),
   z.object({ kind: z.literal('tier'), tier: z.enum(TIERS) }),
   z.object({ kind: z.literal('stage'), stage: z.enum(LIFECYCLE_STAGES) }),
   /** A breakdown group: attribute value, null = not set. */
@@ -41,7 +41,7 @@ export interface DiagnosticCustomerTable {
   owner: number[];
   customerSegment: number[];
   segment: number[];
-  seedSegment: number[];
+  valueGroup: number[];
   tier: number[];
   stage: number[];
   cohort: number[];

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ACTIVITY_BASES } from './activity';
 import { toDay, type DayNumber } from './days';
 import { GRAINS, periodIndexOf, periodStartDay } from './periods';
-import { CLASSIC_SEGMENT_RULES, SEED002_SEGMENT_RULES, type RfmOptions, type SegmentRule } from './rfm';
+import { CLASSIC_SEGMENT_RULES, VALUE_GROUP_RULES, type RfmOptions, type SegmentRule } from './rfm';
 import type { LifecycleRules } from './lifecycle';
 import type { TierThresholds } from './tiers';
 
@@ -50,7 +50,7 @@ export const RfmParamsSchema = z.object({
     .default({ recency: [30, 90, 180, 365], frequency: [2, 3, 5, 10], monetary: [1_000, 5_000, 20_000, 100_000] }),
   lookbackDays: days.nullable().default(null),
   classicRules: z.array(SegmentRuleSchema).min(1).default(() => copyRules(CLASSIC_SEGMENT_RULES)),
-  seedRules: z.array(SegmentRuleSchema).min(1).default(() => copyRules(SEED002_SEGMENT_RULES)),
+  valueGroupRules: z.array(SegmentRuleSchema).min(1).default(() => copyRules(VALUE_GROUP_RULES)),
   /** The earlier as-of date for the segment movement matrix; null = last day of the previous period. */
   compareAsOf: isoDate.nullable().default(null),
 });

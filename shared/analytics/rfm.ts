@@ -40,12 +40,12 @@ export const CLASSIC_SEGMENT_RULES: readonly SegmentRule[] = [
 ];
 
 /**
- * Seed 002's three groups (高价值忠诚型 / 潜力培育型 / 沉睡唤醒型), which the seed derives from RFM without
- * giving cut-offs. Chosen reading: sleeping = not bought recently (R <= 2) whatever they spent;
+ * The three value groups (价值分群: 高价值忠诚型 / 潜力培育型 / 沉睡唤醒型), which the account-care method
+ * derives from RFM without giving cut-offs. Chosen reading: sleeping = not bought recently (R <= 2) whatever they spent;
  * high-value loyal = recent AND frequent AND high spend (R >= 3, F >= 4, M >= 4); everyone else recent
  * is potential to nurture. Editable like any rule table.
  */
-export const SEED002_SEGMENT_RULES: readonly SegmentRule[] = [
+export const VALUE_GROUP_RULES: readonly SegmentRule[] = [
   { id: 'dormantReactivate', r: [1, 2], f: ANY, m: ANY },
   { id: 'highValueLoyal', r: [3, 5], f: [4, 5], m: [4, 5] },
   { id: 'potentialNurture', r: [3, 5], f: ANY, m: ANY },
@@ -68,7 +68,7 @@ export interface RfmOptions {
   /** Frequency and monetary count only orders in the last N days (null = all history). */
   lookbackDays: number | null;
   classicRules: readonly SegmentRule[];
-  seedRules: readonly SegmentRule[];
+  valueGroupRules: readonly SegmentRule[];
 }
 
 export interface RfmRow {
@@ -83,8 +83,8 @@ export interface RfmRow {
   m: Score;
   /** Id in CLASSIC_SEGMENT_RULES (or the edited table), or 'unclassified'. */
   segment: string;
-  /** Id in SEED002_SEGMENT_RULES (or the edited table), or 'unclassified'. */
-  seedSegment: string;
+  /** Id in VALUE_GROUP_RULES (or the edited table), or 'unclassified'. */
+  valueGroup: string;
 }
 
 export interface RfmRaw {
@@ -191,12 +191,12 @@ export function scoreRfm(ledger: PurchaseLedger, asOfDay: DayNumber, options: Rf
       f,
       m,
       segment: segmentOf(options.classicRules, r, f, m),
-      seedSegment: segmentOf(options.seedRules, r, f, m),
+      valueGroup: segmentOf(options.valueGroupRules, r, f, m),
     };
   });
 }
 
-export type SegmentScheme = 'classic' | 'seed002';
+export type SegmentScheme = 'classic' | 'valueGroups';
 
 export interface SegmentSummary {
   segment: string;
@@ -208,7 +208,7 @@ export interface SegmentSummary {
   monetaryShare: Figure;
 }
 
-const segmentField = (scheme: SegmentScheme) => (scheme === 'classic' ? 'segment' : 'seedSegment');
+const segmentField = (scheme: SegmentScheme) => (scheme === 'classic' ? 'segment' : 'valueGroup');
 
 /** Counts and value per segment, in the rule table's order, then 'unclassified' if any. */
 export function segmentSummary(rows: readonly RfmRow[], scheme: SegmentScheme, rules: readonly SegmentRule[]): SegmentSummary[] {

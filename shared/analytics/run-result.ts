@@ -65,9 +65,9 @@ export interface RfmResult {
   /** Customers with a purchase by the as-of date (the denominator of every share). */
   scored: number;
   classic: SegmentSummary[];
-  seed: SegmentSummary[];
+  valueGroups: SegmentSummary[];
   movementClassic: SegmentMovement;
-  movementSeed: SegmentMovement;
+  movementValueGroups: SegmentMovement;
 }
 
 export interface LifecycleSummaryRow {
@@ -92,7 +92,7 @@ export interface BreakdownGroup {
   mrr: number;
   tiers: Record<string, number>;
   stages: Record<string, number>;
-  seedSegments: Record<string, number>;
+  valueGroups: Record<string, number>;
 }
 
 export interface DiagnosticBreakdown {
@@ -168,9 +168,9 @@ export interface DiagnosticCustomerRow {
   f: number | null;
   m: number | null;
   segment: string | null;
-  seedSegment: string | null;
+  valueGroup: string | null;
   prevSegment: string | null;
-  prevSeedSegment: string | null;
+  prevValueGroup: string | null;
   tier: Tier | null;
   tierReasons: string[];
   stage: LifecycleStage | null;

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import type Database from 'better-sqlite3';
+import type { WritableDB } from '../../electron/backend/workspace/connection';
 import { openDatabase } from '../../electron/backend/workspace/db';
 import { migrateTo } from '../../electron/backend/workspace/migrate';
 import { migrationNames } from '../../electron/backend/workspace/migrations';
 
 export interface BeforeMigration {
-  sqlite: Database.Database;
+  sqlite: WritableDB;
   raw: Kysely<unknown>;
   /** the migration applied just before `name` */
   previous: string;

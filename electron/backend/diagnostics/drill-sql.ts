@@ -26,8 +26,8 @@ function statusWhere(period: number, status: DrillTarget & { kind: 'status' }): 
   return { sql: `${code} in (${codes.map(() => '?').join(', ')})`, params: codes };
 }
 
-function segmentColumn(scheme: 'classic' | 'seed002', previous: boolean): string {
-  return `d.${previous ? 'prev_' : ''}${scheme === 'classic' ? 'segment' : 'seed_segment'}`;
+function segmentColumn(scheme: 'classic' | 'valueGroups', previous: boolean): string {
+  return `d.${previous ? 'prev_' : ''}${scheme === 'classic' ? 'segment' : 'value_group'}`;
 }
 
 /** The WHERE clause (without the run filter) for a drill target. */
@@ -134,7 +134,7 @@ export function customerTable(sqlite: ReadableDB, runId: number): DiagnosticCust
   loadRunExists(sqlite, runId);
   const rows = sqlite
     .prepare(
-      `select customer_key, name, industry, region, owner, customer_segment, segment, seed_segment, tier, stage, cohort, active,
+      `select customer_key, name, industry, region, owner, customer_segment, segment, value_group, tier, stage, cohort, active,
               last_purchase, recency_days, frequency, monetary, r, f, m, revenue_12m, mrr, tenure_days
          from diagnostic_customer where run_id = ? order by customer_key`,
     )
@@ -157,7 +157,7 @@ export function customerTable(sqlite: ReadableDB, runId: number): DiagnosticCust
   const t: DiagnosticCustomerTable = {
     runId, count: n, dict, customerKey: new Array<string>(n), name: new Array<string | null>(n), industry: new Array<number>(n),
     region: new Array<number>(n), owner: new Array<number>(n), customerSegment: new Array<number>(n), segment: new Array<number>(n),
-    seedSegment: new Array<number>(n), tier: new Array<number>(n), stage: new Array<number>(n), cohort: new Array<number>(n),
+    valueGroup: new Array<number>(n), tier: new Array<number>(n), stage: new Array<number>(n), cohort: new Array<number>(n),
     active: new Array<number>(n), lastPurchase: new Array<number>(n), recencyDays: new Array<number | null>(n),
     frequency: new Array<number | null>(n), monetary: new Array<number | null>(n), r: new Array<number | null>(n),
     f: new Array<number | null>(n), m: new Array<number | null>(n), revenue12m: new Array<number>(n), mrr: new Array<number>(n),
@@ -171,7 +171,7 @@ export function customerTable(sqlite: ReadableDB, runId: number): DiagnosticCust
     t.owner[i] = code(x[4]);
     t.customerSegment[i] = code(x[5]);
     t.segment[i] = code(x[6]);
-    t.seedSegment[i] = code(x[7]);
+    t.valueGroup[i] = code(x[7]);
     t.tier[i] = code(x[8]);
     t.stage[i] = code(x[9]);
     t.cohort[i] = code(x[10]);
@@ -191,7 +191,7 @@ export function customerTable(sqlite: ReadableDB, runId: number): DiagnosticCust
 }
 
 /** Transitions of a categorical column between two runs, joined on customer key. */
-export function transitions(sqlite: ReadableDB, baseRunId: number, runId: number, column: 'seed_segment' | 'tier', categories: readonly string[]): { categories: string[]; counts: number[][] } {
+export function transitions(sqlite: ReadableDB, baseRunId: number, runId: number, column: 'value_group' | 'tier', categories: readonly string[]): { categories: string[]; counts: number[][] } {
   const cats = [...categories, 'none'];
   const pos = new Map(cats.map((c, i) => [c, i]));
   const counts = cats.map(() => cats.map(() => 0));

@@ -5,7 +5,6 @@
 import type { ReadableDB, WritableDB } from '../workspace/connection';
 import type { Row } from '../workspace/schema';
 import {
-  AnalyticsParamsSchema,
   type AnalyticsParams,
   type DiagnosticCustomerRow,
   type DiagnosticRun,
@@ -14,6 +13,7 @@ import {
   type LifecycleStage,
   type Tier,
 } from '../../../shared/analytics';
+import { parseStoredParams } from '../../../shared/analytics/stored-params';
 import { WorkbenchError } from '../errors';
 
 const SUMMARY_COLUMNS = `id, created_at, as_of, grain, basis, window_days, label, customers, duration_ms`;
@@ -52,7 +52,7 @@ export function loadRun(sqlite: ReadableDB, id: number): DiagnosticRun {
   if (!r) throw new WorkbenchError('NOT_FOUND', { what: 'diagnostic run', id });
   return {
     ...toSummary(r),
-    params: AnalyticsParamsSchema.parse(JSON.parse(r.params)) as AnalyticsParams,
+    params: parseStoredParams(JSON.parse(r.params)),
     results: JSON.parse(r.results) as DiagnosticRunResult,
   };
 }
@@ -68,8 +68,8 @@ export interface StoreRunInput {
 
 const CUSTOMER_COLUMNS = [
   'run_id', 'idx', 'customer_key', 'name', 'industry', 'region', 'owner', 'customer_segment', 'active', 'first_active', 'cohort',
-  'cohort_on', 'statuses', 'last_purchase', 'recency_days', 'frequency', 'monetary', 'r', 'f', 'm', 'segment', 'seed_segment',
-  'prev_segment', 'prev_seed_segment', 'tier', 'tier_reasons', 'stage', 'stage_reasons', 'tenure_days', 'revenue_12m', 'mrr',
+  'cohort_on', 'statuses', 'last_purchase', 'recency_days', 'frequency', 'monetary', 'r', 'f', 'm', 'segment', 'value_group',
+  'prev_segment', 'prev_value_group', 'tier', 'tier_reasons', 'stage', 'stage_reasons', 'tenure_days', 'revenue_12m', 'mrr',
 ] as const;
 
 /** Writes a run and its customer rows in one transaction (synchronous: no async work inside). */
@@ -92,8 +92,8 @@ export function storeRun(sqlite: WritableDB, input: StoreRunInput): number {
     input.customers.forEach((c, i) => {
       insCustomer.run(
         id, i, c.customerKey, c.name, c.industry, c.region, c.owner, c.customerSegment, c.active ? 1 : 0, c.firstActive, c.cohort,
-        c.cohortOn, c.statuses, c.lastPurchase, c.recencyDays, c.frequency, c.monetary, c.r, c.f, c.m, c.segment, c.seedSegment,
-        c.prevSegment, c.prevSeedSegment, c.tier, c.tierReasons.length ? c.tierReasons.join(',') : null, c.stage,
+        c.cohortOn, c.statuses, c.lastPurchase, c.recencyDays, c.frequency, c.monetary, c.r, c.f, c.m, c.segment, c.valueGroup,
+        c.prevSegment, c.prevValueGroup, c.tier, c.tierReasons.length ? c.tierReasons.join(',') : null, c.stage,
         c.stageReasons.length ? c.stageReasons.join(',') : null, c.tenureDays, c.revenue12m, c.mrr,
       );
     });
@@ -126,7 +126,7 @@ type CustomerRowRaw = [
 /** The SELECT list matching CustomerRowRaw, for any query over diagnostic_customer aliased `d`. */
 export const CUSTOMER_SELECT = `d.customer_key, d.name, d.industry, d.region, d.owner, d.customer_segment, d.active, d.first_active,
   d.cohort, d.cohort_on, d.statuses, d.last_purchase, d.recency_days, d.frequency, d.monetary, d.r, d.f, d.m, d.segment,
-  d.seed_segment, d.prev_segment, d.prev_seed_segment, d.tier, d.tier_reasons, d.stage, d.stage_reasons, d.tenure_days,
+  d.value_group, d.prev_segment, d.prev_value_group, d.tier, d.tier_reasons, d.stage, d.stage_reasons, d.tenure_days,
   d.revenue_12m, d.mrr`;
 
 const list = (s: string | null): string[] => (s ? s.split(',') : []);
@@ -136,7 +136,7 @@ export function customerFromRaw(r: unknown[]): DiagnosticCustomerRow {
   return {
     customerKey: x[0], name: x[1], industry: x[2], region: x[3], owner: x[4], customerSegment: x[5], active: x[6] === 1,
     firstActive: x[7], cohort: x[8], cohortOn: x[9], statuses: x[10], lastPurchase: x[11], recencyDays: x[12], frequency: x[13],
-    monetary: x[14], r: x[15], f: x[16], m: x[17], segment: x[18], seedSegment: x[19], prevSegment: x[20], prevSeedSegment: x[21],
+    monetary: x[14], r: x[15], f: x[16], m: x[17], segment: x[18], valueGroup: x[19], prevSegment: x[20], prevValueGroup: x[21],
     tier: x[22] as Tier | null, tierReasons: list(x[23]), stage: x[24] as LifecycleStage | null, stageReasons: list(x[25]),
     tenureDays: x[26], revenue12m: x[27], mrr: x[28],
   };

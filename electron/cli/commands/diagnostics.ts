@@ -45,10 +45,10 @@ function diagnoseText(run: DiagnosticRun, g: CliGlobals): string {
   for (const row of r.cohorts.rows) {
     lines.push(`  ${row.key.padEnd(9)} ${String(row.size).padStart(5)}  ${row.cells.map((c) => `${Math.round(c.onRate * 100)}${c.partial ? '*' : ''}`.padStart(4)).join(' ')}`);
   }
-  for (const [scheme, rows] of [['classic', r.rfm.classic], ['seed002', r.rfm.seed]] as const) {
+  for (const [scheme, rows] of [['classic', r.rfm.classic], ['valueGroups', r.rfm.valueGroups]] as const) {
     lines.push('', t('analytics:cli.segments', { scheme: t(`analytics:ui.charts.${scheme}`), scored: int(r.rfm.scored) }));
     for (const s of rows) {
-      const label = scheme === 'classic' ? t(`analytics:rfm.segments.${s.segment}`) : t(`analytics:rfm.seedSegments.${s.segment}`, { defaultValue: t(`analytics:rfm.segments.${s.segment}`) });
+      const label = scheme === 'classic' ? t(`analytics:rfm.segments.${s.segment}`) : t(`analytics:rfm.valueGroups.${s.segment}`, { defaultValue: t(`analytics:rfm.segments.${s.segment}`) });
       lines.push(`  ${padText(label, 24)} ${String(s.count).padStart(7)}  ${pct(s.share).padStart(6)}`);
     }
   }

@@ -74,10 +74,10 @@ describe('diagnostics channels', () => {
     expect(await keys({ kind: 'status', period: 1, status: 'lost' })).toEqual(['C']);
     expect(await keys({ kind: 'status', period: 2, status: 'start' })).toEqual(['A', 'B']);
     expect(await keys({ kind: 'status', period: 2, status: 'end' })).toEqual(['A', 'B', 'E']);
-    expect(await keys({ kind: 'segment', scheme: 'seed002', segment: 'dormantReactivate' })).toEqual(['B', 'C']);
+    expect(await keys({ kind: 'segment', scheme: 'valueGroups', segment: 'dormantReactivate' })).toEqual(['B', 'C']);
     expect(await keys({ kind: 'segment', scheme: 'classic', segment: 'unscored' })).toEqual(['D', 'F', 'G']);
-    expect(await keys({ kind: 'movement', scheme: 'seed002', from: 'unscored', to: 'potentialNurture' })).toEqual(['E']);
-    expect(await keys({ kind: 'movement', scheme: 'seed002', from: 'unscored', to: 'unscored' })).toEqual([]);
+    expect(await keys({ kind: 'movement', scheme: 'valueGroups', from: 'unscored', to: 'potentialNurture' })).toEqual(['E']);
+    expect(await keys({ kind: 'movement', scheme: 'valueGroups', from: 'unscored', to: 'unscored' })).toEqual([]);
     expect(await keys({ kind: 'tier', tier: 'strategic' })).toEqual(['A']);
     expect(await keys({ kind: 'stage', stage: 'churned' })).toEqual(['C']);
     expect(await keys({ kind: 'attribute', attribute: 'region', value: null })).toEqual(['D', 'E', 'F', 'G']);
@@ -85,8 +85,8 @@ describe('diagnostics channels', () => {
     // Every drill matches the stored count it came from.
     const cell = run.results.cohorts.rows[0]!.cells[0]!;
     expect(cell.on).toBe(1);
-    const seg = run.results.rfm.seed.find((s) => s.segment === 'dormantReactivate')!;
-    const d = await call('diagnostics.drill', { runId: run.id, target: { kind: 'segment', scheme: 'seed002', segment: 'dormantReactivate' }, limit: 1 });
+    const seg = run.results.rfm.valueGroups.find((s) => s.segment === 'dormantReactivate')!;
+    const d = await call('diagnostics.drill', { runId: run.id, target: { kind: 'segment', scheme: 'valueGroups', segment: 'dormantReactivate' }, limit: 1 });
     expect(d.total).toBe(seg.count);
     expect(d.rows).toHaveLength(1);
     expect(d.rows[0]).toMatchObject({ customerKey: 'B', name: '乙公司' });
@@ -118,8 +118,8 @@ describe('diagnostics channels', () => {
     expect(active).toMatchObject({ base: 3, now: 2, delta: -1 });
     expect(c.kpis.find((k) => k.id === 'retentionRate')).toMatchObject({ base: 1, now: 1, delta: 0 });
     // Same orders, so the same RFM groups; tiers differ because the contract basis dates tenure from contracts.
-    expect(c.seedSegments.every((s) => s.delta === 0)).toBe(true);
-    const st = c.seedTransitions;
+    expect(c.valueGroups.every((s) => s.delta === 0)).toBe(true);
+    const st = c.valueGroupTransitions;
     expect(st.counts[st.categories.indexOf('dormantReactivate')]![st.categories.indexOf('dormantReactivate')]).toBe(2);
     const renamed = await call('diagnostics.label', { runId: now.id, label: '合同口径' });
     expect(renamed.label).toBe('合同口径');

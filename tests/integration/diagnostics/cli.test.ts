@@ -32,7 +32,7 @@ describe('rwb diagnose', () => {
     ]);
     expect(run.results.revenueRetention?.[1]?.grr.value).toBeCloseTo(100 / 350, 12);
     expect(run.results.cohorts.rows.length).toBeGreaterThan(0);
-    expect(run.results.rfm.seed.map((s) => s.segment)).toEqual(['dormantReactivate', 'highValueLoyal', 'potentialNurture']);
+    expect(run.results.rfm.valueGroups.map((s) => s.segment)).toEqual(['dormantReactivate', 'highValueLoyal', 'potentialNurture']);
     expect(run.formulas.retentionRate?.formula).toContain('(E − N)');
     expect(run.formulas.retentionRate?.denominator).toContain('S');
   });

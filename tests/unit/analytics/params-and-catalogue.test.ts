@@ -10,7 +10,7 @@ import {
   METRIC_DEFINITIONS,
   MRR_MOVEMENTS,
   RETENTION_STATUSES,
-  SEED002_SEGMENT_RULES,
+  VALUE_GROUP_RULES,
   TIER_REASONS,
   TIERS,
   BREAKDOWN_ATTRIBUTES,
@@ -48,7 +48,7 @@ describe('analytics parameters', () => {
       lifecycle: { newDays: 90, matureDays: 365, riskSpendDropPct: 20 },
     });
     expect(p.rfm.classicRules.map((r) => r.id)).toEqual(CLASSIC_SEGMENT_RULES.map((r) => r.id));
-    expect(p.rfm.seedRules.map((r) => r.id)).toEqual(SEED002_SEGMENT_RULES.map((r) => r.id));
+    expect(p.rfm.valueGroupRules.map((r) => r.id)).toEqual(VALUE_GROUP_RULES.map((r) => r.id));
   });
 
   it('round-trips through JSON (it is stored with each run)', () => {
@@ -61,7 +61,7 @@ describe('analytics parameters', () => {
     ['an unknown grain', { asOf: '2024-01-01', grain: 'week' }],
     ['a zero window', { asOf: '2024-01-01', activity: { windowDays: 0 } }],
     ['cut points not ascending', { asOf: '2024-01-01', rfm: { cuts: { recency: [30, 30, 60, 90], frequency: [1, 2, 3, 4], monetary: [1, 2, 3, 4] } } }],
-    ['a score range upside down', { asOf: '2024-01-01', rfm: { seedRules: [{ id: 'x', r: [4, 2], f: [1, 5], m: [1, 5] }] } }],
+    ['a score range upside down', { asOf: '2024-01-01', rfm: { valueGroupRules: [{ id: 'x', r: [4, 2], f: [1, 5], m: [1, 5] }] } }],
     ['a strategic share of 100%', { asOf: '2024-01-01', tiers: { strategicShare: 1 } }],
   ])('rejects %s', (_name, input) => {
     expect(AnalyticsParamsSchema.safeParse(input).success).toBe(false);
@@ -109,8 +109,8 @@ describe('analytics catalogues', () => {
       ...CLASSIC_SEGMENT_RULES.map((r) => `rfm.segments.${r.id}`),
       'rfm.segments.unclassified',
       'rfm.segments.unscored',
-      ...SEED002_SEGMENT_RULES.map((r) => `rfm.seedSegments.${r.id}`),
-      ...SEED002_SEGMENT_RULES.map((r) => `rfm.seedSegmentActions.${r.id}`),
+      ...VALUE_GROUP_RULES.map((r) => `rfm.valueGroups.${r.id}`),
+      ...VALUE_GROUP_RULES.map((r) => `rfm.valueGroupActions.${r.id}`),
       ...TIERS.map((t) => `tiers.names.${t}`),
       ...TIER_REASONS.map((r) => `tiers.reasons.${r}`),
       ...LIFECYCLE_STAGES.map((s) => `lifecycle.stages.${s}`),
@@ -120,8 +120,8 @@ describe('analytics catalogues', () => {
     for (const k of keys) expect(zhLeaves.has(k), k).toBe(true);
   });
 
-  it('uses the seed names for the seed segments, tiers and stages', () => {
-    expect(['highValueLoyal', 'potentialNurture', 'dormantReactivate'].map((id) => zhLeaves.get(`rfm.seedSegments.${id}`))).toEqual([
+  it('uses the method\'s Chinese names for the value groups, tiers and stages', () => {
+    expect(['highValueLoyal', 'potentialNurture', 'dormantReactivate'].map((id) => zhLeaves.get(`rfm.valueGroups.${id}`))).toEqual([
       '高价值忠诚型',
       '潜力培育型',
       '沉睡唤醒型',

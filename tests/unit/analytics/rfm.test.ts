@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CLASSIC_SEGMENT_RULES,
-  SEED002_SEGMENT_RULES,
+  VALUE_GROUP_RULES,
   cutScore,
   ledgerFromOrderLines,
   quintileScores,
@@ -21,7 +21,7 @@ const options: RfmOptions = {
   cuts: { recency: [30, 90, 180, 365], frequency: [2, 3, 5, 10], monetary: [1000, 5000, 20000, 100000] },
   lookbackDays: null,
   classicRules: CLASSIC_SEGMENT_RULES,
-  seedRules: SEED002_SEGMENT_RULES,
+  valueGroupRules: VALUE_GROUP_RULES,
 };
 
 describe('RFM values as of a date', () => {
@@ -119,9 +119,9 @@ describe('segments', () => {
     [5, 5, 5, 'highValueLoyal'],
     [3, 4, 3, 'potentialNurture'],
     [5, 1, 1, 'potentialNurture'],
-  ])("seed 002: R%i F%i M%i is %s", (r, f, mm, id) => expect(segmentOf(SEED002_SEGMENT_RULES, r, f, mm)).toBe(id));
+  ])("value groups: R%i F%i M%i is %s", (r, f, mm, id) => expect(segmentOf(VALUE_GROUP_RULES, r, f, mm)).toBe(id));
 
-  const row = (customerIndex: number, segment: string, seedSegment: string, monetary: number): RfmRow => ({
+  const row = (customerIndex: number, segment: string, valueGroup: string, monetary: number): RfmRow => ({
     customerIndex,
     customerKey: `c${customerIndex}`,
     lastPurchase: '2024-01-01',
@@ -132,12 +132,12 @@ describe('segments', () => {
     f: 1,
     m: 1,
     segment,
-    seedSegment,
+    valueGroup,
   });
 
   it('sums counts and value per segment', () => {
     const rows = [row(0, 'champions', 'highValueLoyal', 300), row(1, 'champions', 'highValueLoyal', 100), row(2, 'lost', 'dormantReactivate', 100)];
-    const s = segmentSummary(rows, 'seed002', SEED002_SEGMENT_RULES);
+    const s = segmentSummary(rows, 'valueGroups', VALUE_GROUP_RULES);
     expect(s.map((x) => [x.segment, x.count, x.monetary, x.monetaryShare.value])).toEqual([
       ['dormantReactivate', 1, 100, 0.2],
       ['highValueLoyal', 2, 400, 0.8],
@@ -164,7 +164,7 @@ describe('segments', () => {
       Array.from({ length: k }, (_, j) => line(`C${k}`, `C${k}-${j}`, `2024-01-0${k}`, 10)),
     );
     const rows = scoreRfm(ledgerFromOrderLines(lines), toDay('2024-01-10'), options);
-    expect(rows.map((r) => [r.customerKey, r.r, r.f, r.m, r.segment, r.seedSegment])).toEqual([
+    expect(rows.map((r) => [r.customerKey, r.r, r.f, r.m, r.segment, r.valueGroup])).toEqual([
       ['C1', 1, 1, 1, 'lost', 'dormantReactivate'],
       ['C2', 2, 2, 2, 'hibernating', 'dormantReactivate'],
       ['C3', 3, 3, 3, 'needAttention', 'potentialNurture'],

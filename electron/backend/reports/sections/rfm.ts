@@ -4,7 +4,7 @@ import type { ReportBlock, TableCell } from '../../../../shared/reports/model';
 import { missingSection, type SectionBuilder, type SectionContext } from './context';
 import { latestDiagnosticRun, runSource } from './diagnostics-run';
 
-// RFM segments (the usual named ones and seed 002's three) from the latest stored diagnostic run.
+// RFM segments (the usual named ones and the three value groups) from the latest stored diagnostic run.
 function segmentTable(ctx: SectionContext, title: string, rows: readonly SegmentSummary[], labelOf: (id: string) => string): ReportBlock {
   return {
     kind: 'table',
@@ -25,7 +25,7 @@ export const rfmSection: SectionBuilder = async (ctx) => {
   if (!run) return missingSection(ctx, 'diagnostics');
   const rfm = run.results.rfm;
   const classic = (id: string) => ctx.t(`analytics:rfm.segments.${id}`, { defaultValue: id });
-  const seed = (id: string) => ctx.t(`analytics:rfm.seedSegments.${id}`, { defaultValue: ctx.t(`analytics:rfm.segments.${id}`, { defaultValue: id }) });
+  const valueGroup = (id: string) => ctx.t(`analytics:rfm.valueGroups.${id}`, { defaultValue: ctx.t(`analytics:rfm.segments.${id}`, { defaultValue: id }) });
   const shown = rfm.classic.filter((s) => s.count > 0);
   return {
     blocks: [
@@ -45,7 +45,7 @@ export const rfmSection: SectionBuilder = async (ctx) => {
         }),
       },
       segmentTable(ctx, ctx.r('rfm.classic'), rfm.classic, classic),
-      segmentTable(ctx, ctx.r('rfm.seed'), rfm.seed, seed),
+      segmentTable(ctx, ctx.r('rfm.valueGroups'), rfm.valueGroups, valueGroup),
     ],
     status: 'stored',
     source: runSource(ctx, run),

@@ -7,6 +7,7 @@ import * as m0005 from './0005_health';
 import * as m0006 from './0006_checklists';
 import * as m0007 from './0007_reports';
 import * as m0008 from './0008_health_signal_index';
+import * as m0009 from './0009_value_groups';
 
 // Static list: kysely's folder-reading provider breaks once bundled (ARCHITECTURE.md).
 // Append only. Names sort in apply order.
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0006_checklists': m0006,
   '0007_reports': m0007,
   '0008_health_signal_index': m0008,
+  '0009_value_groups': m0009,
 };
 
 export const migrationNames = Object.keys(migrations).sort();

@@ -39,9 +39,9 @@ export interface DiagnosticCustomerTable {
   f: number | null;
   m: number | null;
   segment: string | null;
-  seed_segment: string | null;
+  value_group: string | null;
   prev_segment: string | null;
-  prev_seed_segment: string | null;
+  prev_value_group: string | null;
   tier: string | null;
   tier_reasons: string | null;
   stage: string | null;

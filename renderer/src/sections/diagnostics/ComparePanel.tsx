@@ -4,7 +4,7 @@ import { metricTitle, segmentLabel, type Fmt } from './labels';
 
 const RATES = new Set(['retentionRate', 'churnRate', 'grr', 'nrr']);
 
-/** Baseline vs now: the KPIs and the seed 002 groups, tiers and lifecycle counts with their changes. */
+/** Baseline vs now: the KPIs and the value groups, tiers and lifecycle counts with their changes. */
 export function ComparePanel({ c, fmt }: { c: DiagnosticComparison; fmt: Fmt }) {
   const { t } = useTranslation('analytics');
   const value = (id: string, v: number | null) => (RATES.has(id) ? fmt.pct(v) : id === 'revenue' ? fmt.money(v) : fmt.int(v));
@@ -46,7 +46,7 @@ export function ComparePanel({ c, fmt }: { c: DiagnosticComparison; fmt: Fmt }) 
             ))}
           </tbody>
         </table>
-        {counts(t('ui.compare.segments'), c.seedSegments, (id) => segmentLabel(t, id))}
+        {counts(t('ui.compare.segments'), c.valueGroups, (id) => segmentLabel(t, id))}
         {counts(t('ui.compare.tiers'), c.tiers, (id) => t(`tiers.names.${id}`))}
         {counts(t('ui.compare.stages'), c.stages, (id) => t(`lifecycle.stages.${id}`))}
       </div>

@@ -13,7 +13,7 @@ interface Props {
   fmt: Fmt;
 }
 
-type SortKey = 'customerKey' | 'name' | 'industry' | 'region' | 'owner' | 'tier' | 'stage' | 'segment' | 'seedSegment' | 'rfm' | 'lastPurchase' | 'frequency' | 'monetary' | 'revenue12m' | 'mrr';
+type SortKey = 'customerKey' | 'name' | 'industry' | 'region' | 'owner' | 'tier' | 'stage' | 'segment' | 'valueGroup' | 'rfm' | 'lastPurchase' | 'frequency' | 'monetary' | 'revenue12m' | 'mrr';
 
 const TIER_ORDER: Record<string, number> = { strategic: 0, core: 1, potential: 2, ordinary: 3 };
 const STAGE_ORDER: Record<string, number> = { new: 0, growing: 1, mature: 2, atRisk: 3, churned: 4 };
@@ -46,7 +46,7 @@ export function CustomerTable({ table, drillKeys, drillLabel, onClearDrill, fmt 
         case 'tier': return (i: number) => { const v = text(table.tier[i]); return v === null ? null : (TIER_ORDER[v] ?? 9); };
         case 'stage': return (i: number) => { const v = text(table.stage[i]); return v === null ? null : (STAGE_ORDER[v] ?? 9); };
         case 'segment': return str(table.segment);
-        case 'seedSegment': return str(table.seedSegment);
+        case 'valueGroup': return str(table.valueGroup);
         case 'rfm': return (i: number) => (table.r[i] === null ? null : (table.r[i] ?? 0) * 100 + (table.f[i] ?? 0) * 10 + (table.m[i] ?? 0));
         case 'lastPurchase': return str(table.lastPurchase);
         case 'frequency': return num(table.frequency);
@@ -77,7 +77,7 @@ export function CustomerTable({ table, drillKeys, drillLabel, onClearDrill, fmt 
     { id: 'owner', header: t('ui.table.col.owner'), width: 80, sortable: true, cell: (i) => text(table.owner[i]) ?? '—' },
     { id: 'tier', header: t('ui.table.col.tier'), width: 76, sortable: true, cell: (i) => { const v = text(table.tier[i]); return v ? <span className={`pill tier-${v}`}>{t(`tiers.names.${v}`)}</span> : '—'; } },
     { id: 'stage', header: t('ui.table.col.stage'), width: 80, sortable: true, cell: (i) => { const v = text(table.stage[i]); return v ? <span className={`pill stage-${v}`}>{t(`lifecycle.stages.${v}`)}</span> : '—'; } },
-    { id: 'seedSegment', header: t('ui.table.col.seedSegment'), width: 150, sortable: true, cell: (i) => { const v = text(table.seedSegment[i]); return v ? segmentLabel(t, v) : '—'; } },
+    { id: 'valueGroup', header: t('ui.table.col.valueGroup'), width: 150, sortable: true, cell: (i) => { const v = text(table.valueGroup[i]); return v ? segmentLabel(t, v) : '—'; } },
     { id: 'segment', header: t('ui.table.col.segment'), width: 130, sortable: true, cell: (i) => { const v = text(table.segment[i]); return v ? segmentLabel(t, v) : '—'; } },
     { id: 'rfm', header: t('ui.table.col.rfm'), width: 72, align: 'right', sortable: true, title: metricTitle(t, 'rfmScore'), cell: (i) => (table.r[i] === null ? '—' : `${table.r[i]}·${table.f[i]}·${table.m[i]}`) },
     { id: 'lastPurchase', header: t('ui.table.col.lastPurchase'), width: 96, sortable: true, title: metricTitle(t, 'recency'), cell: (i) => text(table.lastPurchase[i]) ?? '—' },

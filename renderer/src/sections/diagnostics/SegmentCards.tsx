@@ -15,12 +15,12 @@ interface Props {
 
 const STAGE_TONE: Record<LifecycleStage, Tone | undefined> = { new: undefined, growing: undefined, mature: 'green', atRisk: 'yellow', churned: 'red' };
 
-/** RFM segments (classic or seed 002) with their movement matrix, tiers and lifecycle stages. */
+/** RFM segments (classic or the value groups) with their movement matrix, tiers and lifecycle stages. */
 export function SegmentCards({ result, locale, fmt, onDrill }: Props) {
   const { t } = useTranslation('analytics');
-  const [scheme, setScheme] = useState<'classic' | 'seed002'>('seed002');
+  const [scheme, setScheme] = useState<'classic' | 'valueGroups'>('valueGroups');
   const rfm = result.rfm;
-  const summary = scheme === 'classic' ? rfm.classic : rfm.seed;
+  const summary = scheme === 'classic' ? rfm.classic : rfm.valueGroups;
   const segChart = useMemo(
     () =>
       buildDistributionChart({
@@ -58,7 +58,7 @@ export function SegmentCards({ result, locale, fmt, onDrill }: Props) {
       }),
     [result, t, locale],
   );
-  const movement = scheme === 'classic' ? rfm.movementClassic : rfm.movementSeed;
+  const movement = scheme === 'classic' ? rfm.movementClassic : rfm.movementValueGroups;
   const rowTotals = movement.counts.map((r) => r.reduce((a, b) => a + b, 0));
   const colTotals = movement.segments.map((_, j) => movement.counts.reduce((a, r) => a + (r[j] ?? 0), 0));
   const visible = movement.segments.map((_, i) => i).filter((i) => (rowTotals[i] ?? 0) > 0 || (colTotals[i] ?? 0) > 0);
@@ -70,7 +70,7 @@ export function SegmentCards({ result, locale, fmt, onDrill }: Props) {
           <div className="card-header">
             <h2 title={metricTitle(t, 'rfmScore')}>{t('ui.charts.segments')} <span className="info-dot">ⓘ</span></h2>
             <div className="seg-toggle" role="group">
-              {(['seed002', 'classic'] as const).map((s) => (
+              {(['valueGroups', 'classic'] as const).map((s) => (
                 <button key={s} type="button" className={scheme === s ? 'active' : ''} onClick={() => setScheme(s)} data-testid={`rfm-scheme-${s}`}>
                   {t(`ui.charts.${s}`)}
                 </button>

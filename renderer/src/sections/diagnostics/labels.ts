@@ -40,7 +40,7 @@ export function makeFmt(locale: Locale, currency: string): Fmt {
 }
 
 export function segmentLabel(t: TFunction, id: string): string {
-  return t(`analytics:rfm.seedSegments.${id}`, { defaultValue: t(`analytics:rfm.segments.${id}`, { defaultValue: id }) });
+  return t(`analytics:rfm.valueGroups.${id}`, { defaultValue: t(`analytics:rfm.segments.${id}`, { defaultValue: id }) });
 }
 
 /** Words for the active drill filter, e.g. "批次 2025-11 第 1 期（当期在购）". */
