@@ -1,4 +1,4 @@
-// The health domain's channels: models, runs, scores, signals and actions (issue 5).
+// The health domain's channels: models, runs, scores, signals and actions.
 // Spread into the contract in ./index.ts. Results are plain data; dates are 'YYYY-MM-DD' and
 // times 'YYYY-MM-DDTHH:mm:ss' (wall clock, see shared/health/dates.ts).
 import { z } from 'zod';
@@ -10,6 +10,9 @@ import type { SignalEvidence } from '../health/signals';
 import type { ActionStatus, ActionSource } from '../health/playbook';
 import type { RepairCheckResult } from '../health/repair-check';
 import type { ActionTemplateId, OwnerRole, Severity } from '../health/vocabulary';
+import type { StatusNote } from '../health/status-notes';
+import type { LifecycleReason, LifecycleRules, LifecycleStage } from '../analytics/lifecycle';
+import type { Tier } from '../analytics/tiers';
 import { ACTION_STATUSES } from '../health/playbook';
 import { ACTION_TEMPLATE_IDS, SEVERITIES } from '../health/vocabulary';
 
@@ -119,6 +122,43 @@ export interface ActionRow {
   repairCheckedAt: string | null;
 }
 
+/**
+ * Lifecycle, RFM and tier of a customer from the diagnostic run at the health run's as-of date (or,
+ * when none shares it, the latest run, and sameAsOf is false), with the data their rules read.
+ */
+export interface CustomerStatus {
+  healthAsOf: string;
+  diagnostic: { runId: number; asOf: string; basis: string; windowDays: number } | null;
+  sameAsOf: boolean;
+  /** Last purchase (not a return) on or before the health as-of date. */
+  lastPurchase: string | null;
+  lifecycle: {
+    stage: LifecycleStage;
+    reasons: LifecycleReason[];
+    tenureDays: number | null;
+    firstActive: string | null;
+    rules: LifecycleRules;
+    /** Net spend of the last rules.riskWindowDays to the diagnostic as-of, and of the same span before. */
+    recentSpend: number;
+    priorSpend: number;
+    /** Latest end of the contracts live at the diagnostic as-of (null: none, or open-ended). */
+    liveUntil: string | null;
+  } | null;
+  rfm: {
+    r: number;
+    f: number | null;
+    m: number | null;
+    segment: string | null;
+    recencyDays: number | null;
+    frequency: number | null;
+    monetary: number | null;
+    lastPurchase: string | null;
+  } | null;
+  tier: { tier: Tier; reasons: string[] } | null;
+  /** Where two views disagree by design, what each rule says (shared/health/status-notes.ts). */
+  notes: StatusNote[];
+}
+
 export interface CustomerHealth {
   customerKey: string;
   name: string;
@@ -134,6 +174,8 @@ export interface CustomerHealth {
   history: { runId: number; asOf: string; modelId: string; score: number | null; band: Band | null }[];
   signals: SignalRow[];
   actions: ActionRow[];
+  /** Null until a health run exists. */
+  status: CustomerStatus | null;
 }
 
 /** The what-if's input: every customer's metric row, flat, so the renderer re-scores locally. */

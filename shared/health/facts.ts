@@ -16,8 +16,10 @@ export interface FactsWindows {
   demandConversionDays: number;
   /** Interaction texts and survey comments passed in `texts` (rules may narrow further). */
   textDays: number;
-  /** Satisfaction readings passed in `satisfaction` (most recent N). */
+  /** Satisfaction readings passed per series, `surveyReadings` and `ticketRatings` (most recent N of each). */
   satisfactionReadings: number;
+  /** Order rhythm: the mean gap over the most recent N distinct order days. */
+  rhythmOrderDays: number;
   /** Complete order periods passed in `periods` (most recent N). */
   orderPeriods: number;
   /** Usage: loginsRecent sums the last N complete months, loginsPrevious the N months before. */
@@ -32,6 +34,7 @@ export const DEFAULT_FACTS_WINDOWS: FactsWindows = {
   demandConversionDays: 90,
   textDays: 180,
   satisfactionReadings: 6,
+  rhythmOrderDays: 12, // a year of a monthly buyer; older habits say little about today's rhythm
   orderPeriods: 6,
   usageMonths: 3, // a quarter against the quarter before: one slow month is noise, not a drop
 };
@@ -52,6 +55,10 @@ export interface OutreachAttempt {
   channel: string | null;
   responded: boolean | null; // null = the source did not say (breaks an unanswered streak: only a recorded 'no' counts)
 }
+
+/** Where the customer was last heard from (lastContactDate). */
+export const CONTACT_SOURCES = ['interaction', 'order', 'ticket', 'survey', 'usage'] as const;
+export type ContactSource = (typeof CONTACT_SOURCES)[number];
 
 export interface SatisfactionReading {
   date: string;
@@ -95,9 +102,25 @@ export interface CustomerFacts {
   periods: PeriodTotals[]; // complete periods only; the last one is the most recent complete period
   ordersLast365: number;
   lastOrderDate: string | null; // null = never ordered: order measures are NA, not zero
+  /**
+   * The customer's own buying rhythm: mean days between consecutive distinct order days over the
+   * last `rhythmOrderDays` of them, (last − first) / (days − 1); null with fewer than 3 order days
+   * (one gap is not a rhythm). A mean over the span, not a median of gaps, so a burst of orders in
+   * one week does not make a quarterly buyer look overdue after ten days.
+   */
+  orderRhythmDays: number | null;
 
-  // satisfaction (seeds 001, 002): surveys and rated tickets merged by date
-  satisfaction: SatisfactionReading[];
+  // satisfaction (seeds 001, 002): two series, never merged. A survey answer and a ticket rating
+  // measure different things (the relationship vs one service case), and merged by date one routine
+  // 5-star ticket between two poor survey answers broke "low twice in a row".
+  surveyReadings: SatisfactionReading[];
+  ticketRatings: SatisfactionReading[];
+
+  // any contact: the latest day of an interaction, an order (returns too), a ticket opened, a survey
+  // answered, or a month with platform usage (its first day). Seed 002's "6个月无互动" reads this:
+  // a customer who bought last month has not been silent, whatever the CRM notes say.
+  lastContactDate: string | null;
+  lastContactSource: ContactSource | null;
 
   // demand (seed 001): 需求型 interactions
   lastDemandDate: string | null;
@@ -138,7 +161,11 @@ export function emptyFacts(customerKey: string, asOf: string): CustomerFacts {
     periods: [],
     ordersLast365: 0,
     lastOrderDate: null,
-    satisfaction: [],
+    orderRhythmDays: null,
+    surveyReadings: [],
+    ticketRatings: [],
+    lastContactDate: null,
+    lastContactSource: null,
     lastDemandDate: null,
     demandsLast365: 0,
     demandsConvertedLast365: 0,

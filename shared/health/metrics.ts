@@ -5,6 +5,7 @@
 import type { EntityKind } from '../domain/entities';
 import { daysBetween, monthsBetween } from './dates';
 import type { CustomerFacts, PeriodTotals } from './facts';
+import type { Severity } from './vocabulary';
 
 export const HEALTH_METRICS = [
   'ordersLast365',
@@ -26,11 +27,26 @@ export const HEALTH_METRICS = [
   'demandConversionPct',
   'daysSinceLastDemand',
   'maxDemandWaitDays',
+  // Appended, never inserted: stored runs keep their metric rows by index (queries.ts pads older,
+  // shorter rows with "no data").
+  'purchaseOverdueRatio',
+  'halfYearSpendChangePct',
+  'contractDaysLeft',
+  'ticketRatingAvg',
+  'monthsSinceLastContact',
+  'heavySignals',
+  'otherSignals',
 ] as const;
 export type HealthMetric = (typeof HEALTH_METRICS)[number];
 export const METRIC_COUNT = HEALTH_METRICS.length;
 
-export type MetricUnit = 'count' | 'pct' | 'days' | 'months' | 'hours' | 'nps' | 'csat';
+export type MetricUnit = 'count' | 'pct' | 'days' | 'months' | 'hours' | 'nps' | 'csat' | 'ratio';
+
+/**
+ * Metrics a run fills from the signals it evaluated on the same facts (fillSignalMetrics), not from
+ * the facts alone: metricValue gives null for them.
+ */
+export const SIGNAL_METRICS = ['heavySignals', 'otherSignals'] as const;
 export const DIRECTIONS = ['higherIsBetter', 'lowerIsBetter'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
@@ -48,7 +64,7 @@ export const METRIC_INFO: Record<HealthMetric, MetricInfo> = {
   purchaseVolumeChangePct: { id: 'purchaseVolumeChangePct', unit: 'pct', direction: 'higherIsBetter', sources: ['orders'] },
   daysSinceLastOrder: { id: 'daysSinceLastOrder', unit: 'days', direction: 'lowerIsBetter', sources: ['orders'] },
   npsLatest: { id: 'npsLatest', unit: 'nps', direction: 'higherIsBetter', sources: ['surveys'] },
-  csatLatest: { id: 'csatLatest', unit: 'csat', direction: 'higherIsBetter', sources: ['surveys', 'tickets'] },
+  csatLatest: { id: 'csatLatest', unit: 'csat', direction: 'higherIsBetter', sources: ['surveys'] },
   responseHoursMedian: { id: 'responseHoursMedian', unit: 'hours', direction: 'lowerIsBetter', sources: ['tickets'] },
   responseSlowdownPct: { id: 'responseSlowdownPct', unit: 'pct', direction: 'lowerIsBetter', sources: ['tickets'] },
   interactionsLast90: { id: 'interactionsLast90', unit: 'count', direction: 'higherIsBetter', sources: ['interactions'] },
@@ -62,6 +78,18 @@ export const METRIC_INFO: Record<HealthMetric, MetricInfo> = {
   demandConversionPct: { id: 'demandConversionPct', unit: 'pct', direction: 'higherIsBetter', sources: ['interactions', 'orders'] },
   daysSinceLastDemand: { id: 'daysSinceLastDemand', unit: 'days', direction: 'lowerIsBetter', sources: ['interactions'] },
   maxDemandWaitDays: { id: 'maxDemandWaitDays', unit: 'days', direction: 'lowerIsBetter', sources: ['interactions'] },
+  purchaseOverdueRatio: { id: 'purchaseOverdueRatio', unit: 'ratio', direction: 'lowerIsBetter', sources: ['orders'] },
+  halfYearSpendChangePct: { id: 'halfYearSpendChangePct', unit: 'pct', direction: 'higherIsBetter', sources: ['orders'] },
+  contractDaysLeft: { id: 'contractDaysLeft', unit: 'days', direction: 'higherIsBetter', sources: ['contracts'] },
+  ticketRatingAvg: { id: 'ticketRatingAvg', unit: 'csat', direction: 'higherIsBetter', sources: ['tickets'] },
+  monthsSinceLastContact: {
+    id: 'monthsSinceLastContact',
+    unit: 'months',
+    direction: 'lowerIsBetter',
+    sources: ['interactions', 'orders', 'tickets', 'surveys', 'usage'],
+  },
+  heavySignals: { id: 'heavySignals', unit: 'count', direction: 'lowerIsBetter', sources: [] },
+  otherSignals: { id: 'otherSignals', unit: 'count', direction: 'lowerIsBetter', sources: [] },
 };
 
 const METRIC_INDEX = new Map<HealthMetric, number>(HEALTH_METRICS.map((m, i) => [m, i]));
@@ -127,9 +155,9 @@ export function metricValue(facts: CustomerFacts, metric: HealthMetric): number 
     case 'daysSinceLastOrder':
       return facts.lastOrderDate == null ? null : daysBetween(facts.lastOrderDate, facts.asOf);
     case 'npsLatest':
-      return latest(facts.satisfaction, (r) => r.nps);
+      return latest(facts.surveyReadings, (r) => r.nps);
     case 'csatLatest':
-      return latest(facts.satisfaction, (r) => r.csat);
+      return latest(facts.surveyReadings, (r) => r.csat);
     case 'responseHoursMedian':
       return facts.responseHoursRecent;
     case 'responseSlowdownPct':
@@ -168,7 +196,70 @@ export function metricValue(facts: CustomerFacts, metric: HealthMetric): number 
       for (const d of facts.demandFeedback) max = Math.max(max, d.waitDays);
       return max;
     }
+    case 'purchaseOverdueRatio':
+      // Days since the last order in units of the customer's own gap between orders: 1 = due now,
+      // 2 = one whole order cycle missed. No rhythm (fewer than 3 order days) = no value.
+      return facts.lastOrderDate == null || facts.orderRhythmDays == null || !(facts.orderRhythmDays > 0)
+        ? null
+        : daysBetween(facts.lastOrderDate, facts.asOf) / facts.orderRhythmDays;
+    case 'halfYearSpendChangePct':
+      return halfYearSpendChange(facts);
+    case 'contractDaysLeft':
+      return contractDaysLeft(facts);
+    case 'ticketRatingAvg': {
+      if (facts.ticketRatings.length === 0) return null;
+      let sum = 0;
+      let n = 0;
+      for (const r of facts.ticketRatings) {
+        if (r.csat == null) continue;
+        sum += r.csat;
+        n++;
+      }
+      return n === 0 ? null : sum / n;
+    }
+    case 'monthsSinceLastContact':
+      return facts.lastContactDate == null ? null : monthsBetween(facts.lastContactDate, facts.asOf);
+    case 'heavySignals':
+    case 'otherSignals':
+      return null;
   }
+}
+
+/**
+ * Net spend of the last two complete quarters against the two before (%). Half-years, not single
+ * quarters: B2B buyers order lumpily, and one quiet quarter is not a trend. Null without four
+ * quarters of relationship or with nothing spent in the earlier half.
+ */
+export function halfYearSpendChange(facts: CustomerFacts): number | null {
+  const p = facts.periods;
+  const n = p.length;
+  if (n < 4) return null;
+  const recent = (p[n - 1] as PeriodTotals).spend + (p[n - 2] as PeriodTotals).spend;
+  const before = (p[n - 3] as PeriodTotals).spend + (p[n - 4] as PeriodTotals).spend;
+  return pctChange(before, recent);
+}
+
+/** Days from as-of to the nearest end of a live contract not yet renewed; null when none is pending. */
+export function contractDaysLeft(facts: CustomerFacts): number | null {
+  let min: number | null = null;
+  for (const c of facts.contracts) {
+    if (c.renewed) continue;
+    const d = daysBetween(facts.asOf, c.endDate);
+    if (d >= 0 && (min === null || d < min)) min = d;
+  }
+  return min;
+}
+
+/** The signal counts a run writes into a customer's metric row (heavy; light and medium together). */
+export function fillSignalMetrics(out: Float64Array, offset: number, severities: readonly Severity[]): void {
+  let heavy = 0;
+  let other = 0;
+  for (const s of severities) {
+    if (s === 'heavy') heavy++;
+    else other++;
+  }
+  out[offset + metricIndex('heavySignals')] = heavy;
+  out[offset + metricIndex('otherSignals')] = other;
 }
 
 export type MetricValues = Record<HealthMetric, number | null>;

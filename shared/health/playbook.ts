@@ -2,7 +2,7 @@
 // Editable as data (zod). Deadlines are wall-clock hours added to the opening time (see dates.ts).
 
 import { z } from 'zod';
-import { addHours, wallClockMs } from './dates';
+import { addDays, addHours, wallClockMs } from './dates';
 import type { HealthScore } from './score';
 import type { Signal } from './signals';
 import type { SignalRuleId } from './signal-rules';
@@ -84,6 +84,16 @@ export function dueAt(openedAt: string, dueHours: number): string {
   return addHours(openedAt, dueHours);
 }
 
+/**
+ * Due time of an action a run opens: the response clock starts when the data say the condition was
+ * known, at the end of the as-of day (its facts are complete then), not when someone pressed Run.
+ * A run on 4 December over data as of 31 October gives a 48-hour plan due 2 November 24:00, and
+ * the same run made a day later gives the same due date.
+ */
+export function dueFromAsOf(asOf: string, dueHours: number): string {
+  return addHours(`${addDays(asOf.slice(0, 10), 1)}T00:00:00`, dueHours);
+}
+
 export function templateForSignal(signal: Pick<Signal, 'action' | 'severity'>, playbook: Playbook = DEFAULT_PLAYBOOK): ActionTemplateId {
   return signal.action ?? playbook.bySeverity[signal.severity];
 }
@@ -105,7 +115,7 @@ function planned(
     titleKey: `actions.${id}.title`,
     descriptionKey: `actions.${id}.description`,
     openedAt,
-    dueAt: dueAt(openedAt, t.dueHours),
+    dueAt: dueFromAsOf(source.asOf, t.dueHours),
     status: 'open',
     source,
   };

@@ -90,7 +90,7 @@ export const SEED_000_MODEL: HealthModel = preset('seed000', 'weightedMean', [
 
 /**
  * Seed 001, BI分析: "构建'客户健康度模型'，整合消费频次、满意度评分、服务响应时长、需求转化率等指标，
- * 生成'红-黄-绿'三色预警". Equal weights (the seed gives none). This is the default model.
+ * 生成'红-黄-绿'三色预警". Equal weights (the seed gives none).
  */
 export const SEED_001_MODEL: HealthModel = preset('seed001', 'weightedMean', [
   {
@@ -112,7 +112,8 @@ export const SEED_001_MODEL: HealthModel = preset('seed001', 'weightedMean', [
     },
   },
   {
-    // 满意度评分: CSAT 1-5 from surveys and rated tickets; 4+ satisfied, below 3 dissatisfied (ours).
+    // 满意度评分: the latest survey CSAT 1-5 (ticket ratings are their own series); 4+ satisfied,
+    // below 3 dissatisfied (ours).
     id: 'satisfaction',
     metric: 'csatLatest',
     labelKey: 'measures.satisfaction',
@@ -179,9 +180,10 @@ export const SEED_002_MODEL: HealthModel = preset('seed002', 'lowest', [
     scoring: { kind: 'thresholds', direction: 'lowerIsBetter', steps: [{ bound: -20, points: 70 }], otherwise: 100 },
   },
   {
-    // "6个月无互动" → 流失 (calendar months, as the signal rule counts them).
+    // "6个月无互动" → 流失 (calendar months, as the signal rule counts them). No contact of any kind,
+    // as the signal reads it: an order or a ticket last month is not six months of silence.
     id: 'silence',
-    metric: 'monthsSinceLastInteraction',
+    metric: 'monthsSinceLastContact',
     labelKey: 'measures.silence',
     weight: 1,
     scoring: { kind: 'thresholds', direction: 'lowerIsBetter', steps: [{ bound: 5, points: 100 }], otherwise: 20 },
@@ -196,8 +198,165 @@ export const SEED_002_MODEL: HealthModel = preset('seed002', 'lowest', [
   },
 ]);
 
-export const HEALTH_PRESETS: readonly HealthModel[] = [SEED_000_MODEL, SEED_001_MODEL, SEED_002_MODEL];
-export const DEFAULT_HEALTH_MODEL: HealthModel = SEED_001_MODEL;
+/**
+ * The default model: the signals and trends an engagement has, each a rule a consultant can defend
+ * and a weight the committee can see and move. Weights add up to 100, so each reads as a share.
+ * Open heavy signals weigh 25: with no points there, a customer scores at most 75, never green
+ * (bands: green from 76). A measure without data drops out and the rest re-normalise, so the cap
+ * only tightens. On the demo engagement this ranks the planted at-risk customers above the others
+ * with ROC AUC 0.84 (seed001's model: 0.56), tested in tests/integration/health/demo-ranking.test.ts.
+ */
+export const COMBINED_MODEL: HealthModel = preset('combined', 'weightedMean', [
+  {
+    // Recency against the customer's own rhythm (days since the last order ÷ the mean gap between
+    // its recent order days): a quarterly buyer 60 days out is on time, a weekly buyer is not.
+    // 1.5 gaps is "late but within normal variation"; 3 missed cycles is lapsing (ours).
+    id: 'purchaseRhythm',
+    metric: 'purchaseOverdueRatio',
+    labelKey: 'measures.purchaseRhythm',
+    weight: 15,
+    scoring: {
+      kind: 'thresholds',
+      direction: 'lowerIsBetter',
+      steps: [
+        { bound: 1.5, points: 100 },
+        { bound: 2, points: 75 },
+        { bound: 3, points: 45 },
+      ],
+      otherwise: 15,
+    },
+  },
+  {
+    // Seed 001 "消费金额连续下滑", seed 002 "采购量下降20%以上": net spend of the last half-year
+    // against the half-year before. A 20% fall is the seeds' warning line; 40% is our "deep".
+    id: 'spendTrend',
+    metric: 'halfYearSpendChangePct',
+    labelKey: 'measures.spendTrend',
+    weight: 10,
+    scoring: {
+      kind: 'thresholds',
+      direction: 'higherIsBetter',
+      steps: [
+        { bound: -10, points: 100 },
+        { bound: -20, points: 70 },
+        { bound: -40, points: 40 },
+      ],
+      otherwise: 15,
+    },
+  },
+  {
+    // Seed 001 续约前置管理: "合作到期前3个月启动'续约价值盘点'": a contract ending within 90 days and
+    // not yet renewed is a renewal at stake; within 30 days it is urgent. Renewed or no contract: NA.
+    id: 'contractRenewal',
+    metric: 'contractDaysLeft',
+    labelKey: 'measures.contractRenewal',
+    weight: 5,
+    scoring: {
+      kind: 'thresholds',
+      direction: 'higherIsBetter',
+      steps: [
+        { bound: 90, points: 100 },
+        { bound: 30, points: 70 },
+      ],
+      otherwise: 50,
+    },
+  },
+  {
+    // Seed 003: "登录频次下降30%" is the coupon trigger; a quarter against the quarter before.
+    id: 'usageTrend',
+    metric: 'usageTrendPct',
+    labelKey: 'measures.usageTrend',
+    weight: 10,
+    scoring: {
+      kind: 'thresholds',
+      direction: 'higherIsBetter',
+      steps: [
+        { bound: -10, points: 100 },
+        { bound: -30, points: 60 },
+      ],
+      otherwise: 20,
+    },
+  },
+  {
+    // Seed 003: "服务响应速度下降15%，6个月内流失概率增加3倍"; twice as slow as the baseline is ours.
+    id: 'serviceTrend',
+    metric: 'responseSlowdownPct',
+    labelKey: 'measures.serviceTrend',
+    weight: 5,
+    scoring: {
+      kind: 'thresholds',
+      direction: 'lowerIsBetter',
+      steps: [
+        { bound: 15, points: 100 },
+        { bound: 50, points: 70 },
+        { bound: 100, points: 40 },
+      ],
+      otherwise: 15,
+    },
+  },
+  {
+    // Ticket ratings (1-5), the mean of the recent ones: how single service cases went.
+    id: 'ticketRatings',
+    metric: 'ticketRatingAvg',
+    labelKey: 'measures.ticketRatings',
+    weight: 5,
+    scoring: {
+      kind: 'thresholds',
+      direction: 'higherIsBetter',
+      steps: [
+        { bound: 4, points: 100 },
+        { bound: 3, points: 60 },
+      ],
+      otherwise: 20,
+    },
+  },
+  {
+    // The latest survey answer (CSAT 1-5): how the relationship as a whole is judged. 4+ satisfied,
+    // below 3 dissatisfied, as in seed001's model.
+    id: 'surveySatisfaction',
+    metric: 'csatLatest',
+    labelKey: 'measures.surveySatisfaction',
+    weight: 10,
+    scoring: {
+      kind: 'thresholds',
+      direction: 'higherIsBetter',
+      steps: [
+        { bound: 4, points: 100 },
+        { bound: 3, points: 60 },
+      ],
+      otherwise: 15,
+    },
+  },
+  {
+    // Open 重度(抢救级) signals (silence, competitor, decision-maker change): any one takes all 25.
+    id: 'heavySignals',
+    metric: 'heavySignals',
+    labelKey: 'measures.heavySignals',
+    weight: 25,
+    scoring: { kind: 'thresholds', direction: 'lowerIsBetter', steps: [{ bound: 0, points: 100 }], otherwise: 0 },
+  },
+  {
+    // Open 轻度 and 中度 signals: each one costs points; four or more leave 10.
+    id: 'otherSignals',
+    metric: 'otherSignals',
+    labelKey: 'measures.otherSignals',
+    weight: 15,
+    scoring: {
+      kind: 'thresholds',
+      direction: 'lowerIsBetter',
+      steps: [
+        { bound: 0, points: 100 },
+        { bound: 1, points: 80 },
+        { bound: 2, points: 55 },
+        { bound: 3, points: 30 },
+      ],
+      otherwise: 10,
+    },
+  },
+]);
+
+export const HEALTH_PRESETS: readonly HealthModel[] = [COMBINED_MODEL, SEED_000_MODEL, SEED_001_MODEL, SEED_002_MODEL];
+export const DEFAULT_HEALTH_MODEL: HealthModel = COMBINED_MODEL;
 
 export function healthPreset(id: string): HealthModel | undefined {
   return HEALTH_PRESETS.find((p) => p.id === id);

@@ -139,14 +139,21 @@ function spendDecline(r: SignalRuleOf<'spendDecline'>, f: CustomerFacts): Hit | 
 }
 
 function silent(r: SignalRuleOf<'silent'>, f: CustomerFacts): Hit | null {
-  // No interaction on record at all means no interaction data, not six months of silence.
-  if (f.lastInteractionDate == null) return null;
-  const due = addMonths(f.lastInteractionDate, r.params.months);
+  // Silence is no contact of any kind (an interaction, an order, a ticket, a survey, platform use):
+  // a customer who bought last month is not "treated as churned" because the CRM has no call notes.
+  // Nothing on record at all means no data, not six months of silence.
+  const last = f.lastContactDate;
+  if (last == null) return null;
+  const due = addMonths(last, r.params.months);
   if (f.asOf.slice(0, 10) < due) return null;
   return {
     triggeredOn: due,
-    params: { lastDate: f.lastInteractionDate, months: r.params.months, days: daysBetween(f.lastInteractionDate, f.asOf) },
-    data: [{ fact: 'lastInteractionDate', value: f.lastInteractionDate, date: f.lastInteractionDate }],
+    params: { lastDate: last, months: r.params.months, days: daysBetween(last, f.asOf), source: f.lastContactSource ?? '' },
+    data: [
+      { fact: 'lastContactDate', value: f.lastContactSource, date: last },
+      { fact: 'lastInteractionDate', value: f.lastInteractionDate, date: f.lastInteractionDate },
+      { fact: 'lastOrderDate', value: f.lastOrderDate, date: f.lastOrderDate },
+    ],
   };
 }
 
@@ -154,23 +161,47 @@ function isLow(x: SatisfactionReading, npsBelow: number, csatBelow: number): boo
   return (x.nps != null && x.nps < npsBelow) || (x.csat != null && x.csat < csatBelow);
 }
 
-function lowSatisfaction(r: SignalRuleOf<'lowSatisfaction'>, f: CustomerFacts): Hit | null {
-  const { consecutive, npsBelow, csatBelow } = r.params;
+type SatisfactionSeries = 'surveyReadings' | 'ticketRatings';
+
+/** The last `consecutive` readings of one series when every one of them is low; else null. */
+function lowStreak(f: CustomerFacts, series: SatisfactionSeries, consecutive: number, npsBelow: number, csatBelow: number): { i: number; x: SatisfactionReading }[] | null {
+  const list = f[series];
   const readings: { i: number; x: SatisfactionReading }[] = [];
-  for (let i = f.satisfaction.length - 1; i >= 0 && readings.length < consecutive; i--) {
-    const x = f.satisfaction[i];
+  for (let i = list.length - 1; i >= 0 && readings.length < consecutive; i--) {
+    const x = list[i];
     if (x && (x.nps != null || x.csat != null)) readings.unshift({ i, x });
   }
   if (readings.length < consecutive || !readings.every(({ x }) => isLow(x, npsBelow, csatBelow))) return null;
-  const last = readings[readings.length - 1];
+  return readings;
+}
+
+/**
+ * Survey answers and ticket ratings are two series, each read on its own: "low twice in a row" means
+ * two survey answers in a row, or two ticket ratings in a row. Merged by date, one routine ticket
+ * rating between two poor survey answers broke the streak (7 of the demo's 8 planted customers).
+ */
+function lowSatisfaction(r: SignalRuleOf<'lowSatisfaction'>, f: CustomerFacts): Hit | null {
+  const { consecutive, npsBelow, csatBelow } = r.params;
+  const streaks = (['surveyReadings', 'ticketRatings'] as const)
+    .map((series) => ({ series, readings: lowStreak(f, series, consecutive, npsBelow, csatBelow) }))
+    .filter((s): s is { series: SatisfactionSeries; readings: { i: number; x: SatisfactionReading }[] } => s.readings !== null);
+  const first = streaks[0];
+  if (!first) return null;
+  let triggeredOn: string | null = null;
+  for (const s of streaks) {
+    const d = s.readings[s.readings.length - 1]?.x.date ?? null;
+    if (d !== null && (triggeredOn === null || d < triggeredOn)) triggeredOn = d;
+  }
   return {
-    triggeredOn: last?.x.date ?? null,
-    params: { count: consecutive, npsBelow, csatBelow },
-    data: readings.map(({ i, x }) => ({
-      fact: `satisfaction[${i}]`,
-      value: x.nps != null ? `NPS ${x.nps}` : `CSAT ${x.csat ?? ''}`,
-      date: x.date,
-    })),
+    triggeredOn,
+    params: { count: consecutive, npsBelow, csatBelow, series: streaks.map((s) => (s.series === 'surveyReadings' ? 'survey' : 'ticket')).join('+') },
+    data: streaks.flatMap(({ series, readings }) =>
+      readings.map(({ i, x }) => ({
+        fact: `${series}[${i}]`,
+        value: [x.nps != null ? `NPS ${x.nps}` : null, x.csat != null ? `CSAT ${x.csat}` : null].filter((v) => v !== null).join(' · '),
+        date: x.date,
+      })),
+    ),
   };
 }
 

@@ -7,7 +7,7 @@
 // day-level facts use the first 10 characters, float sums use SQLite's compensated sum.
 
 import { addDays, addMonths, daysBetween } from '../../../shared/health/dates';
-import type { CustomerFacts, DemandFeedback, FactsWindows, PeriodTotals, SatisfactionReading, TextEvidence } from '../../../shared/health/facts';
+import { CONTACT_SOURCES, type ContactSource, type CustomerFacts, type DemandFeedback, type FactsWindows, type PeriodTotals, type SatisfactionReading, type TextEvidence } from '../../../shared/health/facts';
 import { SqliteRealSum } from './sqlite-sum';
 
 export type Row = unknown[];
@@ -32,6 +32,39 @@ export interface FactsBounds {
   usageRecentStart: string;
   usagePreviousStart: string;
   outreachAttempts: number;
+  rhythmOrderDays: number;
+  /** Usage months up to this one ('YYYY-MM', the as-of month) count as contact. */
+  usageContactMonth: string;
+}
+
+const CONTACT_RANK = new Map<ContactSource, number>(CONTACT_SOURCES.map((s, i) => [s, i]));
+
+/** Keeps the latest contact day; on one day the source listed first in CONTACT_SOURCES names it. */
+export function noteContact(f: CustomerFacts, day: string, source: ContactSource): void {
+  const cur = f.lastContactDate;
+  if (cur === null || day > cur || (day === cur && (CONTACT_RANK.get(source) as number) < (CONTACT_RANK.get(f.lastContactSource as ContactSource) as number))) {
+    f.lastContactDate = day;
+    f.lastContactSource = source;
+  }
+}
+
+/**
+ * Mean days between consecutive distinct days of `days` (ascending, may repeat) over the last `n`
+ * distinct ones; null with fewer than 3.
+ */
+export function orderRhythm(days: readonly string[], n: number): number | null {
+  let count = 0;
+  let last: string | null = null;
+  let first: string | null = null;
+  for (let i = days.length - 1; i >= 0 && count < n; i--) {
+    const d = days[i] as string;
+    if (d === first) continue;
+    if (last === null) last = d;
+    first = d;
+    count++;
+  }
+  if (count < 3 || last === null || first === null) return null;
+  return daysBetween(first, last) / (count - 1);
 }
 
 /** First day of the quarter holding `date`. */
@@ -69,6 +102,8 @@ export function factsBounds(asOf: string, w: FactsWindows): FactsBounds {
     usageRecentStart: addMonths(monthNow, -w.usageMonths).slice(0, 7),
     usagePreviousStart: addMonths(monthNow, -2 * w.usageMonths).slice(0, 7),
     outreachAttempts: w.outreachAttempts,
+    rhythmOrderDays: w.rhythmOrderDays,
+    usageContactMonth: asOf.slice(0, 7),
   };
 }
 
@@ -103,6 +138,8 @@ export function foldOrders(rows: Row[], byKey: ReadonlyMap<string, CustomerFacts
   const from = b.periodStarts[0] ?? b.firstIncomplete;
   groups(rows, byKey, (f, first, end) => {
     const mine: string[] = [];
+    const orderDays: string[] = [];
+    let lastAny: string | null = null;
     const last365 = new Set<string>();
     let lastDate: string | null = null;
     let firstDate: string | null = null;
@@ -132,8 +169,10 @@ export function foldOrders(rows: Row[], byKey: ReadonlyMap<string, CustomerFacts
       const date = r[2] as string;
       const isReturn = r[3] as number;
       const d = date.slice(0, 10);
+      if (lastAny === null || d > lastAny) lastAny = d;
       if (isReturn === 0) {
         mine.push(date);
+        orderDays.push(d);
         if (date >= b.orders365From) last365.add(orderKey);
         if (lastDate === null || d > lastDate) lastDate = d;
       }
@@ -159,6 +198,8 @@ export function foldOrders(rows: Row[], byKey: ReadonlyMap<string, CustomerFacts
     closeMonth();
     f.ordersLast365 = last365.size;
     f.lastOrderDate = lastDate;
+    f.orderRhythmDays = orderRhythm(orderDays, b.rhythmOrderDays);
+    if (lastAny !== null) noteContact(f, lastAny, 'order');
     if (firstDate !== null) {
       const all: PeriodTotals[] = list ?? b.periodStarts.map((start) => ({ start, orders: 0, quantity: 0, spend: 0 }));
       // Quarters before the first order are before the relationship, not a fall to zero.
@@ -252,6 +293,7 @@ export function foldInteractions(
     f.interactionsPrev90 = prev90;
     f.lastInteractionDate = lastDate;
     f.lastDemandDate = lastDemand;
+    if (lastDate !== null) noteContact(f, lastDate, 'interaction');
   });
 }
 
@@ -259,7 +301,7 @@ type Reading = SatisfactionReading & { id: number };
 
 /**
  * Tickets (customer_key, satisfaction, readingDay and id of rated tickets, first response minus opening
- * in days, isRecent): median
+ * in days, isRecent, openedDay when opened by as-of): median
  * first-response hours (recent window vs the baseline before it); returns the rated tickets as
  * satisfaction readings for foldSurveys.
  */
@@ -274,6 +316,8 @@ export function foldTickets(rows: Row[], byKey: ReadonlyMap<string, CustomerFact
       if (r[1] != null) mine.push({ id: r[3] as number, date: r[2] as string, source: 'ticket', nps: null, csat: Number(r[1]) });
       const days = r[4] as number | null;
       if (days != null && days >= 0) (Number(r[5]) ? recent : base).push(days * 24);
+      const opened = r[6] as string | null;
+      if (opened != null) noteContact(f, opened, 'ticket');
     }
     if (recent.length + base.length > 0) {
       recent.sort((x, y) => x - y);
@@ -287,20 +331,23 @@ export function foldTickets(rows: Row[], byKey: ReadonlyMap<string, CustomerFact
   return readings;
 }
 
-// Oldest first: by day; on one day a ticket before a survey, and of two readings of one source the
-// lower row id counts as the newer. That is the order the old latest-N query produced (row_number over
-// "day desc, source", fed in table order by a stable sort), kept so stored runs do not shift.
+// Oldest first within one series: by day, then row id (the later row is the newer reading).
 function byReadingAge(a: Reading, b: Reading): number {
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  if (a.source !== b.source) return a.source === 'ticket' ? -1 : 1;
-  return b.id - a.id;
+  return a.id - b.id;
+}
+
+function latestReadings(list: Reading[], keep: number): SatisfactionReading[] {
+  list.sort(byReadingAge);
+  return list.slice(Math.max(0, list.length - keep)).map(({ date, source, nps, csat }) => ({ date, source, nps, csat }));
 }
 
 const SOURCE_RANK: Record<TextEvidence['source'], number> = { interaction: 0, survey: 1, ticket: 2 };
 
 /**
  * Surveys (customer_key, id, day, nps, csat, matchingComment) with date < asOfNext, by customer and
- * date: the latest N satisfaction readings merged with the tickets', and comments joined to texts.
+ * date: the latest N survey readings and the latest N ticket ratings, each its own series; survey
+ * days as contact; comments joined to texts.
  */
 export function foldSurveys(
   rows: Row[],
@@ -309,14 +356,17 @@ export function foldSurveys(
   keep: number,
   textIds: Map<TextEvidence, number>,
 ): void {
-  const readings = new Map<string, Reading[]>(ticketReadings);
+  for (const [key, list] of ticketReadings) {
+    const f = byKey.get(key);
+    if (f) f.ticketRatings = latestReadings(list, keep);
+  }
   groups(rows, byKey, (f, first, end) => {
-    let mine = readings.get(f.customerKey);
+    const mine: Reading[] = [];
     for (let i = first; i < end; i++) {
       const r = rows[i]!;
       const [, id, d, nps, csat, comment] = r as [string, number, string, number | null, number | null, string | null];
+      noteContact(f, d, 'survey');
       if (nps != null || csat != null) {
-        mine ??= [];
         mine.push({ id, date: d, source: 'survey', nps: nps == null ? null : Number(nps), csat: csat == null ? null : Number(csat) });
       }
       if (comment != null) {
@@ -325,14 +375,8 @@ export function foldSurveys(
         f.texts.push(t);
       }
     }
-    if (mine) readings.set(f.customerKey, mine);
+    if (mine.length > 0) f.surveyReadings = latestReadings(mine, keep);
   });
-  for (const [key, list] of readings) {
-    const f = byKey.get(key);
-    if (!f) continue;
-    list.sort(byReadingAge);
-    f.satisfaction = list.slice(Math.max(0, list.length - keep)).map(({ date, source, nps, csat }) => ({ date, source, nps, csat }));
-  }
 }
 
 /**
@@ -359,6 +403,14 @@ export function foldUsage(rows: Row[], byKey: ReadonlyMap<string, CustomerFacts>
     // logging in).
     f.loginsRecent = recent == null ? 0 : Number(recent);
     f.loginsPrevious = previous == null ? 0 : Number(previous);
+  }
+}
+
+/** Usage (customer_key, latest month with a positive value up to the as-of month): its first day is contact. */
+export function foldUsageContact(rows: Row[], byKey: ReadonlyMap<string, CustomerFacts>): void {
+  for (const [key, month] of rows) {
+    const f = byKey.get(key as string);
+    if (f && month != null) noteContact(f, `${month as string}-01`, 'usage');
   }
 }
 

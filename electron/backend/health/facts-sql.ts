@@ -24,7 +24,7 @@
 import type { ReadableDB } from '../workspace/connection';
 import { addDays } from '../../../shared/health/dates';
 import { DEFAULT_FACTS_WINDOWS, emptyFacts, type CustomerFacts, type FactsWindows, type TextEvidence } from '../../../shared/health/facts';
-import { factsBounds, foldContracts, foldInteractions, foldOrders, foldProjects, foldSurveys, foldTickets, foldUsage, sortTexts, type Row } from './facts-fold';
+import { factsBounds, foldContracts, foldInteractions, foldOrders, foldProjects, foldSurveys, foldTickets, foldUsage, foldUsageContact, sortTexts, type Row } from './facts-fold';
 
 export const DEMAND_PURPOSES = ['需求型', '需求', 'demand'] as const;
 /** Usage metric names read as logins: the client's own words vary by system. */
@@ -138,7 +138,8 @@ export function forEachFactsBlock(sqlite: ReadableDB, asOf: string, opts: FactsO
                 case when satisfaction is not null and coalesce(resolved_at, opened_at) < :asOfNext then id end,
                 case when first_response_at is not null and opened_at >= :baseFrom and opened_at < :asOfNext
                      then julianday(replace(first_response_at, 'T', ' ')) - julianday(replace(opened_at, 'T', ' ')) end,
-                opened_at >= :recentFrom
+                opened_at >= :recentFrom,
+                case when opened_at < :asOfNext then substr(opened_at, 1, 10) end
            from tickets
           where customer_key between :lo and :hi
           order by customer_key, opened_at, id`,
@@ -153,6 +154,14 @@ export function forEachFactsBlock(sqlite: ReadableDB, asOf: string, opts: FactsO
            from usage
           where customer_key between :lo and :hi and metric in (${inList(LOGIN_METRICS)})
             and substr(period, 1, 7) >= :previousStart and substr(period, 1, 7) < :monthNow
+          group by customer_key`,
+      )
+      .raw(true),
+    // The latest month with any usage (a customer on the platform is not silent), up to as-of's month.
+    usageContact: sqlite
+      .prepare(
+        `select customer_key, max(substr(period, 1, 7)) from usage
+          where customer_key between :lo and :hi and value > 0 and substr(period, 1, 7) <= :month
           group by customer_key`,
       )
       .raw(true),
@@ -238,6 +247,7 @@ export function forEachFactsBlock(sqlite: ReadableDB, asOf: string, opts: FactsO
         byKey,
       ),
     );
+    timed('usageContact', () => foldUsageContact(q.usageContact.all({ ...range, month: b.usageContactMonth }) as Row[], byKey));
     timed('contracts', () => foldContracts(q.contracts.all({ ...range, asOf, asOfNext }) as Row[], byKey, renewedKeys));
     timed('projects', () => foldProjects(q.projects.all({ ...range, asOf, from: addDays(asOf, -365) }) as Row[], byKey));
 

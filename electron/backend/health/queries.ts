@@ -21,6 +21,7 @@ import type { SignalEvidence } from '../../../shared/health/signals';
 import type { Severity } from '../../../shared/health/vocabulary';
 import { WorkbenchError } from '../errors';
 import { listActions } from './actions-store';
+import { customerStatus } from './customer-status';
 
 type RunDbRow = Row<'health_run'>;
 
@@ -224,6 +225,18 @@ export function customerHealth(sqlite: ReadableDB, customerKey: string, runId: n
       trend = trendOf(score, prev?.score ?? null, model.trendTolerance);
     }
   }
+  const signals = listSignals(sqlite, { customerKey, limit: 200, offset: 0 }).items;
+  let status: CustomerHealth['status'] = null;
+  if (run) {
+    // The heavy-signal measure's share of this customer's score: what a green card with a heavy
+    // signal open has to explain.
+    const heavy = measures.find((m) => m.metric === 'heavySignals' && m.weight > 0);
+    status = customerStatus(sqlite, customerKey, run.as_of, {
+      band,
+      heavyOpen: signals.filter((x) => x.status === 'open' && x.severity === 'heavy').length,
+      heavyShare: heavy ? heavy.share : null,
+    });
+  }
   return {
     customerKey: c.customer_key,
     name: c.name,
@@ -237,8 +250,9 @@ export function customerHealth(sqlite: ReadableDB, customerKey: string, runId: n
     trend,
     measures,
     history,
-    signals: listSignals(sqlite, { customerKey, limit: 200, offset: 0 }).items,
+    signals,
     actions: listActions(sqlite, { customerKey }, now),
+    status,
   };
 }
 
@@ -300,9 +314,11 @@ export function whatIfData(sqlite: ReadableDB, runId?: number): WhatIfData | nul
     names.push(name);
     tierOf.push(index(tierIdx, tiers, segment));
     ownerOf.push(index(ownerIdx, owners, owner));
-    const values = blob && blob.byteLength === METRIC_COUNT * 8 ? new Float64Array(new Uint8Array(blob).buffer) : null;
+    // Metrics are only ever appended, so a run stored before the newer ones has a shorter row:
+    // its first metrics keep their places and the rest read as "no data".
+    const values = blob && blob.byteLength % 8 === 0 && blob.byteLength <= METRIC_COUNT * 8 ? new Float64Array(new Uint8Array(blob).buffer) : null;
     for (let i = 0; i < METRIC_COUNT; i++) {
-      const v = values ? (values[i] as number) : Number.NaN;
+      const v = values && i < values.length ? (values[i] as number) : Number.NaN;
       // JSON has no NaN; 4 decimals keep the payload small and no threshold is finer than that.
       metrics[c * METRIC_COUNT + i] = Number.isNaN(v) ? null : Math.round(v * 1e4) / 1e4;
     }

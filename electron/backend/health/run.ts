@@ -8,13 +8,13 @@
 // red-score actions in customer order.
 
 import type { WritableDB } from '../workspace/connection';
-import { buildMetricMatrix, METRIC_COUNT } from '../../../shared/health/metrics';
+import { buildMetricMatrix, fillSignalMetrics, METRIC_COUNT } from '../../../shared/health/metrics';
 import { compileModel, bandOf, type BandCounts } from '../../../shared/health/score';
 import type { HealthModel } from '../../../shared/health/model';
 import { evaluateRules, type Signal } from '../../../shared/health/signals';
 import type { SignalRule, SignalRuleId } from '../../../shared/health/signal-rules';
 import { reconcileSignals, type SignalReconciliation, type StoredSignalRef } from '../../../shared/health/signal-dedupe';
-import { actionForSignal, DEFAULT_PLAYBOOK, dueAt as actionDueAt, type Playbook, type PlannedAction } from '../../../shared/health/playbook';
+import { actionForSignal, DEFAULT_PLAYBOOK, dueFromAsOf, type Playbook, type PlannedAction } from '../../../shared/health/playbook';
 import type { CancelSignal } from '../../../shared/contract/define';
 import { countCustomersInScope, forEachFactsBlock, type FactsBlock, type FactsResult } from './facts-sql';
 import { WorkbenchError } from '../errors';
@@ -128,6 +128,9 @@ export function runHealth(sqlite: WritableDB, opts: RunOptions): RunResult {
       for (let c = 0; c < size; c++) {
         const f = facts[c]!;
         const offset = c * METRIC_COUNT;
+        // Signals first: the score reads the signals evaluated on the same facts (signal measures).
+        const signals = evaluateRules(rules, f);
+        fillSignalMetrics(matrix, offset, signals.map((s) => s.severity));
         let num = 0;
         let den = 0;
         let min = Number.POSITIVE_INFINITY;
@@ -148,7 +151,7 @@ export function runHealth(sqlite: WritableDB, opts: RunOptions): RunResult {
         const row = matrix.subarray(offset, offset + METRIC_COUNT);
         insScore.run(runId, f.customerKey, Number.isNaN(score) ? null : score, band, JSON.stringify(parts), Buffer.from(row.buffer, row.byteOffset, row.byteLength));
         if (band === 'red') red.push({ key: f.customerKey, owner: customers[c]?.owner ?? null, score });
-        for (const s of evaluateRules(rules, f)) evaluated.push(s);
+        for (const s of signals) evaluated.push(s);
         inScope.add(f.customerKey);
         const mine = storedByCustomer.get(f.customerKey);
         if (mine) {
@@ -197,7 +200,7 @@ export function runHealth(sqlite: WritableDB, opts: RunOptions): RunResult {
           titleKey: `actions.${playbook.redScore}.title`,
           descriptionKey: `actions.${playbook.redScore}.description`,
           openedAt: now,
-          dueAt: actionDueAt(now, redTemplate.dueHours),
+          dueAt: dueFromAsOf(asOf, redTemplate.dueHours),
           status: 'open',
           source: { kind: 'redScore', modelId: model.id, score, asOf },
         },

@@ -8,6 +8,7 @@ import {
   emptyFacts,
   type CustomerFacts,
   type FactsWindows,
+  type ContactSource,
   type PeriodTotals,
   type SatisfactionReading,
   type TextEvidence,
@@ -223,24 +224,63 @@ function computeFactsInner(sqlite: ReadableDB, asOf: string, opts: FactsOptions)
     f.periods = list.filter((p) => p.start >= firstQ);
   }
 
-  // Satisfaction: surveys and rated tickets, the latest N, oldest first.
+  // Satisfaction: survey answers and rated tickets as two series, each its latest N, oldest first
+  // (ties on a day: the higher row id is the newer reading).
   for (const [key, d, src, nps, csat] of all(
     `select customer_key, d, src, nps, csat from (
-        select customer_key, d, src, nps, csat, row_number() over (partition by customer_key order by d desc, src) as rn from (
-          select customer_key, substr(date, 1, 10) as d, 'survey' as src, nps, csat from surveys
+        select customer_key, d, src, nps, csat, row_number() over (partition by customer_key, src order by d desc, id desc) as rn from (
+          select customer_key, id, substr(date, 1, 10) as d, 'survey' as src, nps, csat from surveys
            where date < :asOfNext and (nps is not null or csat is not null)
           union all
-          select customer_key, substr(coalesce(resolved_at, opened_at), 1, 10), 'ticket', null, satisfaction from tickets
+          select customer_key, id, substr(coalesce(resolved_at, opened_at), 1, 10), 'ticket', null, satisfaction from tickets
            where satisfaction is not null and coalesce(resolved_at, opened_at) < :asOfNext))
-      where rn <= :n order by customer_key, rn desc`,
+      where rn <= :n order by customer_key, src, rn desc`,
     { asOfNext, n: w.satisfactionReadings },
   )) {
-    get(key)?.satisfaction.push({
+    const f = get(key);
+    if (!f) continue;
+    const reading: SatisfactionReading = {
       date: d as string,
       source: src as SatisfactionReading['source'],
       nps: nps == null ? null : Number(nps),
       csat: csat == null ? null : Number(csat),
-    });
+    };
+    (src === 'survey' ? f.surveyReadings : f.ticketRatings).push(reading);
+  }
+
+  // Last contact of any kind; on one day the first source in CONTACT_SOURCES order names it.
+  for (const [key, d, src] of all(
+    `select customer_key, d, src from (
+        select customer_key, d, src, row_number() over (partition by customer_key order by d desc, rank) as rn from (
+          select customer_key, max(substr(date, 1, 10)) as d, 'interaction' as src, 0 as rank from interactions where date < :asOfNext group by customer_key
+          union all
+          select customer_key, max(substr(order_date, 1, 10)), 'order', 1 from orders where order_date < :asOfNext group by customer_key
+          union all
+          select customer_key, max(substr(opened_at, 1, 10)), 'ticket', 2 from tickets where opened_at < :asOfNext group by customer_key
+          union all
+          select customer_key, max(substr(date, 1, 10)), 'survey', 3 from surveys where date < :asOfNext group by customer_key
+          union all
+          select customer_key, max(substr(period, 1, 7)) || '-01', 'usage', 4 from usage
+           where value > 0 and substr(period, 1, 7) <= :month group by customer_key))
+      where rn = 1`,
+    { asOfNext, month: asOf.slice(0, 7) },
+  )) {
+    const f = get(key);
+    if (!f) continue;
+    f.lastContactDate = d as string;
+    f.lastContactSource = src as ContactSource;
+  }
+
+  // Order rhythm: the mean gap over the last N distinct order days, (last − first) / (n − 1), n >= 3.
+  for (const [key, first, last, n] of all(
+    `select customer_key, min(d), max(d), count(*) from (
+        select customer_key, d, row_number() over (partition by customer_key order by d desc) as rn from (
+          select distinct customer_key, substr(order_date, 1, 10) as d from orders where is_return = 0 and order_date < :asOfNext))
+      where rn <= :n group by customer_key having count(*) >= 3`,
+    { asOfNext, n: w.rhythmOrderDays },
+  )) {
+    const f = get(key);
+    if (f) f.orderRhythmDays = daysBetween(first as string, last as string) / (Number(n) - 1);
   }
 
   // Service: median first-response hours, recent window vs the baseline before it.

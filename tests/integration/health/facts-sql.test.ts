@@ -93,7 +93,7 @@ describe('the numbers behind the facts', () => {
   });
 
   it('reads satisfaction oldest first and keeps no-data as null', () => {
-    expect(facts.get('LOWSAT')!.satisfaction.map((s) => s.nps)).toEqual([5, 4]);
+    expect(facts.get('LOWSAT')!.surveyReadings.map((s) => s.nps)).toEqual([5, 4]);
     expect(metricValues(facts.get('SILENT')!).npsLatest).toBeNull();
     expect(metricValues(facts.get('SILENT')!).ordersLast365).toBeNull();
   });

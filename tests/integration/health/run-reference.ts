@@ -2,13 +2,13 @@
 // the reference the streaming run must store identically to.
 
 import type { WritableDB } from '../../../electron/backend/workspace/connection';
-import { buildMetricMatrix, METRIC_COUNT } from '../../../shared/health/metrics';
+import { buildMetricMatrix, fillSignalMetrics, METRIC_COUNT } from '../../../shared/health/metrics';
 import { compileModel, bandOf, type BandCounts } from '../../../shared/health/score';
 import type { HealthModel } from '../../../shared/health/model';
 import { evaluateRules, type Signal } from '../../../shared/health/signals';
 import type { SignalRule, SignalRuleId } from '../../../shared/health/signal-rules';
 import { reconcileSignals, type StoredSignalRef } from '../../../shared/health/signal-dedupe';
-import { actionForSignal, DEFAULT_PLAYBOOK, dueAt as actionDueAt, type Playbook, type PlannedAction } from '../../../shared/health/playbook';
+import { actionForSignal, DEFAULT_PLAYBOOK, dueFromAsOf, type Playbook, type PlannedAction } from '../../../shared/health/playbook';
 import type { CancelSignal } from '../../../shared/contract/define';
 import { referenceFacts } from './facts-reference';
 import { WorkbenchError } from '../../../electron/backend/errors';
@@ -56,6 +56,8 @@ export function referenceRunHealth(sqlite: WritableDB, opts: RunOptions): RunRes
   const evaluated: Signal[] = [];
   for (let c = 0; c < n; c++) {
     const offset = c * METRIC_COUNT;
+    const signals = evaluateRules(rules, facts[c]!);
+    fillSignalMetrics(matrix, offset, signals.map((x) => x.severity));
     let num = 0;
     let den = 0;
     let min = Number.POSITIVE_INFINITY;
@@ -75,7 +77,7 @@ export function referenceRunHealth(sqlite: WritableDB, opts: RunOptions): RunRes
     measuresJson[c] = JSON.stringify(parts);
     const band = bandOf(model.bands, score);
     bands[band ?? 'none']++;
-    for (const s of evaluateRules(rules, facts[c]!)) evaluated.push(s);
+    for (const s of signals) evaluated.push(s);
     if (c % 5000 === 4999) {
       opts.progress?.('health.scoring', c + 1, n);
       checkCancelled(opts.signal);
@@ -157,7 +159,7 @@ export function referenceRunHealth(sqlite: WritableDB, opts: RunOptions): RunRes
           titleKey: `actions.${playbook.redScore}.title`,
           descriptionKey: `actions.${playbook.redScore}.description`,
           openedAt: now,
-          dueAt: actionDueAt(now, t.dueHours),
+          dueAt: dueFromAsOf(asOf, t.dueHours),
           status: 'open',
           source: { kind: 'redScore', modelId: model.id, score: s, asOf },
         },

@@ -6,7 +6,7 @@ import { runHealth } from '../../../electron/backend/health/run';
 import { customerHealth, dismissSignal, listRuns, listSignals, overview, reopenSignal, whatIfData } from '../../../electron/backend/health/queries';
 import { createAction, listActions, runRepairCheck, updateAction } from '../../../electron/backend/health/actions-store';
 import { saveModel, getModel, listModels } from '../../../electron/backend/health/store';
-import { DEFAULT_HEALTH_MODEL } from '../../../shared/health/presets';
+import { DEFAULT_HEALTH_MODEL, SEED_001_MODEL } from '../../../shared/health/presets';
 import { copyHealthModel } from '../../../shared/health/model';
 import { defaultSignalRules } from '../../../shared/health/signal-rules';
 import { compileModel, scoreMatrix } from '../../../shared/health/score';
@@ -16,7 +16,8 @@ let ws: Workspace;
 const dir = tempDir();
 const NOW1 = '2026-07-01T09:00:00';
 const NOW2 = '2026-07-02T09:00:00';
-const run = (now: string) => runHealth(ws.sqlite, { model: DEFAULT_HEALTH_MODEL, rules: defaultSignalRules(), asOf: AS_OF, now });
+// seed001's model: the breakdowns below were hand-checked against its four measures.
+const run = (now: string) => runHealth(ws.sqlite, { model: SEED_001_MODEL, rules: defaultSignalRules(), asOf: AS_OF, now });
 const openCount = () => listSignals(ws.sqlite, { status: 'open', limit: 5000, offset: 0 }).total;
 
 beforeAll(async () => {
@@ -154,7 +155,7 @@ describe('models', () => {
     copy.measures[0]!.weight = 40;
     saveModel(ws.sqlite, copy, '2026-07-01T09:00:00');
     expect(getModel(ws.sqlite, 'workshop-1').measures[0]!.weight).toBe(40);
-    expect(listModels(ws.sqlite).map((m) => `${m.source}:${m.model.id}`)).toEqual(['preset:seed000', 'preset:seed001', 'preset:seed002', 'saved:workshop-1']);
+    expect(listModels(ws.sqlite).map((m) => `${m.source}:${m.model.id}`)).toEqual(['preset:combined', 'preset:seed000', 'preset:seed001', 'preset:seed002', 'saved:workshop-1']);
     expect(() => saveModel(ws.sqlite, DEFAULT_HEALTH_MODEL, '2026-07-01T09:00:00')).toThrow(/preset/);
     expect(() => saveModel(ws.sqlite, { ...copy, bands: { redMax: 80, yellowMax: 60 } }, '2026-07-01T09:00:00')).toThrow(/yellowMax/);
   });

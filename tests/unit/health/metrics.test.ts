@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildMetricMatrix,
   emptyFacts,
+  fillSignalMetrics,
   HEALTH_METRICS,
   METRIC_COUNT,
   metricIndex,
@@ -26,9 +27,17 @@ const full: CustomerFacts = {
   ],
   ordersLast365: 9,
   lastOrderDate: '2024-06-10',
-  satisfaction: [
-    { date: '2024-02-01', source: 'survey', nps: 8, csat: 4 },
+  orderRhythmDays: 40,
+  lastContactDate: '2024-06-20',
+  lastContactSource: 'interaction',
+  contracts: [
+    { contractKey: 'HT-1', endDate: '2024-08-29', mrr: 1000, renewed: false },
+    { contractKey: 'HT-2', endDate: '2024-07-15', mrr: 500, renewed: true },
+  ],
+  surveyReadings: [{ date: '2024-02-01', source: 'survey', nps: 8, csat: 4 }],
+  ticketRatings: [
     { date: '2024-05-01', source: 'ticket', nps: null, csat: 3 },
+    { date: '2024-06-01', source: 'ticket', nps: null, csat: 5 },
   ],
   lastDemandDate: '2024-06-20',
   demandsLast365: 8,
@@ -53,8 +62,8 @@ describe('metrics from facts', () => {
       spendTrendPct: -25, // 40,000 → 30,000
       purchaseVolumeChangePct: -25, // quantity 200 → 150
       daysSinceLastOrder: 20,
-      npsLatest: 8, // the latest reading WITH an NPS
-      csatLatest: 3,
+      npsLatest: 8, // the latest survey reading WITH an NPS
+      csatLatest: 4, // the latest survey answer; ticket ratings are their own series
       responseHoursMedian: 6,
       responseSlowdownPct: 50, // 6 h vs 4 h baseline
       interactionsLast90: 6,
@@ -68,7 +77,35 @@ describe('metrics from facts', () => {
       demandConversionPct: 75,
       daysSinceLastDemand: 10,
       maxDemandWaitDays: 10,
+      purchaseOverdueRatio: 0.5, // 20 days since the last order ÷ a 40-day rhythm
+      halfYearSpendChangePct: null, // two quarters of history, four needed
+      contractDaysLeft: 60, // HT-1 ends 2024-08-29; HT-2 is renewed
+      ticketRatingAvg: 4, // (3 + 5) / 2
+      monthsSinceLastContact: 0, // 2024-06-20 → 2024-06-30
+      heavySignals: null, // filled by the run from the signals it evaluated
+      otherSignals: null,
     });
+  });
+
+  it('half-year spend change: the last two complete quarters against the two before', () => {
+    const periods = [
+      { start: '2023-07-01', orders: 2, quantity: null, spend: 30_000 },
+      { start: '2023-10-01', orders: 2, quantity: null, spend: 50_000 },
+      { start: '2024-01-01', orders: 1, quantity: null, spend: 20_000 },
+      { start: '2024-04-01', orders: 1, quantity: null, spend: 40_000 },
+    ];
+    // (20,000 + 40,000) vs (30,000 + 50,000): −25%
+    expect(metricValues({ ...full, periods }).halfYearSpendChangePct).toBe(-25);
+  });
+
+  it('signal counts go into the metric row the run stores', () => {
+    const row = new Float64Array(METRIC_COUNT).fill(Number.NaN);
+    fillSignalMetrics(row, 0, ['heavy', 'light', 'medium', 'heavy']);
+    expect([row[metricIndex('heavySignals')], row[metricIndex('otherSignals')]]).toEqual([2, 2]);
+  });
+
+  it('a customer without a buying rhythm (fewer than 3 order days) has no overdue ratio', () => {
+    expect(metricValues({ ...full, orderRhythmDays: null }).purchaseOverdueRatio).toBeNull();
   });
 
   it('a customer with no data has no metric values at all (NA, never zero)', () => {

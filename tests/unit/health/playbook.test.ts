@@ -5,6 +5,7 @@ import {
   DEFAULT_PLAYBOOK,
   DEFAULT_SIGNAL_RULES,
   dueAt,
+  dueFromAsOf,
   hoursOverdue,
   isOverdue,
   PlaybookSchema,
@@ -36,15 +37,15 @@ describe('playbook', () => {
 
   it.each<[SignalRuleId, string, string, string]>([
     // heavy → executive-led improvement plan in 48 hours (seed 000)
-    ['decisionMakerChange', 'executiveImprovementPlan', 'executive', '2024-07-03T09:30:00'],
+    ['decisionMakerChange', 'executiveImprovementPlan', 'executive', '2024-07-03T00:00:00'],
     // heavy, seed 001's competitor response, same 48 hours
-    ['competitorMention', 'executiveNegotiation', 'executive', '2024-07-03T09:30:00'],
+    ['competitorMention', 'executiveNegotiation', 'executive', '2024-07-03T00:00:00'],
     // medium → cross-team meeting led by the account director (72 h, ours)
-    ['demandFeedbackDelay', 'crossTeamMeeting', 'accountDirector', '2024-07-04T09:30:00'],
+    ['demandFeedbackDelay', 'crossTeamMeeting', 'accountDirector', '2024-07-04T00:00:00'],
     // light → service improvement note within 24 hours (seed 001)
-    ['serviceSlowdown', 'serviceImprovementNote', 'serviceLead', '2024-07-02T09:30:00'],
-    ['lowSatisfaction', 'executiveEscalation', 'executive', '2024-07-03T09:30:00'],
-    ['contractEnding', 'renewalValueReview', 'accountManager', '2024-07-31T09:30:00'],
+    ['serviceSlowdown', 'serviceImprovementNote', 'serviceLead', '2024-07-02T00:00:00'],
+    ['lowSatisfaction', 'executiveEscalation', 'executive', '2024-07-03T00:00:00'],
+    ['contractEnding', 'renewalValueReview', 'accountManager', '2024-07-31T00:00:00'],
   ])('%s opens %s led by %s, due %s', (ruleId, template, role, due) => {
     const a = actionForSignal(signal(ruleId), '2024-07-01T09:30:00', DEFAULT_PLAYBOOK, '王经理');
     expect(a).toMatchObject({
@@ -60,6 +61,16 @@ describe('playbook', () => {
     });
   });
 
+  // Hand-checked: data as of 2024-06-30 are complete at the end of that day, so a 48-hour plan is
+  // due 2024-07-03 00:00 whether the run is made on 1 July or five months later.
+  it('due dates count from the as-of date, not from when the run was made', () => {
+    const early = actionForSignal(signal('competitorMention'), '2024-07-01T09:30:00');
+    const late = actionForSignal(signal('competitorMention'), '2024-12-04T16:00:00');
+    expect([early.dueAt, late.dueAt]).toEqual(['2024-07-03T00:00:00', '2024-07-03T00:00:00']);
+    expect([early.openedAt, late.openedAt]).toEqual(['2024-07-01T09:30:00', '2024-12-04T16:00:00']);
+    expect(dueFromAsOf('2024-02-28', 24)).toBe('2024-03-01T00:00:00');
+  });
+
   it('a rule without its own action follows its severity, so re-grading a rule changes the action', () => {
     const s = { ...signal('interactionDrop'), severity: 'heavy' as const };
     expect(templateForSignal(s)).toBe('executiveImprovementPlan');
@@ -70,7 +81,7 @@ describe('playbook', () => {
     const red = scoreCustomer(SEED_001_MODEL, { ordersLast365: 0, csatLatest: 2 });
     expect(red.band).toBe('red');
     const a = actionForScore('C001', 'seed001', red, '2024-06-30', '2024-06-30T18:00:00');
-    expect(a).toMatchObject({ templateId: 'executiveImprovementPlan', dueAt: '2024-07-02T18:00:00', source: { kind: 'redScore', score: 10 } });
+    expect(a).toMatchObject({ templateId: 'executiveImprovementPlan', dueAt: '2024-07-03T00:00:00', source: { kind: 'redScore', score: 10 } });
     const green = scoreCustomer(SEED_001_MODEL, { ordersLast365: 12, csatLatest: 5 });
     expect(actionForScore('C001', 'seed001', green, '2024-06-30', '2024-06-30T18:00:00')).toBeNull();
   });

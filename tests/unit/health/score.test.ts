@@ -224,12 +224,13 @@ describe('trend arrow', () => {
 describe('what-if speed', () => {
   // Speed is measured in tests/bench/health.bench.ts, not asserted here (no timed tests).
   it('re-scores a whole matrix after a slider move and counts every customer in a band', async () => {
-    const { DEFAULT_HEALTH_MODEL } = await import('../../../shared/health');
+    // seed001's model: the facts below feed its four measures.
+    const { SEED_001_MODEL: model } = await import('../../../shared/health');
     const facts = Array.from({ length: 100_000 }, (_, i) => {
       const f = emptyFacts(`c${i}`, '2024-06-30');
       f.lastOrderDate = '2024-06-01';
       f.ordersLast365 = i % 15;
-      f.satisfaction = [{ date: '2024-05-01', source: 'survey', nps: i % 11, csat: 1 + (i % 5) }];
+      f.surveyReadings = [{ date: '2024-05-01', source: 'survey', nps: i % 11, csat: 1 + (i % 5) }];
       f.responseHoursRecent = i % 2 === 0 ? (i % 50) : null;
       f.demandsLast365 = i % 7;
       f.demandsConvertedLast365 = i % 4 > i % 7 ? i % 7 : i % 4;
@@ -238,11 +239,11 @@ describe('what-if speed', () => {
     const matrix = buildMetricMatrix(facts);
     const small = matrix.subarray(0, 10_000 * METRIC_COUNT);
     const out = new Float64Array(100_000);
-    const c0 = compileModel(DEFAULT_HEALTH_MODEL);
+    const c0 = compileModel(model);
     scoreMatrix(c0, small, out); // warm-up
 
     // a slider move: new weight, recompile, re-score, count bands
-    const moved = { ...DEFAULT_HEALTH_MODEL, measures: DEFAULT_HEALTH_MODEL.measures.map((m, i) => (i === 0 ? { ...m, weight: 40 } : m)) };
+    const moved = { ...model, measures: model.measures.map((m, i) => (i === 0 ? { ...m, weight: 40 } : m)) };
     const c1 = compileModel(moved);
     const s10k = scoreMatrix(c1, small, out);
     const small10k = countBands(moved.bands, s10k, 10_000);

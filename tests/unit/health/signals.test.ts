@@ -69,28 +69,28 @@ const CASES: Record<SignalRuleId, Case> = {
   },
   // 6 calendar months: 2024-01-01 + 6 months = 2024-07-01, one day after as-of; 2023-12-30 reaches it
   silent: {
-    fire: facts({ lastInteractionDate: '2023-12-30' }),
-    quiet: facts({ lastInteractionDate: '2024-01-01' }),
+    fire: facts({ lastInteractionDate: '2023-12-30', lastContactDate: '2023-12-30', lastContactSource: 'interaction' }),
+    quiet: facts({ lastInteractionDate: '2024-01-01', lastContactDate: '2024-01-01', lastContactSource: 'interaction' }),
     triggeredOn: '2024-06-30',
-    params: { lastDate: '2023-12-30', months: 6, days: 183 },
+    params: { lastDate: '2023-12-30', months: 6, days: 183, source: 'interaction' },
   },
   // NPS 5 then 6 are both below 7; 5 then 7 is not
   lowSatisfaction: {
     fire: facts({
-      satisfaction: [
+      surveyReadings: [
         { date: '2024-01-10', source: 'survey', nps: 9, csat: null },
         { date: '2024-03-10', source: 'survey', nps: 5, csat: null },
         { date: '2024-06-10', source: 'survey', nps: 6, csat: null },
       ],
     }),
     quiet: facts({
-      satisfaction: [
+      surveyReadings: [
         { date: '2024-03-10', source: 'survey', nps: 5, csat: null },
         { date: '2024-06-10', source: 'survey', nps: 7, csat: null },
       ],
     }),
     triggeredOn: '2024-06-10',
-    params: { count: 2, npsBelow: 7, csatBelow: 3 },
+    params: { count: 2, npsBelow: 7, csatBelow: 3, series: 'survey' },
   },
   // 2 calendar months since the last demand
   noNewDemand: {
@@ -220,13 +220,58 @@ describe('rule details', () => {
 
   it('low satisfaction also reads CSAT, and skips readings with neither score', () => {
     const f = facts({
-      satisfaction: [
+      ticketRatings: [
         { date: '2024-04-01', source: 'ticket', nps: null, csat: 2 },
         { date: '2024-05-01', source: 'ticket', nps: null, csat: null },
-        { date: '2024-06-01', source: 'survey', nps: null, csat: 1 },
+        { date: '2024-06-01', source: 'ticket', nps: null, csat: 1 },
       ],
     });
     expect(evaluateRule(rule('lowSatisfaction'), f)?.evidence.data.map((d) => d.date)).toEqual(['2024-04-01', '2024-06-01']);
+  });
+
+  // Hand-checked: the demo's planted pattern (two poor survey answers with routine 4-5 star ticket
+  // ratings in between) fires on the survey series; merged by date the ticket rating broke it.
+  it('reads survey answers and ticket ratings as separate series', () => {
+    const surveyReadings = [
+      { date: '2026-04-15', source: 'survey' as const, nps: 2, csat: 1 },
+      { date: '2026-10-12', source: 'survey' as const, nps: 5, csat: 2 },
+    ];
+    const ticketRatings = [
+      { date: '2026-05-01', source: 'ticket' as const, nps: null, csat: 4 },
+      { date: '2026-10-14', source: 'ticket' as const, nps: null, csat: 5 },
+    ];
+    const s = evaluateRule(rule('lowSatisfaction'), facts({ asOf: '2026-10-31', surveyReadings, ticketRatings }));
+    expect(s?.evidence.params).toMatchObject({ series: 'survey' });
+    expect(s?.evidence.data).toEqual([
+      { fact: 'surveyReadings[0]', value: 'NPS 2 · CSAT 1', date: '2026-04-15' },
+      { fact: 'surveyReadings[1]', value: 'NPS 5 · CSAT 2', date: '2026-10-12' },
+    ]);
+    expect(s?.triggeredOn).toBe('2026-10-12');
+    // One good survey answer ends the survey streak; good ticket ratings do not start one.
+    const recovered = [...surveyReadings, { date: '2026-10-20', source: 'survey' as const, nps: 9, csat: 5 }];
+    expect(evaluateRule(rule('lowSatisfaction'), facts({ asOf: '2026-10-31', surveyReadings: recovered, ticketRatings }))).toBeNull();
+    // Two poor ticket ratings in a row fire on the ticket series, whatever the surveys say.
+    const poorTickets = [
+      { date: '2026-09-01', source: 'ticket' as const, nps: null, csat: 2 },
+      { date: '2026-10-01', source: 'ticket' as const, nps: null, csat: 1 },
+    ];
+    const t = evaluateRule(rule('lowSatisfaction'), facts({ asOf: '2026-10-31', surveyReadings: recovered, ticketRatings: poorTickets }));
+    expect(t?.evidence.params).toMatchObject({ series: 'ticket' });
+    expect(t?.evidence.data.map((d) => d.fact)).toEqual(['ticketRatings[0]', 'ticketRatings[1]']);
+  });
+
+  // Hand-checked: last interaction 2023-12-01 (7 months before as-of 2024-06-30) but an order on
+  // 2024-06-20. Silence is no contact of any kind, so the order keeps the customer off the list.
+  it('is not silent when the customer bought within the period, whatever the CRM notes say', () => {
+    const bought = facts({
+      lastInteractionDate: '2023-12-01',
+      lastOrderDate: '2024-06-20',
+      lastContactDate: '2024-06-20',
+      lastContactSource: 'order',
+    });
+    expect(evaluateRule(rule('silent'), bought)).toBeNull();
+    const quiet = facts({ lastInteractionDate: '2023-12-01', lastOrderDate: '2023-11-20', lastContactDate: '2023-12-01', lastContactSource: 'interaction' });
+    expect(evaluateRule(rule('silent'), quiet)?.evidence.params).toMatchObject({ lastDate: '2023-12-01', source: 'interaction' });
   });
 
   it('service slowdown needs recent tickets', () => {
