@@ -168,9 +168,22 @@ export function runDiagnostics(
   params: AnalyticsParams,
   progress: (phase: DiagnosticPhase) => void = () => undefined,
 ): DiagnosticOutput {
+  const steps = diagnosticSteps(inputs, params);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    progress(step.value);
+  }
+}
+
+/**
+ * The run as a generator that yields each phase as it starts, so the caller can stop between phases
+ * (a cancelled job) or await between them (a job on the caller's own thread yields to its events).
+ */
+export function* diagnosticSteps(inputs: DiagnosticInputs, params: AnalyticsParams): Generator<DiagnosticPhase, DiagnosticOutput, void> {
   const asOfDay = toDay(params.asOf);
   const basis = params.activity.basis;
-  progress('activity');
+  yield 'activity';
   // One index for every structure: customers and order customers (the ledger), then contract-only ones.
   const timeline0: MrrTimeline = mrrTimeline(inputs.contracts, inputs.ledger.customerKeys);
   const keys = timeline0.customerKeys;
@@ -183,7 +196,7 @@ export function runDiagnostics(
   const hasContracts = inputs.contracts.some((c) => c.mrr > 0);
   const hasOrders = ledger.days.length > 0;
 
-  progress('retention');
+  yield 'retention';
   const retention: RetentionPeriod[] = retentionByPeriod(spans, periods);
   const revenue = periodRevenue(ledger, periods);
   const revenueRetention = hasContracts ? revenueRetentionByPeriod(timeline, periods) : null;
@@ -194,7 +207,7 @@ export function runDiagnostics(
     statuses[i] = s;
   }
 
-  progress('cohorts');
+  yield 'cohorts';
   const cohortAct =
     basis === 'contractual' ? cohortActivityFromContracts(timeline, params.grain, asOfDay) : cohortActivityFromLedger(ledger, params.grain, asOfDay);
   const lastPeriod = periodIndexOf(asOfDay, params.grain);
@@ -202,7 +215,7 @@ export function runDiagnostics(
   const cohorts = cohortMatrix(cohortAct, { firstCohort });
   const cohortOf = cohortStrings(cohortAct, firstCohort, lastPeriod);
 
-  progress('rfm');
+  yield 'rfm';
   const compareDay = rfmCompareDay(params);
   const rfmNow = scoreRfm(ledger, asOfDay, params.rfm);
   const rfmBefore = scoreRfm(ledger, compareDay, params.rfm);
@@ -211,7 +224,7 @@ export function runDiagnostics(
   const rfmPrev: (RfmRow | null)[] = new Array<RfmRow | null>(n).fill(null);
   for (const r of rfmBefore) rfmPrev[r.customerIndex] = r;
 
-  progress('tiers');
+  yield 'tiers';
   const attr = inputs.attributes;
   const keyIndex = new Map<string, number>();
   keys.forEach((k, i) => keyIndex.set(k, i));
@@ -260,9 +273,9 @@ export function runDiagnostics(
       f: r ? r.f : null,
       m: r ? r.m : null,
       segment: r ? r.segment : null,
-      valueGroup: r ? r.valueGroup : null,
+      seedSegment: r ? r.seedSegment : null,
       prevSegment: prev ? prev.segment : null,
-      prevValueGroup: prev ? prev.valueGroup : null,
+      prevSeedSegment: prev ? prev.seedSegment : null,
       tier: t ? t.tier : null,
       tierReasons: t ? t.reasons : [],
       stage: st ? st.stage : null,
@@ -273,7 +286,7 @@ export function runDiagnostics(
     };
   }
 
-  progress('breakdowns');
+  yield 'breakdowns';
   // Group figures are sums of per-customer facts for the latest period (status code, start and end
   // MRR, movements), so each attribute costs one pass, however many groups (150 owners) it has.
   const lastPeriodObj = periods[periods.length - 1] as Period;
@@ -290,7 +303,7 @@ export function runDiagnostics(
       mv[e.kind][i] = (mv[e.kind][i] as number) + e.amount;
     }
   }
-  const valueGroupIds = params.rfm.valueGroupRules.map((r) => r.id);
+  const seedIds = params.rfm.seedRules.map((r) => r.id);
   const attributeOf = (a: BreakdownAttribute): ((i: number) => string | null) => {
     switch (a) {
       case 'tier':
@@ -325,7 +338,7 @@ export function runDiagnostics(
             mrr: 0,
             tiers: countBy([], () => null, TIERS),
             stages: countBy([], () => null, LIFECYCLE_STAGES),
-            valueGroups: countBy([], () => null, valueGroupIds),
+            seedSegments: countBy([], () => null, seedIds),
           },
           s: 0,
           m: { new: 0, expansion: 0, contraction: 0, churn: 0, reactivation: 0 },
@@ -340,7 +353,7 @@ export function runDiagnostics(
       g.mrr += c.mrr;
       if (c.tier) g.tiers[c.tier] = (g.tiers[c.tier] ?? 0) + 1;
       if (c.stage) g.stages[c.stage] = (g.stages[c.stage] ?? 0) + 1;
-      if (c.valueGroup) g.valueGroups[c.valueGroup] = (g.valueGroups[c.valueGroup] ?? 0) + 1;
+      if (c.seedSegment) g.seedSegments[c.seedSegment] = (g.seedSegments[c.seedSegment] ?? 0) + 1;
       const r = g.retention;
       switch (c.statuses[lastCode]) {
         case STATUS_CODES.retained:
@@ -413,9 +426,9 @@ export function runDiagnostics(
       scoring: params.rfm.scoring,
       scored: rfmNow.length,
       classic: segmentSummary(rfmNow, 'classic', params.rfm.classicRules),
-      valueGroups: segmentSummary(rfmNow, 'valueGroups', params.rfm.valueGroupRules),
+      seed: segmentSummary(rfmNow, 'seed002', params.rfm.seedRules),
       movementClassic: segmentMovement(rfmBefore, rfmNow, 'classic', params.rfm.classicRules),
-      movementValueGroups: segmentMovement(rfmBefore, rfmNow, 'valueGroups', params.rfm.valueGroupRules),
+      movementSeed: segmentMovement(rfmBefore, rfmNow, 'seed002', params.rfm.seedRules),
     },
     tiers: tierSummary(tierRows),
     lifecycle: lifecycleSummary(lifecycleRows),

@@ -145,8 +145,8 @@ for (let k = 0; k < 2; k++) {
   let peak = process.memoryUsage().rss;
   const queries: string[] = [];
   const cpu0 = process.cpuUsage();
-  // The run is synchronous, so a timer could not sample during it: sample at every phase boundary.
-  const r = runAndStore(ws.sqlite, {
+  // The run computes without awaiting inside a phase, so a timer could not sample during it: sample at every phase boundary.
+  const r = await runAndStore(ws.sqlite, {
     params,
     now: '2026-07-01T09:00:00',
     progress: () => (peak = Math.max(peak, process.memoryUsage().rss)),

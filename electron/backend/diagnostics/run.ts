@@ -1,11 +1,12 @@
 // One diagnostic run end to end: inputs from SQL, the pure run (shared/analytics/diagnose.ts), then
-// the summary and every customer row written in one synchronous transaction, so a run is stored whole
-// or not at all.
+// the summary, every customer row and the caller's audit entry written in one synchronous
+// transaction, so a run is stored whole or not at all. Nothing is written before the last
+// checkpoint: a cancelled run leaves the workspace exactly as it was.
 
 import type { WritableDB } from '../workspace/connection';
-import { runDiagnostics, type AnalyticsParams, type DiagnosticInputs, type DiagnosticPhase } from '../../../shared/analytics';
+import { diagnosticSteps, type AnalyticsParams, type DiagnosticInputs } from '../../../shared/analytics';
 import type { CancelSignal } from '../../../shared/contract/define';
-import { WorkbenchError } from '../errors';
+import { checkpoint } from '../jobs';
 import { loadDiagnosticInputs } from './inputs-sql';
 import { setRunDuration, storeRun } from './runs-repo';
 
@@ -18,6 +19,8 @@ export interface RunOptions {
   now: string;
   progress?: (phase: RunPhase, done: number, total: number) => void;
   signal?: CancelSignal;
+  /** Written in the run's transaction once its rows are (the audit entry): the run and it commit together. */
+  onStored?: (runId: number, durationMs: number) => void;
   /** Benchmarks: precomputed inputs, and per-query timings. */
   inputs?: DiagnosticInputs;
   onQuery?: (label: string, ms: number) => void;
@@ -30,33 +33,52 @@ export interface RunOutcome {
   phases: [RunPhase, number][];
 }
 
-export function runAndStore(sqlite: WritableDB, opts: RunOptions): RunOutcome {
+export async function runAndStore(sqlite: WritableDB, opts: RunOptions): Promise<RunOutcome> {
   const t0 = performance.now();
   const phases: [RunPhase, number][] = [];
   let mark = t0;
   let current: RunPhase = 'load';
-  const enter = (phase: RunPhase) => {
+  // Each phase starts at a checkpoint: the event loop gets a turn (a cancel can arrive) and a
+  // cancelled run stops there, before anything is written.
+  const enter = async (phase: RunPhase) => {
     const now = performance.now();
     phases.push([current, now - mark]);
-    mark = now;
     current = phase;
-    if (opts.signal?.aborted) throw new WorkbenchError('CANCELLED');
+    await checkpoint(opts.signal);
+    mark = performance.now();
     opts.progress?.(phase, RUN_PHASES.indexOf(phase), RUN_PHASES.length);
   };
   opts.progress?.('load', 0, RUN_PHASES.length);
-  const inputs = opts.inputs ?? loadDiagnosticInputs(sqlite, opts.onQuery ? { onQuery: opts.onQuery } : {});
-  const { result, customers } = runDiagnostics(inputs, opts.params, (p: DiagnosticPhase) => enter(p));
-  enter('save');
-  const runId = storeRun(sqlite, {
-    createdAt: opts.now,
-    params: opts.params,
-    results: result,
-    customers,
-    label: opts.label ?? null,
-    durationMs: performance.now() - t0,
+  await checkpoint(opts.signal);
+  const inputs =
+    opts.inputs ??
+    loadDiagnosticInputs(sqlite, { ...(opts.onQuery ? { onQuery: opts.onQuery } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
+  const steps = diagnosticSteps(inputs, opts.params);
+  let step = steps.next();
+  while (!step.done) {
+    await enter(step.value);
+    step = steps.next();
+  }
+  const { result, customers } = step.value;
+  await enter('save');
+  // The last checkpoint is behind us: from here the run is written in one transaction.
+  let durationMs = 0;
+  const store = sqlite.transaction((): number => {
+    const runId = storeRun(sqlite, {
+      createdAt: opts.now,
+      params: opts.params,
+      results: result,
+      customers,
+      label: opts.label ?? null,
+      durationMs: performance.now() - t0,
+    });
+    // The duration is only known once the rows are written.
+    durationMs = performance.now() - t0;
+    setRunDuration(sqlite, runId, durationMs);
+    opts.onStored?.(runId, durationMs);
+    return runId;
   });
-  const durationMs = performance.now() - t0;
+  const runId = store();
   phases.push([current, performance.now() - mark]);
-  setRunDuration(sqlite, runId, durationMs);
   return { runId, durationMs, phases };
 }

@@ -3,7 +3,7 @@ import type { diagnosticsChannels } from '../../../shared/contract/diagnostics';
 import { AnalyticsParamsSchema, compareRuns, TIERS } from '../../../shared/analytics';
 import type { Backend } from '../backend';
 import { WorkbenchError } from '../errors';
-import { recordAudit } from '../workspace/repositories/audit';
+import { recordAudit, recordAuditSync } from '../workspace/repositories/audit';
 import { customerPage, customerTable, drill, transitions } from '../diagnostics/drill-sql';
 import { dataOverview, defaultAsOf, localNow } from '../diagnostics/defaults';
 import { runAndStore } from '../diagnostics/run';
@@ -20,14 +20,15 @@ export function diagnosticsHandlers(b: Backend): HandlersFor<typeof diagnosticsC
     'diagnostics.run': async ({ params, label }, ctx) => {
       const ws = b.requireWorkspace();
       const full = AnalyticsParamsSchema.parse({ ...params, asOf: params.asOf ?? defaultAsOf(ws.sqlite) });
-      const r = runAndStore(ws.sqlite, {
+      const r = await runAndStore(ws.sqlite, {
         params: full,
         label: label ?? null,
         now: localNow(),
         progress: (phase, done, total) => ctx.progress(`diagnostics.${phase}`, done, total),
         signal: ctx.signal,
+        onStored: (runId, durationMs) =>
+          recordAuditSync(ws.sqlite, 'diagnostics.run', { runId, asOf: full.asOf, grain: full.grain, basis: full.activity.basis, durationMs: Math.round(durationMs) }),
       });
-      await recordAudit(ws.db, 'diagnostics.run', { runId: r.runId, asOf: full.asOf, grain: full.grain, basis: full.activity.basis, durationMs: Math.round(r.durationMs) });
       return loadRun(ws.sqlite, r.runId);
     },
     'diagnostics.runs': async () => listRuns(sqlite()),
@@ -40,9 +41,9 @@ export function diagnosticsHandlers(b: Backend): HandlersFor<typeof diagnosticsC
       const db = sqlite();
       const base = loadRun(db, baseRunId);
       const now = loadRun(db, runId);
-      const valueGroupIds = now.params.rfm.valueGroupRules.map((r) => r.id);
+      const seedIds = now.params.rfm.seedRules.map((r) => r.id);
       return compareRuns(base, now, {
-        valueGroups: transitions(db, baseRunId, runId, 'value_group', valueGroupIds),
+        seed: transitions(db, baseRunId, runId, 'seed_segment', seedIds),
         tier: transitions(db, baseRunId, runId, 'tier', TIERS),
       });
     },

@@ -10,9 +10,9 @@ import { AS_OF, fillFixture } from './fixture';
 
 const dir = tempDir();
 let ws: Workspace;
-const run = (p: Partial<AnalyticsParamsInput> = {}): DiagnosticRun => {
+const run = async (p: Partial<AnalyticsParamsInput> = {}): Promise<DiagnosticRun> => {
   const params = AnalyticsParamsSchema.parse({ asOf: AS_OF, periodCount: 3, cohortCount: 3, activity: { windowDays: 31 }, tiers: { strategicShare: 0.4 }, ...p });
-  const r = runAndStore(ws.sqlite, { params, now: '2024-03-21T09:00:00' });
+  const r = await runAndStore(ws.sqlite, { params, now: '2024-03-21T09:00:00' });
   return loadRun(ws.sqlite, r.runId);
 };
 
@@ -42,8 +42,8 @@ describe('SQL feeding', () => {
 
 describe('a purchase-basis run (window 31 days), checked by hand', () => {
   let r: DiagnosticRun;
-  beforeAll(() => {
-    r = run();
+  beforeAll(async () => {
+    r = await run();
   });
 
   it('counts S, E, N and the retention rate per period, including a reactivation and a partial last period', () => {
@@ -90,19 +90,19 @@ describe('a purchase-basis run (window 31 days), checked by hand', () => {
     expect(rows[0]!.cells[0]!.revenueRate).toEqual({ value: null, reason: 'no-revenue-at-cohort-start' });
   });
 
-  it('scores RFM by quintiles and names the value groups', () => {
-    const groups = Object.fromEntries(r.results.rfm.valueGroups.map((s) => [s.segment, s.count]));
-    expect(groups).toEqual({ dormantReactivate: 2, highValueLoyal: 1, potentialNurture: 1 });
+  it('scores RFM by quintiles and names the seed 002 groups', () => {
+    const seed = Object.fromEntries(r.results.rfm.seed.map((s) => [s.segment, s.count]));
+    expect(seed).toEqual({ dormantReactivate: 2, highValueLoyal: 1, potentialNurture: 1 });
     expect(r.results.rfm.scored).toBe(4);
     expect(r.results.rfm.compareAsOf).toBe('2024-02-29');
     const cust = Object.fromEntries(loadRunCustomers(ws.sqlite, r.id).map((c) => [c.customerKey, c]));
-    expect(cust.A).toMatchObject({ recencyDays: 15, frequency: 4, monetary: 750, r: 3, f: 4, m: 4, segment: 'loyal', valueGroup: 'highValueLoyal', prevValueGroup: 'dormantReactivate' });
-    expect(cust.B).toMatchObject({ recencyDays: 24, frequency: 2, monetary: 580, r: 2, f: 3, m: 3, segment: 'atRisk', valueGroup: 'dormantReactivate' });
+    expect(cust.A).toMatchObject({ recencyDays: 15, frequency: 4, monetary: 750, r: 3, f: 4, m: 4, segment: 'loyal', seedSegment: 'highValueLoyal', prevSeedSegment: 'dormantReactivate' });
+    expect(cust.B).toMatchObject({ recencyDays: 24, frequency: 2, monetary: 580, r: 2, f: 3, m: 3, segment: 'atRisk', seedSegment: 'dormantReactivate' });
     expect(cust.C).toMatchObject({ recencyDays: 75, frequency: 1, monetary: 0, r: 1, f: 1, m: 1, segment: 'lost' });
-    expect(cust.E).toMatchObject({ recencyDays: 10, frequency: 1, r: 4, f: 1, m: 2, segment: 'promising', valueGroup: 'potentialNurture', prevValueGroup: null });
+    expect(cust.E).toMatchObject({ recencyDays: 10, frequency: 1, r: 4, f: 1, m: 2, segment: 'promising', seedSegment: 'potentialNurture', prevSeedSegment: null });
     expect(cust.D).toMatchObject({ segment: null, tier: null, stage: null, active: false, statuses: '---' });
-    const groupMove = r.results.rfm.movementValueGroups;
-    const at = (from: string, to: string) => groupMove.counts[groupMove.segments.indexOf(from)]![groupMove.segments.indexOf(to)];
+    const seedMove = r.results.rfm.movementSeed;
+    const at = (from: string, to: string) => seedMove.counts[seedMove.segments.indexOf(from)]![seedMove.segments.indexOf(to)];
     // At 2024-02-29 B had just come back (recency 4) and A had not bought for 19 days: ranked on
     // that date alone A was dormant and B potential; a month later they swap (quintile drift).
     expect(at('dormantReactivate', 'highValueLoyal')).toBe(1);
@@ -137,15 +137,15 @@ describe('a purchase-basis run (window 31 days), checked by hand', () => {
 });
 
 describe('edge cases', () => {
-  it('a period with no customers at the start has no rate, and says why', () => {
-    const r = run({ asOf: '2023-11-30', periodCount: 2 });
+  it('a period with no customers at the start has no rate, and says why', async () => {
+    const r = await run({ asOf: '2023-11-30', periodCount: 2 });
     expect(r.results.retention.every((p) => p.start === 0)).toBe(true);
     expect(r.results.kpis.retentionRate).toMatchObject({ value: null, reason: 'no-customers-at-start', change: null });
     expect(r.results.kpis.grr).toMatchObject({ value: null, reason: 'no-mrr-at-start' });
   });
 
-  it('the contract basis keeps F (a contraction) and loses then regains G', () => {
-    const r = run({ activity: { basis: 'contractual' } });
+  it('the contract basis keeps F (a contraction) and loses then regains G', async () => {
+    const r = await run({ activity: { basis: 'contractual' } });
     expect(r.results.retention.map((p) => [p.start, p.end, p.new, p.reactivated, p.lost])).toEqual([
       [1, 2, 1, 0, 0],
       [2, 1, 0, 0, 1],
@@ -159,7 +159,7 @@ describe('edge cases', () => {
     const other = await newWorkspace(dir);
     other.sqlite.prepare(`insert into orders (row_key, order_key, customer_key, order_date, amount) values ('x', 'X1', 'Z', '2024-01-02', 10)`).run();
     const params = AnalyticsParamsSchema.parse({ asOf: '2024-02-15' });
-    const id = runAndStore(other.sqlite, { params, now: 'n' }).runId;
+    const id = (await runAndStore(other.sqlite, { params, now: 'n' })).runId;
     const res = loadRun(other.sqlite, id).results;
     expect(res.revenueRetention).toBeNull();
     expect(res.kpis.nrr).toMatchObject({ value: null, reason: 'no-contracts' });
@@ -170,9 +170,9 @@ describe('edge cases', () => {
 });
 
 describe('storage', () => {
-  it('stores runs whole, lists them newest first, and deletes a run with its customer rows', () => {
+  it('stores runs whole, lists them newest first, and deletes a run with its customer rows', async () => {
     const before = listRuns(ws.sqlite).length;
-    const r = run({ grain: 'quarter' });
+    const r = await run({ grain: 'quarter' });
     const again = loadRun(ws.sqlite, r.id);
     expect(again.results).toEqual(r.results);
     expect(again.params.grain).toBe('quarter');
