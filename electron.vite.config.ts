@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { CONTENT_SECURITY_POLICY_META } from './shared/security';
 
 // The design card's layout is not electron-vite's default (src/main, src/preload, src/renderer), so
 // every entry is named here.
@@ -34,7 +35,16 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [
+      react(),
+      {
+        // The built page is loaded from file:// in the app, where only a <meta> CSP applies. Build
+        // only: the dev server's HMR preamble is an inline script, and its pages get the header.
+        name: 'rwb-meta-csp',
+        apply: 'build',
+        transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META }, injectTo: 'head-prepend' }],
+      },
+    ],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       emptyOutDir: true,

@@ -12,3 +12,12 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The same policy for a <meta> tag, which is how a file:// page gets one (a CSP response header set
+ * in Electron's onHeadersReceived never reaches file:// loads). frame-ancestors is header-only and
+ * ignored in a meta tag; a desktop window is not framed by anyone.
+ */
+export const CONTENT_SECURITY_POLICY_META = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((d) => !d.startsWith('frame-ancestors'))
+  .join('; ');

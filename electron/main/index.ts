@@ -3,7 +3,7 @@ import { EngineClient } from '../backend/engine/client';
 import { APP_VERSION } from '../backend/version';
 import { buildMenu } from './menu';
 import { registerIpc } from './ipc';
-import { createMainWindow, hardenSession } from './window';
+import { createMainWindow, guardWebContents, hardenSession } from './window';
 import { createElectronPdfPrinter } from './pdf-printer';
 import { utilityLink } from './engine-link';
 import type { PdfPrinter } from '../backend/reports/pdf';
@@ -44,4 +44,5 @@ app.whenReady().then(async () => {
   });
 });
 
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 app.on('window-all-closed', () => app.quit());

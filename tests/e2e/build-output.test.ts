@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { CONTENT_SECURITY_POLICY_META } from '../../shared/security';
 
 // What electron-vite built (npm test builds before the e2e project): the Electron-only entries we
 // cannot launch here are at least checked for the properties the window's security depends on.
@@ -25,7 +26,19 @@ describe('electron-vite build output', () => {
     expect(main).toContain('setPermissionRequestHandler');
   });
 
-  it('builds the renderer entry', () => {
-    expect(readFileSync(join(out, 'renderer/index.html'), 'utf8')).toContain('<div id="root">');
+  it('builds the renderer entry with its CSP in a meta tag (a file:// page gets no header)', () => {
+    const html = readFileSync(join(out, 'renderer/index.html'), 'utf8');
+    expect(html).toContain('<div id="root">');
+    const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/);
+    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY_META);
+    expect(meta?.[1]).toContain("script-src 'self'");
+  });
+
+  it('guards every web contents in main: navigation, redirects, webviews and new windows', () => {
+    const main = readdirSync(join(out, 'main'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(out, 'main', f), 'utf8'))
+      .join('\n');
+    for (const hook of ['web-contents-created', 'will-navigate', 'will-redirect', 'will-attach-webview']) expect(main).toContain(hook);
   });
 });
