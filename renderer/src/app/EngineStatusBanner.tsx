@@ -22,11 +22,9 @@ export function EngineStatusBanner({ status, hadWorkspace, onDismiss }: Props) {
         ))}
         {status.reason ? <span className="muted small">{t('engine.reason', { reason: status.reason })}</span> : null}
       </div>
-      {status.state === 'restarted' ? (
-        <button className="btn btn-ghost" onClick={onDismiss}>
-          {t('actions.dismiss')}
-        </button>
-      ) : null}
+      <button className="btn btn-ghost" onClick={onDismiss}>
+        {t('actions.dismiss')}
+      </button>
     </div>
   );
 }
