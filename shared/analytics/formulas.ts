@@ -1,6 +1,6 @@
 // Every metric the diagnostics show, with the catalogue keys of its formula and its denominator, so a
-// tooltip, a report footnote and the CLI all state the same definition (issue 4: "every figure must
-// state its formula and denominator"). Texts live in shared/i18n/locales/*/analytics.json under
+// tooltip, a report footnote and the CLI all state the same definition: every figure states its formula and
+// its denominator. Texts live in shared/i18n/locales/*/analytics.json under
 // formulas.<id>.{name,formula,denominator}.
 
 export const METRIC_UNITS = ['percent', 'count', 'money', 'days', 'score'] as const;

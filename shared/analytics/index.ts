@@ -1,4 +1,4 @@
-// Pure retention maths for issue 4. Inputs are compact, pre-aggregated structures (inputs.ts) that SQL
+// Pure retention maths for the diagnostics. Inputs are compact, pre-aggregated structures (inputs.ts) that SQL
 // produces cheaply; outputs are plain data for the contract, the dashboard and reports.
 export * from './days';
 export * from './periods';

@@ -1,5 +1,5 @@
 // The checks a schema cannot express. Each names the exact place in the document so an author can
-// fix the file without guessing (issue 6: "refused with the exact problem").
+// fix the file without guessing: a template is refused with the exact problem, never a bare "invalid".
 import { makeIssue } from './template-issues';
 import type { IssueParams, TemplateIssue, TemplateIssueCode } from './template-issues';
 import type { ChecklistTemplate, NumericQuestion, ChoiceQuestion, ScaleQuestion } from './template-schema';

@@ -1,4 +1,4 @@
-// The checklists domain's channels (issue 6). Spread into the contract in ./index.ts.
+// The checklists domain's channels. Spread into the contract in ./index.ts.
 import { z } from 'zod';
 import { channel } from './define';
 import type {

@@ -1,4 +1,4 @@
-// The diagnostics domain's channels (issue 4). Spread into the contract in ./index.ts. A run is
+// The diagnostics domain's channels. Spread into the contract in ./index.ts. A run is
 // stored whole (shared/analytics/run-result.ts) and everything after it reads the stored run.
 import { z } from 'zod';
 import { channel } from './define';

@@ -1,4 +1,4 @@
-// The import domain's channels (issue 3). Spread into the contract in ./index.ts.
+// The import domain's channels. Spread into the contract in ./index.ts.
 import { z } from 'zod';
 import { channel } from './define';
 import { ENTITY_KINDS, type EntityKind } from '../domain/entities';

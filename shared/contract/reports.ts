@@ -1,4 +1,4 @@
-// The reports domain's channels (issue 7). Spread into the contract in ./index.ts.
+// The reports domain's channels. Spread into the contract in ./index.ts.
 import { z } from 'zod';
 import { channel } from './define';
 import { REPORT_SECTION_IDS } from '../reports/model';

@@ -1,4 +1,4 @@
-// Health scores, early-warning signals, action playbook and repair checks (issue 5): pure logic.
+// Health scores, early-warning signals, action playbook and repair checks: pure logic.
 export * from './dates';
 export * from './facts';
 export * from './metrics';

@@ -18,7 +18,7 @@ function imports(file: string): string[] {
   return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? '');
 }
 
-// The layering rules of ARCHITECTURE.md, checked on every import line.
+// The layering rules of the README's architecture section, checked on every import line.
 describe('module boundaries', () => {
   it('keeps shared/ pure: no node:*, electron, DOM-only or backend imports', () => {
     const bad = sources('shared').flatMap((f) =>

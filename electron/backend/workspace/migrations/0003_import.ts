@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-// Frozen in time: what the import pipeline (issue 3) keeps beyond migration 0002's batch and reject
+// Frozen in time: what the import pipeline keeps beyond migration 0002's batch and reject
 // tables. A batch remembers how its file was read (plan) and what it found (date range, customers it
 // created or could not find), so its summary can be shown again without re-reading the file; a reject
 // keeps its reason's parameters so each UI language can word it; mappings are saved per client system.

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// Frozen in time: stored diagnostic runs (issue 4). A run keeps its parameters and the whole summary
+// Frozen in time: stored diagnostic runs. A run keeps its parameters and the whole summary
 // (shared/analytics/run-result.ts, a versioned JSON document) plus one row per customer, so a report
 // or a comparison months later reproduces the run exactly, even after the data was re-imported.
 

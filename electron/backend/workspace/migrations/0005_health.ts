@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// Frozen in time: health models, runs, per-run scores, early-warning signals and actions (issue 5).
+// Frozen in time: health models, runs, per-run scores, early-warning signals and actions.
 // JSON columns hold data whose shape the pure code in shared/health owns (models, evidence, checks);
 // everything a list filters or sorts on is a plain column.
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
-// Frozen in time: checklist templates kept in the workspace, assessments, respondents and answers
-// (issue 6). Built-in templates live in resources/checklists and are never stored; a copy, an edit or
+// Frozen in time: checklist templates kept in the workspace, assessments, respondents and answers.
+// Built-in templates live in resources/checklists and are never stored; a copy, an edit or
 // an imported file is. Template bodies are JSON owned by shared/checklists (format rwb-checklist v1).
 
 export async function up(db: Kysely<unknown>): Promise<void> {

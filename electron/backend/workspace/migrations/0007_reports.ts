@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// Frozen in time: what the report builder remembers (issue 7). The pseudonym key stays in the
+// Frozen in time: what the report builder remembers. The pseudonym key stays in the
 // workspace so the same customer gets the same token in every export and the key never leaves the
 // engagement file; the export history backs the builder's list (the audit log records each export too).
 

@@ -9,7 +9,7 @@ import * as m0007 from './0007_reports';
 import * as m0008 from './0008_health_signal_index';
 import * as m0009 from './0009_value_groups';
 
-// Static list: kysely's folder-reading provider breaks once bundled (ARCHITECTURE.md).
+// Static list: kysely's folder-reading provider breaks once bundled (no migrations folder to read).
 // Append only. Names sort in apply order.
 export const migrations: Record<string, Migration> = {
   '0001_engagement': m0001,
