@@ -273,9 +273,9 @@ export function* diagnosticSteps(inputs: DiagnosticInputs, params: AnalyticsPara
       f: r ? r.f : null,
       m: r ? r.m : null,
       segment: r ? r.segment : null,
-      seedSegment: r ? r.seedSegment : null,
+      valueGroup: r ? r.valueGroup : null,
       prevSegment: prev ? prev.segment : null,
-      prevSeedSegment: prev ? prev.seedSegment : null,
+      prevValueGroup: prev ? prev.valueGroup : null,
       tier: t ? t.tier : null,
       tierReasons: t ? t.reasons : [],
       stage: st ? st.stage : null,
@@ -303,7 +303,7 @@ export function* diagnosticSteps(inputs: DiagnosticInputs, params: AnalyticsPara
       mv[e.kind][i] = (mv[e.kind][i] as number) + e.amount;
     }
   }
-  const seedIds = params.rfm.seedRules.map((r) => r.id);
+  const valueGroupIds = params.rfm.valueGroupRules.map((r) => r.id);
   const attributeOf = (a: BreakdownAttribute): ((i: number) => string | null) => {
     switch (a) {
       case 'tier':
@@ -338,7 +338,7 @@ export function* diagnosticSteps(inputs: DiagnosticInputs, params: AnalyticsPara
             mrr: 0,
             tiers: countBy([], () => null, TIERS),
             stages: countBy([], () => null, LIFECYCLE_STAGES),
-            seedSegments: countBy([], () => null, seedIds),
+            valueGroups: countBy([], () => null, valueGroupIds),
           },
           s: 0,
           m: { new: 0, expansion: 0, contraction: 0, churn: 0, reactivation: 0 },
@@ -353,7 +353,7 @@ export function* diagnosticSteps(inputs: DiagnosticInputs, params: AnalyticsPara
       g.mrr += c.mrr;
       if (c.tier) g.tiers[c.tier] = (g.tiers[c.tier] ?? 0) + 1;
       if (c.stage) g.stages[c.stage] = (g.stages[c.stage] ?? 0) + 1;
-      if (c.seedSegment) g.seedSegments[c.seedSegment] = (g.seedSegments[c.seedSegment] ?? 0) + 1;
+      if (c.valueGroup) g.valueGroups[c.valueGroup] = (g.valueGroups[c.valueGroup] ?? 0) + 1;
       const r = g.retention;
       switch (c.statuses[lastCode]) {
         case STATUS_CODES.retained:
@@ -426,9 +426,9 @@ export function* diagnosticSteps(inputs: DiagnosticInputs, params: AnalyticsPara
       scoring: params.rfm.scoring,
       scored: rfmNow.length,
       classic: segmentSummary(rfmNow, 'classic', params.rfm.classicRules),
-      seed: segmentSummary(rfmNow, 'seed002', params.rfm.seedRules),
+      valueGroups: segmentSummary(rfmNow, 'valueGroups', params.rfm.valueGroupRules),
       movementClassic: segmentMovement(rfmBefore, rfmNow, 'classic', params.rfm.classicRules),
-      movementSeed: segmentMovement(rfmBefore, rfmNow, 'seed002', params.rfm.seedRules),
+      movementValueGroups: segmentMovement(rfmBefore, rfmNow, 'valueGroups', params.rfm.valueGroupRules),
     },
     tiers: tierSummary(tierRows),
     lifecycle: lifecycleSummary(lifecycleRows),

@@ -41,9 +41,9 @@ export function diagnosticsHandlers(b: Backend): HandlersFor<typeof diagnosticsC
       const db = sqlite();
       const base = loadRun(db, baseRunId);
       const now = loadRun(db, runId);
-      const seedIds = now.params.rfm.seedRules.map((r) => r.id);
+      const valueGroupIds = now.params.rfm.valueGroupRules.map((r) => r.id);
       return compareRuns(base, now, {
-        seed: transitions(db, baseRunId, runId, 'seed_segment', seedIds),
+        valueGroups: transitions(db, baseRunId, runId, 'value_group', valueGroupIds),
         tier: transitions(db, baseRunId, runId, 'tier', TIERS),
       });
     },

@@ -90,19 +90,19 @@ describe('a purchase-basis run (window 31 days), checked by hand', () => {
     expect(rows[0]!.cells[0]!.revenueRate).toEqual({ value: null, reason: 'no-revenue-at-cohort-start' });
   });
 
-  it('scores RFM by quintiles and names the seed 002 groups', () => {
-    const seed = Object.fromEntries(r.results.rfm.seed.map((s) => [s.segment, s.count]));
-    expect(seed).toEqual({ dormantReactivate: 2, highValueLoyal: 1, potentialNurture: 1 });
+  it('scores RFM by quintiles and names the value groups', () => {
+    const groups = Object.fromEntries(r.results.rfm.valueGroups.map((s) => [s.segment, s.count]));
+    expect(groups).toEqual({ dormantReactivate: 2, highValueLoyal: 1, potentialNurture: 1 });
     expect(r.results.rfm.scored).toBe(4);
     expect(r.results.rfm.compareAsOf).toBe('2024-02-29');
     const cust = Object.fromEntries(loadRunCustomers(ws.sqlite, r.id).map((c) => [c.customerKey, c]));
-    expect(cust.A).toMatchObject({ recencyDays: 15, frequency: 4, monetary: 750, r: 3, f: 4, m: 4, segment: 'loyal', seedSegment: 'highValueLoyal', prevSeedSegment: 'dormantReactivate' });
-    expect(cust.B).toMatchObject({ recencyDays: 24, frequency: 2, monetary: 580, r: 2, f: 3, m: 3, segment: 'atRisk', seedSegment: 'dormantReactivate' });
+    expect(cust.A).toMatchObject({ recencyDays: 15, frequency: 4, monetary: 750, r: 3, f: 4, m: 4, segment: 'loyal', valueGroup: 'highValueLoyal', prevValueGroup: 'dormantReactivate' });
+    expect(cust.B).toMatchObject({ recencyDays: 24, frequency: 2, monetary: 580, r: 2, f: 3, m: 3, segment: 'atRisk', valueGroup: 'dormantReactivate' });
     expect(cust.C).toMatchObject({ recencyDays: 75, frequency: 1, monetary: 0, r: 1, f: 1, m: 1, segment: 'lost' });
-    expect(cust.E).toMatchObject({ recencyDays: 10, frequency: 1, r: 4, f: 1, m: 2, segment: 'promising', seedSegment: 'potentialNurture', prevSeedSegment: null });
+    expect(cust.E).toMatchObject({ recencyDays: 10, frequency: 1, r: 4, f: 1, m: 2, segment: 'promising', valueGroup: 'potentialNurture', prevValueGroup: null });
     expect(cust.D).toMatchObject({ segment: null, tier: null, stage: null, active: false, statuses: '---' });
-    const seedMove = r.results.rfm.movementSeed;
-    const at = (from: string, to: string) => seedMove.counts[seedMove.segments.indexOf(from)]![seedMove.segments.indexOf(to)];
+    const groupMove = r.results.rfm.movementValueGroups;
+    const at = (from: string, to: string) => groupMove.counts[groupMove.segments.indexOf(from)]![groupMove.segments.indexOf(to)];
     // At 2024-02-29 B had just come back (recency 4) and A had not bought for 19 days: ranked on
     // that date alone A was dormant and B potential; a month later they swap (quintile drift).
     expect(at('dormantReactivate', 'highValueLoyal')).toBe(1);
