@@ -31,6 +31,9 @@ export type ArgsOf<K extends ChannelName> = z.input<ArgsSchema<K>>;
 export type ParsedArgsOf<K extends ChannelName> = z.output<ArgsSchema<K>>;
 export type ResultOf<K extends ChannelName> = Contract[K] extends Channel<z.ZodType, infer R> ? R : never;
 
+/** The channels declared { job: true }: they take a jobId, report progress and can be cancelled. */
+export type JobChannelName = { [K in ChannelName]: Contract[K]['job'] extends true ? K : never }[ChannelName];
+
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: WireError };
 
 /** The renderer's one API type; both transports (Electron bridge, HTTP) implement it. */

@@ -1,11 +1,9 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import type { ArgsOf, ChannelName, Contract, JobProgress, ResultOf } from '../../../shared/contract';
+import type { ArgsOf, JobChannelName, JobProgress, ResultOf } from '../../../shared/contract';
 import { IDLE_JOB, jobReducer, newJobId, runJob, type JobOutcome } from '../../../shared/contract/job-state';
 import { ApiError } from '../api/client';
 import { useWorkbench } from '../app/context';
 
-/** The channels declared { job: true }: they take a jobId, report progress and can be cancelled. */
-export type JobChannelName = { [K in ChannelName]: Contract[K]['job'] extends true ? K : never }[ChannelName];
 
 export interface Job<K extends JobChannelName> {
   /** Start the call with a fresh jobId (args need none); resolves with the result or the failure. */
