@@ -4,7 +4,6 @@ import { IDLE_JOB, jobReducer, newJobId, runJob, type JobOutcome } from '../../.
 import { ApiError } from '../api/client';
 import { useWorkbench } from '../app/context';
 
-
 export interface Job<K extends JobChannelName> {
   /** Start the call with a fresh jobId (args need none); resolves with the result or the failure. */
   run(args: ArgsOf<K>): Promise<JobOutcome<ResultOf<K>>>;
