@@ -75,4 +75,14 @@ describe('rwb import / rejects / undo-import', () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('不支持的文件');
   });
+
+  it('plans once with the read settings given (encoding, header row) and runs that plan', () => {
+    const other = join(dir, 'settings.rwb');
+    expect(rwb(['new', other, '--client', '华东精密'], env).status).toBe(0);
+    const r = rwb(['import', other, fixture('orders-gbk-title.csv'), '--encoding', 'GB18030', '--header-row', '3', '--json'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('changed after its preview');
+    const b = r.json<ImportBatchDetail>();
+    expect([b.entity, b.rowsRead, b.rowsAccepted, b.rowsRejected]).toEqual(['orders', 5, 5, 0]);
+  });
 });
