@@ -75,6 +75,14 @@ export const errorMessages = {
     'zh-CN': '请求无效（{{detail}}）。',
     en: 'Bad request ({{detail}}).',
   },
+  DISK_FULL: {
+    'zh-CN': '磁盘空间不足，无法写入 {{path}}（{{detail}}）。请腾出空间后重试；工作区保持原样。',
+    en: 'The disk is full: {{path}} could not be written ({{detail}}). Free some space and try again; the workspace is as it was.',
+  },
+  RECOVERY_FAILED: {
+    'zh-CN': '上次任务被中断，恢复工作区 {{path}} 时失败（{{detail}}）。文件没有被改动；请先备份该文件及其旁边的 -journal 文件，再联系支持人员。',
+    en: 'The last job was interrupted and recovering {{path}} failed ({{detail}}). The file was not changed; back it up together with the -journal file beside it, then contact support.',
+  },
   ENGINE_STOPPED: {
     'zh-CN': '计算引擎意外停止（{{reason}}），这次操作没有完成。引擎已重新启动；请再试一次。',
     en: 'The engine stopped unexpectedly ({{reason}}) and this call did not finish. The engine has restarted; please try again.',

@@ -1,5 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import type { HostKind, WorkspaceInfo } from '../../shared/domain/engagement';
+import { resolve } from 'node:path';
+import { recoverInterruptedJob } from './workspace/recover';
+import { recordAudit } from './workspace/repositories/audit';
+import type { HostKind, WorkspaceInfo, WorkspaceRecovery } from '../../shared/domain/engagement';
 import { SettingsStore, defaultDocumentsDir, defaultSettingsDir } from './settings';
 import { JobRegistry } from './jobs';
 import { EventHub } from './events';
@@ -55,20 +58,23 @@ export class Backend {
   }
 
   /** Make `ws` the open workspace (closing any other), remember it and tell the UI. */
-  async adopt(ws: Workspace): Promise<WorkspaceInfo> {
+  async adopt(ws: Workspace, recovery: WorkspaceRecovery | null = null): Promise<WorkspaceInfo> {
     if (this.current && this.current !== ws) await this.current.close();
     this.current = ws;
-    const info = await describeWorkspace(ws);
+    const info = { ...(await describeWorkspace(ws)), recovery };
     this.settings.rememberOpened(ws.path, info.meta.clientName);
     this.events.emit('engagement.changed', { info });
     return info;
   }
 
   async open(path: string): Promise<WorkspaceInfo> {
-    // Inspect and open the new file before closing the current one: a refused file leaves the
-    // consultant where they were.
+    // A job a crash interrupted is rolled back first (a copy kept aside), so the read-only inspection
+    // sees the data as it was before that job. Then inspect and open the new file before closing the
+    // current one: a refused file leaves the consultant where they were.
+    const recovery = recoverInterruptedJob(resolve(path));
     const ws = await openWorkspace(path);
-    return this.adopt(ws);
+    if (recovery) await recordAudit(ws.db, 'workspace.recovered', { at: recovery.at, keptAside: recovery.keptAside });
+    return this.adopt(ws, recovery);
   }
 
   async close(): Promise<void> {

@@ -20,6 +20,17 @@ export interface WorkspaceInfo {
   schemaVersion: string; // name of the last applied migration
   counts: Record<EntityKind, number>;
   fileBytes: number;
+  /** Set on the open that found a job a crash had interrupted, and rolled it back. */
+  recovery?: WorkspaceRecovery | null;
+}
+
+/** A job interrupted by a crash (the app or the machine stopped mid-import), rolled back on open. */
+export interface WorkspaceRecovery {
+  rolledBack: true;
+  /** When the roll-back happened (ISO). */
+  at: string;
+  /** The folder holding the file and its journal as the crash left them, kept in case. */
+  keptAside: string;
 }
 
 export interface RecentEngagement {
