@@ -22,7 +22,7 @@ import { readFileStamp } from './file-stamp';
 import { takeImportSlot } from './import-slot';
 import { findSavedMapping, markMappingUsed, saveMapping, type SavedMappingEntry } from './mappings';
 import { runImport, type PipelineContext } from './pipeline';
-import { previewImport } from './preview';
+import { mappingEntries, previewImport } from './preview';
 
 export type { ReadOverrides } from '../../../shared/import/plan';
 
@@ -56,7 +56,7 @@ function applySaved(ws: Workspace, p: ImportPreview): void {
   const { assignments, missingRequired } = saved.applied;
   p.savedMapping = { id: saved.entry.id, system: saved.entry.system };
   p.mapping = { ...p.mapping, assignments, missingRequired, unmappedColumns: p.headers.map((_, i) => i).filter((i) => !assignments.some((a) => a.column === i)) };
-  p.plan.mapping = assignments.map(({ field, column, header, scale }) => (scale === undefined ? { field, column, header } : { field, column, header, scale }));
+  p.plan.mapping = mappingEntries(p.mapping);
   p.plan.savedMappingId = saved.entry.id;
 }
 

@@ -6,6 +6,7 @@ import { basename, resolve } from 'node:path';
 import type { EntityKind } from '../../../shared/domain/entities';
 import { guessEntity } from '../../../shared/import/guess-entity';
 import { detectHeaderRow } from '../../../shared/import/header-row';
+import type { MappingEntry } from '../../../shared/import/batch';
 import type { ReadOverrides } from '../../../shared/import/plan';
 import type { NumberedRow, RowChunk } from '../../../shared/import/rows';
 import type { FileFormat, ImportPreview, ReadPlan, TextDetection, XlsxSheetInfo } from '../../../shared/import/preview-types';
@@ -127,7 +128,7 @@ async function readTextHead(path: string, head: Buffer, opts: PreviewOptions, sa
 }
 
 /** The mapping's confirmed form: what the run uses when the user does not edit it. */
-export function mappingEntries(suggestion: MappingSuggestion): ImportPreview['plan']['mapping'] {
+export function mappingEntries(suggestion: MappingSuggestion): MappingEntry[] {
   return suggestion.assignments.map(({ field, column, header, scale }) => (scale === undefined ? { field, column, header } : { field, column, header, scale }));
 }
 
