@@ -11,7 +11,7 @@ import type { ActivityBasis } from './activity';
 import type { DayNumber } from './days';
 import { ratio, type Figure } from './figures';
 import type { PurchaseLedger } from './inputs';
-import { periodAt, periodEndDay, periodIndexOf, periodKey, type Grain } from './periods';
+import { periodAt, periodEndDay, periodIndexOf, periodKey, periodStartDay, type Grain } from './periods';
 import type { MrrTimeline } from './revenue-retention';
 
 /** Per customer, the periods (ascending, up to the as-of date) in which they had any activity. */
@@ -133,6 +133,8 @@ export interface CohortRow {
   key: string;
   size: number;
   cells: CohortCell[];
+  /** The cohort period starts too close to the first data day: some of its customers may be older ones first seen here (edges.ts). */
+  leftCensored: boolean;
 }
 
 export interface CohortMatrix {
@@ -153,6 +155,10 @@ function cohortOf(a: CohortActivity, i: number): number | null {
 export interface CohortOptions {
   /** Oldest cohort period index to show (older cohorts are left out, their customers too). */
   firstCohort?: number;
+  /** Newest cohort period index to show (default: the as-of period). */
+  lastCohort?: number;
+  /** Marks left-censored cohorts by their period's first day. */
+  isLeftCensored?: (cohortStartDay: DayNumber) => boolean;
   /** Restrict to these customer indices (a breakdown group). */
   subset?: ArrayLike<number>;
 }
@@ -161,13 +167,15 @@ export function cohortMatrix(a: CohortActivity, options: CohortOptions = {}): Co
   const last = periodIndexOf(a.asOfDay, a.grain);
   const lastPartial = periodAt(last, a.grain, a.asOfDay).partial;
   const first = options.firstCohort ?? Number.NEGATIVE_INFINITY;
+  const lastCohort = Math.min(options.lastCohort ?? last, last);
+  const censored = options.isLeftCensored ?? (() => false);
   const acc = new Map<number, { size: number; on: Int32Array; lastOn: Int32Array; revenue: Float64Array }>();
   const subset = options.subset;
   const n = subset ? subset.length : a.customerKeys.length;
   for (let x = 0; x < n; x += 1) {
     const i = subset ? (subset[x] as number) : x;
     const c = cohortOf(a, i);
-    if (c === null || c < first || c > last) continue;
+    if (c === null || c < first || c > lastCohort) continue;
     let row = acc.get(c);
     if (!row) {
       const width = last - c + 1;
@@ -211,7 +219,7 @@ export function cohortMatrix(a: CohortActivity, options: CohortOptions = {}): Co
           revenueRate: ratio(r.revenue[k] as number, r.revenue[0] as number, 'no-revenue-at-cohort-start'),
         });
       }
-      return { cohort: c, key: periodKey(c, a.grain), size: r.size, cells };
+      return { cohort: c, key: periodKey(c, a.grain), size: r.size, cells, leftCensored: censored(periodStartDay(c, a.grain)) };
     });
   return { basis: a.basis, grain: a.grain, asOfDay: a.asOfDay, rows };
 }

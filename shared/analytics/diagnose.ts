@@ -30,6 +30,10 @@ import {
   type PeriodRevenue,
 } from './run-result';
 import type { MetricId } from './formulas';
+import { cohortIndexRange } from './cohort-range';
+import { censorRetention, dataHistory, isLeftCensored, periodsWithData, runNotices } from './edges';
+import { repeatByPeriod } from './repeat';
+import { FALLBACK_WINDOW_DAYS, resolveActivityWindow } from './window';
 
 /** Customer attributes, aligned with DiagnosticInputs.customerKeys (missing entries read as null). */
 export interface CustomerAttributeColumns {
@@ -190,16 +194,21 @@ export function* diagnosticSteps(inputs: DiagnosticInputs, params: AnalyticsPara
   const ledger = padLedger(inputs.ledger, keys);
   const timeline = timeline0;
   const n = keys.length;
+  // The window: the consultant's, else derived from the gaps between purchases (window.ts).
+  const window = basis === 'non-contractual' ? resolveActivityWindow(ledger, asOfDay, params.activity.windowDays) : null;
+  const windowDays = window ? window.days : (params.activity.windowDays ?? FALLBACK_WINDOW_DAYS);
+  const history = dataHistory(basis, inputs.data.firstOrderDate, inputs.data.firstContractDate, windowDays);
   const spans: ActivitySpans =
-    basis === 'contractual' ? contractActivity(inputs.contracts, keys) : purchaseActivity(ledger, params.activity.windowDays);
-  const periods = periodsEndingAt(asOfDay, params.grain, params.periodCount);
+    basis === 'contractual' ? contractActivity(inputs.contracts, keys) : purchaseActivity(ledger, windowDays);
+  const periods = periodsWithData(periodsEndingAt(asOfDay, params.grain, params.periodCount), history);
   const hasContracts = inputs.contracts.some((c) => c.mrr > 0);
   const hasOrders = ledger.days.length > 0;
 
   yield 'retention';
-  const retention: RetentionPeriod[] = retentionByPeriod(spans, periods);
+  const retention: RetentionPeriod[] = censorRetention(retentionByPeriod(spans, periods), history, basis);
   const revenue = periodRevenue(ledger, periods);
-  const revenueRetention = hasContracts ? revenueRetentionByPeriod(timeline, periods) : null;
+  const firstContractDay = inputs.data.firstContractDate ? toDay(inputs.data.firstContractDate) : null;
+  const revenueRetention = hasContracts ? revenueRetentionByPeriod(timeline, periods, undefined, firstContractDay) : null;
   const statuses: string[] = new Array<string>(n);
   for (let i = 0; i < n; i += 1) {
     let s = '';
@@ -211,9 +220,10 @@ export function* diagnosticSteps(inputs: DiagnosticInputs, params: AnalyticsPara
   const cohortAct =
     basis === 'contractual' ? cohortActivityFromContracts(timeline, params.grain, asOfDay) : cohortActivityFromLedger(ledger, params.grain, asOfDay);
   const lastPeriod = periodIndexOf(asOfDay, params.grain);
-  const firstCohort = lastPeriod - params.cohortCount + 1;
-  const cohorts = cohortMatrix(cohortAct, { firstCohort });
-  const cohortOf = cohortStrings(cohortAct, firstCohort, lastPeriod);
+  const range = cohortIndexRange(params, params.grain, asOfDay);
+  const cohorts = cohortMatrix(cohortAct, { firstCohort: range.first, lastCohort: range.last, isLeftCensored: (d) => isLeftCensored(history, d) });
+  const cohortOf = cohortStrings(cohortAct, range.first, lastPeriod);
+  const repeat = repeatByPeriod(cohortAct, periods, history.startDay);
 
   yield 'rfm';
   const compareDay = rfmCompareDay(params);
@@ -319,6 +329,7 @@ export function* diagnosticSteps(inputs: DiagnosticInputs, params: AnalyticsPara
     }
   };
   const lastCode = periods.length - 1;
+  const lastCensored = basis === 'non-contractual' && (retention[lastCode] as RetentionPeriod).leftCensored;
   const breakdowns: DiagnosticBreakdown[] = DIAGNOSTIC_BREAKDOWNS.map((attribute) => {
     const of = attributeOf(attribute);
     const acc = new Map<string | null, { g: BreakdownGroup; s: number; m: Record<MrrMovement, number> }>();
@@ -383,6 +394,10 @@ export function* diagnosticSteps(inputs: DiagnosticInputs, params: AnalyticsPara
         r.end = r.retained + r.gained;
         r.retentionRate = ratio(r.retained, r.start, 'no-customers-at-start');
         r.churnRate = ratio(r.lost, r.start, 'no-customers-at-start');
+        if (lastCensored) {
+          r.retentionRate = { value: null, reason: 'history-shorter-than-window' };
+          r.churnRate = r.retentionRate;
+        }
         if (revenueRetention) {
           g.grr = ratio(start - m.contraction - m.churn, start, 'no-mrr-at-start');
           g.nrr = ratio(start + m.expansion + m.reactivation - m.contraction - m.churn, start, 'no-mrr-at-start');
@@ -411,7 +426,7 @@ export function* diagnosticSteps(inputs: DiagnosticInputs, params: AnalyticsPara
     asOf: params.asOf,
     grain: params.grain,
     basis,
-    windowDays: params.activity.windowDays,
+    windowDays,
     data: inputs.data,
     customers: n,
     kpis,
@@ -420,6 +435,20 @@ export function* diagnosticSteps(inputs: DiagnosticInputs, params: AnalyticsPara
     revenueRetention,
     revenueRetentionAbsent: revenueRetention ? null : noContracts,
     cohorts,
+    repeat,
+    window,
+    dataStart: history.startDay === null ? null : fromDay(history.startDay),
+    notices: runNotices({
+      basis,
+      asOf: params.asOf,
+      firstDate: basis === 'contractual' ? inputs.data.firstContractDate : inputs.data.firstOrderDate,
+      lastDate: basis === 'contractual' ? null : inputs.data.lastOrderDate,
+      windowDays,
+      windowFallback: window?.source === 'fallback',
+      retention,
+      coreMinTenureDays: params.tiers.coreMinTenureDays,
+      matureDays: params.lifecycle.matureDays,
+    }),
     rfm: {
       asOf: params.asOf,
       compareAsOf: fromDay(compareDay),

@@ -9,6 +9,16 @@ export const ABSENT_REASONS = [
   'no-revenue',
   'no-contracts',
   'no-orders',
+  // Purchase-based activity: the period starts less than one activity window after the first data day,
+  // so customers whose last purchase predates the export are missing from S and no one can lapse yet.
+  'history-shorter-than-window',
+  // Period-to-period retention: the previous period lies before the data.
+  'no-period-before-data',
+  'no-customers-in-previous-period',
+  // Trailing twelve months: the base date a year before lies before the data.
+  'history-shorter-than-12-months',
+  // A run stored before the figure existed.
+  'not-in-stored-run',
 ] as const;
 export type AbsentReason = (typeof ABSENT_REASONS)[number];
 

@@ -18,3 +18,7 @@ export * from './run-result';
 export * from './diagnose';
 export * from './drill';
 export * from './compare';
+export * from './window';
+export * from './edges';
+export * from './repeat';
+export * from './cohort-range';

@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { ACTIVITY_BASES } from './activity';
+import { COHORT_BOUND_PATTERN } from './cohort-range';
 import { toDay, type DayNumber } from './days';
 import { GRAINS, periodIndexOf, periodStartDay } from './periods';
 import { CLASSIC_SEGMENT_RULES, VALUE_GROUP_RULES, type RfmOptions, type SegmentRule } from './rfm';
@@ -35,8 +36,12 @@ const copyRules = (rules: readonly SegmentRule[]) =>
 
 export const ActivityParamsSchema = z.object({
   basis: z.enum(ACTIVITY_BASES).default('non-contractual'),
-  /** Non-contractual: a purchase keeps a customer active this many days (issue 4: default 365). */
-  windowDays: days.default(365),
+  /**
+   * Non-contractual: a purchase keeps a customer active this many days. null = derived from the data
+   * (P90 of the gaps between a customer's purchases, rounded up; window.ts), stated with the run.
+   * Runs stored before the derivation hold the 365 they were run with.
+   */
+  windowDays: days.nullable().default(null),
 });
 
 export const RfmParamsSchema = z.object({
@@ -82,8 +87,13 @@ export const AnalyticsParamsSchema = z.object({
   grain: z.enum(GRAINS).default('month'),
   /** Periods shown in trends, ending with the one holding the as-of date. */
   periodCount: z.int().min(1).max(240).default(12),
-  /** Cohorts shown in the matrix, ending with the as-of period. */
-  cohortCount: z.int().min(1).max(240).default(12),
+  /**
+   * Cohorts in the matrix (cohort-range.ts): all by default (null); the last N ending with the as-of
+   * period; or from/to bounds (a period key or a date), which win over the count when set.
+   */
+  cohortCount: z.int().min(1).max(1200).nullable().default(null),
+  cohortFrom: z.string().regex(COHORT_BOUND_PATTERN, 'a period (2024, 2024-Q2, 2024-03) or a date').nullable().default(null),
+  cohortTo: z.string().regex(COHORT_BOUND_PATTERN, 'a period (2024, 2024-Q2, 2024-03) or a date').nullable().default(null),
   activity: ActivityParamsSchema.prefault({}),
   rfm: RfmParamsSchema.prefault({}),
   tiers: TierParamsSchema.prefault({}),

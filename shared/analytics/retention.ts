@@ -38,6 +38,11 @@ export interface RetentionPeriod {
   retentionRate: Figure;
   /** 1 − R = lost / S. */
   churnRate: Figure;
+  /**
+   * The period starts too close to the first data day to see every customer of S (edges.ts): its
+   * "new" customers may be older ones first seen here, and on purchase data its rates are absent.
+   */
+  leftCensored: boolean;
 }
 
 export const RETENTION_STATUSES = ['retained', 'lost', 'new', 'reactivated', 'inactive'] as const;
@@ -91,6 +96,7 @@ export function retentionByPeriod(
       retentionRate,
       // lost / S equals 1 − R exactly in arithmetic, and avoids 1 − 0.8 = 0.19999999999999996.
       churnRate: ratio(c.lost, start, 'no-customers-at-start'),
+      leftCensored: false,
     };
   });
 }

@@ -17,6 +17,12 @@
 // a year can mislead. So each period also carries the starting-base view investors use:
 //   base NRR = end MRR of the customers who had MRR at the start / start MRR
 //   base GRR = Σ min(start MRR, end MRR) over those customers / start MRR
+// And the trailing-twelve-month view boards quote, measured at each period's (measured) end E against
+// the same calendar day a year before, B:
+//   T12M NRR = Σ MRR at E of the customers with MRR at B / Σ MRR at B
+//   T12M GRR = Σ min(MRR at B, MRR at E) over those customers / Σ MRR at B
+// New and reactivated revenue of customers without MRR at B never enters; absent when B lies before
+// the first contract start of the data (the base would be incomplete).
 // Movements are taken per customer per day: a renewal that ends one contract and starts the next on
 // the following day nets out to expansion, contraction or nothing, never a churn and a new.
 
@@ -147,17 +153,41 @@ export interface RevenueRetentionPeriod {
   baseRetainedMrr: number;
   baseGrr: Figure;
   baseNrr: Figure;
+  /** B: the same calendar day twelve months before the period's measured end ('YYYY-MM-DD'). */
+  t12mBaseDate: string;
+  /** MRR at B of the customers paying then, their MRR at the period's end, and the part capped at B. */
+  t12mStartMrr: number;
+  t12mEndMrr: number;
+  t12mRetainedMrr: number;
+  t12mGrr: Figure;
+  t12mNrr: Figure;
+}
+
+/** The same calendar day twelve months earlier (29 February falls back to the 28th). */
+export function yearBefore(day: DayNumber): DayNumber {
+  const [y, m, d] = fromDay(day).split('-').map(Number) as [number, number, number];
+  const lastOfMonth = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
+  return Math.floor(Date.UTC(y - 1, m - 1, Math.min(d, lastOfMonth)) / 86_400_000);
 }
 
 const zeroTotals = (): MrrMovementTotals => ({ new: 0, expansion: 0, contraction: 0, churn: 0, reactivation: 0 });
 
-/** Periods must be ascending and non-overlapping (periodsEndingAt / periodsBetween). */
+/**
+ * Periods must be ascending and non-overlapping (periodsEndingAt / periodsBetween). `firstDataDay`,
+ * the first contract start of the data, makes a trailing-twelve-month figure whose base date precedes
+ * it absent instead of resting on a partial base.
+ */
 export function revenueRetentionByPeriod(
   t: MrrTimeline,
   periods: readonly Period[],
   subset?: ArrayLike<number>,
+  firstDataDay: DayNumber | null = null,
 ): RevenueRetentionPeriod[] {
   const rows = periods.map((period) => ({
+    t12mBaseDay: yearBefore(period.measureEndDay),
+    t12mStartMrr: 0,
+    t12mEndMrr: 0,
+    t12mRetainedMrr: 0,
     period,
     startMrr: 0,
     endMrr: 0,
@@ -183,6 +213,12 @@ export function revenueRetentionByPeriod(
         r.baseRetainedMrr += Math.min(s, e);
       }
       if (e > 0) r.endCustomers += 1;
+      const b = mrrAt(t, i, r.t12mBaseDay);
+      if (b > 0) {
+        r.t12mStartMrr += b;
+        r.t12mEndMrr += e;
+        r.t12mRetainedMrr += Math.min(b, e);
+      }
     }
     eachMovement(t, i, (day, kind, amount) => {
       const p = periodPosition(periods, day);
@@ -192,10 +228,16 @@ export function revenueRetentionByPeriod(
       r.counts[kind] += 1;
     });
   }
-  return rows.map((r) => {
+  return rows.map(({ t12mBaseDay, ...r }) => {
     const m = r.movements;
+    const early = firstDataDay !== null && t12mBaseDay < firstDataDay;
+    const t12m = (num: number): Figure =>
+      early ? { value: null, reason: 'history-shorter-than-12-months' } : ratio(num, r.t12mStartMrr, 'no-mrr-at-start');
     return {
       ...r,
+      t12mBaseDate: fromDay(t12mBaseDay),
+      t12mGrr: t12m(r.t12mRetainedMrr),
+      t12mNrr: t12m(r.t12mEndMrr),
       grr: ratio(r.startMrr - m.contraction - m.churn, r.startMrr, 'no-mrr-at-start'),
       nrr: ratio(r.startMrr + m.expansion + m.reactivation - m.contraction - m.churn, r.startMrr, 'no-mrr-at-start'),
       baseGrr: ratio(r.baseRetainedMrr, r.startMrr, 'no-mrr-at-start'),

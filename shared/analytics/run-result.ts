@@ -17,6 +17,9 @@ import type { RevenueRetentionPeriod } from './revenue-retention';
 import type { SegmentMovement, SegmentSummary } from './rfm';
 import type { Tier, TierSummary } from './tiers';
 import type { BreakdownAttribute } from './breakdown';
+import type { RunNotice } from './edges';
+import type { RepeatPeriod } from './repeat';
+import type { ActivityWindow } from './window';
 
 export const DIAGNOSTIC_RESULT_VERSION = 1;
 
@@ -117,10 +120,54 @@ export interface DiagnosticRunResult {
   revenueRetention: RevenueRetentionPeriod[] | null;
   revenueRetentionAbsent: AbsentReason | null;
   cohorts: CohortMatrix;
+  /** Period-to-period retention (repeat.ts), aligned with `retention`. */
+  repeat: RepeatPeriod[];
+  /** How the activity window was chosen (purchase basis); null on the contract basis. */
+  window: ActivityWindow | null;
+  /** First data day of the basis (first order, or first contract start); null without data. */
+  dataStart: string | null;
+  /** Warnings about the edges of the data (edges.ts), shown with the run. */
+  notices: RunNotice[];
   rfm: RfmResult;
   tiers: TierSummary[];
   lifecycle: LifecycleSummaryRow[];
   breakdowns: DiagnosticBreakdown[];
+}
+
+const NOT_STORED = { value: null, reason: 'not-in-stored-run' } as const;
+
+/**
+ * A stored result as this version reads it: runs stored before a field existed get its neutral value
+ * (nothing censored, no notices, absent figures that say the run predates them), never a guess.
+ */
+export function normaliseRunResult(stored: DiagnosticRunResult): DiagnosticRunResult {
+  const r = stored as Partial<DiagnosticRunResult> & DiagnosticRunResult;
+  return {
+    ...r,
+    retention: r.retention.map((p) => ({ ...p, leftCensored: p.leftCensored ?? false })),
+    revenueRetention:
+      r.revenueRetention?.map((p) => ({
+        ...p,
+        t12mBaseDate: p.t12mBaseDate ?? '',
+        t12mStartMrr: p.t12mStartMrr ?? 0,
+        t12mEndMrr: p.t12mEndMrr ?? 0,
+        t12mRetainedMrr: p.t12mRetainedMrr ?? 0,
+        t12mGrr: p.t12mGrr ?? NOT_STORED,
+        t12mNrr: p.t12mNrr ?? NOT_STORED,
+      })) ?? null,
+    cohorts: { ...r.cohorts, rows: r.cohorts.rows.map((row) => ({ ...row, leftCensored: row.leftCensored ?? false })) },
+    repeat:
+      r.repeat ??
+      r.retention.map((p) => ({ periodKey: p.period.key, previousPeriodKey: '', previous: 0, repeat: 0, rate: NOT_STORED, partial: p.period.partial })),
+    window:
+      r.window !== undefined
+        ? r.window
+        : r.basis === 'contractual'
+          ? null
+          : { days: r.windowDays, source: 'set', percentile: null, percentileDays: null, gaps: 0, repeatCustomers: 0, medianGapDays: null },
+    dataStart: r.dataStart ?? null,
+    notices: r.notices ?? [],
+  };
 }
 
 /** One character per trend period in DiagnosticCustomerRow.statuses. */

@@ -1,7 +1,7 @@
 // What a run takes when the caller leaves things out, and what the parameter bar shows before any run.
 
 import type { ReadableDB } from '../workspace/connection';
-import { fromDay } from '../../../shared/analytics';
+import { fromDay, toDay, type Grain } from '../../../shared/analytics';
 import type { DataOverview } from '../../../shared/contract/diagnostics';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -24,6 +24,16 @@ export function defaultAsOf(sqlite: ReadableDB): string {
   return fromDay(Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000));
 }
 
+/**
+ * The grain that fits the data: contract data (no orders) are judged by quarter, as B2B renewals are;
+ * order histories of three years or more by quarter too (a monthly trend of 36+ points and hundreds of
+ * monthly cohorts of a few customers each read as noise); shorter histories by month.
+ */
+export function defaultGrain(d: DataOverview): Grain {
+  if (d.orderLines === 0) return d.hasContracts ? 'quarter' : 'month';
+  if (d.firstOrderDate && d.lastOrderDate && toDay(d.lastOrderDate) - toDay(d.firstOrderDate) >= 3 * 365) return 'quarter';
+  return 'month';
+}
 
 /** Cheap counts for the parameter bar (indexed min/max; no pass over the orders' amounts). */
 export function dataOverview(sqlite: ReadableDB): DataOverview {

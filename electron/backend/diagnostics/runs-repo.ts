@@ -5,6 +5,7 @@
 import type { ReadableDB, WritableDB } from '../workspace/connection';
 import type { Row } from '../workspace/schema';
 import {
+  normaliseRunResult,
   type AnalyticsParams,
   type DiagnosticCustomerRow,
   type DiagnosticRun,
@@ -53,7 +54,7 @@ export function loadRun(sqlite: ReadableDB, id: number): DiagnosticRun {
   return {
     ...toSummary(r),
     params: parseStoredParams(JSON.parse(r.params)),
-    results: JSON.parse(r.results) as DiagnosticRunResult,
+    results: normaliseRunResult(JSON.parse(r.results) as DiagnosticRunResult),
   };
 }
 
@@ -85,7 +86,8 @@ export function storeRun(sqlite: WritableDB, input: StoreRunInput): number {
     const p = input.params;
     const id = Number(
       insRun.run(
-        input.createdAt, p.asOf, p.grain, p.activity.basis, p.activity.windowDays, JSON.stringify(p), JSON.stringify(input.results),
+        // A derived window (windowDays null in the parameters) is stored as the days the run used.
+        input.createdAt, p.asOf, p.grain, p.activity.basis, p.activity.windowDays ?? input.results.windowDays, JSON.stringify(p), JSON.stringify(input.results),
         input.label, input.customers.length, Math.round(input.durationMs),
       ).lastInsertRowid,
     );

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { action } from '../program';
 import { CliFailure, padText, printResult, type CliGlobals } from '../output';
 import { createTranslator } from '../../../shared/i18n/translate';
-import { METRIC_DEFINITIONS, type DiagnosticRun, type Figure } from '../../../shared/analytics';
+import { METRIC_DEFINITIONS, windowStatement, type DiagnosticRun, type Figure } from '../../../shared/analytics';
 
 const BASIS = { purchase: 'non-contractual', contract: 'contractual' } as const;
 
@@ -20,6 +20,8 @@ function diagnoseText(run: DiagnosticRun, g: CliGlobals): string {
       id: run.id, asOf: run.asOf, grain: t(`analytics:grains.${run.grain}`), basis: t(`analytics:ui.params.basisShort.${run.basis}`),
       customers: int(r.customers), seconds: (run.durationMs / 1000).toFixed(2),
     }),
+    `${t('analytics:cli.window')}: ${((w) => t(w.key, w.params))(windowStatement(r.window, int))}`,
+    ...(r.notices.length ? ['', t('analytics:cli.notices'), ...r.notices.map((n) => `  ! ${t(`analytics:notices.${n.code}`, Object.fromEntries(Object.entries(n.params).map(([k, v]) => [k, typeof v === 'number' ? int(v) : v])))}`)] : []),
     '',
     t('analytics:cli.kpis', { period: r.kpis.retentionRate.periodKey }),
   ];
@@ -32,18 +34,26 @@ function diagnoseText(run: DiagnosticRun, g: CliGlobals): string {
   lines.push('', t('analytics:cli.retention'), `  ${t('analytics:cli.retentionHeader')}`);
   for (const p of r.retention) {
     lines.push(
-      `  ${p.period.key.padEnd(9)}${String(p.start).padStart(6)} ${String(p.end).padStart(6)} ${String(p.gained).padStart(6)}   (${String(p.new).padStart(4)} ${String(p.reactivated).padStart(4)}) ${String(p.lost).padStart(6)}   ${pct(p.retentionRate).padStart(7)}  ${pct(p.churnRate).padStart(7)}${p.period.partial ? `  * ${t('analytics:cli.partial')}` : ''}`,
+      `  ${p.period.key.padEnd(9)}${int(p.start).padStart(6)} ${int(p.end).padStart(6)} ${int(p.gained).padStart(6)}   (${int(p.new).padStart(4)} ${int(p.reactivated).padStart(4)}) ${int(p.lost).padStart(6)}   ${pct(p.retentionRate).padStart(7)}  ${pct(p.churnRate).padStart(7)}${p.period.partial ? `  * ${t('analytics:cli.partial')}` : ''}${p.leftCensored ? `  † ${t('analytics:cli.censoredMark')}` : ''}`,
     );
+  }
+  lines.push('', t('analytics:cli.repeatHeader'));
+  for (const p of r.repeat) {
+    lines.push(`  ${p.periodKey.padEnd(9)}${int(p.repeat).padStart(6)} / ${int(p.previous).padEnd(6)}  ${pct(p.rate).padStart(7)}${p.rate.value === null ? `  (${t(`analytics:absentReasons.${p.rate.reason}`)})` : ''}`);
   }
   lines.push('', t('analytics:cli.revenueRetention'));
   if (!r.revenueRetention) lines.push(`  — ${t(`analytics:absentReasons.${r.revenueRetentionAbsent ?? 'no-contracts'}`)}`);
   else {
-    lines.push(`  ${t('analytics:cli.rrHeader')}`);
-    for (const p of r.revenueRetention) lines.push(`  ${p.period.key.padEnd(9)}${int(p.startMrr).padStart(12)}  ${pct(p.grr).padStart(8)} ${pct(p.nrr).padStart(8)}`);
+    lines.push(`  ${t('analytics:cli.rrBaseHeader')}`);
+    for (const p of r.revenueRetention) {
+      lines.push(
+        `  ${p.period.key.padEnd(9)}${int(p.startMrr).padStart(12)}  ${pct(p.grr).padStart(8)} ${pct(p.nrr).padStart(8)}  ${pct(p.baseGrr).padStart(8)} ${pct(p.baseNrr).padStart(8)}  ${pct(p.t12mGrr).padStart(8)} ${pct(p.t12mNrr).padStart(8)}`,
+      );
+    }
   }
   lines.push('', t('analytics:cli.cohorts'));
   for (const row of r.cohorts.rows) {
-    lines.push(`  ${row.key.padEnd(9)} ${String(row.size).padStart(5)}  ${row.cells.map((c) => `${Math.round(c.onRate * 100)}${c.partial ? '*' : ''}`.padStart(4)).join(' ')}`);
+    lines.push(`  ${(row.key + (row.leftCensored ? '†' : '')).padEnd(9)} ${int(row.size).padStart(6)}  ${row.cells.map((c) => `${Math.round(c.onRate * 100)}${c.partial ? '*' : ''}`.padStart(4)).join(' ')}`);
   }
   for (const [scheme, rows] of [['classic', r.rfm.classic], ['valueGroups', r.rfm.valueGroups]] as const) {
     lines.push('', t('analytics:cli.segments', { scheme: t(`analytics:ui.charts.${scheme}`), scored: int(r.rfm.scored) }));
@@ -59,29 +69,45 @@ function diagnoseText(run: DiagnosticRun, g: CliGlobals): string {
   return lines.join('\n');
 }
 
+/** --cohorts all | N | FROM:TO as run parameters; the schema checks the bounds. */
+export function cohortOption(v: string): { cohortCount: number | null; cohortFrom: string | null; cohortTo: string | null } {
+  const s = v.trim();
+  if (s === 'all') return { cohortCount: null, cohortFrom: null, cohortTo: null };
+  if (/^\d+$/.test(s) && Number(s) > 0) return { cohortCount: Number(s), cohortFrom: null, cohortTo: null };
+  const m = /^([^:]*):([^:]*)$/.exec(s);
+  if (m && (m[1] || m[2])) return { cohortCount: null, cohortFrom: m[1] || null, cohortTo: m[2] || null };
+  throw new CliFailure({ code: 'INVALID_ARGUMENTS', message: `--cohorts ${v}`, params: { detail: `--cohorts must be all, a number or FROM:TO (e.g. 2024-01:2024-06), not ${v}` } });
+}
+
 export function registerDiagnosticsCommands(program: Command): void {
   program
     .command('diagnose')
     .description('run the retention diagnostics and store the run: retention per period, GRR/NRR, cohorts, RFM, tiers, lifecycle')
     .argument('<file>', 'workspace file')
     .option('--as-of <date>', 'as-of date YYYY-MM-DD (default: the latest order date)')
-    .option('--grain <grain>', 'month, quarter or year', 'month')
+    .option('--grain <grain>', 'month, quarter or year (default: from the data: quarter for contract data or 3+ years of orders, else month)')
     .option('--basis <basis>', 'purchase (active = a purchase within the window) or contract (a live contract)', 'purchase')
-    .option('--window <days>', 'activity window in days for the purchase basis', '365')
+    .option('--window <days>', 'activity window in days for the purchase basis, or auto: P90 of the gaps between purchases, rounded up', 'auto')
+    .option('--cohorts <which>', 'cohorts in the matrix: all, N (the last N) or FROM:TO (periods or dates, either side may be empty)', 'all')
     .option('--periods <n>', 'trend periods ending with the as-of period', '12')
     .option('--label <text>', 'a name for the stored run')
     .action(
       action(async (s, g, file, opts) => {
-        const o = opts as { asOf?: string; grain: string; basis: string; window: string; periods: string; label?: string };
+        const o = opts as { asOf?: string; grain?: string; basis: string; window: string; cohorts: string; periods: string; label?: string };
         const basis = BASIS[o.basis as keyof typeof BASIS];
         if (!basis) throw new CliFailure({ code: 'INVALID_ARGUMENTS', message: `--basis ${o.basis}`, params: { detail: `--basis must be purchase or contract, not ${o.basis}` } });
+        const windowDays = o.window === 'auto' ? null : Number(o.window);
+        if (windowDays !== null && !(Number.isInteger(windowDays) && windowDays > 0)) {
+          throw new CliFailure({ code: 'INVALID_ARGUMENTS', message: `--window ${o.window}`, params: { detail: `--window must be auto or a whole number of days, not ${o.window}` } });
+        }
         await s.call('engagement.open', { path: String(file) });
         const run = await s.call('diagnostics.run', {
           params: {
             ...(o.asOf ? { asOf: o.asOf } : {}),
-            grain: o.grain as 'month',
+            ...(o.grain ? { grain: o.grain as 'month' } : {}),
             periodCount: Number(o.periods),
-            activity: { basis, windowDays: Number(o.window) },
+            ...cohortOption(o.cohorts),
+            activity: { basis, windowDays },
           },
           ...(o.label ? { label: o.label } : {}),
         });

@@ -52,14 +52,17 @@ describe('a purchase-basis run (window 31 days), checked by hand', () => {
       R: p.retentionRate.value, churn: p.churnRate.value,
     }));
     expect(rows).toEqual([
-      // S = {A, B} at 2023-12-31; E = {A, C}; N = {C new}; B lapsed (31-day window)
-      { key: '2024-01', partial: false, S: 2, E: 2, N: 1, new: 1, reactivated: 0, lost: 1, R: 0.5, churn: 0.5 },
+      // S = {A, B} at 2023-12-31; E = {A, C}; N = {C new}; B lapsed (31-day window). January starts 22
+      // days after the first order (2023-12-10), less than the window: its counts stay, its rates are absent.
+      { key: '2024-01', partial: false, S: 2, E: 2, N: 1, new: 1, reactivated: 0, lost: 1, R: null, churn: null },
       // S = {A, C}; E = {A, B}; B came back (reactivated, counted in N); C's only purchase ran out
       { key: '2024-02', partial: false, S: 2, E: 2, N: 1, new: 0, reactivated: 1, lost: 1, R: 0.5, churn: 0.5 },
       // measured to the as-of date: S = {A, B}; E = {A, B, E}; E is new
       { key: '2024-03', partial: true, S: 2, E: 3, N: 1, new: 1, reactivated: 0, lost: 0, R: 1, churn: 0 },
     ]);
     expect(r.results.kpis.retentionRate).toMatchObject({ value: 1, previous: 0.5, change: 0.5, periodKey: '2024-03', previousPeriodKey: '2024-02', partial: true });
+    expect(r.results.retention.map((p) => p.leftCensored)).toEqual([true, false, false]);
+    expect(r.results.retention[0]!.retentionRate.reason).toBe('history-shorter-than-window');
     expect(r.results.kpis.activeCustomers).toMatchObject({ metric: 'customersEnd', value: 3, previous: 2 });
     // Net order revenue per period: January nets C's sale and return out.
     expect(r.results.revenue.map((p) => p.revenue)).toEqual([200 + 1000 - 1000, 300 + 80, 100 + 400]);

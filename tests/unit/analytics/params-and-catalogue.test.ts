@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   ABSENT_REASONS,
+  ACTIVITY_WINDOW_SOURCES,
+  RUN_NOTICES,
   AnalyticsParamsSchema,
   CLASSIC_SEGMENT_RULES,
   COHORT_MEASURES,
@@ -42,7 +44,7 @@ describe('analytics parameters', () => {
       version: 1,
       asOf: '2024-03-15',
       grain: 'month',
-      activity: { basis: 'non-contractual', windowDays: 365 },
+      activity: { basis: 'non-contractual', windowDays: null },
       rfm: { scoring: 'quintiles', lookbackDays: null, compareAsOf: null },
       tiers: { strategicShare: 0.15, benchmarkIsStrategic: true, upgradeOrderAmount: null },
       lifecycle: { newDays: 90, matureDays: 365, riskSpendDropPct: 20 },
@@ -103,6 +105,8 @@ describe('analytics catalogues', () => {
       ...ACTIVITY_BASES.map((b) => `bases.${b}`),
       ...ACTIVITY_BASES.map((b) => `basisHelp.${b}`),
       ...ABSENT_REASONS.map((r) => `absentReasons.${r}`),
+      ...RUN_NOTICES.map((n) => `notices.${n}`),
+      ...ACTIVITY_WINDOW_SOURCES.map((w) => `window.${w}`),
       ...RETENTION_STATUSES.map((s) => `retentionStatuses.${s}`),
       ...MRR_MOVEMENTS.map((m) => `mrrMovements.${m}`),
       ...COHORT_MEASURES.map((m) => `cohortMeasures.${m}`),

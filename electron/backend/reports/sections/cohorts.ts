@@ -4,12 +4,15 @@ import { missingSection, type SectionBuilder } from './context';
 import { latestDiagnosticRun, runSource } from './diagnostics-run';
 
 // The cohort matrix of the latest stored diagnostic run: share of each cohort active k periods later.
-const MAX_OFFSETS = 12;
+// Every cohort the run holds (the run's cohort range: all of the data by default), so the report
+// quotes the same cohorts as the dashboard; columns stop at 24 periods, what a landscape page holds.
+const MAX_OFFSETS = 24;
 
 export const cohortsSection: SectionBuilder = async (ctx) => {
   const run = latestDiagnosticRun(ctx);
   if (!run) return missingSection(ctx, 'diagnostics');
-  const rows = run.results.cohorts.rows.slice(-MAX_OFFSETS * 2);
+  const rows = run.results.cohorts.rows;
+  const label = (r: (typeof rows)[number]) => (r.leftCensored ? `${r.key} †` : r.key);
   if (rows.length === 0) return { blocks: [{ kind: 'paragraph', text: ctx.r('cohorts.empty') }], status: 'stored', source: runSource(ctx, run) };
   const width = Math.min(MAX_OFFSETS, Math.max(...rows.map((r) => r.cells.length)));
   const offsets = Array.from({ length: width }, (_, k) => k);
@@ -28,7 +31,7 @@ export const cohortsSection: SectionBuilder = async (ctx) => {
         height: Math.max(260, 60 + rows.length * 22),
         option: buildCohortHeatmap({
           subtitle: ctx.r('cohorts.partialMark'),
-          cohorts: rows.map((r) => r.key),
+          cohorts: rows.map(label),
           periods: offsets.map((k) => `+${k}`),
           values: rows.map((r) => offsets.map((k) => value(r, k)?.onRate ?? null)),
           partial: rows.map((r) => offsets.map((k) => value(r, k)?.partial ?? false)),
@@ -41,14 +44,19 @@ export const cohortsSection: SectionBuilder = async (ctx) => {
         title: ctx.r('cohorts.table'),
         columns,
         rows: rows.map((r): TableCell[] => [
-          r.key,
+          label(r),
           r.size,
           ...offsets.map((k): TableCell => {
             const c = value(r, k);
             return c ? (c.partial ? { value: c.onRate, partial: true } : c.onRate) : null;
           }),
         ]),
-        note: [ctx.t('analytics:formulas.cohortOn.formula'), ctx.t('analytics:formulas.cohortOn.denominator')].join('\n'),
+        note: [
+          ctx.t('analytics:formulas.cohortOn.formula'),
+          ctx.t('analytics:formulas.cohortOn.denominator'),
+          ctx.t('analytics:ui.cohortNotes.firstColumn'),
+          ...(rows.some((r) => r.leftCensored) ? [ctx.t('analytics:ui.cohortNotes.censored')] : []),
+        ].join('\n'),
       },
     ],
     status: 'stored',
