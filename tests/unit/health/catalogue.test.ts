@@ -9,6 +9,7 @@ import {
   REPAIR_INDICATORS,
   SEVERITIES,
 } from '../../../shared/health';
+import { STATUS_NOTE_KEYS } from '../../../shared/health/status-notes';
 import en from '../../../shared/i18n/locales/en/health.json';
 import zh from '../../../shared/i18n/locales/zh-CN/health.json';
 
@@ -46,6 +47,7 @@ describe('health catalogues', () => {
       ...HEALTH_PRESETS.flatMap((p) => [p.nameKey, p.descriptionKey, ...p.measures.map((m) => m.labelKey)]),
       ...REPAIR_INDICATORS.map((i) => `repair.indicators.${i}`),
       ...['held', 'partial', 'notHeld', 'insufficientData', 'notYetDue'].map((v) => `repair.verdicts.${v}`),
+      ...STATUS_NOTE_KEYS.map((k) => `ui.status.notes.${k}`),
       'noScore.allMeasuresNA',
       'noScore.onlyZeroWeights',
       'bands.red',

@@ -9,6 +9,7 @@ import { BandBadge, ScorePill, TrendArrow } from './BandBadge';
 import { SignalCard } from './SignalInbox';
 import { ActionCard } from './ActionBoard';
 import { fmtScore, fmtValue, measureName } from './labels';
+import { CustomerStatusPanel } from './CustomerStatusPanel';
 
 interface Props {
   customerKey: string;
@@ -67,6 +68,7 @@ export function CustomerCard({ customerKey, version, onChanged, onBack }: Props)
           <TrendArrow trend={c.trend} />
         </div>
       </div>
+      <CustomerStatusPanel c={c} />
       <div className="health-grid-2">
         <div className="card">
           <h2>{t('ui.customer.breakdown')}</h2>

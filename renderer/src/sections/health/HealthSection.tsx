@@ -9,6 +9,7 @@ import { ActionBoard } from './ActionBoard';
 import { WhatIfWorkshop } from './WhatIfWorkshop';
 import { CustomerCard } from './CustomerCard';
 import { modelName, fmtWhen } from './labels';
+import { DEFAULT_HEALTH_MODEL } from '../../../../shared/health/presets';
 import './health.css';
 
 const TABS = ['overview', 'signals', 'actions', 'workshop'] as const;
@@ -37,7 +38,7 @@ export function HealthSection() {
     const [o, m] = await Promise.all([wb.api['health.overview']({}), wb.api['health.models']({})]);
     setOverview(o);
     setModels(m);
-    setModelId((cur) => cur || o.run?.modelId || 'seed001');
+    setModelId((cur) => cur || o.run?.modelId || DEFAULT_HEALTH_MODEL.id);
     setVersion((v) => v + 1);
     return o;
   }, [wb.api]);
