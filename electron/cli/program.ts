@@ -13,7 +13,7 @@ export function action(body: CommandBody) {
     const cmd = args[args.length - 1] as Command;
     const opts = cmd.optsWithGlobals<{ json?: boolean; lang?: string }>();
     const globals: CliGlobals = { json: Boolean(opts.json), lang: cliLocale(opts.lang) };
-    const session = new CliSession();
+    const session = new CliSession(globals.lang);
     try {
       await body(session, globals, ...args.slice(0, -1));
     } catch (err) {

@@ -2,6 +2,9 @@ import type { ArgsOf, ChannelName, ResultOf } from '../../shared/contract';
 import { InProcessEngine } from '../backend/engine/engine';
 import { CliFailure } from './output';
 import { APP_VERSION } from '../backend/version';
+import { createTranslator } from '../../shared/i18n/translate';
+import type { Locale } from '../../shared/errors';
+import type { WorkspaceInfo } from '../../shared/domain/engagement';
 
 /**
  * The CLI speaks the same contract as the UI: every command is a sequence of channel calls. Its
@@ -11,9 +14,14 @@ import { APP_VERSION } from '../backend/version';
 export class CliSession {
   readonly engine = new InProcessEngine({ host: 'cli', version: APP_VERSION });
 
+  constructor(private readonly lang: Locale = 'zh-CN') {}
+
   async call<K extends ChannelName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
     const env = await this.engine.call(name, args);
     if (!env.ok) throw new CliFailure(env.error);
+    // Every command opens its workspace: whichever one found a crashed job rolled back says so once.
+    const recovery = name === 'engagement.open' ? (env.value as WorkspaceInfo).recovery : null;
+    if (recovery) process.stderr.write(`${createTranslator(this.lang)('common:workspace.recovered', { keptAside: recovery.keptAside })}\n`);
     return env.value as ResultOf<K>;
   }
 
