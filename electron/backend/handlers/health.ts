@@ -9,7 +9,7 @@ import { WorkbenchError } from '../errors';
 import { recordAudit } from '../workspace/repositories/audit';
 import { createAction, listActions, runRepairCheck, updateAction } from '../health/actions-store';
 import { localNow, localToday } from '../health/clock';
-import { defaultAsOf } from '../health/facts-sql';
+import { healthRunAsOf } from '../health/as-of';
 import { customerHealth, dismissSignal, listRuns, listScores, listSignals, overview, reopenSignal, whatIfData } from '../health/queries';
 import { runHealth } from '../health/run';
 import { deleteModel, getModel, getRules, listModels, saveModel, saveRules, validateModel } from '../health/store';
@@ -52,7 +52,7 @@ export function healthHandlers(b: Backend): HandlersFor<typeof healthChannels> {
       const ws = b.requireWorkspace();
       const last = listRuns(ws.sqlite)[0];
       const model = getModel(ws.sqlite, modelId ?? last?.modelId ?? DEFAULT_HEALTH_MODEL.id);
-      const date = asOf ?? defaultAsOf(ws.sqlite, localToday());
+      const date = asOf ?? healthRunAsOf(ws.sqlite, localToday());
       const r = runHealth(ws.sqlite, {
         model,
         rules: getRules(ws.sqlite),

@@ -15,6 +15,10 @@ import { listActions } from '../../../electron/backend/health/actions-store';
 import { DEFAULT_HEALTH_MODEL } from '../../../shared/health/presets';
 import { defaultSignalRules } from '../../../shared/health/signal-rules';
 import { addDays } from '../../../shared/health/dates';
+import { defaultAsOf } from '../../../electron/backend/health/facts-sql';
+import { healthRunAsOf } from '../../../electron/backend/health/as-of';
+import { runAndStore } from '../../../electron/backend/diagnostics/run';
+import { AnalyticsParamsSchema } from '../../../shared/analytics/params';
 
 const AS_OF = '2026-06-30';
 // The run is made five months after the as-of date: due dates must not move with it.
@@ -124,5 +128,13 @@ describe('one customer status from one set of facts', () => {
     // MIXED → executive escalation, 48 hours: due 2026-07-03 00:00.
     expect(actions.find((a) => a.customerKey === 'MIXED' && a.templateId === 'executiveEscalation')?.dueAt).toBe('2026-07-03T00:00:00');
     expect(actions.every((a) => a.dueAt < '2026-08-01')).toBe(true);
+  });
+
+  it('a health run without a date takes the latest diagnostic run\'s as-of date, so every view shares it', async () => {
+    // Before any diagnostic run: the latest dated fact (BOUGHT's order and TICKETS' ticket, 2026-06-10).
+    expect(healthRunAsOf(ws.sqlite, '2030-01-01')).toBe('2026-06-10');
+    expect(healthRunAsOf(ws.sqlite, '2030-01-01')).toBe(defaultAsOf(ws.sqlite, '2030-01-01'));
+    await runAndStore(ws.sqlite, { params: AnalyticsParamsSchema.parse({ asOf: '2026-05-31' }), now: NOW });
+    expect(healthRunAsOf(ws.sqlite, '2030-01-01')).toBe('2026-05-31');
   });
 });
