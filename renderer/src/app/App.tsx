@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EngineStatus, WorkbenchApi } from '../../../shared/contract';
-import type { AppInfo, WorkspaceInfo } from '../../../shared/domain/engagement';
+import type { AppInfo, WorkspaceInfo, WorkspaceRecovery } from '../../../shared/domain/engagement';
 import type { MenuCommand } from '../../../shared/contract/shell';
 import type { Locale } from '../../../shared/errors';
 import type { Transport } from '../api/transport';
@@ -8,6 +8,7 @@ import { switchLocale } from '../i18n';
 import { WorkbenchContext, type Workbench } from './context';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { EngineStatusBanner } from './EngineStatusBanner';
+import { RecoveryNotice } from './RecoveryNotice';
 import { HomePage } from '../pages/HomePage';
 import { EngagementPage } from '../pages/EngagementPage';
 import { useHashRoute } from './route';
@@ -30,7 +31,15 @@ export function App({ api, transport, initialApp, initialWorkspace }: Props) {
   const workspaceRef = useRef(workspace);
   workspaceRef.current = workspace;
 
-  useEffect(() => transport.on('engagement.changed', ({ info }) => setWorkspace(info)), [transport]);
+  const [recovery, setRecovery] = useState<WorkspaceRecovery | null>(initialWorkspace?.recovery ?? null);
+  useEffect(
+    () =>
+      transport.on('engagement.changed', ({ info }) => {
+        setWorkspace(info);
+        setRecovery(info?.recovery ?? null);
+      }),
+    [transport],
+  );
 
   // The engine crashed or restarted: keep whether a workspace was open when it went down, so the
   // banner can say it must be reopened; after a restart, read what the engine has open now.
@@ -86,6 +95,7 @@ export function App({ api, transport, initialApp, initialWorkspace }: Props) {
   return (
     <WorkbenchContext.Provider value={wb}>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <RecoveryNotice recovery={recovery} onDismiss={() => setRecovery(null)} />
       <EngineStatusBanner status={engine?.status ?? null} hadWorkspace={engine?.hadWorkspace ?? false} onDismiss={() => setEngine(null)} />
       {inEngagement ? <EngagementPage /> : <HomePage />}
       <DialogHost />
