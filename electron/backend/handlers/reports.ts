@@ -19,6 +19,7 @@ import { loadPseudonymMap } from '../reports/store';
 
 /** "<client>-<title>-<date>.<ext>" in the documents folder, numbered when the name is taken. */
 function defaultExportPath(dir: string, client: string, title: string, date: string, kind: ReportExportKind): string {
+  // eslint-disable-next-line no-control-regex -- control characters are replaced on purpose (Windows refuses them in names)
   const clean = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 80);
   const base = `${clean(client)}-${clean(title)}-${date}`;
   let path = join(dir, `${base}.${kind}`);
