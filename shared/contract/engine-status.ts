@@ -7,6 +7,7 @@ import type { EngineStatus } from './events';
  */
 export function engineStatusLines(status: EngineStatus, hadWorkspace: boolean): string[] {
   if (status.state === 'crashed') return ['engine.crashed'];
+  if (status.state === 'stopped') return ['engine.stopped'];
   if (status.integrityOk === false) return ['engine.restarted', 'engine.integrityFailed'];
   if (status.workspaceReopened) return ['engine.restarted', 'engine.reopened'];
   return hadWorkspace ? ['engine.restarted', 'engine.mustReopen'] : ['engine.restarted'];

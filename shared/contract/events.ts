@@ -15,7 +15,8 @@ export interface JobProgress {
  * or must be reopened by the user.
  */
 export interface EngineStatus {
-  state: 'crashed' | 'restarted';
+  /** stopped: crashed again too soon after restarts; the next call starts it again */
+  state: 'crashed' | 'restarted' | 'stopped';
   reason: string | null;
   workspaceReopened: boolean;
   /** null when no workspace was open, or it has not been checked yet */

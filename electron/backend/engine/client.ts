@@ -153,7 +153,10 @@ export class EngineClient implements Engine {
     this.emit('engine.status', { state: 'crashed', reason, workspaceReopened: false, integrityOk: null });
     const now = Date.now();
     this.restarts = this.restarts.filter((t) => now - t < 60_000);
-    if (this.restarts.length >= (this.options.maxRestartsPerMinute ?? 3)) return;
+    if (this.restarts.length >= (this.options.maxRestartsPerMinute ?? 3)) {
+      this.emit('engine.status', { state: 'stopped', reason, workspaceReopened: false, integrityOk: null });
+      return;
+    }
     this.restarts.push(now);
     await this.start();
     const path = this.openPath;

@@ -13,7 +13,7 @@ interface Props {
 export function EngineStatusBanner({ status, hadWorkspace, onDismiss }: Props) {
   const { t } = useTranslation();
   if (!status) return null;
-  const bad = status.state === 'crashed' || status.integrityOk === false;
+  const bad = status.state !== 'restarted' || status.integrityOk === false;
   return (
     <div className={`engine-banner${bad ? ' engine-banner-bad' : ''}`} role="alert" data-testid="engine-status">
       <div className="engine-banner-text">

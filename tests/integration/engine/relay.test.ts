@@ -107,3 +107,21 @@ describe('engine in its own process (the Electron relay, without Electron)', () 
     expect(value<{ id: number }>(await engine.call('diagnostics.run', { params: {} })).id).toBeGreaterThan(0);
   }, 180_000);
 });
+
+describe('an engine that keeps crashing', () => {
+  it('is not restarted in a loop: the UI is told it stopped, and the next call starts it again', async () => {
+    const engine = new EngineClient({
+      init: { host: 'web', version: 'test', settingsDir: join(dir, 'loop', 'home'), documentsDir: join(dir, 'loop', 'docs'), pdf: 'chromium' },
+      link: childProcessLink,
+      maxRestartsPerMinute: 0,
+    });
+    await engine.start();
+    const rec = recorder(engine);
+    process.kill(engine.pid!, 'SIGKILL');
+    const stopped = await rec.waitFor((e) => e.name === 'engine.status' && (e.payload as { state: string }).state === 'stopped');
+    expect(stopped.payload).toMatchObject({ state: 'stopped', reason: 'signal SIGKILL' });
+    expect(rec.seen.some((e) => e.name === 'engine.status' && (e.payload as { state: string }).state === 'restarted')).toBe(false);
+    expect(value<{ host: string }>(await engine.call('app.info', {})).host).toBe('web');
+    await engine.close();
+  }, 60_000);
+});

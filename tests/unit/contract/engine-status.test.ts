@@ -13,6 +13,7 @@ describe('the engine status banner', () => {
 
   it('says what happened and what became of the workspace', () => {
     expect(engineStatusLines(status({ state: 'crashed' }), true)).toEqual(['engine.crashed']);
+    expect(engineStatusLines(status({ state: 'stopped' }), true)).toEqual(['engine.stopped']);
     expect(engineStatusLines(status({ workspaceReopened: true, integrityOk: true }), true)).toEqual(['engine.restarted', 'engine.reopened']);
     expect(engineStatusLines(status({ integrityOk: false }), true)).toEqual(['engine.restarted', 'engine.integrityFailed']);
     expect(engineStatusLines(status({}), true)).toEqual(['engine.restarted', 'engine.mustReopen']);
@@ -20,7 +21,7 @@ describe('the engine status banner', () => {
   });
 
   it('has every line in both languages', () => {
-    const keys = ['crashed', 'restarted', 'reopened', 'integrityFailed', 'mustReopen', 'reason'] as const;
+    const keys = ['crashed', 'stopped', 'restarted', 'reopened', 'integrityFailed', 'mustReopen', 'reason'] as const;
     for (const locale of ['zh-CN', 'en'] as const) {
       for (const key of keys) expect(resources[locale].common.engine[key], `${locale} engine.${key}`).toMatch(/\S/);
     }
