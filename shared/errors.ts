@@ -110,7 +110,6 @@ export const errorMessages = {
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type Locale = 'zh-CN' | 'en';
-export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 export type ErrorCode = keyof typeof errorMessages;
 export type ErrorParams = Record<string, string | number>;
 

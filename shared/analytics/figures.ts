@@ -33,6 +33,3 @@ export function ratio(numerator: number, denominator: number, whenZero: AbsentRe
   return { value: numerator / denominator, reason: null };
 }
 
-export function complement(f: Figure): Figure {
-  return f.value === null ? f : { value: 1 - f.value, reason: null };
-}

@@ -7,9 +7,7 @@ import { ACTIVITY_BASES } from './activity';
 import { COHORT_BOUND_PATTERN } from './cohort-range';
 import { toDay, type DayNumber } from './days';
 import { GRAINS, periodIndexOf, periodStartDay } from './periods';
-import { CLASSIC_SEGMENT_RULES, VALUE_GROUP_RULES, type RfmOptions, type SegmentRule } from './rfm';
-import type { LifecycleRules } from './lifecycle';
-import type { TierThresholds } from './tiers';
+import { CLASSIC_SEGMENT_RULES, VALUE_GROUP_RULES, type SegmentRule } from './rfm';
 
 export const ANALYTICS_PARAMS_VERSION = 1;
 
@@ -106,17 +104,6 @@ export type AnalyticsParamsInput = z.input<typeof AnalyticsParamsSchema>;
 
 export function defaultAnalyticsParams(asOf: string): AnalyticsParams {
   return AnalyticsParamsSchema.parse({ asOf });
-}
-
-// The pure functions take these narrower shapes; the schema's output satisfies them.
-export function rfmOptionsOf(p: AnalyticsParams): RfmOptions {
-  return p.rfm;
-}
-export function tierThresholdsOf(p: AnalyticsParams): TierThresholds {
-  return p.tiers;
-}
-export function lifecycleRulesOf(p: AnalyticsParams): LifecycleRules {
-  return p.lifecycle;
 }
 
 /** The as-of day of the segment movement baseline: compareAsOf, else the day before the as-of period. */

@@ -6,4 +6,3 @@ export const BUILTIN_TEMPLATE_FILES = [
   'sales-project-sop.json', // 销售-项目协同SOP检查 (seed 000 四步落地)
   'data-compliance.json', // 数据合规自查 (seed 001 note)
 ] as const;
-export type BuiltinTemplateFile = (typeof BUILTIN_TEMPLATE_FILES)[number];

@@ -125,14 +125,9 @@ export type NumericBand = z.output<typeof numericBandSchema>;
 export type NumericQuestion = z.output<typeof numericQuestionSchema>;
 export type TextQuestion = z.output<typeof textQuestionSchema>;
 export type ChecklistQuestion = z.output<typeof questionSchema>;
-export type ScoredQuestion = Exclude<ChecklistQuestion, TextQuestion>;
 export type ChecklistSection = z.output<typeof sectionSchema>;
 export type MaturityStage = z.output<typeof stageSchema>;
 export type ChecklistTemplate = z.output<typeof templateSchema>;
-
-export function isScoredQuestion(question: ChecklistQuestion): question is ScoredQuestion {
-  return question.kind !== 'text';
-}
 
 export type TemplateValidation =
   | { ok: true; template: ChecklistTemplate; issues: [] }

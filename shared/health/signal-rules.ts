@@ -183,8 +183,6 @@ export const DEFAULT_SIGNAL_RULES: SignalRule[] = [
   },
 ];
 
-export const SIGNAL_RULE_IDS: readonly SignalRuleId[] = DEFAULT_SIGNAL_RULES.map((r) => r.id);
-
 /** A fresh copy of the defaults (the constants stay pristine while a workshop edits its copy). */
 export function defaultSignalRules(): SignalRule[] {
   return JSON.parse(JSON.stringify(DEFAULT_SIGNAL_RULES)) as SignalRule[];

@@ -5,8 +5,6 @@
 export const SEVERITIES = ['light', 'medium', 'heavy'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const SEVERITY_RANK: Record<Severity, number> = { light: 1, medium: 2, heavy: 3 };
-
 export const ACTION_TEMPLATE_IDS = [
   'executiveImprovementPlan', // seed 000 高风险客户: CEO直管, 48小时内出具改善方案
   'executiveNegotiation', // seed 001 重度: 高层谈判 + 定制化补偿 + 《竞品对比白皮书》

@@ -103,10 +103,6 @@ export interface EntityQuality {
   returns: number | null;
 }
 
-export interface QualitySummary {
-  entities: EntityQuality[];
-}
-
 /**
  * Reasons the pipeline adds to the value parsers' codes (catalogue: import:reasons.<code>); a row the
  * reader flagged (RowIssueCode: quotes that do not pair, undecodable bytes) is rejected under its code.

@@ -382,10 +382,6 @@ export const ENTITY_FIELDS: Readonly<Record<EntityKind, EntityFields>> = {
   projects: PROJECTS,
 };
 
-export function fieldsOf(entity: EntityKind): readonly FieldDef[] {
-  return ENTITY_FIELDS[entity].fields;
-}
-
 export function fieldOf(entity: EntityKind, name: string): FieldDef | undefined {
   return ENTITY_FIELDS[entity].fields.find((f) => f.name === name);
 }

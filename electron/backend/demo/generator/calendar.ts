@@ -68,10 +68,6 @@ export function monthStart(m: number): number {
   return dayOf(y, mo, 1);
 }
 
-export function monthEnd(m: number): number {
-  return monthStart(m + 1) - 1;
-}
-
 export function monthIndexOf(day: number): number {
   const { y, m } = parts(day);
   return (y - 2023) * 12 + (m - 11);

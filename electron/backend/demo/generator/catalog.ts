@@ -84,10 +84,6 @@ export const KEY_ACCOUNT_OWNER = '吴敏';
 /** The rep whose book churns more (planted owner effect). */
 export const WEAK_OWNER = '赵磊';
 
-export const OWNER_LIST: readonly string[] = [
-  '陈思远', '王晓丽', '周建国', '李娜', '黄志强', '林雅婷', '张伟', '孙浩', '赵磊', KEY_ACCOUNT_OWNER,
-];
-
 export const PROJECT_MANAGERS: readonly string[] = ['郑凯', '马骁', '何静', '罗斌', '许文涛'];
 export const SERVICE_ENGINEERS: readonly string[] = ['蒋涛', '韩雪', '冯宇', '曹磊', '彭丽', '邓超'];
 

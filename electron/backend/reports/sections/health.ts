@@ -1,7 +1,6 @@
 import { buildDistributionChart, buildTrendChart } from '../../../../shared/charts';
 import type { ColourRule, KeyFigure, ReportBlock, TableCell } from '../../../../shared/reports/model';
 import type { HealthModel } from '../../../../shared/health/model';
-import { SEVERITIES, type Severity } from '../../../../shared/health/vocabulary';
 import { listSignals, overview } from '../../health/queries';
 import { missingSection, share, type SectionBuilder, type SectionContext } from './context';
 
@@ -193,5 +192,3 @@ export const healthSection: SectionBuilder = async (ctx) => {
     findings,
   };
 };
-
-export const SEVERITY_ORDER: readonly Severity[] = [...SEVERITIES].reverse();

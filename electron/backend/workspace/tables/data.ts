@@ -25,6 +25,14 @@ export interface ImportBatchTable {
   status: Generated<string>; // 'committed' | 'undone'
   started_at: string;
   finished_at: string | null;
+  // added by migration 0003: how the file was read and what the batch found
+  plan: ColumnType<string, string | undefined, string>; // JSON ReadPlan
+  date_min: string | null;
+  date_max: string | null;
+  customers_created: ColumnType<number, number | undefined, number>;
+  unknown_customers: ColumnType<number, number | undefined, number>;
+  duration_ms: number | null;
+  undone_at: string | null;
 }
 
 export interface ImportRejectTable {
@@ -36,6 +44,7 @@ export interface ImportRejectTable {
   reason_code: string;
   reason: string;
   raw_row: string; // JSON
+  reason_params: ColumnType<string, string | undefined, string>; // JSON, added by migration 0003
 }
 
 export interface CustomersTable extends ImportColumns {

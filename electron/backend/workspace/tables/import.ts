@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 
-// Row types of migration 0003 (import_mapping), and the columns it adds to 0002's import tables.
+// Row types of migration 0003's import_mapping; the columns 0003 adds to import_batch and
+// import_reject are in their table types (data.ts).
 
 export interface ImportMappingTable {
   id: Generated<number>;
@@ -11,21 +12,6 @@ export interface ImportMappingTable {
   created_at: string;
   updated_at: string;
   used_at: string | null;
-}
-
-/** Columns 0003 adds to import_batch (the pipeline reads and writes these tables through ws.sqlite). */
-export interface ImportBatchColumns0003 {
-  plan: ColumnType<string, string | undefined, string>; // JSON ReadPlan
-  date_min: string | null;
-  date_max: string | null;
-  customers_created: ColumnType<number, number | undefined, number>;
-  unknown_customers: ColumnType<number, number | undefined, number>;
-  duration_ms: number | null;
-  undone_at: string | null;
-}
-
-export interface ImportRejectColumns0003 {
-  reason_params: ColumnType<string, string | undefined, string>; // JSON
 }
 
 export interface ImportTables {
