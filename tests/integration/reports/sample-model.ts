@@ -168,7 +168,7 @@ export function sampleModel(language: ReportLanguage = 'zh-CN'): ReportModel {
               [HOSTILE_NAME, '张伟', '13900001111', 'zhang.wei@example.com', 48, '红', '2025-03-02', 560_000],
               [SCRIPT_NAME, '陈静', '021-55556666', 'chen.j@huaxin.com', 63.2, '黄', '2025-05-20', 930_000],
             ],
-            note: '健康分 = Σ wᵢmᵢ / Σ wᵢ（仅计有值的指标），预设：种子 001。',
+            note: '健康分 = Σ wᵢmᵢ / Σ wᵢ（仅计有值的指标），预设：关系维护健康度模型。',
           },
         ],
       },
