@@ -8,6 +8,7 @@ import * as m0006 from './0006_checklists';
 import * as m0007 from './0007_reports';
 import * as m0008 from './0008_health_signal_index';
 import * as m0009 from './0009_value_groups';
+import * as m0010 from './0010_customer_page_index';
 
 // Static list: kysely's folder-reading provider breaks once bundled (no migrations folder to read).
 // Append only. Names sort in apply order.
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0007_reports': m0007,
   '0008_health_signal_index': m0008,
   '0009_value_groups': m0009,
+  '0010_customer_page_index': m0010,
 };
 
 export const migrationNames = Object.keys(migrations).sort();
