@@ -15,7 +15,7 @@ import { listActions } from '../../../electron/backend/health/actions-store';
 import { DEFAULT_HEALTH_MODEL } from '../../../shared/health/presets';
 import { defaultSignalRules } from '../../../shared/health/signal-rules';
 import { addDays } from '../../../shared/health/dates';
-import { defaultAsOf } from '../../../electron/backend/health/facts-sql';
+import { defaultAsOf as diagnosticsDefaultAsOf } from '../../../electron/backend/diagnostics/defaults';
 import { healthRunAsOf } from '../../../electron/backend/health/as-of';
 import { runAndStore } from '../../../electron/backend/diagnostics/run';
 import { AnalyticsParamsSchema } from '../../../shared/analytics/params';
@@ -131,10 +131,24 @@ describe('one customer status from one set of facts', () => {
   });
 
   it('a health run without a date takes the latest diagnostic run\'s as-of date, so every view shares it', async () => {
-    // Before any diagnostic run: the latest dated fact (BOUGHT's order and TICKETS' ticket, 2026-06-10).
+    // Before any diagnostic run: the date a diagnostic run would default to, the latest order
+    // (BOUGHT, 2026-06-10), so whichever runs first the other lands on the same day.
     expect(healthRunAsOf(ws.sqlite, '2030-01-01')).toBe('2026-06-10');
-    expect(healthRunAsOf(ws.sqlite, '2030-01-01')).toBe(defaultAsOf(ws.sqlite, '2030-01-01'));
+    expect(healthRunAsOf(ws.sqlite, '2030-01-01')).toBe(diagnosticsDefaultAsOf(ws.sqlite));
+    // Capped at today: an as-of date after today would count days that have not happened.
+    expect(healthRunAsOf(ws.sqlite, '2026-05-01')).toBe('2026-05-01');
     await runAndStore(ws.sqlite, { params: AnalyticsParamsSchema.parse({ asOf: '2026-05-31' }), now: NOW });
     expect(healthRunAsOf(ws.sqlite, '2030-01-01')).toBe('2026-05-31');
+  });
+
+  it('without orders or contracts, a health run takes the latest dated fact', async () => {
+    const crm = await newWorkspace(tempDir());
+    try {
+      crm.sqlite.prepare(`insert into customers (row_key, customer_key, name) values ('c', 'CRM', '客户CRM')`).run();
+      crm.sqlite.prepare(`insert into interactions (row_key, customer_key, date, channel) values ('i', 'CRM', '2026-03-15', '电话')`).run();
+      expect(healthRunAsOf(crm.sqlite, '2030-01-01')).toBe('2026-03-15');
+    } finally {
+      await crm.close();
+    }
   });
 });
