@@ -6,7 +6,7 @@ import { exportHealthModel, importHealthModel } from '../../../shared/health/mod
 import { DEFAULT_HEALTH_MODEL } from '../../../shared/health/presets';
 import type { Backend } from '../backend';
 import { WorkbenchError } from '../errors';
-import { recordAudit } from '../workspace/repositories/audit';
+import { recordAudit, recordAuditSync } from '../workspace/repositories/audit';
 import { createAction, listActions, runRepairCheck, updateAction } from '../health/actions-store';
 import { localNow, localToday } from '../health/clock';
 import { healthRunAsOf } from '../health/as-of';
@@ -53,15 +53,15 @@ export function healthHandlers(b: Backend): HandlersFor<typeof healthChannels> {
       const last = listRuns(ws.sqlite)[0];
       const model = getModel(ws.sqlite, modelId ?? last?.modelId ?? DEFAULT_HEALTH_MODEL.id);
       const date = asOf ?? healthRunAsOf(ws.sqlite, localToday());
-      const r = runHealth(ws.sqlite, {
+      const r = await runHealth(ws.sqlite, {
         model,
         rules: getRules(ws.sqlite),
         asOf: date,
         now: localNow(),
         progress: (phase, done, total) => ctx.progress(phase, done, total),
         signal: ctx.signal,
+        onStored: (stored) => recordAuditSync(ws.sqlite, 'health.run', { runId: stored.runId, modelId: model.id, asOf: date, customers: stored.customers }),
       });
-      await recordAudit(ws.db, 'health.run', { runId: r.runId, modelId: model.id, asOf: date, customers: r.customers });
       const summary = listRuns(ws.sqlite).find((x) => x.id === r.runId);
       if (!summary) throw new WorkbenchError('INTERNAL', { detail: 'run not stored' });
       return summary;

@@ -73,6 +73,20 @@ export function countCustomersInScope(sqlite: ReadableDB, asOf: string): number 
  * callback may write to the database (the statements here are stepped to completion before it runs).
  */
 export function forEachFactsBlock(sqlite: ReadableDB, asOf: string, opts: FactsOptions, onBlock: (block: FactsBlock) => void): number {
+  const blocks = factsBlocks(sqlite, asOf, opts);
+  for (;;) {
+    const next = blocks.next();
+    if (next.done) return next.value;
+    onBlock(next.value);
+  }
+}
+
+/**
+ * The same blocks as a generator, for a consumer that awaits between blocks (a job's checkpoints).
+ * No statement is left open across a yield: every read is stepped to completion first, so the
+ * connection is free for other calls while the consumer waits.
+ */
+export function* factsBlocks(sqlite: ReadableDB, asOf: string, opts: FactsOptions): Generator<FactsBlock, number, void> {
   const w = opts.windows ?? DEFAULT_FACTS_WINDOWS;
   const blockSize = Math.max(1, opts.blockSize ?? 4096);
   const b = factsBounds(asOf, w);
@@ -252,7 +266,9 @@ export function forEachFactsBlock(sqlite: ReadableDB, asOf: string, opts: FactsO
     timed('projects', () => foldProjects(q.projects.all({ ...range, asOf, from: addDays(asOf, -365) }) as Row[], byKey));
 
     total += customers.length;
-    timed('consumer', () => onBlock({ asOf, customers, facts }));
+    const handedOver = opts.onQuery ? performance.now() : 0;
+    yield { asOf, customers, facts };
+    if (opts.onQuery) spent.set('consumer', (spent.get('consumer') ?? 0) + performance.now() - handedOver);
     if (page.length < blockSize) break;
   }
   for (const [label, ms] of spent) opts.onQuery?.(label, ms);

@@ -1,23 +1,26 @@
 // One health run: facts → metrics → scores and signals → stored, with signals reconciled against
 // the ones already open (one live signal per customer and rule) and actions opened from the playbook.
-// The whole run is one synchronous transaction (no async work inside it), so a run is stored whole
-// or not at all. Inside it, customers go by in key-ordered blocks (forEachFactsBlock): a block's facts
-// are scored, its signals reconciled and its rows written before the next block is read, so memory
-// holds one block, not 100,000 customers' facts, metrics and evidence at once. Rows get the ids the
-// all-at-once version gave them: new signals (and their actions) in customer order, then the
-// red-score actions in customer order.
+// Two stages. Scoring reads the workspace and writes nothing: customers go by in key-ordered blocks
+// (factsBlocks), each block's facts become its metric rows, scores and evaluated signals, and the
+// facts are dropped before the next block is read; between blocks the run reaches a checkpoint
+// (a cancel stops it there). Storing comes after the last checkpoint, in one synchronous transaction
+// with the audit entry: a run is stored whole or not at all, and a cancelled run leaves the workspace
+// exactly as it was. What scoring keeps for storing is one metric row per customer (19 doubles, 152
+// bytes: 76 MB at 500,000 customers) and the evaluated signals; the facts, the large part, never
+// outlive their block. Rows get the ids the all-at-once version gave them: new signals (and their
+// actions) in customer order, then the red-score actions in customer order.
 
 import type { WritableDB } from '../workspace/connection';
 import { buildMetricMatrix, fillSignalMetrics, METRIC_COUNT } from '../../../shared/health/metrics';
-import { compileModel, bandOf, type BandCounts } from '../../../shared/health/score';
+import { compileModel, bandOf, type Band, type BandCounts, type CompiledModel } from '../../../shared/health/score';
 import type { HealthModel } from '../../../shared/health/model';
 import { evaluateRules, type Signal } from '../../../shared/health/signals';
 import type { SignalRule, SignalRuleId } from '../../../shared/health/signal-rules';
 import { reconcileSignals, type SignalReconciliation, type StoredSignalRef } from '../../../shared/health/signal-dedupe';
 import { actionForSignal, DEFAULT_PLAYBOOK, dueFromAsOf, type Playbook, type PlannedAction } from '../../../shared/health/playbook';
 import type { CancelSignal } from '../../../shared/contract/define';
-import { countCustomersInScope, forEachFactsBlock, type FactsBlock, type FactsResult } from './facts-sql';
-import { WorkbenchError } from '../errors';
+import { countCustomersInScope, factsBlocks, type FactsBlock, type FactsResult } from './facts-sql';
+import { checkpoint } from '../jobs';
 import { prepareInsertAction } from './actions-store';
 
 export interface RunOptions {
@@ -30,8 +33,10 @@ export interface RunOptions {
   signal?: CancelSignal;
   /** Precomputed facts (benchmarks); computed from the workspace when absent. */
   facts?: FactsResult;
-  /** Customers per block (tests use small blocks to cross block edges); default in forEachFactsBlock. */
+  /** Customers per block (tests use small blocks to cross block edges); default in factsBlocks. */
   blockSize?: number;
+  /** Written in the run's transaction once its rows are (the audit entry): the run and it commit together. */
+  onStored?: (result: RunResult) => void;
 }
 
 export interface RunResult {
@@ -43,14 +48,40 @@ export interface RunResult {
   actionsOpened: number;
 }
 
-function checkCancelled(signal?: CancelSignal): void {
-  if (signal?.aborted) throw new WorkbenchError('CANCELLED');
+/** A block as scoring leaves it for storing: no facts, only what the rows are made of. */
+interface ScoredBlock {
+  keys: string[];
+  owners: (string | null)[];
+  /** Row-major metric rows (buildMetricMatrix), customer c at c * METRIC_COUNT. */
+  matrix: Float64Array;
+  scores: Float64Array;
+  bands: (Band | null)[];
+  evaluated: Signal[];
 }
 
-export function runHealth(sqlite: WritableDB, opts: RunOptions): RunResult {
+/** A customer's score and, per measure, [metric value, points] (null for NaN), as stored. */
+function scoreRow(compiled: CompiledModel, matrix: Float64Array, offset: number, parts?: [number | null, number | null][]): number {
+  let num = 0;
+  let den = 0;
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < compiled.size; i++) {
+    const v = matrix[offset + (compiled.metricIdx[i] as number)] as number;
+    const p = (compiled.points[i] as (x: number) => number)(v);
+    parts?.push([Number.isNaN(v) ? null : v, Number.isNaN(p) ? null : p]);
+    const w = compiled.weights[i] as number;
+    if (Number.isNaN(p) || w === 0) continue;
+    num += w * p;
+    den += w;
+    if (p < min) min = p;
+  }
+  return den === 0 ? Number.NaN : compiled.lowest ? min : num / den;
+}
+
+export async function runHealth(sqlite: WritableDB, opts: RunOptions): Promise<RunResult> {
   const { model, rules, asOf, now } = opts;
   const playbook = opts.playbook ?? DEFAULT_PLAYBOOK;
   opts.progress?.('health.facts', 0, null);
+  await checkpoint(opts.signal);
   // Only the enabled keyword rules' words decide which free texts are worth loading.
   const textKeywords = rules.flatMap((r) => (r.enabled && (r.id === 'decisionMakerChange' || r.id === 'competitorMention') ? r.params.keywords : []));
   const total = opts.facts ? opts.facts.facts.length : countCustomersInScope(sqlite, asOf);
@@ -58,14 +89,51 @@ export function runHealth(sqlite: WritableDB, opts: RunOptions): RunResult {
   const enabledRules = new Set<SignalRuleId>(rules.filter((r) => r.enabled).map((r) => r.id));
   const redTemplate = playbook.templates[playbook.redScore];
 
+  // Scoring: reads only.
+  const scored: ScoredBlock[] = [];
+  const bands: BandCounts = { red: 0, yellow: 0, green: 0, none: 0 };
+  let n = 0;
+  const scoreBlock = ({ customers, facts }: FactsBlock): void => {
+    const size = facts.length;
+    const matrix = buildMetricMatrix(facts);
+    const block: ScoredBlock = { keys: new Array<string>(size), owners: new Array<string | null>(size), matrix, scores: new Float64Array(size), bands: new Array<Band | null>(size), evaluated: [] };
+    for (let c = 0; c < size; c++) {
+      const f = facts[c]!;
+      // Signals first: the score reads the signals evaluated on the same facts (signal measures).
+      const signals = evaluateRules(rules, f);
+      fillSignalMetrics(matrix, c * METRIC_COUNT, signals.map((s) => s.severity));
+      const score = scoreRow(compiled, matrix, c * METRIC_COUNT);
+      const band = bandOf(model.bands, score);
+      bands[band ?? 'none']++;
+      block.keys[c] = f.customerKey;
+      block.owners[c] = customers[c]?.owner ?? null;
+      block.scores[c] = score;
+      block.bands[c] = band;
+      for (const s of signals) block.evaluated.push(s);
+    }
+    scored.push(block);
+    n += size;
+    opts.progress?.('health.scoring', n, total);
+  };
+  if (opts.facts) scoreBlock(opts.facts);
+  else {
+    for (const block of factsBlocks(sqlite, asOf, { textKeywords, ...(opts.blockSize === undefined ? {} : { blockSize: opts.blockSize }) })) {
+      scoreBlock(block);
+      await checkpoint(opts.signal);
+    }
+  }
+  opts.progress?.('health.saving', 0, null);
+  await checkpoint(opts.signal);
+
+  // Storing: the last checkpoint is behind us; one transaction from here.
   const write = sqlite.transaction((): RunResult => {
-    // Counts are filled in at the end, once every block is scored.
+    // Counts are filled in at the end, once every block is stored.
     const runId = Number(
       sqlite
         .prepare(`insert into health_run (model_id, model, rules, as_of, started_at) values (?, ?, ?, ?, ?)`)
         .run(model.id, JSON.stringify(model), JSON.stringify(rules), asOf, now).lastInsertRowid,
     );
-    // Live signals by customer: each block reconciles its own customers' records.
+    // Live signals by customer, read inside the transaction: each block reconciles its own customers' records.
     const storedByCustomer = new Map<string, StoredSignalRef<number>[]>();
     for (const r of sqlite.prepare(`select id, customer_key, rule_id, status from health_signal where status in ('open', 'dismissed')`).raw(true).all() as [
       number,
@@ -108,9 +176,7 @@ export function runHealth(sqlite: WritableDB, opts: RunOptions): RunResult {
       actionsOpened++;
     };
 
-    const bands: BandCounts = { red: 0, yellow: 0, green: 0, none: 0 };
     const red: { key: string; owner: string | null; score: number }[] = [];
-    let n = 0;
     let signalsOpened = 0;
     let signalsResolved = 0;
     const closeAll = (plan: SignalReconciliation<number>): void => {
@@ -118,49 +184,28 @@ export function runHealth(sqlite: WritableDB, opts: RunOptions): RunResult {
       signalsResolved += plan.resolve.length;
     };
 
-    const onBlock = ({ customers, facts }: FactsBlock): void => {
-      checkCancelled(opts.signal);
-      const size = facts.length;
-      const matrix = buildMetricMatrix(facts);
-      const evaluated: Signal[] = [];
+    for (const block of scored) {
       const stored: StoredSignalRef<number>[] = [];
       const inScope = new Set<string>();
-      for (let c = 0; c < size; c++) {
-        const f = facts[c]!;
+      for (let c = 0; c < block.keys.length; c++) {
+        const key = block.keys[c]!;
         const offset = c * METRIC_COUNT;
-        // Signals first: the score reads the signals evaluated on the same facts (signal measures).
-        const signals = evaluateRules(rules, f);
-        fillSignalMetrics(matrix, offset, signals.map((s) => s.severity));
-        let num = 0;
-        let den = 0;
-        let min = Number.POSITIVE_INFINITY;
         const parts: [number | null, number | null][] = [];
-        for (let i = 0; i < compiled.size; i++) {
-          const v = matrix[offset + (compiled.metricIdx[i] as number)] as number;
-          const p = (compiled.points[i] as (x: number) => number)(v);
-          parts.push([Number.isNaN(v) ? null : v, Number.isNaN(p) ? null : p]);
-          const w = compiled.weights[i] as number;
-          if (Number.isNaN(p) || w === 0) continue;
-          num += w * p;
-          den += w;
-          if (p < min) min = p;
-        }
-        const score = den === 0 ? Number.NaN : compiled.lowest ? min : num / den;
-        const band = bandOf(model.bands, score);
-        bands[band ?? 'none']++;
-        const row = matrix.subarray(offset, offset + METRIC_COUNT);
-        insScore.run(runId, f.customerKey, Number.isNaN(score) ? null : score, band, JSON.stringify(parts), Buffer.from(row.buffer, row.byteOffset, row.byteLength));
-        if (band === 'red') red.push({ key: f.customerKey, owner: customers[c]?.owner ?? null, score });
-        for (const s of signals) evaluated.push(s);
-        inScope.add(f.customerKey);
-        const mine = storedByCustomer.get(f.customerKey);
+        scoreRow(compiled, block.matrix, offset, parts);
+        const score = block.scores[c] as number;
+        const band = block.bands[c] ?? null;
+        const row = block.matrix.subarray(offset, offset + METRIC_COUNT);
+        insScore.run(runId, key, Number.isNaN(score) ? null : score, band, JSON.stringify(parts), Buffer.from(row.buffer, row.byteOffset, row.byteLength));
+        if (band === 'red') red.push({ key, owner: block.owners[c] ?? null, score });
+        inScope.add(key);
+        const mine = storedByCustomer.get(key);
         if (mine) {
           for (const s of mine) stored.push(s);
-          storedByCustomer.delete(f.customerKey);
+          storedByCustomer.delete(key);
         }
       }
-      const ownerOf = new Map(customers.map((c) => [c.customerKey, c.owner]));
-      const plan = reconcileSignals(stored, evaluated, { customers: inScope, rules: enabledRules });
+      const ownerOf = new Map(block.keys.map((k, c) => [k, block.owners[c] ?? null]));
+      const plan = reconcileSignals(stored, block.evaluated, { customers: inScope, rules: enabledRules });
       closeAll(plan);
       for (const { stored: s, signal } of [...plan.refresh, ...plan.stillDismissed]) {
         refresh.run(signal.severity, JSON.stringify(signal.evidence), signal.triggeredOn, signal.asOf, runId, s.id);
@@ -176,14 +221,7 @@ export function runHealth(sqlite: WritableDB, opts: RunOptions): RunResult {
         }
       }
       signalsOpened += plan.open.length;
-      n += size;
-      opts.progress?.('health.scoring', n, total);
-    };
-
-    if (opts.facts) onBlock(opts.facts);
-    else forEachFactsBlock(sqlite, asOf, { textKeywords, blockSize: opts.blockSize }, onBlock);
-    checkCancelled(opts.signal);
-    opts.progress?.('health.saving', 0, null);
+    }
 
     // Records of customers no longer in scope are left alone, bar duplicate records of one pair.
     const rest: StoredSignalRef<number>[] = [];
@@ -215,7 +253,9 @@ export function runHealth(sqlite: WritableDB, opts: RunOptions): RunResult {
                 finished_at = ?, signals_opened = ?, signals_resolved = ?, actions_opened = ? where id = ?`,
       )
       .run(n, bands.red, bands.yellow, bands.green, bands.none, now, signalsOpened, signalsResolved, actionsOpened, runId);
-    return { runId, customers: n, bands, signalsOpened, signalsResolved, actionsOpened };
+    const result: RunResult = { runId, customers: n, bands, signalsOpened, signalsResolved, actionsOpened };
+    opts.onStored?.(result);
+    return result;
   });
   return write();
 }

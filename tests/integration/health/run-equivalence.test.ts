@@ -37,11 +37,11 @@ afterAll(async () => {
 });
 
 describe('a streamed run stores what the all-at-once run stored', () => {
-  it('over two runs with a dismissal and new data in between, and another model', () => {
+  it('over two runs with a dismissal and new data in between, and another model', async () => {
     const asOf = defaultAsOf(streamed.sqlite, '2099-12-31');
     const rules = defaultSignalRules();
     const model = DEFAULT_HEALTH_MODEL;
-    const first = runHealth(streamed.sqlite, { model, rules, asOf, now: `${asOf}T09:00:00`, blockSize: 37 });
+    const first = await runHealth(streamed.sqlite, { model, rules, asOf, now: `${asOf}T09:00:00`, blockSize: 37 });
     const want = referenceRunHealth(reference.sqlite, { model, rules, asOf, now: `${asOf}T09:00:00` });
     expect(first).toEqual(want);
     expect(first.signalsOpened).toBeGreaterThan(5);
@@ -62,13 +62,13 @@ describe('a streamed run stores what the all-at-once run stored', () => {
       });
     }
     const later = addDays(asOf, 7);
-    const second = runHealth(streamed.sqlite, { model, rules, asOf: later, now: `${later}T09:00:00`, blockSize: 16 });
+    const second = await runHealth(streamed.sqlite, { model, rules, asOf: later, now: `${later}T09:00:00`, blockSize: 16 });
     expect(second).toEqual(referenceRunHealth(reference.sqlite, { model, rules, asOf: later, now: `${later}T09:00:00` }));
     expect(second.signalsResolved).toBeGreaterThan(0);
     expect(dump(streamed)).toEqual(dump(reference));
 
     const other = HEALTH_PRESETS.find((m) => m.id !== model.id)!;
-    const third = runHealth(streamed.sqlite, { model: other, rules, asOf: later, now: `${later}T12:00:00` });
+    const third = await runHealth(streamed.sqlite, { model: other, rules, asOf: later, now: `${later}T12:00:00` });
     expect(third).toEqual(referenceRunHealth(reference.sqlite, { model: other, rules, asOf: later, now: `${later}T12:00:00` }));
     expect(dump(streamed)).toEqual(dump(reference));
   });

@@ -27,8 +27,8 @@ beforeAll(async () => {
 afterAll(async () => ws?.close());
 
 describe('health runs', () => {
-  it('stores a run with scores, signals and actions', () => {
-    const r = run(NOW1);
+  it('stores a run with scores, signals and actions', async () => {
+    const r = await run(NOW1);
     expect(r.customers).toBe(15);
     expect(r.bands.red + r.bands.yellow + r.bands.green + r.bands.none).toBe(15);
     expect(r.signalsOpened).toBeGreaterThanOrEqual(Object.keys(TRIGGERS).length);
@@ -39,9 +39,9 @@ describe('health runs', () => {
     expect(listRuns(ws.sqlite)[0]).toMatchObject({ id: r.runId, asOf: AS_OF, modelId: 'seed001', customers: 15 });
   });
 
-  it('keeps one open signal per customer and rule across runs, refreshing last_run_id', () => {
+  it('keeps one open signal per customer and rule across runs, refreshing last_run_id', async () => {
     const before = openCount();
-    const r2 = run(NOW2);
+    const r2 = await run(NOW2);
     expect(r2.signalsOpened).toBe(0);
     expect(r2.actionsOpened).toBe(0);
     expect(openCount()).toBe(before);
@@ -54,21 +54,21 @@ describe('health runs', () => {
     expect(s.evidence.params).toMatchObject({ recent: 1, previous: 6 });
   });
 
-  it('dismisses with a reason, keeps it dismissed while the condition holds, and can reopen', () => {
+  it('dismisses with a reason, keeps it dismissed while the condition holds, and can reopen', async () => {
     const s = listSignals(ws.sqlite, { customerKey: 'SILENT', status: 'open', limit: 10, offset: 0 }).items.find((x) => x.ruleId === 'silent')!;
     const d = dismissSignal(ws.sqlite, s.id, '客户已确认暂停合作', NOW2);
     expect([d.status, d.dismissedReason]).toEqual(['dismissed', '客户已确认暂停合作']);
     expect(() => dismissSignal(ws.sqlite, s.id, 'again', NOW2)).toThrow(/only an open signal/);
-    run('2026-07-03T09:00:00');
+    await run('2026-07-03T09:00:00');
     const after = listSignals(ws.sqlite, { customerKey: 'SILENT', limit: 10, offset: 0 }).items.filter((x) => x.ruleId === 'silent');
     expect(after.map((x) => x.status)).toEqual(['dismissed']);
     expect(reopenSignal(ws.sqlite, s.id).status).toBe('open');
   });
 
-  it('resolves a signal whose condition cleared', () => {
+  it('resolves a signal whose condition cleared', async () => {
     // FEEDBACK's demand gets an answer: the delay signal resolves on the next run.
     ws.sqlite.prepare(`insert into interactions (row_key, customer_key, date, purpose, direction, responded) values ('fb-answer', 'FEEDBACK', '2026-06-12', '价值型', 'outbound', 1)`).run();
-    const r = run('2026-07-04T09:00:00');
+    const r = await run('2026-07-04T09:00:00');
     expect(r.signalsResolved).toBeGreaterThanOrEqual(1);
     const s = listSignals(ws.sqlite, { customerKey: 'FEEDBACK', limit: 10, offset: 0 }).items.find((x) => x.ruleId === 'demandFeedbackDelay')!;
     expect(s.status).toBe('resolved');

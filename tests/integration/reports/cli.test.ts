@@ -20,7 +20,7 @@ let list: Person[];
 beforeAll(async () => {
   const ws = await newWorkspace(dir, '华东制造集团');
   list = insertEngagementData(ws);
-  runHealth(ws.sqlite, { model: DEFAULT_HEALTH_MODEL, rules: defaultSignalRules(), asOf: AS_OF, now: '2026-07-01T09:00:00' });
+  await runHealth(ws.sqlite, { model: DEFAULT_HEALTH_MODEL, rules: defaultSignalRules(), asOf: AS_OF, now: '2026-07-01T09:00:00' });
   file = ws.path;
   await ws.close();
 });

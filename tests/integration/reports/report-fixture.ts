@@ -75,7 +75,7 @@ export async function engagementWithHealthRun(dir: string): Promise<Engagement> 
   const list = insertEngagementData(ws);
   // seed001's model: its frequency and satisfaction measures put this data's weak customers in the red,
   // which the health and actions sections need to show something.
-  runHealth(ws.sqlite, { model: SEED_001_MODEL, rules: defaultSignalRules(), asOf: AS_OF, now: '2026-07-01T09:00:00' });
+  await runHealth(ws.sqlite, { model: SEED_001_MODEL, rules: defaultSignalRules(), asOf: AS_OF, now: '2026-07-01T09:00:00' });
   const backend = new Backend({ host: 'web', version: 'test', settingsDir: join(dir, 'settings'), documentsDir: join(dir, 'docs') });
   await backend.adopt(ws);
   const handlers = createHandlers(backend);
