@@ -2,17 +2,18 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { CallContext, HandlersFor } from '../../../shared/contract/define';
 import type { reportsChannels } from '../../../shared/contract/reports';
-import type { ReportDefinition, ReportExportKind, ReportExportResult } from '../../../shared/reports/definition';
+import type { ReportDefinition, ReportExportEntry, ReportExportKind, ReportExportResult } from '../../../shared/reports/definition';
 import { normaliseReportDefinition } from '../../../shared/reports/definition';
 import { reportText } from '../../../shared/reports/messages';
 import type { Backend } from '../backend';
+import { WorkbenchError } from '../errors';
 import { localNow } from '../health/clock';
 import { assembleReport } from '../reports/assemble';
 import { exportReport } from '../reports/export';
 import { rememberExport } from '../reports/exported-files';
 import { renderReportHtml } from '../reports/html';
 import { getDefinition, listExports, recordExport, saveDefinition } from '../reports/store';
-import { recordAudit } from '../workspace/repositories/audit';
+import { recordAuditSync } from '../workspace/repositories/audit';
 import { getEngagement } from '../workspace/repositories/engagement';
 import { pseudonymiseReport } from '../../../shared/reports/pseudonymise';
 import { loadPseudonymMap } from '../reports/store';
@@ -47,6 +48,7 @@ export function reportsHandlers(b: Backend): HandlersFor<typeof reportsChannels>
     } else {
       path = defaultExportPath(b.ensureDocumentsDir(), meta.clientName, def.title ?? reportText(def.language, 'document.defaultTitle'), now.slice(0, 10), kind);
     }
+    let entry: ReportExportEntry | null = null;
     const out = await exportReport({
       ws,
       kind,
@@ -55,20 +57,24 @@ export function reportsHandlers(b: Backend): HandlersFor<typeof reportsChannels>
       ctx,
       now,
       ...(b.options.createPdfPrinter ? { createPrinter: b.options.createPdfPrinter } : {}),
+      onStored: (done) => {
+        const sections = done.sources.map((s) => s.id);
+        entry = recordExport(ws.sqlite, { at: now, kind, path: done.path, language: def.language, sections, pseudonymised: done.pseudonymised, bytes: done.bytes });
+        recordAuditSync(ws.sqlite, 'report.export', {
+          kind,
+          path: done.path,
+          bytes: done.bytes,
+          language: def.language,
+          sections,
+          pseudonymised: done.pseudonymised,
+          missing: done.sources.filter((s) => s.status === 'missing').map((s) => s.id),
+        });
+      },
     });
-    const sections = out.sources.map((s) => s.id);
-    const entry = recordExport(ws.sqlite, { at: now, kind, path: out.path, language: def.language, sections, pseudonymised: out.pseudonymised, bytes: out.bytes });
-    await recordAudit(ws.db, 'report.export', {
-      kind,
-      path: out.path,
-      bytes: out.bytes,
-      language: def.language,
-      sections,
-      pseudonymised: out.pseudonymised,
-      missing: out.sources.filter((s) => s.status === 'missing').map((s) => s.id),
-    });
+    const recorded = entry as ReportExportEntry | null;
+    if (!recorded) throw new WorkbenchError('INTERNAL', { detail: 'export not recorded' });
     rememberExport(b, out.path);
-    return { ...entry, sources: out.sources, dataRows: out.dataRows, pages: out.pages, downloadable: b.options.host === 'web' };
+    return { ...recorded, sources: out.sources, dataRows: out.dataRows, pages: out.pages, downloadable: b.options.host === 'web' };
   };
 
   return {

@@ -1,3 +1,4 @@
+import type { CancelSignal } from '../../../shared/contract/define';
 import { createTranslator } from '../../../shared/i18n/translate';
 import type { ReportDefinition, ReportSectionSource } from '../../../shared/reports/definition';
 import { reportText } from '../../../shared/reports/messages';
@@ -5,6 +6,7 @@ import type { ReportModel, ReportSection, ReportSectionId } from '../../../share
 import { getEngagement } from '../workspace/repositories/engagement';
 import type { Workspace } from '../workspace/workspace';
 import { localNow } from '../health/clock';
+import { checkpoint } from '../jobs';
 import { sectionTitle, type SectionContent, type SectionContext } from './sections/context';
 import { SECTION_BUILDERS } from './sections';
 import { summarySection } from './sections/summary';
@@ -19,7 +21,7 @@ export interface AssembledReport {
  * its order. The summary is made from the other sections' highlights, so those are built even when
  * only the summary is chosen.
  */
-export async function assembleReport(ws: Workspace, def: ReportDefinition, options: { now?: string } = {}): Promise<AssembledReport> {
+export async function assembleReport(ws: Workspace, def: ReportDefinition, options: { now?: string; signal?: CancelSignal } = {}): Promise<AssembledReport> {
   const locale = def.language;
   const meta = await getEngagement(ws.db);
   const now = options.now ?? localNow();
@@ -36,7 +38,10 @@ export async function assembleReport(ws: Workspace, def: ReportDefinition, optio
   const wantSummary = included.some((s) => s.id === 'summary');
   const contents = new Map<ReportSectionId, SectionContent>();
   for (const [id, build] of Object.entries(SECTION_BUILDERS) as [Exclude<ReportSectionId, 'summary'>, (typeof SECTION_BUILDERS)[keyof typeof SECTION_BUILDERS]][]) {
-    if (wantSummary || included.some((s) => s.id === id)) contents.set(id, await build(ctx));
+    if (!wantSummary && !included.some((s) => s.id === id)) continue;
+    // An export stops between sections when cancelled (each reads a stored run or a table).
+    if (options.signal) await checkpoint(options.signal);
+    contents.set(id, await build(ctx));
   }
   if (wantSummary) {
     // The summary's order follows the report's, so its first finding is the first section's.

@@ -4,7 +4,7 @@ import type { CancelSignal } from '../../../shared/contract/define';
 import type { SignalEvidence } from '../../../shared/health/signals';
 import type { PseudonymKind } from '../../../shared/reports/pseudonymise';
 import type { ReportMessageKey } from '../../../shared/reports/messages';
-import { throwIfCancelled } from '../jobs';
+import { checkpoint } from '../jobs';
 import type { XlsxDataSheetSpec } from './xlsx-report';
 import type { PlainCellInput } from './safe-cell';
 import type { HealthModel } from '../../../shared/health/model';
@@ -38,8 +38,6 @@ function memo(f: (key: string) => string): (key: string) => string {
   };
 }
 
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 async function* paged<R>(
   c: DataSheetContext,
   phase: string,
@@ -49,14 +47,14 @@ async function* paged<R>(
   let after = -1;
   let done = 0;
   for (;;) {
-    throwIfCancelled(c.signal);
+    // A checkpoint before every page, the first included: a sheet of one page can be cancelled too.
+    await checkpoint(c.signal);
     const rows = page(after, PAGE);
     for (const row of rows) yield row;
     done += rows.length;
     c.progress(phase, done, total);
     if (rows.length < PAGE) return;
     after = rows[rows.length - 1]!._rowid;
-    await tick();
   }
 }
 

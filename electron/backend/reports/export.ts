@@ -5,7 +5,7 @@ import type { ReportDefinition, ReportExportKind, ReportSectionSource } from '..
 import { reportText } from '../../../shared/reports/messages';
 import type { ReportModel } from '../../../shared/reports/model';
 import { assignPseudonyms, createPseudonymiser, pseudonymiseReport, type PseudonymKind, type PseudonymMap } from '../../../shared/reports/pseudonymise';
-import { throwIfCancelled } from '../jobs';
+import { checkpoint } from '../jobs';
 import type { Workspace } from '../workspace/workspace';
 import { localNow } from '../health/clock';
 import { assembleReport } from './assemble';
@@ -24,6 +24,11 @@ export interface ExportRequest {
   /** The Electron app prints with webContents.printToPDF; elsewhere headless Chromium. */
   createPrinter?: () => Promise<PdfPrinter>;
   now?: string;
+  /**
+   * Records the export (history row, audit entry) in the transaction that stores the pseudonym map,
+   * once the file is in place: the workspace gets all of it or, on cancel or failure, none of it.
+   */
+  onStored?: (out: ExportOutcome) => void;
 }
 
 export interface ExportOutcome {
@@ -57,14 +62,17 @@ export function pdfPageCount(pdf: Buffer): number {
 
 /**
  * Builds the report from stored results and writes it to `path` (through a temporary file, so a
- * cancelled or failed export never leaves a half-written file under the chosen name).
+ * cancelled or failed export never leaves a half-written file under the chosen name). Checkpoints
+ * between sections, pages of data rows and phases; the workspace is written only after the last one
+ * (the pseudonym map and whatever onStored records, in one transaction), so a cancelled export
+ * leaves no file and no trace in the workspace.
  */
 export async function exportReport(req: ExportRequest): Promise<ExportOutcome> {
   const { ws, ctx } = req;
   const locale = req.definition.language;
   ctx.progress('reports.phase.collect', 0, null);
-  const assembled = await assembleReport(ws, req.definition, req.now ? { now: req.now } : {});
-  throwIfCancelled(ctx.signal);
+  const assembled = await assembleReport(ws, req.definition, { ...(req.now ? { now: req.now } : {}), signal: ctx.signal });
+  await checkpoint(ctx.signal);
 
   let model: ReportModel = assembled.model;
   let map: PseudonymMap | null = null;
@@ -75,6 +83,7 @@ export async function exportReport(req: ExportRequest): Promise<ExportOutcome> {
     const done = pseudonymiseReport(model, start.map);
     model = done.model;
     map = done.map;
+    await checkpoint(ctx.signal);
   }
   const tmp = `${req.path}.part`;
   let dataRows = 0;
@@ -98,9 +107,12 @@ export async function exportReport(req: ExportRequest): Promise<ExportOutcome> {
         rasteriser = null; // no resvg and no Chromium: the workbook goes without chart images
       }
       try {
+        await checkpoint(ctx.signal);
         ctx.progress('reports.phase.sections', 0, model.sections.length);
         const result = await writeReportXlsx(model, { filename: tmp }, {
           rasteriser,
+          signal: ctx.signal,
+          onSection: (done, total) => ctx.progress('reports.phase.sections', done, total),
           dataSheets: [customersSheet(dc), signalsSheet(dc), actionsSheet(dc, req.now ?? localNow())],
         });
         dataRows = result.dataRows;
@@ -113,23 +125,24 @@ export async function exportReport(req: ExportRequest): Promise<ExportOutcome> {
       const printer = await (req.createPrinter ?? (() => createChromiumPdfPrinter()))();
       let pdf: Buffer;
       try {
+        await checkpoint(ctx.signal);
         pdf = await renderReportPdf(model, printer);
       } finally {
         await printer.close();
       }
-      throwIfCancelled(ctx.signal);
+      await checkpoint(ctx.signal);
       pages = pdfPageCount(pdf);
       writeFileSync(tmp, pdf);
     }
-    throwIfCancelled(ctx.signal);
     ctx.progress('reports.phase.write', 1, 1);
+    // The last checkpoint: past it the export is committed, file and records together.
+    await checkpoint(ctx.signal);
     renameSync(tmp, req.path);
   } catch (err) {
     rmSync(tmp, { force: true });
     throw err;
   }
-  if (map) storePseudonymMap(ws.sqlite, map, stored);
-  return {
+  const out: ExportOutcome = {
     path: req.path,
     bytes: statSync(req.path).size,
     sources: assembled.sources,
@@ -137,4 +150,16 @@ export async function exportReport(req: ExportRequest): Promise<ExportOutcome> {
     pages,
     pseudonymised: req.definition.pseudonymise,
   };
+  const record = map;
+  try {
+    ws.sqlite.transaction(() => {
+      if (record) storePseudonymMap(ws.sqlite, record, stored);
+      req.onStored?.(out);
+    })();
+  } catch (err) {
+    // Unrecorded, the file would carry tokens the workspace cannot map back: it goes too.
+    rmSync(req.path, { force: true });
+    throw err;
+  }
+  return out;
 }

@@ -1,4 +1,6 @@
+import type { CancelSignal } from '../../../shared/contract/define';
 import type { ReportBlock, ReportModel, TableColumn } from '../../../shared/reports/model';
+import { checkpoint } from '../jobs';
 import { renderChartSvg } from './chart-svg';
 import type { PngRasteriser } from './chart-png';
 import type { PlainCellInput } from './safe-cell';
@@ -20,6 +22,10 @@ export interface ReportXlsxOptions {
   /** Flat sheets for pivoting (customers with segment, tier, health, signals), after the sections. */
   dataSheets?: readonly XlsxDataSheetSpec[];
   creator?: string;
+  /** An export checkpoints before each section sheet (charts take a browser round trip each). */
+  signal?: CancelSignal;
+  /** Told after each section sheet, for progress. */
+  onSection?: (done: number, total: number) => void;
 }
 
 export interface ReportXlsxResult {
@@ -78,13 +84,15 @@ export async function writeReportXlsx(model: ReportModel, target: XlsxTarget, op
     }
   };
 
-  for (const section of model.sections) {
+  for (const [i, section] of model.sections.entries()) {
+    if (options.signal) await checkpoint(options.signal);
     const blocks: XlsxBlock[] = [];
     for (const b of section.blocks) {
       const x = await toBlock(b);
       if (x) blocks.push(x);
     }
     writer.addSectionSheet({ name: section.title, title: section.title, consultantText: section.consultantText, blocks });
+    options.onSection?.(i + 1, model.sections.length);
   }
 
   let dataRows = 0;
