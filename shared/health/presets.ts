@@ -328,7 +328,8 @@ export const COMBINED_MODEL: HealthModel = preset('combined', 'weightedMean', [
     },
   },
   {
-    // Open 重度(抢救级) signals (silence, competitor, decision-maker change): any one takes all 25.
+    // 重度(抢救级) signals the run raises (silence, competitor, decision-maker change): any one takes
+    // all 25. The score reads the data: dismissing a signal (the consultant's note) does not raise it.
     id: 'heavySignals',
     metric: 'heavySignals',
     labelKey: 'measures.heavySignals',
@@ -336,7 +337,7 @@ export const COMBINED_MODEL: HealthModel = preset('combined', 'weightedMean', [
     scoring: { kind: 'thresholds', direction: 'lowerIsBetter', steps: [{ bound: 0, points: 100 }], otherwise: 0 },
   },
   {
-    // Open 轻度 and 中度 signals: each one costs points; four or more leave 10.
+    // 轻度 and 中度 signals the run raises: each one costs points; four or more leave 10.
     id: 'otherSignals',
     metric: 'otherSignals',
     labelKey: 'measures.otherSignals',
