@@ -25,7 +25,8 @@ export function CohortCard({ cohorts, asOf, locale, onDrill }: Props) {
   const option = useMemo(
     () =>
       buildCohortHeatmap({
-        cohorts: cohorts.rows.map((r) => `${r.key} (${r.size})`),
+        // † marks a left-censored cohort (some of its customers may be older ones first seen there).
+        cohorts: cohorts.rows.map((r) => `${r.key}${r.leftCensored ? '†' : ''} (${new Intl.NumberFormat(locale).format(r.size)})`),
         periods: Array.from({ length: width }, (_, k) => String(k)),
         values: cohorts.rows.map((r) =>
           Array.from({ length: width }, (_, k) => {
@@ -68,6 +69,12 @@ export function CohortCard({ cohorts, asOf, locale, onDrill }: Props) {
       {cohorts.rows.length === 0 ? (
         <p className="muted">{t('ui.table.empty')}</p>
       ) : (
+        <>
+        <p className="muted small cohort-range-line" data-testid="diag-cohort-range">
+          {t('ui.cohortNotes.range', { n: new Intl.NumberFormat(locale).format(cohorts.rows.length), from: cohorts.rows[0]?.key ?? '', to: cohorts.rows[cohorts.rows.length - 1]?.key ?? '' })}
+        </p>
+        {/* Every cohort of the data by default: the matrix scrolls instead of dropping the oldest. */}
+        <div className="cohort-scroll" data-testid="diag-cohort-scroll">
         <Chart
           option={option}
           height={Math.max(280, 64 + 30 * cohorts.rows.length + 60)}
@@ -79,8 +86,13 @@ export function CohortCard({ cohorts, asOf, locale, onDrill }: Props) {
             onDrill({ kind: 'cohort', cohort: row.key, offset: v[0], measure: measure === 'revenue' ? 'on' : mode });
           }}
         />
+        </div>
+        </>
       )}
-      <p className="muted small formula">{t('ui.partialNote', { asOf })} · {t('ui.charts.cohortHint')}</p>
+      <p className="muted small formula">
+        {t('ui.partialNote', { asOf })} · {t('ui.charts.cohortHint')} · {t('ui.cohortNotes.firstColumn')}
+        {cohorts.rows.some((r) => r.leftCensored) ? ` · ${t('ui.cohortNotes.censored')}` : ''}
+      </p>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CountComparison, DiagnosticComparison } from '../../../../shared/analytics';
-import { metricTitle, segmentLabel, type Fmt } from './labels';
+import { changeTone, metricTitle, segmentLabel, type Fmt } from './labels';
 
 const RATES = new Set(['retentionRate', 'churnRate', 'grr', 'nrr']);
 
@@ -19,7 +19,7 @@ export function ComparePanel({ c, fmt }: { c: DiagnosticComparison; fmt: Fmt }) 
               <td>{label(r.id)}</td>
               <td className="num">{fmt.int(r.base)}</td>
               <td className="num">{fmt.int(r.now)}</td>
-              <td className={`num delta-${r.delta === 0 ? 'flat' : r.delta > 0 ? 'up' : 'down'}`}>{fmt.signedInt(r.delta)}</td>
+              <td className={`num delta-${changeTone(r.id, r.delta, false)}`}>{fmt.signedInt(r.delta)}</td>
             </tr>
           ))}
         </tbody>
@@ -29,7 +29,7 @@ export function ComparePanel({ c, fmt }: { c: DiagnosticComparison; fmt: Fmt }) 
   return (
     <div className="card compare-panel" data-testid="diag-compare">
       <h2>{t('ui.compare.title', { base: c.base.id, baseAsOf: c.base.asOf, now: c.now.id, nowAsOf: c.now.asOf })}</h2>
-      <p className="muted small">{c.paramsChanged.length ? t('ui.compare.paramsChanged', { list: c.paramsChanged.join(', ') }) : t('ui.compare.sameParams')}</p>
+      <p className="muted small">{c.paramsChanged.length ? t('ui.compare.paramsChanged', { list: c.paramsChanged.map((k) => t(`ui.params.labels.${k}`, { defaultValue: k })).join(t('ui.listSeparator')) }) : t('ui.compare.sameParams')}</p>
       <div className="compare-grid">
         <table className="table compact">
           <thead>
@@ -41,7 +41,7 @@ export function ComparePanel({ c, fmt }: { c: DiagnosticComparison; fmt: Fmt }) 
                 <td title={metricTitle(t, k.metric)}>{t(`ui.kpis.${k.id}`)}</td>
                 <td className="num">{value(k.id, k.base)}</td>
                 <td className="num">{value(k.id, k.now)}</td>
-                <td className="num">{delta(k.id, k.delta)}</td>
+                <td className={`num delta-${changeTone(k.id, k.delta, RATES.has(k.id))}`}>{delta(k.id, k.delta)}</td>
               </tr>
             ))}
           </tbody>

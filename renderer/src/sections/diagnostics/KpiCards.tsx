@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { KPI_IDS, type DiagnosticComparison, type DiagnosticRunResult, type KpiId } from '../../../../shared/analytics';
-import { absentText, metricTitle, type Fmt } from './labels';
+import { absentText, changeTone, metricTitle, type Fmt } from './labels';
 
 const RATES: ReadonlySet<KpiId> = new Set<KpiId>(['retentionRate', 'churnRate', 'grr', 'nrr']);
-/** For churn a rise is bad news; for everything else a rise is good news. */
-const UP_IS_BAD: ReadonlySet<KpiId> = new Set<KpiId>(['churnRate']);
 
 interface Props {
   result: DiagnosticRunResult;
@@ -16,7 +14,7 @@ export function KpiCards({ result, comparison, fmt }: Props) {
   const { t } = useTranslation('analytics');
   const show = (id: KpiId, v: number | null) => (v === null ? t('ui.absent') : RATES.has(id) ? fmt.pct(v) : id === 'revenue' ? fmt.money(v) : fmt.int(v));
   const change = (id: KpiId, d: number | null) => (RATES.has(id) ? t('ui.kpis.pp', { value: fmt.pp(d) }) : id === 'revenue' ? fmt.signedMoney(d) : fmt.signedInt(d));
-  const tone = (id: KpiId, d: number | null) => (d === null || Math.abs(d) < 1e-12 ? 'flat' : (d > 0) !== UP_IS_BAD.has(id) ? 'good' : 'bad');
+  const tone = (id: KpiId, d: number | null) => changeTone(id, d, RATES.has(id));
   return (
     <div className="kpi-grid diag-kpis" data-testid="diag-kpis">
       {KPI_IDS.map((id) => {

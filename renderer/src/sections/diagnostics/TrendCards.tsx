@@ -19,15 +19,19 @@ export function TrendCards({ result, locale, currency, onDrill }: Props) {
   const categories = result.retention.map((p) => (p.period.partial ? `${p.period.key}*` : p.period.key));
   const trend = useMemo(() => {
     const rates = result.retention.map((p) => p.retentionRate.value);
+    const repeat = result.repeat.map((p) => p.rate.value);
     const rr = result.revenueRetention;
-    const all = [...rates, ...(rr ? rr.flatMap((p) => [p.grr.value, p.nrr.value]) : [])].filter((v): v is number => v !== null);
+    const all = [...rates, ...repeat, ...(rr ? rr.flatMap((p) => [p.grr.value, p.nrr.value]) : [])].filter((v): v is number => v !== null);
     // A rate near 100% every period reads as a flat line from 0; start the axis near the lowest value.
-    const min = all.length ? Math.max(0, Math.floor(Math.min(...all) * 100 - 2)) : 0;
+    // Rounded down to a multiple of 10, so the axis reads 10%, 20%, ... and not 11%.
+    const min = all.length ? Math.max(0, Math.floor((Math.min(...all) * 100 - 2) / 10) * 10) : 0;
     return buildTrendChart({
       categories,
       series: [
         { name: t('ui.charts.customers'), kind: 'bar', axis: 'right', values: result.retention.map((p) => p.end) },
         { name: t('ui.charts.trendRate'), kind: 'line', values: rates },
+        // The simpler definition beside R: active in the previous period and again in this one.
+        { name: t('formulas.repeatRate.name'), kind: 'line', values: repeat },
         ...(rr
           ? [
               { name: t('ui.charts.grr'), kind: 'line' as const, values: rr.map((p) => p.grr.value) },
@@ -77,7 +81,10 @@ export function TrendCards({ result, locale, currency, onDrill }: Props) {
         </div>
         <Chart option={trend} height={300} testId="diag-trend-chart"
           onClick={(p) => (p.seriesName === t('ui.charts.customers') ? onDrill({ kind: 'status', period: p.dataIndex, status: 'end' }) : undefined)} />
-        <p className="muted small formula">{t('formulas.retentionRate.formula')}</p>
+        <p className="muted small formula">
+          {t('formulas.retentionRate.formula')} · {t('formulas.repeatRate.name')}: {t('formulas.repeatRate.formula')}
+          {result.retention.some((p) => p.retentionRate.reason === 'history-shorter-than-window') ? ` · ${t('absentReasons.history-shorter-than-window')}` : ''}
+        </p>
       </div>
       <div className="card">
         <div className="card-header">
