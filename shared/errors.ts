@@ -35,6 +35,42 @@ export const errorMessages = {
     'zh-CN': '项目文件 {{path}} 由更新版本的工作台创建（包含本版本不认识的结构 {{unknown}}）。请升级工作台后再打开。文件未作任何修改。',
     en: 'The engagement file {{path}} was written by a newer version of the workbench (unknown schema step {{unknown}}). Upgrade the workbench to open it. The file was not changed.',
   },
+  WORKSPACE_PASSPHRASE_REQUIRED: {
+    'zh-CN': '项目文件 {{path}} 已加密，请输入它的口令后再打开。',
+    en: 'The engagement file {{path}} is encrypted: enter its passphrase to open it.',
+  },
+  WORKSPACE_PASSPHRASE_WRONG: {
+    'zh-CN': '口令不正确，无法打开 {{path}}。文件未作任何修改；请检查口令（区分大小写）后重试。',
+    en: 'Wrong passphrase for {{path}}. The file was not changed; check the passphrase (it is case-sensitive) and try again.',
+  },
+  PASSPHRASE_TOO_SHORT: {
+    'zh-CN': '口令至少需要 {{min}} 个字符。',
+    en: 'A passphrase needs at least {{min}} characters.',
+  },
+  PASSPHRASE_MISMATCH: {
+    'zh-CN': '两次输入的口令不一致，未作任何更改。',
+    en: 'The two passphrases differ; nothing was changed.',
+  },
+  WORKSPACE_ALREADY_ENCRYPTED: {
+    'zh-CN': '项目文件 {{path}} 已经加密。要换口令，请使用“更改口令”（rwb passphrase）。',
+    en: 'The engagement file {{path}} is already encrypted. To use another passphrase, change it (rwb passphrase).',
+  },
+  WORKSPACE_NOT_ENCRYPTED: {
+    'zh-CN': '项目文件 {{path}} 没有加密，没有口令可改。要加密它，请使用“加密”（rwb encrypt）。',
+    en: 'The engagement file {{path}} is not encrypted, so it has no passphrase to change. To encrypt it, use rwb encrypt.',
+  },
+  WORKSPACE_JOB_RUNNING: {
+    'zh-CN': '有后台任务正在使用项目文件 {{path}}，请等它完成或取消后再更改加密设置。',
+    en: 'A background job is using {{path}}; wait for it to finish or cancel it before changing the encryption.',
+  },
+  PASSPHRASE_ARGUMENT_REFUSED: {
+    'zh-CN': '口令不能写在命令行参数里（会留在 shell 历史和进程列表中，别人可以看到）。请在提示时输入，或设置环境变量 RWB_PASSPHRASE。',
+    en: 'A passphrase is never taken as a command-line argument (it would stay in the shell history and the process list, where others can read it). Type it at the prompt, or set the RWB_PASSPHRASE environment variable.',
+  },
+  PASSPHRASE_UNAVAILABLE: {
+    'zh-CN': '需要口令，但这里没有终端可以输入。请设置环境变量 RWB_PASSPHRASE。',
+    en: 'A passphrase is needed but there is no terminal to type it in. Set the RWB_PASSPHRASE environment variable.',
+  },
   WORKSPACE_LOCKED: {
     'zh-CN': '项目文件 {{path}} 正被其他程序占用。请关闭其他窗口后重试。',
     en: 'The engagement file {{path}} is in use by another program. Close it there and try again.',
@@ -56,7 +92,7 @@ export const errorMessages = {
     en: 'Validation failed: {{detail}}',
   },
   UNSUPPORTED_FILE: {
-    'zh-CN': '不支持的文件：{{detail}}',
+    'zh-CN': '不支持的文件：{{detailZh}}',
     en: 'Unsupported file: {{detail}}',
   },
   CHROMIUM_NOT_FOUND: {
@@ -76,8 +112,28 @@ export const errorMessages = {
     en: 'Bad request ({{detail}}).',
   },
   DISK_FULL: {
-    'zh-CN': '磁盘空间不足，无法写入 {{path}}（{{detail}}）。请腾出空间后重试；工作区保持原样。',
-    en: 'The disk is full: {{path}} could not be written ({{detail}}). Free some space and try again; the workspace is as it was.',
+    'zh-CN': '磁盘空间不足，无法写入 {{path}}（剩余 {{freeMb}} MB，工作区文件 {{fileMb}} MB）。请腾出至少与工作区文件同样大小的空间后重试；这次操作没有写入任何内容，工作区保持原样。',
+    en: 'The disk is full: {{path}} could not be written ({{freeMb}} MB free, the workspace file is {{fileMb}} MB). Free at least as much space as the workspace file takes and try again; nothing was written and the workspace is as it was.',
+  },
+  WORKSPACE_READ_ONLY: {
+    'zh-CN': '无法写入 {{path}}：文件或所在文件夹是只读的。请把文件复制到您有写权限的文件夹，或修改其权限后再打开；文件未被改动。',
+    en: 'Cannot write {{path}}: the file or its folder is read-only. Copy the file to a folder you can write to, or change its permissions, then open it again; the file was not changed.',
+  },
+  WORKSPACE_BUSY: {
+    'zh-CN': '{{path}} 正被另一个程序写入，等待超时。请等那边的操作完成后重试；工作区保持原样。',
+    en: '{{path}} is being written by another program and the wait timed out. Let that finish and try again; the workspace is as it was.',
+  },
+  WORKSPACE_IN_USE: {
+    'zh-CN': '项目文件 {{path}} 已在别处打开（{{app}}，进程 {{pid}}，电脑 {{host}}，用户 {{user}}，自 {{since}} 起）。请先在那里关闭它。若确认那边已不在使用，可删除锁文件 {{lockFile}} 后重试。',
+    en: 'The engagement file {{path}} is open elsewhere ({{app}}, process {{pid}} on {{host}}, user {{user}}, since {{since}}). Close it there first. If you are sure it is no longer in use there, delete the lock file {{lockFile}} and try again.',
+  },
+  WORKSPACE_MOVED: {
+    'zh-CN': '项目文件 {{path}} 在打开期间被移动或删除，之后的操作不会再写入。请从它的新位置重新打开。',
+    en: 'The engagement file {{path}} was moved or deleted while open; nothing more is written to it. Open it again from where it is now.',
+  },
+  PERMISSION_DENIED: {
+    'zh-CN': '没有权限访问 {{path}}。请检查文件及其文件夹的权限，或换一个位置后重试。',
+    en: 'Permission denied for {{path}}. Check the permissions of the file and its folder, or choose another place, and try again.',
   },
   RECOVERY_FAILED: {
     'zh-CN': '上次任务被中断，恢复工作区 {{path}} 时失败（{{detail}}）。文件没有被改动；请先备份该文件及其旁边的 -journal 文件，再联系支持人员。',

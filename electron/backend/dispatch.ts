@@ -5,6 +5,7 @@ import type { Backend } from './backend';
 import { WorkbenchError, toWireError } from './errors';
 import type { Handler, Handlers } from './handlers';
 import { throttledProgress } from './jobs';
+import { classifySystemError } from './system-errors';
 
 export interface DispatchOptions {
   /**
@@ -58,8 +59,9 @@ export async function dispatch(
     return { ok: true, value };
   } catch (err) {
     if (signal.aborted) return { ok: false, error: new WorkbenchError('CANCELLED').toWire() };
-    if (!(err instanceof WorkbenchError)) console.error(`[rwb] ${name} failed:`, err);
-    return { ok: false, error: toWireError(err) };
+    const classified = classifySystemError(err, backend.workspace?.path ?? null);
+    if (!(classified instanceof WorkbenchError)) console.error(`[rwb] ${name} failed:`, err);
+    return { ok: false, error: toWireError(classified) };
   } finally {
     if (jobId) backend.jobs.finish(jobId);
   }

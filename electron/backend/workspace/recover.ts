@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, openSync, readSync, closeSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { applyPassphrase, fileKind, passphraseOpens, type Passphrase } from './cipher';
 import type { WorkspaceRecovery } from '../../../shared/domain/engagement';
 import { WorkbenchError } from '../errors';
 
@@ -36,9 +37,14 @@ export function asideDir(path: string, at: string): string {
  * file had no hot journal. SQLite decides whether the journal is hot: if another process still holds
  * the file mid-transaction, the journal is its own and the open waits, then reports the file locked.
  */
-export function recoverInterruptedJob(path: string, now: Date = new Date()): WorkspaceRecovery | null {
+export function recoverInterruptedJob(path: string, now: Date = new Date(), passphrase: Passphrase | null = null): WorkspaceRecovery | null {
   const journal = `${path}-journal`;
   if (!journalHeaderIsLive(journal)) return null;
+  // An encrypted file's journal is played back through its key: without it nothing can be done, and
+  // under a wrong one playback would write garbage, so the key is proven on a copy of page 1 first.
+  const encrypted = fileKind(path, statSync(path).size) === 'encrypted';
+  if (encrypted && !passphrase) throw new WorkbenchError('WORKSPACE_PASSPHRASE_REQUIRED', { path });
+  if (encrypted && passphrase && !passphraseOpens(path, passphrase)) throw new WorkbenchError('WORKSPACE_PASSPHRASE_WRONG', { path });
   const at = now.toISOString();
   const aside = asideDir(path, at);
   try {
@@ -48,11 +54,13 @@ export function recoverInterruptedJob(path: string, now: Date = new Date()): Wor
   } catch (err) {
     rmSync(aside, { recursive: true, force: true });
     const code = (err as { code?: string }).code ?? '';
-    throw new WorkbenchError(code === 'ENOSPC' ? 'DISK_FULL' : 'RECOVERY_FAILED', { path, detail: code || String(err) });
+    if (code === 'ENOSPC') throw new WorkbenchError('DISK_FULL', { path, freeMb: 0, fileMb: Math.round(statSync(path).size / 1024 / 1024) });
+    throw new WorkbenchError('RECOVERY_FAILED', { path, detail: code || String(err) });
   }
   let sqlite: Database.Database | null = null;
   try {
     sqlite = new Database(path, { fileMustExist: true, timeout: 5000 });
+    if (encrypted && passphrase) applyPassphrase(sqlite, passphrase);
     // The first read takes a shared lock, finds the journal hot and plays it back.
     sqlite.prepare('select count(*) from sqlite_master').get();
   } catch (err) {
