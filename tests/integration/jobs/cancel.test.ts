@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, NO_CHROMIUM_REASON } from '../reports/chromium-available';
@@ -143,5 +143,21 @@ describe('import.run', () => {
     const { value } = await h.runWithPhases('import.run', { jobId: 'import-2', path: file, entity: 'orders' });
     expect(value.batch.rowsRead).toBe(30_000);
     expect(h.count(`orders where batch_id = ${value.batch.id}`)).toBe(value.batch.rowsAccepted);
+  });
+});
+
+describe('engagement.createDemo', () => {
+  it('cancelled while it loads leaves no file behind and the open workspace as it was', async () => {
+    const target = join(dir, 'second-demo');
+    mkdirSync(target);
+    const open = h.backend.requireWorkspace().path;
+    const before = h.digest();
+    const r = await h.runCancelled('engagement.createDemo', { jobId: 'demo-1', path: join(target, 'demo.rwb') }, 'demo.loading');
+    expect(r.error.code).toBe('CANCELLED');
+    expect(r.cancelled).toBe(true);
+    // Neither the workspace nor its temporary build (and its -wal/-shm) is left.
+    expect(readdirSync(target)).toEqual([]);
+    expect(h.backend.requireWorkspace().path).toBe(open);
+    expect(h.digest()).toEqual(before);
   });
 });
