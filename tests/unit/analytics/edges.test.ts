@@ -46,6 +46,8 @@ describe('the edges of the data', () => {
   it('lists no empty periods before the first data', () => {
     // Six periods end at 2024-04 (2023-11 .. 2024-04); the four before January hold nothing.
     expect(r.retention.map((p) => p.period.key)).toEqual(['2024-01', '2024-02', '2024-03', '2024-04']);
+    // The yearly axis holds the one year of data, not the eleven empty ones before it.
+    expect(run({ grain: 'year', periodCount: 12 }).retention.map((p) => p.period.key)).toEqual(['2024']);
   });
 
   it('gives no rate, with its reason, for a period whose history is shorter than the window', () => {

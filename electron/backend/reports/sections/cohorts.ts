@@ -12,7 +12,7 @@ export const cohortsSection: SectionBuilder = async (ctx) => {
   const run = latestDiagnosticRun(ctx);
   if (!run) return missingSection(ctx, 'diagnostics');
   const rows = run.results.cohorts.rows;
-  const label = (r: (typeof rows)[number]) => (r.leftCensored ? `${r.key} †` : r.key);
+  const label = (r: (typeof rows)[number]) => (r.leftCensored ? `${r.key}†` : r.key);
   if (rows.length === 0) return { blocks: [{ kind: 'paragraph', text: ctx.r('cohorts.empty') }], status: 'stored', source: runSource(ctx, run) };
   const width = Math.min(MAX_OFFSETS, Math.max(...rows.map((r) => r.cells.length)));
   const offsets = Array.from({ length: width }, (_, k) => k);

@@ -23,7 +23,7 @@ export const retentionSection: SectionBuilder = async (ctx) => {
         figureOf(ctx, ctx.t('analytics:formulas.retentionRate.name'), last.retentionRate, note),
         figureOf(ctx, ctx.t('analytics:formulas.churnRate.name'), last.churnRate, ctx.r('retention.churnNote', { lost: int(last.lost), start: int(last.start) })),
         ...(lastRepeat
-          ? [figureOf(ctx, ctx.t('analytics:formulas.repeatRate.name'), lastRepeat.rate, `${int(lastRepeat.repeat)} / ${int(lastRepeat.previous)} · ${ctx.t('analytics:formulas.repeatRate.formula')}`)]
+          ? [figureOf(ctx, ctx.t('analytics:formulas.repeatRate.name'), lastRepeat.rate, `${lastRepeat.periodKey}: ${int(lastRepeat.repeat)} / ${int(lastRepeat.previous)} (${lastRepeat.previousPeriodKey})`)]
           : []),
         { label: ctx.t('analytics:formulas.customersStart.name'), value: last.start, format: 'integer', note: last.period.key },
         { label: ctx.t('analytics:formulas.customersEnd.name'), value: last.end, format: 'integer', note: last.period.partial ? ctx.r('retention.partial') : null },
@@ -65,7 +65,7 @@ export const retentionSection: SectionBuilder = async (ctx) => {
     rows: rows.map((p): TableCell[] => {
       const cell = (v: number | null): TableCell => (p.period.partial ? { value: v, partial: true } : v);
       // † marks a left-censored period: its "new" customers may be older ones first seen there.
-      const key = p.leftCensored ? `${p.period.key} †` : p.period.key;
+      const key = p.leftCensored ? `${p.period.key}†` : p.period.key;
       const rep = repeat.find((x) => x.periodKey === p.period.key);
       return [key, p.start, cell(p.end), cell(p.gained), p.new, p.reactivated, cell(p.lost), cell(p.retentionRate.value), cell(p.churnRate.value), cell(rep ? rep.rate.value : null)];
     }),
