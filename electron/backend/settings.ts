@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -10,7 +11,7 @@ const settingsSchema = z.object({
   locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
   firstRunDone: z.boolean().default(false),
   recent: z
-    .array(z.object({ path: z.string(), clientName: z.string(), openedAt: z.string() }))
+    .array(z.object({ path: z.string(), clientName: z.string(), openedAt: z.string(), encrypted: z.boolean().default(false) }))
     .default([]),
 });
 type Settings = z.output<typeof settingsSchema>;
@@ -31,10 +32,26 @@ export class SettingsStore {
   private readonly file: string;
   private data: Settings;
 
+  /** False when the settings folder cannot be written: the settings then live for this session only. */
+  private writable = true;
+
   constructor(dir: string) {
     this.file = join(dir, 'settings.json');
-    mkdirSync(dir, { recursive: true });
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (err) {
+      this.unwritable(err);
+    }
     this.data = this.load();
+  }
+
+  // A home folder that cannot be written (a locked-down laptop, a read-only profile) must not stop
+  // any command: the language and the recent list are conveniences. Said once, on stderr.
+  private unwritable(err: unknown): void {
+    if (!this.writable) return;
+    this.writable = false;
+    const code = (err as { code?: string }).code ?? String(err);
+    process.stderr.write(`rwb: settings in ${this.file} cannot be saved (${code}); they apply to this session only / 设置无法保存，仅本次有效\n`);
   }
 
   private load(): Settings {
@@ -48,9 +65,17 @@ export class SettingsStore {
   }
 
   private save(): void {
-    const temp = `${this.file}.tmp`;
-    writeFileSync(temp, JSON.stringify(this.data, null, 2));
-    renameSync(temp, this.file);
+    if (!this.writable) return;
+    // A name of this process's own: two `rwb` processes saving at once each rename a whole file into
+    // place (the last one wins) instead of writing into the same temporary file.
+    const temp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      writeFileSync(temp, JSON.stringify(this.data, null, 2));
+      renameSync(temp, this.file);
+    } catch (err) {
+      rmSync(temp, { force: true });
+      this.unwritable(err);
+    }
   }
 
   get locale(): Locale {
@@ -65,9 +90,9 @@ export class SettingsStore {
     this.save();
   }
 
-  rememberOpened(path: string, clientName: string): void {
+  rememberOpened(path: string, clientName: string, encrypted = false): void {
     const rest = this.data.recent.filter((r) => r.path !== path);
-    this.data.recent = [{ path, clientName, openedAt: new Date().toISOString() }, ...rest].slice(0, MAX_RECENT);
+    this.data.recent = [{ path, clientName, openedAt: new Date().toISOString(), encrypted }, ...rest].slice(0, MAX_RECENT);
     this.data.firstRunDone = true;
     this.save();
   }

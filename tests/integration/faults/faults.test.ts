@@ -167,3 +167,24 @@ describe('a full disk', () => {
     }
   }, 120_000);
 });
+
+describe.runIf(canDropPrivileges)('a home folder that cannot be written', () => {
+  it('does not stop a command: settings live for the session, said once on stderr', () => {
+    const dir = tempDir();
+    const locked = join(dir, 'locked-home');
+    mkdirSync(locked);
+    chmodSync(locked, 0o555);
+    chmodSync(dir, 0o777);
+    const docs = join(dir, 'docs');
+    mkdirSync(docs);
+    chmodSync(docs, 0o777);
+    const r = spawnSync(
+      'setpriv',
+      ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, join(root, 'bin/rwb.mjs'), 'new', join(docs, 'x.rwb'), '--client', '甲', '--json'],
+      { env: { ...process.env, RWB_HOME: join(locked, 'rwb'), RWB_DOCUMENTS: docs, HOME: locked }, encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('cannot be saved');
+    expect(existsSync(join(docs, 'x.rwb'))).toBe(true);
+  }, 120_000);
+});
