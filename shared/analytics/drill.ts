@@ -24,36 +24,3 @@ export const DrillTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('attribute'), attribute: z.enum(BREAKDOWN_ATTRIBUTES), value: z.string().nullable() }),
 ]);
 export type DrillTarget = z.infer<typeof DrillTargetSchema>;
-
-/**
- * Every customer row of a run, column by column, for the dashboard's virtual table: 100,000 rows
- * travel as a few flat arrays (repeated texts as indices into `dict`, -1 = not set), which the page
- * sorts and filters locally without another round trip.
- */
-export interface DiagnosticCustomerTable {
-  runId: number;
-  count: number;
-  dict: string[];
-  customerKey: string[];
-  name: (string | null)[];
-  industry: number[];
-  region: number[];
-  owner: number[];
-  customerSegment: number[];
-  segment: number[];
-  valueGroup: number[];
-  tier: number[];
-  stage: number[];
-  cohort: number[];
-  active: number[];
-  lastPurchase: number[];
-  recencyDays: (number | null)[];
-  frequency: (number | null)[];
-  monetary: (number | null)[];
-  r: (number | null)[];
-  f: (number | null)[];
-  m: (number | null)[];
-  revenue12m: number[];
-  mrr: number[];
-  tenureDays: (number | null)[];
-}

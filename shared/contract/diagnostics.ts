@@ -8,7 +8,6 @@ import {
   type AnalyticsParams,
   type DiagnosticComparison,
   type DiagnosticCustomerRow,
-  type DiagnosticCustomerTable,
   type DiagnosticRun,
   type DiagnosticRunSummary,
 } from '../analytics';
@@ -43,7 +42,12 @@ export interface DrillResult {
   rows: DiagnosticCustomerRow[];
 }
 
+/**
+ * The columns the engine sorts the customer table by, each paged through its own index. Ascending or
+ * descending, customers without a figure come last; ties follow the customer key in the same direction.
+ */
 export const CUSTOMER_SORTS = ['customerKey', 'name', 'revenue12m', 'monetary', 'recencyDays', 'frequency', 'tenureDays', 'mrr'] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 
 export const diagnosticsChannels = {
   'diagnostics.defaults': channel(z.object({})).returns<DiagnosticsDefaults>(),
@@ -56,9 +60,11 @@ export const diagnosticsChannels = {
   /** A stored run (the latest when runId is left out); null when none exists. */
   'diagnostics.get': channel(z.object({ runId: runId.optional() })).returns<DiagnosticRun | null>(),
   'diagnostics.compare': channel(z.object({ baseRunId: runId, runId })).returns<DiagnosticComparison>(),
-  /** Every customer row of a run, column by column, for the virtual table. */
-  'diagnostics.customerTable': channel(z.object({ runId })).returns<DiagnosticCustomerTable>(),
-  /** A page of customer rows, optionally narrowed by a drill target and a search text. */
+  /**
+   * A page of customer rows, optionally narrowed by a drill target and a search text (customer key or
+   * name containing it, ASCII letters in either case). The table reads pages as it scrolls: a run's
+   * rows are never sent whole (500,000 customers were 41.6 MB of JSON).
+   */
   'diagnostics.customers': channel(
     z.object({
       runId,

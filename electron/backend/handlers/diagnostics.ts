@@ -4,7 +4,7 @@ import { AnalyticsParamsSchema, compareRuns, TIERS } from '../../../shared/analy
 import type { Backend } from '../backend';
 import { WorkbenchError } from '../errors';
 import { recordAudit, recordAuditSync } from '../workspace/repositories/audit';
-import { customerPage, customerTable, drill, transitions } from '../diagnostics/drill-sql';
+import { customerPage, drill, transitions } from '../diagnostics/drill-sql';
 import { dataOverview, defaultAsOf, localNow } from '../diagnostics/defaults';
 import { runAndStore } from '../diagnostics/run';
 import { deleteRun, latestRunId, listRuns, loadRun, setRunLabel } from '../diagnostics/runs-repo';
@@ -47,7 +47,6 @@ export function diagnosticsHandlers(b: Backend): HandlersFor<typeof diagnosticsC
         tier: transitions(db, baseRunId, runId, 'tier', TIERS),
       });
     },
-    'diagnostics.customerTable': async ({ runId }) => customerTable(sqlite(), runId),
     'diagnostics.customers': async (args) => customerPage(sqlite(), args),
     'diagnostics.drill': async ({ runId, target, limit }) => drill(sqlite(), runId, target, limit),
     'diagnostics.label': async ({ runId, label }) => {

@@ -1,7 +1,7 @@
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 
-export interface VirtualColumn {
+export interface VirtualColumn<Row> {
   id: string;
   header: ReactNode;
   /** Pixels. Header and rows are separate grids, so tracks are fixed to stay aligned. */
@@ -10,16 +10,20 @@ export interface VirtualColumn {
   sortable?: boolean;
   /** Tooltip on the header (a formula, a definition). */
   title?: string;
-  cell(row: number): ReactNode;
+  cell(row: Row): ReactNode;
 }
 
-interface Props {
-  columns: readonly VirtualColumn[];
-  /** Row ids in display order (already filtered and sorted by the caller). */
-  rows: ArrayLike<number>;
+interface Props<Row> {
+  columns: readonly VirtualColumn<Row>[];
+  /** Rows in display order (already filtered and sorted, by the engine or the caller). */
+  count: number;
+  /** The row at a display position, or undefined while its page is on its way (drawn as a blank row). */
+  rowAt(index: number): Row | undefined;
+  /** The positions drawn (visible plus overscan) changed: load them. */
+  onRange?(first: number, last: number): void;
   sort?: { column: string; descending: boolean } | null;
   onSort?(column: string): void;
-  onRowClick?(row: number): void;
+  onRowClick?(row: Row): void;
   height?: number;
   rowHeight?: number;
   empty?: ReactNode;
@@ -27,13 +31,14 @@ interface Props {
 }
 
 /**
- * A table that stays smooth at 100,000 rows: only the rows in view (plus a few) are in the DOM
- * (@tanstack/react-virtual); rows are grid lines sharing the header's column tracks.
+ * A table that stays smooth at 500,000 rows: only the rows in view (plus a few) are in the DOM
+ * (@tanstack/react-virtual) and only those are asked for (onRange), so a caller can fetch pages on
+ * demand instead of holding every row; rows are grid lines sharing the header's column tracks.
  */
-export function VirtualTable({ columns, rows, sort, onSort, onRowClick, height = 520, rowHeight = 34, empty, testId }: Props) {
+export function VirtualTable<Row>({ columns, count, rowAt, onRange, sort, onSort, onRowClick, height = 520, rowHeight = 34, empty, testId }: Props<Row>) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     overscan: 12,
@@ -48,6 +53,14 @@ export function VirtualTable({ columns, rows, sort, onSort, onRowClick, height =
     setBox(el.clientWidth);
     return () => ro.disconnect();
   }, []);
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+  const rangeRef = useRef(onRange);
+  rangeRef.current = onRange;
+  useEffect(() => {
+    if (last >= first) rangeRef.current?.(first, last);
+  }, [first, last, count]);
   const total = columns.reduce((a, c) => a + c.width, 0);
   const grow = Math.max(0, box - total);
   const flex = columns.findIndex((c) => c.width >= 150);
@@ -74,24 +87,24 @@ export function VirtualTable({ columns, rows, sort, onSort, onRowClick, height =
             );
           })}
         </div>
-        {rows.length === 0 ? (
+        {count === 0 ? (
           <div className="vtable-empty muted">{empty}</div>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((v) => {
-              const row = rows[v.index] as number;
+            {items.map((v) => {
+              const row = rowAt(v.index);
               return (
                 <div
                   key={v.key}
                   role="row"
-                  className={`vtable-row ${v.index % 2 ? 'odd' : ''} ${onRowClick ? 'clickable' : ''}`}
-                  data-testid="vt-row"
+                  className={`vtable-row ${v.index % 2 ? 'odd' : ''} ${onRowClick && row ? 'clickable' : ''} ${row ? '' : 'loading'}`}
+                  data-testid={row ? 'vt-row' : 'vt-row-loading'}
                   style={{ gridTemplateColumns: template, width, height: rowHeight, transform: `translateY(${v.start}px)` }}
-                  onClick={onRowClick ? () => onRowClick(row) : undefined}
+                  onClick={onRowClick && row ? () => onRowClick(row) : undefined}
                 >
                   {columns.map((c) => (
                     <div key={c.id} role="cell" className={`vtable-td ${c.align === 'right' ? 'num' : ''}`}>
-                      {c.cell(row)}
+                      {row ? c.cell(row) : null}
                     </div>
                   ))}
                 </div>

@@ -1,91 +1,72 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DiagnosticCustomerTable } from '../../../../shared/analytics';
+import type { DiagnosticCustomerRow, DrillTarget } from '../../../../shared/analytics';
+import type { CustomerSort } from '../../../../shared/contract/diagnostics';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { metricTitle, segmentLabel, type Fmt } from './labels';
+import { useCustomerPages } from './useCustomerPages';
 
 interface Props {
-  table: DiagnosticCustomerTable;
-  /** Keys of the drilled customers, or null for everyone. */
-  drillKeys: ReadonlySet<string> | null;
+  runId: number;
+  /** Customers in the run (the denominator of "showing n / N"). */
+  customers: number;
+  /** The drilled figure, or null for everyone. */
+  target: DrillTarget | null;
   drillLabel: string | null;
   onClearDrill(): void;
   fmt: Fmt;
 }
 
-type SortKey = 'customerKey' | 'name' | 'industry' | 'region' | 'owner' | 'tier' | 'stage' | 'segment' | 'valueGroup' | 'rfm' | 'lastPurchase' | 'frequency' | 'monetary' | 'revenue12m' | 'mrr';
+/** Typing pauses this long before the search goes to the engine. */
+const SEARCH_SETTLE_MS = 250;
 
-const TIER_ORDER: Record<string, number> = { strategic: 0, core: 1, potential: 2, ordinary: 3 };
-const STAGE_ORDER: Record<string, number> = { new: 0, growing: 1, mature: 2, atRisk: 3, churned: 4 };
+/**
+ * The table's sortable columns and the engine sort behind each: 'last purchase' is the recency sort
+ * turned round (the most recent purchase is the fewest days ago). The categorical columns (tier,
+ * segment, region, ...) are filters through the charts' drill-down, not sorts: each engine sort is an
+ * index on every stored run.
+ */
+const SORT_OF: Record<string, { sort: CustomerSort; flip: boolean }> = {
+  customerKey: { sort: 'customerKey', flip: false },
+  name: { sort: 'name', flip: false },
+  lastPurchase: { sort: 'recencyDays', flip: true },
+  frequency: { sort: 'frequency', flip: false },
+  monetary: { sort: 'monetary', flip: false },
+  revenue12m: { sort: 'revenue12m', flip: false },
+  mrr: { sort: 'mrr', flip: false },
+};
 
-/** Every customer of the run in a virtual table: sort by any column, search, and narrow to a drill. */
-export function CustomerTable({ table, drillKeys, drillLabel, onClearDrill, fmt }: Props) {
+/** The customers of a run in a virtual table, paged by the engine: sort, search and narrow to a drill. */
+export function CustomerTable({ runId, customers, target, drillLabel, onClearDrill, fmt }: Props) {
   const { t } = useTranslation('analytics');
-  const [sort, setSort] = useState<{ column: SortKey; descending: boolean }>({ column: 'revenue12m', descending: true });
+  const [sort, setSort] = useState<{ column: string; descending: boolean }>({ column: 'revenue12m', descending: true });
+  const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
-  const d = table.dict;
-  const text = (code: number | undefined) => (code === undefined || code < 0 ? null : (d[code] ?? null));
+  useEffect(() => {
+    const id = setTimeout(() => setSearch(typed.trim()), SEARCH_SETTLE_MS);
+    return () => clearTimeout(id);
+  }, [typed]);
+  const engineSort = SORT_OF[sort.column] ?? { sort: 'revenue12m', flip: false };
+  const pages = useCustomerPages({ runId, target, search, sort: engineSort.sort, descending: sort.descending !== engineSort.flip });
 
-  const rows = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    const out: number[] = [];
-    for (let i = 0; i < table.count; i += 1) {
-      if (drillKeys && !drillKeys.has(table.customerKey[i] as string)) continue;
-      if (q && !(table.customerKey[i] as string).toLowerCase().includes(q) && !(table.name[i] ?? '').toLowerCase().includes(q)) continue;
-      out.push(i);
-    }
-    const num = (arr: readonly (number | null)[]) => (i: number) => arr[i] ?? null;
-    const str = (arr: readonly number[]) => (i: number) => text(arr[i]);
-    const key: (i: number) => number | string | null = (() => {
-      switch (sort.column) {
-        case 'customerKey': return (i: number) => table.customerKey[i] ?? null;
-        case 'name': return (i: number) => table.name[i] ?? null;
-        case 'industry': return str(table.industry);
-        case 'region': return str(table.region);
-        case 'owner': return str(table.owner);
-        case 'tier': return (i: number) => { const v = text(table.tier[i]); return v === null ? null : (TIER_ORDER[v] ?? 9); };
-        case 'stage': return (i: number) => { const v = text(table.stage[i]); return v === null ? null : (STAGE_ORDER[v] ?? 9); };
-        case 'segment': return str(table.segment);
-        case 'valueGroup': return str(table.valueGroup);
-        case 'rfm': return (i: number) => (table.r[i] === null ? null : (table.r[i] ?? 0) * 100 + (table.f[i] ?? 0) * 10 + (table.m[i] ?? 0));
-        case 'lastPurchase': return str(table.lastPurchase);
-        case 'frequency': return num(table.frequency);
-        case 'monetary': return num(table.monetary);
-        case 'revenue12m': return num(table.revenue12m);
-        case 'mrr': return num(table.mrr);
-      }
-    })();
-    const dir = sort.descending ? -1 : 1;
-    const keys = new Map<number, number | string | null>();
-    for (const i of out) keys.set(i, key(i));
-    out.sort((a, b) => {
-      const x = keys.get(a) ?? null;
-      const y = keys.get(b) ?? null;
-      if (x === y) return a - b;
-      if (x === null) return 1; // no figure sorts last either way
-      if (y === null) return -1;
-      return (x < y ? -1 : 1) * dir;
-    });
-    return Int32Array.from(out);
-  }, [table, drillKeys, search, sort]);
-
-  const columns: VirtualColumn[] = [
-    { id: 'customerKey', header: t('ui.table.col.customerKey'), width: 96, sortable: true, cell: (i) => <span className="mono">{table.customerKey[i]}</span> },
-    { id: 'name', header: t('ui.table.col.name'), width: 200, sortable: true, cell: (i) => <span className="ellipsis" title={table.name[i] ?? ''}>{table.name[i] ?? '—'}</span> },
-    { id: 'industry', header: t('ui.table.col.industry'), width: 100, sortable: true, cell: (i) => text(table.industry[i]) ?? '—' },
-    { id: 'region', header: t('ui.table.col.region'), width: 64, sortable: true, cell: (i) => text(table.region[i]) ?? '—' },
-    { id: 'owner', header: t('ui.table.col.owner'), width: 80, sortable: true, cell: (i) => text(table.owner[i]) ?? '—' },
-    { id: 'tier', header: t('ui.table.col.tier'), width: 76, sortable: true, cell: (i) => { const v = text(table.tier[i]); return v ? <span className={`pill tier-${v}`}>{t(`tiers.names.${v}`)}</span> : '—'; } },
-    { id: 'stage', header: t('ui.table.col.stage'), width: 80, sortable: true, cell: (i) => { const v = text(table.stage[i]); return v ? <span className={`pill stage-${v}`}>{t(`lifecycle.stages.${v}`)}</span> : '—'; } },
-    { id: 'valueGroup', header: t('ui.table.col.valueGroup'), width: 150, sortable: true, cell: (i) => { const v = text(table.valueGroup[i]); return v ? segmentLabel(t, v) : '—'; } },
-    { id: 'segment', header: t('ui.table.col.segment'), width: 130, sortable: true, cell: (i) => { const v = text(table.segment[i]); return v ? segmentLabel(t, v) : '—'; } },
-    { id: 'rfm', header: t('ui.table.col.rfm'), width: 72, align: 'right', sortable: true, title: metricTitle(t, 'rfmScore'), cell: (i) => (table.r[i] === null ? '—' : `${table.r[i]}·${table.f[i]}·${table.m[i]}`) },
-    { id: 'lastPurchase', header: t('ui.table.col.lastPurchase'), width: 96, sortable: true, title: metricTitle(t, 'recency'), cell: (i) => text(table.lastPurchase[i]) ?? '—' },
-    { id: 'frequency', header: t('ui.table.col.frequency'), width: 72, align: 'right', sortable: true, title: metricTitle(t, 'frequency'), cell: (i) => fmt.int(table.frequency[i]) },
-    { id: 'monetary', header: t('ui.table.col.monetary'), width: 112, align: 'right', sortable: true, title: metricTitle(t, 'monetary'), cell: (i) => fmt.money(table.monetary[i]) },
-    { id: 'revenue12m', header: t('ui.table.col.revenue12m'), width: 112, align: 'right', sortable: true, title: metricTitle(t, 'revenue12m'), cell: (i) => fmt.money(table.revenue12m[i]) },
-    { id: 'mrr', header: t('ui.table.col.mrr'), width: 92, align: 'right', sortable: true, title: metricTitle(t, 'mrrAtAsOf'), cell: (i) => (table.mrr[i] ? fmt.money(table.mrr[i]) : '—') },
+  const base: VirtualColumn<DiagnosticCustomerRow>[] = [
+    { id: 'customerKey', header: t('ui.table.col.customerKey'), width: 96, cell: (r) => <span className="mono">{r.customerKey}</span> },
+    { id: 'name', header: t('ui.table.col.name'), width: 200, cell: (r) => <span className="ellipsis" title={r.name ?? ''}>{r.name ?? '—'}</span> },
+    { id: 'industry', header: t('ui.table.col.industry'), width: 100, cell: (r) => r.industry ?? '—' },
+    { id: 'region', header: t('ui.table.col.region'), width: 64, cell: (r) => r.region ?? '—' },
+    { id: 'owner', header: t('ui.table.col.owner'), width: 80, cell: (r) => r.owner ?? '—' },
+    { id: 'tier', header: t('ui.table.col.tier'), width: 76, cell: (r) => (r.tier ? <span className={`pill tier-${r.tier}`}>{t(`tiers.names.${r.tier}`)}</span> : '—') },
+    { id: 'stage', header: t('ui.table.col.stage'), width: 80, cell: (r) => (r.stage ? <span className={`pill stage-${r.stage}`}>{t(`lifecycle.stages.${r.stage}`)}</span> : '—') },
+    { id: 'valueGroup', header: t('ui.table.col.valueGroup'), width: 150, cell: (r) => (r.valueGroup ? segmentLabel(t, r.valueGroup) : '—') },
+    { id: 'segment', header: t('ui.table.col.segment'), width: 130, cell: (r) => (r.segment ? segmentLabel(t, r.segment) : '—') },
+    { id: 'rfm', header: t('ui.table.col.rfm'), width: 72, align: 'right', title: metricTitle(t, 'rfmScore'), cell: (r) => (r.r === null ? '—' : `${r.r}·${r.f}·${r.m}`) },
+    { id: 'lastPurchase', header: t('ui.table.col.lastPurchase'), width: 96, title: metricTitle(t, 'recency'), cell: (r) => r.lastPurchase ?? '—' },
+    { id: 'frequency', header: t('ui.table.col.frequency'), width: 72, align: 'right', title: metricTitle(t, 'frequency'), cell: (r) => fmt.int(r.frequency) },
+    { id: 'monetary', header: t('ui.table.col.monetary'), width: 112, align: 'right', title: metricTitle(t, 'monetary'), cell: (r) => fmt.money(r.monetary) },
+    { id: 'revenue12m', header: t('ui.table.col.revenue12m'), width: 112, align: 'right', title: metricTitle(t, 'revenue12m'), cell: (r) => fmt.money(r.revenue12m) },
+    { id: 'mrr', header: t('ui.table.col.mrr'), width: 92, align: 'right', title: metricTitle(t, 'mrrAtAsOf'), cell: (r) => (r.mrr ? fmt.money(r.mrr) : '—') },
   ];
+  const columns = base.map((c) => ({ ...c, sortable: c.id in SORT_OF }));
 
   return (
     <div className="card" data-testid="diag-customers">
@@ -98,16 +79,20 @@ export function CustomerTable({ table, drillKeys, drillLabel, onClearDrill, fmt 
               <button type="button" onClick={onClearDrill} aria-label={t('ui.table.clear')} title={t('ui.table.clear')} data-testid="diag-drill-clear">✕</button>
             </span>
           ) : null}
-          <input className="table-search" type="search" placeholder={t('ui.table.search')} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="diag-search" />
+          <input className="table-search" type="search" placeholder={t('ui.table.search')} value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="diag-search" />
         </div>
       </div>
-      <p className="muted small" data-testid="diag-table-count">{t('ui.table.showing', { shown: fmt.int(rows.length), total: fmt.int(table.count) })}</p>
+      <p className="muted small" data-testid="diag-table-count">
+        {pages.total === null ? t('ui.loading') : t('ui.table.showing', { shown: fmt.int(pages.total), total: fmt.int(customers) })}
+      </p>
       <VirtualTable
         columns={columns}
-        rows={rows}
+        count={pages.total ?? 0}
+        rowAt={pages.rowAt}
+        onRange={pages.onRange}
         sort={sort}
-        onSort={(c) => setSort((s) => ({ column: c as SortKey, descending: s.column === c ? !s.descending : c !== 'customerKey' && c !== 'name' }))}
-        empty={t('ui.table.empty')}
+        onSort={(c) => setSort((s) => ({ column: c, descending: s.column === c ? !s.descending : c !== 'customerKey' && c !== 'name' }))}
+        empty={pages.total === null ? null : t('ui.table.empty')}
         testId="diag-customer-table"
       />
     </div>

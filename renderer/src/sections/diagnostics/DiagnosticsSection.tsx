@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiagnosticsDefaults } from '../../../../shared/contract/diagnostics';
-import { GRAINS, type ActivityBasis, type DiagnosticComparison, type DiagnosticCustomerTable, type DiagnosticRun, type DiagnosticRunSummary, type DrillTarget, type Grain } from '../../../../shared/analytics';
+import { GRAINS, type ActivityBasis, type DiagnosticComparison, type DiagnosticRun, type DiagnosticRunSummary, type DrillTarget, type Grain } from '../../../../shared/analytics';
 import { useWorkbench } from '../../app/context';
 import { useJob } from '../../hooks/useJob';
 import { formatDateTime } from '../../format';
@@ -30,19 +30,17 @@ export function DiagnosticsSection() {
   const [defaults, setDefaults] = useState<DiagnosticsDefaults | null>(null);
   const [runs, setRuns] = useState<DiagnosticRunSummary[]>([]);
   const [run, setRun] = useState<DiagnosticRun | null>(null);
-  const [table, setTable] = useState<DiagnosticCustomerTable | null>(null);
   const [baseId, setBaseId] = useState<number | null>(null);
   const [comparison, setComparison] = useState<DiagnosticComparison | null>(null);
   const [form, setForm] = useState<Form | null>(null);
   const job = useJob('diagnostics.run');
-  const [drill, setDrill] = useState<{ target: DrillTarget; keys: Set<string> } | null>(null);
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [loaded, setLoaded] = useState(false);
 
   const show = useCallback(
     async (id: number) => {
-      const [r, tb] = await Promise.all([wb.api['diagnostics.get']({ runId: id }), wb.api['diagnostics.customerTable']({ runId: id })]);
+      const r = await wb.api['diagnostics.get']({ runId: id });
       setRun(r);
-      setTable(tb);
       setDrill(null);
       if (r) setForm({ asOf: r.params.asOf, grain: r.params.grain, basis: r.params.activity.basis, windowDays: r.params.activity.windowDays });
     },
@@ -97,10 +95,7 @@ export function DiagnosticsSection() {
       setRuns(list);
       if (baseId === run.id) setBaseId(null);
       if (list[0]) await show(list[0].id);
-      else {
-        setRun(null);
-        setTable(null);
-      }
+      else setRun(null);
     } catch (err) {
       wb.reportError(err);
     }
@@ -109,19 +104,11 @@ export function DiagnosticsSection() {
   const startRef = useRef(start);
   startRef.current = start;
 
-  const onDrill = useCallback(
-    async (target: DrillTarget) => {
-      if (!run) return;
-      try {
-        const r = await wb.api['diagnostics.drill']({ runId: run.id, target, limit: 0 });
-        setDrill({ target, keys: new Set(r.keys) });
-        document.querySelector('[data-testid="diag-customers"]')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-      } catch (err) {
-        wb.reportError(err);
-      }
-    },
-    [run, wb],
-  );
+  // The table pages the drilled customers itself (diagnostics.customers with the target).
+  const onDrill = useCallback((target: DrillTarget) => {
+    setDrill(target);
+    document.querySelector('[data-testid="diag-customers"]')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, []);
 
   const runOption = (r: DiagnosticRunSummary) =>
     t('ui.runOption', { id: r.id, asOf: r.asOf, grain: t(`grains.${r.grain}`), basis: t(`ui.params.basisShort.${r.basis}`) }) + (r.label ? ` · ${r.label}` : '');
@@ -224,13 +211,11 @@ export function DiagnosticsSection() {
           </p>
           <KpiCards result={result} comparison={comparison} fmt={fmt} />
           {comparison ? <ComparePanel c={comparison} fmt={fmt} /> : null}
-          <TrendCards result={result} locale={wb.locale} currency={currency} onDrill={(x) => void onDrill(x)} />
-          <CohortCard cohorts={result.cohorts} asOf={run.asOf} locale={wb.locale} onDrill={(x) => void onDrill(x)} />
-          <SegmentCards result={result} locale={wb.locale} fmt={fmt} onDrill={(x) => void onDrill(x)} />
-          <BreakdownCard result={result} fmt={fmt} onDrill={(x) => void onDrill(x)} />
-          {table ? (
-            <CustomerTable table={table} drillKeys={drill?.keys ?? null} drillLabel={drill ? drillLabel(t, drill.target, result) : null} onClearDrill={() => setDrill(null)} fmt={fmt} />
-          ) : null}
+          <TrendCards result={result} locale={wb.locale} currency={currency} onDrill={onDrill} />
+          <CohortCard cohorts={result.cohorts} asOf={run.asOf} locale={wb.locale} onDrill={onDrill} />
+          <SegmentCards result={result} locale={wb.locale} fmt={fmt} onDrill={onDrill} />
+          <BreakdownCard result={result} fmt={fmt} onDrill={onDrill} />
+          <CustomerTable runId={run.id} customers={run.customers} target={drill} drillLabel={drill ? drillLabel(t, drill, result) : null} onClearDrill={() => setDrill(null)} fmt={fmt} />
         </>
       ) : loaded && !progress ? (
         <div className="card empty-state" data-testid="diag-empty"><p className="muted">{t('ui.noRun')}</p></div>
