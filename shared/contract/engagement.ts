@@ -5,6 +5,9 @@ import type { AppInfo, AuditEntry, RecentEngagement, WorkspaceInfo } from '../do
 const localeSchema = z.enum(['zh-CN', 'en']);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const path = z.string().trim().min(1);
+// Never trimmed: a passphrase is exactly what was typed. Its length rule is checked by the engine
+// for a new one only (PASSPHRASE_TOO_SHORT), so an old file's passphrase still opens it.
+const passphrase = z.string().min(1).max(1024);
 
 export const engagementMetaInput = z.object({
   clientName: z.string().trim().min(1).max(200),
@@ -21,9 +24,13 @@ export type EngagementMetaInput = z.input<typeof engagementMetaInput>;
 export const engagementChannels = {
   'app.info': channel(z.object({})).returns<AppInfo>(),
   'app.setLocale': channel(z.object({ locale: localeSchema })).returns<AppInfo>(),
-  'engagement.create': channel(z.object({ path, meta: engagementMetaInput })).returns<WorkspaceInfo>(),
+  'engagement.create': channel(z.object({ path, meta: engagementMetaInput, passphrase: passphrase.optional() })).returns<WorkspaceInfo>(),
   'engagement.createDemo': channel(z.object({ path, jobId: z.string().optional() }), { job: true }).returns<WorkspaceInfo>(),
-  'engagement.open': channel(z.object({ path })).returns<WorkspaceInfo>(),
+  'engagement.open': channel(z.object({ path, passphrase: passphrase.optional() })).returns<WorkspaceInfo>(),
+  /** Encrypt the open (plain) workspace in place under a new passphrase. */
+  'engagement.encrypt': channel(z.object({ passphrase })).returns<WorkspaceInfo>(),
+  /** Re-encrypt the open (encrypted) workspace under `next`; `current` must be its passphrase. */
+  'engagement.changePassphrase': channel(z.object({ current: passphrase, next: passphrase })).returns<WorkspaceInfo>(),
   'engagement.close': channel(z.object({})).returns<null>(),
   'engagement.current': channel(z.object({})).returns<WorkspaceInfo | null>(),
   'engagement.update': channel(z.object({ meta: engagementMetaInput.partial() })).returns<WorkspaceInfo>(),

@@ -20,6 +20,8 @@ export interface WorkspaceInfo {
   schemaVersion: string; // name of the last applied migration
   counts: Record<EntityKind, number>;
   fileBytes: number;
+  /** Encrypted at rest under a passphrase (SQLCipher 4). */
+  encrypted: boolean;
   /** Set on the open that found a job a crash had interrupted, and rolled it back. */
   recovery?: WorkspaceRecovery | null;
 }
@@ -38,6 +40,8 @@ export interface RecentEngagement {
   clientName: string;
   openedAt: string;
   exists: boolean;
+  /** Encrypted when last opened: the list marks it, and opening it asks for the passphrase first. */
+  encrypted: boolean;
 }
 
 export interface AuditEntry {

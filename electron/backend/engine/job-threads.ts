@@ -7,6 +7,7 @@ import type { Backend } from '../backend';
 import { WorkbenchError } from '../errors';
 import { scriptEntry, JOB_SCRIPT } from './entries';
 import type { EngineInit, FromJob, JobThreadData, ToJob } from './protocol';
+import type { Workspace } from '../workspace/workspace';
 
 /**
  * Jobs that compute for seconds without awaiting anything (on 500,000 customers and 10,000,000
@@ -28,11 +29,11 @@ export class JobThreads {
     return this.running.size;
   }
 
-  run(name: ChannelName, rawArgs: unknown, workspacePath: string): Promise<Envelope<unknown>> {
+  run(name: ChannelName, rawArgs: unknown, ws: Pick<Workspace, 'path' | 'passphrase'>): Promise<Envelope<unknown>> {
     const args = { ...(rawArgs as Record<string, unknown> | null) };
     const jobId = typeof args.jobId === 'string' && args.jobId ? args.jobId : randomUUID();
     args.jobId = jobId;
-    const p = this.start(name, args, jobId, workspacePath).finally(() => this.running.delete(jobId));
+    const p = this.start(name, args, jobId, ws).finally(() => this.running.delete(jobId));
     this.running.set(jobId, p);
     return p;
   }
@@ -43,10 +44,10 @@ export class JobThreads {
     await Promise.allSettled([...this.running.values()]);
   }
 
-  private start(name: ChannelName, args: Record<string, unknown>, jobId: string, workspacePath: string): Promise<Envelope<unknown>> {
+  private start(name: ChannelName, args: Record<string, unknown>, jobId: string, ws: Pick<Workspace, 'path' | 'passphrase'>): Promise<Envelope<unknown>> {
     const entry = scriptEntry(JOB_SCRIPT);
     const cancelFlag = new SharedArrayBuffer(4);
-    const data: JobThreadData = { init: this.init, workspacePath, name, args, jobId, cancelFlag };
+    const data: JobThreadData = { init: this.init, workspacePath: ws.path, passphrase: ws.passphrase?.reveal() ?? null, name, args, jobId, cancelFlag };
     const controller = this.backend.jobs.start(jobId);
     return new Promise<Envelope<unknown>>((resolve) => {
       const worker = new Worker(entry.file, { workerData: data, execArgv: entry.execArgv });

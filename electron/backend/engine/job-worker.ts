@@ -8,6 +8,7 @@ import { Backend } from '../backend';
 import { dispatch } from '../dispatch';
 import { createHandlers } from '../handlers';
 import { openDatabase } from '../workspace/db';
+import { Passphrase } from '../workspace/cipher';
 import type { Workspace } from '../workspace/workspace';
 import type { FromJob, JobThreadData, ToJob } from './protocol';
 
@@ -18,12 +19,13 @@ if (!port) throw new Error('job-worker runs as a worker thread');
 const post = (m: FromJob) => port.postMessage(m);
 
 /** The engine already inspected and migrated the file; a job only connects to it. */
-function connect(path: string): Workspace {
-  const opened = openDatabase(path);
+function connect(path: string, passphrase: Passphrase | null): Workspace {
+  const opened = openDatabase(path, { passphrase });
   return {
     path,
     sqlite: opened.sqlite,
     db: opened.db,
+    passphrase,
     // No checkpoint here: the engine's connection owns the file's tidy-up when it closes.
     close: () => opened.db.destroy(),
   };
@@ -32,7 +34,7 @@ function connect(path: string): Workspace {
 async function main(): Promise<void> {
   const backend = new Backend({ ...data.init, createPdfPrinter: undefined });
   backend.events.subscribe((name, payload) => post({ kind: 'event', name, payload }));
-  const ws = connect(data.workspacePath);
+  const ws = connect(data.workspacePath, Passphrase.from(data.passphrase));
   backend.useWorkspace(ws);
   port!.on('message', (m: ToJob) => {
     if (m.kind === 'cancel') backend.jobs.cancel(data.jobId);

@@ -46,6 +46,8 @@ export type FromJob =
 export interface JobThreadData {
   init: EngineInit;
   workspacePath: string;
+  /** An encrypted workspace's passphrase, so the thread can open its own connection: memory only. */
+  passphrase: string | null;
   name: string;
   args: unknown;
   jobId: string;

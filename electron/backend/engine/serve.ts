@@ -49,7 +49,7 @@ export function serveEngine(port: EnginePort): void {
     const s = state!;
     if (SWITCHES.has(name)) await s.jobs.cancelAll();
     const ws = s.backend.workspace;
-    if (ws && isChannelName(name) && THREADED_JOBS.has(name)) return s.jobs.run(name, args, ws.path);
+    if (ws && isChannelName(name) && THREADED_JOBS.has(name)) return s.jobs.run(name, args, ws);
     return dispatch(s.backend, s.handlers, name, args);
   }
 

@@ -3,7 +3,8 @@ import type { HandlersFor } from '../../../shared/contract/define';
 import type { engagementChannels } from '../../../shared/contract/engagement';
 import type { AppInfo } from '../../../shared/domain/engagement';
 import type { Backend } from '../backend';
-import { backupWorkspace, createWorkspace, describeWorkspace } from '../workspace/workspace';
+import { backupWorkspace, changePassphrase, createWorkspace, describeWorkspace, encryptWorkspace } from '../workspace/workspace';
+import { Passphrase } from '../workspace/cipher';
 import { updateEngagement } from '../workspace/repositories/engagement';
 import { listAudit } from '../workspace/repositories/audit';
 import { createDemoWorkspace } from '../demo/create-demo';
@@ -24,9 +25,20 @@ export function engagementHandlers(b: Backend): HandlersFor<typeof engagementCha
       b.events.emit('app.localeChanged', { locale });
       return appInfo();
     },
-    'engagement.create': async ({ path, meta }) => b.adopt(await createWorkspace(path, meta)),
+    'engagement.create': async ({ path, meta, passphrase }) =>
+      b.adopt(await createWorkspace(path, meta, undefined, { passphrase: passphrase === undefined ? null : Passphrase.chosen(passphrase) })),
     'engagement.createDemo': async ({ path }, ctx) => b.adopt(await createDemoWorkspace(path, b.settings.locale, ctx)),
-    'engagement.open': async ({ path }) => b.open(path),
+    'engagement.open': async ({ path, passphrase }) => b.open(path, Passphrase.from(passphrase)),
+    'engagement.encrypt': async ({ passphrase }) => {
+      const ws = b.requireWorkspace();
+      await encryptWorkspace(ws, Passphrase.chosen(passphrase));
+      return b.adopt(ws);
+    },
+    'engagement.changePassphrase': async ({ current, next }) => {
+      const ws = b.requireWorkspace();
+      await changePassphrase(ws, new Passphrase(current), Passphrase.chosen(next));
+      return b.adopt(ws);
+    },
     'engagement.close': async () => {
       await b.close();
       return null;

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { applyPassphrase, type Passphrase } from './cipher';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from './schema';
 
@@ -36,8 +37,10 @@ export function brandWritable(sqlite: Database.Database, db: Kysely<DB>): { sqli
 }
 
 /** A connection SQLite itself refuses writes on: for inspecting a file before it is trusted. */
-export function openReadOnly(path: string): ReadableDB {
-  return new Database(path, { readonly: true, fileMustExist: true }) as ReadableDB;
+export function openReadOnly(path: string, passphrase: Passphrase | null = null): ReadableDB {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  if (passphrase) applyPassphrase(sqlite, passphrase);
+  return sqlite as ReadableDB;
 }
 
 /**

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { applyPassphrase, type Passphrase } from './cipher';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { DB } from './schema';
 import { brandWritable, type WritableDB, type WritableKysely } from './connection';
@@ -11,9 +12,13 @@ export interface OpenDatabase {
   db: WritableKysely;
 }
 
-/** The read-write connection to a workspace file (WAL, foreign keys on). Read-only: openReadOnly. */
-export function openDatabase(path: string, opts: { create?: boolean } = {}): OpenDatabase {
+/**
+ * The read-write connection to a workspace file (WAL, foreign keys on). Read-only: openReadOnly.
+ * With a passphrase, the file is (or a new one becomes) encrypted: the key comes before any read.
+ */
+export function openDatabase(path: string, opts: { create?: boolean; passphrase?: Passphrase | null } = {}): OpenDatabase {
   const sqlite = new Database(path, { fileMustExist: !opts.create });
+  if (opts.passphrase) applyPassphrase(sqlite, opts.passphrase);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');

@@ -1,34 +1,45 @@
-import { openSync, readSync, closeSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { APPLICATION_ID } from './db';
 import { openReadOnly, type ReadableDB } from './connection';
 import { migrationNames } from './migrations';
 import { WorkbenchError } from '../errors';
-
-const SQLITE_HEADER = 'SQLite format 3\u0000';
+import { fileKind, type Passphrase } from './cipher';
 
 export interface InspectResult {
   applied: string[];
   pending: string[];
+  encrypted: boolean;
 }
 
 /**
  * Decide whether a file may be opened as a workspace WITHOUT changing a byte of it: the header is
  * read by hand, then SQLite opens it read-only. Refuses non-SQLite files, foreign SQLite files,
- * damaged files and files from a newer version (migrations this build does not know).
+ * damaged files and files from a newer version (migrations this build does not know). An encrypted
+ * file needs its passphrase (a plain one ignores any); a wrong one is refused before any write.
  */
-export function inspectWorkspaceFile(path: string): InspectResult {
+export function inspectWorkspaceFile(path: string, passphrase: Passphrase | null = null): InspectResult {
   let size: number;
   try {
     size = statSync(path).size;
   } catch {
     throw new WorkbenchError('FILE_NOT_FOUND', { path });
   }
-  if (size < 100 || readHeader(path) !== SQLITE_HEADER) throw new WorkbenchError('NOT_A_WORKSPACE', { path });
+  const kind = fileKind(path, size);
+  if (kind === 'other') throw new WorkbenchError('NOT_A_WORKSPACE', { path });
+  const encrypted = kind === 'encrypted';
+  if (encrypted && !passphrase) throw new WorkbenchError('WORKSPACE_PASSPHRASE_REQUIRED', { path });
 
   let sqlite: ReadableDB | null = null;
   try {
-    sqlite = openReadOnly(path);
-    const appId = sqlite.pragma('application_id', { simple: true });
+    sqlite = openReadOnly(path, encrypted ? passphrase : null);
+    let appId: unknown;
+    try {
+      appId = sqlite.pragma('application_id', { simple: true });
+    } catch (err) {
+      // Encrypted pages that do not decrypt under this key: the passphrase, not the file, is wrong.
+      if (encrypted && (err as { code?: string }).code === 'SQLITE_NOTADB') throw new WorkbenchError('WORKSPACE_PASSPHRASE_WRONG', { path });
+      throw err;
+    }
     if (appId !== APPLICATION_ID) throw new WorkbenchError('NOT_A_WORKSPACE', { path });
     const check = sqlite.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new WorkbenchError('WORKSPACE_CORRUPT', { path, detail: String(check) });
@@ -40,7 +51,7 @@ export function inspectWorkspaceFile(path: string): InspectResult {
       : [];
     const unknown = applied.filter((n) => !migrationNames.includes(n));
     if (unknown.length > 0) throw new WorkbenchError('WORKSPACE_TOO_NEW', { path, unknown: unknown.join(', ') });
-    return { applied, pending: migrationNames.filter((n) => !applied.includes(n)) };
+    return { applied, pending: migrationNames.filter((n) => !applied.includes(n)), encrypted };
   } catch (err) {
     if (err instanceof WorkbenchError) throw err;
     const code = (err as { code?: string }).code ?? '';
@@ -50,16 +61,5 @@ export function inspectWorkspaceFile(path: string): InspectResult {
     throw new WorkbenchError('WORKSPACE_CORRUPT', { path, detail });
   } finally {
     sqlite?.close();
-  }
-}
-
-function readHeader(path: string): string {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    readSync(fd, buf, 0, 16, 0);
-    return buf.toString('latin1');
-  } finally {
-    closeSync(fd);
   }
 }

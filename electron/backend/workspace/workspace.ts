@@ -1,6 +1,6 @@
 import { existsSync, renameSync, rmSync, statSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { APPLICATION_ID, openDatabase } from './db';
 import { migrateTo } from './migrate';
@@ -12,6 +12,7 @@ import { recordAudit } from './repositories/audit';
 import type { WritableDB, WritableKysely } from './connection';
 import type { EngagementMeta, WorkspaceInfo } from '../../../shared/domain/engagement';
 import { WorkbenchError } from '../errors';
+import { rekey, type Passphrase } from './cipher';
 
 export const WORKSPACE_EXTENSION = '.rwb';
 
@@ -24,6 +25,11 @@ export interface Workspace {
   readonly path: string;
   readonly sqlite: WritableDB;
   readonly db: WritableKysely;
+  /**
+   * The key of an encrypted workspace (null: a plain one), kept in memory so a job thread can open
+   * its own connection. Changed only by encryptWorkspace / changePassphrase.
+   */
+  passphrase: Passphrase | null;
   close(): Promise<void>;
 }
 
@@ -32,12 +38,13 @@ export function withWorkspaceExtension(path: string): string {
   return abs.toLowerCase().endsWith(WORKSPACE_EXTENSION) ? abs : abs + WORKSPACE_EXTENSION;
 }
 
-function wrap(path: string, opened: ReturnType<typeof openDatabase>): Workspace {
+function wrap(path: string, opened: ReturnType<typeof openDatabase>, passphrase: Passphrase | null): Workspace {
   let closed = false;
   return {
     path,
     sqlite: opened.sqlite,
     db: opened.db,
+    passphrase,
     async close() {
       if (closed) return;
       closed = true;
@@ -56,20 +63,22 @@ export async function createWorkspace(
   rawPath: string,
   meta: Omit<EngagementMeta, 'createdAt' | 'updatedAt'>,
   fill?: (ws: Workspace) => Promise<void>,
+  opts: { passphrase?: Passphrase | null } = {},
 ): Promise<Workspace> {
+  const passphrase = opts.passphrase ?? null;
   const path = withWorkspaceExtension(rawPath);
   if (existsSync(path)) throw new WorkbenchError('FILE_EXISTS', { path });
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.partial-${randomBytes(4).toString('hex')}`;
   try {
-    const opened = openDatabase(temp, { create: true });
-    const ws = wrap(temp, opened);
+    const opened = openDatabase(temp, { create: true, passphrase });
+    const ws = wrap(temp, opened, passphrase);
     try {
       opened.sqlite.pragma(`application_id = ${APPLICATION_ID}`);
       await migrateTo(opened.db as unknown as Kysely<unknown>);
       const now = new Date().toISOString();
       await insertEngagement(opened.db, meta, now);
-      await recordAudit(opened.db, 'workspace.create', { clientName: meta.clientName });
+      await recordAudit(opened.db, 'workspace.create', { clientName: meta.clientName, ...(passphrase ? { encrypted: true } : {}) });
       if (fill) await fill(ws);
       opened.sqlite.pragma('journal_mode = DELETE');
     } finally {
@@ -79,28 +88,30 @@ export async function createWorkspace(
   } finally {
     for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) rmSync(f, { force: true });
   }
-  return openWorkspace(path);
+  return openWorkspace(path, passphrase);
 }
 
 /**
  * Open an existing workspace. The file is inspected read-only first; pending migrations are applied
- * only after a snapshot of the file is taken beside it.
+ * only after a snapshot of the file is taken beside it. An encrypted file needs its passphrase; a
+ * plain one ignores any passphrase given.
  */
-export async function openWorkspace(rawPath: string): Promise<Workspace> {
+export async function openWorkspace(rawPath: string, passphrase: Passphrase | null = null): Promise<Workspace> {
   const path = resolve(rawPath);
-  const { pending, applied } = inspectWorkspaceFile(path);
+  const { pending, applied, encrypted } = inspectWorkspaceFile(path, passphrase);
+  const key = encrypted ? passphrase : null;
   let opened: ReturnType<typeof openDatabase>;
   try {
-    opened = openDatabase(path);
+    opened = openDatabase(path, { passphrase: key });
   } catch (err) {
     const code = (err as { code?: string }).code ?? '';
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new WorkbenchError('WORKSPACE_LOCKED', { path });
     throw err;
   }
-  const ws = wrap(path, opened);
+  const ws = wrap(path, opened, key);
   if (pending.length > 0) {
     try {
-      if (applied.length > 0) await opened.sqlite.backup(`${path}.before-${latestMigration}.bak`);
+      if (applied.length > 0) await copyDatabase(ws, `${path}.before-${latestMigration}.bak`);
       await migrateTo(opened.db as unknown as Kysely<unknown>);
       await recordAudit(opened.db, 'workspace.upgrade', { from: applied.at(-1) ?? null, to: latestMigration });
     } catch (err) {
@@ -113,10 +124,25 @@ export async function openWorkspace(rawPath: string): Promise<Workspace> {
 
 export async function describeWorkspace(ws: Workspace): Promise<WorkspaceInfo> {
   const [meta, counts] = await Promise.all([getEngagement(ws.db), cachedEntityCounts(ws.sqlite, ws.db)]);
-  return { path: ws.path, meta, schemaVersion: latestMigration, counts, fileBytes: statSync(ws.path).size };
+  return { path: ws.path, meta, schemaVersion: latestMigration, counts, fileBytes: statSync(ws.path).size, encrypted: ws.passphrase !== null };
 }
 
-/** Online backup (SQLite's backup API): consistent even while the workspace is in use. */
+/**
+ * A consistent copy of the open workspace at `destination` (a new file). A plain workspace goes
+ * through SQLite's online backup API. An encrypted one cannot (SQLite3 Multiple Ciphers refuses a
+ * backup into a file without the source's key and page layout), so it is copied with VACUUM INTO,
+ * which writes the copy under the same cipher and key: a backup of an encrypted workspace is never
+ * readable without its passphrase.
+ */
+async function copyDatabase(ws: Workspace, destination: string): Promise<void> {
+  if (!ws.passphrase) {
+    await ws.sqlite.backup(destination);
+    return;
+  }
+  ws.sqlite.prepare('vacuum into ?').run(destination);
+}
+
+/** Online backup: consistent even while the workspace is in use; an encrypted one stays encrypted. */
 export async function backupWorkspace(ws: Workspace, rawDestination: string): Promise<{ path: string; bytes: number }> {
   const destination = withWorkspaceExtension(rawDestination);
   if (resolve(destination) === resolve(ws.path)) {
@@ -125,7 +151,7 @@ export async function backupWorkspace(ws: Workspace, rawDestination: string): Pr
   const temp = `${destination}.partial-${randomBytes(4).toString('hex')}`;
   try {
     mkdirSync(dirname(destination), { recursive: true });
-    await ws.sqlite.backup(temp);
+    await copyDatabase(ws, temp);
     renameSync(temp, destination);
   } catch (err) {
     rmSync(temp, { force: true });
@@ -134,4 +160,58 @@ export async function backupWorkspace(ws: Workspace, rawDestination: string): Pr
   }
   await recordAudit(ws.db, 'workspace.backup', { destination });
   return { path: destination, bytes: statSync(destination).size };
+}
+
+/** Does `given` equal the workspace's passphrase? Compared in constant time, over digests of equal length. */
+function samePassphrase(held: Passphrase, given: Passphrase): boolean {
+  const digest = (p: Passphrase) => createHash('sha256').update(p.reveal(), 'utf8').digest();
+  return timingSafeEqual(digest(held), digest(given));
+}
+
+/**
+ * Re-encrypt the open workspace in place under `next` (from plain, or from its current key). Every
+ * page is rewritten in one transaction through a rollback journal (SQLite3 Multiple Ciphers does
+ * not rekey a WAL database), so a crash or a failure leaves the file under its old key, whole. No
+ * other connection may be open: the caller waits for job threads first.
+ */
+function rekeyInPlace(ws: Workspace, next: Passphrase): void {
+  if (ws.sqlite.inTransaction) throw new WorkbenchError('WORKSPACE_JOB_RUNNING', { path: ws.path });
+  ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  // Leaving WAL needs the only connection: a job thread's own connection keeps it in WAL.
+  const mode = tryPragma(ws, 'journal_mode = DELETE');
+  if (mode !== 'delete') {
+    tryPragma(ws, 'journal_mode = WAL');
+    throw new WorkbenchError('WORKSPACE_JOB_RUNNING', { path: ws.path });
+  }
+  try {
+    rekey(ws.sqlite, next);
+  } finally {
+    ws.sqlite.pragma('journal_mode = WAL');
+  }
+  ws.passphrase = next;
+}
+
+function tryPragma(ws: Workspace, pragma: string): unknown {
+  try {
+    return ws.sqlite.pragma(pragma, { simple: true });
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return null;
+    throw err;
+  }
+}
+
+/** Encrypt a plain workspace under a passphrase the user chose. The audit entry never holds it. */
+export async function encryptWorkspace(ws: Workspace, passphrase: Passphrase): Promise<void> {
+  if (ws.passphrase) throw new WorkbenchError('WORKSPACE_ALREADY_ENCRYPTED', { path: ws.path });
+  rekeyInPlace(ws, passphrase);
+  await recordAudit(ws.db, 'workspace.encrypt', { cipher: 'sqlcipher-4' });
+}
+
+/** Change an encrypted workspace's passphrase; the current one must be given and right. */
+export async function changePassphrase(ws: Workspace, current: Passphrase, next: Passphrase): Promise<void> {
+  if (!ws.passphrase) throw new WorkbenchError('WORKSPACE_NOT_ENCRYPTED', { path: ws.path });
+  if (!samePassphrase(ws.passphrase, current)) throw new WorkbenchError('WORKSPACE_PASSPHRASE_WRONG', { path: ws.path });
+  rekeyInPlace(ws, next);
+  await recordAudit(ws.db, 'workspace.passphraseChanged', {});
 }

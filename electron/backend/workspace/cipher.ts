@@ -1,0 +1,123 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inspect } from 'node:util';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { WorkbenchError } from '../errors';
+
+// An encrypted workspace is a SQLCipher 4 database (SQLite3 Multiple Ciphers' 'sqlcipher' scheme,
+// legacy 4: AES-256-CBC, HMAC-SHA512 per page, PBKDF2-HMAC-SHA512 with 256,000 iterations), so a
+// client's security team can open it with their own SQLCipher tools given the passphrase. Every
+// page is encrypted, the header included: nothing in the file says it is a workspace until it is
+// decrypted, and a wrong passphrase fails the first page's HMAC (SQLITE_NOTADB) without a write.
+
+export const PAGE_SIZE = 4096;
+export const MIN_PASSPHRASE_LENGTH = 8;
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+/**
+ * A passphrase held in memory only. Its text is a private field, so it is not serialised by
+ * JSON.stringify, not printed by console.log or util.inspect, and not part of an error: it leaves
+ * this object only through reveal(), for SQLite and for a job thread's postMessage.
+ */
+export class Passphrase {
+  readonly #text: string;
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  /** Validates a passphrase the user chose (a new one), not one typed to open a file. */
+  static chosen(text: string): Passphrase {
+    if ([...text].length < MIN_PASSPHRASE_LENGTH) throw new WorkbenchError('PASSPHRASE_TOO_SHORT', { min: MIN_PASSPHRASE_LENGTH });
+    return new Passphrase(text);
+  }
+
+  static from(text: string | null | undefined): Passphrase | null {
+    return text ? new Passphrase(text) : null;
+  }
+
+  reveal(): string {
+    return this.#text;
+  }
+
+  toJSON(): string {
+    return '[passphrase]';
+  }
+
+  toString(): string {
+    return '[passphrase]';
+  }
+
+  [inspect.custom](): string {
+    return '[passphrase]';
+  }
+}
+
+/** The SQLCipher 4 scheme, then the key: before the first read, as SQLite3 Multiple Ciphers requires. */
+export function applyPassphrase(sqlite: Database.Database, passphrase: Passphrase): void {
+  selectCipher(sqlite);
+  sqlite.key(Buffer.from(passphrase.reveal(), 'utf8'));
+}
+
+/** Re-encrypt every page under `next` (null: decrypt). The connection must not be in WAL mode. */
+export function rekey(sqlite: Database.Database, next: Passphrase | null): void {
+  selectCipher(sqlite);
+  sqlite.rekey(Buffer.from(next ? next.reveal() : '', 'utf8'));
+}
+
+function selectCipher(sqlite: Database.Database): void {
+  sqlite.pragma("cipher = 'sqlcipher'");
+  sqlite.pragma('legacy = 4');
+}
+
+export type FileKind = 'plain' | 'encrypted' | 'other';
+
+/**
+ * What a file looks like from its bytes alone. A plain SQLite file starts with its header; an
+ * encrypted workspace is whole 4 KB pages with no header at all (its first 16 bytes are the salt).
+ * Anything else (a spreadsheet or a PNG renamed .rwb) is not ours, and is refused without asking
+ * for a passphrase.
+ */
+export function fileKind(path: string, size: number): FileKind {
+  if (size < 100) return 'other';
+  const head = readHead(path, 16);
+  if (head.toString('latin1') === SQLITE_HEADER) return 'plain';
+  return size >= PAGE_SIZE && size % PAGE_SIZE === 0 ? 'encrypted' : 'other';
+}
+
+function readHead(path: string, bytes: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    readSync(fd, buf, 0, bytes, 0);
+    return buf;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Does `passphrase` open the encrypted file at `path`? Tried on a copy of the first page in a
+ * temporary folder, so no journal beside the real file is played back under a wrong key (that
+ * would write pages decrypted with it) and the file itself is never opened for this.
+ */
+export function passphraseOpens(path: string, passphrase: Passphrase): boolean {
+  const dir = mkdtempSync(join(tmpdir(), 'rwb-key-'));
+  const probe = join(dir, 'page1');
+  let sqlite: Database.Database | null = null;
+  try {
+    writeFileSync(probe, readHead(path, PAGE_SIZE));
+    sqlite = new Database(probe, { readonly: true, fileMustExist: true });
+    applyPassphrase(sqlite, passphrase);
+    try {
+      sqlite.pragma('application_id', { simple: true });
+      return true;
+    } catch (err) {
+      return (err as { code?: string }).code !== 'SQLITE_NOTADB';
+    }
+  } finally {
+    sqlite?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
