@@ -1,4 +1,5 @@
 import { createProgram } from './program';
+import { claimPrivateTemp } from '../backend/private-temp';
 import { registerEngagementCommands } from './commands/engagement';
 import { registerServeCommand } from './commands/serve';
 import { registerImportCommands } from './commands/import';
@@ -6,6 +7,8 @@ import { registerDiagnosticsCommands } from './commands/diagnostics';
 import { registerHealthCommands } from './commands/health';
 import { registerChecklistsCommands } from './commands/checklists';
 import { registerReportsCommands } from './commands/reports';
+
+claimPrivateTemp();
 
 // Each domain registers its own commands; this file only assembles them.
 const program = createProgram();

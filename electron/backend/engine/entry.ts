@@ -4,6 +4,7 @@
 // tests and benchmarks exercise the Electron relay without the Electron binary).
 import { parentPort } from 'node:worker_threads';
 import { serveEngine, type EnginePort } from './serve';
+import { claimPrivateTemp } from '../private-temp';
 import type { FromEngine, ToEngine } from './protocol';
 
 interface UtilityParentPort {
@@ -41,4 +42,6 @@ function findPort(): EnginePort {
   throw new Error('the engine must be started by a host (worker thread, utility or child process)');
 }
 
+// A thread shares its process's temporary folder (the host claimed it); a process claims its own.
+if (!parentPort) claimPrivateTemp();
 serveEngine(findPort());
