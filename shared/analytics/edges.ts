@@ -96,9 +96,11 @@ export function runNotices(x: NoticeInputs): RunNotice[] {
   if (x.lastDate && asOfDay > toDay(x.lastDate)) out.push({ code: 'as-of-after-data', params: { asOf: x.asOf, last: x.lastDate } });
   const censored = x.retention.filter((r) => r.leftCensored);
   if (x.basis === 'non-contractual' && censored.length > 0 && x.firstDate) {
+    const from = (censored[0] as RetentionPeriod).period.key;
+    const to = (censored[censored.length - 1] as RetentionPeriod).period.key;
     out.push({
       code: 'history-shorter-than-window',
-      params: { periods: censored.length, from: (censored[0] as RetentionPeriod).period.key, to: (censored[censored.length - 1] as RetentionPeriod).period.key, windowDays: x.windowDays, first: x.firstDate },
+      params: { periods: censored.length, from, to, range: from === to ? from : `${from} – ${to}`, windowDays: x.windowDays, first: x.firstDate },
     });
   } else if (x.basis === 'contractual' && censored.length > 0 && x.firstDate) {
     out.push({ code: 'first-period-left-censored', params: { period: (censored[0] as RetentionPeriod).period.key, first: x.firstDate } });

@@ -26,7 +26,9 @@ describe('figures on the diagnostics screens', () => {
     // Fewer churned customers and a lower churn rate are good news.
     expect(changeTone('churned', -3, false)).toBe('good');
     expect(changeTone('churnRate', -0.02, true)).toBe('good');
-    expect(changeTone('risk', 4, false)).toBe('bad');
+    expect(changeTone('atRisk', 4, false)).toBe('bad');
+    expect(changeTone('atRisk', -47, false)).toBe('good');
+    expect(changeTone('growing', -160, false)).toBe('bad');
     expect(changeTone('dormantReactivate', 2, false)).toBe('bad');
     expect(changeTone('retentionRate', -0.01, true)).toBe('bad');
     expect(changeTone('highValueLoyal', 5, false)).toBe('good');

@@ -8,7 +8,8 @@ const RATES = new Set(['retentionRate', 'churnRate', 'grr', 'nrr']);
 export function ComparePanel({ c, fmt }: { c: DiagnosticComparison; fmt: Fmt }) {
   const { t } = useTranslation('analytics');
   const value = (id: string, v: number | null) => (RATES.has(id) ? fmt.pct(v) : id === 'revenue' ? fmt.money(v) : fmt.int(v));
-  const delta = (id: string, v: number | null) => (RATES.has(id) ? t('ui.kpis.pp', { value: fmt.pp(v) }) : id === 'revenue' ? fmt.signedMoney(v) : fmt.signedInt(v));
+  const delta = (id: string, v: number | null) =>
+    v === null ? '—' : RATES.has(id) ? t('ui.kpis.pp', { value: fmt.pp(v) }) : id === 'revenue' ? fmt.signedMoney(v) : fmt.signedInt(v);
   const counts = (title: string, rows: CountComparison[], label: (id: string) => string) => (
     <div>
       <h3>{title}</h3>

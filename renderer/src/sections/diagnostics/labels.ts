@@ -82,7 +82,7 @@ const MORE_IS: Readonly<Record<string, 1 | -1>> = {
   retentionRate: 1, churnRate: -1, grr: 1, nrr: 1, activeCustomers: 1, revenue: 1,
   highValueLoyal: 1, potentialNurture: 1, dormantReactivate: -1,
   strategic: 1, core: 1, potential: 1,
-  new: 1, growth: 1, mature: 1, risk: -1, churned: -1,
+  new: 1, growing: 1, mature: 1, atRisk: -1, churned: -1,
 };
 
 /**
