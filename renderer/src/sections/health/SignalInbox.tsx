@@ -15,22 +15,45 @@ interface Props {
 const ORDER: Severity[] = [...SEVERITIES].reverse(); // heavy first
 const PAGE = 60;
 
+type Column = { items: SignalRow[]; total: number };
+const EMPTY: Record<Severity, Column> = { heavy: { items: [], total: 0 }, medium: { items: [], total: 0 }, light: { items: [], total: 0 } };
+
+/**
+ * The signal inbox: one column per severity, each read a page at a time from the engine
+ * (signals.list with the severity), so 100,000 open signals never travel to the page whole.
+ */
 export function SignalInbox({ version, onChanged, onOpenCustomer }: Props) {
   const { t } = useTranslation('health');
   const wb = useWorkbench();
   const [status, setStatus] = useState<SignalStatus>('open');
-  const [items, setItems] = useState<SignalRow[] | null>(null);
+  const [columns, setColumns] = useState<Record<Severity, Column> | null>(null);
   const [counts, setCounts] = useState<Record<Severity, number>>({ heavy: 0, medium: 0, light: 0 });
-  const [shown, setShown] = useState<Record<Severity, number>>({ heavy: PAGE, medium: PAGE, light: PAGE });
   const [dismissing, setDismissing] = useState<SignalRow | null>(null);
   const [tick, setTick] = useState(0);
 
   useEffect(() => {
-    wb.api['signals.list']({ status, limit: 5000 }).then((r) => {
-      setItems(r.items);
-      setCounts(r.counts);
+    let live = true;
+    Promise.all(ORDER.map((severity) => wb.api['signals.list']({ status, severity, limit: PAGE, offset: 0 }))).then((pages) => {
+      if (!live) return;
+      const next = { ...EMPTY };
+      ORDER.forEach((sev, i) => (next[sev] = { items: pages[i]!.items, total: pages[i]!.total }));
+      setColumns(next);
+      setCounts(pages[0]!.counts);
     }, wb.reportError);
+    return () => {
+      live = false;
+    };
   }, [wb.api, wb.reportError, status, version, tick]);
+
+  const more = async (severity: Severity) => {
+    const have = columns?.[severity].items.length ?? 0;
+    try {
+      const page = await wb.api['signals.list']({ status, severity, limit: PAGE, offset: have });
+      setColumns((c) => (c ? { ...c, [severity]: { items: [...c[severity].items.slice(0, have), ...page.items], total: page.total } } : c));
+    } catch (err) {
+      wb.reportError(err);
+    }
+  };
 
   return (
     <div className="section-stack" data-testid="signal-inbox">
@@ -42,12 +65,12 @@ export function SignalInbox({ version, onChanged, onOpenCustomer }: Props) {
         ))}
         <span className="muted small">{t('ui.signals.hint')}</span>
       </div>
-      {items === null ? (
+      {columns === null ? (
         <div className="card"><p className="muted">{t('ui.loading')}</p></div>
       ) : (
         <div className="inbox-columns">
           {ORDER.map((sev) => {
-            const group = items.filter((s) => s.severity === sev);
+            const group = columns[sev];
             return (
               <section key={sev} className={`inbox-col sev-col-${sev}`} data-testid={`inbox-${sev}`}>
                 <header>
@@ -55,8 +78,8 @@ export function SignalInbox({ version, onChanged, onOpenCustomer }: Props) {
                   <span className="inbox-count">{counts[sev]}</span>
                 </header>
                 <p className="muted small sev-desc">{t(`ui.severityHelp.${sev}`)}</p>
-                {group.length === 0 && <p className="muted small empty">{t('ui.signals.none')}</p>}
-                {group.slice(0, shown[sev]).map((s) => (
+                {group.items.length === 0 && <p className="muted small empty">{t('ui.signals.none')}</p>}
+                {group.items.map((s) => (
                   <SignalCard key={s.id} s={s} onOpenCustomer={onOpenCustomer} onDismiss={() => setDismissing(s)} onReopen={async () => {
                     try {
                       await wb.api['signals.reopen']({ id: s.id });
@@ -67,9 +90,9 @@ export function SignalInbox({ version, onChanged, onOpenCustomer }: Props) {
                     }
                   }} />
                 ))}
-                {group.length > shown[sev] && (
-                  <button className="btn btn-ghost more" onClick={() => setShown((v) => ({ ...v, [sev]: v[sev] + PAGE }))}>
-                    {t('ui.showMore', { count: group.length - shown[sev] })}
+                {group.total > group.items.length && (
+                  <button className="btn btn-ghost more" onClick={() => void more(sev)}>
+                    {t('ui.showMore', { count: group.total - group.items.length })}
                   </button>
                 )}
               </section>
