@@ -5,6 +5,7 @@ import { channel } from './define';
 import {
   AnalyticsParamsSchema,
   DrillTargetSchema,
+  GRAINS,
   type AnalyticsParams,
   type DiagnosticComparison,
   type DiagnosticCustomerRow,
@@ -14,8 +15,11 @@ import {
 
 const runId = z.int().positive();
 
-/** Run parameters as a caller sends them: asOf may be left out (the latest order date is used). */
-export const RunParamsSchema = AnalyticsParamsSchema.extend({ asOf: z.iso.date().optional() });
+/**
+ * Run parameters as a caller sends them: asOf may be left out (the latest order date is used), and so
+ * may the grain (chosen from the data's span and kind: diagnostics/defaults.ts defaultGrain).
+ */
+export const RunParamsSchema = AnalyticsParamsSchema.extend({ asOf: z.iso.date().optional(), grain: z.enum(GRAINS).optional() });
 
 /** What the workspace holds for a diagnostic run: counts and the order date range. */
 export interface DataOverview {

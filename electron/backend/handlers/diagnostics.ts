@@ -5,7 +5,7 @@ import type { Backend } from '../backend';
 import { WorkbenchError } from '../errors';
 import { recordAudit, recordAuditSync } from '../workspace/repositories/audit';
 import { customerPage, drill, transitions } from '../diagnostics/drill-sql';
-import { dataOverview, defaultAsOf, localNow } from '../diagnostics/defaults';
+import { dataOverview, defaultAsOf, defaultGrain, localNow } from '../diagnostics/defaults';
 import { runAndStore } from '../diagnostics/run';
 import { deleteRun, latestRunId, listRuns, loadRun, setRunLabel } from '../diagnostics/runs-repo';
 
@@ -15,11 +15,16 @@ export function diagnosticsHandlers(b: Backend): HandlersFor<typeof diagnosticsC
     'diagnostics.defaults': async () => {
       const db = sqlite();
       const asOf = defaultAsOf(db);
-      return { asOf, params: AnalyticsParamsSchema.parse({ asOf }), data: dataOverview(db) };
+      const data = dataOverview(db);
+      return { asOf, params: AnalyticsParamsSchema.parse({ asOf, grain: defaultGrain(data) }), data };
     },
     'diagnostics.run': async ({ params, label }, ctx) => {
       const ws = b.requireWorkspace();
-      const full = AnalyticsParamsSchema.parse({ ...params, asOf: params.asOf ?? defaultAsOf(ws.sqlite) });
+      const full = AnalyticsParamsSchema.parse({
+        ...params,
+        asOf: params.asOf ?? defaultAsOf(ws.sqlite),
+        grain: params.grain ?? defaultGrain(dataOverview(ws.sqlite)),
+      });
       const r = await runAndStore(ws.sqlite, {
         params: full,
         label: label ?? null,

@@ -12,6 +12,9 @@ import { SegmentCards } from './SegmentCards';
 import { BreakdownCard } from './BreakdownCard';
 import { CustomerTable } from './CustomerTable';
 import { ComparePanel } from './ComparePanel';
+import { CohortRangeFields } from './CohortRangeFields';
+import { RetentionTable } from './RetentionTable';
+import { RunNotes } from './RunNotes';
 import { drillLabel, makeFmt } from './labels';
 import './diagnostics.css';
 
@@ -19,7 +22,11 @@ interface Form {
   asOf: string;
   grain: Grain;
   basis: ActivityBasis;
-  windowDays: number;
+  /** null: derived from the data (shared/analytics/window.ts). */
+  windowDays: number | null;
+  /** Cohort range bounds as period keys; '' = open (all cohorts when both are open). */
+  cohortFrom: string;
+  cohortTo: string;
 }
 
 export function DiagnosticsSection() {
@@ -42,7 +49,12 @@ export function DiagnosticsSection() {
       const r = await wb.api['diagnostics.get']({ runId: id });
       setRun(r);
       setDrill(null);
-      if (r) setForm({ asOf: r.params.asOf, grain: r.params.grain, basis: r.params.activity.basis, windowDays: r.params.activity.windowDays });
+      if (r) {
+        setForm({
+          asOf: r.params.asOf, grain: r.params.grain, basis: r.params.activity.basis, windowDays: r.params.activity.windowDays,
+          cohortFrom: r.params.cohortFrom ?? '', cohortTo: r.params.cohortTo ?? '',
+        });
+      }
     },
     [wb.api],
   );
@@ -54,7 +66,10 @@ export function DiagnosticsSection() {
       if (!live) return;
       setDefaults(d);
       setRuns(list);
-      const initial: Form = { asOf: d.asOf, grain: 'month', basis: d.data.orderLines === 0 && d.data.hasContracts ? 'contractual' : 'non-contractual', windowDays: 365 };
+      const initial: Form = {
+        asOf: d.asOf, grain: d.params.grain, basis: d.data.orderLines === 0 && d.data.hasContracts ? 'contractual' : 'non-contractual', windowDays: null,
+        cohortFrom: '', cohortTo: '',
+      };
       setForm(initial);
       setLoaded(true);
       if (list[0]) await show(list[0].id);
@@ -77,7 +92,12 @@ export function DiagnosticsSection() {
 
   const start = async (f: Form | null = form) => {
     if (!f) return;
-    const out = await job.run({ params: { asOf: f.asOf || undefined, grain: f.grain, activity: { basis: f.basis, windowDays: f.windowDays } } });
+    const out = await job.run({
+      params: {
+        asOf: f.asOf || undefined, grain: f.grain, activity: { basis: f.basis, windowDays: f.windowDays },
+        cohortCount: null, cohortFrom: f.cohortFrom || null, cohortTo: f.cohortTo || null,
+      },
+    });
     if (!out.ok) return wb.reportError(out.error);
     try {
       setRuns(await wb.api['diagnostics.runs']({}));
@@ -135,7 +155,7 @@ export function DiagnosticsSection() {
                 ))}
               </select>
             </label>
-            <label className="field" title={t(`basisHelp.${form.basis}`, { windowDays: form.windowDays })}>
+            <label className="field" title={t(`basisHelp.${form.basis}`, { windowDays: form.windowDays ?? t('ui.params.windowAuto') })}>
               <span className="field-label">{t('ui.params.basis')} ⓘ</span>
               <select value={form.basis} onChange={(e) => setForm({ ...form, basis: e.target.value as ActivityBasis })} data-testid="diag-basis">
                 <option value="non-contractual">{t('bases.non-contractual')}</option>
@@ -144,9 +164,14 @@ export function DiagnosticsSection() {
             </label>
             <label className="field window-field">
               <span className="field-label">{t('ui.params.window')}</span>
-              <input type="number" min={1} max={36500} value={form.windowDays} disabled={form.basis === 'contractual'}
-                onChange={(e) => setForm({ ...form, windowDays: Math.max(1, Number(e.target.value) || 1) })} data-testid="diag-window" />
+              <input type="number" min={1} max={36500} value={form.windowDays ?? ''} placeholder={t('ui.params.windowPlaceholder')} disabled={form.basis === 'contractual'}
+                title={t('ui.params.windowAuto')}
+                onChange={(e) => setForm({ ...form, windowDays: e.target.value === '' ? null : Math.max(1, Math.round(Number(e.target.value)) || 1) })} data-testid="diag-window" />
             </label>
+            <CohortRangeFields
+              grain={form.grain} asOf={form.asOf} first={defaults?.data.firstOrderDate ?? null} from={form.cohortFrom} to={form.cohortTo}
+              onChange={(cohortFrom, cohortTo) => setForm({ ...form, cohortFrom, cohortTo })}
+            />
             <button className="btn btn-primary diag-run-btn" disabled={progress !== null || noData} onClick={() => void start()} data-testid="diag-run">
               {progress ? t('ui.params.running') : t('ui.params.run')}
             </button>
@@ -209,9 +234,11 @@ export function DiagnosticsSection() {
             })}
             {result.retention[result.retention.length - 1]?.period.partial ? ` · ${t('ui.partialNote', { asOf: run.asOf })}` : ''}
           </p>
+          <RunNotes result={result} fmt={fmt} />
           <KpiCards result={result} comparison={comparison} fmt={fmt} />
           {comparison ? <ComparePanel c={comparison} fmt={fmt} /> : null}
           <TrendCards result={result} locale={wb.locale} currency={currency} onDrill={onDrill} />
+          <RetentionTable result={result} fmt={fmt} onDrill={onDrill} />
           <CohortCard cohorts={result.cohorts} asOf={run.asOf} locale={wb.locale} onDrill={onDrill} />
           <SegmentCards result={result} locale={wb.locale} fmt={fmt} onDrill={onDrill} />
           <BreakdownCard result={result} fmt={fmt} onDrill={onDrill} />
