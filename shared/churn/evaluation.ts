@@ -111,7 +111,10 @@ export function prAuc(score: ArrayLike<number>, y: ArrayLike<number>, opts: { re
   const stats: number[] = [];
   for (let b = 0; b < B; b += 1) {
     counts.fill(0);
-    for (let k = 0; k < n; k += 1) counts[Math.floor(rand() * n)] += 1;
+    for (let k = 0; k < n; k += 1) {
+      const r = Math.floor(rand() * n);
+      counts[r] = (counts[r] as number) + 1;
+    }
     const ap = averagePrecisionSorted(order, score, y, counts);
     if (ap !== null) stats.push(ap);
   }
@@ -168,9 +171,9 @@ export function reliabilityTable(p: ArrayLike<number>, y: ArrayLike<number>, bin
   for (let i = 0; i < y.length; i += 1) {
     const pi = p[i] as number;
     const b = Math.min(bins - 1, Math.max(0, Math.floor(pi * bins)));
-    count[b] += 1;
-    sumP[b] += pi;
-    sumY[b] += (y[i] as number) > 0 ? 1 : 0;
+    count[b] = (count[b] as number) + 1;
+    sumP[b] = (sumP[b] as number) + pi;
+    sumY[b] = (sumY[b] as number) + ((y[i] as number) > 0 ? 1 : 0);
   }
   const rows: ReliabilityRow[] = [];
   for (let b = 0; b < bins; b += 1) {

@@ -128,8 +128,8 @@ function buildHistogram(m: BinnedMatrix, rows: Int32Array, from: number, to: num
     const o = r * p;
     for (let j = 0; j < p; j += 1) {
       const s = ((j * HB + (bins[o + j] as number)) << 1) >>> 0;
-      hist[s] += g;
-      hist[s + 1] += h;
+      hist[s] = (hist[s] as number) + g;
+      hist[s + 1] = (hist[s + 1] as number) + h;
     }
   }
 }

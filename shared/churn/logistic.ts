@@ -89,19 +89,19 @@ export function fitLogistic(X: Float64Array, n: number, p: number, y: ArrayLike<
       // Upper triangle only: the inner loop runs over contiguous memory of xi and one row of H.
       for (let a = 0; a < k; a += 1) {
         const xa = xi[a] as number;
-        g[a] += r * xa;
+        g[a] = (g[a] as number) + r * xa;
         const ha = h * xa;
         if (ha === 0) continue;
         const row = a * k;
-        for (let b = a; b < k; b += 1) H[row + b] += ha * (xi[b] as number);
+        for (let b = a; b < k; b += 1) H[row + b] = (H[row + b] as number) + ha * (xi[b] as number);
       }
     }
     for (let a = 0; a < k; a += 1) for (let b = 0; b < a; b += 1) H[a * k + b] = H[b * k + a] as number;
     for (let j = 1; j < k; j += 1) {
-      g[j] += l2 * (beta[j] as number);
-      H[j * k + j] += l2;
+      g[j] = (g[j] as number) + l2 * (beta[j] as number);
+      H[j * k + j] = (H[j * k + j] as number) + l2;
     }
-    H[0] += 1e-12;
+    H[0] = (H[0] as number) + 1e-12;
     const L = cholesky(H, k);
     if (!L) break;
     last = L;

@@ -6,9 +6,10 @@ import type { DiagnosticsTables } from './tables/diagnostics';
 import type { ChecklistTables } from './tables/checklists';
 import type { HealthTables } from './tables/health';
 import type { ReportTables } from './tables/reports';
+import type { ChurnTables } from './tables/churn';
 
 // Today's table types, one interface per domain, merged here. Migrations never import these.
-export interface DB extends CoreTables, DataTables, ImportTables, DiagnosticsTables, HealthTables, ChecklistTables, ReportTables {}
+export interface DB extends CoreTables, DataTables, ImportTables, DiagnosticsTables, HealthTables, ChecklistTables, ReportTables, ChurnTables {}
 
 /**
  * A row of `table` as a select returns it: the one row type of each table, for kysely and for the
