@@ -1,4 +1,5 @@
 import { createProgram } from './program';
+import { refusePassphraseArgument } from './passphrase';
 import { claimPrivateTemp } from '../backend/private-temp';
 import { registerEngagementCommands } from './commands/engagement';
 import { registerServeCommand } from './commands/serve';
@@ -9,6 +10,7 @@ import { registerChecklistsCommands } from './commands/checklists';
 import { registerReportsCommands } from './commands/reports';
 
 claimPrivateTemp();
+refusePassphraseArgument(process.argv);
 
 // Each domain registers its own commands; this file only assembles them.
 const program = createProgram();

@@ -5,6 +5,7 @@ import { APP_VERSION } from '../backend/version';
 import { createTranslator } from '../../shared/i18n/translate';
 import type { Locale } from '../../shared/errors';
 import type { WorkspaceInfo } from '../../shared/domain/engagement';
+import { currentPassphrase } from './passphrase';
 
 /**
  * The CLI speaks the same contract as the UI: every command is a sequence of channel calls. Its
@@ -17,7 +18,13 @@ export class CliSession {
   constructor(private readonly lang: Locale = 'zh-CN') {}
 
   async call<K extends ChannelName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
-    const env = await this.engine.call(name, args);
+    let env = await this.engine.call(name, args);
+    // Every command opens its workspace through here: an encrypted one asks for its passphrase
+    // (RWB_PASSPHRASE, else the prompt) only once the engine says the file needs one.
+    if (name === 'engagement.open' && !env.ok && env.error.code === 'WORKSPACE_PASSPHRASE_REQUIRED') {
+      const passphrase = await currentPassphrase(this.lang, { required: true });
+      if (passphrase) env = await this.engine.call(name, { ...(args as ArgsOf<'engagement.open'>), passphrase });
+    }
     if (!env.ok) throw new CliFailure(env.error);
     // Every command opens its workspace: whichever one found a crashed job rolled back says so once.
     const recovery = name === 'engagement.open' ? (env.value as WorkspaceInfo).recovery : null;
