@@ -1,6 +1,5 @@
-import type Database from 'better-sqlite3-multiple-ciphers';
 import type { EntityKind } from '../../../../shared/domain/entities';
-import type { ReadExecutor } from '../connection';
+import type { ReadableDB, ReadExecutor } from '../connection';
 import { countEntities } from './counts';
 
 // count(*) over 10,000,000 order lines takes a few hundred milliseconds, and the engagement's info
@@ -11,15 +10,15 @@ interface Cached {
   key: string;
   counts: Record<EntityKind, number>;
 }
-const cache = new WeakMap<Database.Database, Cached>();
+const cache = new WeakMap<ReadableDB, Cached>();
 
-function versionKey(sqlite: Database.Database): string {
+function versionKey(sqlite: ReadableDB): string {
   const dataVersion = sqlite.pragma('data_version', { simple: true }) as number;
   const changes = (sqlite.prepare('select total_changes() as n').get() as { n: number }).n;
   return `${dataVersion}:${changes}`;
 }
 
-export async function cachedEntityCounts(sqlite: Database.Database, db: ReadExecutor): Promise<Record<EntityKind, number>> {
+export async function cachedEntityCounts(sqlite: ReadableDB, db: ReadExecutor): Promise<Record<EntityKind, number>> {
   const key = versionKey(sqlite);
   const hit = cache.get(sqlite);
   if (hit && hit.key === key) return hit.counts;
