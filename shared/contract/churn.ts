@@ -1,4 +1,4 @@
-// The churn-risk domain's channels (issue 16). Spread into the contract in ./index.ts. A fit is a
+// The churn-risk domain's channels. Spread into the contract in ./index.ts. A fit is a
 // job stored as a run; everything after it reads the stored run. Results put the evaluation first.
 import { z } from 'zod';
 import { channel } from './define';

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// Frozen in time: stored churn-model runs (issue 16). A run keeps its parameters, its evaluation,
+// Frozen in time: stored churn-model runs. A run keeps its parameters, its evaluation,
 // feature report, drivers and notes as JSON (shared/churn/types.ts ChurnRun at the time), and one
 // row per scored customer with the probability, the revenue at stake and the top reasons (JSON).
 // The score table is paged by the engine, riskiest first or by revenue at stake, so each sort has an
