@@ -2,7 +2,7 @@
 // boundary (worker, IPC) as they are.
 import type { RawCell } from './text';
 
-export type RowIssueCode = 'csv_quotes' | 'encoding_replacement';
+export type RowIssueCode = 'csv_quotes' | 'csv_quote_unclosed' | 'encoding_replacement' | 'nul_byte' | 'cell_too_large' | 'row_too_wide';
 
 /** Something wrong with a row as a whole, found while reading it (before any value is parsed). */
 export interface RowIssue {

@@ -8,12 +8,14 @@
 // streaming read. Between chunks the producer (produce.ts: read, parse, key, reject) is awaited; it
 // runs in a worker thread for large files, so this thread only writes. Inside a chunk all is synchronous.
 import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { WritableDB } from '../workspace/connection';
 import type { EntityKind } from '../../../shared/domain/entities';
 import type { MappingEntry } from '../../../shared/import/batch';
 import { ENTITY_FIELDS, missingRequiredFields } from '../../../shared/import/fields';
 import { WorkbenchError } from '../errors';
 import { batchWriter } from './batch-writer';
+import { ImportFileError } from './errors';
 import { finishBatch, openBatch } from './batch-record';
 import { entityRowBuilder, type EntityRowBuilder } from './entity-rows';
 import { hashFile } from './hash-file';
@@ -142,6 +144,8 @@ export async function runImport(sqlite: WritableDB, req: ImportRequest, ctx: Pip
     }
     const totals = writer.end();
     ctx.signal?.throwIfAborted();
+    // Nothing under the header (the file emptied since its preview, or every row blank): no batch to keep.
+    if (totals.rowsRead === 0) throw new ImportFileError('no_data_rows', { file: basename(req.path), row: req.read.headerRow });
     indexes.restore();
     const hash = await fileHash;
     finishBatch(sqlite, batchId, totals, { fileHash: hash, finishedAt: new Date().toISOString(), durationMs: Date.now() - started });

@@ -13,6 +13,7 @@ import type { FileFormat, ImportPreview, ReadPlan, TextDetection, XlsxSheetInfo 
 import { suggestMapping, type MappingSuggestion } from '../../../shared/import/suggest-mapping';
 import { cellText, cleanText, type RawCell } from '../../../shared/import/text';
 import { ImportFileError } from './errors';
+import { READ_LIMITS } from './read-limits';
 import { stampOf } from './file-stamp';
 import { readCsvHead, readCsvRows } from './read-csv';
 import { listXlsxSheets, readXlsxRows } from './read-xlsx';
@@ -94,11 +95,15 @@ async function readXlsxHead(path: string, opts: PreviewOptions, sampleRows: numb
   const sheets = await listXlsxSheets(path);
   const sheet = pickSheet(sheets, opts.sheet, basename(path));
   const sample: NumberedRow[] = [];
+  const issues: ImportPreview['issues'] = [];
   for await (const c of readXlsxRows(path, { sheet, maxRows: HEADER_SCAN + sampleRows, signal: opts.signal })) {
     c.rows.forEach((cells, i) => sample.push({ rowNumber: c.rowNumbers[i]!, cells }));
+    issues.push(...c.issues);
   }
   const table = splitTable(sample, sampleRows, opts.headerRow);
-  return { format: 'xlsx', text: null, sheets, sheet, table, issues: [], read: { format: 'xlsx', sheet, headerRow: table.headerRow } };
+  const shown = new Set(table.rows.map((r) => r.rowNumber));
+  const kept = issues.filter((i) => shown.has(i.rowNumber) || i.rowNumber === table.headerRow);
+  return { format: 'xlsx', text: null, sheets, sheet, table, issues: kept, read: { format: 'xlsx', sheet, headerRow: table.headerRow } };
 }
 
 async function readTextHead(path: string, head: Buffer, opts: PreviewOptions, sampleRows: number): Promise<HeadRead> {
@@ -127,6 +132,20 @@ async function readTextHead(path: string, head: Buffer, opts: PreviewOptions, sa
   };
 }
 
+/**
+ * A table that cannot be imported as it is read: a header wider than the column limit (a wrong
+ * delimiter or not a table), or a header with no rows under it, which would otherwise "import" as a
+ * success with nothing in it.
+ */
+function refuseUnusable(file: string, h: HeadRead): void {
+  const { headerRow, headers, rows } = h.table;
+  const wide = h.issues.find((i) => i.code === 'row_too_wide' && i.rowNumber === headerRow);
+  if (wide !== undefined || headers.length > READ_LIMITS.columns) {
+    throw new ImportFileError('too_many_columns', { file, row: headerRow, columns: wide?.params?.columns ?? headers.length, limit: READ_LIMITS.columns });
+  }
+  if (rows.length === 0) throw new ImportFileError('no_data_rows', { file, row: headerRow });
+}
+
 /** The mapping's confirmed form: what the run uses when the user does not edit it. */
 export function mappingEntries(suggestion: MappingSuggestion): MappingEntry[] {
   return suggestion.assignments.map(({ field, column, header, scale }) => (scale === undefined ? { field, column, header } : { field, column, header, scale }));
@@ -138,6 +157,7 @@ export async function previewImport(rawPath: string, opts: PreviewOptions = {}):
   const { head, size, mtimeMs } = await readHead(path);
   const format = detectFormat(path, head);
   const h = format === 'xlsx' ? await readXlsxHead(path, opts, sampleRows) : await readTextHead(path, head, opts, sampleRows);
+  refuseUnusable(basename(path), h);
   const { headers, rows } = h.table;
   const sample = rows.map((r) => r.cells);
   const guess = guessEntity(headers, sample);

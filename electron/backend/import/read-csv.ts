@@ -4,12 +4,11 @@
 // free with the async generator).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import type { RowChunk, RowIssue } from '../../../shared/import/rows';
 import type { RawCell } from '../../../shared/import/text';
-import { ImportFileError } from './errors';
+import { READ_LIMITS, checkRow } from './read-limits';
 import type { Delimiter, Newline } from './sniff';
 
 export interface CsvReadOptions {
@@ -39,9 +38,6 @@ interface LowLevelParser {
   parse(input: string, baseIndex: number, ignoreLastRow: boolean): ParserResult;
 }
 
-// A single record this large is an unclosed quote swallowing the rest of the file; stop rather than
-// rescan an ever-growing tail on every slice.
-const MAX_RECORD_CHARS = 32 * 1024 * 1024;
 const REPLACEMENT = '\uFFFD';
 
 function isBlank(row: readonly string[]): boolean {
@@ -66,6 +62,8 @@ function textDecoder(encoding: string): ChunkDecoder {
   return iconv.getDecoder(encoding, { stripBOM: true });
 }
 
+const hasMissingQuote = (r: ParserResult): boolean => r.errors.some((e) => e.code === 'MissingQuotes');
+
 export async function* readCsvRows(path: string, opts: CsvReadOptions): AsyncGenerator<RowChunk, void, undefined> {
   const { signal } = opts;
   signal?.throwIfAborted();
@@ -74,34 +72,45 @@ export async function* readCsvRows(path: string, opts: CsvReadOptions): AsyncGen
   const maxRows = opts.maxRows ?? Number.POSITIVE_INFINITY;
   const totalBytes = (await stat(path)).size;
   const decoder = textDecoder(opts.encoding);
-  const parser = new Papa.Parser({ delimiter: opts.delimiter, newline: opts.newline, quoteChar: '"' }) as unknown as LowLevelParser;
+  const { delimiter, newline } = opts;
+  const parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' }) as unknown as LowLevelParser;
   const stream = createReadStream(path, { highWaterMark: opts.readBytes ?? 1024 * 1024 });
 
   let rowNumber = 0;
   let yielded = 0;
   let bytesRead = 0;
   let tail = '';
+  // After a line longer than the record limit was set aside: the rest of that line, up to its end, is dropped.
+  let skippingLine = false;
   let chunk: RowChunk = { rows: [], rowNumbers: [], issues: [], bytesRead: 0, totalBytes };
   // Full chunks waiting to be yielded: one 1 MB slice can hold several chunks' worth of rows.
   const ready: RowChunk[] = [];
 
-  const take = (result: ParserResult, mayHaveReplacement: boolean): void => {
+  const push = (row: string[], issue: RowIssue | null, replacement: boolean): void => {
+    rowNumber++;
+    if (rowNumber < fromRow || isBlank(row) || yielded >= maxRows) return;
+    const cells = row as RawCell[];
+    // The row's own problems (a NUL, a cell or a width over the limits) come before what the split says.
+    const found = checkRow(cells, rowNumber) ?? issue;
+    chunk.rows.push(cells);
+    chunk.rowNumbers.push(rowNumber);
+    yielded++;
+    if (found !== null) chunk.issues.push(found);
+    else if (replacement && row.some((c) => c.includes(REPLACEMENT))) {
+      chunk.issues.push({ rowNumber, code: 'encoding_replacement', params: { encoding: opts.encoding } });
+    }
+    if (chunk.rows.length >= chunkRows) ready.push(flush());
+  };
+  const take = (result: ParserResult, replacement: boolean): void => {
     const quoteErrorRows = new Set<number>();
     for (const e of result.errors) if (e.row !== undefined && (e.code === 'MissingQuotes' || e.code === 'InvalidQuotes')) quoteErrorRows.add(e.row);
     const { data } = result;
-    for (let i = 0; i < data.length; i++) {
-      rowNumber++;
-      const row = data[i]!;
-      if (rowNumber < fromRow || isBlank(row) || yielded >= maxRows) continue;
-      chunk.rows.push(row as RawCell[]);
-      chunk.rowNumbers.push(rowNumber);
-      yielded++;
-      if (quoteErrorRows.has(i)) chunk.issues.push({ rowNumber, code: 'csv_quotes' });
-      if (mayHaveReplacement && row.some((c) => c.includes(REPLACEMENT))) {
-        chunk.issues.push({ rowNumber, code: 'encoding_replacement', params: { encoding: opts.encoding } } satisfies RowIssue);
-      }
-      if (chunk.rows.length >= chunkRows) ready.push(flush());
-    }
+    for (let i = 0; i < data.length; i++) push(data[i]!, quoteErrorRows.has(i) ? { rowNumber: rowNumber + 1, code: 'csv_quotes' } : null, replacement);
+  };
+  /** A line whose quote never closes: set aside on its own, split naively so its copy shows its cells. */
+  const setAside = (line: string, replacement: boolean): void => {
+    const cells = line.split(delimiter);
+    push(cells, { rowNumber: rowNumber + 1, code: 'csv_quote_unclosed' }, replacement);
   };
   function flush(): RowChunk {
     const out = { ...chunk, bytesRead };
@@ -109,16 +118,64 @@ export async function* readCsvRows(path: string, opts: CsvReadOptions): AsyncGen
     return out;
   }
 
+  /**
+   * Split `text` (the unfinished tail of the last slice and this one) into records. An unfinished record
+   * stays the tail while it is within the record limit; past it, or at the end of the file, a record
+   * whose quote never closes has its first line set aside and the split goes on from the next line, so
+   * one stray quote costs one row, not the rest of the file.
+   */
+  const split = (input: string, final: boolean): void => {
+    const replacement = input.includes(REPLACEMENT);
+    let text = input;
+    if (skippingLine) {
+      const nl = text.indexOf(newline);
+      if (nl < 0) {
+        tail = '';
+        return;
+      }
+      skippingLine = false;
+      text = text.slice(nl + newline.length);
+    }
+    for (;;) {
+      const result = parser.parse(text, 0, true);
+      take(result, replacement);
+      const rest = text.slice(result.meta.cursor);
+      if (rest.length === 0) {
+        tail = '';
+        return;
+      }
+      if (!final && rest.length <= READ_LIMITS.recordChars) {
+        tail = rest;
+        return;
+      }
+      const nl = rest.indexOf(newline);
+      if (final) {
+        const last = parser.parse(rest, 0, false);
+        if (!hasMissingQuote(last) || nl < 0) {
+          take(last, replacement);
+          tail = '';
+          return;
+        }
+      } else if (nl < 0) {
+        // One line longer than the limit and still going: read what there is as the row, drop the rest of the line.
+        const last = parser.parse(rest, 0, false);
+        if (hasMissingQuote(last)) setAside(rest.slice(0, READ_LIMITS.recordChars), replacement);
+        else take(last, replacement);
+        skippingLine = true;
+        tail = '';
+        return;
+      }
+      setAside(rest.slice(0, nl), replacement);
+      text = rest.slice(nl + newline.length);
+    }
+  };
+
   try {
     for await (const buf of stream as AsyncIterable<Buffer>) {
       signal?.throwIfAborted();
       bytesRead += buf.length;
       const text = decoder.write(buf);
-      const input = tail.length > 0 ? tail + text : text;
-      const result = parser.parse(input, 0, true);
-      tail = input.slice(result.meta.cursor);
-      if (tail.length > MAX_RECORD_CHARS) throw new ImportFileError('record_too_large', { file: basename(path), row: rowNumber + 1, limit: MAX_RECORD_CHARS / 1024 / 1024 });
-      take(result, input.includes(REPLACEMENT));
+      split(tail.length > 0 ? tail + text : text, false);
       yield* ready.splice(0);
       if (yielded >= maxRows) {
         if (chunk.rows.length > 0) yield flush();
@@ -127,10 +184,7 @@ export async function* readCsvRows(path: string, opts: CsvReadOptions): AsyncGen
     }
     signal?.throwIfAborted();
     const rest = tail + (decoder.end() ?? '');
-    if (rest.length > 0) {
-      const result = parser.parse(rest, 0, false);
-      take(result, rest.includes(REPLACEMENT));
-    }
+    if (rest.length > 0) split(rest, true);
     yield* ready.splice(0);
     if (chunk.rows.length > 0 || chunk.issues.length > 0) yield flush();
   } finally {

@@ -10,6 +10,7 @@ import type { RowChunk } from '../../../shared/import/rows';
 import { isBlankRow, type RawCell } from '../../../shared/import/text';
 import { excelSerialToParts } from '../../../shared/import/values';
 import { ImportFileError } from './errors';
+import { checkRow } from './read-limits';
 import { readWorkbookDirectory, type WorkbookDirectory } from './xlsx-directory';
 import { lazyModule } from '../lazy-module';
 
@@ -168,7 +169,7 @@ function sheetNameOf(ws: WorksheetReaderRuntime, dir: WorkbookDirectory): string
 function unreadable(path: string, err: unknown): unknown {
   if (err instanceof ImportFileError) return err;
   if (err instanceof Error && err.name === 'AbortError') return err;
-  return new ImportFileError('workbook_unreadable', { file: basename(path), detail: err instanceof Error ? err.message : String(err) }, { cause: err });
+  return new ImportFileError('workbook_unreadable', { file: basename(path), cause: err instanceof Error ? err.message : String(err) }, { cause: err });
 }
 
 const ATTEMPTS = 3;
@@ -222,6 +223,8 @@ async function* readXlsxRowsOnce(path: string, opts: XlsxReadOptions): AsyncGene
         if (row.number < fromRow) continue;
         const cells = rowCells(row, dir.date1904);
         if (isBlankRow(cells)) continue;
+        const issue = checkRow(cells, row.number);
+        if (issue !== null) chunk.issues.push(issue);
         chunk.rows.push(cells);
         chunk.rowNumbers.push(row.number);
         yielded++;

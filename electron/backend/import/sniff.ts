@@ -69,9 +69,38 @@ export function detectFormat(path: string, head: Uint8Array): FileFormat {
     if (ext === '.xls' || ext === '.xlsx') throw new ImportFileError('xls_html', { file });
     throw new ImportFileError('format_unknown', { file });
   }
-  if (ext === '.xlsx' || ext === '.xlsm') throw new ImportFileError('workbook_unreadable', { file, detail: 'not a zip archive' });
-  if (buf.includes(0) && !looksUtf16(buf)) throw new ImportFileError('format_unknown', { file });
+  if (ext === '.xlsx' || ext === '.xlsm') throw new ImportFileError('workbook_unreadable', { file, cause: 'not a zip archive' });
+  if (looksBinary(buf)) throw new ImportFileError('format_unknown', { file });
   return 'csv';
+}
+
+// Images, PDFs and archives renamed to .csv: their magic, or control bytes text never holds.
+const BINARY_MAGIC = [
+  Buffer.from([0x89, 0x50, 0x4e, 0x47]), // PNG
+  Buffer.from('%PDF-'),
+  Buffer.from([0xff, 0xd8, 0xff]), // JPEG
+  Buffer.from('GIF8'),
+  Buffer.from([0x1f, 0x8b]), // gzip
+  Buffer.from([0x37, 0x7a, 0xbc, 0xaf]), // 7z
+  Buffer.from('Rar!'),
+];
+
+/**
+ * Binary, not text with a stray byte: a known magic, or control characters (other than tab, line
+ * ends, form feed and the DOS end-of-file mark) in more than 1% of the sample. NUL bytes alone do not
+ * count: a text export with a few (a damaged disk block, a padded field) is read, and the rows that
+ * hold them are set aside with their row numbers (read-limits.ts).
+ */
+export function looksBinary(buf: Buffer): boolean {
+  if (BINARY_MAGIC.some((m) => buf.subarray(0, m.length).equals(m))) return true;
+  if (looksUtf16(buf) !== null) return false;
+  const n = Math.min(buf.length, 64 * 1024);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i]!;
+    if (b > 0 && b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1a && b !== 0x1b) control++;
+  }
+  return control > n * 0.01;
 }
 
 function looksUtf16(buf: Buffer): 'UTF-16LE' | 'UTF-16BE' | null {

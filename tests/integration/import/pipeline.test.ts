@@ -147,8 +147,8 @@ describe('nothing lost', () => {
     adds(q);
     expect([q.rowsRead, q.rowsAccepted, q.rowsRejected]).toEqual([2, 1, 1]);
     const qr = (await h.call('import.rejects', { batchId: q.id })).rows;
-    expect(qr.map((r) => [r.rowNumber, r.code])).toEqual([[3, 'csv_quotes']]);
-    expect(qr[0]!.reason).toMatch(/引号不成对/);
+    expect(qr.map((r) => [r.rowNumber, r.code])).toEqual([[3, 'csv_quote_unclosed']]);
+    expect(qr[0]!.reason).toMatch(/双引号始终没有闭合/);
 
     // GBK bytes read as UTF-8 (the user overrode the detected encoding): every row with Chinese text is
     // garbled, the headers too, so the columns are mapped by position.

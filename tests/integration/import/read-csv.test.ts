@@ -112,11 +112,12 @@ describe('readCsvRows', () => {
     expect(issues[0]).toMatchObject({ code: 'encoding_replacement', params: { encoding: 'UTF-8' } });
   });
 
-  it('flags an unclosed quote at the end of the file', async () => {
+  it('sets aside the line of a quote never closed and reads on at the next line', async () => {
     const path = join(tmp, 'quote.csv');
     writeFileSync(path, 'a,b\n1,"unclosed\n2,x\n');
-    const { chunks } = await collect(path, { encoding: 'UTF-8', delimiter: ',', newline: '\n' });
-    expect(chunks.flatMap((c) => c.issues)).toEqual([{ rowNumber: 2, code: 'csv_quotes' }]);
+    const { chunks, rows } = await collect(path, { encoding: 'UTF-8', delimiter: ',', newline: '\n' });
+    expect(chunks.flatMap((c) => c.issues)).toEqual([{ rowNumber: 2, code: 'csv_quote_unclosed' }]);
+    expect(rows.at(-1)).toEqual(['2', 'x']);
   });
 
   it('reads the last row without a trailing newline', async () => {
