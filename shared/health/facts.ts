@@ -20,6 +20,8 @@ export interface FactsWindows {
   satisfactionReadings: number;
   /** Order rhythm: the mean gap over the most recent N distinct order days. */
   rhythmOrderDays: number;
+  /** spendRecent sums the last N days to as-of, spendPrior the N days before. */
+  spendWindowDays: number;
   /** Complete order periods passed in `periods` (most recent N). */
   orderPeriods: number;
   /** Usage: loginsRecent sums the last N complete months, loginsPrevious the N months before. */
@@ -35,6 +37,9 @@ export const DEFAULT_FACTS_WINDOWS: FactsWindows = {
   textDays: 180,
   satisfactionReadings: 6,
   rhythmOrderDays: 12, // a year of a monthly buyer; older habits say little about today's rhythm
+  // The lifecycle rule's window (riskWindowDays, 180): the card shows health's spend trend and the
+  // lifecycle's 'spend dropped' side by side, and they must be the same two numbers.
+  spendWindowDays: 180,
   orderPeriods: 6,
   usageMonths: 3, // a quarter against the quarter before: one slow month is noise, not a drop
 };
@@ -109,6 +114,12 @@ export interface CustomerFacts {
    * one week does not make a quarterly buyer look overdue after ten days.
    */
   orderRhythmDays: number | null;
+  /**
+   * Net spend (returns subtract) of the last spendWindowDays to as-of and of the same span before;
+   * null when the customer never ordered, 0 for a window without orders.
+   */
+  spendRecent: number | null;
+  spendPrior: number | null;
 
   // satisfaction (seeds 001, 002): two series, never merged. A survey answer and a ticket rating
   // measure different things (the relationship vs one service case), and merged by date one routine
@@ -162,6 +173,8 @@ export function emptyFacts(customerKey: string, asOf: string): CustomerFacts {
     ordersLast365: 0,
     lastOrderDate: null,
     orderRhythmDays: null,
+    spendRecent: null,
+    spendPrior: null,
     surveyReadings: [],
     ticketRatings: [],
     lastContactDate: null,

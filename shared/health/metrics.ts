@@ -203,7 +203,8 @@ export function metricValue(facts: CustomerFacts, metric: HealthMetric): number 
         ? null
         : daysBetween(facts.lastOrderDate, facts.asOf) / facts.orderRhythmDays;
     case 'halfYearSpendChangePct':
-      return halfYearSpendChange(facts);
+      // Rolling windows to as-of, the lifecycle rule's own (DEFAULT_FACTS_WINDOWS.spendWindowDays).
+      return pctChange(facts.spendPrior, facts.spendRecent);
     case 'contractDaysLeft':
       return contractDaysLeft(facts);
     case 'ticketRatingAvg': {
@@ -223,20 +224,6 @@ export function metricValue(facts: CustomerFacts, metric: HealthMetric): number 
     case 'otherSignals':
       return null;
   }
-}
-
-/**
- * Net spend of the last two complete quarters against the two before (%). Half-years, not single
- * quarters: B2B buyers order lumpily, and one quiet quarter is not a trend. Null without four
- * quarters of relationship or with nothing spent in the earlier half.
- */
-export function halfYearSpendChange(facts: CustomerFacts): number | null {
-  const p = facts.periods;
-  const n = p.length;
-  if (n < 4) return null;
-  const recent = (p[n - 1] as PeriodTotals).spend + (p[n - 2] as PeriodTotals).spend;
-  const before = (p[n - 3] as PeriodTotals).spend + (p[n - 4] as PeriodTotals).spend;
-  return pctChange(before, recent);
 }
 
 /** Days from as-of to the nearest end of a live contract not yet renewed; null when none is pending. */

@@ -204,7 +204,7 @@ export const SEED_002_MODEL: HealthModel = preset('seed002', 'lowest', [
  * Open heavy signals weigh 25: with no points there, a customer scores at most 75, never green
  * (bands: green from 76). A measure without data drops out and the rest re-normalise, so the cap
  * only tightens. On the demo engagement this ranks the planted at-risk customers above the others
- * with ROC AUC 0.84 (seed001's model: 0.56), tested in tests/integration/health/demo-ranking.test.ts.
+ * with ROC AUC 0.82 (seed001's model: 0.56), tested in tests/integration/health/demo-ranking.test.ts.
  */
 export const COMBINED_MODEL: HealthModel = preset('combined', 'weightedMean', [
   {
@@ -227,8 +227,9 @@ export const COMBINED_MODEL: HealthModel = preset('combined', 'weightedMean', [
     },
   },
   {
-    // Seed 001 "消费金额连续下滑", seed 002 "采购量下降20%以上": net spend of the last half-year
-    // against the half-year before. A 20% fall is the seeds' warning line; 40% is our "deep".
+    // Seed 001 "消费金额连续下滑", seed 002 "采购量下降20%以上": net spend of the last 180 days
+    // against the 180 before, the lifecycle rule's windows (so the card's two figures agree).
+    // A 20% fall is the seeds' warning line, as in the lifecycle rule; 40% is our "deep".
     id: 'spendTrend',
     metric: 'halfYearSpendChangePct',
     labelKey: 'measures.spendTrend',

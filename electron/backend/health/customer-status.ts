@@ -84,8 +84,9 @@ export function customerStatus(sqlite: ReadableDB, customerKey: string, healthAs
     const next = addDays(run.as_of, 1);
     const spend = sqlite
       .prepare(
-        `select coalesce(sum(case when order_date >= :recentFrom then amount end), 0),
-                coalesce(sum(case when order_date < :recentFrom then amount end), 0)
+        // Returns subtract, as in the health facts (a return stored with a positive amount too).
+        `select coalesce(sum(case when order_date >= :recentFrom then (case when is_return = 1 then -abs(amount) else amount end) end), 0),
+                coalesce(sum(case when order_date < :recentFrom then (case when is_return = 1 then -abs(amount) else amount end) end), 0)
            from orders where customer_key = :key and order_date >= :priorFrom and order_date < :next`,
       )
       .raw(true)

@@ -33,6 +33,11 @@ export interface FactsBounds {
   usagePreviousStart: string;
   outreachAttempts: number;
   rhythmOrderDays: number;
+  /** Rolling spend windows: [spendRecentFrom, asOf] and [spendPriorFrom, spendRecentFrom). */
+  spendRecentFrom: string;
+  spendPriorFrom: string;
+  /** Order amounts are read from this day on: the quarters window and the rolling windows. */
+  amountsFrom: string;
   /** Usage months up to this one ('YYYY-MM', the as-of month) count as contact. */
   usageContactMonth: string;
 }
@@ -84,6 +89,9 @@ export function factsBounds(asOf: string, w: FactsWindows): FactsBounds {
   for (let i = w.orderPeriods; i >= 1; i--) periodStarts.push(addMonths(firstIncomplete, -3 * i));
   const recentFrom = addDays(asOf, -w.serviceRecentDays + 1);
   const monthNow = `${asOfNext.slice(0, 7)}-01`;
+  const spendRecentFrom = addDays(asOf, -w.spendWindowDays + 1);
+  const spendPriorFrom = addDays(spendRecentFrom, -w.spendWindowDays);
+  const quartersFrom = periodStarts[0] ?? firstIncomplete;
   return {
     asOf,
     asOfNext,
@@ -103,6 +111,9 @@ export function factsBounds(asOf: string, w: FactsWindows): FactsBounds {
     usagePreviousStart: addMonths(monthNow, -2 * w.usageMonths).slice(0, 7),
     outreachAttempts: w.outreachAttempts,
     rhythmOrderDays: w.rhythmOrderDays,
+    spendRecentFrom,
+    spendPriorFrom,
+    amountsFrom: spendPriorFrom < quartersFrom ? spendPriorFrom : quartersFrom,
     usageContactMonth: asOf.slice(0, 7),
   };
 }
@@ -140,6 +151,8 @@ export function foldOrders(rows: Row[], byKey: ReadonlyMap<string, CustomerFacts
     const mine: string[] = [];
     const orderDays: string[] = [];
     let lastAny: string | null = null;
+    const recentSpend = new SqliteRealSum();
+    const priorSpend = new SqliteRealSum();
     const last365 = new Set<string>();
     let lastDate: string | null = null;
     let firstDate: string | null = null;
@@ -170,6 +183,12 @@ export function foldOrders(rows: Row[], byKey: ReadonlyMap<string, CustomerFacts
       const isReturn = r[3] as number;
       const d = date.slice(0, 10);
       if (lastAny === null || d > lastAny) lastAny = d;
+      if (date >= b.spendPriorFrom) {
+        const amount = r[4] as number;
+        const net = isReturn === 1 ? -Math.abs(amount) : amount;
+        if (date >= b.spendRecentFrom) recentSpend.add(net);
+        else priorSpend.add(net);
+      }
       if (isReturn === 0) {
         mine.push(date);
         orderDays.push(d);
@@ -199,6 +218,8 @@ export function foldOrders(rows: Row[], byKey: ReadonlyMap<string, CustomerFacts
     f.ordersLast365 = last365.size;
     f.lastOrderDate = lastDate;
     f.orderRhythmDays = orderRhythm(orderDays, b.rhythmOrderDays);
+    f.spendRecent = Number(recentSpend.value() ?? 0);
+    f.spendPrior = Number(priorSpend.value() ?? 0);
     if (lastAny !== null) noteContact(f, lastAny, 'order');
     if (firstDate !== null) {
       const all: PeriodTotals[] = list ?? b.periodStarts.map((start) => ({ start, orders: 0, quantity: 0, spend: 0 }));

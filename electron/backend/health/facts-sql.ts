@@ -107,9 +107,10 @@ export function* factsBlocks(sqlite: ReadableDB, asOf: string, opts: FactsOption
   const q = {
     orders: sqlite
       .prepare(
-        // Amounts and quantities only inside the quarters window (years of history stay in SQLite).
+        // Amounts only from the earlier of the quarters window and the rolling spend windows,
+        // quantities only inside the quarters (years of history stay in SQLite).
         `select customer_key, order_key, order_date, is_return,
-                case when order_date >= :periodsFrom and order_date < :periodsTo then amount end,
+                case when order_date >= :amountsFrom then amount end,
                 case when order_date >= :periodsFrom and order_date < :periodsTo then quantity end
            from orders
           where customer_key between :lo and :hi and order_date < :asOfNext
@@ -240,7 +241,7 @@ export function* factsBlocks(sqlite: ReadableDB, asOf: string, opts: FactsOption
 
     const textIds = new Map<TextEvidence, number>();
     // Orders first: demand conversion (interactions) looks up each customer's order dates.
-    const orderDates = timed('orders', () => foldOrders(q.orders.all({ ...range, asOfNext, periodsFrom: b.periodStarts[0] ?? b.firstIncomplete, periodsTo: b.firstIncomplete }) as Row[], byKey, b));
+    const orderDates = timed('orders', () => foldOrders(q.orders.all({ ...range, asOfNext, amountsFrom: b.amountsFrom, periodsFrom: b.periodStarts[0] ?? b.firstIncomplete, periodsTo: b.firstIncomplete }) as Row[], byKey, b));
     timed('interactions', () =>
       foldInteractions(
         q.interactions.all({ ...range, asOfNext, convFrom: b.convFrom, conv: w.demandConversionDays + 1, textFrom: b.textFrom }) as Row[],

@@ -135,6 +135,18 @@ describe('the customer card on the demo engagement', () => {
     }
   });
 
+  // KH00011 (the strategic account) is RFM 5·5·5 and lifecycle 风险 for its falling spend: the
+  // health card's spend trend and the lifecycle rule read the same two windows, so they agree.
+  it('shows one spend trend: health\'s measure and the lifecycle rule read the same windows', () => {
+    const c = customerHealth(ws.sqlite, 'KH00011', undefined, NOW);
+    const l = c.status!.lifecycle!;
+    expect(l.reasons).toContain('spend-dropped');
+    const change = ((l.recentSpend - l.priorSpend) / l.priorSpend) * 100;
+    expect(c.measures.find((m) => m.metric === 'halfYearSpendChangePct')?.value).toBeCloseTo(change, 6);
+    expect(c.status!.rfm).toMatchObject({ r: 5, f: 5, m: 5 });
+    expect(c.status!.notes.map((n) => n.key)).toContain('rfmTopButAtRisk');
+  });
+
   it('no customer who bought within 90 days of the as-of date is flagged as silent', () => {
     const since = addDays(planted.asOf, -90);
     const both = ws.sqlite

@@ -271,6 +271,21 @@ function computeFactsInner(sqlite: ReadableDB, asOf: string, opts: FactsOptions)
     f.lastContactSource = src as ContactSource;
   }
 
+  // Rolling spend: net (returns subtract) over the last spendWindowDays to as-of and the span before.
+  const spendRecentFrom = addDays(asOf, -w.spendWindowDays + 1);
+  for (const [key, recent, prior] of all(
+    `select customer_key,
+            coalesce(sum(case when order_date >= :recentFrom then (case when is_return = 1 then -abs(amount) else amount end) end), 0),
+            coalesce(sum(case when order_date >= :priorFrom and order_date < :recentFrom then (case when is_return = 1 then -abs(amount) else amount end) end), 0)
+       from orders where order_date < :asOfNext group by customer_key`,
+    { asOfNext, recentFrom: spendRecentFrom, priorFrom: addDays(spendRecentFrom, -w.spendWindowDays) },
+  )) {
+    const f = get(key);
+    if (!f) continue;
+    f.spendRecent = Number(recent);
+    f.spendPrior = Number(prior);
+  }
+
   // Order rhythm: the mean gap over the last N distinct order days, (last − first) / (n − 1), n >= 3.
   for (const [key, first, last, n] of all(
     `select customer_key, min(d), max(d), count(*) from (

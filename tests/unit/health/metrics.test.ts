@@ -28,6 +28,8 @@ const full: CustomerFacts = {
   ordersLast365: 9,
   lastOrderDate: '2024-06-10',
   orderRhythmDays: 40,
+  spendRecent: 40_000,
+  spendPrior: 50_000,
   lastContactDate: '2024-06-20',
   lastContactSource: 'interaction',
   contracts: [
@@ -78,7 +80,7 @@ describe('metrics from facts', () => {
       daysSinceLastDemand: 10,
       maxDemandWaitDays: 10,
       purchaseOverdueRatio: 0.5, // 20 days since the last order ÷ a 40-day rhythm
-      halfYearSpendChangePct: null, // two quarters of history, four needed
+      halfYearSpendChangePct: -20, // 40,000 in the last 180 days against 50,000 in the 180 before
       contractDaysLeft: 60, // HT-1 ends 2024-08-29; HT-2 is renewed
       ticketRatingAvg: 4, // (3 + 5) / 2
       monthsSinceLastContact: 0, // 2024-06-20 → 2024-06-30
@@ -87,15 +89,9 @@ describe('metrics from facts', () => {
     });
   });
 
-  it('half-year spend change: the last two complete quarters against the two before', () => {
-    const periods = [
-      { start: '2023-07-01', orders: 2, quantity: null, spend: 30_000 },
-      { start: '2023-10-01', orders: 2, quantity: null, spend: 50_000 },
-      { start: '2024-01-01', orders: 1, quantity: null, spend: 20_000 },
-      { start: '2024-04-01', orders: 1, quantity: null, spend: 40_000 },
-    ];
-    // (20,000 + 40,000) vs (30,000 + 50,000): −25%
-    expect(metricValues({ ...full, periods }).halfYearSpendChangePct).toBe(-25);
+  it('half-year spend change: nothing before the window gives no trend, not a rise from zero', () => {
+    expect(metricValues({ ...full, spendPrior: 0 }).halfYearSpendChangePct).toBeNull();
+    expect(metricValues({ ...full, spendRecent: 0 }).halfYearSpendChangePct).toBe(-100);
   });
 
   it('signal counts go into the metric row the run stores', () => {
