@@ -246,6 +246,11 @@ export const healthChannels = {
   ).returns<Paged<SignalRow> & { counts: Record<Severity, number> }>(),
   'signals.dismiss': channel(z.object({ id: z.number().int().positive(), reason: z.string().trim().min(1).max(500) })).returns<SignalRow>(),
   'signals.reopen': channel(z.object({ id: z.number().int().positive() })).returns<SignalRow>(),
+  /**
+   * A page of actions by due time. total: the actions matching the filter; overdue: open or in
+   * progress past due (the customer's, or all), whatever the status filter. The board pages each
+   * column with its status, limit and offset.
+   */
   'actions.list': channel(
     z.object({
       status: actionStatus.optional(),
@@ -253,8 +258,9 @@ export const healthChannels = {
       overdueOnly: z.boolean().default(false),
       now: dateTime.optional(),
       limit: z.number().int().min(1).max(5000).default(1000),
+      offset: z.number().int().min(0).default(0),
     }),
-  ).returns<{ items: ActionRow[]; now: string }>(),
+  ).returns<{ items: ActionRow[]; now: string; total: number; overdue: number }>(),
   'actions.create': channel(
     z.object({
       customerKey: z.string().min(1),

@@ -7,7 +7,7 @@ import { DEFAULT_HEALTH_MODEL } from '../../../shared/health/presets';
 import type { Backend } from '../backend';
 import { WorkbenchError } from '../errors';
 import { recordAudit, recordAuditSync } from '../workspace/repositories/audit';
-import { createAction, listActions, runRepairCheck, updateAction } from '../health/actions-store';
+import { countActions, createAction, listActions, runRepairCheck, updateAction } from '../health/actions-store';
 import { localNow, localToday } from '../health/clock';
 import { healthRunAsOf } from '../health/as-of';
 import { customerHealth, dismissSignal, listRuns, listScores, listSignals, overview, reopenSignal, whatIfData } from '../health/queries';
@@ -81,7 +81,7 @@ export function healthHandlers(b: Backend): HandlersFor<typeof healthChannels> {
     'signals.reopen': async ({ id }) => reopenSignal(sqlite(), id),
     'actions.list': async ({ now, ...filter }) => {
       const at = now ?? localNow();
-      return { items: listActions(sqlite(), filter, at), now: at };
+      return { items: listActions(sqlite(), filter, at), now: at, ...countActions(sqlite(), filter, at) };
     },
     'actions.create': async (args) => createAction(sqlite(), args, localNow()),
     'actions.update': async (args) => updateAction(sqlite(), args, localNow()),

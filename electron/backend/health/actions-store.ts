@@ -62,11 +62,9 @@ function toRow(r: ActionDbRow, now: string): ActionRow {
   };
 }
 
-export function listActions(
-  sqlite: ReadableDB,
-  filter: { status?: ActionStatus; customerKey?: string; overdueOnly?: boolean; limit?: number },
-  now: string,
-): ActionRow[] {
+type ActionFilter = { status?: ActionStatus; customerKey?: string; overdueOnly?: boolean };
+
+function actionWhere(filter: ActionFilter, now: string): { sql: string; params: (string | number)[] } {
   const where: string[] = [];
   const params: (string | number)[] = [];
   if (filter.status) {
@@ -81,10 +79,28 @@ export function listActions(
     where.push(`a.status in ('open', 'inProgress') and a.due_at < ?`);
     params.push(now);
   }
+  return { sql: where.length ? `where ${where.join(' and ')}` : '', params };
+}
+
+export function listActions(sqlite: ReadableDB, filter: ActionFilter & { limit?: number; offset?: number }, now: string): ActionRow[] {
+  const w = actionWhere(filter, now);
   const rows = sqlite
-    .prepare(`${SELECT_ACTIONS} ${where.length ? `where ${where.join(' and ')}` : ''} order by a.due_at, a.id limit ?`)
-    .all(...params, filter.limit ?? 1000) as ActionDbRow[];
+    .prepare(`${SELECT_ACTIONS} ${w.sql} order by a.due_at, a.id limit ? offset ?`)
+    .all(...w.params, filter.limit ?? 1000, filter.offset ?? 0) as ActionDbRow[];
   return rows.map((r) => toRow(r, now));
+}
+
+/**
+ * How many actions match the filter, and how many of the customer's (or all) open and in-progress
+ * actions are past due whatever the status filter: the board's column count and its overdue warning,
+ * without sending the actions themselves (both counts read the (status, due_at) index).
+ */
+export function countActions(sqlite: ReadableDB, filter: ActionFilter, now: string): { total: number; overdue: number } {
+  const w = actionWhere(filter, now);
+  const total = (sqlite.prepare(`select count(*) from health_action a ${w.sql}`).pluck().get(...w.params) as number) ?? 0;
+  const o = actionWhere({ ...(filter.customerKey ? { customerKey: filter.customerKey } : {}), overdueOnly: true }, now);
+  const overdue = (sqlite.prepare(`select count(*) from health_action a ${o.sql}`).pluck().get(...o.params) as number) ?? 0;
+  return { total, overdue };
 }
 
 export function getAction(sqlite: ReadableDB, id: number, now: string): ActionRow {

@@ -14,23 +14,49 @@ interface Props {
 const COLUMNS: ActionStatus[] = ['open', 'inProgress', 'done'];
 const PAGE = 40;
 
+type Column = { items: ActionRow[]; total: number };
+
+/**
+ * The action board: one column per status, each read a page at a time from the engine (actions.list
+ * with the status, by due time, so the overdue ones come first), with the overdue count from the
+ * engine, not from every action sent to the page.
+ */
 export function ActionBoard({ version, onChanged, onOpenCustomer }: Props) {
   const { t } = useTranslation('health');
   const wb = useWorkbench();
-  const [items, setItems] = useState<ActionRow[] | null>(null);
+  const [columns, setColumns] = useState<Record<ActionStatus, Column> | null>(null);
+  const [overdue, setOverdue] = useState(0);
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [shown, setShown] = useState<Record<string, number>>({ open: PAGE, inProgress: PAGE, done: PAGE });
   const [tick, setTick] = useState(0);
 
   useEffect(() => {
-    wb.api['actions.list']({ limit: 5000, overdueOnly }).then((r) => setItems(r.items), wb.reportError);
+    let live = true;
+    Promise.all(COLUMNS.map((status) => wb.api['actions.list']({ status, overdueOnly, limit: PAGE, offset: 0 }))).then((pages) => {
+      if (!live) return;
+      const next = {} as Record<ActionStatus, Column>;
+      COLUMNS.forEach((col, i) => (next[col] = { items: pages[i]!.items, total: pages[i]!.total }));
+      setColumns(next);
+      setOverdue(pages[0]!.overdue);
+    }, wb.reportError);
+    return () => {
+      live = false;
+    };
   }, [wb.api, wb.reportError, version, tick, overdueOnly]);
+
+  const more = async (status: ActionStatus) => {
+    const have = columns?.[status].items.length ?? 0;
+    try {
+      const page = await wb.api['actions.list']({ status, overdueOnly, limit: PAGE, offset: have });
+      setColumns((c) => (c ? { ...c, [status]: { items: [...c[status].items.slice(0, have), ...page.items], total: page.total } } : c));
+    } catch (err) {
+      wb.reportError(err);
+    }
+  };
 
   const refresh = () => {
     setTick((x) => x + 1);
     onChanged();
   };
-  const overdue = items?.filter((a) => a.overdue).length ?? 0;
   return (
     <div className="section-stack" data-testid="action-board">
       <div className="inbox-filter">
@@ -39,24 +65,24 @@ export function ActionBoard({ version, onChanged, onOpenCustomer }: Props) {
         {overdue > 0 && !overdueOnly && <span className="danger-text small">{t('ui.overview.overdueCount', { count: overdue })}</span>}
         <span className="muted small">{t('repair.rule')}</span>
       </div>
-      {items === null ? (
+      {columns === null ? (
         <div className="card"><p className="muted">{t('ui.loading')}</p></div>
       ) : (
         <div className="board">
           {COLUMNS.map((col) => {
-            const list = items.filter((a) => a.status === col).sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueAt.localeCompare(b.dueAt));
+            const list = columns[col];
             return (
               <section key={col} className={`board-col col-${col}`} data-testid={`board-${col}`}>
                 <header>
                   <span>{t(`actionStatuses.${col}`)}</span>
-                  <span className="inbox-count">{list.length}</span>
+                  <span className="inbox-count">{list.total}</span>
                 </header>
-                {list.slice(0, shown[col]).map((a) => (
+                {list.items.map((a) => (
                   <ActionCard key={a.id} a={a} onOpenCustomer={onOpenCustomer} onChanged={refresh} />
                 ))}
-                {list.length > (shown[col] ?? PAGE) && (
-                  <button className="btn btn-ghost more" onClick={() => setShown((v) => ({ ...v, [col]: (v[col] ?? PAGE) + PAGE }))}>
-                    {t('ui.showMore', { count: list.length - (shown[col] ?? PAGE) })}
+                {list.total > list.items.length && (
+                  <button className="btn btn-ghost more" onClick={() => void more(col)}>
+                    {t('ui.showMore', { count: list.total - list.items.length })}
                   </button>
                 )}
               </section>
