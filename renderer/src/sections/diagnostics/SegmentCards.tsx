@@ -63,6 +63,14 @@ export function SegmentCards({ result, locale, fmt, onDrill }: Props) {
   const colTotals = movement.segments.map((_, j) => movement.counts.reduce((a, r) => a + (r[j] ?? 0), 0));
   const visible = movement.segments.map((_, i) => i).filter((i) => (rowTotals[i] ?? 0) > 0 || (colTotals[i] ?? 0) > 0);
 
+  // A rule that needs more tenure than the data cover cannot be met by anyone: the card says so
+  // beside its zero, instead of leaving it to read as "no core customers".
+  const tenureNote = (code: 'core-tier-tenure-unjudgeable' | 'mature-stage-tenure-unjudgeable') => {
+    const n = result.notices.find((x) => x.code === code);
+    if (!n) return null;
+    const params = Object.fromEntries(Object.entries(n.params).map(([k, v]) => [k, typeof v === 'number' ? fmt.int(v) : v]));
+    return <p className="small notice-list tenure-note" data-testid={`diag-${code}`}>{t(`notices.${code}`, params)}</p>;
+  };
   return (
     <>
       <div className="diag-grid-2">
@@ -145,6 +153,7 @@ export function SegmentCards({ result, locale, fmt, onDrill }: Props) {
               ))}
             </tbody>
           </table>
+          {tenureNote('core-tier-tenure-unjudgeable')}
         </div>
         <div className="card" data-testid="diag-lifecycle">
           <h2 title={metricTitle(t, 'lifecycleShare')}>{t('ui.charts.lifecycle')} <span className="info-dot">ⓘ</span></h2>
@@ -167,6 +176,7 @@ export function SegmentCards({ result, locale, fmt, onDrill }: Props) {
               ))}
             </tbody>
           </table>
+          {tenureNote('mature-stage-tenure-unjudgeable')}
         </div>
       </div>
     </>
