@@ -57,6 +57,20 @@ export async function writeReportXlsx(model: ReportModel, target: XlsxTarget, op
     sheetTitles: [...model.sections.map((s) => s.title), ...dataSheets.map((d) => d.name)],
   });
 
+  try {
+    return await writeWorkbook(writer, model, dataSheets, options);
+  } catch (err) {
+    await writer.abort();
+    throw err;
+  }
+}
+
+async function writeWorkbook(
+  writer: XlsxReportWriter,
+  model: ReportModel,
+  dataSheets: readonly XlsxDataSheetSpec[],
+  options: ReportXlsxOptions,
+): Promise<ReportXlsxResult> {
   let images = 0;
   const toBlock = async (block: ReportBlock): Promise<XlsxBlock | null> => {
     switch (block.kind) {

@@ -162,10 +162,13 @@ export class XlsxReportWriter {
   private readonly usedNames = new Set<string>();
   private open: DataSheetWriter | null = null;
 
+  private readonly ownsFile: boolean;
+
   constructor(
     target: XlsxTarget,
     private readonly options: XlsxWriterOptions,
   ) {
+    this.ownsFile = 'filename' in target;
     // Shared strings: the most widely read string form (t="s"); the table costs little next to the rows.
     this.book = new (exceljs().stream.xlsx.WorkbookWriter)({ ...target, useStyles: true, useSharedStrings: true });
     this.book.creator = options.creator ?? 'Retention Workbench';
@@ -413,6 +416,27 @@ export class XlsxReportWriter {
   async commit(): Promise<void> {
     this.closeOpenDataSheet();
     await this.book.commit();
+  }
+
+  /**
+   * Stops a workbook that will not be committed (a cancelled or failed export) and closes the file
+   * it writes to: exceljs opens it when the writer is made and closes it only on commit, so without
+   * this every cancelled export held a descriptor on its deleted part file until the process ended.
+   * A stream handed in by the caller is the caller's to close.
+   */
+  async abort(): Promise<void> {
+    if (!this.ownsFile) return;
+    // Not in exceljs's type declarations: the archiver it zips through and the file stream it opened.
+    const inner = this.book as unknown as { zip: { abort(): void; unpipe(): void }; stream: NodeJS.WritableStream & { destroy(): void; closed?: boolean } };
+    inner.zip.unpipe();
+    inner.zip.abort();
+    if (inner.stream.closed) return;
+    await new Promise<void>((resolve) => {
+      // Writes still queued fail with ERR_STREAM_DESTROYED: expected, the file is being thrown away.
+      inner.stream.on('error', () => undefined);
+      inner.stream.once('close', () => resolve());
+      inner.stream.destroy();
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, NO_CHROMIUM_REASON } from '../reports/chromium-available';
@@ -16,6 +16,21 @@ beforeAll(async () => {
   h = await jobsHarness(dir);
 }, 120_000);
 afterAll(async () => h?.close());
+
+/** Files this process holds open under `dir` (Linux: /proc/self/fd); elsewhere nothing is checked. */
+function openFilesUnder(dir: string): string[] {
+  if (!existsSync('/proc/self/fd')) return [];
+  const open: string[] = [];
+  for (const fd of readdirSync('/proc/self/fd')) {
+    try {
+      const target = readlinkSync(`/proc/self/fd/${fd}`);
+      if (target.startsWith(dir)) open.push(target);
+    } catch {
+      // closed between the listing and the read
+    }
+  }
+  return open;
+}
 
 const DIAGNOSTIC_PHASES = ['load', 'activity', 'retention', 'cohorts', 'rfm', 'tiers', 'breakdowns', 'save'].map((p) => `diagnostics.${p}`);
 
@@ -93,8 +108,10 @@ describe('report export', () => {
     expect(r.cancelled).toBe(true);
     expect(r.phases).toEqual(['reports.phase.collect', 'reports.phase.sections']);
     expect(h.digest()).toEqual(before);
-    // Neither the file nor its temporary part is left behind.
+    // Neither the file nor its temporary part is left behind, nor a descriptor open on the part.
     expect(readdirSync(out)).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(openFilesUnder(out)).toEqual([]);
   });
 
   it('XLSX runs to the end without a cancel: the file, its history row, its audit entry and the pseudonym map', async () => {
