@@ -196,18 +196,29 @@ export function customerPage(sqlite: ReadableDB, a: CustomerPageArgs): { total: 
   const total = (run as [number])[0];
   const select = (w: Where, order: string, limit: number, offset: number) =>
     sqlite.prepare(`select ${CUSTOMER_SELECT} from diagnostic_customer d where ${w.sql} order by ${order} limit ? offset ?`).raw(true).all(...w.params, limit, offset) as unknown[][];
+  // Rows [offset, offset + limit) of n ordered rows, walking the index from the nearer end: skipping
+  // 490,000 entries cost 26 ms of CPU, the last page from the far end skips none.
+  const slice = (w: Where, forward: string, backward: string, n: number, offset: number, limit: number): unknown[][] => {
+    const take = Math.min(limit, n - offset);
+    if (take <= 0) return [];
+    return offset <= n / 2 ? select(w, forward, take, offset) : select(w, backward, take, n - offset - take).reverse();
+  };
+  const up = `${col}, d.customer_key`;
+  const down = `${col} desc, d.customer_key desc`;
   let raw: unknown[][];
   if (a.descending) {
     // Walking the index backwards gives nulls last; ties by key descending, the exact reverse order.
-    raw = select(where, `${col} desc, d.customer_key desc`, a.limit, a.offset);
+    raw = slice(where, down, up, total, a.offset, a.limit);
   } else if (!nullable) {
-    raw = select(where, `${col}, d.customer_key`, a.limit, a.offset);
+    raw = slice(where, up, down, total, a.offset, a.limit);
   } else {
     // Ascending, the customers with a figure, then (past their end) those without, by key.
-    raw = select(and(where, `${col} is not null`), `${col}, d.customer_key`, a.limit, a.offset);
+    const nulls = and(where, `${col} is null`);
+    const withoutFigure = countOf(sqlite, nulls);
+    const withFigure = total - withoutFigure;
+    raw = slice(and(where, `${col} is not null`), up, down, withFigure, a.offset, a.limit);
     if (raw.length < a.limit) {
-      const withFigure = raw.length > 0 ? a.offset + raw.length : total - countOf(sqlite, and(where, `${col} is null`));
-      raw = raw.concat(select(and(where, `${col} is null`), 'd.customer_key', a.limit - raw.length, Math.max(0, a.offset - withFigure)));
+      raw = raw.concat(slice(nulls, 'd.customer_key', 'd.customer_key desc', withoutFigure, Math.max(0, a.offset - withFigure), a.limit - raw.length));
     }
   }
   return { total, rows: raw.map(customerFromRaw) };
