@@ -20,8 +20,9 @@ describe('activity window derived from the gaps between purchases', () => {
 
   it('measures one gap per pair of consecutive purchase days, returns left out', () => {
     const g = purchaseGaps(ledgerFromOrderLines(lines), asOf);
-    expect(Array.from(g.gaps)).toEqual([10, 20, 30, 60]);
-    expect(g.repeatCustomers).toBe(3);
+    const gaps = Array.from(g.counts).flatMap((n, days) => Array<number>(n).fill(days));
+    expect(gaps).toEqual([10, 20, 30, 60]);
+    expect([g.total, g.repeatCustomers]).toEqual([4, 3]);
   });
 
   it('takes the nearest-rank P90 and rounds it up to a figure one can quote', () => {
@@ -32,6 +33,12 @@ describe('activity window derived from the gaps between purchases', () => {
     // A fifth gap of 61 days: rank ceil(4.5) = 5 → 61 → rounded up to 90.
     const more = ledgerFromOrderLines([...lines, line('E', 'e1', '2024-04-01', 5), line('E', 'e2', '2024-06-01', 5)]);
     expect(deriveActivityWindow(more, asOf)).toMatchObject({ days: 90, percentileDays: 61, gaps: 5, medianGapDays: 30 });
+  });
+
+  it('grows its histogram for gaps longer than a year', () => {
+    const g = purchaseGaps(ledgerFromOrderLines([line('A', 'a1', '2020-01-01', 5), line('A', 'a2', '2023-01-01', 5)]), asOf);
+    expect(g.counts[1096]).toBe(1);
+    expect(deriveActivityWindow(ledgerFromOrderLines([line('A', 'a1', '2020-01-01', 5), line('A', 'a2', '2023-01-01', 5)]), asOf)).toMatchObject({ percentileDays: 1096, days: 1460 });
   });
 
   it('ignores purchases after the as-of date', () => {
