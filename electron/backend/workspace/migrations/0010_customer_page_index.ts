@@ -2,9 +2,10 @@ import { sql, type Kysely } from 'kysely';
 
 // Frozen in time: the customer table is paged by the engine (sorted, filtered, 100 rows at a time),
 // so each sort column of diagnostic_customer gets an index (run_id, column, customer_key). A page
-// then walks the index from its offset instead of sorting the run's rows: on 500,000 customers a
-// page sorted by revenue took ~300 ms as a top-N sort over the run and takes a few milliseconds
-// here. Descending pages walk the same index backwards (nulls, the smallest, come out last).
+// then walks the index from its offset instead of sorting the run's rows: on 500,000 customers the
+// first page sorted by name took 250 to 280 ms (a sort of the whole run) and takes 1 ms here, a page
+// 250,000 rows in about 16 ms of CPU. Descending pages walk the same index backwards (nulls, the
+// smallest, come out last).
 // The name index also holds customer_key, so the search (key or name containing the text) scans
 // it alone, without reading a table row per customer.
 // The sort by customer key already has the primary key (run_id, customer_key).
