@@ -177,7 +177,7 @@ export function emptyEvaluation(status: ChurnStatus, scheme: ChurnEvaluation['sc
 
 /**
  * Logistic drivers: odds ratio per standard deviation (numbers; the design standardises them) or of
- * having the level / the value missing, with Wald intervals. Sorted by distance from 1 in log terms.
+ * having the level / the value missing, with Wald intervals.
  */
 export function logisticDrivers(t: TrainedChurnModel): ChurnDriver[] {
   if (t.model.kind !== 'logistic') return [];
@@ -188,7 +188,9 @@ export function logisticDrivers(t: TrainedChurnModel): ChurnDriver[] {
       const direction = or.low !== null && or.high !== null ? (or.low > 1 ? 1 : or.high < 1 ? -1 : 0) : 0;
       return { ...c.ref, kind: 'odds-ratio', value: or.value, low: or.low, high: or.high, direction };
     })
-    .sort((a, b) => Math.abs(Math.log(b.value)) - Math.abs(Math.log(a.value)) || (a.id < b.id ? -1 : 1));
+    // Drivers whose interval excludes 1 first, then by size of effect: a wide interval on a rare
+    // level must not lead the list a committee reads.
+    .sort((a, b) => Math.abs(b.direction) - Math.abs(a.direction) || Math.abs(Math.log(b.value)) - Math.abs(Math.log(a.value)) || (a.id < b.id ? -1 : 1));
 }
 
 /** Tree drivers: permutation importance on held-out customers; direction from the mean contribution sign against the feature. */

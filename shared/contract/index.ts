@@ -7,6 +7,7 @@ import { diagnosticsChannels } from './diagnostics';
 import { healthChannels } from './health';
 import { checklistsChannels } from './checklists';
 import { reportsChannels } from './reports';
+import { churnChannels } from './churn';
 
 // THE contract: every call the UI can make. Preload, main's IPC registration, the web host and the
 // renderer client are all derived from this object; a domain adds its map to the list. A name two
@@ -18,6 +19,7 @@ export const contract = mergeChannels(
   healthChannels,
   checklistsChannels,
   reportsChannels,
+  churnChannels,
 );
 
 export type Contract = typeof contract;

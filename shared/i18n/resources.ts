@@ -11,13 +11,15 @@ import zhChecklists from './locales/zh-CN/checklists.json';
 import enChecklists from './locales/en/checklists.json';
 import zhReports from './locales/zh-CN/reports.json';
 import enReports from './locales/en/reports.json';
+import zhChurn from './locales/zh-CN/churn.json';
+import enChurn from './locales/en/churn.json';
 
 // Every catalogue, one namespace per domain. Both the renderer (UI) and the backend (reports, CLI)
 // read these, so a label is written once. A test checks each locale file is registered here and
 // that zh-CN and en have the same keys.
 export const resources = {
-  'zh-CN': { common: zhCommon, import: zhImport, analytics: zhAnalytics, health: zhHealth, checklists: zhChecklists, reports: zhReports },
-  en: { common: enCommon, import: enImport, analytics: enAnalytics, health: enHealth, checklists: enChecklists, reports: enReports },
+  'zh-CN': { common: zhCommon, import: zhImport, analytics: zhAnalytics, health: zhHealth, checklists: zhChecklists, reports: zhReports, churn: zhChurn },
+  en: { common: enCommon, import: enImport, analytics: enAnalytics, health: enHealth, checklists: enChecklists, reports: enReports, churn: enChurn },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)['zh-CN'];

@@ -15,7 +15,7 @@ import type { Workspace } from '../workspace/workspace';
  * between chunks, parses in its own worker already, and its bulk load switches the journal mode,
  * which needs the only connection to the file.
  */
-export const THREADED_JOBS: ReadonlySet<ChannelName> = new Set<ChannelName>(['diagnostics.run', 'health.run']);
+export const THREADED_JOBS: ReadonlySet<ChannelName> = new Set<ChannelName>(['diagnostics.run', 'health.run', 'churn.fit', 'churn.backtest']);
 
 export class JobThreads {
   private readonly running = new Map<string, Promise<Envelope<unknown>>>();
@@ -47,7 +47,7 @@ export class JobThreads {
   private start(name: ChannelName, args: Record<string, unknown>, jobId: string, ws: Pick<Workspace, 'path' | 'passphrase'>): Promise<Envelope<unknown>> {
     const entry = scriptEntry(JOB_SCRIPT);
     const cancelFlag = new SharedArrayBuffer(4);
-    const data: JobThreadData = { init: this.init, workspacePath: ws.path, passphrase: ws.passphrase?.reveal() ?? null, name, args, jobId, cancelFlag };
+    const data: JobThreadData = { init: this.init, workspacePath: ws.path, passphrase: ws.passphrase?.export() ?? null, name, args, jobId, cancelFlag };
     const controller = this.backend.jobs.start(jobId);
     return new Promise<Envelope<unknown>>((resolve) => {
       const worker = new Worker(entry.file, { workerData: data, execArgv: entry.execArgv });

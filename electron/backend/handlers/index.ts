@@ -7,6 +7,7 @@ import { diagnosticsHandlers } from './diagnostics';
 import { healthHandlers } from './health';
 import { checklistsHandlers } from './checklists';
 import { reportsHandlers } from './reports';
+import { churnHandlers } from './churn';
 
 export type Handler<K extends ChannelName> = (args: ParsedArgsOf<K>, ctx: CallContext) => Promise<ResultOf<K>>;
 export type Handlers = { [K in ChannelName]: Handler<K> };
@@ -23,5 +24,6 @@ export function createHandlers(b: Backend): Handlers {
     healthHandlers(b),
     checklistsHandlers(b),
     reportsHandlers(b),
+    churnHandlers(b),
   );
 }
