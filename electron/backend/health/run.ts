@@ -5,8 +5,8 @@
 // facts are dropped before the next block is read; between blocks the run reaches a checkpoint
 // (a cancel stops it there). Storing comes after the last checkpoint, in one synchronous transaction
 // with the audit entry: a run is stored whole or not at all, and a cancelled run leaves the workspace
-// exactly as it was. What scoring keeps for storing is one metric row per customer (19 doubles, 152
-// bytes: 76 MB at 500,000 customers) and the evaluated signals; the facts, the large part, never
+// exactly as it was. What scoring keeps for storing is one metric row per customer (26 doubles, 208
+// bytes: 104 MB at 500,000 customers) and the evaluated signals; the facts, the large part, never
 // outlive their block. Rows get the ids the all-at-once version gave them: new signals (and their
 // actions) in customer order, then the red-score actions in customer order.
 
