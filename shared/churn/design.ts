@@ -47,6 +47,11 @@ export interface DesignOptions {
   leakAuc?: number | null;
 }
 
+/** "value missing" of a feature; the feature's own key and params ride along so it can be named. */
+function missingRef(f: FeatureRef): FeatureRef {
+  return { id: `${f.id}:missing`, key: 'churn:features.missing', params: { ...(f.params ?? {}), featureKey: f.key } };
+}
+
 export function fitDesign(raw: RawFeatureSet, y: ArrayLike<number>, opts: DesignOptions = {}): DesignSpec {
   const n = raw.keys.length;
   const minCoverage = opts.minCoverage ?? 0.05;
@@ -82,7 +87,7 @@ export function fitDesign(raw: RawFeatureSet, y: ArrayLike<number>, opts: Design
       if (Math.max(auc, 1 - auc) > opts.leakAuc) return drop(f.ref, 'leak', coverage);
     }
     if (sd > 1e-12 * Math.max(1, Math.abs(mean))) columns.push({ kind: 'numeric', source, mean, sd, ref: f.ref });
-    if (m < n) columns.push({ kind: 'missing', source, ref: { id: `${f.ref.id}:missing`, key: 'features.missing', params: { feature: f.ref.id } } });
+    if (m < n) columns.push({ kind: 'missing', source, ref: missingRef(f.ref) });
     report.used.push({ ...f.ref, coverage });
   });
   raw.categorical.forEach((f, source) => {
@@ -102,9 +107,9 @@ export function fitDesign(raw: RawFeatureSet, y: ArrayLike<number>, opts: Design
     const column = String(f.ref.params?.column ?? f.ref.id);
     // One level is the reference (left out) so the columns are not collinear with the intercept:
     // the most common one; with L2 this matters little, but odds ratios read "against the usual".
-    common.slice(1).forEach(([level]) => columns.push({ kind: 'level', source, level, ref: { id: `${f.ref.id}=${level}`, key: 'features.level', params: { column, level } } }));
-    if (rare > 0) columns.push({ kind: 'rare', source, common: common.map(([l]) => l), ref: { id: `${f.ref.id}=*rare`, key: 'features.rareLevel', params: { column } } });
-    if (m < n) columns.push({ kind: 'missing', source: -1 - source, ref: { id: `${f.ref.id}:missing`, key: 'features.missing', params: { feature: f.ref.id } } });
+    common.slice(1).forEach(([level]) => columns.push({ kind: 'level', source, level, ref: { id: `${f.ref.id}=${level}`, key: 'churn:features.level', params: { column, level } } }));
+    if (rare > 0) columns.push({ kind: 'rare', source, common: common.map(([l]) => l), ref: { id: `${f.ref.id}=*rare`, key: 'churn:features.rareLevel', params: { column } } });
+    if (m < n) columns.push({ kind: 'missing', source: -1 - source, ref: missingRef(f.ref) });
     report.used.push({ ...f.ref, coverage });
   });
   return { columns, report };

@@ -96,8 +96,10 @@ export interface ChurnEvaluation {
 }
 
 /**
- * A feature by id and how to name it: `key` is a churn:features.* catalogue key, params fill it
- * (e.g. { column: 'industry', level: '制造业' } for a one-hot level).
+ * A feature by id and how to name it: `key` is a catalogue key with its namespace
+ * (health:metrics.daysSinceLastOrder, health:signals.silent.name, churn:features.level, ...), params
+ * fill it (e.g. { column: 'industry', level: '制造业' } for a one-hot level; a column is named by
+ * churn:columns.<column>). featureLabel() in shared/churn/labels.ts turns one into words.
  */
 export interface FeatureRef {
   id: string;

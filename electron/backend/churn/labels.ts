@@ -65,7 +65,10 @@ export function churnInDays(a: HistoryActivity, key: string, cutoff: string, hor
   if (i === undefined) return undefined;
   const s = spanAt(a.spans, i, c);
   if (s < 0) return undefined;
-  const lapse = (a.spans.ends[s] as number) + 1;
+  // A lapse counts only when the customer is still inactive at the horizon's end: a late order that
+  // resumes the relationship inside the horizon is a gap, not churn.
+  const lapsed = (a.spans.ends[s] as number) + 1;
+  const lapse = lapsed <= c + horizonDays && spanAt(a.spans, i, c + horizonDays) < 0 ? lapsed : Infinity;
   const first = Math.min(lapse, Number.isNaN(cdDay) ? Infinity : cdDay);
   return first - c <= horizonDays ? first - c : null;
 }
