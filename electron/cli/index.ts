@@ -8,6 +8,7 @@ import { registerDiagnosticsCommands } from './commands/diagnostics';
 import { registerHealthCommands } from './commands/health';
 import { registerChecklistsCommands } from './commands/checklists';
 import { registerReportsCommands } from './commands/reports';
+import { registerChurnCommands } from './commands/churn';
 
 claimPrivateTemp();
 refusePassphraseArgument(process.argv);
@@ -20,6 +21,7 @@ registerDiagnosticsCommands(program);
 registerHealthCommands(program);
 registerChecklistsCommands(program);
 registerReportsCommands(program);
+registerChurnCommands(program);
 registerServeCommand(program);
 
 await program.parseAsync(process.argv);
