@@ -96,11 +96,24 @@ function valueOnlyFit(field: FieldDef, p: ColumnProfile): number {
   }
 }
 
+// The sample's columns and their profiles, kept per sample: guessing the entity asks for a mapping of
+// the same sample once per entity, and a table of thousands of columns would be profiled eight times over.
+const sampleColumns = new WeakMap<readonly (readonly RawCell[])[], { columns: RawCell[][]; profiles: ColumnProfile[] }>();
+
+function columnsOf(sampleRows: readonly (readonly RawCell[])[], columnCount: number): { columns: RawCell[][]; profiles: ColumnProfile[] } {
+  const known = sampleColumns.get(sampleRows);
+  if (known !== undefined && known.columns.length === columnCount) return known;
+  const columns = Array.from({ length: columnCount }, (_, c) => sampleRows.map((r) => r[c] ?? null));
+  const made = { columns, profiles: columns.map(profileColumn) };
+  sampleColumns.set(sampleRows, made);
+  return made;
+}
+
 export function suggestMapping(entity: EntityKind, headers: readonly string[], sampleRows: readonly (readonly RawCell[])[]): MappingSuggestion {
   const fields = ENTITY_FIELDS[entity].fields;
-  const columnCount = Math.max(headers.length, ...sampleRows.map((r) => r.length), 0);
-  const columns = Array.from({ length: columnCount }, (_, c) => sampleRows.map((r) => r[c] ?? null));
-  const profiles = columns.map(profileColumn);
+  let columnCount = headers.length;
+  for (const r of sampleRows) columnCount = Math.max(columnCount, r.length);
+  const { columns, profiles } = columnsOf(sampleRows, columnCount);
   const norms = Array.from({ length: columnCount }, (_, c) => normaliseHeader(headers[c] ?? ''));
 
   const candidates: Candidate[] = [];

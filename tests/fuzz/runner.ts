@@ -22,8 +22,11 @@ export interface CaseResult {
   /** The refusal's codes (contract code / import code), or a crash's first line of stderr. */
   detail: string;
   ms: number;
+  /** The import's own time, start-up left out (null when the process gave no answer). */
+  workMs: number | null;
   peakMb: number;
   integrity: 'ok' | string;
+  answer: CaseAnswer | null;
 }
 
 export interface FuzzOptions {
@@ -64,10 +67,11 @@ const ROOT = resolve(import.meta.dirname, '../..');
  * The case's entry bundled once with the engine's sources and the pure packages: a process then
  * starts in about 0.3 s of CPU instead of what tsx needs to compile the engine's sources, case after case.
  */
+let bundles = 0;
 async function bundleEntry(): Promise<string> {
   const dir = join(ROOT, 'node_modules/.cache/rwb-fuzz');
   mkdirSync(dir, { recursive: true });
-  const out = join(dir, `import-case-${process.pid}.mjs`);
+  const out = join(dir, `import-case-${process.pid}-${bundles++}.mjs`);
   await build({
     entryPoints: [join(ROOT, 'tests/fuzz/import-case.ts')],
     outfile: out,
@@ -169,14 +173,18 @@ function integrityOf(path: string, refused: boolean): string {
   }
 }
 
+function answerOf(run: ChildRun): CaseAnswer | null {
+  const line = run.stdout.split('\n').find((l) => l.startsWith('{'));
+  return line === undefined ? null : (JSON.parse(line) as CaseAnswer);
+}
+
 function classify(run: ChildRun, limitMb: number): { verdict: Verdict; detail: string } {
   if (run.killedFor === 'time') return { verdict: 'hang', detail: `killed after ${run.ms} ms` };
   if (run.killedFor === 'memory' || run.peakKb > limitMb * 1024 || /heap out of memory|Allocation failed/i.test(run.stderr)) {
     return { verdict: 'blowup', detail: `peak ${Math.round(run.peakKb / 1024)} MB` };
   }
-  const line = run.stdout.split('\n').find((l) => l.startsWith('{'));
-  if (run.code !== 0 || line === undefined) return { verdict: 'crash', detail: `exit ${run.code ?? run.signal}: ${run.stderr.split('\n').slice(0, 3).join(' | ').slice(0, 400)}` };
-  const a = JSON.parse(line) as CaseAnswer & { peakKb: number };
+  const a = answerOf(run);
+  if (run.code !== 0 || a === null) return { verdict: 'crash', detail: `exit ${run.code ?? run.signal}: ${run.stderr.split('\n').slice(0, 3).join(' | ').slice(0, 400)}` };
   if (a.outcome === 'refused') {
     // An internal error, or a message that is not there in both languages, is a crash with good manners.
     const worded = a.messages !== undefined && a.messages.en.trim() !== '' && a.messages.zh.trim() !== '';
@@ -196,10 +204,30 @@ async function runCase(c: FuzzCase, entry: string, template: string, dir: string
     const run = await runChild(entry, [ws, file, settings], opts.timeoutMs, opts.memoryMb);
     const { verdict, detail } = classify(run, opts.memoryMb);
     const integrity = integrityOf(ws, verdict === 'refused');
-    return { index: c.index, kind: c.kind, bytes: c.bytes.length, verdict, detail, ms: run.ms, peakMb: Math.round(run.peakKb / 1024), integrity };
+    const answer = verdict === 'hang' || verdict === 'blowup' ? null : answerOf(run);
+    return { index: c.index, kind: c.kind, bytes: c.bytes.length, verdict, detail, ms: run.ms, workMs: answer?.workMs ?? null, peakMb: Math.round(run.peakKb / 1024), integrity, answer };
   } finally {
     for (const p of [file, ws, `${ws}-journal`, `${ws}-wal`, `${ws}-shm`, settings]) rmSync(p, { recursive: true, force: true });
   }
+}
+
+/**
+ * For tests: import one file the way a fuzz case is imported (its own process, the caps, the
+ * integrity check). Call `close()` when done to remove the bundle and the template.
+ */
+export async function caseRunner(opts: { timeoutMs?: number; memoryMb?: number } = {}): Promise<{ run: (name: string, bytes: Buffer) => Promise<CaseResult>; close: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'rwb-fuzz-'));
+  const entry = await bundleEntry();
+  const template = await templateWorkspace(dir);
+  let n = 0;
+  const caps = { timeoutMs: opts.timeoutMs ?? 30_000, memoryMb: opts.memoryMb ?? 600 };
+  return {
+    run: (name, bytes) => runCase({ index: n++, kind: name, name: `${n}-${name}`, bytes }, entry, template, dir, caps),
+    close: () => {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(entry, { force: true });
+    },
+  };
 }
 
 export async function runFuzz(o: FuzzOptions): Promise<FuzzSummary> {

@@ -81,6 +81,15 @@ async function streamEntry(fh: FileHandle, entry: ZipEntry, onData: (piece: Buff
   if (failure !== null) throw failure;
 }
 
+function tooLarge(expanded: number, entry: ZipEntry, partLimit: number, file: string): void {
+  const part = entry.name;
+  if (expanded > partLimit) throw new ImportFileError('workbook_part_too_large', { file, part, limitMb: Math.round(partLimit / MB) });
+  const compressed = Math.max(1, entry.compressedSize);
+  if (expanded > READ_LIMITS.ratioFromBytes && expanded > READ_LIMITS.ratio * compressed) {
+    throw new ImportFileError('workbook_ratio', { file, part, ratio: Math.floor(expanded / compressed), limit: READ_LIMITS.ratio, minMb: READ_LIMITS.ratioFromBytes / MB });
+  }
+}
+
 /** Refuse the workbook past any limit; returns quietly for a workbook within them all. */
 export async function checkWorkbookParts(fh: FileHandle, entries: ReadonlyMap<string, ZipEntry>, declaredCount: number, file: string): Promise<void> {
   const count = Math.max(declaredCount, entries.size);
@@ -94,13 +103,13 @@ export async function checkWorkbookParts(fh: FileHandle, entries: ReadonlyMap<st
     let sinceTag = 0;
     let carry: Buffer = Buffer.alloc(0);
     const part = entry.name;
+    // What the directory says is judged first, at no cost; the inflation below then holds the part to
+    // that size, so a directory that understates a bomb is caught at its first byte over.
+    tooLarge(entry.size, entry, partLimit, file);
     try {
       await streamEntry(fh, entry, (piece) => {
         scan.expanded += piece.length;
-        if (scan.expanded > partLimit) throw new ImportFileError('workbook_part_too_large', { file, part, limitMb: Math.round(partLimit / MB) });
-        if (scan.expanded > READ_LIMITS.ratioFromBytes && scan.expanded > READ_LIMITS.ratio * Math.max(1, entry.compressedSize)) {
-          throw new ImportFileError('workbook_ratio', { file, part, ratio: Math.floor(scan.expanded / Math.max(1, entry.compressedSize)), limit: READ_LIMITS.ratio, minMb: READ_LIMITS.ratioFromBytes / MB });
-        }
+        if (scan.expanded > entry.size) throw new ImportFileError('workbook_size_mismatch', { file, part, cause: `over ${entry.size} bytes` });
         if (!xml) return;
         // An entity declaration can only open the document, but a prolog may be padded: look everywhere.
         const window = carry.length > 0 ? Buffer.concat([carry, piece.subarray(0, 16)]) : null;
