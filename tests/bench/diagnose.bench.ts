@@ -4,16 +4,15 @@
 // same cohort and RFM aggregation in DuckDB (in memory, loaded from a CSV export of the same orders)
 // in the same run, and prints both side by side.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createWorkspace, openWorkspace } from '../../electron/backend/workspace/workspace';
-import { fromDay, toDay, defaultAnalyticsParams, type DiagnosticRunResult } from '../../shared/analytics';
+import { openWorkspace } from '../../electron/backend/workspace/workspace';
+import { defaultAnalyticsParams, type DiagnosticRunResult } from '../../shared/analytics';
 import { runAndStore } from '../../electron/backend/diagnostics/run';
 import { deleteRun, loadRun } from '../../electron/backend/diagnostics/runs-repo';
 import { customerPage } from '../../electron/backend/diagnostics/drill-sql';
-// mulberry32, not a float LCG: seed * 1103515245 passes 2^53, loses its low bits and cycles after ~16,000 values.
-import { mulberry32 } from '../../electron/backend/demo/generator/prng';
+import { generateWorkspace } from './large-workspace';
 
 const root = join(fileURLToPath(import.meta.url), '../../..');
 const args = process.argv.slice(2);
@@ -27,98 +26,13 @@ const dataDir = join(root, 'bench-data');
 const wsPath = generateOnly ? (args[1] as string) : join(dataDir, `diagnose-${N}-${LINES}-v2.rwb`);
 const csvPath = wsPath.replace(/\.rwb$/, '-orders.csv');
 
-const INDUSTRIES = ['装备制造', '汽车零部件', '新能源', '食品饮料', '医药', '化工', '电子', '纺织', '物流', '建材', '家电', '金属加工'];
-const REGIONS = ['华东', '华南', '华北', '华中', '西南', '西北', '东北'];
-const SIZES = ['大型', '中型', '小型'];
-
+// The rows come from the shared generator (./large-workspace.ts): the same seeded sequence this
+// benchmark always generated, so its cached workspaces stay valid.
 async function generate(path: string): Promise<void> {
-  const rnd = mulberry32(20_260_630);
-  const partial = path.replace(/\.rwb$/, '.partial.rwb');
-  rmSync(partial, { force: true });
-  const ws = await createWorkspace(partial, {
-    clientName: 'bench', industry: null, currency: 'CNY', locale: 'zh-CN', consultant: null, startDate: null, endDate: null, notes: null,
-  });
-  const db = ws.sqlite;
-  // Same end state as an import, built faster: drop the order indexes, insert in key order, recreate.
-  const idx = db.prepare(`select sql from sqlite_master where type = 'index' and tbl_name = 'orders' and sql is not null`).all() as { sql: string }[];
-  for (const r of db.prepare(`select name from sqlite_master where type = 'index' and tbl_name = 'orders' and sql is not null`).all() as { name: string }[]) {
-    db.exec(`drop index ${r.name}`);
-  }
-  const ins = {
-    c: db.prepare('insert into customers (row_key, customer_key, name, industry, segment, region, owner, is_benchmark) values (?, ?, ?, ?, ?, ?, ?, ?)'),
-    o: db.prepare('insert into orders (row_key, order_key, customer_key, order_date, amount, quantity, is_return) values (?, ?, ?, ?, ?, ?, ?)'),
-    k: db.prepare('insert into contracts (row_key, contract_key, customer_key, start_date, end_date, recurring_value, mrr, cancelled_date) values (?, ?, ?, ?, ?, ?, ?, ?)'),
-  };
-  const first = toDay('2021-07-01');
-  const asOf = toDay(AS_OF);
-  const span = asOf - first;
-  const dates = new Map<number, string>();
-  const date = (d: number) => {
-    let s = dates.get(d);
-    if (!s) dates.set(d, (s = fromDay(d)));
-    return s;
-  };
-  let lines = 0;
-  let orderNo = 0;
-  let contractNo = 0;
-  db.exec('begin');
-  for (let c = 0; c < N; c++) {
-    const key = `C${String(c).padStart(6, '0')}`;
-    ins.c.run(key, key, `客户${c}`, INDUSTRIES[Math.floor(rnd() * INDUSTRIES.length)], SIZES[Math.floor(rnd() * 3)], REGIONS[Math.floor(rnd() * REGIONS.length)], `经理${String(Math.floor(rnd() * 150)).padStart(3, '0')}`, rnd() < 0.004 ? 1 : 0);
-    const start = first + Math.floor(rnd() * span);
-    // A third churn within two years; a tenth of those come back after a gap (reactivation).
-    const churn = rnd() < 0.33 ? start + 60 + Math.floor(rnd() * 700) : Number.POSITIVE_INFINITY;
-    const back = Number.isFinite(churn) && rnd() < 0.1 ? churn + 400 + Math.floor(rnd() * 200) : Number.POSITIVE_INFINITY;
-    const budget = LINES - lines;
-    const remainingCustomers = N - c;
-    const meanLines = budget / remainingCustomers;
-    const orders = Math.max(1, Math.round((0.2 + rnd() * rnd() * 3.2) * (meanLines / 2.5)));
-    const size = 500 + rnd() * rnd() * 20_000;
-    for (let k = 0; k < orders && lines < LINES; k++) {
-      let d = start + Math.floor(rnd() * (asOf - start + 1));
-      if (d > churn && d < back) d = start + Math.floor(rnd() * Math.max(1, Math.min(churn, asOf) - start));
-      if (d > asOf) continue;
-      orderNo += 1;
-      const ok = `SO${orderNo}`;
-      const nLines = 1 + Math.floor(rnd() * rnd() * 5);
-      for (let l = 0; l < nLines && lines < LINES; l++) {
-        lines += 1;
-        ins.o.run(`o${lines}`, ok, key, date(d), Math.round(size * (0.2 + rnd())), 1 + Math.floor(rnd() * 10), 0);
-      }
-      if (rnd() < 0.03 && lines < LINES) {
-        lines += 1;
-        orderNo += 1;
-        ins.o.run(`o${lines}`, `RT${orderNo}`, key, date(Math.min(asOf, d + 7)), -Math.round(size * 0.3), -1, 1);
-      }
-    }
-    if (rnd() < 0.4) {
-      const mrr = Math.round(300 + rnd() * rnd() * 8_000);
-      let s = start;
-      let m = mrr;
-      let prev: string | null = null;
-      while (s <= asOf) {
-        contractNo += 1;
-        const e = s + 364;
-        const cancelled = e > churn && s <= churn ? date(Math.max(s, churn)) : null;
-        ins.k.run(`k${contractNo}`, `HT${contractNo}`, key, date(s), date(e), m, m, cancelled);
-        void prev;
-        prev = `HT${contractNo}`;
-        if (cancelled) break;
-        s = e + 1;
-        m = Math.round(m * (0.85 + rnd() * 0.35));
-      }
-    }
-    if (c % 5_000 === 4_999) {
-      db.exec('commit');
-      db.exec('begin');
-    }
-  }
-  db.exec('commit');
-  for (const r of idx) db.exec(r.sql);
-  db.exec('analyze');
-  await ws.close();
-  renameSync(partial, path);
-  console.log(`generated ${path}: ${N.toLocaleString('en')} customers, ${lines.toLocaleString('en')} order lines (${orderNo.toLocaleString('en')} orders), ${contractNo.toLocaleString('en')} contracts`);
+  const c = await generateWorkspace(path, N, LINES);
+  console.log(
+    `generated ${path}: ${c.customers.toLocaleString('en')} customers, ${c.orderLines.toLocaleString('en')} order lines (${c.orders.toLocaleString('en')} orders), ${c.contracts.toLocaleString('en')} contracts`,
+  );
 }
 
 if (generateOnly) {
