@@ -47,7 +47,7 @@ export class JobThreads {
   private start(name: ChannelName, args: Record<string, unknown>, jobId: string, ws: Pick<Workspace, 'path' | 'passphrase'>): Promise<Envelope<unknown>> {
     const entry = scriptEntry(JOB_SCRIPT);
     const cancelFlag = new SharedArrayBuffer(4);
-    const data: JobThreadData = { init: this.init, workspacePath: ws.path, passphrase: ws.passphrase?.reveal() ?? null, name, args, jobId, cancelFlag };
+    const data: JobThreadData = { init: this.init, workspacePath: ws.path, passphrase: ws.passphrase?.export() ?? null, name, args, jobId, cancelFlag };
     const controller = this.backend.jobs.start(jobId);
     return new Promise<Envelope<unknown>>((resolve) => {
       const worker = new Worker(entry.file, { workerData: data, execArgv: entry.execArgv });

@@ -34,7 +34,7 @@ function connect(path: string, passphrase: Passphrase | null): Workspace {
 async function main(): Promise<void> {
   const backend = new Backend({ ...data.init, createPdfPrinter: undefined });
   backend.events.subscribe((name, payload) => post({ kind: 'event', name, payload }));
-  const ws = connect(data.workspacePath, Passphrase.from(data.passphrase));
+  const ws = connect(data.workspacePath, Passphrase.import(data.passphrase));
   backend.useWorkspace(ws);
   port!.on('message', (m: ToJob) => {
     if (m.kind === 'cancel') backend.jobs.cancel(data.jobId);

@@ -4,6 +4,7 @@
 import type { Envelope, EventName } from '../../../shared/contract';
 import type { HostKind } from '../../../shared/domain/engagement';
 import type { PdfPageOptions } from '../reports/pdf';
+import type { PassphraseTransfer } from '../workspace/cipher';
 
 /** What the engine needs to build its Backend; hosts pass it in the first message. */
 export interface EngineInit {
@@ -46,8 +47,8 @@ export type FromJob =
 export interface JobThreadData {
   init: EngineInit;
   workspacePath: string;
-  /** An encrypted workspace's passphrase, so the thread can open its own connection: memory only. */
-  passphrase: string | null;
+  /** An encrypted workspace's passphrase and its derived key, so the thread can open its own connection: memory only. */
+  passphrase: PassphraseTransfer | null;
   name: string;
   args: unknown;
   jobId: string;

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { applyPassphrase, type Passphrase } from './cipher';
+import { ENCRYPTED_CACHE_PRAGMA, applyPassphrase, type Passphrase } from './cipher';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { DB } from './schema';
 import { brandWritable, type WritableDB, type WritableKysely } from './connection';
@@ -23,6 +23,7 @@ export function openDatabase(path: string, opts: { create?: boolean; passphrase?
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  if (opts.passphrase) sqlite.pragma(ENCRYPTED_CACHE_PRAGMA);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return brandWritable(sqlite, db);
 }
