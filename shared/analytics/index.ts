@@ -22,3 +22,4 @@ export * from './window';
 export * from './edges';
 export * from './repeat';
 export * from './cohort-range';
+export * from './change-tone';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { CountComparison, DiagnosticComparison } from '../../../../shared/analytics';
-import { changeTone, metricTitle, segmentLabel, type Fmt } from './labels';
+import { changeTone, type CountComparison, type DiagnosticComparison } from '../../../../shared/analytics';
+import { metricTitle, segmentLabel, type Fmt } from './labels';
 
 const RATES = new Set(['retentionRate', 'churnRate', 'grr', 'nrr']);
 

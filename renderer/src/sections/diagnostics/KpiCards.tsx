@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { KPI_IDS, type DiagnosticComparison, type DiagnosticRunResult, type KpiId } from '../../../../shared/analytics';
-import { absentText, changeTone, metricTitle, type Fmt } from './labels';
+import { changeTone, KPI_IDS, type DiagnosticComparison, type DiagnosticRunResult, type KpiId } from '../../../../shared/analytics';
+import { absentText, metricTitle, type Fmt } from './labels';
 
 const RATES: ReadonlySet<KpiId> = new Set<KpiId>(['retentionRate', 'churnRate', 'grr', 'nrr']);
 
