@@ -178,3 +178,27 @@ describe('engagement.createDemo', () => {
     expect(h.digest()).toEqual(before);
   });
 });
+
+describe('churn', () => {
+  it('churn.fit cancelled while it fits leaves the workspace unchanged, and stores a run without a cancel', async () => {
+    const before = h.digest();
+    const r = await h.runCancelled('churn.fit', { jobId: 'churn-1', params: {} }, 'churn.fit');
+    expect(r.error.code).toBe('CANCELLED');
+    expect(r.cancelled).toBe(true);
+    expect(h.digest()).toEqual(before);
+    expect(h.inTransaction()).toBe(false);
+
+    const { value, phases } = await h.runWithPhases('churn.fit', { jobId: 'churn-2', params: {} });
+    expect(phases[0]).toBe('churn.features');
+    expect(h.count(`churn_run where id = ${value.id}`)).toBe(1);
+    expect(h.count(`audit_log where action = 'churn.fit'`)).toBe(1);
+  }, 180_000);
+
+  it('churn.backtest cancelled between its dates leaves the workspace unchanged', async () => {
+    const before = h.digest();
+    const r = await h.runCancelled('churn.backtest', { jobId: 'backtest-1' }, 'churn.backtest');
+    expect(r.error.code).toBe('CANCELLED');
+    expect(r.cancelled).toBe(true);
+    expect(h.digest()).toEqual(before);
+  }, 120_000);
+});
