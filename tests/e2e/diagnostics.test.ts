@@ -84,6 +84,11 @@ describe('diagnostics in browser mode', () => {
     // The last rows come from a page fetched on demand (the first page holds 100 of 499).
     await expect.poll(() => table.getByTestId('vt-row').last().textContent(), { timeout: 10_000 }).toContain(last.customerKey);
     expect(await table.getByTestId('vt-row-loading').count()).toBe(0);
+    // Sorting again where the table stands loads the rows in view for the new order.
+    const firstByName = (await app.api<Page>('diagnostics.customers', { runId: run.id, sort: 'name', descending: false, offset: 0, limit: 1 })).rows[0]!;
+    await page.getByTestId('vt-sort-name').click();
+    await expect.poll(() => table.getByTestId('vt-row').last().textContent(), { timeout: 10_000 }).toContain(firstByName.customerKey);
+    expect(await table.getByTestId('vt-row-loading').count()).toBe(0);
     const wanted = (await app.api<Page>('diagnostics.customers', { runId: run.id, sort: 'name', offset: 7, limit: 1 })).rows[0]!;
     await page.getByTestId('diag-search').fill(wanted.customerKey);
     await expect.poll(() => page.getByTestId('diag-table-count').textContent()).toMatch(/显示 \d{1,2} \/ 499/);

@@ -39,6 +39,8 @@ export function useCustomerPages(q: CustomerQuery): CustomerPages {
   const stale = useRef(false);
   const generation = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The rows drawn last: a new query (another sort, say) loads them again where the table stands.
+  const drawn = useRef<[number, number]>([0, 0]);
   const [total, setTotal] = useState<number | null>(null);
   const [, setLoaded] = useState(0);
 
@@ -77,13 +79,15 @@ export function useCustomerPages(q: CustomerQuery): CustomerPages {
     [key, api, reportError],
   );
 
-  // A new query starts over from its first page.
+  // A new query starts over from its first page (for the total) and the pages in view.
   useEffect(() => {
     generation.current += 1;
     const gen = generation.current;
     stale.current = pages.current.size > 0;
     inFlight.current = new Set();
     load(0, gen);
+    const [first, last] = drawn.current;
+    for (let p = Math.floor(first / PAGE_ROWS); p <= Math.floor(last / PAGE_ROWS); p++) load(p, gen);
     return () => {
       if (timer.current) clearTimeout(timer.current);
     };
@@ -91,6 +95,7 @@ export function useCustomerPages(q: CustomerQuery): CustomerPages {
 
   const onRange = useCallback(
     (first: number, last: number) => {
+      drawn.current = [first, last];
       if (timer.current) clearTimeout(timer.current);
       const gen = generation.current;
       timer.current = setTimeout(() => {
