@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import type { AppInfo, AuditEntry, RecentEngagement, WorkspaceInfo } from '../domain/engagement';
+import type { AppInfo, AuditEntry, AuditVerification, RecentEngagement, WorkspaceInfo } from '../domain/engagement';
 
 const localeSchema = z.enum(['zh-CN', 'en']);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -38,5 +38,7 @@ export const engagementChannels = {
   'engagement.forgetRecent': channel(z.object({ path })).returns<RecentEngagement[]>(),
   'engagement.backup': channel(z.object({ destination: path })).returns<{ path: string; bytes: number }>(),
   'audit.list': channel(z.object({ limit: z.number().int().min(1).max(1000).default(200) })).returns<AuditEntry[]>(),
+  /** Check the audit log's hash chain: an entry edited or removed afterwards shows where. */
+  'audit.verify': channel(z.object({})).returns<AuditVerification>(),
   'job.cancel': channel(z.object({ jobId: z.string() })).returns<{ cancelled: boolean }>(),
 };

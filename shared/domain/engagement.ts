@@ -44,6 +44,16 @@ export interface RecentEngagement {
   encrypted: boolean;
 }
 
+/** The audit log's hash chain checked from its first entry. */
+export interface AuditVerification {
+  intact: boolean;
+  entries: number;
+  /** The first entry whose hash does not follow from the one before (edited, inserted or reordered). */
+  brokenAt: number | null;
+  /** The last good link: quoted by a close-out certificate. */
+  lastHash: string | null;
+}
+
 export interface AuditEntry {
   id: number;
   at: string;

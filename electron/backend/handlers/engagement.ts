@@ -6,7 +6,7 @@ import type { Backend } from '../backend';
 import { backupWorkspace, changePassphrase, createWorkspace, describeWorkspace, encryptWorkspace } from '../workspace/workspace';
 import { Passphrase } from '../workspace/cipher';
 import { updateEngagement } from '../workspace/repositories/engagement';
-import { listAudit } from '../workspace/repositories/audit';
+import { listAudit, verifyAudit } from '../workspace/repositories/audit';
 import { createDemoWorkspace } from '../demo/create-demo';
 
 export function engagementHandlers(b: Backend): HandlersFor<typeof engagementChannels> {
@@ -56,6 +56,7 @@ export function engagementHandlers(b: Backend): HandlersFor<typeof engagementCha
     },
     'engagement.backup': async ({ destination }) => backupWorkspace(b.requireWorkspace(), destination),
     'audit.list': async ({ limit }) => listAudit(b.requireWorkspace().db, limit),
+    'audit.verify': async () => verifyAudit(b.requireWorkspace().sqlite),
     'job.cancel': async ({ jobId }) => ({ cancelled: b.jobs.cancel(jobId) }),
   };
 }

@@ -10,6 +10,7 @@ import * as m0008 from './0008_health_signal_index';
 import * as m0009 from './0009_value_groups';
 import * as m0010 from './0010_customer_page_index';
 import * as m0011 from './0011_churn';
+import * as m0012 from './0012_audit_chain';
 
 // Static list: kysely's folder-reading provider breaks once bundled (no migrations folder to read).
 // Append only. Names sort in apply order.
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0009_value_groups': m0009,
   '0010_customer_page_index': m0010,
   '0011_churn': m0011,
+  '0012_audit_chain': m0012,
 };
 
 export const migrationNames = Object.keys(migrations).sort();

@@ -19,6 +19,8 @@ export interface AuditLogTable {
   at: string;
   action: string;
   detail: string; // JSON
+  /** sha256 of the previous entry's hash and this entry's content (migration 0012): an edited log shows. */
+  hash: string | null;
 }
 
 export interface WorkspaceSettingTable {
