@@ -13,13 +13,15 @@ import zhReports from './locales/zh-CN/reports.json';
 import enReports from './locales/en/reports.json';
 import zhChurn from './locales/zh-CN/churn.json';
 import enChurn from './locales/en/churn.json';
+import zhEncryption from './locales/zh-CN/encryption.json';
+import enEncryption from './locales/en/encryption.json';
 
 // Every catalogue, one namespace per domain. Both the renderer (UI) and the backend (reports, CLI)
 // read these, so a label is written once. A test checks each locale file is registered here and
 // that zh-CN and en have the same keys.
 export const resources = {
-  'zh-CN': { common: zhCommon, import: zhImport, analytics: zhAnalytics, health: zhHealth, checklists: zhChecklists, reports: zhReports, churn: zhChurn },
-  en: { common: enCommon, import: enImport, analytics: enAnalytics, health: enHealth, checklists: enChecklists, reports: enReports, churn: enChurn },
+  'zh-CN': { common: zhCommon, import: zhImport, analytics: zhAnalytics, health: zhHealth, checklists: zhChecklists, reports: zhReports, encryption: zhEncryption, churn: zhChurn },
+  en: { common: enCommon, import: enImport, analytics: enAnalytics, health: enHealth, checklists: enChecklists, reports: enReports, encryption: enEncryption, churn: enChurn },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)['zh-CN'];

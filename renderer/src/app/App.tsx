@@ -12,7 +12,8 @@ import { RecoveryNotice } from './RecoveryNotice';
 import { HomePage } from '../pages/HomePage';
 import { EngagementPage } from '../pages/EngagementPage';
 import { useHashRoute } from './route';
-import { DialogHost, openDialog } from '../components/dialogs';
+import { DialogHost, askPassphrase, openDialog } from '../components/dialogs';
+import { ApiError } from '../api/client';
 
 interface Props {
   api: WorkbenchApi;
@@ -79,7 +80,11 @@ export function App({ api, transport, initialApp, initialWorkspace }: Props) {
           openDialog(cmd.command);
           return;
         case 'openRecent':
-          api['engagement.open']({ path: cmd.path }).then(() => navigate('/e/overview'), setError);
+          // An encrypted workspace asks for its passphrase instead of failing.
+          api['engagement.open']({ path: cmd.path }).then(
+            () => navigate('/e/overview'),
+            (err: unknown) => (err instanceof ApiError && err.wire.code === 'WORKSPACE_PASSPHRASE_REQUIRED' ? askPassphrase(cmd.path) : setError(err)),
+          );
           return;
         case 'close':
           api['engagement.close']({}).then(() => navigate('/'), setError);

@@ -3,15 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { useWorkbench } from '../app/context';
 import { callShell } from '../api/client';
 import { Field, FormModal, useSubmit } from './Modal';
+import { ChangePassphraseDialog, EncryptDialog, UnlockDialog, openEngagement, useNewPassphrase } from './encryption-dialogs';
 
-export type DialogKind = 'new' | 'open' | 'demo' | 'backup';
+export type DialogKind = 'new' | 'open' | 'demo' | 'backup' | 'unlock' | 'encrypt' | 'changePassphrase';
 
 // One dialog at a time, opened from page buttons and from the native menu alike.
 let current: DialogKind | null = null;
+/** The encrypted file the unlock dialog asks the passphrase of. */
+let unlockPath = '';
 const subscribers = new Set<() => void>();
 export function openDialog(kind: DialogKind | null): void {
   current = kind;
   for (const s of subscribers) s();
+}
+export function askPassphrase(path: string): void {
+  unlockPath = path;
+  openDialog('unlock');
 }
 function useDialog(): DialogKind | null {
   return useSyncExternalStore(
@@ -44,6 +51,12 @@ export function DialogHost() {
       return <DemoDialog onClose={close} />;
     case 'backup':
       return <BackupDialog onClose={close} />;
+    case 'unlock':
+      return <UnlockDialog key={unlockPath} path={unlockPath} onClose={close} />;
+    case 'encrypt':
+      return <EncryptDialog onClose={close} />;
+    case 'changePassphrase':
+      return <ChangePassphraseDialog onClose={close} />;
     case null:
       return null;
   }
@@ -54,8 +67,7 @@ export async function startOpen(wb: ReturnType<typeof useWorkbench>): Promise<vo
   const picked = await callShell(wb.transport, 'dialog.openWorkspace', {});
   if (picked === undefined) return openDialog('open');
   if (picked === null) return;
-  await wb.api['engagement.open']({ path: picked });
-  wb.navigate('/e/overview');
+  await openEngagement(wb, picked, askPassphrase);
 }
 
 function NewDialog({ onClose }: { onClose: () => void }) {
@@ -67,11 +79,14 @@ function NewDialog({ onClose }: { onClose: () => void }) {
   const [currency, setCurrency] = useState('CNY');
   const [locale, setLocale] = useState(wb.locale);
   const [path, setPath] = useState('');
+  const [encrypt, setEncrypt] = useState(false);
+  const passphrase = useNewPassphrase();
   const suggested = joinPath(wb.app.defaultDir, `${safeFileName(clientName || 'engagement')}.rwb`);
   const { busy, error, setError, submit } = useSubmit(async () => {
     await wb.api['engagement.create']({
       path: path.trim() || suggested,
       meta: { clientName, industry: industry || null, consultant: consultant || null, currency, locale },
+      ...(encrypt ? { passphrase: passphrase.value } : {}),
     });
     onClose();
     wb.navigate('/e/overview');
@@ -87,7 +102,9 @@ function NewDialog({ onClose }: { onClose: () => void }) {
       id="new-engagement"
       title={t('newDialog.title')}
       onClose={onClose}
-      onSubmit={() => (clientName.trim() ? submit() : setError(new Error(t('newDialog.required'))))}
+      onSubmit={() =>
+        !clientName.trim() ? setError(new Error(t('newDialog.required'))) : encrypt && passphrase.problem ? setError(new Error(passphrase.problem)) : submit()
+      }
       submitLabel={t('actions.create')}
       submitTestId="create-engagement"
       busy={busy}
@@ -121,6 +138,11 @@ function NewDialog({ onClose }: { onClose: () => void }) {
           {wb.transport.shell && <button type="button" className="btn" onClick={() => browse().catch(setError)}>{t('actions.browse')}</button>}
         </div>
       </Field>
+      <label className="checkbox-field">
+        <input type="checkbox" checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} name="encrypt" data-testid="new-encrypt" />
+        <span>{t('encryption:fields.encrypt')}</span>
+      </label>
+      {encrypt && passphrase.fields(t('encryption:fields.passphrase'))}
     </FormModal>
   );
 }
@@ -130,9 +152,8 @@ function OpenDialog({ onClose }: { onClose: () => void }) {
   const wb = useWorkbench();
   const [path, setPath] = useState('');
   const { busy, error, submit } = useSubmit(async () => {
-    await wb.api['engagement.open']({ path: path.trim() });
-    onClose();
-    wb.navigate('/e/overview');
+    // An encrypted file swaps this dialog for the one asking its passphrase.
+    if ((await openEngagement(wb, path.trim(), askPassphrase)) === 'opened') onClose();
   });
   return (
     <FormModal id="open-engagement" title={t('openDialog.title')} onClose={onClose} onSubmit={submit} submitLabel={t('actions.openPath')} submitTestId="open-path" busy={busy} error={error}>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { RecentEngagement } from '../../../shared/domain/engagement';
 import { useWorkbench } from '../app/context';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { openDialog, startOpen } from '../components/dialogs';
+import { askPassphrase, openDialog, startOpen } from '../components/dialogs';
+import { LockIcon, openEngagement } from '../components/encryption-dialogs';
 import { formatDateTime } from '../format';
 
 export function HomePage() {
@@ -15,13 +16,10 @@ export function HomePage() {
     wb.api['engagement.recent']({}).then(setRecent, wb.reportError);
   }, [wb.api, wb.workspace, wb.reportError]);
 
-  async function openRecent(path: string) {
-    try {
-      await wb.api['engagement.open']({ path });
-      wb.navigate('/e/overview');
-    } catch (err) {
-      wb.reportError(err);
-    }
+  async function openRecent(r: RecentEngagement) {
+    // An encrypted file asks for its passphrase before anything is sent.
+    if (r.encrypted) return askPassphrase(r.path);
+    await openEngagement(wb, r.path, askPassphrase).catch(wb.reportError);
   }
 
   return (
@@ -74,8 +72,15 @@ export function HomePage() {
             <ul className="recent-list" data-testid="recent-list">
               {recent.map((r) => (
                 <li key={r.path} className={r.exists ? '' : 'missing'}>
-                  <button className="recent-open" disabled={!r.exists} onClick={() => openRecent(r.path)}>
-                    <span className="recent-name">{r.clientName}</span>
+                  <button className="recent-open" disabled={!r.exists} onClick={() => void openRecent(r)}>
+                    <span className="recent-name">
+                      {r.clientName}
+                      {r.encrypted && (
+                        <span className="badge badge-lock" data-testid="recent-encrypted" title={t('encryption:state.on')}>
+                          <LockIcon /> {t('encryption:badge')}
+                        </span>
+                      )}
+                    </span>
                     <span className="recent-path">{r.path}</span>
                   </button>
                   <span className="recent-meta">

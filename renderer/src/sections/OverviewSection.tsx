@@ -4,6 +4,8 @@ import { ENTITY_KINDS } from '../../../shared/domain/entities';
 import { useWorkbench, useWorkspace } from '../app/context';
 import { formatBytes, formatInt } from '../format';
 import { Field } from '../components/Modal';
+import { openDialog } from '../components/dialogs';
+import { LockIcon } from '../components/encryption-dialogs';
 
 export function OverviewSection() {
   const { t } = useTranslation();
@@ -30,6 +32,23 @@ export function OverviewSection() {
             <dt>{t('overview.file')}</dt><dd className="mono">{ws.path}</dd>
             <dt>{t('overview.size')}</dt><dd>{formatBytes(ws.fileBytes)}</dd>
             <dt>{t('overview.schema')}</dt><dd className="mono">{ws.schemaVersion}</dd>
+            <dt>{t('encryption:state.label')}</dt>
+            <dd data-testid="encryption-state">
+              {ws.encrypted ? (
+                <>
+                  <LockIcon /> {t('encryption:state.on')}
+                </>
+              ) : (
+                t('encryption:state.off')
+              )}{' '}
+              <button
+                className="btn btn-ghost"
+                data-testid={ws.encrypted ? 'change-passphrase' : 'encrypt-engagement'}
+                onClick={() => openDialog(ws.encrypted ? 'changePassphrase' : 'encrypt')}
+              >
+                {ws.encrypted ? t('encryption:change.action') : t('encryption:encrypt.action')}
+              </button>
+            </dd>
           </dl>
         )}
       </div>
