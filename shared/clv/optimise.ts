@@ -42,6 +42,9 @@ export function minimiseBfgs(f: Objective, start: Float64Array, options: Optimis
   // Inverse Hessian approximation, row-major; starts as the identity.
   let h = identity(n);
   let iterations = 0;
+  // Iterations in a row that lowered the objective by no more than rounding: the optimum is reached to
+  // machine precision, and Armijo would keep accepting steps that change nothing.
+  let stalled = 0;
   for (; iterations < maxIterations; iterations += 1) {
     options.checkpoint?.();
     const g = current.gradient;
@@ -76,6 +79,10 @@ export function minimiseBfgs(f: Objective, start: Float64Array, options: Optimis
       // No step lowers the objective: a flat or ill-conditioned region, or already at the optimum to
       // machine precision. Report where we are; the caller judges convergence from the gradient.
       return { theta, value: current.value, gradient: g, iterations, converged: maxAbs(g) < tolerance * 1e3 };
+    }
+    stalled = current.value - next.value <= 1e-15 * Math.abs(current.value) ? stalled + 1 : 0;
+    if (stalled >= 3) {
+      return { theta: candidate, value: next.value, gradient: next.gradient, iterations, converged: maxAbs(next.gradient) < tolerance * 1e3 };
     }
     const s = candidate.map((t, i) => t - (theta[i] as number));
     const y = next.gradient.map((v, i) => v - (g[i] as number));

@@ -19,11 +19,11 @@ export function logGamma(x: number): number {
   return HALF_LOG_2PI + (y + 0.5) * Math.log(t) - t + Math.log(a);
 }
 
-/** ψ(x) = d/dx log Γ(x) for x > 0: recurrence up to x ≥ 6, then the asymptotic series. */
+/** ψ(x) = d/dx log Γ(x) for x > 0: recurrence up to x ≥ 10, then the asymptotic series (error < 1e-14). */
 export function digamma(x: number): number {
   let result = 0;
   let v = x;
-  while (v < 6) {
+  while (v < 10) {
     result -= 1 / v;
     v += 1;
   }
