@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { APPLICATION_ID } from './db';
 import { openReadOnly, type ReadableDB } from './connection';
 import { migrationNames } from './migrations';
@@ -29,6 +29,9 @@ export function inspectWorkspaceFile(path: string, passphrase: Passphrase | null
   const encrypted = kind === 'encrypted';
   if (encrypted && !passphrase) throw new WorkbenchError('WORKSPACE_PASSPHRASE_REQUIRED', { path });
 
+  // A read-only open of a file in WAL mode creates -shm (and may create -wal) beside it: a file we
+  // refuse must be left exactly as we found it, so what this inspection created is removed again.
+  const sidecars = [`${path}-wal`, `${path}-shm`].filter((f) => !existsSync(f));
   let sqlite: ReadableDB | null = null;
   try {
     sqlite = openReadOnly(path, encrypted ? passphrase : null);
@@ -41,8 +44,13 @@ export function inspectWorkspaceFile(path: string, passphrase: Passphrase | null
       throw err;
     }
     if (appId !== APPLICATION_ID) throw new WorkbenchError('NOT_A_WORKSPACE', { path });
+    // user_version counts the migrations a build applied: a higher one comes from a newer build, even
+    // before that build's migrations show in the table (a file mid-upgrade, or written by another tool).
+    const version = Number(sqlite.pragma('user_version', { simple: true }));
+    if (version > migrationNames.length) throw new WorkbenchError('WORKSPACE_TOO_NEW', { path, unknown: `user_version ${version}` });
     const check = sqlite.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new WorkbenchError('WORKSPACE_CORRUPT', { path, detail: String(check) });
+    // quick_check lists every bad cell; the first says what kind of damage it is.
+    if (check !== 'ok') throw new WorkbenchError('WORKSPACE_CORRUPT', { path, detail: firstProblem(String(check)) });
     const hasTable = sqlite
       .prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'")
       .get();
@@ -61,5 +69,12 @@ export function inspectWorkspaceFile(path: string, passphrase: Passphrase | null
     throw new WorkbenchError('WORKSPACE_CORRUPT', { path, detail });
   } finally {
     sqlite?.close();
+    // Ours alone (the lock file keeps other processes of ours out): the index file, and an empty log.
+    for (const f of sidecars) if (existsSync(f) && (f.endsWith('-shm') || statSync(f).size === 0)) rmSync(f, { force: true });
   }
+}
+
+function firstProblem(report: string): string {
+  const first = report.replace(/^\*\*\* in database main \*\*\*\s*/, '').split(/\s(?=Tree \d+ page)|\n/)[0] ?? report;
+  return first.length > 160 ? `${first.slice(0, 160)}…` : first;
 }

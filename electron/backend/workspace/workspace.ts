@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { APPLICATION_ID, openDatabase } from './db';
 import { migrateTo } from './migrate';
 import { inspectWorkspaceFile } from './inspect';
-import { latestMigration } from './migrations';
+import { latestMigration, migrationNames } from './migrations';
 import { getEngagement, insertEngagement } from './repositories/engagement';
 import { cachedEntityCounts } from './repositories/counts-cache';
 import { recordAudit } from './repositories/audit';
@@ -51,6 +51,9 @@ function wrap(path: string, opened: ReturnType<typeof openDatabase>, passphrase:
       // Folding the WAL back in leaves one self-contained file the consultant can copy or email.
       opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
       await opened.db.destroy();
+      // kysely closes the handle only if it ever acquired it: close it here in every case, so the
+      // last connection's close removes the -wal and -shm files and nothing stays open on the file.
+      if (opened.sqlite.open) opened.sqlite.close();
     },
   };
 }
@@ -76,6 +79,8 @@ export async function createWorkspace(
     try {
       opened.sqlite.pragma(`application_id = ${APPLICATION_ID}`);
       await migrateTo(opened.db as unknown as Kysely<unknown>);
+      // How many migrations this file has: a build that knows fewer refuses it (inspect.ts).
+      opened.sqlite.pragma(`user_version = ${migrationNames.length}`);
       const now = new Date().toISOString();
       await insertEngagement(opened.db, meta, now);
       await recordAudit(opened.db, 'workspace.create', { clientName: meta.clientName, ...(passphrase ? { encrypted: true } : {}) });
@@ -113,6 +118,8 @@ export async function openWorkspace(rawPath: string, passphrase: Passphrase | nu
     try {
       if (applied.length > 0) await copyDatabase(ws, `${path}.before-${latestMigration}.bak`);
       await migrateTo(opened.db as unknown as Kysely<unknown>);
+      // How many migrations this file has: a build that knows fewer refuses it (inspect.ts).
+      opened.sqlite.pragma(`user_version = ${migrationNames.length}`);
       await recordAudit(opened.db, 'workspace.upgrade', { from: applied.at(-1) ?? null, to: latestMigration });
     } catch (err) {
       await ws.close();
