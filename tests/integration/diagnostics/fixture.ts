@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 // A hand-built engagement whose every figure is checked by hand in the tests (see run.test.ts):
 //   A  steady buyer; order O1 has two lines on different days (dated by the earliest, 2023-12-10)

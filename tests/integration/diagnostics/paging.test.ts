@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { Backend } from '../../../electron/backend/backend';
 import { dispatch } from '../../../electron/backend/dispatch';
 import { createHandlers, type Handlers } from '../../../electron/backend/handlers';

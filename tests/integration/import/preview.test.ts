@@ -142,7 +142,7 @@ describe('reading the previewed table in full', () => {
 
 describe('entity fields against the canonical tables', () => {
   it('every field column exists in migration 0002 and every NOT NULL column without default is a field', async () => {
-    const { default: Database } = await import('better-sqlite3');
+    const { default: Database } = await import('better-sqlite3-multiple-ciphers');
     const { Kysely, SqliteDialect } = await import('kysely');
     const { up } = await import('../../../electron/backend/workspace/migrations/0002_canonical_data');
     const sqlite = new Database(':memory:');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ArgsOf, ChannelName, Envelope, JobProgress, ResultOf } from '../../../shared/contract';
 import type { WireError } from '../../../shared/errors';
 import { Backend } from '../../../electron/backend/backend';

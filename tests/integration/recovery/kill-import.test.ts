@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { InProcessEngine } from '../../../electron/backend/engine/engine';
 import type { WorkspaceInfo } from '../../../shared/domain/engagement';
 import { rwb } from '../../helpers/cli';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describeWorkspace } from '../../../electron/backend/workspace/workspace';
 import { tempDir } from '../../helpers/temp';
 import { newWorkspace } from '../../helpers/workspace';

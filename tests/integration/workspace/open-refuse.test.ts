@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { copyFileSync, openSync, readFileSync, writeFileSync, writeSync, closeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { openWorkspace } from '../../../electron/backend/workspace/workspace';
 import { WorkbenchError } from '../../../electron/backend/errors';
 import { tempDir } from '../../helpers/temp';

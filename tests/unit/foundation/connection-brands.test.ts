@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { ReadableDB, ReadExecutor, WritableDB, WritableKysely, WriteExecutor } from '../../../electron/backend/workspace/connection';
 import type { Workspace } from '../../../electron/backend/workspace/workspace';
