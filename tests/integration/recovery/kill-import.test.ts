@@ -22,7 +22,9 @@ function snapshot(path: string): { digest: string; indexes: string[]; orders: nu
     const h = createHash('sha256');
     for (const t of tables) {
       if (t === 'audit_log') continue; // the recovery itself is audited
-      for (const row of db.prepare(`select * from "${t}" order by rowid`).raw().iterate()) h.update(JSON.stringify(row));
+      // Sorted here: WITHOUT ROWID tables have no rowid to order by.
+      const rows = (db.prepare(`select * from "${t}"`).raw().all() as unknown[]).map((r) => JSON.stringify(r)).sort();
+      for (const row of rows) h.update(row);
     }
     const indexes = (db.prepare(`select name from sqlite_master where type = 'index' order by name`).all() as { name: string }[]).map((i) => i.name);
     const orders = (db.prepare('select count(*) as n from orders').get() as { n: number }).n;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { InProcessEngine } from '../../../electron/backend/engine/engine';
 import { tempDir } from '../../helpers/temp';
 import { newWorkspace } from '../../helpers/workspace';
+import { needsFullCheck } from '../../../electron/backend/workspace/inspect';
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
@@ -58,5 +59,21 @@ describe('a refused file is left exactly as it was', () => {
     const ws = await newWorkspace(tempDir());
     expect(Number(ws.sqlite.pragma('user_version', { simple: true }))).toBeGreaterThanOrEqual(12);
     await ws.close();
+  });
+});
+
+describe('the full check on open', () => {
+  it('reads every page only where it protects something: small files, before a migration, after a crash', () => {
+    const dir = tempDir();
+    const path = `${dir}/big.rwb`;
+    writeFileSync(path, '');
+    const big = 300 * 1024 * 1024;
+    expect(needsFullCheck(path, 10 * 1024 * 1024, false)).toBe(true);
+    expect(needsFullCheck(path, big, false)).toBe(false);
+    expect(needsFullCheck(path, big, true)).toBe(true);
+    writeFileSync(`${path}-wal`, '');
+    expect(needsFullCheck(path, big, false)).toBe(false);
+    writeFileSync(`${path}-wal`, 'frames');
+    expect(needsFullCheck(path, big, false)).toBe(true);
   });
 });
