@@ -8,6 +8,7 @@ import { healthHandlers } from './health';
 import { checklistsHandlers } from './checklists';
 import { reportsHandlers } from './reports';
 import { churnHandlers } from './churn';
+import { privacyHandlers } from './privacy';
 
 export type Handler<K extends ChannelName> = (args: ParsedArgsOf<K>, ctx: CallContext) => Promise<ResultOf<K>>;
 export type Handlers = { [K in ChannelName]: Handler<K> };
@@ -25,5 +26,6 @@ export function createHandlers(b: Backend): Handlers {
     checklistsHandlers(b),
     reportsHandlers(b),
     churnHandlers(b),
+    privacyHandlers(b),
   );
 }

@@ -3,6 +3,7 @@
 // always has its entry, a rolled-back one never leaves one behind.
 import { basename } from 'node:path';
 import type { WritableDB } from '../workspace/connection';
+import { recordAuditSync } from '../workspace/repositories/audit';
 import type { BatchTotals } from './batch-writer';
 import type { ImportRequest } from './produce';
 
@@ -59,7 +60,7 @@ export function finishBatch(sqlite: WritableDB, batchId: number, totals: BatchTo
     rowsDuplicate: totals.rowsDuplicate,
     customersCreated: totals.customersCreated,
   };
-  // The same row recordAudit() writes, through the batch's connection: a kysely call would be async
-  // work inside the open transaction.
-  sqlite.prepare('insert into audit_log (at, action, detail) values (?, ?, ?)').run(end.finishedAt, 'import.run', JSON.stringify(detail));
+  // Through the batch's connection (a kysely call would be async work inside the open transaction),
+  // chained like every other entry: an unchained one breaks the audit log's verification.
+  recordAuditSync(sqlite, 'import.run', detail, end.finishedAt);
 }
