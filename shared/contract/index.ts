@@ -9,6 +9,7 @@ import { checklistsChannels } from './checklists';
 import { reportsChannels } from './reports';
 import { churnChannels } from './churn';
 import { privacyChannels } from './privacy';
+import { privacyChannels } from './privacy';
 
 // THE contract: every call the UI can make. Preload, main's IPC registration, the web host and the
 // renderer client are all derived from this object; a domain adds its map to the list. A name two
@@ -21,6 +22,7 @@ export const contract = mergeChannels(
   checklistsChannels,
   reportsChannels,
   churnChannels,
+  privacyChannels,
   privacyChannels,
 );
 

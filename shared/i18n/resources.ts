@@ -13,6 +13,8 @@ import zhReports from './locales/zh-CN/reports.json';
 import enReports from './locales/en/reports.json';
 import zhChurn from './locales/zh-CN/churn.json';
 import enChurn from './locales/en/churn.json';
+import zhPrivacy from './locales/zh-CN/privacy.json';
+import enPrivacy from './locales/en/privacy.json';
 import zhEncryption from './locales/zh-CN/encryption.json';
 import enEncryption from './locales/en/encryption.json';
 
@@ -20,8 +22,8 @@ import enEncryption from './locales/en/encryption.json';
 // read these, so a label is written once. A test checks each locale file is registered here and
 // that zh-CN and en have the same keys.
 export const resources = {
-  'zh-CN': { common: zhCommon, import: zhImport, analytics: zhAnalytics, health: zhHealth, checklists: zhChecklists, reports: zhReports, encryption: zhEncryption, churn: zhChurn },
-  en: { common: enCommon, import: enImport, analytics: enAnalytics, health: enHealth, checklists: enChecklists, reports: enReports, encryption: enEncryption, churn: enChurn },
+  'zh-CN': { common: zhCommon, import: zhImport, analytics: zhAnalytics, health: zhHealth, checklists: zhChecklists, reports: zhReports, encryption: zhEncryption, churn: zhChurn, privacy: zhPrivacy },
+  en: { common: enCommon, import: enImport, analytics: enAnalytics, health: enHealth, checklists: enChecklists, reports: enReports, encryption: enEncryption, churn: enChurn, privacy: enPrivacy },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)['zh-CN'];

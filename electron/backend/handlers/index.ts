@@ -9,6 +9,7 @@ import { checklistsHandlers } from './checklists';
 import { reportsHandlers } from './reports';
 import { churnHandlers } from './churn';
 import { privacyHandlers } from './privacy';
+import { privacyHandlers } from './privacy';
 
 export type Handler<K extends ChannelName> = (args: ParsedArgsOf<K>, ctx: CallContext) => Promise<ResultOf<K>>;
 export type Handlers = { [K in ChannelName]: Handler<K> };
@@ -26,6 +27,7 @@ export function createHandlers(b: Backend): Handlers {
     checklistsHandlers(b),
     reportsHandlers(b),
     churnHandlers(b),
+    privacyHandlers(b),
     privacyHandlers(b),
   );
 }

@@ -29,9 +29,8 @@ export async function listAudit(db: ReadExecutor, limit: number): Promise<AuditE
  * The same entry, written synchronously through better-sqlite3: a job records its audit entry inside
  * its own transaction, so a batch, run or export is never committed without it.
  */
-export function recordAuditSync(sqlite: WritableDB, action: string, detail: Record<string, unknown> = {}): void {
+export function recordAuditSync(sqlite: WritableDB, action: string, detail: Record<string, unknown> = {}, at: string = new Date().toISOString()): void {
   const last = sqlite.prepare('select hash from audit_log order by id desc limit 1').get() as { hash: string | null } | undefined;
-  const at = new Date().toISOString();
   const text = JSON.stringify(detail);
   sqlite.prepare('insert into audit_log (at, action, detail, hash) values (?, ?, ?, ?)').run(at, action, text, auditHash(last?.hash ?? '', at, action, text));
 }

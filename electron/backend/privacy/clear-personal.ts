@@ -1,0 +1,143 @@
+import type { WritableDB, ReadableDB } from '../workspace/connection';
+import { recordAuditSync } from '../workspace/repositories/audit';
+import { loadPseudonymMap } from '../reports/store';
+import { assignPseudonyms, formatPseudonym, normaliseForPseudonym } from '../../../shared/reports/pseudonymise';
+import { createTranslator } from '../../../shared/i18n/translate';
+import type { Locale } from '../../../shared/errors';
+import { PERSONAL_COLUMNS, canHoldText, type ColumnRule } from './personal-columns';
+import { scrubJsonText, type Scrubber } from './scrub-json';
+
+// Close-out of the personal fields: one transaction walks PERSONAL_COLUMNS over the tables this file
+// has, then the file is rebuilt (VACUUM) and the WAL folded in and truncated, with secure_delete on,
+// so the old text survives in no free page, WAL frame or journal of the workspace.
+
+export interface ClearedFields {
+  cleared: Record<string, number>;
+  rowsDeleted: Record<string, number>;
+  walTruncated: boolean;
+}
+
+interface ColumnInfo {
+  name: string;
+  type: string;
+  notnull: number;
+  dflt_value: string | null;
+}
+
+export function tableColumns(sqlite: ReadableDB): Map<string, ColumnInfo[]> {
+  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_autoindex%'").pluck().all() as string[];
+  return new Map(tables.map((t) => [t, sqlite.prepare('select name, type, "notnull", dflt_value from pragma_table_info(?)').all(t) as ColumnInfo[]]));
+}
+
+const quote = (id: string): string => `"${id.replace(/"/g, '""')}"`;
+
+function distinct(sqlite: ReadableDB, tables: Map<string, ColumnInfo[]>, pairs: [string, string][]): string[] {
+  const out = new Set<string>();
+  for (const [t, c] of pairs) {
+    if (!tables.get(t)?.some((col) => col.name === c)) continue;
+    for (const v of sqlite.prepare(`select distinct ${quote(c)} from ${quote(t)} where ${quote(c)} is not null`).pluck().iterate() as Iterable<unknown>) {
+      if (typeof v === 'string' && v.trim() !== '') out.add(v);
+    }
+  }
+  return [...out].sort();
+}
+
+function whereRule(rule: ColumnRule['do']): [string, string][] {
+  return Object.entries(PERSONAL_COLUMNS).flatMap(([t, r]) =>
+    r.rows === 'keep' ? Object.entries(r.columns).filter(([, c]) => c.do === rule).map(([c]): [string, string] => [t, c]) : [],
+  );
+}
+
+/** Tokens for every customer name and staff name, and the scrubber for stored JSON. */
+function buildTokens(sqlite: ReadableDB, tables: Map<string, ColumnInfo[]>, locale: Locale) {
+  const t = createTranslator(locale);
+  const customerNames = distinct(sqlite, tables, whereRule('customerToken'));
+  const map = assignPseudonyms(loadPseudonymMap(sqlite), 'customer', customerNames);
+  const customerToken = (name: string): string => {
+    const n = map.entries.customer[normaliseForPseudonym('customer', name)];
+    return n === undefined ? name : formatPseudonym('customer', n, locale);
+  };
+  const staff = new Map(distinct(sqlite, tables, whereRule('staffToken')).map((s, i) => [s, t('privacy:staffToken', { n: String(i + 1).padStart(3, '0') })]));
+  const exact = new Map<string, string | null>();
+  for (const name of customerNames) exact.set(name, customerToken(name));
+  for (const [name, token] of staff) exact.set(name, token);
+  for (const v of distinct(sqlite, tables, [['customers', 'contact_name'], ['customers', 'phone'], ['customers', 'email']])) exact.set(v, null);
+  const scrubber: Scrubber = { exact, inner: staff };
+  return { customerToken, staffToken: (s: string) => staff.get(s) ?? s, scrubber, respondent: (n: number) => t('privacy:respondentToken', { n }) };
+}
+
+function clearedValue(col: ColumnInfo): string | null {
+  if (!col.notnull) return null;
+  // A NOT NULL column goes back to its declared default ('[]', '{}'), else to empty text.
+  if (col.dflt_value === null) return '';
+  const m = /^'(.*)'$/s.exec(col.dflt_value);
+  return m ? m[1]!.replace(/''/g, "'") : '';
+}
+
+export function clearPersonalFields(sqlite: WritableDB, locale: Locale): ClearedFields {
+  const tables = tableColumns(sqlite);
+  const tokens = buildTokens(sqlite, tables, locale);
+  sqlite.function('rwb_customer_token', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? tokens.customerToken(v) : v) as string | null);
+  sqlite.function('rwb_staff_token', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? tokens.staffToken(v) : v) as string | null);
+  sqlite.function('rwb_scrub_json', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? scrubJsonText(v, tokens.scrubber) : v) as string | null);
+
+  const cleared: Record<string, number> = {};
+  const rowsDeleted: Record<string, number> = {};
+  const previous = sqlite.pragma('secure_delete', { simple: true }) as number;
+  sqlite.pragma('secure_delete = ON');
+  try {
+    sqlite.transaction(() => {
+      for (const [table, cols] of tables) {
+        const rule = PERSONAL_COLUMNS[table];
+        if (!rule) continue; // refused by the test; a table nobody declared is left as it is
+        if (rule.rows === 'delete') {
+          rowsDeleted[table] = sqlite.prepare(`delete from ${quote(table)}`).run().changes;
+          continue;
+        }
+        for (const col of cols) {
+          const r = rule.columns[col.name];
+          if (!r || r.do === 'keep' || !canHoldText(col.type)) continue;
+          const c = quote(col.name);
+          const set = ((): { expr: string; params: unknown[] } => {
+            switch (r.do) {
+              case 'clear':
+                return { expr: '?', params: [clearedValue(col)] };
+              case 'customerToken':
+                // A name no map knows falls back to the customer's key: never left as it was.
+                return { expr: `coalesce(rwb_customer_token(${c}), customer_key)`, params: [] };
+              case 'staffToken':
+                return { expr: `rwb_staff_token(${c})`, params: [] };
+              case 'respondentToken':
+                return { expr: '?', params: [] };
+              case 'projectKey':
+                return { expr: 'project_key', params: [] };
+              case 'scrubJson':
+                return { expr: `rwb_scrub_json(${c})`, params: [] };
+            }
+          })();
+          let changes: number;
+          if (r.do === 'respondentToken') {
+            changes = 0;
+            const rows = sqlite.prepare(`select rowid as id from ${quote(table)} where ${c} is not null order by rowid`).all() as { id: number }[];
+            const update = sqlite.prepare(`update ${quote(table)} set ${c} = ? where rowid = ?`);
+            rows.forEach((row, i) => (changes += update.run(tokens.respondent(i + 1), row.id).changes));
+          } else {
+            changes = sqlite.prepare(`update ${quote(table)} set ${c} = ${set.expr} where ${c} is not null`).run(...set.params).changes;
+          }
+          if (changes > 0) cleared[`${table}.${col.name}`] = changes;
+        }
+      }
+      recordAuditSync(sqlite, 'engagement.closeOut', { mode: 'personalFields', cleared, rowsDeleted });
+    })();
+    // VACUUM rebuilds every page from the live rows, so no freed page keeps old text; its temporary
+    // copy stays in memory rather than in a temp file. It writes through the WAL, which is then
+    // folded into the file and truncated.
+    sqlite.pragma('temp_store = MEMORY');
+    sqlite.exec('VACUUM');
+    const [cp] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+    return { cleared, rowsDeleted, walTruncated: cp === undefined || cp.busy === 0 };
+  } finally {
+    sqlite.pragma(`secure_delete = ${previous ? 'ON' : 'OFF'}`);
+    sqlite.pragma('temp_store = DEFAULT');
+  }
+}
