@@ -114,10 +114,21 @@ interface Pending {
   h: number;
 }
 
-const HB = 256;
-
-/** Histograms of gradient and hessian per (feature, bin) over rows[from, to). */
-function buildHistogram(m: BinnedMatrix, rows: Int32Array, from: number, to: number, grad: Float64Array, hess: Float64Array, hist: Float64Array): void {
+/**
+ * Histograms of gradient and hessian per (feature, bin) over rows[from, to), feature j's bins from
+ * slot offset[j]: sized by each feature's real bin count (a yes/no flag takes 3 slots, not 256), which
+ * keeps the fill and the sibling subtraction small on client data full of flags and levels.
+ */
+function buildHistogram(
+  m: BinnedMatrix,
+  offset: Int32Array,
+  rows: Int32Array,
+  from: number,
+  to: number,
+  grad: Float64Array,
+  hess: Float64Array,
+  hist: Float64Array,
+): void {
   hist.fill(0);
   const p = m.p;
   const bins = m.bins;
@@ -127,7 +138,7 @@ function buildHistogram(m: BinnedMatrix, rows: Int32Array, from: number, to: num
     const h = hess[r] as number;
     const o = r * p;
     for (let j = 0; j < p; j += 1) {
-      const s = ((j * HB + (bins[o + j] as number)) << 1) >>> 0;
+      const s = ((offset[j] as number) + (bins[o + j] as number)) << 1;
       hist[s] = (hist[s] as number) + g;
       hist[s + 1] = (hist[s + 1] as number) + h;
     }
@@ -157,7 +168,9 @@ export function fitGbt(m: BinnedMatrix, binning: Binning, y: ArrayLike<number>, 
   const hess = new Float64Array(n);
   const rows = new Int32Array(n);
   const trees: GbtTree[] = [];
-  const histSize = p * HB * 2;
+  const offset = new Int32Array(p + 1);
+  for (let j = 0; j < p; j += 1) offset[j + 1] = (offset[j] as number) + (binning.edges[j] as Float64Array).length + 1;
+  const histSize = (offset[p] as number) * 2;
   for (let round = 0; round < rounds; round += 1) {
     opts.onRound?.(round);
     let G = 0;
@@ -185,7 +198,7 @@ export function fitGbt(m: BinnedMatrix, binning: Binning, y: ArrayLike<number>, 
       return feature.length - 1;
     };
     const rootHist = new Float64Array(histSize);
-    buildHistogram(m, rows, 0, n, grad, hess, rootHist);
+    buildHistogram(m, offset, rows, 0, n, grad, hess, rootHist);
     const queue: Pending[] = [{ node: newNode(G, H), from: 0, to: n, depth: 0, hist: rootHist, g: G, h: H }];
     while (queue.length) {
       const t = queue.shift() as Pending;
@@ -199,8 +212,8 @@ export function fitGbt(m: BinnedMatrix, binning: Binning, y: ArrayLike<number>, 
       for (let j = 0; j < p; j += 1) {
         let gl = 0;
         let hl = 0;
-        const o = j * HB * 2;
-        const nb = (binning.edges[j] as Float64Array).length + 1;
+        const o = (offset[j] as number) * 2;
+        const nb = (offset[j + 1] as number) - (offset[j] as number);
         for (let b = 0; b < nb; b += 1) {
           gl += t.hist[o + 2 * b] as number;
           hl += t.hist[o + 2 * b + 1] as number;
@@ -233,8 +246,8 @@ export function fitGbt(m: BinnedMatrix, binning: Binning, y: ArrayLike<number>, 
       let gl = 0;
       let hl = 0;
       for (let b = 0; b <= bestT; b += 1) {
-        gl += t.hist[bestF * HB * 2 + 2 * b] as number;
-        hl += t.hist[bestF * HB * 2 + 2 * b + 1] as number;
+        gl += t.hist[(offset[bestF] as number) * 2 + 2 * b] as number;
+        hl += t.hist[(offset[bestF] as number) * 2 + 2 * b + 1] as number;
       }
       const l = newNode(gl, hl);
       const r = newNode(t.g - gl, t.h - hl);
@@ -251,8 +264,8 @@ export function fitGbt(m: BinnedMatrix, binning: Binning, y: ArrayLike<number>, 
       // Build the smaller child's histogram, the larger one's by subtraction from the parent's.
       const small = new Float64Array(histSize);
       const leftSmaller = mid - t.from <= t.to - mid;
-      if (leftSmaller) buildHistogram(m, rows, t.from, mid, grad, hess, small);
-      else buildHistogram(m, rows, mid, t.to, grad, hess, small);
+      if (leftSmaller) buildHistogram(m, offset, rows, t.from, mid, grad, hess, small);
+      else buildHistogram(m, offset, rows, mid, t.to, grad, hess, small);
       const big = t.hist;
       for (let s = 0; s < histSize; s += 1) big[s] = (big[s] as number) - (small[s] as number);
       queue.push({ node: l, from: t.from, to: mid, depth: t.depth + 1, hist: leftSmaller ? small : big, g: gl, h: hl });

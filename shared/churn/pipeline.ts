@@ -37,9 +37,13 @@ export const MIN_CHURNED = 10;
 /** A validation AUC above this on ordinary customer data is almost always leakage. */
 export const LEAK_AUC = 0.95;
 
-export function fitBare(X: Float64Array, n: number, p: number, y: Uint8Array, params: ModelParams, hooks: FitHooks = {}): BareModel {
+/** `warm`: a fit to start from (logistic only; the optimum does not depend on it, only the steps to reach it). */
+export function fitBare(X: Float64Array, n: number, p: number, y: Uint8Array, params: ModelParams, hooks: FitHooks = {}, warm?: BareModel): BareModel {
   const weights = params.balance ? balancedWeights(y) : undefined;
-  if (params.model === 'logistic') return { kind: 'logistic', fit: fitLogistic(X, n, p, y, { l2: params.l2, weights, onIteration: hooks.check }) };
+  if (params.model === 'logistic') {
+    const init = warm?.kind === 'logistic' ? [warm.fit.intercept, ...warm.fit.coef] : undefined;
+    return { kind: 'logistic', fit: fitLogistic(X, n, p, y, { l2: params.l2, weights, onIteration: hooks.check, init }) };
+  }
   const binning = fitBinning(X, n, p);
   return { kind: 'gbt', fit: fitGbt(applyBinning(binning, X, n), binning, y, { ...GBT_SETTINGS, weights, onRound: hooks.check }) };
 }
@@ -48,8 +52,19 @@ export function bareScores(m: BareModel, X: Float64Array, n: number, p: number):
   return m.kind === 'logistic' ? predictLogit(m.fit, X, n, p) : predictGbtRaw(m.fit, applyBinning(m.fit.binning, X, n));
 }
 
-/** Out-of-fold log-odds: each customer scored by the model fitted on the other folds. */
-export async function outOfFold(X: Float64Array, n: number, p: number, y: Uint8Array, params: ModelParams, hooks: FitHooks = {}): Promise<{ scores: Float64Array; fold: Int32Array }> {
+/**
+ * Out-of-fold log-odds: each customer scored by the model fitted on the other folds. `warm`: the fit
+ * on all rows, which each fold's logistic fit starts from (its optimum is close: ~3 Newton steps instead of ~6).
+ */
+export async function outOfFold(
+  X: Float64Array,
+  n: number,
+  p: number,
+  y: Uint8Array,
+  params: ModelParams,
+  hooks: FitHooks = {},
+  warm?: BareModel,
+): Promise<{ scores: Float64Array; fold: Int32Array }> {
   const fold = stratifiedFolds(y, params.folds, params.seed);
   const scores = new Float64Array(n);
   for (let k = 0; k < params.folds; k += 1) {
@@ -58,7 +73,7 @@ export async function outOfFold(X: Float64Array, n: number, p: number, y: Uint8A
     const tr: number[] = [];
     const te: number[] = [];
     for (let i = 0; i < n; i += 1) (fold[i] === k ? te : tr).push(i);
-    const m = fitBare(rowsOf(X, p, tr), tr.length, p, pick(y, tr), params, hooks);
+    const m = fitBare(rowsOf(X, p, tr), tr.length, p, pick(y, tr), params, hooks, warm);
     const s = bareScores(m, rowsOf(X, p, te), te.length, p);
     te.forEach((i, r) => (scores[i] = s[r] as number));
   }
@@ -87,12 +102,12 @@ export async function trainCalibrated(raw: RawFeatureSet, y: Uint8Array, params:
   const X = applyDesign(spec, raw);
   let platt: PlattScaling | null = null;
   let oof: Float64Array | null = null;
+  const model = fitBare(X, n, p, y, params, hooks);
   if (params.balance) {
-    oof = (await outOfFold(X, n, p, y, params, hooks)).scores;
+    oof = (await outOfFold(X, n, p, y, params, hooks, model)).scores;
     platt = fitPlatt(oof, y);
   }
   await hooks.checkpoint?.();
-  const model = fitBare(X, n, p, y, params, hooks);
   return { spec, model, platt, oof };
 }
 

@@ -152,7 +152,8 @@ async function fitColumn(sqlite: WritableDB, asOf: string, params: ChurnParams, 
   const p = spec.columns.length;
   const X = applyDesign(spec, data.snap.raw);
   const n = data.y.length;
-  const { scores: oof, fold } = await outOfFold(X, n, p, data.y, params, hooks);
+  const model = fitBare(X, n, p, data.y, params, hooks);
+  const { scores: oof, fold } = await outOfFold(X, n, p, data.y, params, hooks, model);
   const prob = new Float64Array(n);
   for (let k = 0; k < params.folds; k += 1) {
     const others: number[] = [];
@@ -168,7 +169,7 @@ async function fitColumn(sqlite: WritableDB, asOf: string, params: ChurnParams, 
   opts.progress?.('evaluate', 0, null);
   const evaluation = evaluate(prob, data.y, 'kfold', split, split, params);
   await checkpoint(opts.signal);
-  const final: TrainedChurnModel = { spec, model: fitBare(X, n, p, data.y, params, hooks), platt: fitPlatt(oof, data.y) };
+  const final: TrainedChurnModel = { spec, model, platt: fitPlatt(oof, data.y) };
   const drivers = params.model === 'logistic' ? logisticDrivers(final) : gbtDrivers(final, data.snap.raw, data.y, params.seed, hooks);
   // Today's scores: the customers the list still holds as retained.
   const score = subsetSnapshot(all, (k) => labels.get(k) === 0);
