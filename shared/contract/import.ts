@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { ENTITY_KINDS, type EntityKind } from '../domain/entities';
+import { ATTRIBUTE_TYPES } from '../import/attributes';
 import type { EntityQuality, ImportBatchDetail, ImportBatchSummary, RejectPage } from '../import/batch';
 import { importPlanSchema, mappingEntrySchema, readOverridesSchema } from '../import/plan';
 import type { ImportPreview } from '../import/preview-types';
@@ -64,7 +65,7 @@ export const importChannels = {
         /** Default: the plan's mapping (the saved mapping that fits, else the suggestion). */
         mapping: z.array(mappingEntrySchema).optional(),
         /** Or by header text (a mapping file), resolved against this file's headers. */
-        headerMapping: z.array(z.object({ field: z.string().min(1), header: z.string(), scale: z.number().positive().optional() })).optional(),
+        headerMapping: z.array(z.object({ field: z.string().min(1), header: z.string(), scale: z.number().positive().optional(), attributeType: z.enum(ATTRIBUTE_TYPES).optional() })).optional(),
         options: options.default({ unknownCustomers: 'create' }),
         /** Save the mapping used under this client-system name (e.g. "金蝶K3 销售出库"). */
         saveMappingAs: z.string().trim().max(100).optional(),
@@ -90,7 +91,7 @@ export const importChannels = {
     z.object({
       system: z.string().trim().min(1).max(100),
       entity,
-      fields: z.array(z.object({ field: z.string().min(1), header: z.string(), scale: z.number().positive().optional() })).min(1),
+      fields: z.array(z.object({ field: z.string().min(1), header: z.string(), scale: z.number().positive().optional(), attributeType: z.enum(ATTRIBUTE_TYPES).optional() })).min(1),
     }),
   ).returns<SavedMappingInfo>(),
   'import.deleteMapping': channel(z.object({ id: z.number().int() })).returns<null>(),

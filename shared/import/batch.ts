@@ -2,6 +2,7 @@
 // process boundary. The pipeline (electron/backend/import/pipeline.ts) writes it; the contract
 // (shared/contract/import.ts) carries it.
 import type { EntityKind } from '../domain/entities';
+import type { AttributeType } from './attributes';
 
 /** Orders naming a customer the customer table lacks: create it (flagged) or reject the line. */
 export type UnknownCustomerPolicy = 'create' | 'reject';
@@ -20,6 +21,8 @@ export interface MappingEntry {
   column: number;
   header: string;
   scale?: number;
+  /** field 'attribute': kept as a customer attribute named by the header, of this type. */
+  attributeType?: AttributeType;
 }
 
 export type BatchStatus = 'committed' | 'undone';
@@ -41,6 +44,10 @@ export interface ImportBatchSummary {
   customersCreated: number;
   /** Rows naming a customer not in the customer table at import time (created or rejected, per options). */
   unknownCustomers: number;
+  /** Id cells a spreadsheet had written as floats (17850.0), read as the id the client wrote (17850). */
+  idsUnfloated: number;
+  /** Customers named by their id: the customer list had no name column, or a blank name. */
+  namesFromIds: number;
   dateMin: string | null;
   dateMax: string | null;
   startedAt: string;

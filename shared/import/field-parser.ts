@@ -1,7 +1,8 @@
 // One parser per mapped column, built once per import so the per-cell work is a single call.
 // makeFieldReader is the form for the import loop (value or ValueError, nothing allocated on success);
 // makeFieldParser gives the {ok, value} form for previews and tests.
-import type { FieldDef } from './fields';
+import { isIdField, type FieldDef } from './fields';
+import { unfloatId } from './values-id';
 import { isBlankCell, type RawCell } from './text';
 import {
   checkRange,
@@ -29,6 +30,8 @@ export type FieldValue = string | number | boolean | string[] | null;
 export interface FieldParseOptions extends DateOptions, MoneyOptions {
   /** Multiply money and number values, for headers that state a unit such as 金额(万元). */
   scale?: number;
+  /** Told each time an id written as a float (17850.0, 1.785E4) is read as the id (17850). */
+  onIdUnfloated?: () => void;
 }
 
 export type CellReader = (raw: RawCell) => Read<FieldValue>;
@@ -75,9 +78,21 @@ function canonicalText(values: Readonly<Record<string, readonly string[]>>): Cel
   };
 }
 
+function idReader(told: (() => void) | undefined): CellReader {
+  return (raw) => {
+    const t = readText(raw);
+    if (typeof t !== 'string') return t;
+    const id = unfloatId(t);
+    if (id === null) return t;
+    told?.();
+    return id;
+  };
+}
+
 function valueReader(field: FieldDef, opts: FieldParseOptions): CellReader {
   switch (field.type) {
     case 'text':
+      if (isIdField(field)) return idReader(opts.onIdUnfloated);
       return field.canonicalValues === undefined ? readText : canonicalText(field.canonicalValues);
     case 'date':
       return (raw) => readDate(raw, opts);

@@ -96,11 +96,12 @@ const CUSTOMERS: EntityFields = {
   entity: 'customers',
   fields: [
     { ...customerKey, key: 'own', synonyms: { zh: customerKey.synonyms.zh, en: [...customerKey.synonyms.en, 'id'] } },
+    // Not required: de-identified exports (common under PIPL) carry ids only; the id is then the name.
     {
       name: 'name',
       column: 'name',
       type: 'text',
-      required: true,
+      required: false,
       synonyms: {
         zh: ['客户名称', '客户名', '客户姓名', '客户全称', '公司名称', '企业名称', '单位名称', '名称', '姓名', '会员名称', '客户'],
         en: ['customer name', 'name', 'client name', 'company name', 'company', 'account name', 'customer', 'full name'],
@@ -394,4 +395,9 @@ export function missingRequiredFields(entity: EntityKind, mapped: Iterable<strin
     .filter((f) => f.required && !have.has(f.name))
     .filter((f) => !(derivable[f.name] ?? []).some((alternative) => alternative.every((n) => have.has(n))))
     .map((f) => f.name);
+}
+
+/** Fields holding an identifier (the row's own, its customer's, a renewed contract's): read by unfloatId. */
+export function isIdField(field: FieldDef): boolean {
+  return field.key !== undefined || field.name === 'renewalOf';
 }

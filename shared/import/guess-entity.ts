@@ -19,6 +19,8 @@ export function guessEntity(headers: readonly string[], sampleRows: readonly (re
     const fields = ENTITY_FIELDS[entity].fields;
     let score = 0;
     for (const a of s.assignments) {
+      // Attributes take whatever no field took: no evidence for the entity.
+      if (a.reason === 'attribute') continue;
       const f = fields.find((x) => x.name === a.field);
       // The entity's own id (订单编号, 工单编号) is the strongest evidence; the customer id is in most files.
       const weight = f?.key === 'own' ? 2.5 : f?.key === 'customer' || f?.name === 'customerName' ? 0.3 : f?.required ? 1.2 : 1;

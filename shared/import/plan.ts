@@ -5,6 +5,7 @@
 // as untrusted input.
 import { z } from 'zod';
 import { ENTITY_KINDS, type EntityKind } from '../domain/entities';
+import { ATTRIBUTE_TYPES } from './attributes';
 import type { MappingEntry } from './batch';
 import type { Delimiter, ReadPlan } from './preview-types';
 
@@ -51,6 +52,7 @@ export const mappingEntrySchema = z.object({
   column: z.number().int().min(0),
   header: z.string(),
   scale: z.number().positive().optional(),
+  attributeType: z.enum(ATTRIBUTE_TYPES).optional(),
 });
 
 export const readOverridesSchema = z.object({

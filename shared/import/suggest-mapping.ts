@@ -3,13 +3,14 @@
 // from the values alone when exactly one column fits. Never two columns on one field, never one column
 // on two fields. The user confirms or changes the result in the preview.
 import type { EntityKind } from '../domain/entities';
+import { ATTRIBUTE_ENTITIES, ATTRIBUTE_FIELD, attributeName, inferAttributeType, perCustomerShare, type AttributeType } from './attributes';
 import { profileColumn, type ColumnProfile } from './column-profile';
 import { ENTITY_FIELDS, missingRequiredFields, type FieldDef } from './fields';
 import { headerScale, matchHeader, type HeaderMatchReason } from './synonyms';
 import { isBlankCell, normaliseHeader, type RawCell } from './text';
 import { parseEnum } from './values';
 
-export type MappingReason = HeaderMatchReason | 'values' | 'saved';
+export type MappingReason = HeaderMatchReason | 'values' | 'saved' | 'attribute';
 
 export interface MappingAssignment {
   field: string;
@@ -23,6 +24,8 @@ export interface MappingAssignment {
   synonym: string | null;
   /** Multiplier stated by the header's unit (金额(万元) -> 10000); present only when not 1. */
   scale?: number;
+  /** field 'attribute': the type its values are kept as (inferred from the sample). */
+  attributeType?: AttributeType;
 }
 
 export interface MappingSuggestion {
@@ -60,8 +63,11 @@ export function valueFit(field: FieldDef, p: ColumnProfile, values: readonly Raw
     case 'tags':
       return 1;
     case 'text':
-      // A name or id column full of dates or amounts is probably a different column.
-      return 1 - 0.5 * Math.max(p.date, p.moneyMarked);
+      // A name or id column full of dates or amounts is probably a different column; a column of plain
+      // numbers (销售额) is no owner or name either (a header naming the field exactly still maps it at
+      // half weight: product codes may be all digits), though ids may well be all digits.
+      if (field.key !== undefined) return 1 - 0.5 * Math.max(p.date, p.moneyMarked);
+      return Math.max(0, 1 - Math.max(0.5 * p.date, 0.5 * p.moneyMarked, 0.9 * p.number));
     default: {
       const unreachable: never = field.type;
       return unreachable;
@@ -164,6 +170,8 @@ export function suggestMapping(entity: EntityKind, headers: readonly string[], s
     if (fits.length === 1 && (field.key === undefined || openKeyFields === 1)) assign(fits[0]!);
   });
 
+  suggestAttributes(entity, headers, columns, profiles, usedColumns, assignments);
+
   assignments.sort((a, b) => a.column - b.column);
   return {
     entity,
@@ -171,4 +179,33 @@ export function suggestMapping(entity: EntityKind, headers: readonly string[], s
     unmappedColumns: Array.from({ length: columnCount }, (_, c) => c).filter((c) => !usedColumns.has(c)),
     missingRequired: missingRequiredFields(entity, usedFields),
   };
+}
+
+/**
+ * The columns no field took, kept as customer attributes: every one of a customer list, and those of an
+ * order file that hold one value per customer in the sample (country, segment, province); line-level
+ * columns (discount, profit, stock code) stay out.
+ */
+function suggestAttributes(
+  entity: EntityKind,
+  headers: readonly string[],
+  columns: readonly (readonly RawCell[])[],
+  profiles: readonly ColumnProfile[],
+  usedColumns: Set<number>,
+  assignments: MappingAssignment[],
+): void {
+  if (!(ATTRIBUTE_ENTITIES as readonly string[]).includes(entity)) return;
+  const customerColumn = assignments.find((a) => a.field === 'customerKey')?.column;
+  if (entity === 'orders' && customerColumn === undefined) return;
+  for (let c = 0; c < columns.length; c++) {
+    if (usedColumns.has(c) || profiles[c]!.nonEmpty === 0) continue;
+    let confidence = 0.6;
+    if (entity === 'orders') {
+      const share = perCustomerShare(columns[customerColumn!]!, columns[c]!);
+      if (share === undefined || share < 0.9) continue;
+      confidence = 0.5;
+    }
+    usedColumns.add(c);
+    assignments.push({ field: ATTRIBUTE_FIELD, column: c, header: headers[c] ?? attributeName('', c), confidence, reason: 'attribute', synonym: null, attributeType: inferAttributeType(profiles[c]!) });
+  }
 }

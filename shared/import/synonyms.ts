@@ -2,7 +2,7 @@
 import { ENTITY_FIELDS, type FieldDef } from './fields';
 import { normaliseHeader, type NormalisedHeader } from './text';
 
-export type HeaderMatchReason = 'header_exact' | 'header_core' | 'header_partial';
+export type HeaderMatchReason = 'header_exact' | 'header_core' | 'header_segment' | 'header_partial';
 export interface HeaderMatch {
   score: number;
   reason: HeaderMatchReason;
@@ -41,9 +41,12 @@ function containsWords(hay: readonly string[], needle: readonly string[]): boole
 }
 
 /**
- * How well a header names a field: 1 for a synonym as written, 0.95 once brackets are dropped
- * (金额(元) = 金额), 0.45-0.85 when a synonym is part of the header (订单实付金额 ⊃ 实付金额), scaled by
- * how much of the header it covers. Latin synonyms match whole words only, so 'id' never matches 'paid'.
+ * How well a header names a field, in three ranks that never overlap: 1 for a synonym as written,
+ * 0.95 once brackets are dropped (金额(元) = 金额); 0.6-0.85 when a synonym is a whole word or a whole
+ * segment of the header (Customer ID Number ⊃ customer id, 省/自治区 ⊃ 省); 0.3-0.55 when it is merely
+ * part of a longer word (订单实付金额 ⊃ 实付金额), scaled by how much of the header it covers. A header
+ * that only contains a synonym's characters (销售额 ⊃ 销售) thus never beats a better-named column.
+ * Latin synonyms match whole words only, so 'id' never matches 'paid'.
  */
 export function matchHeader(header: NormalisedHeader, field: FieldDef): HeaderMatch | null {
   let best: HeaderMatch | null = null;
@@ -60,10 +63,13 @@ export function matchHeader(header: NormalisedHeader, field: FieldDef): HeaderMa
     }
     if (s.latin) {
       if (s.norm.words.length > 0 && containsWords(header.words, s.norm.words) && header.words.length > s.norm.words.length) {
-        consider({ score: 0.45 + 0.4 * (s.norm.words.length / header.words.length), reason: 'header_partial', synonym: s.text });
+        consider({ score: 0.6 + 0.25 * (s.norm.words.length / header.words.length), reason: 'header_segment', synonym: s.text });
       }
-    } else if (s.norm.core.length >= 2 && header.core.length > s.norm.core.length && header.core.includes(s.norm.core)) {
-      consider({ score: 0.45 + 0.4 * (s.norm.core.length / header.core.length), reason: 'header_partial', synonym: s.text });
+    } else if (s.norm.core.length >= 2 || header.segments.length > 1) {
+      if (header.core.length <= s.norm.core.length || !header.core.includes(s.norm.core)) continue;
+      const coverage = s.norm.core.length / header.core.length;
+      if (header.segments.includes(s.norm.core)) consider({ score: 0.6 + 0.25 * coverage, reason: 'header_segment', synonym: s.text });
+      else if (s.norm.core.length >= 2) consider({ score: 0.3 + 0.25 * coverage, reason: 'header_partial', synonym: s.text });
     }
   }
   return best;

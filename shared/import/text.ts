@@ -76,6 +76,8 @@ export interface NormalisedHeader {
   bracketed: string[];
   /** Latin words of the header (customerId -> customer, id), for word-boundary matching. */
   words: string[];
+  /** The header's parts between separators and brackets (省/自治区 -> 省, 自治区), squashed like core. */
+  segments: string[];
 }
 
 export function normaliseHeader(header: string): NormalisedHeader {
@@ -91,5 +93,10 @@ export function normaliseHeader(header: string): NormalisedHeader {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0);
-  return { full: squash(text), core: squash(withoutBrackets), bracketed, words };
+  const segments = withoutBrackets
+    .toLowerCase()
+    .split(HEADER_NOISE)
+    .map(squash)
+    .filter((x) => x.length > 0);
+  return { full: squash(text), core: squash(withoutBrackets), bracketed, words, segments };
 }

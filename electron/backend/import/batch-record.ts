@@ -32,7 +32,8 @@ export function finishBatch(sqlite: WritableDB, batchId: number, totals: BatchTo
   sqlite
     .prepare(
       `update import_batch set file_hash = ?, rows_read = ?, rows_accepted = ?, rows_rejected = ?, rows_duplicate = ?,
-         customers_created = ?, unknown_customers = ?, date_min = ?, date_max = ?, finished_at = ?, duration_ms = ? where id = ?`,
+         customers_created = ?, unknown_customers = ?, date_min = ?, date_max = ?, finished_at = ?, duration_ms = ?,
+         ids_unfloated = ?, names_from_ids = ? where id = ?`,
     )
     .run(
       end.fileHash,
@@ -46,6 +47,8 @@ export function finishBatch(sqlite: WritableDB, batchId: number, totals: BatchTo
       totals.dateMax?.slice(0, 10) ?? null,
       end.finishedAt,
       end.durationMs,
+      totals.idsUnfloated,
+      totals.namesFromIds,
       batchId,
     );
   const b = sqlite.prepare('select entity, file_name as file from import_batch where id = ?').get(batchId) as { entity: string; file: string };

@@ -18,6 +18,10 @@ export interface BatchTotals {
   /** The accepted rows' date range (the entity's date column), full ISO text. */
   dateMin: string | null;
   dateMax: string | null;
+  /** Id cells written as floats and read as the id (17850.0 -> 17850). */
+  idsUnfloated: number;
+  /** Customers named by their id (a customer list without names). */
+  namesFromIds: number;
 }
 
 export interface BatchWriter {
@@ -27,7 +31,8 @@ export interface BatchWriter {
   readonly totals: Readonly<BatchTotals>;
 }
 
-export function batchWriter(sqlite: WritableDB, entity: EntityKind, builder: EntityRowBuilder, batchId: number): BatchWriter {
+/** attributeNames: the batch's customer attributes, in the order the producer numbers them. */
+export function batchWriter(sqlite: WritableDB, entity: EntityKind, builder: EntityRowBuilder, batchId: number, attributeNames: readonly string[] = []): BatchWriter {
   const insert = sqlite.prepare(insertSql(entity, builder.columns, batchId, entity === 'customers'));
   const ownerOf = sqlite.prepare(`select batch_id from ${entity} where row_key = ?`).pluck();
   const insertReject = sqlite.prepare(
@@ -37,7 +42,24 @@ export function batchWriter(sqlite: WritableDB, entity: EntityKind, builder: Ent
     `insert into customers (row_key, batch_id, customer_key, name, created_from_order) values (?, ?, ?, ?, 1) on conflict(row_key) do nothing`,
   );
 
-  const totals: BatchTotals = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsDuplicate: 0, customersCreated: 0, unknownCustomers: 0, dateMin: null, dateMax: null };
+  // A later batch's value replaces an earlier one's (the latest export is the customer as it is now).
+  const upsertAttribute = sqlite.prepare(
+    `insert into customer_attribute (customer_key, name, value, batch_id) values (?, ?, ?, ${batchId})
+     on conflict (customer_key, name) do update set value = excluded.value, batch_id = excluded.batch_id`,
+  );
+
+  const totals: BatchTotals = {
+    rowsRead: 0,
+    rowsAccepted: 0,
+    rowsRejected: 0,
+    rowsDuplicate: 0,
+    customersCreated: 0,
+    unknownCustomers: 0,
+    dateMin: null,
+    dateMax: null,
+    idsUnfloated: 0,
+    namesFromIds: 0,
+  };
   // Produced rows are the row key, then the builder's columns (batch_id is in the SQL).
   const width = 1 + builder.columns.length;
   const dateAt = builder.dateColumn >= 0 ? 1 + builder.dateColumn : -1;
@@ -129,6 +151,10 @@ export function batchWriter(sqlite: WritableDB, entity: EntityKind, builder: Ent
       for (const r of chunk.rejects) insertReject.run(r);
       totals.rowsRejected += chunk.rowsRejected;
       for (const [key, name] of chunk.stubs) if (insertStub.run(key, batchId, key, name).changes > 0) totals.customersCreated++;
+      totals.idsUnfloated += chunk.idsUnfloated;
+      totals.namesFromIds += chunk.namesFromIds;
+      const attrs = chunk.attributes;
+      for (let at = 0; at < attrs.length; at += 3) upsertAttribute.run(attrs[at], attributeNames[attrs[at + 1] as number], attrs[at + 2]);
       const rows = chunk.rows;
       for (let at = 0; at < rows.length; at += width) {
         const key = rows[at] as string;

@@ -16,6 +16,7 @@ import {
   type RejectRow,
 } from '../../../shared/import/batch';
 import { WorkbenchError } from '../errors';
+import { undoAttributes } from './attribute-defs';
 import { DATE_COLUMN } from './entity-rows';
 
 interface BatchRow {
@@ -40,6 +41,8 @@ interface BatchRow {
   undone_at: string | null;
   mapping: string;
   options: string;
+  ids_unfloated: number;
+  names_from_ids: number;
 }
 
 function parseJson<T>(text: string, fallback: T): T {
@@ -66,6 +69,8 @@ function toSummary(r: BatchRow): ImportBatchSummary {
     rowsDuplicate: r.rows_duplicate,
     customersCreated: r.customers_created,
     unknownCustomers: r.unknown_customers,
+    idsUnfloated: r.ids_unfloated,
+    namesFromIds: r.names_from_ids,
     dateMin: r.date_min,
     dateMax: r.date_max,
     startedAt: r.started_at,
@@ -167,6 +172,7 @@ export function undoBatch(sqlite: WritableDB, id: number): UndoOutcome {
   return sqlite.transaction(() => {
     const rowsDeleted = sqlite.prepare(`delete from ${b.entity} where batch_id = ?`).run(id).changes;
     const customersDeleted = b.entity === 'customers' ? 0 : sqlite.prepare('delete from customers where batch_id = ? and created_from_order = 1').run(id).changes;
+    undoAttributes(sqlite, id);
     sqlite.prepare(`update import_batch set status = 'undone', undone_at = ? where id = ?`).run(new Date().toISOString(), id);
     return { rowsDeleted, customersDeleted };
   })();

@@ -129,6 +129,15 @@ export function entityRowBuilder(entity: EntityKind): EntityRowBuilder {
       params[base + directCount + 2] = per === 'year' ? round6(n / 12) : n;
       return null;
     };
+  } else if (entity === 'customers') {
+    // A customer list without names (de-identified exports) shows each customer under its id.
+    const name = index('name');
+    const nameAt = base + direct.findIndex(({ i }) => i === name);
+    fill = (values, params) => {
+      fillDirect(values, params);
+      if (values[name] === null || values[name] === undefined) params[nameAt] = values[ownKey] ?? null;
+      return null;
+    };
   } else {
     fill = (values, params) => {
       fillDirect(values, params);

@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { EntityKind } from '../../../shared/domain/entities';
+import type { AttributeType } from '../../../shared/import/attributes';
 import type { Locale } from '../../../shared/errors';
 import { DEFAULT_IMPORT_OPTIONS, type ImportBatchDetail, type ImportOptions, type MappingEntry } from '../../../shared/import/batch';
 import { sameFile, type ImportPlan, type ReadOverrides } from '../../../shared/import/plan';
@@ -68,7 +69,7 @@ export interface ImportFileArgs extends ReadOverrides {
   /** Column assignments as confirmed in the preview (over the plan's). */
   mapping?: MappingEntry[] | undefined;
   /** Or assignments by header text (a mapping file from the CLI), resolved against this file's headers. */
-  headerMapping?: { field: string; header: string; scale?: number | undefined }[] | undefined;
+  headerMapping?: { field: string; header: string; scale?: number | undefined; attributeType?: AttributeType | undefined }[] | undefined;
   options?: Partial<ImportOptions> | undefined;
   /** Save the mapping used under this client-system name. */
   saveMappingAs?: string | undefined;
@@ -103,7 +104,13 @@ export async function settlePlan(ws: Workspace | null, args: ImportFileArgs, sig
   return { plan: fresh.plan, replanned: true };
 }
 
-const entry = ({ field, column, header, scale }: MappingEntry): MappingEntry => (scale === undefined ? { field, column, header } : { field, column, header, scale });
+const entry = ({ field, column, header, scale, attributeType }: MappingEntry): MappingEntry => ({
+  field,
+  column,
+  header,
+  ...(scale === undefined ? {} : { scale }),
+  ...(attributeType === undefined ? {} : { attributeType }),
+});
 
 /** The mapping the run uses: the user's edit, else one by header text, else the plan's. */
 export function chooseMapping(plan: ImportPlan, args: Pick<ImportFileArgs, 'mapping' | 'headerMapping'>, replanned: boolean): MappingEntry[] {
@@ -117,7 +124,7 @@ export function chooseMapping(plan: ImportPlan, args: Pick<ImportFileArgs, 'mapp
     return args.mapping.map(entry);
   }
   if (args.headerMapping) {
-    const applied = applySavedMapping({ entity: plan.entity, fields: args.headerMapping.map((m) => (m.scale === undefined ? { field: m.field, header: m.header } : { field: m.field, header: m.header, scale: m.scale })) }, plan.headers);
+    const applied = applySavedMapping({ entity: plan.entity, fields: args.headerMapping.map((m) => ({ field: m.field, header: m.header, ...(m.scale === undefined ? {} : { scale: m.scale }), ...(m.attributeType === undefined ? {} : { attributeType: m.attributeType }) })) }, plan.headers);
     if (applied.missingHeaders.length > 0) {
       throw invalid(`the file has no column ${applied.missingHeaders.join(', ')}`, 'mapping_headers_missing', { headers: applied.missingHeaders.join(', ') });
     }

@@ -12,8 +12,11 @@ import { basename } from 'node:path';
 import type { WritableDB } from '../workspace/connection';
 import type { EntityKind } from '../../../shared/domain/entities';
 import type { MappingEntry } from '../../../shared/import/batch';
+import { ATTRIBUTE_ENTITIES, ATTRIBUTE_FIELD } from '../../../shared/import/attributes';
 import { ENTITY_FIELDS, missingRequiredFields } from '../../../shared/import/fields';
 import { WorkbenchError } from '../errors';
+import { attributeColumns } from './attribute-values';
+import { defineAttributes } from './attribute-defs';
 import { batchWriter } from './batch-writer';
 import { ImportFileError } from './errors';
 import { finishBatch, openBatch } from './batch-record';
@@ -49,17 +52,22 @@ export interface ImportOutcome {
   unknownCustomers: number;
 }
 
-/** Refuse mappings the pipeline cannot run: unknown fields, a field or column used twice, required fields missing. */
+/** Refuse mappings the pipeline cannot run: unknown fields, a field used twice, attributes where none are kept, required fields missing. */
 export function checkMapping(entity: EntityKind, mapping: readonly MappingEntry[]): void {
   const fields = ENTITY_FIELDS[entity].fields;
   const seenFields = new Set<string>();
-  const seenColumns = new Set<number>();
+  const attributeColumns = new Set<number>();
   for (const m of mapping) {
+    if (m.field === ATTRIBUTE_FIELD) {
+      if (!(ATTRIBUTE_ENTITIES as readonly string[]).includes(entity)) throw new WorkbenchError('VALIDATION_FAILED', { detail: `${entity} files carry no customer attributes` });
+      if (attributeColumns.has(m.column)) throw new WorkbenchError('VALIDATION_FAILED', { detail: `column ${m.header || m.column + 1} is kept as an attribute twice` });
+      attributeColumns.add(m.column);
+      continue;
+    }
     if (!fields.some((f) => f.name === m.field)) throw new WorkbenchError('VALIDATION_FAILED', { detail: `unknown field ${m.field} for ${entity}` });
     if (seenFields.has(m.field)) throw new WorkbenchError('VALIDATION_FAILED', { detail: `field ${m.field} is mapped twice` });
-    if (seenColumns.has(m.column)) throw new WorkbenchError('VALIDATION_FAILED', { detail: `column ${m.header || m.column + 1} is mapped twice` });
+    // One column may fill two fields (客户编号 as the id and the name): each field reads it on its own.
     seenFields.add(m.field);
-    seenColumns.add(m.column);
   }
   const missing = missingRequiredFields(entity, seenFields);
   if (missing.length > 0) throw new WorkbenchError('VALIDATION_FAILED', { detail: `required fields not mapped: ${missing.join(', ')}`, importCode: 'missing_required', fields: missing.join(', ') });
@@ -136,7 +144,9 @@ export async function runImport(sqlite: WritableDB, req: ImportRequest, ctx: Pip
     const batchId = openBatch(sqlite, req, size, new Date(started).toISOString());
     const existingRows = (sqlite.prepare(`select count(*) as n from ${req.entity}`).get() as { n: number }).n;
     const indexes = bulkIndexes(sqlite, req.entity, size, existingRows, bulkBytes);
-    const writer = batchWriter(sqlite, req.entity, builder, batchId);
+    const attributes = attributeColumns(req.mapping, { slashOrder: req.options.slashOrder });
+    defineAttributes(sqlite, attributes, batchId);
+    const writer = batchWriter(sqlite, req.entity, builder, batchId, attributes.map((a) => a.name));
     for await (const chunk of producer(sqlite, req, builder, size, ctx)) {
       ctx.signal?.throwIfAborted();
       writer.write(chunk);

@@ -148,7 +148,13 @@ function refuseUnusable(file: string, h: HeadRead): void {
 
 /** The mapping's confirmed form: what the run uses when the user does not edit it. */
 export function mappingEntries(suggestion: MappingSuggestion): MappingEntry[] {
-  return suggestion.assignments.map(({ field, column, header, scale }) => (scale === undefined ? { field, column, header } : { field, column, header, scale }));
+  return suggestion.assignments.map(({ field, column, header, scale, attributeType }) => ({
+    field,
+    column,
+    header,
+    ...(scale === undefined ? {} : { scale }),
+    ...(attributeType === undefined ? {} : { attributeType }),
+  }));
 }
 
 export async function previewImport(rawPath: string, opts: PreviewOptions = {}): Promise<ImportPreview> {

@@ -11,6 +11,8 @@ import type { ReadPlan } from '../../../shared/import/preview-types';
 import { cellText, type RawCell } from '../../../shared/import/text';
 import { isValueError } from '../../../shared/import/values';
 import { createTranslator } from '../../../shared/i18n/translate';
+import { ATTRIBUTE_FIELD } from '../../../shared/import/attributes';
+import { attributeCollector, attributeColumns } from './attribute-values';
 import { entityRowBuilder } from './entity-rows';
 import { fingerprint } from './fingerprint';
 import { readRows } from './preview';
@@ -48,6 +50,12 @@ export interface ProducedChunk {
   rejects: RejectTuple[];
   /** Customers to create (orders naming a customer not in the list, when asked to): key, name. */
   stubs: [string, string][];
+  /** Customer attribute values, flat: customer key, attribute index (into ProducerSetup's attributes), value. */
+  attributes: unknown[];
+  /** Id cells written as floats (17850.0) and read as the id (17850). */
+  idsUnfloated: number;
+  /** Customers named by their id (no name column, or a blank name). */
+  namesFromIds: number;
   rowsRead: number;
   /** Rows rejected (a row with two bad cells has two rejects). */
   rowsRejected: number;
@@ -60,11 +68,23 @@ export async function* produceRows(setup: ProducerSetup, signal?: AbortSignal): 
   const { entity } = setup;
   const fields = ENTITY_FIELDS[entity].fields;
   const builder = entityRowBuilder(entity);
-  const mapped = setup.mapping.map((m) => {
-    const fieldIndex = fields.findIndex((f) => f.name === m.field);
-    const reader: CellReader = makeFieldReader(fields[fieldIndex]!, { scale: m.scale, currency: setup.currency, slashOrder: setup.options.slashOrder });
-    return { fieldIndex, column: m.column, header: m.header || `#${m.column + 1}`, reader };
-  });
+  let idsUnfloated = 0;
+  const onIdUnfloated = (): void => {
+    idsUnfloated++;
+  };
+  const mapped = setup.mapping
+    .filter((m) => m.field !== ATTRIBUTE_FIELD)
+    .map((m) => {
+      const fieldIndex = fields.findIndex((f) => f.name === m.field);
+      const reader: CellReader = makeFieldReader(fields[fieldIndex]!, { scale: m.scale, currency: setup.currency, slashOrder: setup.options.slashOrder, onIdUnfloated });
+      return { fieldIndex, column: m.column, header: m.header || `#${m.column + 1}`, reader };
+    });
+  const attributes = attributeColumns(setup.mapping, { slashOrder: setup.options.slashOrder });
+  const attributeCount = attributes.length;
+  const isNew = attributeCollector(attributeCount);
+  const attributeValues: (string | number | null)[] = new Array<string | number | null>(attributeCount).fill(null);
+  const nameField = entity === 'customers' ? fields.findIndex((f) => f.name === 'name') : -1;
+  const attributeOwner = entity === 'customers' ? builder.ownKeyField : builder.customerKeyField;
   const mappedCount = mapped.length;
   const headerOf = (field: number | null): string | null => (field === null ? null : (mapped.find((m) => m.fieldIndex === field)?.header ?? null));
   const customerHeader = headerOf(builder.customerKeyField);
@@ -93,7 +113,20 @@ export async function* produceRows(setup: ProducerSetup, signal?: AbortSignal): 
 
   for await (const chunk of readRows(setup.path, setup.read, { signal, chunkRows: setup.chunkRows, readBytes: setup.readBytes })) {
     signal?.throwIfAborted();
-    const out: ProducedChunk = { rows: [], rejects: [], stubs: [], rowsRead: 0, rowsRejected: 0, unknownCustomers: 0, bytesRead: chunk.bytesRead, totalBytes: chunk.totalBytes };
+    idsUnfloated = 0;
+    const out: ProducedChunk = {
+      rows: [],
+      rejects: [],
+      stubs: [],
+      attributes: [],
+      idsUnfloated: 0,
+      namesFromIds: 0,
+      rowsRead: 0,
+      rowsRejected: 0,
+      unknownCustomers: 0,
+      bytesRead: chunk.bytesRead,
+      totalBytes: chunk.totalBytes,
+    };
     // One record per bad cell; the row is counted once, where it is turned away.
     const reject = (rowNumber: number, column: string | null, raw: RawCell | undefined, code: string, p: Record<string, string | number>, cells: readonly RawCell[]): void => {
       out.rejects.push([rowNumber, column, raw === undefined || raw === null ? null : cellText(raw), code, t(`import:reasons.${code}`, p), JSON.stringify(p), rawRow(cells)]);
@@ -122,6 +155,16 @@ export async function* produceRows(setup: ProducerSetup, signal?: AbortSignal): 
           values[m.fieldIndex] = null;
         } else values[m.fieldIndex] = v;
       }
+      for (let k = 0; k < attributeCount; k++) {
+        const a = attributes[k]!;
+        const raw = cells[a.column];
+        const v = a.read(raw ?? null);
+        if (v !== null && isValueError(v)) {
+          reject(rowNumber, a.header, raw, v.code, v.params, cells);
+          bad = true;
+          attributeValues[k] = null;
+        } else attributeValues[k] = v;
+      }
       if (bad) {
         out.rowsRejected++;
         continue;
@@ -148,9 +191,18 @@ export async function* produceRows(setup: ProducerSetup, signal?: AbortSignal): 
           }
         }
       }
+      if (nameField >= 0 && values[nameField] === null) out.namesFromIds++;
+      if (attributeCount > 0 && attributeOwner !== null) {
+        const owner = values[attributeOwner] as string;
+        for (let k = 0; k < attributeCount; k++) {
+          const v = attributeValues[k]!;
+          if (v !== null && isNew(owner, k, v)) out.attributes.push(owner, k, v);
+        }
+      }
       out.rows.push(fingerprinted ? fingerprint(params, 2, keyPrefixField >= 0 ? (values[keyPrefixField] as string) : '') : values[builder.ownKeyField!]);
       for (let c = 2; c < 2 + columns; c++) out.rows.push(params[c]);
     }
+    out.idsUnfloated = idsUnfloated;
     yield out;
   }
 }

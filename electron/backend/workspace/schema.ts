@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { CoreTables } from './tables/core';
 import type { DataTables } from './tables/data';
 import type { ImportTables } from './tables/import';
+import type { AttributeTables } from './tables/attributes';
 import type { DiagnosticsTables } from './tables/diagnostics';
 import type { ChecklistTables } from './tables/checklists';
 import type { HealthTables } from './tables/health';
@@ -9,7 +10,7 @@ import type { ReportTables } from './tables/reports';
 import type { ChurnTables } from './tables/churn';
 
 // Today's table types, one interface per domain, merged here. Migrations never import these.
-export interface DB extends CoreTables, DataTables, ImportTables, DiagnosticsTables, HealthTables, ChecklistTables, ReportTables, ChurnTables {}
+export interface DB extends CoreTables, DataTables, ImportTables, DiagnosticsTables, HealthTables, ChecklistTables, ReportTables, ChurnTables, AttributeTables {}
 
 /**
  * A row of `table` as a select returns it: the one row type of each table, for kysely and for the

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { action } from '../program';
 import { CliFailure, padText, printResult, textWidth, type CliGlobals } from '../output';
+import { batchNotes } from '../../../shared/import/batch-notes';
 import { createTranslator } from '../../../shared/i18n/translate';
 import { ENTITY_KINDS, type EntityKind } from '../../../shared/domain/entities';
 import type { ImportBatchDetail, ImportBatchSummary, RejectPage } from '../../../shared/import/batch';
+import type { AttributeType } from '../../../shared/import/attributes';
 import type { UndoResult } from '../../../shared/contract/import';
 
 interface ImportOptions {
@@ -34,7 +36,7 @@ function readMappingFile(path: string): { field: string; header: string; scale?:
     throw invalid(`cannot read mapping file ${path}: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (json && typeof json === 'object' && Array.isArray((json as { fields?: unknown }).fields)) {
-    return (json as { fields: { field: string; header: string; scale?: number }[] }).fields;
+    return (json as { fields: { field: string; header: string; scale?: number; attributeType?: AttributeType }[] }).fields;
   }
   if (json && typeof json === 'object' && !Array.isArray(json)) {
     return Object.entries(json as Record<string, unknown>).map(([field, header]) => {
@@ -61,6 +63,7 @@ export function batchText(b: ImportBatchDetail | ImportBatchSummary, g: CliGloba
   const labelWidth = Math.max(...rows.map(([label]) => textWidth(label)));
   const lines = [t('import:cli.batchLine', { id: b.id, entity: t(`import:entities.${b.entity}`), file: b.fileName }), ...rows.map(([label, value, after]) => `  ${padText(label, labelWidth)}  ${value.padStart(10)}${after}`)];
   if (b.dateMin) lines.push(`  ${padText(t('import:summary.dateRange'), labelWidth)}  ${b.dateMin} – ${b.dateMax}`);
+  for (const note of batchNotes(b, (type) => t(`import:attributeTypes.${type}`))) lines.push(`  ${t(`import:${note.key}`, note.params)}`);
   if ('rejectsByReason' in b && b.rejectsByReason.length > 0) {
     lines.push('', t('import:summary.rejectsByReason'));
     for (const r of b.rejectsByReason) lines.push(`  ${n(r.count).padStart(8)}  ${t(`import:reasonNames.${r.code}`, { defaultValue: r.code })}${r.column ? `  (${r.column})` : ''}`);

@@ -35,7 +35,7 @@ async function customersRequest(): Promise<{ req: ImportRequest; chunks: Produce
 }
 
 const count = (table: string): number => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-const totals = (t: Partial<BatchTotals>): BatchTotals => ({ rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsDuplicate: 0, customersCreated: 0, unknownCustomers: 0, dateMin: null, dateMax: null, ...t });
+const totals = (t: Partial<BatchTotals>): BatchTotals => ({ rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsDuplicate: 0, customersCreated: 0, unknownCustomers: 0, dateMin: null, dateMax: null, idsUnfloated: 0, namesFromIds: 0, ...t });
 
 describe('openBatch', () => {
   it('writes the batch row with what it will read and how', async () => {
@@ -85,7 +85,7 @@ describe('batchWriter', () => {
       for (const [c, v] of Object.entries({ customer_key: 'C1', order_key: key, order_date: '2024-01-01', amount: 10, is_return: 0 })) r[1 + b.columns.indexOf(c)] = v;
       return r;
     };
-    w.write({ rows: [...row('K1'), ...row('K2')], rejects: [], stubs: [], rowsRead: 2, rowsRejected: 0, unknownCustomers: 0, bytesRead: 0, totalBytes: 0 });
+    w.write({ rows: [...row('K1'), ...row('K2')], rejects: [], stubs: [], attributes: [], idsUnfloated: 0, namesFromIds: 0, rowsRead: 2, rowsRejected: 0, unknownCustomers: 0, bytesRead: 0, totalBytes: 0 });
     expect(count('orders')).toBe(0);
     expect(w.end()).toMatchObject({ rowsRead: 2, rowsAccepted: 2, dateMin: '2024-01-01' });
     expect(count('orders')).toBe(2);

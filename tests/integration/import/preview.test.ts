@@ -159,7 +159,8 @@ describe('entity fields against the canonical tables', () => {
         for (const c of cols) {
           if (computed.has(c.name)) continue;
           expect(fieldColumns.has(c.name), `${entity}.${c.name} has a field`).toBe(true);
-          if (c.notnull === 1 && c.dflt_value === null) {
+          // customers.name is filled from the id when the list has no name column (entity-rows.ts).
+          if (c.notnull === 1 && c.dflt_value === null && !(entity === 'customers' && c.name === 'name')) {
             expect(fields.find((f) => f.column === c.name)?.required, `${entity}.${c.name} is required`).toBe(true);
           }
         }

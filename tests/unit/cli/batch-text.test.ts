@@ -7,7 +7,7 @@ import type { ImportBatchSummary } from '../../../shared/import/batch';
 // Chinese (two columns a character) and in English, and the unknown-customer figure says it counts rows.
 const batch: ImportBatchSummary = {
   id: 3, entity: 'orders', fileName: 'orders.csv', fileHash: 'h', fileSize: 10, sheet: null, status: 'committed',
-  rowsRead: 12_000, rowsAccepted: 11_990, rowsRejected: 10, rowsDuplicate: 0, customersCreated: 421, unknownCustomers: 12_000,
+  rowsRead: 12_000, rowsAccepted: 11_990, rowsRejected: 10, rowsDuplicate: 0, customersCreated: 421, unknownCustomers: 12_000, idsUnfloated: 0, namesFromIds: 0,
   dateMin: '2024-01-01', dateMax: '2024-12-31', startedAt: '2024-12-31T00:00:00Z', finishedAt: null, durationMs: null, undoneAt: null,
   mapping: [], options: { unknownCustomers: 'create' },
 };

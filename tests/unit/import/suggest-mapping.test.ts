@@ -29,13 +29,30 @@ describe('matchHeader', () => {
   ])('%s matches amount with %d (%s)', (header, score, reason) => {
     expect(matchHeader(normaliseHeader(header), amount)).toMatchObject({ score, reason });
   });
-  it('scores a synonym inside a longer header by how much it covers', () => {
-    // 实付金额 is 4 of 6 characters of 订单实付金额: 0.45 + 0.4 × 4/6
-    expect(matchHeader(normaliseHeader('订单实付金额'), amount)?.score).toBeCloseTo(0.45 + 0.4 * (4 / 6), 6);
+  it('scores a synonym inside a longer word below any whole-word or whole-segment match, by how much it covers', () => {
+    // 实付金额 is 4 of 6 characters of 订单实付金额, inside one word: 0.3 + 0.25 × 4/6
+    expect(matchHeader(normaliseHeader('订单实付金额'), amount)?.score).toBeCloseTo(0.3 + 0.25 * (4 / 6));
+    expect(matchHeader(normaliseHeader('订单实付金额'), amount)?.reason).toBe('header_partial');
+    // The same synonym as a segment of its own (订单-实付金额): 0.6 + 0.25 × 4/6
+    expect(matchHeader(normaliseHeader('订单-实付金额'), amount)).toMatchObject({ reason: 'header_segment' });
+    expect(matchHeader(normaliseHeader('订单-实付金额'), amount)?.score).toBeCloseTo(0.6 + 0.25 * (4 / 6));
   });
   it('matches Latin synonyms on whole words only', () => {
     expect(matchHeader(normaliseHeader('paid'), customerKey)).toBeNull();
-    expect(matchHeader(normaliseHeader('End Customer ID'), customerKey)).toMatchObject({ reason: 'header_partial' });
+    expect(matchHeader(normaliseHeader('End Customer ID'), customerKey)).toMatchObject({ reason: 'header_segment' });
+  });
+  it('ranks exact > bracket-free > whole word or segment > substring, the ranks never overlapping', () => {
+    const owner = fieldOf('customers', 'owner')!;
+    const exact = matchHeader(normaliseHeader('销售'), owner)!.score;
+    const core = matchHeader(normaliseHeader('销售(华东)'), owner)!.score;
+    const segment = matchHeader(normaliseHeader('销售/区域'), owner)!.score;
+    const substring = matchHeader(normaliseHeader('销售额'), owner)!.score;
+    expect([exact, core]).toEqual([1, 0.95]);
+    expect(segment).toBeGreaterThanOrEqual(0.6);
+    expect(segment).toBeLessThanOrEqual(0.85);
+    expect(substring).toBeLessThan(0.6);
+    // The best a substring can score (a synonym of almost the whole header) stays below the least segment.
+    expect(0.3 + 0.25 * 1).toBeLessThan(0.6);
   });
   it('reads the unit a header states', () => {
     expect(headerScale(normaliseHeader('金额(万元)'))).toBe(10_000);
@@ -138,6 +155,33 @@ describe('suggestMapping', () => {
     expect(byField(suggestMapping('contracts', ['Contract No', 'Customer ID', 'Start Date', 'End Date', 'MRR', 'Billing Cycle'], []))).toEqual({
       contractKey: 'Contract No', customerKey: 'Customer ID', startDate: 'Start Date', endDate: 'End Date', monthlyValue: 'MRR', valuePeriod: 'Billing Cycle',
     });
+  });
+});
+
+describe('a column that merely contains a synonym', () => {
+  it('leaves 销售额 of a customer list out of owner (a numeric column is no owner) and keeps it as a number attribute', () => {
+    const s = suggestMapping('customers', ['客户编号', '客户名称', '销售', '销售额'], [
+      ['C1', '甲公司', '王伟', '1200.5'],
+      ['C2', '乙公司', '李娜', '880'],
+      ['C3', '丙公司', '王伟', '15000'],
+    ]);
+    expect(byField(s)).toMatchObject({ customerKey: '客户编号', name: '客户名称', owner: '销售' });
+    expect(s.assignments.find((a) => a.header === '销售额')).toMatchObject({ field: 'attribute', attributeType: 'number', reason: 'attribute' });
+  });
+  it('without a better column, still does not map 销售额 to owner', () => {
+    const s = suggestMapping('customers', ['客户编号', '客户名称', '销售额'], [
+      ['C1', '甲公司', '1200.5'],
+      ['C2', '乙公司', '880'],
+      ['C3', '丙公司', '15000'],
+    ]);
+    expect(byField(s).owner).toBeUndefined();
+  });
+  it('still maps a text column whose header holds an owner synonym as a segment', () => {
+    const s = suggestMapping('customers', ['客户编号', '客户名称', '归属-销售'], [
+      ['C1', '甲公司', '王伟'],
+      ['C2', '乙公司', '李娜'],
+    ]);
+    expect(byField(s).owner).toBe('归属-销售');
   });
 });
 

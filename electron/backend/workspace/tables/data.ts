@@ -33,6 +33,9 @@ export interface ImportBatchTable {
   unknown_customers: ColumnType<number, number | undefined, number>;
   duration_ms: number | null;
   undone_at: string | null;
+  // added by migration 0013: ids read back from floats, customers named by their id
+  ids_unfloated: ColumnType<number, number | undefined, number>;
+  names_from_ids: ColumnType<number, number | undefined, number>;
 }
 
 export interface ImportRejectTable {

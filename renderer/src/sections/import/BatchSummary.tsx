@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportBatchDetail } from '../../../../shared/import/batch';
+import { batchNotes } from '../../../../shared/import/batch-notes';
 import { useWorkbench } from '../../app/context';
 import { formatDateTime } from '../../format';
 
@@ -14,6 +15,7 @@ export function BatchSummary({ batch: b, onReason }: Props) {
   const { locale } = useWorkbench();
   const n = (v: number) => v.toLocaleString(locale);
   const q = b.quality;
+  const notes = batchNotes(b, (type) => t(`attributeTypes.${type}`));
   const qualityFacts: [string, string][] = [
     [t('quality.rows'), n(q.rows)],
     ...(q.dateMin ? ([[t('quality.dateRange'), `${q.dateMin} – ${q.dateMax}`]] as [string, string][]) : []),
@@ -73,6 +75,13 @@ export function BatchSummary({ batch: b, onReason }: Props) {
           </div>
         ) : null}
       </div>
+      {notes.length > 0 ? (
+        <ul className="imp-notes" data-testid="import-notes">
+          {notes.map((note) => (
+            <li key={note.key}>{t(note.key, note.params)}</li>
+          ))}
+        </ul>
+      ) : null}
       <div className="muted imp-adds">{t('summary.addsUp', { read: n(b.rowsRead), accepted: n(b.rowsAccepted), rejected: n(b.rowsRejected), duplicate: n(b.rowsDuplicate) })}</div>
       <div className="imp-two">
         <div>

@@ -4,6 +4,7 @@ import type { ImportPreview } from '../../../../shared/contract/import';
 import { ENTITY_KINDS, type EntityKind } from '../../../../shared/domain/entities';
 import type { ImportOptions, MappingEntry } from '../../../../shared/import/batch';
 import type { ReadOverrides } from '../../../../shared/import/plan';
+import { ATTRIBUTE_ENTITIES, ATTRIBUTE_FIELD, ATTRIBUTE_TYPES, type AttributeType } from '../../../../shared/import/attributes';
 import { ENTITY_FIELDS, missingRequiredFields } from '../../../../shared/import/fields';
 import { cellText, isBlankCell } from '../../../../shared/import/text';
 import { formatBytes } from '../../format';
@@ -39,6 +40,9 @@ export function MappingStep({ preview, onReload, onRun, onCancel }: Props) {
   const fields = ENTITY_FIELDS[entity].fields;
   const suggested = useMemo(() => new Map((preview.mapping?.assignments ?? []).map((a) => [a.column, a])), [preview]);
   const [byColumn, setByColumn] = useState<Record<number, string>>({});
+  // Columns kept as customer attributes: the type their values are kept as.
+  const [attributeTypes, setAttributeTypes] = useState<Record<number, AttributeType>>({});
+  const keepsAttributes = (ATTRIBUTE_ENTITIES as readonly string[]).includes(entity);
   const [unknownCustomers, setUnknownCustomers] = useState<ImportOptions['unknownCustomers']>('create');
   const [slashOrder, setSlashOrder] = useState<'' | 'mdy' | 'dmy'>('');
   const [save, setSave] = useState(false);
@@ -46,21 +50,25 @@ export function MappingStep({ preview, onReload, onRun, onCancel }: Props) {
 
   useEffect(() => {
     setByColumn(Object.fromEntries((preview.mapping?.assignments ?? []).map((a) => [a.column, a.field])));
+    setAttributeTypes(Object.fromEntries((preview.mapping?.assignments ?? []).flatMap((a) => (a.attributeType ? [[a.column, a.attributeType]] : []))));
     if (preview.savedMapping) setSystem(preview.savedMapping.system);
   }, [preview]);
 
   const width = Math.max(preview.headers.length, ...preview.rows.map((r) => r.cells.length));
   const columns = Array.from({ length: width }, (_, c) => c);
-  const mappedFields = Object.values(byColumn).filter((f) => f !== '');
+  const mappedFields = Object.values(byColumn).filter((f) => f !== '' && f !== ATTRIBUTE_FIELD);
   const missing = missingRequiredFields(entity, mappedFields);
-  const fieldLabel = (name: string) => t(`fields.${entity}.${name}`);
+  const fieldLabel = (name: string) => (name === ATTRIBUTE_FIELD ? t('ui.attributeGroup') : t(`fields.${entity}.${name}`));
   const header = (c: number) => preview.headers[c] || `#${c + 1}`;
 
-  const assign = (column: number, field: string) => {
+  const assign = (column: number, choice: string) => {
+    const [field, type] = choice.startsWith(`${ATTRIBUTE_FIELD}:`) ? [ATTRIBUTE_FIELD, choice.slice(ATTRIBUTE_FIELD.length + 1) as AttributeType] : [choice, null];
+    if (type !== null) setAttributeTypes((cur) => ({ ...cur, [column]: type }));
     setByColumn((cur) => {
       const next: Record<number, string> = {};
       // One column per field: choosing a field another column had takes it from that column.
-      for (const [k, v] of Object.entries(cur)) next[Number(k)] = field !== '' && v === field ? '' : v;
+      // Attributes are many: keeping one column as an attribute takes nothing from another.
+      for (const [k, v] of Object.entries(cur)) next[Number(k)] = field !== '' && field !== ATTRIBUTE_FIELD && v === field ? '' : v;
       next[column] = field;
       return next;
     });
@@ -82,6 +90,7 @@ export function MappingStep({ preview, onReload, onRun, onCancel }: Props) {
       const s = suggested.get(c);
       const entry: MappingEntry = { field, column: c, header: preview.headers[c] ?? '' };
       if (s && s.field === field && s.scale !== undefined) entry.scale = s.scale;
+      if (field === ATTRIBUTE_FIELD) entry.attributeType = attributeTypes[c] ?? 'category';
       mapping.push(entry);
     }
     const options: ImportOptions = { unknownCustomers, ...(slashOrder ? { slashOrder } : {}) };
@@ -183,6 +192,7 @@ export function MappingStep({ preview, onReload, onRun, onCancel }: Props) {
             <h2>{t('ui.step3')}</h2>
           </div>
           <p className="muted small">{t('ui.mappingHelp')}</p>
+          {keepsAttributes ? <p className="muted small" data-testid="import-attribute-help">{t('ui.attributeHelp')}</p> : null}
           {preview.savedMapping ? <div className="imp-status info">{t('ui.savedMappingApplied', { system: preview.savedMapping.system })}</div> : null}
           <table className="table imp-map-table" data-testid="import-mapping">
             <thead>
@@ -205,7 +215,12 @@ export function MappingStep({ preview, onReload, onRun, onCancel }: Props) {
                       <span className="imp-col-name">{header(c)}</span>
                     </td>
                     <td>
-                      <select value={field} onChange={(e) => assign(c, e.target.value)} aria-label={header(c)} data-testid={`import-map-${c}`}>
+                      <select
+                        value={field === ATTRIBUTE_FIELD ? `${ATTRIBUTE_FIELD}:${attributeTypes[c] ?? 'category'}` : field}
+                        onChange={(e) => assign(c, e.target.value)}
+                        aria-label={header(c)}
+                        data-testid={`import-map-${c}`}
+                      >
                         <option value="">{t('ui.notImported')}</option>
                         {fields.map((f) => (
                           <option key={f.name} value={f.name}>
@@ -213,6 +228,15 @@ export function MappingStep({ preview, onReload, onRun, onCancel }: Props) {
                             {f.required ? ` *` : ''}
                           </option>
                         ))}
+                        {keepsAttributes ? (
+                          <optgroup label={t('ui.attributeGroup')}>
+                            {ATTRIBUTE_TYPES.map((type) => (
+                              <option key={type} value={`${ATTRIBUTE_FIELD}:${type}`}>
+                                {t('ui.attributeOption', { type: t(`attributeTypes.${type}`) })}
+                              </option>
+                            ))}
+                          </optgroup>
+                        ) : null}
                       </select>
                     </td>
                     <td>
@@ -243,6 +267,11 @@ export function MappingStep({ preview, onReload, onRun, onCancel }: Props) {
               <div className="imp-status ok">{t('ui.allRequired')}</div>
             )}
             {derivedNote ? <div className="imp-status info">{derivedNote}</div> : null}
+            {entity === 'customers' && !have.has('name') && have.has('customerKey') ? (
+              <div className="imp-status info" data-testid="import-no-name">
+                {t('ui.noNameColumn')}
+              </div>
+            ) : null}
             <ul className="imp-fields">
               {fields.map((f) => {
                 const col = Object.entries(byColumn).find(([, v]) => v === f.name)?.[0];
@@ -308,7 +337,12 @@ export function MappingStep({ preview, onReload, onRun, onCancel }: Props) {
                 {columns.map((c) => (
                   <th key={c} className={byColumn[c] ? 'mapped' : ''}>
                     {header(c)}
-                    {byColumn[c] ? <span className="imp-th-field">→ {fieldLabel(byColumn[c]!)}</span> : null}
+                    {byColumn[c] ? (
+                      <span className="imp-th-field">
+                        → {fieldLabel(byColumn[c]!)}
+                        {byColumn[c] === ATTRIBUTE_FIELD ? ` · ${t(`attributeTypes.${attributeTypes[c] ?? 'category'}`)}` : ''}
+                      </span>
+                    ) : null}
                   </th>
                 ))}
               </tr>
