@@ -183,6 +183,14 @@ export const errorMessages = {
     'zh-CN': '项目收尾未完成：{{detail}}',
     en: 'The close-out did not complete: {{detail}}',
   },
+  PARAM_SET_INVALID: {
+    'zh-CN': '参数集文件无效：{{detail}}',
+    en: 'Invalid parameter set file: {{detail}}',
+  },
+  PARAM_SET_NOT_FOUND: {
+    'zh-CN': '工作区中没有名为「{{name}}」的参数集。',
+    en: 'This workspace has no parameter set named "{{name}}".',
+  },
   INTERNAL: {
     'zh-CN': '内部错误：{{detail}}。工作区未被修改；请把此信息告诉开发人员。',
     en: 'Internal error: {{detail}}. The workspace was not changed; please report this message.',

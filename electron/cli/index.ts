@@ -9,6 +9,7 @@ import { registerHealthCommands } from './commands/health';
 import { registerChecklistsCommands } from './commands/checklists';
 import { registerReportsCommands } from './commands/reports';
 import { registerChurnCommands } from './commands/churn';
+import { registerParamsCommands } from './commands/params';
 
 claimPrivateTemp();
 refusePassphraseArgument(process.argv);
@@ -22,6 +23,7 @@ registerHealthCommands(program);
 registerChecklistsCommands(program);
 registerReportsCommands(program);
 registerChurnCommands(program);
+registerParamsCommands(program);
 registerServeCommand(program);
 
 await program.parseAsync(process.argv);

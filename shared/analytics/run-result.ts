@@ -184,6 +184,8 @@ export interface DiagnosticRunSummary {
   label: string | null;
   customers: number;
   durationMs: number;
+  /** The named parameter set the run used; null = the built-in defaults (or a run made before sets). */
+  paramSet: string | null;
 }
 
 export interface DiagnosticRun extends DiagnosticRunSummary {

@@ -57,7 +57,13 @@ export const diagnosticsChannels = {
   'diagnostics.defaults': channel(z.object({})).returns<DiagnosticsDefaults>(),
   /** Runs and stores a diagnostic; progress phases are diagnostics.<RUN_PHASES>. */
   'diagnostics.run': channel(
-    z.object({ params: RunParamsSchema.prefault({}), label: z.string().trim().max(200).nullable().optional(), jobId: z.string().optional() }),
+    z.object({
+      params: RunParamsSchema.prefault({}),
+      label: z.string().trim().max(200).nullable().optional(),
+      /** A named parameter set: its RFM, tier and lifecycle parameters replace those in params, and the run records its name. */
+      paramSet: z.string().trim().min(1).max(80).optional(),
+      jobId: z.string().optional(),
+    }),
     { job: true },
   ).returns<DiagnosticRun>(),
   'diagnostics.runs': channel(z.object({})).returns<DiagnosticRunSummary[]>(),

@@ -42,6 +42,8 @@ export interface HealthRunSummary {
   signalsOpened: number;
   signalsResolved: number;
   actionsOpened: number;
+  /** The named parameter set the run used (its signal rules and playbook); null = the workspace's rules. */
+  paramSet: string | null;
 }
 
 export interface BandGroup {
@@ -219,7 +221,13 @@ export const healthChannels = {
   'health.rules': channel(z.object({})).returns<SignalRule[]>(),
   'health.saveRules': channel(z.object({ rules: z.unknown() })).returns<SignalRule[]>(),
   'health.run': channel(
-    z.object({ modelId: z.string().min(1).optional(), asOf: isoDate.optional(), jobId: z.string().optional() }),
+    z.object({
+      modelId: z.string().min(1).optional(),
+      asOf: isoDate.optional(),
+      /** A named parameter set: its signal rules and playbook are used instead of the workspace's, and the run records its name. */
+      paramSet: z.string().trim().min(1).max(80).optional(),
+      jobId: z.string().optional(),
+    }),
     { job: true },
   ).returns<HealthRunSummary>(),
   'health.runs': channel(z.object({})).returns<HealthRunSummary[]>(),

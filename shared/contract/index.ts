@@ -8,6 +8,7 @@ import { healthChannels } from './health';
 import { checklistsChannels } from './checklists';
 import { reportsChannels } from './reports';
 import { churnChannels } from './churn';
+import { paramsChannels } from './params';
 import { privacyChannels } from './privacy';
 import { privacyChannels } from './privacy';
 
@@ -22,6 +23,7 @@ export const contract = mergeChannels(
   checklistsChannels,
   reportsChannels,
   churnChannels,
+  paramsChannels,
   privacyChannels,
   privacyChannels,
 );

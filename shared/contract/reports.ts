@@ -12,6 +12,8 @@ export const reportDefinitionSchema = z.object({
   pseudonymise: z.boolean().default(false),
   title: z.string().trim().max(200).nullable().default(null),
   subtitle: z.string().trim().max(300).nullable().default(null),
+  diagnosticRunId: z.int().positive().nullable().default(null),
+  healthRunId: z.int().positive().nullable().default(null),
 });
 
 const exportArgs = z.object({

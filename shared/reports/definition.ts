@@ -18,6 +18,12 @@ export interface ReportDefinition {
   /** null: the catalogue's default title (reports.document.defaultTitle). */
   title: string | null;
   subtitle: string | null;
+  /**
+   * The stored runs the report quotes, as the consultant picked them; null: the run with the latest
+   * as-of date (not the last executed), resolved when the report is built.
+   */
+  diagnosticRunId?: number | null;
+  healthRunId?: number | null;
 }
 
 export function defaultReportDefinition(language: Locale): ReportDefinition {
@@ -27,6 +33,8 @@ export function defaultReportDefinition(language: Locale): ReportDefinition {
     pseudonymise: false,
     title: null,
     subtitle: null,
+    diagnosticRunId: null,
+    healthRunId: null,
   };
 }
 
@@ -47,7 +55,7 @@ export function normaliseReportDefinition(def: ReportDefinition): ReportDefiniti
     sections.push({ id: s.id, included: s.included, text: s.text });
   }
   for (const id of REPORT_SECTION_IDS) if (!seen.has(id)) sections.push({ id, included: false, text: '' });
-  return { ...def, sections };
+  return { ...def, sections, diagnosticRunId: def.diagnosticRunId ?? null, healthRunId: def.healthRunId ?? null };
 }
 
 /** `--sections a,b,c`: exactly those, in that order, keeping the saved texts. Unknown ids are returned. */

@@ -32,6 +32,8 @@ export interface ReportCover {
   date: string;
   language: ReportLanguage;
   subtitle?: string | null;
+  /** The stored runs the figures come from, one line each (id, label, as-of date, parameter set). */
+  runs?: string[];
 }
 
 export type CellValue = string | number | boolean | null;

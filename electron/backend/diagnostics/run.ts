@@ -16,6 +16,8 @@ export type RunPhase = (typeof RUN_PHASES)[number];
 export interface RunOptions {
   params: AnalyticsParams;
   label?: string | null;
+  /** The named parameter set the params came from (recorded with the run). */
+  paramSet?: string | null;
   now: string;
   progress?: (phase: RunPhase, done: number, total: number) => void;
   signal?: CancelSignal;
@@ -70,6 +72,7 @@ export async function runAndStore(sqlite: WritableDB, opts: RunOptions): Promise
       results: result,
       customers,
       label: opts.label ?? null,
+      paramSet: opts.paramSet ?? null,
       durationMs: performance.now() - t0,
     });
     // The duration is only known once the rows are written.

@@ -17,7 +17,7 @@ import {
 import { parseStoredParams } from '../../../shared/analytics/stored-params';
 import { WorkbenchError } from '../errors';
 
-const SUMMARY_COLUMNS = `id, created_at, as_of, grain, basis, window_days, label, customers, duration_ms`;
+const SUMMARY_COLUMNS = `id, created_at, as_of, grain, basis, window_days, label, customers, duration_ms, param_set`;
 
 type SummaryRow = Omit<Row<'diagnostic_run'>, 'params' | 'results'>;
 
@@ -32,6 +32,7 @@ function toSummary(r: SummaryRow): DiagnosticRunSummary {
     label: r.label,
     customers: r.customers,
     durationMs: r.duration_ms,
+    paramSet: r.param_set,
   };
 }
 
@@ -40,9 +41,13 @@ export function listRuns(sqlite: ReadableDB): DiagnosticRunSummary[] {
   return (sqlite.prepare(`select ${SUMMARY_COLUMNS} from diagnostic_run order by id desc`).all() as SummaryRow[]).map(toSummary);
 }
 
+/**
+ * The run with the latest as-of date (the last executed among equals): what the dashboard opens on
+ * and a report quotes by default. Re-running an older date to look back must not replace it.
+ */
 export function latestRunId(sqlite: ReadableDB): number | null {
-  const r = sqlite.prepare(`select max(id) as id from diagnostic_run`).get() as { id: number | null };
-  return r.id;
+  const r = sqlite.prepare(`select id from diagnostic_run order by as_of desc, id desc limit 1`).get() as { id: number } | undefined;
+  return r?.id ?? null;
 }
 
 /** A stored run with its parameters and results; throws NOT_FOUND for an unknown id. */
@@ -65,6 +70,8 @@ export interface StoreRunInput {
   customers: readonly DiagnosticCustomerRow[];
   label: string | null;
   durationMs: number;
+  /** The named parameter set the run used; null = the built-in defaults. */
+  paramSet?: string | null;
 }
 
 const CUSTOMER_COLUMNS = [
@@ -76,8 +83,8 @@ const CUSTOMER_COLUMNS = [
 /** Writes a run and its customer rows in one transaction (synchronous: no async work inside). */
 export function storeRun(sqlite: WritableDB, input: StoreRunInput): number {
   const insRun = sqlite.prepare(
-    `insert into diagnostic_run (created_at, as_of, grain, basis, window_days, params, results, label, customers, duration_ms)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into diagnostic_run (created_at, as_of, grain, basis, window_days, params, results, label, customers, duration_ms, param_set)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insCustomer = sqlite.prepare(
     `insert into diagnostic_customer (${CUSTOMER_COLUMNS.join(', ')}) values (${CUSTOMER_COLUMNS.map(() => '?').join(', ')})`,
@@ -88,7 +95,7 @@ export function storeRun(sqlite: WritableDB, input: StoreRunInput): number {
       insRun.run(
         // A derived window (windowDays null in the parameters) is stored as the days the run used.
         input.createdAt, p.asOf, p.grain, p.activity.basis, p.activity.windowDays ?? input.results.windowDays, JSON.stringify(p), JSON.stringify(input.results),
-        input.label, input.customers.length, Math.round(input.durationMs),
+        input.label, input.customers.length, Math.round(input.durationMs), input.paramSet ?? null,
       ).lastInsertRowid,
     );
     input.customers.forEach((c, i) => {

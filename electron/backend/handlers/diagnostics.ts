@@ -8,6 +8,7 @@ import { customerPage, drill, transitions } from '../diagnostics/drill-sql';
 import { dataOverview, defaultAsOf, defaultGrain, localNow } from '../diagnostics/defaults';
 import { runAndStore } from '../diagnostics/run';
 import { deleteRun, latestRunId, listRuns, loadRun, setRunLabel } from '../diagnostics/runs-repo';
+import { getParamSet } from '../params/store';
 
 export function diagnosticsHandlers(b: Backend): HandlersFor<typeof diagnosticsChannels> {
   const sqlite = () => b.requireWorkspace().sqlite;
@@ -18,21 +19,24 @@ export function diagnosticsHandlers(b: Backend): HandlersFor<typeof diagnosticsC
       const data = dataOverview(db);
       return { asOf, params: AnalyticsParamsSchema.parse({ asOf, grain: defaultGrain(data) }), data };
     },
-    'diagnostics.run': async ({ params, label }, ctx) => {
+    'diagnostics.run': async ({ params, label, paramSet }, ctx) => {
       const ws = b.requireWorkspace();
+      const set = paramSet === undefined ? null : getParamSet(ws.sqlite, paramSet);
       const full = AnalyticsParamsSchema.parse({
         ...params,
+        ...(set ? { rfm: set.rfm, tiers: set.tiers, lifecycle: set.lifecycle } : {}),
         asOf: params.asOf ?? defaultAsOf(ws.sqlite),
         grain: params.grain ?? defaultGrain(dataOverview(ws.sqlite)),
       });
       const r = await runAndStore(ws.sqlite, {
         params: full,
         label: label ?? null,
+        paramSet: set?.name ?? null,
         now: localNow(),
         progress: (phase, done, total) => ctx.progress(`diagnostics.${phase}`, done, total),
         signal: ctx.signal,
         onStored: (runId, durationMs) =>
-          recordAuditSync(ws.sqlite, 'diagnostics.run', { runId, asOf: full.asOf, grain: full.grain, basis: full.activity.basis, durationMs: Math.round(durationMs) }),
+          recordAuditSync(ws.sqlite, 'diagnostics.run', { runId, asOf: full.asOf, grain: full.grain, basis: full.activity.basis, paramSet: set?.name ?? null, durationMs: Math.round(durationMs) }),
       });
       return loadRun(ws.sqlite, r.runId);
     },

@@ -13,6 +13,7 @@ import { healthRunAsOf } from '../health/as-of';
 import { customerHealth, dismissSignal, listRuns, listScores, listSignals, overview, reopenSignal, whatIfData } from '../health/queries';
 import { runHealth } from '../health/run';
 import { deleteModel, getModel, getRules, listModels, saveModel, saveRules, validateModel } from '../health/store';
+import { getParamSet } from '../params/store';
 
 export function healthHandlers(b: Backend): HandlersFor<typeof healthChannels> {
   const sqlite = () => b.requireWorkspace().sqlite;
@@ -48,19 +49,25 @@ export function healthHandlers(b: Backend): HandlersFor<typeof healthChannels> {
     },
     'health.rules': async () => getRules(sqlite()),
     'health.saveRules': async ({ rules }) => saveRules(sqlite(), rules),
-    'health.run': async ({ modelId, asOf }, ctx) => {
+    'health.run': async ({ modelId, asOf, paramSet }, ctx) => {
       const ws = b.requireWorkspace();
+      const set = paramSet === undefined ? null : getParamSet(ws.sqlite, paramSet);
       const last = listRuns(ws.sqlite)[0];
       const model = getModel(ws.sqlite, modelId ?? last?.modelId ?? DEFAULT_HEALTH_MODEL.id);
       const date = asOf ?? healthRunAsOf(ws.sqlite, localToday());
       const r = await runHealth(ws.sqlite, {
         model,
-        rules: getRules(ws.sqlite),
+        rules: set ? set.signals : getRules(ws.sqlite),
+        ...(set ? { playbook: set.playbook } : {}),
         asOf: date,
         now: localNow(),
         progress: (phase, done, total) => ctx.progress(phase, done, total),
         signal: ctx.signal,
-        onStored: (stored) => recordAuditSync(ws.sqlite, 'health.run', { runId: stored.runId, modelId: model.id, asOf: date, customers: stored.customers }),
+        onStored: (stored) => {
+          // In the run's transaction: the run and the set it names commit together.
+          if (set) ws.sqlite.prepare('update health_run set param_set = ? where id = ?').run(set.name, stored.runId);
+          recordAuditSync(ws.sqlite, 'health.run', { runId: stored.runId, modelId: model.id, asOf: date, customers: stored.customers, paramSet: set?.name ?? null });
+        },
       });
       const summary = listRuns(ws.sqlite).find((x) => x.id === r.runId);
       if (!summary) throw new WorkbenchError('INTERNAL', { detail: 'run not stored' });

@@ -8,6 +8,7 @@ import { healthHandlers } from './health';
 import { checklistsHandlers } from './checklists';
 import { reportsHandlers } from './reports';
 import { churnHandlers } from './churn';
+import { paramsHandlers } from './params';
 import { privacyHandlers } from './privacy';
 import { privacyHandlers } from './privacy';
 
@@ -27,6 +28,7 @@ export function createHandlers(b: Backend): Handlers {
     checklistsHandlers(b),
     reportsHandlers(b),
     churnHandlers(b),
+    paramsHandlers(b),
     privacyHandlers(b),
     privacyHandlers(b),
   );

@@ -40,6 +40,7 @@ function toSummary(r: RunDbRow): HealthRunSummary {
     signalsOpened: r.signals_opened,
     signalsResolved: r.signals_resolved,
     actionsOpened: r.actions_opened,
+    paramSet: r.param_set,
   };
 }
 
@@ -50,7 +51,9 @@ export function listRuns(sqlite: ReadableDB): HealthRunSummary[] {
 function runRow(sqlite: ReadableDB, runId?: number): RunDbRow | null {
   const r = (
     runId === undefined
-      ? sqlite.prepare('select * from health_run where finished_at is not null order by id desc limit 1').get()
+      ? // The run with the latest as-of date, not the last executed: re-running an older date must not
+        // replace what the dashboard and the report show by default.
+        sqlite.prepare('select * from health_run where finished_at is not null order by as_of desc, id desc limit 1').get()
       : sqlite.prepare('select * from health_run where id = ?').get(runId)
   ) as RunDbRow | undefined;
   if (!r && runId !== undefined) throw new WorkbenchError('NOT_FOUND', { what: '健康度运行 / health run', id: runId });

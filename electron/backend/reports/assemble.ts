@@ -10,6 +10,8 @@ import { checkpoint } from '../jobs';
 import { sectionTitle, type SectionContent, type SectionContext } from './sections/context';
 import { SECTION_BUILDERS } from './sections';
 import { summarySection } from './sections/summary';
+import { paramsText, runSource } from './sections/diagnostics-run';
+import { reportRuns } from './run-choice';
 
 export interface AssembledReport {
   model: ReportModel;
@@ -25,6 +27,7 @@ export async function assembleReport(ws: Workspace, def: ReportDefinition, optio
   const locale = def.language;
   const meta = await getEngagement(ws.db);
   const now = options.now ?? localNow();
+  const runs = reportRuns(ws.sqlite, def);
   const ctx: SectionContext = {
     db: ws.db,
     sqlite: ws.sqlite,
@@ -33,6 +36,8 @@ export async function assembleReport(ws: Workspace, def: ReportDefinition, optio
     r: (key, params) => reportText(locale, key, params),
     currency: meta.currency,
     now,
+    diagnosticRunId: runs.diagnostic?.id ?? null,
+    healthRunId: runs.health?.id ?? null,
   };
   const included = def.sections.filter((s) => s.included);
   const wantSummary = included.some((s) => s.id === 'summary');
@@ -56,7 +61,9 @@ export async function assembleReport(ws: Workspace, def: ReportDefinition, optio
     const content = contents.get(choice.id);
     if (!content) continue;
     const title = sectionTitle(locale, choice.id);
-    sections.push({ id: choice.id, title, consultantText: choice.text.trim() === '' ? null : choice.text, blocks: content.blocks, ...(content.status === 'missing' && choice.id !== 'summary' ? { pending: true } : {}) });
+    // Each section names the stored result its figures come from, on its first lines.
+    const blocks = content.status === 'stored' && content.source ? [{ kind: 'paragraph' as const, text: ctx.r('document.sectionSource', { source: content.source }) }, ...content.blocks] : content.blocks;
+    sections.push({ id: choice.id, title, consultantText: choice.text.trim() === '' ? null : choice.text, blocks, ...(content.status === 'missing' && choice.id !== 'summary' ? { pending: true } : {}) });
     sources.push({ id: choice.id, title, status: content.status, source: content.source });
   }
   return {
@@ -69,6 +76,10 @@ export async function assembleReport(ws: Workspace, def: ReportDefinition, optio
         consultant: meta.consultant ?? '',
         date: now.slice(0, 10),
         language: locale,
+        runs: [
+          ...(runs.diagnostic ? [runSource(ctx, runs.diagnostic)] : []),
+          ...(runs.health ? [ctx.r('sources.health', { id: runs.health.id, asOf: runs.health.asOf, params: paramsText(ctx, runs.health.paramSet) })] : []),
+        ],
       },
       currency: meta.currency,
       sections,

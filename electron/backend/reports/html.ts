@@ -35,6 +35,7 @@ export function renderReportHtml(model: ReportModel, options: RenderHtmlOptions 
     [t('document.coverIndustry'), cover.industry],
     [t('document.coverConsultant'), cover.consultant],
     [t('document.coverDate'), cover.date],
+    ...(cover.runs ?? []).map((line, i): [string, string] => [i === 0 ? t('document.coverRuns') : '', line]),
   ];
   const coverHtml = `<section class="cover">
   <div class="cover-band">

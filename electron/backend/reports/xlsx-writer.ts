@@ -232,6 +232,13 @@ export class XlsxReportWriter {
             { col: 3, value: v, style: { font: BODY_FONT, numFmt: 'yyyy-mm-dd', alignment: { horizontal: 'left' as const } } },
           ],
         })),
+      // The stored runs the figures come from (id, label, as-of date, parameter set), one row each.
+      ...(cover.runs ?? []).map((line, i) => ({
+        cells: [
+          ...(i === 0 ? [{ col: 2, value: this.t('document.coverRuns'), style: label }] : []),
+          { col: 3, value: line, style: { font: BODY_FONT } },
+        ],
+      })),
       { cells: [] },
       ...(extra.pseudonymised
         ? [{ cells: [{ col: 2, value: this.t('document.pseudonymisedNotice'), style: { font: { ...BODY_FONT, color: { argb: argb(CHART_THEME.tones.red) } } } }], mergeTo: 3 }]

@@ -19,7 +19,7 @@ function diagnoseText(run: DiagnosticRun, g: CliGlobals): string {
     t('analytics:cli.runLine', {
       id: run.id, asOf: run.asOf, grain: t(`analytics:grains.${run.grain}`), basis: t(`analytics:ui.params.basisShort.${run.basis}`),
       customers: int(r.customers), seconds: (run.durationMs / 1000).toFixed(2),
-    }),
+    }) + ` · ${run.paramSet ? t('params:runParams.set', { name: run.paramSet }) : t('params:runParams.defaults')}`,
     `${t('analytics:cli.window')}: ${((w) => t(w.key, w.params))(windowStatement(r.window, int))}`,
     ...(r.notices.length ? ['', t('analytics:cli.notices'), ...r.notices.map((n) => `  ! ${t(`analytics:notices.${n.code}`, Object.fromEntries(Object.entries(n.params).map(([k, v]) => [k, typeof v === 'number' ? int(v) : v])))}`)] : []),
     '',
@@ -91,9 +91,10 @@ export function registerDiagnosticsCommands(program: Command): void {
     .option('--cohorts <which>', 'cohorts in the matrix: all, N (the last N) or FROM:TO (periods or dates, either side may be empty)', 'all')
     .option('--periods <n>', 'trend periods ending with the as-of period', '12')
     .option('--label <text>', 'a name for the stored run')
+    .option('--params <name>', 'a named parameter set of the workspace (rwb params list): its RFM, tier and lifecycle parameters')
     .action(
       action(async (s, g, file, opts) => {
-        const o = opts as { asOf?: string; grain?: string; basis: string; window: string; cohorts: string; periods: string; label?: string };
+        const o = opts as { asOf?: string; grain?: string; basis: string; window: string; cohorts: string; periods: string; label?: string; params?: string };
         const basis = BASIS[o.basis as keyof typeof BASIS];
         if (!basis) throw new CliFailure({ code: 'INVALID_ARGUMENTS', message: `--basis ${o.basis}`, params: { detail: `--basis must be purchase or contract, not ${o.basis}` } });
         const windowDays = o.window === 'auto' ? null : Number(o.window);
@@ -110,6 +111,7 @@ export function registerDiagnosticsCommands(program: Command): void {
             activity: { basis, windowDays },
           },
           ...(o.label ? { label: o.label } : {}),
+          ...(o.params ? { paramSet: o.params } : {}),
         });
         if (g.json) {
           const t = createTranslator(g.lang);

@@ -15,7 +15,8 @@ function healthText(o: HealthOverview, g: CliGlobals): string {
   const b = run.bands;
   const pct = (n: number) => (run.customers ? `${((n / run.customers) * 100).toFixed(1)}%` : '-');
   const lines = [
-    t('health:cli.runLine', { id: run.id, asOf: run.asOf, model, customers: run.customers }),
+    t('health:cli.runLine', { id: run.id, asOf: run.asOf, model, customers: run.customers }) +
+      ` · ${run.paramSet ? t('params:runParams.set', { name: run.paramSet }) : t('params:runParams.defaults')}`,
     `  ${t('health:bands.red').padEnd(14)} ${String(b.red).padStart(6)}  ${pct(b.red)}`,
     `  ${t('health:bands.yellow').padEnd(14)} ${String(b.yellow).padStart(6)}  ${pct(b.yellow)}`,
     `  ${t('health:bands.green').padEnd(14)} ${String(b.green).padStart(6)}  ${pct(b.green)}`,
@@ -54,12 +55,16 @@ export function registerHealthCommands(program: Command): void {
     .option('--as-of <date>', 'as-of date YYYY-MM-DD (default: the latest date in the data)')
     .option('--model <id>', 'health model id (preset combined, the default / seed000 / seed001 / seed002, or a saved model)')
     .option('--no-run', 'show the latest stored run without running again')
+    .option('--params <name>', 'a named parameter set of the workspace (rwb params list): its signal rules and playbook')
     .action(
       action(async (s, g, file, opts) => {
-        const o = opts as { asOf?: string; model?: string; run: boolean };
+        const o = opts as { asOf?: string; model?: string; run: boolean; params?: string };
         await s.call('engagement.open', { path: String(file) });
-        if (o.run) await s.call('health.run', { ...(o.asOf ? { asOf: o.asOf } : {}), ...(o.model ? { modelId: o.model } : {}) });
-        const overview = await s.call('health.overview', {});
+        const ran = o.run
+          ? await s.call('health.run', { ...(o.asOf ? { asOf: o.asOf } : {}), ...(o.model ? { modelId: o.model } : {}), ...(o.params ? { paramSet: o.params } : {}) })
+          : null;
+        // The run just made, even when its as-of date is older than another's (the default is the latest as-of).
+        const overview = await s.call('health.overview', ran ? { runId: ran.id } : {});
         printResult(g, overview, () => healthText(overview, g));
       }),
     );

@@ -11,6 +11,8 @@ interface ReportOptions {
   sections?: string;
   lang?: string;
   pseudonymise?: boolean;
+  run?: string;
+  healthRun?: string;
 }
 
 function exportLine(r: ReportExportResult, g: CliGlobals): string {
@@ -29,6 +31,12 @@ function sourcesText(r: ReportExportResult, g: CliGlobals): string {
     .join('\n');
 }
 
+function runIdOption(flag: string, value: string): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id < 1) throw new CliFailure({ code: 'INVALID_ARGUMENTS', message: `${flag} ${value}`, params: { detail: `${flag} must be a run id (a whole number), not ${value}` } });
+  return id;
+}
+
 export function registerReportsCommands(program: Command): void {
   program
     .command('report')
@@ -38,6 +46,8 @@ export function registerReportsCommands(program: Command): void {
     .option('--pdf <out>', 'write the PDF here')
     .option('--sections <ids>', 'comma-separated section ids, in order: summary,retention,revenueRetention,cohorts,rfm,tiers,health,actions,checklists,methods')
     .option('--pseudonymise', 'replace customer names, contacts, phones and emails with stable tokens')
+    .option('--run <id>', 'the diagnostic run to quote (default: the one with the latest as-of date)')
+    .option('--health-run <id>', 'the health run to quote (default: the one with the latest as-of date)')
     .addHelpText('after', '\nThe global --lang zh-CN|en also sets the report language (default: the builder\'s saved language).')
     .action(
       action(async (s, g, file, opts) => {
@@ -58,6 +68,17 @@ export function registerReportsCommands(program: Command): void {
         const explicitLang = (opts as { lang?: string }).lang ?? program.opts<{ lang?: string }>().lang;
         if (explicitLang) def = { ...def, language: toLocale(explicitLang) };
         if (o.pseudonymise) def = { ...def, pseudonymise: true };
+        if (o.run !== undefined) {
+          // Refused with NOT_FOUND here rather than quietly replaced by the default run.
+          const id = runIdOption('--run', o.run);
+          await s.call('diagnostics.get', { runId: id });
+          def = { ...def, diagnosticRunId: id };
+        }
+        if (o.healthRun !== undefined) {
+          const id = runIdOption('--health-run', o.healthRun);
+          await s.call('health.overview', { runId: id });
+          def = { ...def, healthRunId: id };
+        }
         const results: ReportExportResult[] = [];
         if (o.xlsx) results.push(await s.call('report.exportXlsx', { path: o.xlsx, definition: def }));
         if (o.pdf) results.push(await s.call('report.exportPdf', { path: o.pdf, definition: def }));

@@ -4,6 +4,7 @@ import { createTranslator } from '../../../shared/i18n/translate';
 import { reportText } from '../../../shared/reports/messages';
 import type { ReportBlock } from '../../../shared/reports/model';
 import { runAndStore } from '../../../electron/backend/diagnostics/run';
+import { latestRunId } from '../../../electron/backend/diagnostics/runs-repo';
 import { cohortsSection } from '../../../electron/backend/reports/sections/cohorts';
 import { retentionSection } from '../../../electron/backend/reports/sections/retention';
 import type { SectionContext } from '../../../electron/backend/reports/sections/context';
@@ -27,6 +28,7 @@ afterAll(async () => ws?.close());
 
 const ctxOf = (locale: 'zh-CN' | 'en'): SectionContext => ({
   db: ws.db, sqlite: ws.sqlite, locale, t: createTranslator(locale), r: (key, params) => reportText(locale, key, params), currency: 'CNY', now: '2024-03-21T09:00:00',
+  diagnosticRunId: latestRunId(ws.sqlite), healthRunId: null,
 });
 const texts = (blocks: ReportBlock[]): string => JSON.stringify(blocks);
 

@@ -19,6 +19,9 @@ export interface SectionContext {
   currency: string;
   /** Local wall-clock time 'YYYY-MM-DDTHH:mm:ss' (the health domain's clock). */
   now: string;
+  /** The stored runs the report is built from (null: none stored); every section quotes these, never another. */
+  diagnosticRunId: number | null;
+  healthRunId: number | null;
 }
 
 export interface SectionContent {

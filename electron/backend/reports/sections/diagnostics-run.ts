@@ -1,24 +1,30 @@
 import type { DiagnosticRun } from '../../../../shared/analytics/run-result';
 import type { AbsentReason, Figure } from '../../../../shared/analytics/figures';
 import type { KeyFigure } from '../../../../shared/reports/model';
-import { latestRunId, loadRun } from '../../diagnostics/runs-repo';
+import { loadRun } from '../../diagnostics/runs-repo';
 import type { SectionContext } from './context';
 
-// The latest stored diagnostic run (diagnostic_run, migration 0004), read back as stored: the
-// retention, revenue, cohort, RFM and tier sections quote its results and never recompute them.
+// The diagnostic run the report is built from (the one the consultant picked, by default the one with
+// the latest as-of date: assemble.ts), read back as stored: the retention, revenue, cohort, RFM and
+// tier sections quote its results and never recompute them.
 
 const cache = new WeakMap<SectionContext, DiagnosticRun | null>();
 
 export function latestDiagnosticRun(ctx: SectionContext): DiagnosticRun | null {
   if (cache.has(ctx)) return cache.get(ctx) ?? null;
-  const id = latestRunId(ctx.sqlite);
+  const id = ctx.diagnosticRunId;
   const run = id === null ? null : loadRun(ctx.sqlite, id);
   cache.set(ctx, run);
   return run;
 }
 
-export function runSource(ctx: SectionContext, run: DiagnosticRun): string {
-  return ctx.r('sources.diagnostics', { id: run.id, asOf: run.asOf });
+export function runSource(ctx: SectionContext, run: Pick<DiagnosticRun, 'id' | 'asOf' | 'label' | 'paramSet'>): string {
+  return ctx.r('sources.diagnostics', { id: run.id, asOf: run.asOf, label: run.label ? ctx.r('sources.label', { label: run.label }) : '', params: paramsText(ctx, run.paramSet) });
+}
+
+/** The parameter set a run names, or the defaults. */
+export function paramsText(ctx: SectionContext, paramSet: string | null): string {
+  return paramSet ? ctx.r('sources.paramSet', { name: paramSet }) : ctx.r('sources.defaultParams');
 }
 
 export function absentText(ctx: SectionContext, reason: AbsentReason | null): string {

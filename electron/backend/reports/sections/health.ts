@@ -3,6 +3,7 @@ import type { ColourRule, KeyFigure, ReportBlock, TableCell } from '../../../../
 import type { HealthModel } from '../../../../shared/health/model';
 import { listSignals, overview } from '../../health/queries';
 import { missingSection, share, type SectionBuilder, type SectionContext } from './context';
+import { paramsText } from './diagnostics-run';
 
 // Health and signals, from the latest stored health run (health_run / health_score / health_signal)
 // through the health domain's own overview and signal queries.
@@ -30,7 +31,8 @@ export function severityTones(ctx: SectionContext): ColourRule {
 }
 
 export const healthSection: SectionBuilder = async (ctx) => {
-  const o = overview(ctx.sqlite, undefined, ctx.now);
+  if (ctx.healthRunId === null) return missingSection(ctx, 'health');
+  const o = overview(ctx.sqlite, ctx.healthRunId, ctx.now);
   if (!o.run || !o.model) return missingSection(ctx, 'health');
   const { run, model } = o;
   const n = run.customers;
@@ -184,7 +186,7 @@ export const healthSection: SectionBuilder = async (ctx) => {
   return {
     blocks,
     status: 'stored',
-    source: ctx.r('sources.health', { id: run.id, asOf: run.asOf }),
+    source: ctx.r('sources.health', { id: run.id, asOf: run.asOf, params: paramsText(ctx, run.paramSet) }),
     highlights: [
       { label: ctx.r('summary.redCustomers'), value: b.red, format: 'integer', note: shareNote(b.red), tone: 'red' },
       { label: ctx.r('summary.heavySignals'), value: heavy, format: 'integer', note: ctx.r('health.signalsNote', o.signals), tone: heavy > 0 ? 'red' : null },

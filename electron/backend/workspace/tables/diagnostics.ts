@@ -15,6 +15,8 @@ export interface DiagnosticRunTable {
   label: string | null;
   customers: Generated<number>;
   duration_ms: Generated<number>;
+  /** The parameter set the run used (migration 0014); null = built-in defaults. */
+  param_set: string | null;
 }
 
 export interface DiagnosticCustomerTable {

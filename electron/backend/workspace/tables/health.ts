@@ -31,6 +31,8 @@ export interface HealthRunTable {
   signals_opened: Generated<number>;
   signals_resolved: Generated<number>;
   actions_opened: Generated<number>;
+  /** The parameter set the run used (migration 0014); null = built-in defaults. */
+  param_set: string | null;
 }
 
 export interface HealthScoreTable {
