@@ -84,12 +84,12 @@ const owner = (extraZh: readonly string[] = [], extraEn: readonly string[] = [])
   },
 });
 
-const status = (zh: readonly string[]): FieldDef => ({
+const status = (zh: readonly string[], en: readonly string[] = []): FieldDef => ({
   name: 'status',
   column: 'status',
   type: 'text',
   required: false,
-  synonyms: { zh: [...zh, '状态'], en: ['status', 'state'] },
+  synonyms: { zh: [...zh, '状态'], en: [...en, 'status', 'state'] },
 });
 
 const CUSTOMERS: EntityFields = {
@@ -127,7 +127,9 @@ const CUSTOMERS: EntityFields = {
         en: ['first seen', 'customer since', 'since', 'first purchase date', 'signup date', 'sign up date', 'registration date', 'join date', 'created at', 'created date', 'created'],
       },
     },
-    status(['客户状态', '合作状态']),
+    // A churn flag is the customer's status as a snapshot export writes it (是/否, Yes/No, 1/0,
+    // 已流失/合作中): the churn model's outcome column reads it (electron/backend/churn/labels.ts).
+    status(['客户状态', '合作状态', '是否流失', '流失', '流失状态', '是否已流失'], ['churn', 'churned', 'is churned', 'churn flag', 'attrition']),
     { name: 'churnDate', column: 'churn_date', type: 'date', required: false, synonyms: { zh: ['流失日期', '流失时间', '终止合作日期', '解约日期', '停止合作日期'], en: ['churn date', 'churned at', 'churned on', 'lost date', 'cancel date', 'cancellation date'] } },
     { name: 'churnReason', column: 'churn_reason', type: 'text', required: false, synonyms: { zh: ['流失原因', '终止原因', '解约原因', '停止合作原因'], en: ['churn reason', 'lost reason', 'cancellation reason', 'reason'] } },
     { name: 'contactName', column: 'contact_name', type: 'text', required: false, synonyms: { zh: ['联系人', '联系人姓名', '对接人', '关键联系人'], en: ['contact', 'contact name', 'contact person'] } },
