@@ -47,4 +47,5 @@ export interface ErasureNotes {
   diagnostic: Record<string, number>;
   health: Record<string, number>;
   churn: Record<string, number>;
+  clv: Record<string, number>;
 }

@@ -129,15 +129,20 @@ export function clearPersonalFields(sqlite: WritableDB, locale: Locale): Cleared
       }
       recordAuditSync(sqlite, 'engagement.closeOut', { mode: 'personalFields', cleared, rowsDeleted });
     })();
-    // VACUUM rebuilds every page from the live rows, so no freed page keeps old text; its temporary
-    // copy stays in memory rather than in a temp file. It writes through the WAL, which is then
-    // folded into the file and truncated.
-    sqlite.pragma('temp_store = MEMORY');
-    sqlite.exec('VACUUM');
-    const [cp] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
-    return { cleared, rowsDeleted, walTruncated: cp === undefined || cp.busy === 0 };
+    return { cleared, rowsDeleted, walTruncated: rebuildFile(sqlite) };
   } finally {
     sqlite.pragma(`secure_delete = ${previous ? 'ON' : 'OFF'}`);
-    sqlite.pragma('temp_store = DEFAULT');
   }
+}
+
+/**
+ * Rebuild the file from its live rows and fold the WAL in, truncated. secure_delete zeroes what a
+ * statement frees, but not the free space earlier updates left on a page (an import that rewrote a
+ * customer row leaves its old cell there), so only a rebuild leaves no old text in the file. VACUUM's
+ * temporary copy holds the live rows only, already cleared. False when a reader kept the WAL alive.
+ */
+export function rebuildFile(sqlite: WritableDB): boolean {
+  sqlite.exec('VACUUM');
+  const [cp] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+  return cp === undefined || cp.busy === 0;
 }

@@ -4,7 +4,7 @@ import { recordAuditSync } from '../workspace/repositories/audit';
 import type { CustomerEraseResult, ErasureNotes } from '../../../shared/domain/privacy';
 import { WorkbenchError } from '../errors';
 import { normaliseForPseudonym } from '../../../shared/reports/pseudonymise';
-import { tableColumns } from './clear-personal';
+import { rebuildFile, tableColumns } from './clear-personal';
 
 // Erasure on request (PIPL art. 47): every row keyed by the customer goes, from the canonical tables
 // and from the stored runs' per-customer tables, found by their customer_key column so a table added
@@ -14,7 +14,7 @@ import { tableColumns } from './clear-personal';
 
 const SALT_KEY = 'privacy.erasureSalt';
 const NOTES_KEY = 'privacy.erasures';
-const RUN_TABLES = { diagnostic: 'diagnostic_customer', health: 'health_score', churn: 'churn_score' } as const;
+const RUN_TABLES = { diagnostic: 'diagnostic_customer', health: 'health_score', churn: 'churn_score', clv: 'clv_customer' } as const;
 
 const quote = (id: string): string => `"${id.replace(/"/g, '""')}"`;
 
@@ -29,7 +29,7 @@ function putSetting(sqlite: WritableDB, key: string, value: string): void {
 
 export function erasureNotes(sqlite: ReadableDB): ErasureNotes {
   const raw = setting(sqlite, NOTES_KEY);
-  const empty: ErasureNotes = { diagnostic: {}, health: {}, churn: {} };
+  const empty: ErasureNotes = { diagnostic: {}, health: {}, churn: {}, clv: {} };
   if (!raw) return empty;
   try {
     return { ...empty, ...(JSON.parse(raw) as Partial<ErasureNotes>) };
@@ -54,11 +54,14 @@ export function eraseCustomer(sqlite: WritableDB, customerKey: string): Customer
   const exists = keyed.some((t) => sqlite.prepare(`select 1 from ${quote(t)} where customer_key = ? limit 1`).get(customerKey) !== undefined);
   if (!exists) throw new WorkbenchError('CUSTOMER_NOT_FOUND', { key: customerKey });
 
-  // Freed pages are zeroed, so the erased rows do not linger in the file's free space.
+  // Freed cells are zeroed as the rows go, and the file is rebuilt after: old copies of the rows left
+  // in free space by earlier updates go too.
   const previous = sqlite.pragma('secure_delete', { simple: true }) as number;
   sqlite.pragma('secure_delete = ON');
   try {
-    return eraseRows(sqlite, customerKey, tables, keyed);
+    const result = eraseRows(sqlite, customerKey, tables, keyed);
+    rebuildFile(sqlite);
+    return result;
   } finally {
     sqlite.pragma(`secure_delete = ${previous ? 'ON' : 'OFF'}`);
   }

@@ -255,6 +255,20 @@ export const PERSONAL_COLUMNS: Record<string, TableRule> = {
     rows: 'keep',
     columns: { customer_key: KEY, name: { do: 'customerToken' }, owner: { do: 'staffToken' }, reasons: { do: 'scrubJson' } },
   },
+  clv_run: {
+    rows: 'keep',
+    columns: {
+      created_at: DATE,
+      label: keep("the consultant's name for the run"),
+      params: { do: 'scrubJson' },
+      as_of: DATE,
+      model: CATEGORY,
+      status: CATEGORY,
+      verdict: CATEGORY,
+      results: { do: 'scrubJson' },
+    },
+  },
+  clv_customer: { rows: 'keep', columns: { customer_key: KEY } },
 
   checklist_template: {
     rows: 'keep',
