@@ -27,6 +27,11 @@ export class EngineClient implements Engine {
   private readonly queries = new Map<number, (v: boolean | null) => void>();
   private readonly listeners = new Set<EngineListener>();
   private openPath: string | null = null;
+  /**
+   * The open workspace's passphrase, when it is encrypted, so a new engine can reopen it after a
+   * crash: held in this process's memory only, as the call that carried it was.
+   */
+  private openPassphrase: string | null = null;
   private closing: Promise<void> | null = null;
   private onClosed: (() => void) | null = null;
   private restarts: number[] = [];
@@ -55,10 +60,20 @@ export class EngineClient implements Engine {
     await this.ready;
     const link = this.link!;
     const seq = ++this.seq;
-    return new Promise<Envelope<unknown>>((resolve) => {
+    const env = await new Promise<Envelope<unknown>>((resolve) => {
       this.calls.set(seq, { resolve });
       link.send({ kind: 'call', seq, name, args });
     });
+    if (env.ok) this.notePassphrase(name, args);
+    return env;
+  }
+
+  private notePassphrase(name: string, args: unknown): void {
+    const a = (args ?? {}) as { passphrase?: unknown; next?: unknown };
+    const text = (v: unknown) => (typeof v === 'string' ? v : null);
+    if (name === 'engagement.open' || name === 'engagement.create' || name === 'engagement.encrypt') this.openPassphrase = text(a.passphrase);
+    else if (name === 'engagement.changePassphrase') this.openPassphrase = text(a.next);
+    else if (name === 'engagement.close' || name === 'engagement.createDemo') this.openPassphrase = null;
   }
 
   subscribe(listener: EngineListener): () => void {
@@ -165,7 +180,8 @@ export class EngineClient implements Engine {
     if (path) {
       // Opening inspects the file (quick_check, as every open does) and rolls back what the dead
       // engine left uncommitted; a refusal comes back as the open's own coded error.
-      const env = await this.call('engagement.open', { path });
+      const passphrase = this.openPassphrase;
+      const env = await this.call('engagement.open', { path, ...(passphrase ? { passphrase } : {}) });
       reopened = env.ok;
       integrityOk = reopened ? await this.query({ op: 'integrityCheck' }) : false;
     }
