@@ -167,29 +167,9 @@ export const errorMessages = {
     'zh-CN': '个人字段已删除，但另一个连接（后台任务或另一个窗口）仍在读取 {{path}}，旧内容可能仍留在其 -wal 文件中。请关闭其他窗口或等任务结束后再执行一次收尾。',
     en: 'The personal fields were removed, but another connection (a background job or another window) is still reading {{path}}, so old content may remain in its -wal file. Close the other window or wait for the job, then run the close-out again.',
   },
-  CLOSE_OUT_FAILED: {
-    'zh-CN': '项目收尾未完成：{{detail}}',
-    en: 'The close-out did not complete: {{detail}}',
-  },
-  CUSTOMER_NOT_FOUND: {
-    'zh-CN': '工作区中没有客户编号为「{{key}}」的数据。',
-    en: 'This workspace holds no data for customer key "{{key}}".',
-  },
-  CLOSE_OUT_INCOMPLETE: {
-    'zh-CN': '个人字段已删除，但另一个连接（后台任务或另一个窗口）仍在读取 {{path}}，旧内容可能仍留在其 -wal 文件中。请关闭其他窗口或等任务结束后再执行一次收尾。',
-    en: 'The personal fields were removed, but another connection (a background job or another window) is still reading {{path}}, so old content may remain in its -wal file. Close the other window or wait for the job, then run the close-out again.',
-  },
-  CLOSE_OUT_FAILED: {
-    'zh-CN': '项目收尾未完成：{{detail}}',
-    en: 'The close-out did not complete: {{detail}}',
-  },
-  PARAM_SET_INVALID: {
-    'zh-CN': '参数集文件无效：{{detail}}',
-    en: 'Invalid parameter set file: {{detail}}',
-  },
-  PARAM_SET_NOT_FOUND: {
-    'zh-CN': '工作区中没有名为「{{name}}」的参数集。',
-    en: 'This workspace has no parameter set named "{{name}}".',
+  CONFIRMATION_REQUIRED: {
+    'zh-CN': '此操作会删除数据且无法撤销：请在终端中确认，或加上 --yes。',
+    en: 'This deletes data and cannot be undone: confirm at a terminal, or add --yes.',
   },
   INTERNAL: {
     'zh-CN': '内部错误：{{detail}}。工作区未被修改；请把此信息告诉开发人员。',
