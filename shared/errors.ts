@@ -159,6 +159,14 @@ export const errorMessages = {
     'zh-CN': '没有可下载的文件：{{path}}。只能下载工作台本次运行中导出的报告。',
     en: 'Nothing to download at {{path}}: only reports exported while the workbench has been running can be downloaded.',
   },
+  PARAM_SET_INVALID: {
+    'zh-CN': '参数集文件无效：{{detail}}',
+    en: 'Invalid parameter set file: {{detail}}',
+  },
+  PARAM_SET_NOT_FOUND: {
+    'zh-CN': '工作区中没有名为「{{name}}」的参数集。',
+    en: 'This workspace has no parameter set named "{{name}}".',
+  },
   CUSTOMER_NOT_FOUND: {
     'zh-CN': '工作区中没有客户编号为「{{key}}」的数据。',
     en: 'This workspace holds no data for customer key "{{key}}".',
