@@ -100,6 +100,24 @@ export function fitDesign(raw: RawFeatureSet, y: ArrayLike<number>, opts: Design
     }
     const coverage = n ? m / n : 0;
     if (coverage < minCoverage) return drop(f.ref, 'sparse', coverage);
+    if (opts.leakAuc != null) {
+      // Each customer scored by the churn rate of their value (missing as a value of its own): a
+      // column like 流失原因, filled only for churned customers, separates them perfectly.
+      const rate = new Map<string, [number, number]>();
+      f.values.forEach((v, i) => {
+        const k = v === null || v === '' ? '\u0000' : v;
+        const r = rate.get(k) ?? [0, 0];
+        r[0] += (y[i] as number) > 0 ? 1 : 0;
+        r[1] += 1;
+        rate.set(k, r);
+      });
+      const scores = f.values.map((v) => {
+        const r = rate.get(v === null || v === '' ? '\u0000' : v) as [number, number];
+        return r[0] / r[1];
+      });
+      const auc = rocAuc(scores, y)?.value ?? 0.5;
+      if (auc > opts.leakAuc) return drop(f.ref, 'leak', coverage);
+    }
     const common = [...counts.entries()].filter(([, c]) => c >= minLevel).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const rare = m - common.reduce((s, [, c]) => s + c, 0);
     const groups = common.length + (rare > 0 ? 1 : 0) + (m < n ? 1 : 0);

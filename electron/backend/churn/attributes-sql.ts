@@ -1,12 +1,14 @@
-// Features of an outcome-column model: the customer list as the import keeps it. The list has no
-// date for its outcome, so behaviour (orders, interactions, ...) is left out: a churned customer's
-// recent silence would be the outcome itself, not a predictor of it. Today the import keeps
-// industry, segment, region, owner, first seen, status, churn date and reason, and tags; other
-// columns of a customer file are not stored yet (run notes say so).
+// Features of an outcome-column model: the customer list as the import keeps it (its fields and
+// every other column, kept as typed customer attributes). The list has no date for its outcome, so
+// behaviour (orders, interactions, ...) is left out: a churned customer's recent silence would be
+// the outcome itself, not a predictor of it; and any column that alone separates churned from
+// retained is dropped as a leak by the design (COLUMN_DESIGN in run.ts).
 
 import type { ReadableDB } from '../workspace/connection';
 import type { FeatureSnapshot } from './features-sql';
 import { ATTRIBUTE_COLUMNS, revenue12mAt } from './features-sql';
+import { customerAttributes } from '../workspace/repositories/customer-attributes';
+import type { CategoricalFeature, NumericFeature } from '../../../shared/churn/design';
 
 export function customerSnapshot(sqlite: ReadableDB, asOf: string): FeatureSnapshot {
   const rows = sqlite
@@ -23,16 +25,25 @@ export function customerSnapshot(sqlite: ReadableDB, asOf: string): FeatureSnaps
       return 0;
     }
   });
+  const keys = rows.map((r) => r[0]);
+  const numeric: NumericFeature[] = [
+    { ref: { id: 'tenureDays', key: 'churn:features.tenureDays' }, values: tenure },
+    { ref: { id: 'tags', key: 'churn:features.tags' }, values: tagCount },
+  ];
+  const categorical: CategoricalFeature[] = ATTRIBUTE_COLUMNS.map((c, j) => ({
+    ref: { id: `attr:${c}`, key: 'churn:features.attribute', params: { column: c } },
+    values: rows.map((r) => r[2 + j] as string | null),
+  }));
+  for (const col of customerAttributes(sqlite, keys).columns) {
+    const ref = { id: `custom:${col.name}`, key: 'churn:features.customAttribute', params: { name: col.name } };
+    if (col.type === 'category') categorical.push({ ref, values: col.values });
+    else if (col.type === 'number') numeric.push({ ref, values: Float64Array.from(col.values, (v) => (v === null ? NaN : v)) });
+    // A date reads as days before the as-of date (contract start, last visit, ...).
+    else numeric.push({ ref: { ...ref, key: 'churn:features.customDate' }, values: Float64Array.from(col.values, (v) => (v === null ? NaN : Math.round((asOfMs - Date.parse(`${v}T00:00:00Z`)) / 86_400_000))) });
+  }
   return {
     asOf,
-    raw: {
-      keys: rows.map((r) => r[0]),
-      numeric: [
-        { ref: { id: 'tenureDays', key: 'churn:features.tenureDays' }, values: tenure },
-        { ref: { id: 'tags', key: 'churn:features.tags' }, values: tagCount },
-      ],
-      categorical: ATTRIBUTE_COLUMNS.map((c, j) => ({ ref: { id: `attr:${c}`, key: 'churn:features.attribute', params: { column: c } }, values: rows.map((r) => r[2 + j] as string | null) })),
-    },
+    raw: { keys, numeric, categorical },
     names: rows.map((r) => r[1]),
     owners: rows.map((r) => r[5]),
     revenue12m: revenue12mAt(sqlite, asOf, rows.map((r) => r[0])),

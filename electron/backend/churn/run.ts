@@ -12,6 +12,7 @@ import { featuresAt, subsetSnapshot, type FeatureSnapshot } from './features-sql
 import { activeAt, columnLabels, historyLabels, loadHistoryActivity } from './labels';
 import { customerSnapshot } from './attributes-sql';
 import { storeChurnRun } from './store';
+import { attributeDefs } from '../workspace/repositories/customer-attributes';
 import {
   countChurned,
   emptyEvaluation,
@@ -102,6 +103,7 @@ async function fitHistory(sqlite: WritableDB, asOf: string, params: ChurnParams,
   const activity = loadHistoryActivity(sqlite, asOf);
   const def = activity.definition;
   notes.push({ key: def.basis === 'contractual' ? 'notes.activityContract' : 'notes.activityWindow', params: { windowDays: def.windowDays ?? 0, source: def.source } });
+  if (attributeDefs(sqlite).length) notes.push({ key: 'notes.historyAttributes' });
   const rules = getRules(sqlite);
   opts.progress?.('features', 0, 3);
   const trainAll = featuresAt(sqlite, trainCutoff, rules);

@@ -43,7 +43,7 @@ describe('design matrix and feature report', () => {
     expect([X[0]!, X[1]!]).toEqual([0, 1]);
     expect(X[32 * p + 3]).toBe(1); // 医药 is rare
     expect(X[38 * p + 4]).toBe(1); // missing industry
-    expect(X[0 * p + 2] + X[0 * p + 3]).toBe(0); // 制造 is the reference level
+    expect(X[0 * p + 2]! + X[0 * p + 3]!).toBe(0); // 制造 is the reference level
     // Without the leak rule (history labels) the leaky column is kept.
     expect(fitDesign(raw, y, { leakAuc: null }).report.used.map((u) => u.id)).toContain('leaky');
   });
@@ -75,5 +75,22 @@ describe('signal backtest summary', () => {
     expect(s.rules[0]).toEqual({ ruleId: 'A', fires: 5, precision: 0.6, recall: 0.75, lift: 0.6 / 0.4, medianLeadDays: 60 });
     expect(s.rules[1]).toEqual({ ruleId: 'B', fires: 2, precision: 0.5, recall: 0.25, lift: 0.5 / 0.4, medianLeadDays: 60 });
     expect(s.rules[2]).toEqual({ ruleId: 'C', fires: 0, precision: null, recall: 0, lift: null, medianLeadDays: null });
+  });
+});
+
+describe('categorical leak check (outcome columns)', () => {
+  it('drops a column filled only for churned customers (a churn reason) and keeps an ordinary one', () => {
+    const yy = Uint8Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? 1 : 0));
+    const set: RawFeatureSet = {
+      keys: Array.from({ length: 60 }, (_, i) => `C${i}`),
+      numeric: [],
+      categorical: [
+        { ref: { id: 'custom:流失原因', key: 'churn:features.customAttribute', params: { name: '流失原因' } }, values: Array.from(yy, (v, i) => (v ? ['价格', '服务', '竞品'][i % 3]! : null)) },
+        { ref: { id: 'custom:套餐', key: 'churn:features.customAttribute', params: { name: '套餐' } }, values: Array.from(yy, (_, i) => (i % 2 ? '标准' : '高级')) },
+      ],
+    };
+    const spec = fitDesign(set, yy, { leakAuc: 0.95 });
+    expect(spec.report.dropped.map((d) => [d.id, d.reason])).toEqual([['custom:流失原因', 'leak']]);
+    expect(spec.report.used.map((u) => u.id)).toEqual(['custom:套餐']);
   });
 });
