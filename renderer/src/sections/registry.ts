@@ -6,6 +6,7 @@ import { HealthSection } from './health/HealthSection';
 import { DiagnosticsSection } from './diagnostics/DiagnosticsSection';
 import { ReportsSection } from './reports/ReportsSection';
 import { ImportSection } from './import/ImportSection';
+import { ParamsSection } from './params/ParamsSection';
 
 /** The engagement page's areas, in navigation order. A domain replaces its placeholder here. */
 export interface SectionDef {
@@ -20,6 +21,7 @@ export const sections: SectionDef[] = [
   { id: 'import', labelKey: 'nav.import', icon: '⇪', Component: ImportSection },
   { id: 'diagnostics', labelKey: 'nav.diagnostics', icon: '▤', Component: DiagnosticsSection },
   { id: 'health', labelKey: 'nav.health', icon: '♥', Component: HealthSection },
+  { id: 'params', labelKey: 'nav.params', icon: '⚙', Component: ParamsSection },
   { id: 'checklists', labelKey: 'nav.checklists', icon: '☑', Component: ChecklistsSection },
   { id: 'reports', labelKey: 'nav.reports', icon: '⎙', Component: ReportsSection },
   { id: 'audit', labelKey: 'nav.audit', icon: '☰', Component: AuditSection },

@@ -16,6 +16,7 @@ import { CohortRangeFields } from './CohortRangeFields';
 import { RetentionTable } from './RetentionTable';
 import { RunNotes } from './RunNotes';
 import { drillLabel, makeFmt } from './labels';
+import type { ParamSetSummary } from '../../../../shared/contract/params';
 import './diagnostics.css';
 
 interface Form {
@@ -29,8 +30,16 @@ interface Form {
   cohortTo: string;
 }
 
+/** The run with the latest as-of date (the last executed among equals). */
+function latestAsOf(runs: readonly DiagnosticRunSummary[]): DiagnosticRunSummary | null {
+  let best: DiagnosticRunSummary | null = null;
+  for (const r of runs) if (!best || r.asOf > best.asOf || (r.asOf === best.asOf && r.id > best.id)) best = r;
+  return best;
+}
+
 export function DiagnosticsSection() {
   const { t } = useTranslation('analytics');
+  const { t: tp } = useTranslation('params');
   const wb = useWorkbench();
   const currency = wb.workspace?.meta.currency ?? 'CNY';
   const fmt = useMemo(() => makeFmt(wb.locale, currency), [wb.locale, currency]);
@@ -43,6 +52,9 @@ export function DiagnosticsSection() {
   const job = useJob('diagnostics.run');
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [loaded, setLoaded] = useState(false);
+  const [paramSets, setParamSets] = useState<ParamSetSummary[]>([]);
+  /** The named parameter set the next run uses; '' = the built-in defaults. */
+  const [paramSet, setParamSet] = useState('');
 
   const show = useCallback(
     async (id: number) => {
@@ -62,8 +74,9 @@ export function DiagnosticsSection() {
   useEffect(() => {
     let live = true;
     (async () => {
-      const [d, list] = await Promise.all([wb.api['diagnostics.defaults']({}), wb.api['diagnostics.runs']({})]);
+      const [d, list, sets] = await Promise.all([wb.api['diagnostics.defaults']({}), wb.api['diagnostics.runs']({}), wb.api['params.list']({})]);
       if (!live) return;
+      setParamSets(sets);
       setDefaults(d);
       setRuns(list);
       const initial: Form = {
@@ -72,7 +85,9 @@ export function DiagnosticsSection() {
       };
       setForm(initial);
       setLoaded(true);
-      if (list[0]) await show(list[0].id);
+      // Reopened, the dashboard shows the run with the latest as-of date, not the last executed.
+      const latest = latestAsOf(list);
+      if (latest) await show(latest.id);
       // The first visit runs the diagnostics with the defaults: the consultant lands on a result,
       // not on an empty page with a button.
       else if (d.data.orderLines > 0 || d.data.contracts > 0) await startRef.current(initial);
@@ -97,6 +112,7 @@ export function DiagnosticsSection() {
         asOf: f.asOf || undefined, grain: f.grain, activity: { basis: f.basis, windowDays: f.windowDays },
         cohortCount: null, cohortFrom: f.cohortFrom || null, cohortTo: f.cohortTo || null,
       },
+      ...(paramSet ? { paramSet } : {}),
     });
     if (!out.ok) return wb.reportError(out.error);
     try {
@@ -114,7 +130,8 @@ export function DiagnosticsSection() {
       const list = await wb.api['diagnostics.runs']({});
       setRuns(list);
       if (baseId === run.id) setBaseId(null);
-      if (list[0]) await show(list[0].id);
+      const latest = latestAsOf(list);
+      if (latest) await show(latest.id);
       else setRun(null);
     } catch (err) {
       wb.reportError(err);
@@ -131,7 +148,8 @@ export function DiagnosticsSection() {
   }, []);
 
   const runOption = (r: DiagnosticRunSummary) =>
-    t('ui.runOption', { id: r.id, asOf: r.asOf, grain: t(`grains.${r.grain}`), basis: t(`ui.params.basisShort.${r.basis}`) }) + (r.label ? ` · ${r.label}` : '');
+    t('ui.runOption', { id: r.id, asOf: r.asOf, grain: t(`grains.${r.grain}`), basis: t(`ui.params.basisShort.${r.basis}`) }) + (r.label ? ` · ${r.label}` : '') + ` · ${paramsText(r.paramSet)}`;
+  const paramsText = (name: string | null) => (name ? tp('runParams.set', { name }) : tp('runParams.defaults'));
   // Before the first progress report the engine is loading the data.
   const progress = job.running ? (job.progress ?? { phase: 'diagnostics.load', done: 0, total: null }) : null;
   const phase = progress ? progress.phase.replace('diagnostics.', '') : null;
@@ -172,6 +190,13 @@ export function DiagnosticsSection() {
               grain={form.grain} asOf={form.asOf} first={defaults?.data.firstOrderDate ?? null} from={form.cohortFrom} to={form.cohortTo}
               onChange={(cohortFrom, cohortTo) => setForm({ ...form, cohortFrom, cohortTo })}
             />
+            <label className="field">
+              <span className="field-label">{tp('ui.set')}</span>
+              <select value={paramSet} onChange={(e) => setParamSet(e.target.value)} data-testid="diag-param-set">
+                <option value="">{tp('ui.builtIn')}</option>
+                {paramSets.map((p) => <option key={p.name} value={p.name}>{p.name}</option>)}
+              </select>
+            </label>
             <button className="btn btn-primary diag-run-btn" disabled={progress !== null || noData} onClick={() => void start()} data-testid="diag-run">
               {progress ? t('ui.params.running') : t('ui.params.run')}
             </button>
@@ -232,6 +257,7 @@ export function DiagnosticsSection() {
               id: run.id, asOf: run.asOf, grain: t(`grains.${run.grain}`), basis: t(`ui.params.basisShort.${run.basis}`),
               customers: fmt.int(run.customers), seconds: (run.durationMs / 1000).toFixed(1), at: formatDateTime(run.createdAt, wb.locale),
             })}
+            {` · ${paramsText(run.paramSet)}`}
             {result.retention[result.retention.length - 1]?.period.partial ? ` · ${t('ui.partialNote', { asOf: run.asOf })}` : ''}
           </p>
           <RunNotes result={result} fmt={fmt} />

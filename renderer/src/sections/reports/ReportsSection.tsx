@@ -6,6 +6,7 @@ import { useWorkbench } from '../../app/context';
 import { SectionList } from './SectionList';
 import { ExportPanel } from './ExportPanel';
 import { ExportHistory } from './ExportHistory';
+import { RunPicker } from './RunPicker';
 import './reports.css';
 
 const SAVE_DELAY_MS = 500;
@@ -122,6 +123,7 @@ export function ReportsSection() {
             </label>
           </div>
         </div>
+        <RunPicker definition={def} onChange={change} />
         <ExportPanel definition={def} onExported={() => void wb.api['report.exports']({}).then(setHistory, wb.reportError)} />
       </div>
       <div className="rp-preview card">
