@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../shared/domain/engagement';
 import { useWorkbench } from '../app/context';
 import { formatDateTime } from '../format';
+import { AuditChainStatus } from './privacy/AuditChainStatus';
 
 export function AuditSection() {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ export function AuditSection() {
   return (
     <div className="card">
       <h2>{t('audit.title')}</h2>
+      <AuditChainStatus />
       {rows === null ? (
         <p className="muted">{t('loading')}</p>
       ) : rows.length === 0 ? (

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { OverviewSection } from './OverviewSection';
 import { AuditSection } from './AuditSection';
+import { PrivacySection } from './privacy/PrivacySection';
 import { ChecklistsSection } from './checklists/ChecklistsSection';
 import { HealthSection } from './health/HealthSection';
 import { DiagnosticsSection } from './diagnostics/DiagnosticsSection';
@@ -25,4 +26,5 @@ export const sections: SectionDef[] = [
   { id: 'checklists', labelKey: 'nav.checklists', icon: '☑', Component: ChecklistsSection },
   { id: 'reports', labelKey: 'nav.reports', icon: '⎙', Component: ReportsSection },
   { id: 'audit', labelKey: 'nav.audit', icon: '☰', Component: AuditSection },
+  { id: 'privacy', labelKey: 'nav.privacy', icon: '⚿', Component: PrivacySection },
 ];
