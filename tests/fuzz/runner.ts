@@ -50,9 +50,10 @@ export interface FuzzSummary {
   integrityFailures: number;
   /** Cases that were not refused, imported with rejects or imported clean, or failed the integrity check. */
   failures: CaseResult[];
-  /** Slowest and largest cases, for the figures. */
+  /** Slowest import (its own time, start-up left out) and largest peak, for the figures. */
   maxMs: number;
   maxPeakMb: number;
+  /** Files under 1 MB whose import took over TARGET_MS or TARGET_MB. */
   overTarget: number;
   wallMs: number;
 }
@@ -248,9 +249,10 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzSummary> {
         summary.counts[r.verdict]++;
         if (r.integrity !== 'ok') summary.integrityFailures++;
         if (r.integrity !== 'ok' || !['refused', 'rejects', 'clean'].includes(r.verdict)) summary.failures.push(r);
-        summary.maxMs = Math.max(summary.maxMs, r.ms);
+        const ms = r.workMs ?? r.ms;
+        summary.maxMs = Math.max(summary.maxMs, ms);
         summary.maxPeakMb = Math.max(summary.maxPeakMb, r.peakMb);
-        if (r.ms > TARGET_MS || r.peakMb > TARGET_MB) summary.overTarget++;
+        if (r.bytes < 1024 * 1024 && (ms > TARGET_MS || r.peakMb > TARGET_MB)) summary.overTarget++;
         o.onResult?.(r);
       }
     };
@@ -265,5 +267,5 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzSummary> {
 
 export function finalLine(s: FuzzSummary): string {
   const c = s.counts;
-  return `fuzz: ${s.tried} tried, ${c.refused} refused with a code, ${c.rejects} imported with rejects, ${c.clean} imported clean, ${c.crash} crashes, ${c.hang} hangs, ${c.blowup} memory blow-ups, ${s.integrityFailures} integrity failures (seed ${s.seed}; slowest ${s.maxMs} ms, largest ${s.maxPeakMb} MB, ${s.overTarget} over ${TARGET_MS / 1000} s or ${TARGET_MB} MB)`;
+  return `fuzz: ${s.tried} tried, ${c.refused} refused with a code, ${c.rejects} imported with rejects, ${c.clean} imported clean, ${c.crash} crashes, ${c.hang} hangs, ${c.blowup} memory blow-ups, ${s.integrityFailures} integrity failures (seed ${s.seed}; slowest import ${s.maxMs} ms, largest peak ${s.maxPeakMb} MB, ${s.overTarget} files under 1 MB over ${TARGET_MS / 1000} s or ${TARGET_MB} MB)`;
 }

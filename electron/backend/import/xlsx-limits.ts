@@ -26,6 +26,19 @@ function isXml(name: string): boolean {
   return /\.(xml|rels|vml)$/i.test(name);
 }
 
+/** Until the stream drains or closes, whichever comes first; neither listener is left behind. */
+function drained(stream: NodeJS.EventEmitter): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
 /** Inflate (or read, when stored) one entry as a stream, handing each piece of output to `onData`, which may throw to stop. */
 async function streamEntry(fh: FileHandle, entry: ZipEntry, onData: (piece: Buffer) => void): Promise<void> {
   const start = await entryDataOffset(fh, entry);
@@ -74,7 +87,7 @@ async function streamEntry(fh: FileHandle, entry: ZipEntry, onData: (piece: Buff
     at += piece.length;
     // Back-pressure: wait for the inflater to drain before feeding more, so a bomb's output is
     // looked at piece by piece, never piled up.
-    if (!inflate.write(piece)) await new Promise<void>((resolve) => inflate.once('drain', resolve).once('close', resolve));
+    if (!inflate.write(piece)) await drained(inflate);
   }
   if (failure === null && !ended) inflate.end();
   await finished;
