@@ -42,8 +42,11 @@ export interface ModelFitResult {
 
 /** log θ beyond ±LOG_BOUND (θ below 1e-5 or above 1e5 in the model's unit) counts as a boundary. */
 const LOG_BOUND = Math.log(1e5);
-/** Log-parameters further out than this make the objective infinite, so a step cannot overflow. */
-const LOG_LIMIT = 30;
+/**
+ * Log-parameters further out than this (θ beyond 1e-7 or 1e7) make the objective infinite: a step
+ * cannot overflow, and a fit running to a boundary stops there instead of chasing it for ever.
+ */
+const LOG_LIMIT = Math.log(1e7);
 /** A log-scale standard error above this (an interval spanning a factor of e^±5.9) is a flat likelihood. */
 const FLAT_SE = 3;
 
@@ -89,6 +92,7 @@ export function fitByMaximumLikelihood(problem: LikelihoodProblem): ModelFitResu
     starts += 1;
     const result = minimiseBfgs(objective, Float64Array.from(start, Math.log), {
       gradientTolerance: 1e-9,
+      offBoundary: (logTheta) => logTheta.some((v) => Math.abs(v) > LOG_BOUND),
       checkpoint: problem.checkpoint,
     });
     iterations += result.iterations;

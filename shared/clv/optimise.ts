@@ -20,6 +20,11 @@ export interface OptimiseOptions {
   maxIterations?: number;
   /** Stop when max |gradient| is below this (the objective is a mean log-likelihood, so per customer). */
   gradientTolerance?: number;
+  /**
+   * Where the optimum is not worth chasing (a parameter heading for 0 or infinity): once this holds and
+   * the last 5 iterations gained less than 1e-8 of the objective, the search stops there.
+   */
+  offBoundary?: (theta: Float64Array) => boolean;
   /** Cancellation checkpoint, called once per iteration; throwing from it ends the fit. */
   checkpoint?: () => void;
 }
@@ -45,9 +50,19 @@ export function minimiseBfgs(f: Objective, start: Float64Array, options: Optimis
   // Iterations in a row that lowered the objective by no more than rounding: the optimum is reached to
   // machine precision, and Armijo would keep accepting steps that change nothing.
   let stalled = 0;
+  const recent: number[] = [];
   for (; iterations < maxIterations; iterations += 1) {
     options.checkpoint?.();
     const g = current.gradient;
+    recent.push(current.value);
+    if (recent.length > 6) recent.shift();
+    if (
+      recent.length === 6 &&
+      options.offBoundary?.(theta) &&
+      (recent[0] as number) - current.value < 1e-8 * Math.abs(current.value)
+    ) {
+      return { theta, value: current.value, gradient: g, iterations, converged: false };
+    }
     if (maxAbs(g) < tolerance) return { theta, value: current.value, gradient: g, iterations, converged: true };
     let direction = matVec(h, g, n).map((v) => -v);
     let slope = dot(direction, g);

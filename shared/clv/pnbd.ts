@@ -4,6 +4,7 @@
 // Euler's transformation so that in both branches (α ≥ β and α < β) it becomes 2F1(1, b; c; z) with
 // c > b and 0 ≤ z < 1: positive terms that fall at least geometrically, no cancellation inside the sum.
 import type { RepeatData } from './data';
+import { integrateWithWeights } from './quadrature';
 import { digamma, hyp2f1OneWithGradient, logAddExp, logGamma } from './special';
 
 export const PNBD_PARAMETERS = ['r', 'alpha', 's', 'beta'] as const;
@@ -64,13 +65,55 @@ export interface PnbdRowTerms {
 }
 
 const g1 = new Float64Array(4);
+/** Series up to this z (at most a few hundred terms); quadrature above it. */
+export const QUADRATURE_ABOVE_Z = 0.9;
+
+/**
+ * log ∫ from tₓ to T of (α+τ)^−(r+x) (β+τ)^−(s+1) dτ, the same quantity as [F(tₓ) − F(T)]/(r+s+x),
+ * with the derivatives of that log in r, α, s, β. The integrand is scaled by its value at tₓ (it
+ * decreases), so it neither overflows nor underflows whatever s and β are.
+ */
+function deathIntegral(p: ParetoNbdParams, x: number, tx: number, T: number): { log: number; dr: number; dAlpha: number; ds: number; dBeta: number } {
+  const { r, alpha, s, beta } = p;
+  const h = (t: number): number => -(r + x) * Math.log(alpha + t) - (s + 1) * Math.log(beta + t);
+  const h0 = h(tx);
+  const v = integrateWithWeights(
+    (t, out) => {
+      const la = Math.log(alpha + t);
+      const lb = Math.log(beta + t);
+      const f = Math.exp(-(r + x) * la - (s + 1) * lb - h0);
+      out[0] = f;
+      out[1] = -la * f;
+      out[2] = (-(r + x) / (alpha + t)) * f;
+      out[3] = -lb * f;
+      out[4] = (-(s + 1) / (beta + t)) * f;
+    },
+    tx,
+    T,
+    5,
+    1e-12,
+    64,
+    // exp of a sum of terms as large as |h|: its rounding is |h|·ε relative.
+    (Math.abs(h0) + Math.abs(h(T))) * Number.EPSILON,
+  );
+  const i0 = v[0] as number;
+  return { log: h0 + Math.log(i0), dr: (v[1] as number) / i0, dAlpha: (v[2] as number) / i0, ds: (v[3] as number) / i0, dBeta: (v[4] as number) / i0 };
+}
+
 const g2 = new Float64Array(4);
 
 /**
  * One row's terms; when `grad` is given it receives ∂/∂(r, α, s, β) of log(e^first + e^second)
  * (without the Γ and power prefix, which the caller adds per distinct x).
  */
-export function pnbdRow(p: ParetoNbdParams, x: number, tx: number, T: number, grad: Float64Array | null): PnbdRowTerms {
+export function pnbdRow(
+  p: ParetoNbdParams,
+  x: number,
+  tx: number,
+  T: number,
+  grad: Float64Array | null,
+  method: 'auto' | 'series' | 'quadrature' = 'auto',
+): PnbdRowTerms {
   const { r, alpha, s, beta } = p;
   const logAT = Math.log(alpha + T);
   const logBT = Math.log(beta + T);
@@ -80,7 +123,16 @@ export function pnbdRow(p: ParetoNbdParams, x: number, tx: number, T: number, gr
   let gd1 = 0;
   let gd2 = 0;
   let gd3 = 0;
-  if (tx < T) {
+  // Above this z the series needs thousands of terms per row: integrate over the death time instead.
+  const zAtTx = Math.abs(alpha - beta) / (Math.max(alpha, beta) + tx);
+  if (tx < T && (method === 'quadrature' || (method === 'auto' && zAtTx > QUADRATURE_ABOVE_Z))) {
+    const q = deathIntegral(p, x, tx, T);
+    second = Math.log(s) + q.log;
+    gd0 = q.dr;
+    gd1 = q.dAlpha;
+    gd2 = 1 / s + q.ds;
+    gd3 = q.dBeta;
+  } else if (tx < T) {
     const l1 = logF(r, alpha, s, beta, x, tx, grad ? g1 : null);
     const l2 = logF(r, alpha, s, beta, x, T, grad ? g2 : null);
     const ratio = Math.exp(l2 - l1);

@@ -68,3 +68,29 @@ export interface ClvResult {
   totals: { expectedPurchases: number; clv: number | null; meanPAlive: number };
   scores: ClvCustomer[];
 }
+
+/** A stored run as listed: what was asked and the headline figures, without the fits' detail. */
+export interface ClvRunSummary {
+  id: number;
+  createdAt: string;
+  label: string | null;
+  params: ClvParams;
+  asOf: string;
+  model: CountModel;
+  status: ClvResult['countFit']['status'];
+  verdict: ClvEvaluation['verdict'];
+  logLikelihood: number | null;
+  customers: number;
+  totalClv: number | null;
+  durationMs: number;
+}
+
+/** A stored run: the summary and the result without its per-customer scores (paged by clv.customers). */
+export type ClvRun = ClvRunSummary & { result: Omit<ClvResult, 'scores'> };
+
+export const CLV_CUSTOMER_SORTS = ['clv', 'pAlive', 'expectedPurchases', 'customerKey'] as const;
+export type ClvCustomerSort = (typeof CLV_CUSTOMER_SORTS)[number];
+
+export interface ClvCustomerRow extends ClvCustomer {
+  name: string | null;
+}

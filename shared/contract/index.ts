@@ -8,6 +8,7 @@ import { healthChannels } from './health';
 import { checklistsChannels } from './checklists';
 import { reportsChannels } from './reports';
 import { churnChannels } from './churn';
+import { clvChannels } from './clv';
 import { paramsChannels } from './params';
 import { privacyChannels } from './privacy';
 import { privacyChannels } from './privacy';
@@ -23,6 +24,7 @@ export const contract = mergeChannels(
   checklistsChannels,
   reportsChannels,
   churnChannels,
+  clvChannels,
   paramsChannels,
   privacyChannels,
   privacyChannels,

@@ -8,6 +8,7 @@ import { healthHandlers } from './health';
 import { checklistsHandlers } from './checklists';
 import { reportsHandlers } from './reports';
 import { churnHandlers } from './churn';
+import { clvHandlers } from './clv';
 import { paramsHandlers } from './params';
 import { privacyHandlers } from './privacy';
 import { privacyHandlers } from './privacy';
@@ -28,6 +29,7 @@ export function createHandlers(b: Backend): Handlers {
     checklistsHandlers(b),
     reportsHandlers(b),
     churnHandlers(b),
+    clvHandlers(b),
     paramsHandlers(b),
     privacyHandlers(b),
     privacyHandlers(b),

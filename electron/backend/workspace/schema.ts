@@ -8,10 +8,11 @@ import type { ChecklistTables } from './tables/checklists';
 import type { HealthTables } from './tables/health';
 import type { ReportTables } from './tables/reports';
 import type { ChurnTables } from './tables/churn';
+import type { ClvTables } from './tables/clv';
 import type { ParamTables } from './tables/params';
 
 // Today's table types, one interface per domain, merged here. Migrations never import these.
-export interface DB extends CoreTables, DataTables, ImportTables, DiagnosticsTables, HealthTables, ChecklistTables, ReportTables, ChurnTables, AttributeTables, ParamTables {}
+export interface DB extends CoreTables, DataTables, ImportTables, DiagnosticsTables, HealthTables, ChecklistTables, ReportTables, ChurnTables, AttributeTables, ParamTables, ClvTables {}
 
 /**
  * A row of `table` as a select returns it: the one row type of each table, for kysely and for the

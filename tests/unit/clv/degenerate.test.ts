@@ -106,3 +106,24 @@ describe('special functions', () => {
     expect(g.dZ).toBeCloseTo((1.7 / 3.2) * hyp2f1(2, 2.7, 4.2, 0.6), 10);
   });
 });
+
+describe('Pareto/NBD death-time integral', () => {
+  it('the quadrature (used when α and β are far apart) agrees with the hypergeometric series', async () => {
+    const { pnbdRow } = await import('../../../shared/clv/pnbd');
+    for (const [alpha, beta, x, tx, T] of [
+      [1, 12, 3, 10, 38],
+      [12, 1, 3, 10, 38],
+      [3, 40, 0, 0, 38],
+      [10.5, 11.6, 2, 30.43, 38.86],
+      [50, 5, 40, 2, 300],
+    ] as const) {
+      const p = { r: 0.55, alpha, s: 0.6, beta };
+      const gs = new Float64Array(4);
+      const gq = new Float64Array(4);
+      const series = pnbdRow(p, x, tx, T, gs, 'series');
+      const quadrature = pnbdRow(p, x, tx, T, gq, 'quadrature');
+      expect(Math.abs(series.ll - quadrature.ll)).toBeLessThan(1e-12);
+      gs.forEach((v, i) => expect(Math.abs(v - (gq[i] as number))).toBeLessThan(1e-10));
+    }
+  });
+});
