@@ -8,7 +8,7 @@ export interface RadarIndicator {
 
 export interface RadarSeries {
   name: string;
-  /** One per indicator, same order; null = section not answered (drawn at 0, said in the legend text). */
+  /** One per indicator, same order; null = section not answered: left out of the polygon, never drawn at 0. */
   values: readonly (number | null)[];
   /** A target or benchmark is drawn dashed without fill so the actual scores stay in front. */
   style?: 'actual' | 'reference';
@@ -19,7 +19,15 @@ export interface RadarChartInput {
   subtitle?: string;
   indicators: readonly RadarIndicator[];
   series: readonly RadarSeries[];
+  /**
+   * Added under the name of a dimension no actual series has an answer for (e.g. "尚无回答"), so an
+   * empty dimension reads as a gap, not as a score of 0.
+   */
+  unansweredLabel?: string;
 }
+
+/** ECharts leaves a radar value of '-' out of the polygon. */
+const ABSENT = '-';
 
 /** Checklist result by section (e.g. 组织准备 / 数据基础 / 技术工具 / 流程设计), one polygon per respondent group. */
 export function buildRadarChart(input: RadarChartInput): ChartOption {
@@ -28,7 +36,10 @@ export function buildRadarChart(input: RadarChartInput): ChartOption {
     ...baseOption(input.title, input.subtitle),
     legend: { ...bottomLegend(), data: input.series.map((s) => s.name) },
     radar: {
-      indicator: input.indicators.map((ind) => ({ name: ind.name, max: ind.max })),
+      indicator: input.indicators.map((ind, k) => {
+        const unanswered = input.series.some((s) => s.style !== 'reference') && input.series.every((s) => s.style === 'reference' || !Number.isFinite(s.values[k] ?? Number.NaN));
+        return { name: unanswered && input.unansweredLabel ? `${ind.name}\n(${input.unansweredLabel})` : ind.name, max: ind.max };
+      }),
       center: ['50%', `${top > 24 ? 55 : 50}%`],
       radius: '62%',
       splitNumber: 4,
@@ -46,7 +57,7 @@ export function buildRadarChart(input: RadarChartInput): ChartOption {
           const reference = s.style === 'reference';
           return {
             name: s.name,
-            value: s.values.map((v) => (v === null || !Number.isFinite(v) ? 0 : v)),
+            value: s.values.map((v) => (v === null || !Number.isFinite(v) ? ABSENT : v)),
             itemStyle: { color },
             lineStyle: { color, width: 2, type: reference ? ('dashed' as const) : ('solid' as const) },
             ...(reference ? {} : { areaStyle: { color, opacity: 0.18 } }),

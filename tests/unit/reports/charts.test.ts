@@ -60,6 +60,7 @@ const radar = buildRadarChart({
     { name: '自评', values: [3.2, null] },
     { name: '目标', values: [4, 4], style: 'reference' },
   ],
+  unansweredLabel: '尚无回答',
 });
 
 describe('chart builders', () => {
@@ -119,9 +120,12 @@ describe('chart builders', () => {
     expect(barData[0]?.label.formatter).toBe('¥1,234.50');
   });
 
-  it('radar: unanswered sections draw at 0, the reference polygon is dashed without fill', () => {
-    const data = seriesOf(radar)[0]?.['data'] as { value: number[]; lineStyle: { type: string }; areaStyle?: unknown }[];
-    expect(data[0]?.value).toEqual([3.2, 0]);
+  it('radar: an unanswered section is a gap named as such, never a 0; the reference polygon is dashed without fill', () => {
+    const data = seriesOf(radar)[0]?.['data'] as { value: (number | string)[]; lineStyle: { type: string }; areaStyle?: unknown }[];
+    expect(data[0]?.value).toEqual([3.2, '-']);
+    const names = ((radar as { radar: { indicator: { name: string }[] } }).radar.indicator).map((i) => i.name);
+    // The target alone does not count as an answer.
+    expect(names).toEqual(['组织准备', '数据基础\n(尚无回答)']);
     expect(data[0]?.areaStyle).toBeDefined();
     expect(data[1]?.lineStyle.type).toBe('dashed');
     expect(data[1]?.areaStyle).toBeUndefined();

@@ -56,6 +56,7 @@ export const checklistsSection: SectionBuilder = async (ctx) => {
         height: 380,
         option: buildRadarChart({
           indicators: res.aggregate.sections.map((s) => ({ name: sectionTitle.get(s.sectionId) ?? s.sectionId, max: 100 })),
+          unansweredLabel: ctx.r('checklists.radarUnanswered'),
           series: [
             { name: ctx.r('checklists.mean'), values: res.aggregate.sections.map((s) => s.spread?.mean ?? null) },
             ...(res.gaps.target < 100 || res.gaps.targetStage

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useWorkbench } from '../../app/context';
 import { Chart } from '../../components/Chart';
 import { buildRadarChart } from '../../../../shared/charts';
+import { reportText } from '../../../../shared/reports/messages';
 import type { AssessmentResult, ComparisonResult } from '../../../../shared/checklists/wire';
 import type { ChecklistTemplate, MaturityStage } from '../../../../shared/checklists/template-schema';
 import type { Locale } from '../../../../shared/errors';
@@ -13,6 +14,7 @@ export function radarOption(result: AssessmentResult, locale: Locale, averageLab
   const { template, aggregate } = result;
   return buildRadarChart({
     indicators: template.sections.map((s) => ({ name: bi(s.title, locale), max: 100 })),
+    unansweredLabel: reportText(locale, 'checklists.radarUnanswered'),
     series: [
       ...aggregate.respondents.map((name, i) => ({
         name,
