@@ -169,7 +169,8 @@ export function fitGbt(m: BinnedMatrix, binning: Binning, y: ArrayLike<number>, 
   const rows = new Int32Array(n);
   const trees: GbtTree[] = [];
   const offset = new Int32Array(p + 1);
-  for (let j = 0; j < p; j += 1) offset[j + 1] = (offset[j] as number) + (binning.edges[j] as Float64Array).length + 1;
+  // Bins 0 (missing) .. edges + 1: edges + 2 slots per feature.
+  for (let j = 0; j < p; j += 1) offset[j + 1] = (offset[j] as number) + (binning.edges[j] as Float64Array).length + 2;
   const histSize = (offset[p] as number) * 2;
   for (let round = 0; round < rounds; round += 1) {
     opts.onRound?.(round);
@@ -213,7 +214,8 @@ export function fitGbt(m: BinnedMatrix, binning: Binning, y: ArrayLike<number>, 
         let gl = 0;
         let hl = 0;
         const o = (offset[j] as number) * 2;
-        const nb = (offset[j + 1] as number) - (offset[j] as number);
+        // Thresholds 0 .. edges: a split after the top bin would send everyone left.
+        const nb = (offset[j + 1] as number) - (offset[j] as number) - 1;
         for (let b = 0; b < nb; b += 1) {
           gl += t.hist[o + 2 * b] as number;
           hl += t.hist[o + 2 * b + 1] as number;

@@ -1,4 +1,5 @@
-// Churn-model benchmark: `npm run bench -- churn-model [customers] [features]` (default 100,000 × 50).
+// Churn-model benchmark: `npm run bench -- churn-model [customers] [features] [logistic|gbt]` (default
+// 100,000 × 50, both models).
 // A seeded synthetic customer matrix (a logistic ground truth with a few interactions and
 // thresholds, ~20% churn) is fitted and 5-fold cross-validated by the workbench's logistic
 // regression and gradient-boosted trees (the engine's own functions: outOfFold + fitBare), each in a
@@ -100,7 +101,8 @@ if (!peerOk) console.log('peer skipped: /usr/bin/python3 with scikit-learn not f
 
 const targets: Record<string, number> = { logistic: 2, gbt: 5 };
 const peerName: Record<string, string> = { logistic: 'LogisticRegression(C=1, lbfgs)', gbt: 'HistGradientBoostingClassifier(100 iters, depth 3)' };
-for (const model of ['logistic', 'gbt']) {
+const only = args[2];
+for (const model of ['logistic', 'gbt'].filter((m) => !only || m === only)) {
   const a = ours(model);
   const b = peer(model);
   console.log(`\n${model}`);

@@ -73,3 +73,23 @@ describe('histogram gradient-boosted trees', () => {
     expect(fitGbt(m, binning, y, { rounds: 0, weights: w }).base).toBeCloseTo(0, 9);
   });
 });
+
+describe('histograms of flags side by side', () => {
+  it('keeps each feature in its own bins (the top bin of one never lands in the next)', () => {
+    // Two yes/no flags (bins 1 and 2 each); churn is the second flag exactly, the first is noise.
+    const n = 400;
+    const rand = seededRandom(11);
+    const X = new Float64Array(n * 2);
+    const y = new Uint8Array(n);
+    for (let i = 0; i < n; i += 1) {
+      X[i * 2] = rand() < 0.5 ? 1 : 0;
+      X[i * 2 + 1] = rand() < 0.3 ? 1 : 0;
+      y[i] = X[i * 2 + 1]!;
+    }
+    const binning = fitBinning(X, n, 2);
+    const m = applyBinning(binning, X, n);
+    const model = fitGbt(m, binning, y, { rounds: 5, maxDepth: 1, minLeaf: 5 });
+    expect(model.trees.every((t) => t.feature[0] === 1)).toBe(true);
+    expect(rocAuc(predictGbtRaw(model, m), y)!.value).toBe(1);
+  });
+});
