@@ -30,8 +30,9 @@ describe('electron-vite build output', () => {
     const html = readFileSync(join(out, 'renderer/index.html'), 'utf8');
     expect(html).toContain('<div id="root">');
     const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/);
-    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY_META);
-    expect(meta?.[1]).toContain("script-src 'self'");
+    // The build writes the policy's quotes as HTML entities; the browser reads them back as quotes.
+    expect(meta?.[1]?.replace(/&#39;/g, "'")).toBe(CONTENT_SECURITY_POLICY_META);
+    expect(meta?.[1]).toContain('script-src &#39;self&#39;');
   });
 
   it('guards every web contents in main: navigation, redirects, webviews and new windows', () => {
