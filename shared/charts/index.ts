@@ -4,3 +4,4 @@ export { buildDistributionChart, type DistributionChartInput, type DistributionI
 export { buildRadarChart, type RadarChartInput, type RadarIndicator, type RadarSeries } from './radar';
 export { type ChartUnit } from './axis-units';
 export { CHART_FONT_FAMILY, CHART_THEME, toneColor, type ChartOption, type Tone } from './theme';
+export { buildGainsChart, buildCalibrationChart, type GainsChartInput, type CalibrationChartInput } from './churn';

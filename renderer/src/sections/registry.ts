@@ -8,6 +8,7 @@ import { DiagnosticsSection } from './diagnostics/DiagnosticsSection';
 import { ReportsSection } from './reports/ReportsSection';
 import { ImportSection } from './import/ImportSection';
 import { ParamsSection } from './params/ParamsSection';
+import { ChurnSection } from './churn/ChurnSection';
 
 /** The engagement page's areas, in navigation order. A domain replaces its placeholder here. */
 export interface SectionDef {
@@ -22,6 +23,7 @@ export const sections: SectionDef[] = [
   { id: 'import', labelKey: 'nav.import', icon: '⇪', Component: ImportSection },
   { id: 'diagnostics', labelKey: 'nav.diagnostics', icon: '▤', Component: DiagnosticsSection },
   { id: 'health', labelKey: 'nav.health', icon: '♥', Component: HealthSection },
+  { id: 'churn', labelKey: 'nav.churn', icon: '◢', Component: ChurnSection },
   { id: 'params', labelKey: 'nav.params', icon: '⚙', Component: ParamsSection },
   { id: 'checklists', labelKey: 'nav.checklists', icon: '☑', Component: ChecklistsSection },
   { id: 'reports', labelKey: 'nav.reports', icon: '⎙', Component: ReportsSection },
