@@ -22,5 +22,16 @@ export const DrillTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('stage'), stage: z.enum(LIFECYCLE_STAGES) }),
   /** A breakdown group: attribute value, null = not set. */
   z.object({ kind: z.literal('attribute'), attribute: z.enum(BREAKDOWN_ATTRIBUTES), value: z.string().nullable() }),
+  /**
+   * A group of a breakdown by a customer attribute the imports kept (shared/analytics/attribute-groups.ts):
+   * a category's value, a date's year (year: true), a number's range (min <= value <= max); null = no value.
+   */
+  z.object({
+    kind: z.literal('customerAttribute'),
+    name: z.string().min(1).max(200),
+    value: z.string().nullable(),
+    range: z.tuple([z.number(), z.number()]).optional(),
+    year: z.boolean().optional(),
+  }),
 ]);
 export type DrillTarget = z.infer<typeof DrillTargetSchema>;

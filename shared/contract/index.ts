@@ -8,10 +8,10 @@ import { healthChannels } from './health';
 import { checklistsChannels } from './checklists';
 import { reportsChannels } from './reports';
 import { churnChannels } from './churn';
+import { privacyChannels } from './privacy';
 import { clvChannels } from './clv';
 import { paramsChannels } from './params';
-import { privacyChannels } from './privacy';
-import { privacyChannels } from './privacy';
+import { attributesChannels } from './attributes';
 
 // THE contract: every call the UI can make. Preload, main's IPC registration, the web host and the
 // renderer client are all derived from this object; a domain adds its map to the list. A name two
@@ -27,7 +27,7 @@ export const contract = mergeChannels(
   clvChannels,
   paramsChannels,
   privacyChannels,
-  privacyChannels,
+  attributesChannels,
 );
 
 export type Contract = typeof contract;

@@ -59,6 +59,16 @@ export function drillWhere(t: DrillTarget): Where {
       const col = `d.${ATTRIBUTE_COLUMN[t.attribute]}`;
       return t.value === null ? { sql: `${col} is null`, params: [] } : { sql: `${col} = ?`, params: [t.value] };
     }
+    case 'customerAttribute': {
+      const having = (cond: string, params: (string | number)[]): Where => ({
+        sql: `d.customer_key in (select a.customer_key from customer_attribute a where a.name = ? and ${cond})`,
+        params: [t.name, ...params],
+      });
+      if (t.value === null) return { sql: `d.customer_key not in (select a.customer_key from customer_attribute a where a.name = ? and a.value is not null)`, params: [t.name] };
+      if (t.range) return having(`a.value between ? and ?`, t.range);
+      if (t.year) return having(`substr(a.value, 1, 4) = ?`, [t.value]);
+      return having(`a.value = ?`, [t.value]);
+    }
     default:
       return assertNever(t);
   }

@@ -8,10 +8,10 @@ import { healthHandlers } from './health';
 import { checklistsHandlers } from './checklists';
 import { reportsHandlers } from './reports';
 import { churnHandlers } from './churn';
+import { privacyHandlers } from './privacy';
 import { clvHandlers } from './clv';
 import { paramsHandlers } from './params';
-import { privacyHandlers } from './privacy';
-import { privacyHandlers } from './privacy';
+import { attributesHandlers } from './attributes';
 
 export type Handler<K extends ChannelName> = (args: ParsedArgsOf<K>, ctx: CallContext) => Promise<ResultOf<K>>;
 export type Handlers = { [K in ChannelName]: Handler<K> };
@@ -32,6 +32,6 @@ export function createHandlers(b: Backend): Handlers {
     clvHandlers(b),
     paramsHandlers(b),
     privacyHandlers(b),
-    privacyHandlers(b),
+    attributesHandlers(b),
   );
 }

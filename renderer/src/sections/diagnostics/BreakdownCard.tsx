@@ -1,33 +1,69 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TIERS, type BreakdownAttribute, type DiagnosticRunResult, type DrillTarget } from '../../../../shared/analytics';
+import { TIERS, type BreakdownAttribute, type BreakdownGroup, type DiagnosticRunResult, type DrillTarget } from '../../../../shared/analytics';
+import type { AttributeBreakdown, AttributeBreakdownGroup, CustomerAttributeInfo } from '../../../../shared/contract/attributes';
+import { useWorkbench } from '../../app/context';
 import { absentText, metricTitle, type Fmt } from './labels';
 
 interface Props {
+  runId: number;
   result: DiagnosticRunResult;
   fmt: Fmt;
   onDrill(target: DrillTarget): void;
 }
 
+// The select's value for a customer attribute the imports kept (the built-in ones are their own ids).
+const KEPT = 'kept:';
+
 /** Latest-period retention, revenue retention, revenue and tier mix per value of one attribute. */
-export function BreakdownCard({ result, fmt, onDrill }: Props) {
+export function BreakdownCard({ runId, result, fmt, onDrill }: Props) {
   const { t } = useTranslation('analytics');
-  const [attribute, setAttribute] = useState<BreakdownAttribute>('industry');
-  const b = result.breakdowns.find((x) => x.attribute === attribute) ?? result.breakdowns[0];
-  if (!b) return null;
+  const { t: ti } = useTranslation('import');
+  const wb = useWorkbench();
+  const [choice, setChoice] = useState<string>('industry');
+  const [kept, setKept] = useState<CustomerAttributeInfo[]>([]);
+  const [keptBreakdown, setKeptBreakdown] = useState<AttributeBreakdown | null>(null);
+  useEffect(() => {
+    wb.api['attributes.list']({}).then(setKept, wb.reportError);
+  }, [wb.api, wb.reportError, runId]);
+  const keptName = choice.startsWith(KEPT) ? choice.slice(KEPT.length) : null;
+  useEffect(() => {
+    setKeptBreakdown(null);
+    if (keptName === null) return;
+    wb.api['attributes.breakdown']({ runId, name: keptName }).then(setKeptBreakdown, wb.reportError);
+  }, [wb.api, wb.reportError, runId, keptName]);
+  const attribute = (keptName === null ? choice : 'industry') as BreakdownAttribute;
+  const builtIn = result.breakdowns.find((x) => x.attribute === attribute) ?? result.breakdowns[0];
+  if (!builtIn) return null;
+  const groups: (BreakdownGroup | AttributeBreakdownGroup)[] = keptName === null ? builtIn.groups : (keptBreakdown?.groups ?? []);
+  const heading = keptName ?? t(`breakdown.attributes.${attribute}`);
+  const drillOf = (g: BreakdownGroup | AttributeBreakdownGroup): DrillTarget => {
+    if (keptName === null) return { kind: 'attribute', attribute, value: g.value };
+    const k = g as AttributeBreakdownGroup;
+    return { kind: 'customerAttribute', name: keptName, value: k.value, ...(k.range ? { range: k.range } : {}), ...(k.year ? { year: true } : {}) };
+  };
   const period = result.retention[result.retention.length - 1]?.period.key ?? '';
-  const rr = result.revenueRetention !== null;
-  const label = (v: string | null) => (v === null ? t('breakdown.notSet') : attribute === 'tier' ? t(`tiers.names.${v}`) : v);
+  const rr = result.revenueRetention !== null && keptName === null;
+  const label = (v: string | null) => (v === null ? t('breakdown.notSet') : keptName === null && attribute === 'tier' ? t(`tiers.names.${v}`) : v);
   return (
     <div className="card" data-testid="diag-breakdown">
       <div className="card-header">
         <h2>{t('ui.breakdown.title')}</h2>
         <label className="inline-field">
           <span>{t('ui.breakdown.by')}</span>
-          <select value={attribute} onChange={(e) => setAttribute(e.target.value as BreakdownAttribute)} data-testid="diag-breakdown-attr">
+          <select value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="diag-breakdown-attr">
             {result.breakdowns.map((x) => (
               <option key={x.attribute} value={x.attribute}>{t(`breakdown.attributes.${x.attribute}`)}</option>
             ))}
+            {kept.length > 0 ? (
+              <optgroup label={ti('ui.attributeGroup')}>
+                {kept.map((a) => (
+                  <option key={a.name} value={`${KEPT}${a.name}`}>
+                    {a.name} · {ti(`attributeTypes.${a.type}`)}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
           </select>
         </label>
       </div>
@@ -35,7 +71,7 @@ export function BreakdownCard({ result, fmt, onDrill }: Props) {
         <table className="table compact">
           <thead>
             <tr>
-              <th>{t(`breakdown.attributes.${attribute}`)}</th>
+              <th>{heading}</th>
               <th className="num">{t('ui.breakdown.customers')}</th>
               <th className="num">{t('ui.breakdown.active')}</th>
               <th className="num" title={metricTitle(t, 'retentionRate')}>{t('ui.breakdown.retention')} ⓘ</th>
@@ -47,10 +83,10 @@ export function BreakdownCard({ result, fmt, onDrill }: Props) {
             </tr>
           </thead>
           <tbody>
-            {b.groups.map((g) => {
+            {groups.map((g) => {
               const tiered = TIERS.reduce((a, x) => a + (g.tiers[x] ?? 0), 0);
               return (
-                <tr key={g.value ?? '\u0000'} className="clickable" onClick={() => onDrill({ kind: 'attribute', attribute, value: g.value })}>
+                <tr key={g.value ?? '\u0000'} className="clickable" onClick={() => onDrill(drillOf(g))}>
                   <td>{label(g.value)}</td>
                   <td className="num">{fmt.int(g.customers)}</td>
                   <td className="num">{fmt.int(g.active)}</td>

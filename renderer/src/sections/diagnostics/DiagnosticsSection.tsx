@@ -267,7 +267,7 @@ export function DiagnosticsSection() {
           <RetentionTable result={result} fmt={fmt} onDrill={onDrill} />
           <CohortCard cohorts={result.cohorts} asOf={run.asOf} locale={wb.locale} onDrill={onDrill} />
           <SegmentCards result={result} locale={wb.locale} fmt={fmt} onDrill={onDrill} />
-          <BreakdownCard result={result} fmt={fmt} onDrill={onDrill} />
+          <BreakdownCard runId={run.id} result={result} fmt={fmt} onDrill={onDrill} />
           <CustomerTable runId={run.id} customers={run.customers} target={drill} drillLabel={drill ? drillLabel(t, drill, result) : null} onClearDrill={() => setDrill(null)} fmt={fmt} />
         </>
       ) : loaded && !progress ? (

@@ -67,5 +67,7 @@ export function drillLabel(t: TFunction, target: DrillTarget, run: DiagnosticRun
         attribute: t(`analytics:breakdown.attributes.${target.attribute}`),
         value: target.value === null ? t('analytics:breakdown.notSet') : target.attribute === 'tier' ? t(`analytics:tiers.names.${target.value}`) : target.value,
       });
+    case 'customerAttribute':
+      return t('analytics:ui.drill.attribute', { attribute: target.name, value: target.value === null ? t('analytics:breakdown.notSet') : target.value });
   }
 }
