@@ -6,6 +6,7 @@ import { dispatch } from '../../electron/backend/dispatch';
 import { createHandlers } from '../../electron/backend/handlers';
 import type { ImportPreview } from '../../shared/import/preview-types';
 import type { ImportFileResult } from '../../electron/backend/import/import-file';
+import type { RejectPage } from '../../shared/import/batch';
 
 export interface CaseAnswer {
   outcome: 'refused' | 'imported';
@@ -16,6 +17,8 @@ export interface CaseAnswer {
   rowsRead?: number;
   rowsAccepted?: number;
   rowsRejected?: number;
+  /** The first rejects: row number and reason code. */
+  rejects?: [number, string][];
   /** Filled in at exit: the import's own time and the process's peak resident memory. */
   workMs?: number;
   peakKb?: number;
@@ -57,7 +60,9 @@ async function main(): Promise<CaseAnswer> {
     const run = await dispatch(backend, handlers, 'import.run', { plan, ...(mapping ? { mapping } : {}) });
     if (!run.ok) return refused(run.error);
     const { batch: b } = run.value as ImportFileResult;
-    return { outcome: 'imported', rowsRead: b.rowsRead, rowsAccepted: b.rowsAccepted, rowsRejected: b.rowsRejected };
+    const page = await dispatch(backend, handlers, 'import.rejects', { batchId: b.id, limit: 20 });
+    const rejects = page.ok ? (page.value as RejectPage).rows.map((r): [number, string] => [r.rowNumber, r.code]) : [];
+    return { outcome: 'imported', rowsRead: b.rowsRead, rowsAccepted: b.rowsAccepted, rowsRejected: b.rowsRejected, rejects };
   } finally {
     backend.shutdown();
   }

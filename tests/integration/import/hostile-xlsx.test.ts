@@ -99,6 +99,13 @@ describe('damaged and empty workbooks are refused with their reason', () => {
     expectRefused(await runner.run('wide-header.xlsx', xlsxOf([header, ['SO-1', 'C001', '王芳', '2025-01-01', 1]])), 'too_many_columns');
   });
 
+  it('a data row reaching column 3,000 is rejected with its row number; the rows around it import', async () => {
+    const wide: (string | number)[] = ['SO-2', 'C002', '王芳', '2025-01-03', 2, ...Array.from({ length: 2995 }, () => 'x')];
+    const r = await runner.run('wide-row.xlsx', xlsxOf([HEADER, ['SO-1', 'C001', '王芳', '2025-01-02', 1], wide, ['SO-3', 'C003', '王芳', '2025-01-04', 3]]));
+    expect([r.verdict, r.answer?.rowsRead, r.answer?.rowsAccepted, r.answer?.rowsRejected, r.integrity]).toEqual(['rejects', 3, 2, 1, 'ok']);
+    expect(r.answer?.rejects).toEqual([[3, 'row_too_wide']]);
+  });
+
   it('a clean workbook beside them still imports, its rows counted', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => [`SO-${i}`, `C00${i % 5}`, '王芳', '2025-01-02', i + 1]);
     const r = await runner.run('clean.xlsx', xlsxOf([HEADER, ...rows]));
