@@ -9,6 +9,7 @@ import { registerHealthCommands } from './commands/health';
 import { registerChecklistsCommands } from './commands/checklists';
 import { registerReportsCommands } from './commands/reports';
 import { registerChurnCommands } from './commands/churn';
+import { registerClvCommands } from './commands/clv';
 import { registerPrivacyCommands } from './commands/privacy';
 import { registerParamsCommands } from './commands/params';
 
@@ -24,6 +25,7 @@ registerHealthCommands(program);
 registerChecklistsCommands(program);
 registerReportsCommands(program);
 registerChurnCommands(program);
+registerClvCommands(program);
 registerPrivacyCommands(program);
 registerParamsCommands(program);
 registerServeCommand(program);

@@ -6,7 +6,8 @@ import { APP_VERSION } from '../../backend/version';
 import { openInBrowser } from '../../web/open-browser';
 import { EngineClient } from '../../backend/engine/client';
 import { workerLink } from '../../backend/engine/links';
-import { CliFailure } from '../output';
+import { CliFailure, cliLocale } from '../output';
+import { currentPassphrase } from '../passphrase';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -20,7 +21,12 @@ export function registerServeCommand(program: Command): void {
       const engine = new EngineClient({ init: { host: 'web', version: APP_VERSION, pdf: 'chromium' }, link: workerLink });
       await engine.start();
       if (opts.workspace) {
-        const env = await engine.call('engagement.open', { path: opts.workspace });
+        let env = await engine.call('engagement.open', { path: opts.workspace });
+        // An encrypted workspace: its passphrase from RWB_PASSPHRASE or the prompt, as every command asks.
+        if (!env.ok && env.error.code === 'WORKSPACE_PASSPHRASE_REQUIRED') {
+          const passphrase = await currentPassphrase(cliLocale(undefined), { required: true });
+          if (passphrase) env = await engine.call('engagement.open', { path: opts.workspace, passphrase });
+        }
         if (!env.ok) throw new CliFailure(env.error);
       }
       const host = await startWebHost({ engine, rendererDir: join(appRootDir(), 'out', 'renderer'), port: opts.port });
