@@ -86,6 +86,13 @@ function eraseRows(sqlite: WritableDB, customerKey: string, tables: ReturnType<t
       const n = sqlite.prepare(`delete from ${quote(t)} where customer_key = ?`).run(customerKey).changes;
       if (n > 0) rowsDeleted[t] = n;
     }
+    // Rejected import rows keep the source row as {header: cell}: those with the key in a cell are theirs.
+    if (tables.has('import_reject')) {
+      const n = sqlite
+        .prepare("delete from import_reject where json_valid(raw_row) and exists (select 1 from json_each(raw_row) where value = ?)")
+        .run(customerKey).changes;
+      if (n > 0) rowsDeleted.import_reject = n;
+    }
     // The pseudonym key's entries for this customer's name and contact details.
     if (tables.has('report_pseudonym')) {
       const del = sqlite.prepare('delete from report_pseudonym where kind = ? and original = ?');

@@ -17,17 +17,21 @@ describe('rwb close-out / erase-customer / audit verify', () => {
     writeFileSync(csv, '客户编号,客户名称,联系人,电话,邮箱\nK001,宁波甬辉精工机械有限公司,欧阳慧敏,13912345678,ouyang@yonghui.example.com\nK002,厦门鹭江港务物流有限公司,司马振宇,13887654321,sima@lujiang.example.com\n');
     expect(rwb(['new', file, '--client', '测试客户'], env).status).toBe(0);
     expect(rwb(['import', file, csv, '--entity', 'customers'], env).status).toBe(0);
+    // One of K001's orders is rejected (its amount unreadable): the reject keeps the source row.
+    const orders = join(dir, 'orders.csv');
+    writeFileSync(orders, '订单编号,客户编号,下单日期,金额\nO1,K001,2026-01-05,abc\nO2,K002,2026-01-06,100\n');
+    expect(rwb(['import', file, orders, '--entity', 'orders'], env).status).toBe(0);
 
     const intact = rwb(['audit', 'verify', file], env);
     expect(intact.status).toBe(0);
-    expect(intact.stdout).toMatch(/Audit chain intact: 2 entries/);
+    expect(intact.stdout).toMatch(/Audit chain intact: 3 entries/);
 
     const refused = rwb(['erase-customer', file, 'K001'], env);
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toContain('--yes');
     const erased = rwb(['erase-customer', file, 'K001', '--yes', '--json'], env);
     expect(erased.status).toBe(0);
-    expect(erased.json<{ rowsDeleted: Record<string, number> }>().rowsDeleted).toEqual({ customers: 1 });
+    expect(erased.json<{ rowsDeleted: Record<string, number> }>().rowsDeleted).toEqual({ customers: 1, import_reject: 1 });
 
     const closed = rwb(['close-out', file, '--personal-fields', '--yes', '--json'], env);
     expect(closed.status).toBe(0);

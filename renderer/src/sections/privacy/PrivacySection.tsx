@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CloseOutMode, CloseOutResult, CustomerEraseResult } from '../../../../shared/domain/privacy';
+import type { CloseOutMode, CloseOutResult, CustomerEraseResult, ErasureNotes } from '../../../../shared/domain/privacy';
 import { useWorkbench, useWorkspace } from '../../app/context';
 import { callShell } from '../../api/client';
 import { AuditChainStatus } from './AuditChainStatus';
@@ -26,6 +26,17 @@ export function PrivacySection() {
   const [key, setKey] = useState('');
   const [erased, setErased] = useState<{ key: string; result: CustomerEraseResult } | null>(null);
   const [checked, setChecked] = useState(0);
+  const [notes, setNotes] = useState<ErasureNotes | null>(null);
+  useEffect(() => {
+    let live = true;
+    wb.api['privacy.erasures']({}).then((n) => live && setNotes(n), wb.reportError);
+    return () => {
+      live = false;
+    };
+  }, [wb.api, wb.reportError, checked]);
+  const annotated = notes
+    ? (Object.entries(notes) as [keyof ErasureNotes, Record<string, number>][]).flatMap(([kind, runs]) => Object.entries(runs).map(([id, n]) => ({ kind, id, n })))
+    : [];
 
   const choose = async () => {
     const picked = await callShell(wb.transport, 'dialog.saveFile', { suggestedName: `${defaultCertificate(ws.path).split(/[\\/]/).pop() ?? 'certificate'}.json`, kind: 'json' });
@@ -36,6 +47,11 @@ export function PrivacySection() {
     setBusy(true);
     try {
       const r = await wb.api['engagement.closeOut']({ mode, confirm: true, ...(certificate.trim() ? { certificate: certificate.trim() } : {}) });
+      // The workspace is gone: back to the start page, which no longer lists it.
+      if (r.mode === 'workspace') {
+        wb.navigate('/');
+        return;
+      }
       setDone(r);
       setUnderstood(false);
       setChecked((n) => n + 1);
@@ -114,6 +130,16 @@ export function PrivacySection() {
           </span>
         </label>
         {erased && <p className="privacy-result">{t('erase.done', { key: erased.key, rows: sum(erased.result.rowsDeleted) })}</p>}
+        {annotated.length > 0 && (
+          <div className="privacy-notes" data-testid="erasure-notes">
+            <span className="field-label">{t('erase.notesTitle')}</span>
+            <ul>
+              {annotated.map((a) => (
+                <li key={`${a.kind}-${a.id}`}>{t('erase.note', { kind: t(`erase.kinds.${a.kind}`), id: a.id, n: a.n })}</li>
+              ))}
+            </ul>
+          </div>
+        )}
       </div>
 
       <div className="card">
