@@ -1,0 +1,101 @@
+import type { Command } from 'commander';
+import { action } from '../program';
+import { printResult, type CliGlobals } from '../output';
+import { createTranslator } from '../../../shared/i18n/translate';
+import { COUNT_MODELS, type CountModel } from '../../../shared/clv/models';
+import { TIME_UNITS, type TimeUnit } from '../../../shared/clv/summary';
+import type { ModelFitResult } from '../../../shared/clv/fit';
+import type { ClvCustomerRow, ClvRun } from '../../../shared/clv/types';
+
+const sig = (v: number | null | undefined, digits = 4): string => (v === null || v === undefined ? '-' : Number(v.toPrecision(digits)).toString());
+const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
+
+function fitLines(title: string, fit: ModelFitResult, t: (key: string, params?: Record<string, string | number>) => string): string[] {
+  const reason = fit.reason ? t(`clv:reason.${fit.reason}`) : '';
+  const lines = [`${title}: ${fit.status} — ${t(`clv:status.${fit.status}`, { parameter: fit.parameter ?? '', reason })}`];
+  if (fit.parameters.length) {
+    lines.push(`  ${t('clv:fit.parameter')}  ${t('clv:fit.value')}  ${t('clv:fit.se')}  ${t('clv:fit.interval')}`);
+    for (const p of fit.parameters) lines.push(`  ${p.name.padEnd(6)} ${sig(p.value, 5).padStart(10)}  ${sig(p.se).padStart(9)}  [${sig(p.low)}, ${sig(p.high)}]`);
+    lines.push(`  ${t('clv:fit.logLikelihood')}: ${fit.logLikelihood?.toFixed(4) ?? '-'}  (n = ${fit.observations})`);
+  }
+  return lines;
+}
+
+/** The fit and its verdict first, then the customers: a reader meets the caveats before the predictions. */
+function clvText(run: ClvRun, top: ClvCustomerRow[], g: CliGlobals): string {
+  const i18n = createTranslator(g.lang);
+  const t = (key: string, params?: Record<string, string | number>): string => i18n(key, params ?? {});
+  const r = run.result;
+  const e = r.evaluation;
+  const money = (v: number | null): string => (v === null ? '-' : Math.round(v).toLocaleString(g.lang));
+  const unit = t(`clv:unit.${r.unit}`);
+  const lines = [`${t('clv:title')} #${run.id} — ${t(`clv:model.${r.model}`)}, ${r.asOf}, ${unit}`, ''];
+  lines.push(`${t('clv:verdict.heading')} ${t(`clv:verdict.${e.verdict}`)}`);
+  for (const reason of e.reasons) lines.push(`  · ${t(`clv:verdict.reasons.${reason.key}`, reason.params)}`);
+  if (e.calibrationFit) {
+    lines.push('', t('clv:fit.calibration', { date: e.calibrationEnd ?? '', length: e.holdoutLength, unit }));
+    lines.push(...fitLines(t(`clv:model.${r.model}`), e.calibrationFit, t).map((l) => `  ${l}`));
+  }
+  if (e.buckets.length) {
+    lines.push('', t('clv:buckets.heading'), `  ${t('clv:buckets.frequency')}  ${t('clv:buckets.customers')}  ${t('clv:buckets.actual')}  ${t('clv:buckets.predicted')}`);
+    for (const b of e.buckets) lines.push(`  ${`${b.frequency}${b.openEnded ? '+' : ''}`.padStart(4)}  ${String(b.customers).padStart(6)}  ${b.actual.toFixed(2).padStart(6)}  ${b.predicted.toFixed(2).padStart(6)}`);
+  }
+  if (e.spendCorrelation !== null) lines.push('', t('clv:correlation', { value: e.spendCorrelation.toFixed(3) }));
+  lines.push('', t('clv:fit.heading'), `  ${t('clv:fit.customers')}: ${r.customers}; ${t('clv:fit.repeatBuyers')}: ${r.repeatBuyers}`);
+  lines.push(...fitLines(t(`clv:model.${r.model}`), r.countFit, t).map((l) => `  ${l}`));
+  if (r.spendFit) lines.push(...fitLines(t('clv:model.gamma-gamma'), r.spendFit, t).map((l) => `  ${l}`));
+  const x = r.exclusions;
+  if (x.zeroAmountLines) lines.push(`  · ${t('clv:exclusions.zero', { count: x.zeroAmountLines })}`);
+  if (x.negativeAmountLines) lines.push(`  · ${t('clv:exclusions.negative', { count: x.negativeAmountLines, amount: money(x.negativeAmount) })}`);
+  if (x.customersWithoutPositiveOccasion) lines.push(`  · ${t('clv:exclusions.withoutPositive', { count: x.customersWithoutPositiveOccasion })}`);
+  if (r.spendExcluded) lines.push(`  · ${t('clv:exclusions.spendExcluded', { count: r.spendExcluded })}`);
+  if (top.length) {
+    lines.push(
+      '',
+      t('clv:totals', { customers: r.customers, purchases: r.totals.expectedPurchases.toFixed(0), months: r.horizonMonths, clv: money(r.totals.clv), discount: (r.discount * 100).toFixed(1) }),
+      `${t('clv:customers.heading')}: ${t('clv:customers.clv')} | ${t('clv:customers.pAlive')} | ${t('clv:customers.pAliveAtHorizon')} | ${t('clv:customers.expectedPurchases')} | ${t('clv:customers.expectedSpend')} | ${t('clv:customers.frequency')}`,
+    );
+    for (const c of top) {
+      lines.push(`  ${money(c.clv).padStart(10)}  ${pct(c.pAlive).padStart(6)}  ${pct(c.pAliveAtHorizon).padStart(6)}  ${c.expectedPurchases.toFixed(2).padStart(6)}  ${money(c.expectedSpend).padStart(8)}  ${String(c.x).padStart(3)}  ${c.customerId} ${c.name ?? ''}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function registerClvCommands(program: Command): void {
+  program
+    .command('clv')
+    .description('customer lifetime value (BG/NBD or Pareto/NBD with Gamma-Gamma): the fit and its verdict first, then the customers')
+    .argument('<file>', 'workspace file')
+    .option('--model <model>', COUNT_MODELS.join(' or '), 'bgnbd')
+    .option('--unit <unit>', `purchase occasions and time in ${TIME_UNITS.join(' or ')}`, 'day')
+    .option('--as-of <date>', 'predict as of YYYY-MM-DD (default: the last order date)')
+    .option('--holdout-days <n>', 'days before as-of held out to test the model first (0: none)', '90')
+    .option('--horizon-months <n>', 'months of future purchases valued', '12')
+    .option('--discount <rate>', 'monthly discount rate', '0.01')
+    .option('--top <n>', 'customers to list, highest CLV first (0: all)', '20')
+    .action(
+      action(async (s, g, file, opts) => {
+        const o = opts as { model: string; unit: string; asOf?: string; holdoutDays: string; horizonMonths: string; discount: string; top: string };
+        await s.call('engagement.open', { path: String(file) });
+        const run = await s.call('clv.fit', {
+          params: {
+            model: o.model as CountModel,
+            unit: o.unit as TimeUnit,
+            holdoutDays: Number(o.holdoutDays),
+            horizonMonths: Number(o.horizonMonths),
+            discount: Number(o.discount),
+            ...(o.asOf ? { asOf: o.asOf } : {}),
+          },
+        });
+        const wanted = Number(o.top) > 0 ? Number(o.top) : run.customers;
+        const customers: ClvCustomerRow[] = [];
+        while (customers.length < wanted) {
+          const page = await s.call('clv.customers', { runId: run.id, sort: 'clv', descending: true, offset: customers.length, limit: Math.min(5000, wanted - customers.length) });
+          customers.push(...page.rows);
+          if (page.rows.length === 0) break;
+        }
+        printResult(g, { run, customers }, () => clvText(run, customers, g));
+      }),
+    );
+}

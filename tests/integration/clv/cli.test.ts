@@ -1,0 +1,48 @@
+// rwb clv as a user runs it: --json carries the parameters, log-likelihoods, standard errors, status
+// and per-customer figures; the human output puts the fit and its verdict before the customers.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { rwb } from '../../helpers/cli';
+import { tempDir } from '../../helpers/temp';
+import type { ClvCustomerRow, ClvRun } from '../../../shared/clv/types';
+
+const dir = tempDir();
+const env = { RWB_HOME: join(dir, 'home'), RWB_DOCUMENTS: join(dir, 'docs') };
+const file = join(dir, 'demo.rwb');
+
+beforeAll(() => {
+  expect(rwb(['demo', file], env).status).toBe(0);
+}, 120_000);
+
+describe('rwb clv', () => {
+  it('--json: parameters with standard errors, log-likelihoods, status and customers', () => {
+    const r = rwb(['clv', file, '--model', 'bgnbd', '--holdout-days', '120', '--horizon-months', '6', '--top', '5', '--json'], env);
+    expect(r.status).toBe(0);
+    const out = r.json<{ run: ClvRun; customers: ClvCustomerRow[] }>();
+    const fit = out.run.result.countFit;
+    expect(fit.parameters.map((p) => p.name)).toEqual(['r', 'alpha', 'a', 'b']);
+    for (const p of fit.parameters) expect(p.se).toBeGreaterThan(0);
+    expect(fit.logLikelihood).toBeLessThan(0);
+    expect(out.run.result.spendFit?.parameters.map((p) => p.name)).toEqual(['p', 'q', 'v']);
+    expect(out.run.result.evaluation.holdoutLength).toBe(120);
+    expect(out.run.result.horizonMonths).toBe(6);
+    expect(out.customers).toHaveLength(5);
+    expect(out.customers[0]?.clv).toBeGreaterThanOrEqual(out.customers[4]?.clv as number);
+  }, 120_000);
+
+  it('human output in zh-CN and en: the verdict and the fit before the customers', () => {
+    const zh = rwb(['clv', file, '--model', 'pnbd', '--unit', 'week', '--top', '3', '--lang', 'zh-CN'], env);
+    expect(zh.status).toBe(0);
+    expect(zh.stdout).toContain('模型是否适合这份数据？');
+    expect(zh.stdout.indexOf('对数似然')).toBeLessThan(zh.stdout.indexOf('客户终身价值合计'));
+    const en = rwb(['clv', file, '--holdout-days', '0', '--top', '3', '--lang', 'en'], env);
+    expect(en.status).toBe(0);
+    expect(en.stdout).toContain('Not tested on a hold-out period');
+    expect(en.stdout.indexOf('Log-likelihood')).toBeLessThan(en.stdout.indexOf('total CLV'));
+  }, 120_000);
+
+  it('a bad model name is refused', () => {
+    const r = rwb(['clv', file, '--model', 'nope', '--json'], env);
+    expect(r.status).not.toBe(0);
+  }, 60_000);
+});
