@@ -8,8 +8,8 @@ import type { ChecklistTables } from './tables/checklists';
 import type { HealthTables } from './tables/health';
 import type { ReportTables } from './tables/reports';
 import type { ChurnTables } from './tables/churn';
-import type { ClvTables } from './tables/clv';
 import type { ParamTables } from './tables/params';
+import type { ClvTables } from './tables/clv';
 
 // Today's table types, one interface per domain, merged here. Migrations never import these.
 export interface DB extends CoreTables, DataTables, ImportTables, DiagnosticsTables, HealthTables, ChecklistTables, ReportTables, ChurnTables, AttributeTables, ParamTables, ClvTables {}

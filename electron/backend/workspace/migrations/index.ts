@@ -11,9 +11,9 @@ import * as m0009 from './0009_value_groups';
 import * as m0010 from './0010_customer_page_index';
 import * as m0011 from './0011_churn';
 import * as m0012 from './0012_audit_chain';
-import * as m0015 from './0015_clv';
 import * as m0013 from './0013_customer_attributes';
 import * as m0014 from './0014_param_sets';
+import * as m0015 from './0015_clv';
 
 // Static list: kysely's folder-reading provider breaks once bundled (no migrations folder to read).
 // Append only. Names sort in apply order.
@@ -30,9 +30,9 @@ export const migrations: Record<string, Migration> = {
   '0010_customer_page_index': m0010,
   '0011_churn': m0011,
   '0012_audit_chain': m0012,
-  '0015_clv': m0015,
   '0013_customer_attributes': m0013,
   '0014_param_sets': m0014,
+  '0015_clv': m0015,
 };
 
 export const migrationNames = Object.keys(migrations).sort();
