@@ -126,5 +126,13 @@ describe('encrypted workspaces in the page', () => {
     await page.getByTestId('recent-list').locator('li', { hasText: 'Plain Co' }).locator('.recent-open').click();
     await expect.poll(() => page.locator('.modal h2').textContent(), SLOW).toBe('输入口令');
     await shot('unlock-zh-CN');
+    await page.locator('input[name=passphrase]').fill('plain no more');
+    await page.getByTestId('unlock-open').click();
+    await expect.poll(() => page.getByTestId('encryption-state').textContent(), SLOW).toContain('已加密');
+    await page.getByTestId('change-passphrase').click();
+    await expect.poll(() => page.locator('.modal h2').textContent(), SLOW).toBe('更改口令');
+    await page.locator('input[name=current-passphrase]').fill('plain no more');
+    await shot('change-passphrase-zh-CN');
+    await page.locator('.modal-footer .btn').first().click();
   });
 });
