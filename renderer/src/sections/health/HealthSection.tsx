@@ -25,6 +25,7 @@ function parseRoute(route: string): { tab: Tab | 'customer'; customerKey: string
 
 export function HealthSection() {
   const { t } = useTranslation('health');
+  const { t: tp } = useTranslation('params');
   const wb = useWorkbench();
   const { tab, customerKey } = parseRoute(wb.route);
   const [overview, setOverview] = useState<HealthOverview | null>(null);
@@ -102,6 +103,7 @@ export function HealthSection() {
       {runInfo && (
         <p className="muted small run-line" data-testid="health-run-line">
           {t('ui.run.line', { id: runInfo.id, asOf: runInfo.asOf, model: modelName(t, { id: runInfo.modelId, name: runInfo.modelName ?? undefined, nameKey: runInfo.modelNameKey ?? undefined }), at: fmtWhen(runInfo.startedAt), customers: runInfo.customers })}
+          {` · ${runInfo.paramSet ? tp('runParams.set', { name: runInfo.paramSet }) : tp('runParams.defaults')}`}
         </p>
       )}
       {tab === 'overview' && <HealthOverviewView overview={overview} onOpenCustomer={(k) => go(`customer/${encodeURIComponent(k)}`)} onGo={go} />}

@@ -9,6 +9,7 @@ import { RfmEditor } from './RfmEditor';
 import { SignalEditor } from './SignalEditor';
 import { RuleFields } from './RuleFields';
 import { PlaybookEditor } from './PlaybookEditor';
+import { SegmentRulesEditor } from './SegmentRulesEditor';
 import './params.css';
 
 const PREVIEW_DELAY_MS = 350;
@@ -172,6 +173,14 @@ export function ParamsSection() {
         </p>
       </div>
       <RfmEditor rfm={draft.rfm} preview={preview?.rfm ?? null} int={int} onChange={(rfm) => change({ rfm })} />
+      <div className="card" data-testid="params-segments">
+        <div className="card-header"><h2>{t('ui.segments.title')}</h2></div>
+        <p className="field-help">{t('ui.segments.help')}</p>
+        <div className="pm-segment-grid">
+          <SegmentRulesEditor scheme="classic" rules={draft.rfm.classicRules} counts={preview?.rfm?.segments ?? null} int={int} onChange={(classicRules) => change({ rfm: { ...draft.rfm, classicRules } })} />
+          <SegmentRulesEditor scheme="valueGroups" rules={draft.rfm.valueGroupRules} counts={preview?.rfm?.valueGroups ?? null} int={int} onChange={(valueGroupRules) => change({ rfm: { ...draft.rfm, valueGroupRules } })} />
+        </div>
+      </div>
       <SignalEditor rules={draft.signals} preview={preview?.signals ?? null} int={int} onChange={(signals) => change({ signals })} />
       <RuleFields title={t('ui.tiers.title')} prefix="ui.tiers" values={draft.tiers} nullable={['upgradeOrderAmount']} testId="params-tiers" onChange={(tiers) => change({ tiers })} />
       <RuleFields title={t('ui.lifecycle.title')} prefix="ui.lifecycle" values={draft.lifecycle} testId="params-lifecycle" onChange={(lifecycle) => change({ lifecycle })} />
