@@ -3,6 +3,9 @@ import type { SignalBacktest } from '../../../../shared/churn/types';
 import type { JobProgress } from '../../../../shared/contract';
 import { pct } from './format';
 
+// A lift from a handful of fires is noise: only rules that fired this often are marked as working.
+const MIN_FIRES = 20;
+
 interface Props {
   backtest: SignalBacktest | null;
   running: boolean;
@@ -50,7 +53,7 @@ export function BacktestCard({ backtest, running, progress, onRun }: Props) {
                   <td className="num">{r.fires}</td>
                   <td className="num">{pct(r.precision)}</td>
                   <td className="num">{pct(r.recall)}</td>
-                  <td className={`num ${r.lift !== null && r.lift >= 1.5 ? 'churn-strong' : ''}`}>{r.lift === null ? '–' : r.lift.toFixed(2)}</td>
+                  <td className={`num ${r.lift !== null && r.lift >= 1.5 && r.fires >= MIN_FIRES ? 'churn-strong' : ''}`}>{r.lift === null ? '–' : r.lift.toFixed(2)}</td>
                   <td className="num">{r.medianLeadDays ?? '–'}</td>
                 </tr>
               ))}

@@ -5,6 +5,8 @@ import type { CustomerSort } from '../../../../shared/contract/diagnostics';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { metricTitle, segmentLabel, type Fmt } from './labels';
 import { useCustomerPages } from './useCustomerPages';
+import { useChurnLookup } from '../churn/useChurnLookup';
+import { ChurnCell } from '../churn/ChurnCell';
 
 interface Props {
   runId: number;
@@ -66,6 +68,8 @@ export function CustomerTable({ runId, customers, target, drillLabel, onClearDri
     { id: 'revenue12m', header: t('ui.table.col.revenue12m'), width: 112, align: 'right', title: metricTitle(t, 'revenue12m'), cell: (r) => fmt.money(r.revenue12m) },
     { id: 'mrr', header: t('ui.table.col.mrr'), width: 92, align: 'right', title: metricTitle(t, 'mrrAtAsOf'), cell: (r) => (r.mrr ? fmt.money(r.mrr) : '—') },
   ];
+  const churn = useChurnLookup();
+  if (churn) base.push({ id: 'churn', header: t('churn:ui.tableColumn'), width: 96, align: 'right', cell: (r) => <ChurnCell score={churn.get(r.customerKey)} /> });
   const columns = base.map((c) => ({ ...c, sortable: c.id in SORT_OF }));
 
   return (

@@ -10,6 +10,7 @@ import { SignalCard } from './SignalInbox';
 import { ActionCard } from './ActionBoard';
 import { fmtScore, fmtValue, measureName } from './labels';
 import { CustomerStatusPanel } from './CustomerStatusPanel';
+import { ChurnRiskPanel } from '../churn/ChurnRiskPanel';
 
 interface Props {
   customerKey: string;
@@ -69,6 +70,7 @@ export function CustomerCard({ customerKey, version, onChanged, onBack }: Props)
         </div>
       </div>
       <CustomerStatusPanel c={c} />
+      <ChurnRiskPanel customerKey={customerKey} />
       <div className="health-grid-2">
         <div className="card">
           <h2>{t('ui.customer.breakdown')}</h2>
