@@ -9,14 +9,16 @@ export interface BatchNote {
   params: Record<string, string | number>;
 }
 
-/** attributeType(type) names an attribute type in the reader's language. */
-export function batchNotes(b: ImportBatchSummary, attributeType: (type: string) => string): BatchNote[] {
+/** attributeType(type) names an attribute type in the reader's language; Chinese lists take （） and 、. */
+export function batchNotes(b: ImportBatchSummary, attributeType: (type: string) => string, chinese = false): BatchNote[] {
   const notes: BatchNote[] = [];
   if (b.idsUnfloated > 0) notes.push({ key: 'summary.idsUnfloated', params: { count: b.idsUnfloated } });
   if (b.namesFromIds > 0) notes.push({ key: 'summary.namesFromIds', params: { count: b.namesFromIds } });
   const kept = b.mapping.filter((m) => m.field === ATTRIBUTE_FIELD);
   if (kept.length > 0) {
-    notes.push({ key: 'summary.attributesKept', params: { names: kept.map((m) => `${m.header || `#${m.column + 1}`} (${attributeType(m.attributeType ?? 'category')})`).join(', ') } });
+    const [open, close, sep] = chinese ? ['（', '）', '、'] : [' (', ')', ', '];
+    const names = kept.map((m) => `${m.header || `#${m.column + 1}`}${open}${attributeType(m.attributeType ?? 'category')}${close}`).join(sep);
+    notes.push({ key: 'summary.attributesKept', params: { names } });
   }
   return notes;
 }

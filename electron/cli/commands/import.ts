@@ -63,7 +63,7 @@ export function batchText(b: ImportBatchDetail | ImportBatchSummary, g: CliGloba
   const labelWidth = Math.max(...rows.map(([label]) => textWidth(label)));
   const lines = [t('import:cli.batchLine', { id: b.id, entity: t(`import:entities.${b.entity}`), file: b.fileName }), ...rows.map(([label, value, after]) => `  ${padText(label, labelWidth)}  ${value.padStart(10)}${after}`)];
   if (b.dateMin) lines.push(`  ${padText(t('import:summary.dateRange'), labelWidth)}  ${b.dateMin} – ${b.dateMax}`);
-  for (const note of batchNotes(b, (type) => t(`import:attributeTypes.${type}`))) lines.push(`  ${t(`import:${note.key}`, note.params)}`);
+  for (const note of batchNotes(b, (type) => t(`import:attributeTypes.${type}`), g.lang !== 'en')) lines.push(`  ${t(`import:${note.key}`, note.params)}`);
   if ('rejectsByReason' in b && b.rejectsByReason.length > 0) {
     lines.push('', t('import:summary.rejectsByReason'));
     for (const r of b.rejectsByReason) lines.push(`  ${n(r.count).padStart(8)}  ${t(`import:reasonNames.${r.code}`, { defaultValue: r.code })}${r.column ? `  (${r.column})` : ''}`);

@@ -150,7 +150,7 @@ describe('rwb import with default settings', () => {
     const o = rwb(['import', ws, retailPath, '--lang', 'zh-CN'], env);
     expect(o.status, o.stderr).toBe(0);
     expect(o.stdout).toContain(`${(retail.lines - retail.withoutCustomer).toLocaleString('zh-CN')} 个编号被表格软件写成了小数（17850.0），已按客户原本的编号读取（17850）。`);
-    expect(o.stdout).toContain('作为客户属性保留：Country (类别)');
+    expect(o.stdout).toContain('作为客户属性保留：Country（类别）');
     const s = rwb(['import', ws, superstorePath, '--json'], env);
     expect(s.status, s.stderr).toBe(0);
     expect(s.json<ImportBatchDetail>()).toMatchObject({ entity: 'orders', rowsAccepted: superstore.lines, idsUnfloated: 0 });

@@ -15,7 +15,7 @@ export function BatchSummary({ batch: b, onReason }: Props) {
   const { locale } = useWorkbench();
   const n = (v: number) => v.toLocaleString(locale);
   const q = b.quality;
-  const notes = batchNotes(b, (type) => t(`attributeTypes.${type}`));
+  const notes = batchNotes(b, (type) => t(`attributeTypes.${type}`), locale !== 'en');
   const qualityFacts: [string, string][] = [
     [t('quality.rows'), n(q.rows)],
     ...(q.dateMin ? ([[t('quality.dateRange'), `${q.dateMin} – ${q.dateMax}`]] as [string, string][]) : []),

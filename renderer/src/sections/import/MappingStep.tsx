@@ -98,6 +98,7 @@ export function MappingStep({ preview, onReload, onRun, onCancel }: Props) {
   };
 
   const have = new Set(mappedFields);
+  const keptHeaders = columns.filter((c) => byColumn[c] === ATTRIBUTE_FIELD).map((c) => `${header(c)} · ${t(`attributeTypes.${attributeTypes[c] ?? 'category'}`)}`);
   const derivedNote =
     entity === 'orders' && !have.has('amount') && have.has('quantity') && have.has('unitPrice')
       ? t('ui.amountDerived')
@@ -270,6 +271,11 @@ export function MappingStep({ preview, onReload, onRun, onCancel }: Props) {
             {entity === 'customers' && !have.has('name') && have.has('customerKey') ? (
               <div className="imp-status info" data-testid="import-no-name">
                 {t('ui.noNameColumn')}
+              </div>
+            ) : null}
+            {keptHeaders.length > 0 ? (
+              <div className="muted small imp-kept" data-testid="import-attributes-kept">
+                {t('ui.attributesKept', { count: keptHeaders.length, names: keptHeaders.join(wb.locale === 'en' ? ', ' : '、') })}
               </div>
             ) : null}
             <ul className="imp-fields">
