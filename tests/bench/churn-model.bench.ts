@@ -7,6 +7,11 @@
 // the same run (Debian's /usr/bin/python3 with python3-sklearn; skipped with a note when missing).
 // Targets: logistic ≤ 2× LogisticRegression's time, GBT ≤ 5× HistGradientBoostingClassifier's,
 // out-of-fold ROC AUC within 0.01 of the peer's.
+// Measured 2026-12-04 on the 2-core build machine at load ~20 (wall times mostly measure the load):
+//   logistic  workbench CPU 3.79 s (wall 20.5 s), peak 213 MB, AUC 0.7693; sklearn CPU 2.36 s (wall 16.8 s),
+//             peak 282 MB, AUC 0.7695: 1.61× CPU, 1.21× wall
+//   gbt       workbench CPU 34.7 s (wall 349 s), peak 272 MB, AUC 0.7711; sklearn CPU 19.8 s (wall 108 s),
+//             peak 190 MB, AUC 0.7702: 1.76× CPU, 3.22× wall
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
