@@ -74,6 +74,35 @@ function clearedValue(col: ColumnInfo): string | null {
   return m ? m[1]!.replace(/''/g, "'") : '';
 }
 
+type ClearingRule = Exclude<ColumnRule['do'], 'keep'>;
+
+/** Clear or replace one column's values; returns how many values changed. */
+function clearColumn(sqlite: WritableDB, table: string, col: ColumnInfo, rule: ClearingRule, respondent: (n: number) => string): number {
+  const t = quote(table);
+  const c = quote(col.name);
+  switch (rule) {
+    case 'clear': {
+      // A value already in its cleared form ('[]' tags) is not counted again.
+      const v = clearedValue(col);
+      return sqlite.prepare(`update ${t} set ${c} = ? where ${c} is not ?`).run(v, v).changes;
+    }
+    case 'customerToken':
+      // A name no map knows falls back to the customer's key: never left as it was.
+      return sqlite.prepare(`update ${t} set ${c} = coalesce(rwb_customer_token(${c}), customer_key) where ${c} is not null`).run().changes;
+    case 'staffToken':
+      return sqlite.prepare(`update ${t} set ${c} = rwb_staff_token(${c}) where ${c} is not null`).run().changes;
+    case 'projectKey':
+      return sqlite.prepare(`update ${t} set ${c} = project_key where ${c} is not null`).run().changes;
+    case 'scrubJson':
+      return sqlite.prepare(`update ${t} set ${c} = rwb_scrub_json(${c}) where ${c} is not null`).run().changes;
+    case 'respondentToken': {
+      const rows = sqlite.prepare(`select rowid as id from ${t} where ${c} is not null order by rowid`).pluck().all() as number[];
+      const update = sqlite.prepare(`update ${t} set ${c} = ? where rowid = ?`);
+      return rows.reduce((n, id, i) => n + update.run(respondent(i + 1), id).changes, 0);
+    }
+  }
+}
+
 export function clearPersonalFields(sqlite: WritableDB, locale: Locale): ClearedFields {
   const tables = tableColumns(sqlite);
   const tokens = buildTokens(sqlite, tables, locale);
@@ -91,39 +120,14 @@ export function clearPersonalFields(sqlite: WritableDB, locale: Locale): Cleared
         const rule = PERSONAL_COLUMNS[table];
         if (!rule) continue; // refused by the test; a table nobody declared is left as it is
         if (rule.rows === 'delete') {
-          rowsDeleted[table] = sqlite.prepare(`delete from ${quote(table)}`).run().changes;
+          const n = sqlite.prepare(`delete from ${quote(table)}`).run().changes;
+          if (n > 0) rowsDeleted[table] = n;
           continue;
         }
         for (const col of cols) {
           const r = rule.columns[col.name];
           if (!r || r.do === 'keep' || !canHoldText(col.type)) continue;
-          const c = quote(col.name);
-          const set = ((): { expr: string; params: unknown[] } => {
-            switch (r.do) {
-              case 'clear':
-                return { expr: '?', params: [clearedValue(col)] };
-              case 'customerToken':
-                // A name no map knows falls back to the customer's key: never left as it was.
-                return { expr: `coalesce(rwb_customer_token(${c}), customer_key)`, params: [] };
-              case 'staffToken':
-                return { expr: `rwb_staff_token(${c})`, params: [] };
-              case 'respondentToken':
-                return { expr: '?', params: [] };
-              case 'projectKey':
-                return { expr: 'project_key', params: [] };
-              case 'scrubJson':
-                return { expr: `rwb_scrub_json(${c})`, params: [] };
-            }
-          })();
-          let changes: number;
-          if (r.do === 'respondentToken') {
-            changes = 0;
-            const rows = sqlite.prepare(`select rowid as id from ${quote(table)} where ${c} is not null order by rowid`).all() as { id: number }[];
-            const update = sqlite.prepare(`update ${quote(table)} set ${c} = ? where rowid = ?`);
-            rows.forEach((row, i) => (changes += update.run(tokens.respondent(i + 1), row.id).changes));
-          } else {
-            changes = sqlite.prepare(`update ${quote(table)} set ${c} = ${set.expr} where ${c} is not null`).run(...set.params).changes;
-          }
+          const changes = clearColumn(sqlite, table, col, r.do, tokens.respondent);
           if (changes > 0) cleared[`${table}.${col.name}`] = changes;
         }
       }

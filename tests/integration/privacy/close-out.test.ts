@@ -48,6 +48,15 @@ describe('engagement.closeOut personalFields', () => {
     // The sample is there to be found before: the search itself works.
     expect(sample.filter((v) => before.includes(Buffer.from(v, 'utf8'))).length).toBeGreaterThan(150);
 
+    // Free text the consultant typed: a respondent's name, an answer's note and evidence, an action's
+    // note and owner, the engagement's notes. The checklist's score is a figure to keep.
+    const typed = ['周明远副总裁', '周明远说华东区大客户邓霞想换供应商', '邓霞的微信截图', '联系邓霞13800001111', '项目备注：邓霞电话13800001111'];
+    const assessment = await s.call('checklist.start', { templateId: 'retention-self-check', respondents: [typed[0]!] });
+    await s.call('checklist.answer', { id: assessment.summary.id, respondent: typed[0]!, questionId: 'org-committee', value: true, note: typed[1]!, evidence: typed[2]! });
+    await s.call('actions.create', { customerKey: 'KH00010', templateId: 'retentionOffer', owner: '邓霞霞', note: typed[3]! });
+    await s.call('engagement.update', { meta: { notes: typed[4]! } });
+    const score = await s.call('checklist.score', { id: assessment.summary.id });
+
     const diagnostic = await s.call('diagnostics.get', {});
     const overview = await s.call('health.overview', {});
     const scores = await s.call('health.scores', { limit: 1000 });
@@ -64,6 +73,8 @@ describe('engagement.closeOut personalFields', () => {
     const found = sample.filter((v) => after.includes(Buffer.from(v, 'utf8')));
     expect(found).toEqual([]);
     expect(owners.filter((v) => after.includes(Buffer.from(v, 'utf8')))).toEqual([]);
+    expect([...typed, '邓霞霞'].filter((v) => after.includes(Buffer.from(v, 'utf8')))).toEqual([]);
+    expect(figures(await s.call('checklist.score', { id: assessment.summary.id }))).toEqual(figures(score));
 
     // The stored runs read back with the same figures.
     const diagnosticAfter = await s.call('diagnostics.get', {});
