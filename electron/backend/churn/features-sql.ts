@@ -83,12 +83,35 @@ export function featuresAt(sqlite: ReadableDB, asOf: string, rules: readonly Sig
     if (f === null || f === undefined || first < f) firstDay[i] = first;
   }
   const tickets = new Float64Array(n);
-  for (const [k, c] of sqlite
-    .prepare(`select customer_key, count(*) from tickets where opened_at >= :yearAgo and opened_at < :next group by customer_key`)
+  const escalated = new Float64Array(n);
+  // Resolution time counts only tickets resolved before asOf: a later resolution is not known yet.
+  const resolutionHours = new Float64Array(n).fill(NaN);
+  for (const [k, c, e, h] of sqlite
+    .prepare(
+      `select customer_key, count(*), sum(coalesce(escalated, 0) > 0),
+              avg(case when resolved_at is not null and resolved_at < :next then (julianday(resolved_at) - julianday(opened_at)) * 24 end)
+         from tickets where opened_at >= :yearAgo and opened_at < :next group by customer_key`,
+    )
     .raw(true)
-    .iterate({ yearAgo, next }) as IterableIterator<[string, number]>) {
+    .iterate({ yearAgo, next }) as IterableIterator<[string, number, number, number | null]>) {
     const i = index.get(k);
-    if (i !== undefined) tickets[i] = c;
+    if (i === undefined) continue;
+    tickets[i] = c;
+    escalated[i] = e;
+    if (h !== null) resolutionHours[i] = h;
+  }
+  // Contraction: contracts that ended or were cancelled in the last 365 days (dated on or before asOf).
+  const contractsEnded = new Float64Array(n);
+  for (const [k, c] of sqlite
+    .prepare(
+      `select customer_key, count(*) from contracts
+        where min(coalesce(substr(cancelled_date, 1, 10), '9999-12-31'), coalesce(substr(end_date, 1, 10), '9999-12-31')) between :yearAgo and :asOf
+        group by customer_key`,
+    )
+    .raw(true)
+    .iterate({ yearAgo, asOf }) as IterableIterator<[string, number]>) {
+    const i = index.get(k);
+    if (i !== undefined) contractsEnded[i] = c;
   }
   const trend = new Float64Array(n);
   const tenure = new Float64Array(n);
@@ -107,6 +130,9 @@ export function featuresAt(sqlite: ReadableDB, asOf: string, rules: readonly Sig
     { ref: { id: 'tenureDays', key: 'churn:features.tenureDays' }, values: tenure },
     { ref: { id: 'mrr', key: 'churn:features.mrr' }, values: mrr },
     { ref: { id: 'tickets365', key: 'churn:features.tickets365' }, values: tickets },
+    { ref: { id: 'escalated365', key: 'churn:features.escalated365' }, values: escalated },
+    { ref: { id: 'resolutionHours365', key: 'churn:features.resolutionHours365' }, values: resolutionHours },
+    { ref: { id: 'contractsEnded365', key: 'churn:features.contractsEnded365' }, values: contractsEnded },
   );
   // One flag per enabled early-warning rule, as the rule would have fired at asOf.
   const enabled = rules.filter((r) => r.enabled);
