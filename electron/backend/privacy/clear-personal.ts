@@ -146,7 +146,14 @@ export function clearPersonalFields(sqlite: WritableDB, locale: Locale): Cleared
  * temporary copy holds the live rows only, already cleared. False when a reader kept the WAL alive.
  */
 export function rebuildFile(sqlite: WritableDB): boolean {
-  sqlite.exec('VACUUM');
+  try {
+    sqlite.exec('VACUUM');
+  } catch (err) {
+    // A job thread's connection mid-read: the rows are cleared, the rebuild must wait for it.
+    const code = (err as { code?: string }).code ?? '';
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return false;
+    throw err;
+  }
   const [cp] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
   return cp === undefined || cp.busy === 0;
 }
