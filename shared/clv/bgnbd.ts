@@ -2,7 +2,7 @@
 // purchase the customer drops out with probability p ~ Beta(a, b). Log-likelihood with its analytic
 // gradient, and the per-customer expectations.
 import type { RepeatData } from './data';
-import { digamma, hyp2f1, logAddExp, logGamma } from './special';
+import { digamma, hyp2f1, logGamma } from './special';
 
 export const BGNBD_PARAMETERS = ['r', 'alpha', 'a', 'b'] as const;
 
@@ -38,6 +38,10 @@ export function bgnbdLogLikelihood(params: ArrayLike<number>, d: RepeatData, gra
       dConstB[j] = psiAB + digamma(b + x) - psiB - psiABX;
     }
   }
+  const logB1 = new Float64Array(k);
+  for (let j = 0; j < k; j += 1) logB1[j] = Math.log(b + (d.distinctX[j] as number) - 1);
+  const logAT = d.distinctT.map((t) => Math.log(alpha + t));
+  const logATx = d.distinctTx.map((t) => Math.log(alpha + t));
   const logAlpha = Math.log(alpha);
   const logA = Math.log(a);
   let ll = 0;
@@ -49,27 +53,30 @@ export function bgnbdLogLikelihood(params: ArrayLike<number>, d: RepeatData, gra
     const x = d.x[i] as number;
     const w = d.weight[i] as number;
     const j = d.xIndex[i] as number;
-    const logAT = Math.log(alpha + (d.T[i] as number));
-    const a3 = -(r + x) * logAT;
+    const lT = logAT[d.tIndex[i] as number] as number;
+    const a3 = -(r + x) * lT;
     let rowLL = (constX[j] as number) + r * logAlpha;
     if (x > 0) {
-      const logATx = Math.log(alpha + (d.tx[i] as number));
-      const a4 = logA - Math.log(b + x - 1) - (r + x) * logATx;
-      const lse = logAddExp(a3, a4);
+      const lTx = logATx[d.txIndex[i] as number] as number;
+      const a4 = logA - (logB1[j] as number) - (r + x) * lTx;
+      // log(e^a3 + e^a4) with one exp and one log1p; w3 = e^(a3 − lse).
+      const diff = a4 - a3;
+      const e = Math.exp(-Math.abs(diff));
+      const lse = Math.max(a3, a4) + Math.log1p(e);
       rowLL += lse;
       if (gradient) {
-        const w3 = Math.exp(a3 - lse);
+        const w3 = diff > 0 ? e / (1 + e) : 1 / (1 + e);
         const w4 = 1 - w3;
-        gr += w * ((dConstR[j] as number) + logAlpha - w3 * logAT - w4 * logATx);
-        gAlpha += w * (r / alpha - w3 * (r + x) / (alpha + (d.T[i] as number)) - w4 * (r + x) / (alpha + (d.tx[i] as number)));
+        gr += w * ((dConstR[j] as number) + logAlpha - w3 * lT - w4 * lTx);
+        gAlpha += w * (r / alpha - (w3 * (r + x)) / (alpha + (d.T[i] as number)) - (w4 * (r + x)) / (alpha + (d.tx[i] as number)));
         ga += w * ((dConstA[j] as number) + w4 / a);
         gb += w * ((dConstB[j] as number) - w4 / (b + x - 1));
       }
     } else {
       rowLL += a3;
       if (gradient) {
-        gr += w * ((dConstR[j] as number) + logAlpha - logAT);
-        gAlpha += w * (r / alpha - (r + x) / (alpha + (d.T[i] as number)));
+        gr += w * ((dConstR[j] as number) + logAlpha - lT);
+        gAlpha += w * (r / alpha - r / (alpha + (d.T[i] as number)));
         ga += w * (dConstA[j] as number);
         gb += w * (dConstB[j] as number);
       }

@@ -27,10 +27,31 @@ export interface RepeatData {
   distinctX: Float64Array;
   /** Total weight of each distinct x. */
   distinctXWeight: Float64Array;
+  /** Distinct ages and recencies with each row's index into them: log(α + t) once per value, not per row. */
+  distinctT: Float64Array;
+  tIndex: Int32Array;
+  distinctTx: Float64Array;
+  txIndex: Int32Array;
+}
+
+function indexValues(values: Float64Array): { distinct: Float64Array; index: Int32Array } {
+  const at = new Map<number, number>();
+  const index = new Int32Array(values.length);
+  values.forEach((v, i) => {
+    let k = at.get(v);
+    if (k === undefined) {
+      k = at.size;
+      at.set(v, k);
+    }
+    index[i] = k;
+  });
+  return { distinct: Float64Array.from(at.keys()), index };
 }
 
 export function groupRepeatData(customers: readonly RepeatTriple[]): RepeatData {
-  const rowOf = new Map<string, number>();
+  // Rows keyed by (x, tₓ, T). Whole-unit times (days or weeks, as the summary makes them) pack into
+  // one number, which a Map hashes far faster than a string; other values fall back to a string key.
+  const rowOf = new Map<number | string, number>();
   const xs: number[] = [];
   const txs: number[] = [];
   const Ts: number[] = [];
@@ -38,7 +59,8 @@ export function groupRepeatData(customers: readonly RepeatTriple[]): RepeatData 
   let repeatBuyers = 0;
   for (const c of customers) {
     if (c.x > 0) repeatBuyers += 1;
-    const key = `${c.x}|${c.tx}|${c.T}`;
+    const packable = Number.isInteger(c.tx) && Number.isInteger(c.T) && c.tx >= 0 && c.T >= 0 && c.tx < 65536 && c.T < 65536 && Number.isInteger(c.x) && c.x >= 0 && c.x < 1048576;
+    const key = packable ? (c.x * 65536 + c.tx) * 65536 + c.T : `${c.x}|${c.tx}|${c.T}`;
     const row = rowOf.get(key);
     if (row === undefined) {
       rowOf.set(key, xs.length);
@@ -55,17 +77,25 @@ export function groupRepeatData(customers: readonly RepeatTriple[]): RepeatData 
   xIndex.forEach((k, i) => {
     distinctXWeight[k] = (distinctXWeight[k] as number) + (weights[i] as number);
   });
+  const T = Float64Array.from(Ts);
+  const tx = Float64Array.from(txs);
+  const byT = indexValues(T);
+  const byTx = indexValues(tx);
   return {
     rows: xs.length,
     customers: customers.length,
     repeatBuyers,
     x: Float64Array.from(xs),
-    tx: Float64Array.from(txs),
-    T: Float64Array.from(Ts),
+    tx,
+    T,
     weight: Float64Array.from(weights),
     xIndex,
     distinctX: Float64Array.from(distinct),
     distinctXWeight,
+    distinctT: byT.distinct,
+    tIndex: byT.index,
+    distinctTx: byTx.distinct,
+    txIndex: byTx.index,
   };
 }
 
@@ -79,6 +109,8 @@ export interface SpendData {
   rows: number;
   x: Float64Array;
   m: Float64Array;
+  /** log m, once: it does not change with the parameters. */
+  logM: Float64Array;
   xIndex: Int32Array;
   distinctX: Float64Array;
   /** Number of customers with each distinct x. */
@@ -97,6 +129,7 @@ export function spendData(pairs: readonly SpendPair[]): SpendData {
     rows: kept.length,
     x: Float64Array.from(kept, (p) => p.x),
     m: Float64Array.from(kept, (p) => p.m),
+    logM: Float64Array.from(kept, (p) => Math.log(p.m)),
     xIndex,
     distinctX: Float64Array.from(distinct),
     distinctXWeight,

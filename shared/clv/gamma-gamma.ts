@@ -35,6 +35,7 @@ export function gammaGammaLogLikelihood(params: ArrayLike<number>, d: SpendData,
     }
   }
   const psiQ = gradient ? digamma(q) : 0;
+  const logX = d.distinctX.map(Math.log);
   let ll = 0;
   let gp = 0;
   let gq = 0;
@@ -43,11 +44,11 @@ export function gammaGammaLogLikelihood(params: ArrayLike<number>, d: SpendData,
     const x = d.x[i] as number;
     const m = d.m[i] as number;
     const j = d.xIndex[i] as number;
-    const logM = Math.log(m);
+    const logM = d.logM[i] as number;
     const logVXM = Math.log(v + x * m);
     ll += (constX[j] as number) + (p * x - 1) * logM - (p * x + q) * logVXM;
     if (gradient) {
-      gp += x * ((psiPXQ[j] as number) - (psiPX[j] as number) + Math.log(x) + logM - logVXM);
+      gp += x * ((psiPXQ[j] as number) - (psiPX[j] as number) + (logX[j] as number) + logM - logVXM);
       gq += (psiPXQ[j] as number) - psiQ + logV - logVXM;
       gv += q / v - (p * x + q) / (v + x * m);
     }
