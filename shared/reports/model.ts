@@ -17,6 +17,7 @@ export const REPORT_SECTION_IDS = [
   'rfm',
   'tiers',
   'health',
+  'churn',
   'actions',
   'checklists',
   'methods',

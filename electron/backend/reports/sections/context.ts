@@ -36,7 +36,7 @@ export interface SectionContent {
 
 export type SectionBuilder = (ctx: SectionContext) => Promise<SectionContent>;
 
-export type Missing = 'diagnostics' | 'health' | 'checklists' | 'actions' | 'data';
+export type Missing = 'diagnostics' | 'health' | 'churn' | 'checklists' | 'actions' | 'data';
 
 /** The section a domain has nothing stored for: one paragraph telling the consultant what to run. */
 export function missingSection(ctx: SectionContext, what: Missing): SectionContent {

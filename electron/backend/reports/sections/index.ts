@@ -4,6 +4,7 @@ import { actionsSection } from './actions';
 import { checklistsSection } from './checklists';
 import { cohortsSection } from './cohorts';
 import { healthSection } from './health';
+import { churnSection } from './churn';
 import { methodsSection } from './methods';
 import { retentionSection } from './retention';
 import { revenueRetentionSection } from './revenue-retention';
@@ -18,6 +19,7 @@ export const SECTION_BUILDERS: Readonly<Record<Exclude<ReportSectionId, 'summary
   rfm: rfmSection,
   tiers: tiersSection,
   health: healthSection,
+  churn: churnSection,
   actions: actionsSection,
   checklists: checklistsSection,
   methods: methodsSection,
