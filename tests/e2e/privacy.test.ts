@@ -61,9 +61,23 @@ describe('data & privacy in the browser', () => {
     expect(existsSync(join(app.docs, 'demo-close-out-certificate.json'))).toBe(true);
   }, 120_000);
 
-  it('deletes the whole workspace from the English page', async () => {
+  it('erases a customer from their own card', async () => {
     const { page } = b;
     await app.api('app.setLocale', { locale: 'en' });
+    await page.goto(`${app.origin}/#/e/health/customer/KH00004`);
+    await expect.poll(() => page.getByTestId('customer-erase').count(), { timeout: 30_000 }).toBe(1);
+    await page.getByTestId('customer-erase').scrollIntoViewIfNeeded();
+    await shot('customer-erase');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('customer-erase').click();
+    await expect.poll(() => page.getByTestId('customer-card').count(), { timeout: 30_000 }).toBe(0);
+    const erased = await app.api<{ diagnostic: Record<string, number> }>('privacy.erasures', {});
+    expect(Object.values(erased.diagnostic)).toEqual([2]);
+    await page.goto(`${app.origin}/#/e/privacy`);
+  }, 60_000);
+
+  it('deletes the whole workspace from the English page', async () => {
+    const { page } = b;
     await page.reload();
     await page.getByTestId('close-out-workspace').check();
     await page.getByTestId('close-out-understood').check();

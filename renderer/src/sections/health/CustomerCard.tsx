@@ -11,6 +11,7 @@ import { ActionCard } from './ActionBoard';
 import { fmtScore, fmtValue, measureName } from './labels';
 import { CustomerStatusPanel } from './CustomerStatusPanel';
 import { ChurnRiskPanel } from '../churn/ChurnRiskPanel';
+import { EraseCustomerButton } from '../privacy/EraseCustomerButton';
 
 interface Props {
   customerKey: string;
@@ -127,6 +128,13 @@ export function CustomerCard({ customerKey, version, onChanged, onBack }: Props)
           </div>
         </div>
       </div>
+      <EraseCustomerButton
+        customerKey={customerKey}
+        onErased={() => {
+          onChanged();
+          onBack();
+        }}
+      />
     </div>
   );
 }
