@@ -14,9 +14,12 @@ const SHOTS = process.env.RWB_SHOTS;
 
 interface RunSummary { id: number; asOf: string; paramSet: string | null; label: string | null }
 
-async function shot(name: string): Promise<void> {
+/** With RWB_SHOTS set, a screenshot of the window with `testId` scrolled into view (docs/DEVELOPING.md "Looking at it"). */
+async function shot(name: string, testId?: string): Promise<void> {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
+  if (testId) await b.page.getByTestId(testId).scrollIntoViewIfNeeded();
+  await b.page.waitForTimeout(500);
   await b.page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
@@ -60,8 +63,11 @@ describe('analysis parameters in the browser', () => {
     await page.getByTestId('params-signal-unansweredOutreach-streak').fill('1');
     await expect.poll(async () => firstNumber((await fire.textContent()) ?? ''), { timeout: 30_000 }).toBeGreaterThan(before);
     await page.getByTestId('params-severity-unansweredOutreach').selectOption('heavy');
-    await expect.poll(() => page.getByTestId('params-signals-preview').textContent()).toContain('重度');
-    await shot('params-zh-CN');
+    await expect.poll(() => page.getByTestId('params-preview-state').textContent(), { timeout: 30_000 }).toContain('毫秒');
+    await shot('params-zh-CN', 'params-rfm');
+    await shot('params-signals-zh-CN', 'params-signals');
+    await shot('params-segments-zh-CN', 'params-segments');
+    await shot('params-rules-zh-CN', 'params-playbook');
 
     await page.getByTestId('params-name').fill('零售测试');
     await page.getByTestId('params-run-diagnostics').click();
@@ -81,14 +87,18 @@ describe('analysis parameters in the browser', () => {
     // The dashboard names the set in its run line.
     await page.goto(`${app.origin}/#/e/diagnostics`);
     await expect.poll(() => page.getByTestId('diag-run-line').textContent(), { timeout: 30_000 }).toContain('参数集「零售测试」');
-    await shot('diagnostics-zh-CN');
+    await shot('diagnostics-zh-CN', 'diag-run-line');
 
     await app.api('app.setLocale', { locale: 'en' });
     await page.goto(`${app.origin}/#/e/params`);
     await page.reload();
     await page.getByTestId('params-set-select').selectOption('零售测试');
     await expect.poll(() => page.getByTestId('params-rfm-preview').textContent(), { timeout: 30_000 }).toContain('R=5');
-    await shot('params-en');
+    await expect.poll(() => page.getByTestId('params-preview-state').textContent(), { timeout: 30_000 }).toContain(' ms');
+    await shot('params-en', 'params-rfm');
+    await shot('params-signals-en', 'params-signals');
+    await shot('params-segments-en', 'params-segments');
+    await shot('params-rules-en', 'params-playbook');
     await app.api('app.setLocale', { locale: 'zh-CN' });
   }, 300_000);
 
@@ -104,10 +114,10 @@ describe('analysis parameters in the browser', () => {
     await picker.selectOption(String(older.id));
     const frame = page.getByTestId('report-preview');
     await expect.poll(async () => (await frame.getAttribute('srcdoc')) ?? '', { timeout: 30_000 }).toContain(`留存诊断运行 #${older.id}「半年回看」 · 评估日期 2025-06-30`);
-    await shot('reports-zh-CN');
+    await shot('reports-zh-CN', 'report-runs');
 
     await page.getByTestId('report-export-xlsx').click();
-    await expect.poll(() => page.getByTestId('report-done').textContent(), { timeout: 120_000 }).toContain('已导出 XLSX');
+    await expect.poll(() => page.getByTestId('report-done').textContent(), { timeout: 240_000 }).toContain('已导出 XLSX');
     const href = await page.getByTestId('report-download').getAttribute('href');
     const bytes = Buffer.from(await (await fetch(`${app.origin}${href}`)).arrayBuffer());
     const book = new ExcelJS.Workbook();
@@ -121,9 +131,10 @@ describe('analysis parameters in the browser', () => {
     await app.api('app.setLocale', { locale: 'en' });
     await page.reload();
     await expect.poll(async () => (await page.getByTestId('report-runs').textContent()) ?? '', { timeout: 30_000 }).toContain('Runs in this report');
-    await shot('reports-en');
+    await expect.poll(async () => (await page.getByTestId('report-preview').getAttribute('srcdoc')) ?? '', { timeout: 30_000 }).toContain('2025-06-30');
+    await shot('reports-en', 'report-runs');
     await page.goto(`${app.origin}/#/e/diagnostics`);
     await expect.poll(() => page.getByTestId('diag-run-line').textContent(), { timeout: 30_000 }).toContain(latestAsOf);
-    await shot('diagnostics-en');
-  }, 300_000);
+    await shot('diagnostics-en', 'diag-run-line');
+  }, 480_000);
 });

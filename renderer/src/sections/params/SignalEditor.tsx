@@ -29,8 +29,8 @@ function ParamInput({ ruleId, name, value, onChange }: { ruleId: string; name: s
       <label className="pm-param">
         <span className="field-help">{label}</span>
         <select value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="quantity">quantity</option>
-          <option value="orders">orders</option>
+          <option value="quantity">{t('ui.signals.basis.quantity')}</option>
+          <option value="orders">{t('ui.signals.basis.orders')}</option>
         </select>
       </label>
     );
