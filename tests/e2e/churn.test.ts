@@ -104,7 +104,9 @@ describe('churn risk in the browser', () => {
     expect(await page.getByTestId('churn-drivers').textContent()).toContain('Odds ratio');
     await page.getByTestId('churn-backtest-run').click();
     await expect.poll(() => page.getByTestId('churn-backtest').locator('tbody tr').count(), { timeout: 120_000 }).toBeGreaterThan(3);
+    await page.getByTestId('churn-evaluation').evaluate((el) => el.scrollIntoView());
     await shot('churn-en');
+    await shot('churn-drivers-en', 'churn-drivers');
     await shot('churn-customers-en', 'churn-customers');
     const run = await app.api<{ id: number }>('churn.get', {});
     const top = (await app.api<{ rows: { customerKey: string }[] }>('churn.scores', { runId: run.id, sort: 'revenueAtStake', limit: 1 })).rows[0]!;
