@@ -92,7 +92,7 @@ export const errorMessages = {
     en: 'Validation failed: {{detail}}',
   },
   UNSUPPORTED_FILE: {
-    'zh-CN': '不支持的文件：{{detailZh}}',
+    'zh-CN': '不支持的文件：{{detail}}',
     en: 'Unsupported file: {{detail}}',
   },
   CHROMIUM_NOT_FOUND: {
@@ -196,9 +196,10 @@ export interface WireError {
   params: ErrorParams;
 }
 
+/** A param may carry its text per language as `name@zh-CN` beside `name` (a reader's own sentence); the language's wins. */
 export function formatError(code: ErrorCode, params: ErrorParams, locale: Locale): string {
   const template: string = errorMessages[code][locale];
-  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
+  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[`${k}@${locale}`] ?? params[k] ?? ''));
 }
 
 export function isErrorCode(code: string): code is ErrorCode {

@@ -29,7 +29,7 @@ export type { ReadOverrides } from '../../../shared/import/plan';
 
 /** ImportFileError (a file the readers refuse) as the contract's error, keeping its own code for the UI's wording. */
 export function asWorkbenchError(err: unknown): unknown {
-  if (err instanceof ImportFileError) return new WorkbenchError('UNSUPPORTED_FILE', { ...err.params, detail: err.message, detailZh: err.messageZh, importCode: err.code }, { cause: err });
+  if (err instanceof ImportFileError) return new WorkbenchError('UNSUPPORTED_FILE', { ...err.params, detail: err.message, 'detail@zh-CN': err.messageZh, importCode: err.code }, { cause: err });
   return err;
 }
 

@@ -39,6 +39,8 @@ function expectWorded(err: WireError): { en: string; zh: string } {
   const zh = formatError(err.code, err.params, 'zh-CN');
   for (const text of [en, zh]) expect(text).not.toMatch(/\{\{|undefined|Internal|内部错误/);
   expect(zh).toMatch(/[\u4e00-\u9fff]{4}/);
+  // The reader's own sentence in Chinese too, not the English one behind a Chinese prefix.
+  expect(zh).not.toMatch(/[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}/);
   return { en, zh };
 }
 

@@ -21,6 +21,7 @@ function expectRefused(r: CaseResult, importCode: string): void {
   expect({ verdict: r.verdict, detail: r.detail, integrity: r.integrity }).toEqual({ verdict: 'refused', detail: `UNSUPPORTED_FILE/${importCode}`, integrity: 'ok' });
   // Said in both languages, the Chinese one in Chinese.
   expect(r.answer?.messages?.zh).toMatch(/[\u4e00-\u9fff]{4}/);
+  expect(r.answer?.messages?.zh).not.toMatch(/[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}/);
   expect(r.answer?.messages?.en).not.toMatch(/\{\{|undefined/);
 }
 
