@@ -4,7 +4,7 @@ import { groupRepeatData, spendData } from './data';
 import { frequencyBuckets, judgeFit, spendFrequencyCorrelation, trackingSeries } from './diagnostics';
 import type { ModelFitResult } from './fit';
 import { fitCountModel, fitGammaGamma } from './models';
-import { countParams, customerFigures, expectedPurchases } from './predict';
+import { countParams, customerFigures, expectedPurchases, type FigureCache } from './predict';
 import { dateOfDay, dayNumber, summariseCustomers, type OrderLine } from './summary';
 import type { ClvCustomer, ClvEvaluation, ClvParams, ClvResult } from './types';
 
@@ -49,7 +49,10 @@ export function runClv(lines: readonly OrderLine[], params: ClvParams, options: 
     holdoutLength = calibration.holdoutLength;
     evaluationFit = fitCountModel(params.model, groupRepeatData(calibration.customers), options.checkpoint);
     if (fitted(evaluationFit)) {
-      const m = countParams(params.model, evaluationFit.parameters.map((p) => p.value));
+      const m = countParams(
+        params.model,
+        evaluationFit.parameters.map((p) => p.value),
+      );
       tracking = trackingSeries(m, calibration.customers, calibration.repeatOccasionsByPeriod, params.unit, calibration.calibrationEndPeriod, holdoutLength);
       buckets = frequencyBuckets(m, calibration.customers, holdoutLength);
       holdoutActual = 0;
@@ -70,7 +73,10 @@ export function runClv(lines: readonly OrderLine[], params: ClvParams, options: 
   const spendCorrelation = spendFrequencyCorrelation(full.customers);
   if (tracking.length === 0 && fitted(countFit)) {
     // Without a hold-out the tracking plot is an in-sample check of the fit the predictions use.
-    const m = countParams(params.model, countFit.parameters.map((p) => p.value));
+    const m = countParams(
+      params.model,
+      countFit.parameters.map((p) => p.value),
+    );
     tracking = trackingSeries(m, full.customers, full.repeatOccasionsByPeriod, params.unit, full.calibrationEndPeriod, 0);
   }
   const judged = judgeFit({
@@ -89,17 +95,21 @@ export function runClv(lines: readonly OrderLine[], params: ClvParams, options: 
   let totalClv: number | null = null;
   let totalAlive = 0;
   if (fitted(countFit)) {
-    const m = countParams(params.model, countFit.parameters.map((p) => p.value));
+    const m = countParams(
+      params.model,
+      countFit.parameters.map((p) => p.value),
+    );
     const spend = fitted(spendFit)
       ? { p: spendFit.parameters[0]?.value as number, q: spendFit.parameters[1]?.value as number, v: spendFit.parameters[2]?.value as number }
       : null;
     const figureOptions = { unit: params.unit, horizonMonths: params.horizonMonths, discount: params.discount };
+    const cache: FigureCache = new Map();
     full.customers.forEach((c, i) => {
       if (i % 5000 === 0) {
         options.checkpoint?.();
         options.progress?.('customers', i, full.customers.length);
       }
-      const f = customerFigures(m, spend, c, figureOptions);
+      const f = customerFigures(m, spend, c, figureOptions, cache);
       totalPurchases += f.expectedPurchases;
       totalAlive += f.pAlive;
       if (f.clv !== null) totalClv = (totalClv ?? 0) + f.clv;
