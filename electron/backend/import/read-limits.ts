@@ -27,6 +27,12 @@ export const READ_LIMITS = {
   sharedStringsBytes: 256 * 1024 * 1024,
   /** Expansion a part larger than `ratioFromBytes` may show: sheets Excel saves stay well under 30x. */
   ratio: 100,
+  /**
+   * The same for the shared strings, held in memory at about 8 times their XML size when the strings
+   * are tiny: a table of unique strings compresses less than a sheet (9x in a 200,000-row export), and
+   * 20x keeps a 1 MB workbook's table within the memory budget.
+   */
+  sharedStringsRatio: 20,
   ratioFromBytes: 8 * 1024 * 1024,
 } as const;
 

@@ -94,12 +94,12 @@ async function streamEntry(fh: FileHandle, entry: ZipEntry, onData: (piece: Buff
   if (failure !== null) throw failure;
 }
 
-function tooLarge(expanded: number, entry: ZipEntry, partLimit: number, file: string): void {
+function tooLarge(expanded: number, entry: ZipEntry, partLimit: number, ratioLimit: number, file: string): void {
   const part = entry.name;
   if (expanded > partLimit) throw new ImportFileError('workbook_part_too_large', { file, part, limitMb: Math.round(partLimit / MB) });
   const compressed = Math.max(1, entry.compressedSize);
-  if (expanded > READ_LIMITS.ratioFromBytes && expanded > READ_LIMITS.ratio * compressed) {
-    throw new ImportFileError('workbook_ratio', { file, part, ratio: Math.floor(expanded / compressed), limit: READ_LIMITS.ratio, minMb: READ_LIMITS.ratioFromBytes / MB });
+  if (expanded > READ_LIMITS.ratioFromBytes && expanded > ratioLimit * compressed) {
+    throw new ImportFileError('workbook_ratio', { file, part, ratio: Math.floor(expanded / compressed), limit: ratioLimit, minMb: READ_LIMITS.ratioFromBytes / MB });
   }
 }
 
@@ -118,7 +118,7 @@ export async function checkWorkbookParts(fh: FileHandle, entries: ReadonlyMap<st
     const part = entry.name;
     // What the directory says is judged first, at no cost; the inflation below then holds the part to
     // that size, so a directory that understates a bomb is caught at its first byte over.
-    tooLarge(entry.size, entry, partLimit, file);
+    tooLarge(entry.size, entry, partLimit, sharedStrings ? READ_LIMITS.sharedStringsRatio : READ_LIMITS.ratio, file);
     try {
       await streamEntry(fh, entry, (piece) => {
         scan.expanded += piece.length;
