@@ -15,8 +15,11 @@ import { reportText, type ReportMessageKey } from '../../../shared/reports/messa
 import type { ArgsOf, ChannelName, ResultOf } from '../../../shared/contract';
 import type { ChurnRun } from '../../../shared/churn/types';
 import type { TFunction } from 'i18next';
+import type { Workspace } from '../../../electron/backend/workspace/workspace';
+import type { SectionContext } from '../../../electron/backend/reports/sections/context';
 import { chromiumPath } from '../reports/chromium-available';
 import { tempDir } from '../../helpers/temp';
+import { engagementWithHealthRun } from '../reports/report-fixture';
 
 const dir = tempDir();
 let b: Backend;
@@ -48,39 +51,45 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => b?.shutdown());
 
+function context(ws: Workspace, locale: 'zh-CN' | 'en'): SectionContext {
+  const t = createTranslator(locale);
+  return {
+    db: ws.db,
+    sqlite: ws.sqlite,
+    locale,
+    t: ((key: string, p?: Record<string, string | number>) => t(key, p ?? {})) as unknown as TFunction,
+    r: (key: ReportMessageKey, p?: Record<string, string | number>) => reportText(locale, key, p),
+    currency: 'CNY',
+    now: '2026-11-01T00:00:00',
+    diagnosticRunId: null,
+    healthRunId: null,
+  };
+}
+
 describe('churn report section', () => {
+  it('withholds drivers and customers when the data is too small for a model', async () => {
+    const e = await engagementWithHealthRun(join(dir, 'small'));
+    try {
+      const small = await e.call('churn.fit', { params: {} });
+      expect(['too-small', 'too-few-churned']).toContain(small.status);
+      const content = await churnSection(context(e.ws, 'en'));
+      const text = JSON.stringify(content.blocks);
+      expect(text).toContain('drivers and customer scores are withheld');
+      expect(content.blocks.some((bl) => bl.kind === 'table' && bl.title?.startsWith('Drivers'))).toBe(false);
+      expect(content.blocks.some((bl) => bl.kind === 'table' && bl.title === 'Riskiest customers by revenue at stake')).toBe(false);
+    } finally {
+      await e.backend.shutdown();
+    }
+  }, 120_000);
+
   it('says what to run when no model is stored', async () => {
-    const ws = b.requireWorkspace();
-    const t = createTranslator('en');
-    const content = await churnSection({
-      db: ws.db,
-      sqlite: ws.sqlite,
-      locale: 'en',
-      t: ((key: string, p?: Record<string, string | number>) => t(key, p ?? {})) as unknown as TFunction,
-      r: (key: ReportMessageKey, p?: Record<string, string | number>) => reportText('en', key, p),
-      currency: 'CNY',
-      now: '2026-11-01T00:00:00',
-      diagnosticRunId: null,
-      healthRunId: null,
-    });
+    const content = await churnSection(context(b.requireWorkspace(), 'en'));
     expect(content.status).toBe('missing');
   });
 
   it('puts the evaluation before drivers, backtest and customers, with the stored figures', async () => {
     run = await call('churn.fit', { params: { model: 'logistic' } });
-    const ws = b.requireWorkspace();
-    const t = createTranslator('zh-CN');
-    const content = await churnSection({
-      db: ws.db,
-      sqlite: ws.sqlite,
-      locale: 'zh-CN',
-      t: ((key: string, p?: Record<string, string | number>) => t(key, p ?? {})) as unknown as TFunction,
-      r: (key: ReportMessageKey, p?: Record<string, string | number>) => reportText('zh-CN', key, p),
-      currency: 'CNY',
-      now: '2026-11-01T00:00:00',
-      diagnosticRunId: null,
-      healthRunId: null,
-    });
+    const content = await churnSection(context(b.requireWorkspace(), 'zh-CN'));
     expect(content.status).toBe('stored');
     const kinds = content.blocks.map((bl) => (bl.kind === 'table' || bl.kind === 'chart' ? `${bl.kind}:${bl.title}` : bl.kind));
     const at = (prefix: string) => kinds.findIndex((k) => k.startsWith(prefix));

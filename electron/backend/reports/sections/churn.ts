@@ -85,10 +85,13 @@ export const churnSection: SectionBuilder = async (ctx) => {
   const c = (key: string, p?: Record<string, string | number>): string => String(ctx.t(`churn:${key}`, p ?? {}));
   const names: T = (key, p) => String(ctx.t(key, p ?? {}));
   const blocks = evaluationBlocks(ctx, run, c);
-  if (run.status !== 'ok') blocks.push({ kind: 'paragraph', text: c('ui.notShown') });
+  // Too little data: there is no model to read, so its drivers and scores stay out of the report.
+  const withheld = run.status === 'too-small' || run.status === 'too-few-churned';
+  if (withheld) blocks.push({ kind: 'paragraph', text: c('ui.withheld') });
+  else if (run.status !== 'ok') blocks.push({ kind: 'paragraph', text: c('ui.notShown') });
 
   const kind = run.drivers[0]?.kind ?? 'odds-ratio';
-  blocks.push({
+  if (!withheld) blocks.push({
     kind: 'table',
     title: `${c('drivers.heading')} — ${c(`drivers.${kind}`)}`,
     columns: [
@@ -126,8 +129,8 @@ export const churnSection: SectionBuilder = async (ctx) => {
     note: `${c('backtest.summary', { observations: bt.observations, dates: bt.dates.length, churned: bt.churned, horizon: bt.horizonDays, baseRate: `${(bt.baseRate * 100).toFixed(1)}%` })} ${c('ui.backtest.note')}`,
   });
 
-  const top = scoresPage(ctx.sqlite, { runId, sort: 'revenueAtStake', descending: true, offset: 0, limit: TOP_CUSTOMERS });
-  blocks.push({
+  const top = withheld ? { total: 0, rows: [] } : scoresPage(ctx.sqlite, { runId, sort: 'revenueAtStake', descending: true, offset: 0, limit: TOP_CUSTOMERS });
+  if (!withheld) blocks.push({
     kind: 'table',
     title: c('scores.heading'),
     columns: [

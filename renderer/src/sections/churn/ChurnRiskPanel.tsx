@@ -4,7 +4,7 @@ import { reasonText } from '../../../../shared/churn/labels';
 import { MIN_CHURNED, MIN_CUSTOMERS } from '../../../../shared/churn/pipeline';
 import type { ChurnRunSummary, ChurnScoreRow } from '../../../../shared/churn/types';
 import { useWorkbench } from '../../app/context';
-import { pct, useNamespacedT } from './format';
+import { pct, useNamespacedT, withheld } from './format';
 import './churn.css';
 
 /**
@@ -44,7 +44,7 @@ export function ChurnRiskPanel({ customerKey }: { customerKey: string }) {
       {run.status !== 'ok' && (
         <p className="churn-status warn small">{t('ui.card.caveat', { status: t(`status.${run.status}`, { min: run.status === 'too-small' ? MIN_CUSTOMERS : MIN_CHURNED }) })}</p>
       )}
-      {!score ? (
+      {withheld(run.status) ? null : !score ? (
         <p className="muted">{t('ui.card.none')}</p>
       ) : (
         <div className="churn-card-grid">

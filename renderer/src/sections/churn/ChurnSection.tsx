@@ -8,6 +8,7 @@ import { EvaluationCard } from './EvaluationCard';
 import { DriversCard } from './DriversCard';
 import { BacktestCard } from './BacktestCard';
 import { RiskCustomers } from './RiskCustomers';
+import { withheld } from './format';
 import './churn.css';
 
 /**
@@ -75,10 +76,16 @@ export function ChurnSection() {
             </span>
           </div>
           <EvaluationCard run={run} />
-          {run.status !== 'ok' && <p className="card churn-status warn">{t('ui.notShown')}</p>}
-          <DriversCard run={run} />
+          {withheld(run.status) ? (
+            <p className="card churn-status warn" data-testid="churn-withheld">{t('ui.withheld')}</p>
+          ) : (
+            <>
+              {run.status !== 'ok' && <p className="card churn-status warn">{t('ui.notShown')}</p>}
+              <DriversCard run={run} />
+            </>
+          )}
           <BacktestCard backtest={backtest} running={replay.running} progress={replay.progress} onRun={onBacktest} />
-          <RiskCustomers run={run} />
+          {!withheld(run.status) && <RiskCustomers run={run} />}
         </>
       )}
     </div>

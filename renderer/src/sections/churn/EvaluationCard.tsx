@@ -70,8 +70,8 @@ export function EvaluationCard({ run }: { run: ChurnRun }) {
               <thead>
                 <tr>
                   <th>{t('evaluation.decile')}</th>
-                  <th className="num">{t('evaluation.customers')}</th>
-                  <th className="num">{t('evaluation.churned')}</th>
+                  <th className="num">{t('ui.evaluation.customersColumn')}</th>
+                  <th className="num">{t('ui.evaluation.churnedColumn')}</th>
                   <th className="num">{t('evaluation.rate')}</th>
                   <th className="num">{t('evaluation.liftColumn')}</th>
                   <th className="num">{t('evaluation.gain')}</th>
@@ -99,7 +99,7 @@ export function EvaluationCard({ run }: { run: ChurnRun }) {
               <thead>
                 <tr>
                   <th>{t('evaluation.bin')}</th>
-                  <th className="num">n</th>
+                  <th className="num">{t('ui.evaluation.customersColumn')}</th>
                   <th className="num">{t('evaluation.meanPredicted')}</th>
                   <th className="num">{t('evaluation.observed')}</th>
                 </tr>

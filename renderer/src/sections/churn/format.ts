@@ -1,7 +1,7 @@
 // Number formats and the catalogue adapter the churn views share.
 import { useTranslation } from 'react-i18next';
 import type { T } from '../../../../shared/churn/labels';
-import type { Interval } from '../../../../shared/churn/types';
+import type { ChurnStatus, Interval } from '../../../../shared/churn/types';
 
 export const pct = (v: number | null | undefined, digits = 1): string => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(digits)}%`);
 export const f3 = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : v.toFixed(3));
@@ -13,3 +13,6 @@ export function useNamespacedT(): { t: T; locale: string } {
   const t: T = (key, params) => String(i18n.t(key, params ?? {}));
   return { t, locale: i18n.language };
 }
+
+/** Too little data: there is no model to read, so its drivers and scores are not shown at all. */
+export const withheld = (status: ChurnStatus): boolean => status === 'too-small' || status === 'too-few-churned';
