@@ -42,7 +42,9 @@ export default defineConfig({
         // only: the dev server's HMR preamble is an inline script, and its pages get the header.
         name: 'rwb-meta-csp',
         apply: 'build',
-        transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META }, injectTo: 'head-prepend' }],
+        transformIndexHtml: () => [
+          { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META }, injectTo: 'head-prepend' },
+        ],
       },
     ],
     build: {

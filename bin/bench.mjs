@@ -8,7 +8,9 @@ import { ensureProjectNode } from './project-node.mjs';
 ensureProjectNode('npm run bench');
 const root = join(import.meta.dirname, '..');
 const dir = join(root, 'tests/bench');
-const names = readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace(/\.bench\.ts$/, ''));
+const names = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .map((f) => f.replace(/\.bench\.ts$/, ''));
 const [name, ...rest] = process.argv.slice(2);
 if (!name || !names.includes(name)) {
   process.stdout.write(`usage: npm run bench -- <${names.join('|') || 'none yet'}> [args]\n`);

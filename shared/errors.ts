@@ -105,14 +105,15 @@ export const errorMessages = {
   },
   FORBIDDEN_ORIGIN: {
     'zh-CN': '拒绝来自 {{origin}} 的请求：只有本工作台自己的页面可以修改数据。',
-    en: 'Refused a request from {{origin}}: only the workbench\'s own page may change data.',
+    en: "Refused a request from {{origin}}: only the workbench's own page may change data.",
   },
   BAD_REQUEST: {
     'zh-CN': '请求无效（{{detail}}）。',
     en: 'Bad request ({{detail}}).',
   },
   DISK_FULL: {
-    'zh-CN': '磁盘空间不足，无法写入 {{path}}（剩余 {{freeMb}} MB，工作区文件 {{fileMb}} MB）。请腾出至少与工作区文件同样大小的空间后重试；这次操作没有写入任何内容，工作区保持原样。',
+    'zh-CN':
+      '磁盘空间不足，无法写入 {{path}}（剩余 {{freeMb}} MB，工作区文件 {{fileMb}} MB）。请腾出至少与工作区文件同样大小的空间后重试；这次操作没有写入任何内容，工作区保持原样。',
     en: 'The disk is full: {{path}} could not be written ({{freeMb}} MB free, the workspace file is {{fileMb}} MB). Free at least as much space as the workspace file takes and try again; nothing was written and the workspace is as it was.',
   },
   WORKSPACE_READ_ONLY: {
@@ -124,7 +125,8 @@ export const errorMessages = {
     en: '{{path}} is being written by another program and the wait timed out. Let that finish and try again; the workspace is as it was.',
   },
   WORKSPACE_IN_USE: {
-    'zh-CN': '项目文件 {{path}} 已在别处打开（{{app}}，进程 {{pid}}，电脑 {{host}}，用户 {{user}}，自 {{since}} 起）。请先在那里关闭它。若确认那边已不在使用，可删除锁文件 {{lockFile}} 后重试。',
+    'zh-CN':
+      '项目文件 {{path}} 已在别处打开（{{app}}，进程 {{pid}}，电脑 {{host}}，用户 {{user}}，自 {{since}} 起）。请先在那里关闭它。若确认那边已不在使用，可删除锁文件 {{lockFile}} 后重试。',
     en: 'The engagement file {{path}} is open elsewhere ({{app}}, process {{pid}} on {{host}}, user {{user}}, since {{since}}). Close it there first. If you are sure it is no longer in use there, delete the lock file {{lockFile}} and try again.',
   },
   WORKSPACE_MOVED: {
@@ -172,7 +174,8 @@ export const errorMessages = {
     en: 'This workspace holds no data for customer key "{{key}}".',
   },
   CLOSE_OUT_INCOMPLETE: {
-    'zh-CN': '个人字段已删除，但另一个连接（后台任务或另一个窗口）仍在读取 {{path}}，旧内容可能仍留在其 -wal 文件中。请关闭其他窗口或等任务结束后再执行一次收尾。',
+    'zh-CN':
+      '个人字段已删除，但另一个连接（后台任务或另一个窗口）仍在读取 {{path}}，旧内容可能仍留在其 -wal 文件中。请关闭其他窗口或等任务结束后再执行一次收尾。',
     en: 'The personal fields were removed, but another connection (a background job or another window) is still reading {{path}}, so old content may remain in its -wal file. Close the other window or wait for the job, then run the close-out again.',
   },
   CONFIRMATION_REQUIRED: {

@@ -10,9 +10,7 @@ import type { Locale } from '../../shared/errors';
 const settingsSchema = z.object({
   locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
   firstRunDone: z.boolean().default(false),
-  recent: z
-    .array(z.object({ path: z.string(), clientName: z.string(), openedAt: z.string(), encrypted: z.boolean().default(false) }))
-    .default([]),
+  recent: z.array(z.object({ path: z.string(), clientName: z.string(), openedAt: z.string(), encrypted: z.boolean().default(false) })).default([]),
 });
 type Settings = z.output<typeof settingsSchema>;
 

@@ -31,7 +31,8 @@ export function classifySystemError(err: unknown, workspacePath: string | null):
   if (space && workspacePath && space.freeMb < 1) return new WorkbenchError('DISK_FULL', { path, ...space }, { cause: err });
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new WorkbenchError('DISK_FULL', { path, ...spaceAround(workspacePath) }, { cause: err });
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return new WorkbenchError('WORKSPACE_READ_ONLY', { path }, { cause: err });
-  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_')) return new WorkbenchError('WORKSPACE_CORRUPT', { path, detail: err.message.slice(0, 160) }, { cause: err });
+  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_'))
+    return new WorkbenchError('WORKSPACE_CORRUPT', { path, detail: err.message.slice(0, 160) }, { cause: err });
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new WorkbenchError('WORKSPACE_BUSY', { path }, { cause: err });
   if (code === 'EACCES' || code === 'EPERM') return new WorkbenchError('PERMISSION_DENIED', { path }, { cause: err });
   return err;

@@ -11,7 +11,10 @@ export function cliLocale(flag: string | undefined): Locale {
 
 /** A failure the CLI reports as one line (or one JSON object) and a non-zero exit code. */
 export class CliFailure extends Error {
-  constructor(readonly wire: WireError, readonly exitCode = 1) {
+  constructor(
+    readonly wire: WireError,
+    readonly exitCode = 1,
+  ) {
     super(wire.message);
   }
 }

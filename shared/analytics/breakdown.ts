@@ -20,8 +20,7 @@ export interface AttributeGroup {
   indices: Int32Array;
 }
 
-const compareValues = (a: string | null, b: string | null): number =>
-  a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
+const compareValues = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
 
 /** Groups ordered by value (code-point order, deterministic across locales), null last. */
 export function groupByAttribute(customerKeys: readonly string[], attributeOf: AttributeOf): AttributeGroup[] {
@@ -32,9 +31,7 @@ export function groupByAttribute(customerKeys: readonly string[], attributeOf: A
     if (list) list.push(i);
     else acc.set(v, [i]);
   });
-  return [...acc.entries()]
-    .sort((a, b) => compareValues(a[0], b[0]))
-    .map(([value, list]) => ({ value, indices: Int32Array.from(list) }));
+  return [...acc.entries()].sort((a, b) => compareValues(a[0], b[0])).map(([value, list]) => ({ value, indices: Int32Array.from(list) }));
 }
 
 /**

@@ -3,10 +3,23 @@
 
 /** Whether more of a thing is good news (+1) or bad news (−1); ids not listed are neither. */
 const MORE_IS: Readonly<Record<string, 1 | -1>> = {
-  retentionRate: 1, churnRate: -1, grr: 1, nrr: 1, activeCustomers: 1, revenue: 1,
-  highValueLoyal: 1, potentialNurture: 1, dormantReactivate: -1,
-  strategic: 1, core: 1, potential: 1,
-  new: 1, growing: 1, mature: 1, atRisk: -1, churned: -1,
+  retentionRate: 1,
+  churnRate: -1,
+  grr: 1,
+  nrr: 1,
+  activeCustomers: 1,
+  revenue: 1,
+  highValueLoyal: 1,
+  potentialNurture: 1,
+  dormantReactivate: -1,
+  strategic: 1,
+  core: 1,
+  potential: 1,
+  new: 1,
+  growing: 1,
+  mature: 1,
+  atRisk: -1,
+  churned: -1,
 };
 
 export type ChangeTone = 'flat' | 'neutral' | 'good' | 'bad';
@@ -18,7 +31,7 @@ export type ChangeTone = 'flat' | 'neutral' | 'good' | 'bad';
 export function changeTone(id: string, delta: number | null, isRate: boolean): ChangeTone {
   if (delta === null || Math.abs(delta) < (isRate ? 0.0005 : 0.5)) return 'flat';
   const more = MORE_IS[id] ?? 0;
-  return more === 0 ? 'neutral' : (delta > 0) === (more > 0) ? 'good' : 'bad';
+  return more === 0 ? 'neutral' : delta > 0 === more > 0 ? 'good' : 'bad';
 }
 
 /** A signed change from its printed magnitude: "+1.2", "−1.2", and "±0.0" when what is printed is zero. */

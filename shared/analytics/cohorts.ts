@@ -231,13 +231,7 @@ export type CohortMeasure = (typeof COHORT_MEASURES)[number];
  * Drill-down, computed on demand so the matrix holds no member lists: the keys of cohort `cohort`'s
  * customers counted in the cell at `offset` for `measure` ('size' ignores the offset).
  */
-export function cohortMembers(
-  a: CohortActivity,
-  cohort: number,
-  offset: number,
-  measure: CohortMeasure,
-  subset?: ArrayLike<number>,
-): string[] {
+export function cohortMembers(a: CohortActivity, cohort: number, offset: number, measure: CohortMeasure, subset?: ArrayLike<number>): string[] {
   const out: string[] = [];
   const target = cohort + offset;
   const n = subset ? subset.length : a.customerKeys.length;

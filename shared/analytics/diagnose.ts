@@ -101,11 +101,7 @@ function periodRevenue(ledger: PurchaseLedger, periods: readonly Period[]): Peri
   return out;
 }
 
-function kpi(
-  metric: MetricId,
-  periods: readonly Period[],
-  at: (p: number) => { value: number | null; reason: AbsentReason | null },
-): DiagnosticKpi {
+function kpi(metric: MetricId, periods: readonly Period[], at: (p: number) => { value: number | null; reason: AbsentReason | null }): DiagnosticKpi {
   const last = periods.length - 1;
   const now = at(last);
   const before = last > 0 ? at(last - 1) : { value: null, reason: null };
@@ -198,8 +194,7 @@ export function* diagnosticSteps(inputs: DiagnosticInputs, params: AnalyticsPara
   const window = basis === 'non-contractual' ? resolveActivityWindow(ledger, asOfDay, params.activity.windowDays) : null;
   const windowDays = window ? window.days : (params.activity.windowDays ?? FALLBACK_WINDOW_DAYS);
   const history = dataHistory(basis, inputs.data.firstOrderDate, inputs.data.firstContractDate, windowDays);
-  const spans: ActivitySpans =
-    basis === 'contractual' ? contractActivity(inputs.contracts, keys) : purchaseActivity(ledger, windowDays);
+  const spans: ActivitySpans = basis === 'contractual' ? contractActivity(inputs.contracts, keys) : purchaseActivity(ledger, windowDays);
   const periods = periodsWithData(periodsEndingAt(asOfDay, params.grain, params.periodCount), history);
   const hasContracts = inputs.contracts.some((c) => c.mrr > 0);
   const hasOrders = ledger.days.length > 0;
@@ -302,7 +297,13 @@ export function* diagnosticSteps(inputs: DiagnosticInputs, params: AnalyticsPara
   const lastPeriodObj = periods[periods.length - 1] as Period;
   const mrrS = new Float64Array(n);
   const mrrE = new Float64Array(n);
-  const mv = { new: new Float64Array(n), expansion: new Float64Array(n), contraction: new Float64Array(n), churn: new Float64Array(n), reactivation: new Float64Array(n) };
+  const mv = {
+    new: new Float64Array(n),
+    expansion: new Float64Array(n),
+    contraction: new Float64Array(n),
+    churn: new Float64Array(n),
+    reactivation: new Float64Array(n),
+  };
   if (revenueRetention) {
     for (let i = 0; i < n; i += 1) {
       mrrS[i] = mrrAt(timeline, i, lastPeriodObj.startDay - 1);

@@ -32,4 +32,3 @@ export function ratio(numerator: number, denominator: number, whenZero: AbsentRe
   if (!(denominator > 0)) return { value: null, reason: whenZero };
   return { value: numerator / denominator, reason: null };
 }
-

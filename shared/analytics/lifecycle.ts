@@ -58,12 +58,7 @@ export interface LifecycleFacts {
 }
 
 /** Facts for every customer of `spans` who had become a customer by the as-of day. */
-export function lifecycleFacts(
-  spans: ActivitySpans,
-  ledger: PurchaseLedger | null,
-  asOfDay: DayNumber,
-  rules: LifecycleRules,
-): LifecycleFacts[] {
+export function lifecycleFacts(spans: ActivitySpans, ledger: PurchaseLedger | null, asOfDay: DayNumber, rules: LifecycleRules): LifecycleFacts[] {
   const out: LifecycleFacts[] = [];
   const ledgerIndex = ledger && ledger.customerKeys !== spans.customerKeys ? new Map(ledger.customerKeys.map((k, i) => [k, i])) : null;
   const recentFrom = asOfDay - rules.riskWindowDays + 1;
@@ -132,12 +127,7 @@ export function lifecycleStage(
   return { stage: 'growing', reasons: ['between-new-and-mature'] };
 }
 
-export function assignLifecycle(
-  spans: ActivitySpans,
-  ledger: PurchaseLedger | null,
-  asOfDay: DayNumber,
-  rules: LifecycleRules,
-): LifecycleRow[] {
+export function assignLifecycle(spans: ActivitySpans, ledger: PurchaseLedger | null, asOfDay: DayNumber, rules: LifecycleRules): LifecycleRow[] {
   return lifecycleFacts(spans, ledger, asOfDay, rules).map((f) => ({
     customerIndex: f.customerIndex,
     customerKey: f.customerKey,

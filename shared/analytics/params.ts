@@ -52,8 +52,14 @@ export const RfmParamsSchema = z.object({
     .object({ recency: ascending4, frequency: ascending4, monetary: ascending4 })
     .default({ recency: [30, 90, 180, 365], frequency: [2, 3, 5, 10], monetary: [1_000, 5_000, 20_000, 100_000] }),
   lookbackDays: days.nullable().default(null),
-  classicRules: z.array(SegmentRuleSchema).min(1).default(() => copyRules(CLASSIC_SEGMENT_RULES)),
-  valueGroupRules: z.array(SegmentRuleSchema).min(1).default(() => copyRules(VALUE_GROUP_RULES)),
+  classicRules: z
+    .array(SegmentRuleSchema)
+    .min(1)
+    .default(() => copyRules(CLASSIC_SEGMENT_RULES)),
+  valueGroupRules: z
+    .array(SegmentRuleSchema)
+    .min(1)
+    .default(() => copyRules(VALUE_GROUP_RULES)),
   /** The earlier as-of date for the segment movement matrix; null = last day of the previous period. */
   compareAsOf: isoDate.nullable().default(null),
 });

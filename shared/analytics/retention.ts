@@ -63,11 +63,7 @@ export function retentionStatus(a: ActivitySpans, i: number, period: Period): Re
  * One row per period. `subset` restricts the count to those customer indices (a breakdown group);
  * cost is O(customers × periods × log spans).
  */
-export function retentionByPeriod(
-  a: ActivitySpans,
-  periods: readonly Period[],
-  subset?: ArrayLike<number>,
-): RetentionPeriod[] {
+export function retentionByPeriod(a: ActivitySpans, periods: readonly Period[], subset?: ArrayLike<number>): RetentionPeriod[] {
   const n = subset ? subset.length : a.customerKeys.length;
   const counts = periods.map(() => ({ retained: 0, lost: 0, new: 0, reactivated: 0 }));
   for (let x = 0; x < n; x += 1) {
@@ -114,11 +110,7 @@ export function retentionMembers(
     const i = subset ? (subset[x] as number) : x;
     const s = retentionStatus(a, i, period);
     const hit =
-      status === 'start'
-        ? s === 'retained' || s === 'lost'
-        : status === 'end'
-          ? s === 'retained' || s === 'new' || s === 'reactivated'
-          : s === status;
+      status === 'start' ? s === 'retained' || s === 'lost' : status === 'end' ? s === 'retained' || s === 'new' || s === 'reactivated' : s === status;
     if (hit) out.push(a.customerKeys[i] as string);
   }
   return out;

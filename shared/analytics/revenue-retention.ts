@@ -106,11 +106,7 @@ export interface MrrEvent {
 }
 
 /** Walks customer i's timeline, calling `visit` for every movement in day order. */
-function eachMovement(
-  t: MrrTimeline,
-  i: number,
-  visit: (day: number, kind: MrrMovement, amount: number, before: number, after: number) => void,
-): void {
+function eachMovement(t: MrrTimeline, i: number, visit: (day: number, kind: MrrMovement, amount: number, before: number, after: number) => void): void {
   let before = 0;
   let everPaid = false;
   for (let k = t.offsets[i] as number, e = t.offsets[i + 1] as number; k < e; k += 1) {
@@ -231,8 +227,7 @@ export function revenueRetentionByPeriod(
   return rows.map(({ t12mBaseDay, ...r }) => {
     const m = r.movements;
     const early = firstDataDay !== null && t12mBaseDay < firstDataDay;
-    const t12m = (num: number): Figure =>
-      early ? { value: null, reason: 'history-shorter-than-12-months' } : ratio(num, r.t12mStartMrr, 'no-mrr-at-start');
+    const t12m = (num: number): Figure => (early ? { value: null, reason: 'history-shorter-than-12-months' } : ratio(num, r.t12mStartMrr, 'no-mrr-at-start'));
     return {
       ...r,
       t12mBaseDate: fromDay(t12mBaseDay),

@@ -167,9 +167,18 @@ export function scoreRfm(ledger: PurchaseLedger, asOfDay: DayNumber, options: Rf
   let fs: ArrayLike<number>;
   let ms: ArrayLike<number>;
   if (options.scoring === 'quintiles') {
-    rs = quintileScores(raw.map((x) => x.recencyDays), false);
-    fs = quintileScores(raw.map((x) => x.frequency), true);
-    ms = quintileScores(raw.map((x) => x.monetary), true);
+    rs = quintileScores(
+      raw.map((x) => x.recencyDays),
+      false,
+    );
+    fs = quintileScores(
+      raw.map((x) => x.frequency),
+      true,
+    );
+    ms = quintileScores(
+      raw.map((x) => x.monetary),
+      true,
+    );
   } else {
     const c = options.cuts;
     rs = raw.map((x) => cutScore(x.recencyDays, c.recency, false));
@@ -246,12 +255,7 @@ export interface SegmentMovement {
  * With quintile scoring each date is ranked against its own population, so a customer can move
  * without changing behaviour; cut points give movements that reflect behaviour only.
  */
-export function segmentMovement(
-  before: readonly RfmRow[],
-  after: readonly RfmRow[],
-  scheme: SegmentScheme,
-  rules: readonly SegmentRule[],
-): SegmentMovement {
+export function segmentMovement(before: readonly RfmRow[], after: readonly RfmRow[], scheme: SegmentScheme, rules: readonly SegmentRule[]): SegmentMovement {
   const field = segmentField(scheme);
   const segments = [...rules.map((r) => r.id), UNCLASSIFIED, UNSCORED];
   const pos = new Map(segments.map((s, i) => [s, i]));

@@ -21,15 +21,7 @@ import { mrrAt, type MrrTimeline } from './revenue-retention';
 export const TIERS = ['strategic', 'core', 'potential', 'ordinary'] as const;
 export type Tier = (typeof TIERS)[number];
 
-export const TIER_REASONS = [
-  'revenue-share',
-  'benchmark',
-  'top-revenue',
-  'early-tenure',
-  'growth-industry',
-  'single-order-upgrade',
-  'default',
-] as const;
+export const TIER_REASONS = ['revenue-share', 'benchmark', 'top-revenue', 'early-tenure', 'growth-industry', 'single-order-upgrade', 'default'] as const;
 export type TierReason = (typeof TIER_REASONS)[number];
 
 export interface TierThresholds {

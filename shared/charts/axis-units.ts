@@ -11,13 +11,7 @@ export function plotValue(value: number | null | undefined, unit: ChartUnit): nu
 }
 
 /** A static label string per data point (ECharts string templates only, no formatter functions). */
-export function labelFor(
-  value: number | null | undefined,
-  unit: ChartUnit,
-  locale: Locale,
-  currency?: string,
-  decimals?: number,
-): string {
+export function labelFor(value: number | null | undefined, unit: ChartUnit, locale: Locale, currency?: string, decimals?: number): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '';
   return formatValue(value, unit, { locale, ...(currency ? { currency } : {}), ...(decimals === undefined ? {} : { decimals }) });
 }

@@ -32,7 +32,10 @@ const percentAxis = (name: string) => ({
  * the model, against the diagonal a random ranking would give.
  */
 export function buildGainsChart(input: GainsChartInput): ChartOption {
-  const points: [number, number][] = [[0, 0], ...input.lift.map((r): [number, number] => [roundTo(100 * r.cumulativeShare, 1), roundTo(100 * r.cumulativeGain, 1)])];
+  const points: [number, number][] = [
+    [0, 0],
+    ...input.lift.map((r): [number, number] => [roundTo(100 * r.cumulativeShare, 1), roundTo(100 * r.cumulativeGain, 1)]),
+  ];
   return {
     ...baseOption(input.title, input.subtitle),
     tooltip: { trigger: 'axis' },
@@ -41,8 +44,25 @@ export function buildGainsChart(input: GainsChartInput): ChartOption {
     xAxis: percentAxis(input.xName),
     yAxis: percentAxis(input.yName),
     series: [
-      { type: 'line', name: input.modelName, data: points, symbolSize: 6, lineStyle: { width: 2, color: CHART_THEME.palette[0] }, itemStyle: { color: CHART_THEME.palette[0] } },
-      { type: 'line', name: input.randomName, data: [[0, 0], [100, 100]], symbol: 'none', lineStyle: { type: 'dashed', color: CHART_THEME.tones.neutral }, itemStyle: { color: CHART_THEME.tones.neutral } },
+      {
+        type: 'line',
+        name: input.modelName,
+        data: points,
+        symbolSize: 6,
+        lineStyle: { width: 2, color: CHART_THEME.palette[0] },
+        itemStyle: { color: CHART_THEME.palette[0] },
+      },
+      {
+        type: 'line',
+        name: input.randomName,
+        data: [
+          [0, 0],
+          [100, 100],
+        ],
+        symbol: 'none',
+        lineStyle: { type: 'dashed', color: CHART_THEME.tones.neutral },
+        itemStyle: { color: CHART_THEME.tones.neutral },
+      },
     ],
   };
 }
@@ -76,10 +96,23 @@ export function buildCalibrationChart(input: CalibrationChartInput): ChartOption
         type: 'scatter',
         name: input.observedName,
         // [mean predicted %, observed %, customers]: the third value sizes the bubble and shows in the tooltip.
-        data: rows.map((r) => ({ value: [roundTo(100 * r.meanPredicted, 1), roundTo(100 * r.observedRate, 1), r.customers], symbolSize: Math.round(8 + 20 * Math.sqrt(r.customers / most)) })),
+        data: rows.map((r) => ({
+          value: [roundTo(100 * r.meanPredicted, 1), roundTo(100 * r.observedRate, 1), r.customers],
+          symbolSize: Math.round(8 + 20 * Math.sqrt(r.customers / most)),
+        })),
         itemStyle: { color: CHART_THEME.palette[0], opacity: 0.85 },
       },
-      { type: 'line', name: input.perfectName, data: [[0, 0], [100, 100]], symbol: 'none', lineStyle: { type: 'dashed', color: CHART_THEME.tones.neutral }, itemStyle: { color: CHART_THEME.tones.neutral } },
+      {
+        type: 'line',
+        name: input.perfectName,
+        data: [
+          [0, 0],
+          [100, 100],
+        ],
+        symbol: 'none',
+        lineStyle: { type: 'dashed', color: CHART_THEME.tones.neutral },
+        itemStyle: { color: CHART_THEME.tones.neutral },
+      },
     ],
   };
 }

@@ -34,8 +34,7 @@ export function buildCohortHeatmap(input: CohortHeatmapInput): ChartOption {
   }[] = [];
   let observedMax = 0;
   for (const row of input.values) for (const v of row) if (v !== null && Number.isFinite(v)) observedMax = Math.max(observedMax, plotValue(v, input.unit) ?? 0);
-  const scaleMax =
-    input.max !== undefined ? (plotValue(input.max, input.unit) ?? 100) : input.unit === 'percent' ? 100 : Math.max(observedMax, 1);
+  const scaleMax = input.max !== undefined ? (plotValue(input.max, input.unit) ?? 100) : input.unit === 'percent' ? 100 : Math.max(observedMax, 1);
   input.cohorts.forEach((_, y) => {
     input.periods.forEach((__, x) => {
       const raw = input.values[y]?.[x] ?? null;
@@ -49,9 +48,7 @@ export function buildCohortHeatmap(input: CohortHeatmapInput): ChartOption {
           // White on the dark end of the ramp; a partial cell is drawn faded, so it keeps dark text.
           color: !partial && plotted >= scaleMax * 0.55 ? '#FFFFFF' : CHART_THEME.text,
         },
-        ...(partial
-          ? { itemStyle: { opacity: 0.55, borderType: 'dashed' as const, borderColor: CHART_THEME.partialBorder, borderWidth: 1.5 } }
-          : {}),
+        ...(partial ? { itemStyle: { opacity: 0.55, borderType: 'dashed' as const, borderColor: CHART_THEME.partialBorder, borderWidth: 1.5 } } : {}),
       });
     });
   });

@@ -37,7 +37,9 @@ export function buildRadarChart(input: RadarChartInput): ChartOption {
     legend: { ...bottomLegend(), data: input.series.map((s) => s.name) },
     radar: {
       indicator: input.indicators.map((ind, k) => {
-        const unanswered = input.series.some((s) => s.style !== 'reference') && input.series.every((s) => s.style === 'reference' || !Number.isFinite(s.values[k] ?? Number.NaN));
+        const unanswered =
+          input.series.some((s) => s.style !== 'reference') &&
+          input.series.every((s) => s.style === 'reference' || !Number.isFinite(s.values[k] ?? Number.NaN));
         return { name: unanswered && input.unansweredLabel ? `${ind.name}\n(${input.unansweredLabel})` : ind.name, max: ind.max };
       }),
       center: ['50%', `${top > 24 ? 55 : 50}%`],

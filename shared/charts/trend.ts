@@ -40,8 +40,7 @@ function paletteAt(i: number): string {
 
 /** Line/bar trend over periods, e.g. retention rate (line, left, %) with active customers (bar, right). */
 export function buildTrendChart(input: TrendChartInput): ChartOption {
-  const axisFor = (s: TrendSeries): TrendAxis =>
-    s.axis === 'right' && input.rightAxis ? input.rightAxis : input.leftAxis;
+  const axisFor = (s: TrendSeries): TrendAxis => (s.axis === 'right' && input.rightAxis ? input.rightAxis : input.leftAxis);
   const yAxis = (axis: TrendAxis, position: 'left' | 'right', showSplit: boolean) => ({
     type: 'value' as const,
     position,
@@ -71,9 +70,7 @@ export function buildTrendChart(input: TrendChartInput): ChartOption {
       axisTick: { alignWithLabel: true },
       axisLabel: { color: CHART_THEME.mutedText, fontFamily: CHART_FONT_FAMILY, hideOverlap: true },
     },
-    yAxis: hasRight && input.rightAxis
-      ? [yAxis(input.leftAxis, 'left', true), yAxis(input.rightAxis, 'right', false)]
-      : [yAxis(input.leftAxis, 'left', true)],
+    yAxis: hasRight && input.rightAxis ? [yAxis(input.leftAxis, 'left', true), yAxis(input.rightAxis, 'right', false)] : [yAxis(input.leftAxis, 'left', true)],
     series: input.series.map((s) => {
       const axis = axisFor(s);
       const data = s.values.map((v) => {

@@ -111,10 +111,7 @@ function scoresOf(values: ReadonlyArray<{ score: number | null }>): number[] {
   return out;
 }
 
-export function aggregateResponses(
-  template: ChecklistTemplate,
-  responses: readonly RespondentAnswers[],
-): AssessmentAggregate {
+export function aggregateResponses(template: ChecklistTemplate, responses: readonly RespondentAnswers[]): AssessmentAggregate {
   const scores = responses.map((response) => ({
     respondent: response.respondent,
     answers: response.answers,

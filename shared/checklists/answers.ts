@@ -15,14 +15,7 @@ export type AnswerValue = number | boolean | string | NotApplicable;
 /** Answers of one respondent, by question id; null or absent = not answered. */
 export type AnswerSet = Readonly<Record<string, AnswerValue | null | undefined>>;
 
-export const INVALID_ANSWER_REASONS = [
-  'wrongType',
-  'scaleOutOfRange',
-  'unknownOption',
-  'belowMin',
-  'aboveMax',
-  'outsideBands',
-] as const;
+export const INVALID_ANSWER_REASONS = ['wrongType', 'scaleOutOfRange', 'unknownOption', 'belowMin', 'aboveMax', 'outsideBands'] as const;
 export type InvalidAnswerReason = (typeof INVALID_ANSWER_REASONS)[number];
 
 export interface InvalidAnswer {

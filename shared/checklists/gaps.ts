@@ -37,12 +37,8 @@ export interface GapList {
 }
 
 /** The template's default target is its `targetStage`, else a score of 100. */
-export function resolveTarget(
-  template: ChecklistTemplate,
-  target?: GapTarget,
-): { score: number; stage: MaturityStage | null } {
-  const wanted: GapTarget =
-    target ?? (template.targetStage ? { kind: 'stage', stageId: template.targetStage } : { kind: 'score', score: 100 });
+export function resolveTarget(template: ChecklistTemplate, target?: GapTarget): { score: number; stage: MaturityStage | null } {
+  const wanted: GapTarget = target ?? (template.targetStage ? { kind: 'stage', stageId: template.targetStage } : { kind: 'score', score: 100 });
   if (wanted.kind === 'score') return { score: wanted.score, stage: null };
   const stage = template.stages.find((candidate) => candidate.id === wanted.stageId);
   if (stage === undefined) throw new RangeError(`unknown target stage "${wanted.stageId}" in template ${template.id}`);
@@ -127,11 +123,7 @@ export function gapList(template: ChecklistTemplate, score: AssessmentScore, tar
 }
 
 /** Gaps of a workshop, from the respondents' mean score per question. */
-export function gapListFromAggregate(
-  template: ChecklistTemplate,
-  aggregate: AssessmentAggregate,
-  target?: GapTarget,
-): GapList {
+export function gapListFromAggregate(template: ChecklistTemplate, aggregate: AssessmentAggregate, target?: GapTarget): GapList {
   const questionScores = new Map<string, number>();
   for (const question of aggregate.questions) {
     if (question.spread !== null) questionScores.set(question.questionId, question.spread.mean);
@@ -187,12 +179,7 @@ export interface AssessmentComparison {
   sectionsOnlyAfter: string[];
 }
 
-function change(
-  before: number | null,
-  after: number | null,
-  stageBefore: MaturityStage | null,
-  stageAfter: MaturityStage | null,
-): ScoreChange {
+function change(before: number | null, after: number | null, stageBefore: MaturityStage | null, stageAfter: MaturityStage | null): ScoreChange {
   const levelDelta = stageBefore && stageAfter ? stageAfter.level - stageBefore.level : null;
   return {
     before,
@@ -218,9 +205,7 @@ export function compareAssessments(before: AssessmentScore, after: AssessmentSco
   }
   const beforeSections = new Map(before.sections.map((section) => [section.sectionId, section]));
   const afterIds = new Set(after.sections.map((section) => section.sectionId));
-  const beforeQuestions = new Map(
-    before.sections.flatMap((section) => section.questions).map((question) => [question.questionId, question]),
-  );
+  const beforeQuestions = new Map(before.sections.flatMap((section) => section.questions).map((question) => [question.questionId, question]));
 
   const sections: SectionComparison[] = [];
   const questions: QuestionComparison[] = [];

@@ -129,9 +129,7 @@ export type ChecklistSection = z.output<typeof sectionSchema>;
 export type MaturityStage = z.output<typeof stageSchema>;
 export type ChecklistTemplate = z.output<typeof templateSchema>;
 
-export type TemplateValidation =
-  | { ok: true; template: ChecklistTemplate; issues: [] }
-  | { ok: false; template: null; issues: TemplateIssue[] };
+export type TemplateValidation = { ok: true; template: ChecklistTemplate; issues: [] } | { ok: false; template: null; issues: TemplateIssue[] };
 
 /** Validate a template file's text. `file` is only used to name the file in the issues. */
 export function validateTemplateText(file: string, text: string): TemplateValidation {

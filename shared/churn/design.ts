@@ -125,8 +125,18 @@ export function fitDesign(raw: RawFeatureSet, y: ArrayLike<number>, opts: Design
     const column = String(f.ref.params?.column ?? f.ref.id);
     // One level is the reference (left out) so the columns are not collinear with the intercept:
     // the most common one; with L2 this matters little, but odds ratios read "against the usual".
-    common.slice(1).forEach(([level]) => columns.push({ kind: 'level', source, level, ref: { id: `${f.ref.id}=${level}`, key: 'churn:features.level', params: { column, level } } }));
-    if (rare > 0) columns.push({ kind: 'rare', source, common: common.map(([l]) => l), ref: { id: `${f.ref.id}=*rare`, key: 'churn:features.rareLevel', params: { column } } });
+    common
+      .slice(1)
+      .forEach(([level]) =>
+        columns.push({ kind: 'level', source, level, ref: { id: `${f.ref.id}=${level}`, key: 'churn:features.level', params: { column, level } } }),
+      );
+    if (rare > 0)
+      columns.push({
+        kind: 'rare',
+        source,
+        common: common.map(([l]) => l),
+        ref: { id: `${f.ref.id}=*rare`, key: 'churn:features.rareLevel', params: { column } },
+      });
     if (m < n) columns.push({ kind: 'missing', source: -1 - source, ref: missingRef(f.ref) });
     report.used.push({ ...f.ref, coverage });
   });

@@ -325,7 +325,12 @@ export function gbtContributions(model: GbtModel, m: BinnedMatrix, r: number): F
  * Permutation importance: the ROC AUC lost when one feature's values are shuffled across the rows
  * (mean over `repeats` seeded shuffles). Features never split on cost nothing and are skipped.
  */
-export function permutationImportance(model: GbtModel, m: BinnedMatrix, y: ArrayLike<number>, opts: { repeats?: number; seed?: number; onFeature?: (j: number) => void } = {}): Float64Array {
+export function permutationImportance(
+  model: GbtModel,
+  m: BinnedMatrix,
+  y: ArrayLike<number>,
+  opts: { repeats?: number; seed?: number; onFeature?: (j: number) => void } = {},
+): Float64Array {
   const repeats = opts.repeats ?? 3;
   const rand = seededRandom(opts.seed ?? 1);
   const baseAuc = rocAuc(predictGbtRaw(model, m), y)?.value ?? 0.5;

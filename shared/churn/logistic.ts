@@ -60,7 +60,18 @@ const BLOCK = 4;
  * is loaded and stored once per block instead of once per row (the accumulation is ~all of a fit's
  * time: n·(p+1)²/2 multiply-adds per Newton step).
  */
-function accumulate(X: Float64Array, n: number, p: number, y: ArrayLike<number>, w: Float64Array | undefined, beta: Float64Array, H: Float64Array, g: Float64Array, xs: Float64Array, hs: Float64Array): void {
+function accumulate(
+  X: Float64Array,
+  n: number,
+  p: number,
+  y: ArrayLike<number>,
+  w: Float64Array | undefined,
+  beta: Float64Array,
+  H: Float64Array,
+  g: Float64Array,
+  xs: Float64Array,
+  hs: Float64Array,
+): void {
   const k = p + 1;
   for (let i0 = 0; i0 < n; i0 += BLOCK) {
     const m = Math.min(BLOCK, n - i0);
@@ -97,7 +108,8 @@ function accumulate(X: Float64Array, n: number, p: number, y: ArrayLike<number>,
       const a3 = h3 * (xs[3 * k + a] as number);
       const row = a * k;
       for (let b = a; b < k; b += 1) {
-        H[row + b] = (H[row + b] as number) + a0 * (xs[b] as number) + a1 * (xs[k + b] as number) + a2 * (xs[2 * k + b] as number) + a3 * (xs[3 * k + b] as number);
+        H[row + b] =
+          (H[row + b] as number) + a0 * (xs[b] as number) + a1 * (xs[k + b] as number) + a2 * (xs[2 * k + b] as number) + a3 * (xs[3 * k + b] as number);
       }
     }
   }

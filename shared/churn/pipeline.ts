@@ -95,7 +95,13 @@ function pick(y: Uint8Array, rows: readonly number[]): Uint8Array {
  * are inflated toward 50%; Platt scaling fitted on out-of-fold scores maps them back to observed
  * rates (scikit-learn's CalibratedClassifierCV(method='sigmoid') does the same).
  */
-export async function trainCalibrated(raw: RawFeatureSet, y: Uint8Array, params: ModelParams, design: DesignOptions, hooks: FitHooks = {}): Promise<TrainedChurnModel & { oof: Float64Array | null }> {
+export async function trainCalibrated(
+  raw: RawFeatureSet,
+  y: Uint8Array,
+  params: ModelParams,
+  design: DesignOptions,
+  hooks: FitHooks = {},
+): Promise<TrainedChurnModel & { oof: Float64Array | null }> {
   const spec = fitDesign(raw, y, design);
   const n = raw.keys.length;
   const p = spec.columns.length;
@@ -173,7 +179,13 @@ export function evaluate(
 }
 
 /** An evaluation with no model: the data are too small. */
-export function emptyEvaluation(status: ChurnStatus, scheme: ChurnEvaluation['scheme'], train: ChurnSplit, test: ChurnSplit, folds: number | null): ChurnEvaluation {
+export function emptyEvaluation(
+  status: ChurnStatus,
+  scheme: ChurnEvaluation['scheme'],
+  train: ChurnSplit,
+  test: ChurnSplit,
+  folds: number | null,
+): ChurnEvaluation {
   return {
     status,
     scheme,
@@ -197,15 +209,17 @@ export function emptyEvaluation(status: ChurnStatus, scheme: ChurnEvaluation['sc
 export function logisticDrivers(t: TrainedChurnModel): ChurnDriver[] {
   if (t.model.kind !== 'logistic') return [];
   const fit = t.model.fit;
-  return t.spec.columns
-    .map((c, j): ChurnDriver => {
-      const or = oddsRatio(fit, j);
-      const direction = or.low !== null && or.high !== null ? (or.low > 1 ? 1 : or.high < 1 ? -1 : 0) : 0;
-      return { ...c.ref, kind: 'odds-ratio', value: or.value, low: or.low, high: or.high, direction };
-    })
-    // Drivers whose interval excludes 1 first, then by size of effect: a wide interval on a rare
-    // level must not lead the list a committee reads.
-    .sort((a, b) => Math.abs(b.direction) - Math.abs(a.direction) || Math.abs(Math.log(b.value)) - Math.abs(Math.log(a.value)) || (a.id < b.id ? -1 : 1));
+  return (
+    t.spec.columns
+      .map((c, j): ChurnDriver => {
+        const or = oddsRatio(fit, j);
+        const direction = or.low !== null && or.high !== null ? (or.low > 1 ? 1 : or.high < 1 ? -1 : 0) : 0;
+        return { ...c.ref, kind: 'odds-ratio', value: or.value, low: or.low, high: or.high, direction };
+      })
+      // Drivers whose interval excludes 1 first, then by size of effect: a wide interval on a rare
+      // level must not lead the list a committee reads.
+      .sort((a, b) => Math.abs(b.direction) - Math.abs(a.direction) || Math.abs(Math.log(b.value)) - Math.abs(Math.log(a.value)) || (a.id < b.id ? -1 : 1))
+  );
 }
 
 /** Tree drivers: permutation importance on held-out customers; direction from the mean contribution sign against the feature. */

@@ -27,7 +27,11 @@ export const ChurnParamsSchema = z.object({
   l2: z.number().min(0).max(1000).default(1),
   /** Reweight the classes to balance them, then recalibrate (Platt) on held-out folds. */
   balance: z.boolean().default(true),
-  seed: z.int().min(0).max(2 ** 31 - 1).default(1),
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(1),
 });
 export type ChurnParams = z.output<typeof ChurnParamsSchema>;
 export type ChurnParamsInput = z.input<typeof ChurnParamsSchema>;

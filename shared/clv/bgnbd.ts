@@ -114,8 +114,7 @@ export function bgnbdExpectedPurchases(p: BgNbdParams, t: number, x: number, tx:
   const f = hyp2f1(r + x, b + x, a + b + x - 1, z);
   const lead = (a + b + x - 1) / (a - 1);
   const inner = 1 - Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t))) * f;
-  const denominator =
-    1 + (x > 0 ? (a / (b + x - 1)) * Math.exp((r + x) * Math.log((alpha + T) / (alpha + tx))) : 0);
+  const denominator = 1 + (x > 0 ? (a / (b + x - 1)) * Math.exp((r + x) * Math.log((alpha + T) / (alpha + tx))) : 0);
   return (lead * inner) / denominator;
 }
 

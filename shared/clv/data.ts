@@ -59,7 +59,16 @@ export function groupRepeatData(customers: readonly RepeatTriple[]): RepeatData 
   let repeatBuyers = 0;
   for (const c of customers) {
     if (c.x > 0) repeatBuyers += 1;
-    const packable = Number.isInteger(c.tx) && Number.isInteger(c.T) && c.tx >= 0 && c.T >= 0 && c.tx < 65536 && c.T < 65536 && Number.isInteger(c.x) && c.x >= 0 && c.x < 1048576;
+    const packable =
+      Number.isInteger(c.tx) &&
+      Number.isInteger(c.T) &&
+      c.tx >= 0 &&
+      c.T >= 0 &&
+      c.tx < 65536 &&
+      c.T < 65536 &&
+      Number.isInteger(c.x) &&
+      c.x >= 0 &&
+      c.x < 1048576;
     const key = packable ? (c.x * 65536 + c.tx) * 65536 + c.T : `${c.x}|${c.tx}|${c.T}`;
     const row = rowOf.get(key);
     if (row === undefined) {

@@ -96,9 +96,7 @@ export function frequencyBuckets(m: CountParams, customers: readonly CustomerSum
     bucket.actual += c.holdoutX ?? 0;
     bucket.predicted += expectedPurchases(m, holdoutLength, c.x, c.tx, c.T);
   }
-  return buckets
-    .filter((b) => b.customers > 0)
-    .map((b) => ({ ...b, actual: b.actual / b.customers, predicted: b.predicted / b.customers }));
+  return buckets.filter((b) => b.customers > 0).map((b) => ({ ...b, actual: b.actual / b.customers, predicted: b.predicted / b.customers }));
 }
 
 /** Pearson correlation of frequency and mean spend among repeat buyers; null with fewer than 3. */

@@ -47,8 +47,7 @@ export function fitCountModel(model: CountModel, d: RepeatData, checkpoint?: () 
   return fitByMaximumLikelihood({
     names,
     observations: d.customers,
-    logLikelihood: (theta, gradient) =>
-      model === 'bgnbd' ? bgnbdLogLikelihood(theta, d, gradient) : pnbdLogLikelihood(theta, d, gradient),
+    logLikelihood: (theta, gradient) => (model === 'bgnbd' ? bgnbdLogLikelihood(theta, d, gradient) : pnbdLogLikelihood(theta, d, gradient)),
     starts,
     checkpoint,
   });

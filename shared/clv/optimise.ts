@@ -56,11 +56,7 @@ export function minimiseBfgs(f: Objective, start: Float64Array, options: Optimis
     const g = current.gradient;
     recent.push(current.value);
     if (recent.length > 6) recent.shift();
-    if (
-      recent.length === 6 &&
-      options.offBoundary?.(theta) &&
-      (recent[0] as number) - current.value < 1e-8 * Math.abs(current.value)
-    ) {
+    if (recent.length === 6 && options.offBoundary?.(theta) && (recent[0] as number) - current.value < 1e-8 * Math.abs(current.value)) {
       return { theta, value: current.value, gradient: g, iterations, converged: false };
     }
     if (maxAbs(g) < tolerance) return { theta, value: current.value, gradient: g, iterations, converged: true };
@@ -80,11 +76,7 @@ export function minimiseBfgs(f: Objective, start: Float64Array, options: Optimis
     for (let tries = 0; tries < 60; tries += 1) {
       candidate = theta.map((t, i) => t + step * (direction[i] as number));
       const trial = f(candidate);
-      if (
-        Number.isFinite(trial.value) &&
-        trial.gradient.every(Number.isFinite) &&
-        trial.value <= current.value + 1e-4 * step * slope
-      ) {
+      if (Number.isFinite(trial.value) && trial.gradient.every(Number.isFinite) && trial.value <= current.value + 1e-4 * step * slope) {
         next = trial;
         break;
       }
@@ -154,10 +146,7 @@ function bfgsUpdate(h: Float64Array, s: Float64Array, y: Float64Array, sy: numbe
     for (let j = 0; j < n; j += 1) {
       const si = s[i] as number;
       const sj = s[j] as number;
-      out[i * n + j] =
-        (h[i * n + j] as number) -
-        rho * ((hy[i] as number) * sj + si * (hy[j] as number)) +
-        (rho * rho * yhy + rho) * si * sj;
+      out[i * n + j] = (h[i * n + j] as number) - rho * ((hy[i] as number) * sj + si * (hy[j] as number)) + (rho * rho * yhy + rho) * si * sj;
     }
   }
   return out;

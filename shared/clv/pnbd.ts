@@ -17,15 +17,7 @@ export interface ParetoNbdParams {
 }
 
 /** log F(t) and its gradient in (r, α, s, β); F(tₓ) − F(T) is the integral over the death time. */
-function logF(
-  r: number,
-  alpha: number,
-  s: number,
-  beta: number,
-  x: number,
-  t: number,
-  out: Float64Array | null,
-): number {
+function logF(r: number, alpha: number, s: number, beta: number, x: number, t: number, out: Float64Array | null): number {
   const at = alpha + t;
   const bt = beta + t;
   const logAt = Math.log(at);

@@ -20,12 +20,7 @@ const templateId = z.string().trim().min(1).max(100);
 const assessmentId = z.number().int().positive();
 const respondentName = z.string().trim().min(1).max(100);
 
-export const answerValueSchema = z.union([
-  z.number(),
-  z.boolean(),
-  z.string(),
-  z.strictObject({ notApplicable: z.literal(true) }),
-]);
+export const answerValueSchema = z.union([z.number(), z.boolean(), z.string(), z.strictObject({ notApplicable: z.literal(true) })]);
 
 const gapTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('score'), score: z.number().min(0).max(100) }),
@@ -51,9 +46,7 @@ export const checklistsChannels = {
       .refine((a) => (a.path === undefined) !== (a.text === undefined), 'give either path or text'),
   ).returns<TemplateSummary & { replaced: boolean }>(),
   'checklist.exportTemplate': channel(z.object({ id: templateId, path })).returns<{ path: string; bytes: number }>(),
-  'checklist.copyTemplate': channel(
-    z.object({ id: templateId, newId: z.string().trim().min(1).max(100).optional() }),
-  ).returns<TemplateSummary>(),
+  'checklist.copyTemplate': channel(z.object({ id: templateId, newId: z.string().trim().min(1).max(100).optional() })).returns<TemplateSummary>(),
   /** An edited stored template (the whole document); validated like an imported file. */
   'checklist.saveTemplate': channel(z.object({ template: z.unknown(), locale: localeSchema.optional() })).returns<TemplateSummary>(),
   'checklist.deleteTemplate': channel(z.object({ id: templateId })).returns<{ deleted: boolean }>(),

@@ -2,14 +2,7 @@
 // job stored as a run; everything after it reads the stored run. Results put the evaluation first.
 import { z } from 'zod';
 import { channel } from './define';
-import {
-  CHURN_SCORE_SORTS,
-  ChurnParamsSchema,
-  type ChurnRun,
-  type ChurnRunSummary,
-  type ChurnScoreRow,
-  type SignalBacktest,
-} from '../churn/types';
+import { CHURN_SCORE_SORTS, ChurnParamsSchema, type ChurnRun, type ChurnRunSummary, type ChurnScoreRow, type SignalBacktest } from '../churn/types';
 
 const runId = z.int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');

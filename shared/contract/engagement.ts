@@ -12,7 +12,11 @@ const passphrase = z.string().min(1).max(1024);
 export const engagementMetaInput = z.object({
   clientName: z.string().trim().min(1).max(200),
   industry: z.string().trim().max(100).nullable().default(null),
-  currency: z.string().trim().regex(/^[A-Z]{3}$/).default('CNY'),
+  currency: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{3}$/)
+    .default('CNY'),
   locale: localeSchema.default('zh-CN'),
   consultant: z.string().trim().max(100).nullable().default(null),
   startDate: isoDate.nullable().default(null),

@@ -65,19 +65,35 @@ export const importChannels = {
         /** Default: the plan's mapping (the saved mapping that fits, else the suggestion). */
         mapping: z.array(mappingEntrySchema).optional(),
         /** Or by header text (a mapping file), resolved against this file's headers. */
-        headerMapping: z.array(z.object({ field: z.string().min(1), header: z.string(), scale: z.number().positive().optional(), attributeType: z.enum(ATTRIBUTE_TYPES).optional() })).optional(),
+        headerMapping: z
+          .array(
+            z.object({
+              field: z.string().min(1),
+              header: z.string(),
+              scale: z.number().positive().optional(),
+              attributeType: z.enum(ATTRIBUTE_TYPES).optional(),
+            }),
+          )
+          .optional(),
         options: options.default({ unknownCustomers: 'create' }),
         /** Save the mapping used under this client-system name (e.g. "金蝶K3 销售出库"). */
         saveMappingAs: z.string().trim().max(100).optional(),
         jobId: z.string().optional(),
       })
-      .refine((a) => a.plan !== undefined || (a.path !== undefined && a.entity !== undefined), { message: 'give the plan of a preview, or a path and an entity' }),
+      .refine((a) => a.plan !== undefined || (a.path !== undefined && a.entity !== undefined), {
+        message: 'give the plan of a preview, or a path and an entity',
+      }),
     { job: true },
   ).returns<ImportRunResult>(),
   'import.batches': channel(z.object({ entity: entity.optional(), limit: z.number().int().min(1).max(1000).default(200) })).returns<ImportBatchSummary[]>(),
   'import.batch': channel(z.object({ id: z.number().int() })).returns<ImportBatchDetail>(),
   'import.rejects': channel(
-    z.object({ batchId: z.number().int(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(50), code: z.string().optional() }),
+    z.object({
+      batchId: z.number().int(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(50),
+      code: z.string().optional(),
+    }),
   ).returns<RejectPage>(),
   /** The batch's rejects as CSV (UTF-8 with BOM, formula-safe), with every source column, for the client to fix. */
   'import.exportRejects': channel(z.object({ batchId: z.number().int(), path: z.string().trim().min(1).optional() })).returns<{
@@ -91,7 +107,16 @@ export const importChannels = {
     z.object({
       system: z.string().trim().min(1).max(100),
       entity,
-      fields: z.array(z.object({ field: z.string().min(1), header: z.string(), scale: z.number().positive().optional(), attributeType: z.enum(ATTRIBUTE_TYPES).optional() })).min(1),
+      fields: z
+        .array(
+          z.object({
+            field: z.string().min(1),
+            header: z.string(),
+            scale: z.number().positive().optional(),
+            attributeType: z.enum(ATTRIBUTE_TYPES).optional(),
+          }),
+        )
+        .min(1),
     }),
   ).returns<SavedMappingInfo>(),
   'import.deleteMapping': channel(z.object({ id: z.number().int() })).returns<null>(),

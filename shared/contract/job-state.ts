@@ -16,10 +16,7 @@ export interface JobState {
 
 export const IDLE_JOB: JobState = { jobId: null, running: false, progress: null, error: null };
 
-export type JobAction =
-  | { type: 'start'; jobId: string }
-  | { type: 'progress'; progress: JobProgress }
-  | { type: 'finish'; jobId: string; error: unknown };
+export type JobAction = { type: 'start'; jobId: string } | { type: 'progress'; progress: JobProgress } | { type: 'finish'; jobId: string; error: unknown };
 
 export function jobReducer(state: JobState, action: JobAction): JobState {
   switch (action.type) {

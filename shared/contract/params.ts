@@ -32,7 +32,5 @@ export const paramsChannels = {
       .refine((a) => a.path !== undefined || a.text !== undefined, { message: 'give a path or the text' }),
   ).returns<ParamSet>(),
   /** The effect of a (possibly unsaved) set on the latest stored runs, without running. */
-  'params.preview': channel(
-    z.object({ set: z.unknown(), rfm: z.boolean().default(true), signals: z.boolean().default(true) }),
-  ).returns<ParamPreview>(),
+  'params.preview': channel(z.object({ set: z.unknown(), rfm: z.boolean().default(true), signals: z.boolean().default(true) })).returns<ParamPreview>(),
 };

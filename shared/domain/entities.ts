@@ -3,16 +3,7 @@
 // Dates are 'YYYY-MM-DD' (or 'YYYY-MM-DDTHH:mm:ss' where the source had a time); money is in the
 // engagement's currency as a decimal number.
 
-export const ENTITY_KINDS = [
-  'customers',
-  'orders',
-  'contracts',
-  'interactions',
-  'tickets',
-  'surveys',
-  'usage',
-  'projects',
-] as const;
+export const ENTITY_KINDS = ['customers', 'orders', 'contracts', 'interactions', 'tickets', 'surveys', 'usage', 'projects'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 export interface Customer {

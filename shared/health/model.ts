@@ -55,11 +55,7 @@ export const LinearScoringSchema = z
   .object({ kind: z.literal('linear'), worst: z.number(), best: z.number() })
   .refine((s) => s.worst !== s.best, { message: 'worst and best must differ', path: ['best'] });
 
-export const MeasureScoringSchema = z.discriminatedUnion('kind', [
-  ThresholdScoringSchema,
-  GridScoringSchema,
-  LinearScoringSchema,
-]);
+export const MeasureScoringSchema = z.discriminatedUnion('kind', [ThresholdScoringSchema, GridScoringSchema, LinearScoringSchema]);
 
 export const HealthMeasureSchema = z
   .object({

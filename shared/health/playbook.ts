@@ -62,8 +62,7 @@ export const ACTION_STATUSES = ['open', 'inProgress', 'done', 'cancelled'] as co
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 export type ActionSource =
-  | { kind: 'signal'; ruleId: SignalRuleId; severity: Severity; asOf: string }
-  | { kind: 'redScore'; modelId: string; score: number; asOf: string };
+  { kind: 'signal'; ruleId: SignalRuleId; severity: Severity; asOf: string } | { kind: 'redScore'; modelId: string; score: number; asOf: string };
 
 export interface PlannedAction {
   customerKey: string;
@@ -98,14 +97,7 @@ export function templateForSignal(signal: Pick<Signal, 'action' | 'severity'>, p
   return signal.action ?? playbook.bySeverity[signal.severity];
 }
 
-function planned(
-  customerKey: string,
-  id: ActionTemplateId,
-  openedAt: string,
-  source: ActionSource,
-  playbook: Playbook,
-  owner: string | null,
-): PlannedAction {
+function planned(customerKey: string, id: ActionTemplateId, openedAt: string, source: ActionSource, playbook: Playbook, owner: string | null): PlannedAction {
   const t = playbook.templates[id];
   return {
     customerKey,
@@ -121,12 +113,7 @@ function planned(
   };
 }
 
-export function actionForSignal(
-  signal: Signal,
-  openedAt: string,
-  playbook: Playbook = DEFAULT_PLAYBOOK,
-  owner: string | null = null,
-): PlannedAction {
+export function actionForSignal(signal: Signal, openedAt: string, playbook: Playbook = DEFAULT_PLAYBOOK, owner: string | null = null): PlannedAction {
   return planned(
     signal.customerKey,
     templateForSignal(signal, playbook),

@@ -5,11 +5,7 @@
 import { DEFAULT_BANDS, DEFAULT_TREND_TOLERANCE, HEALTH_MODEL_FORMAT, HEALTH_MODEL_VERSION } from './model';
 import type { HealthMeasure, HealthModel } from './model';
 
-function preset(
-  id: string,
-  aggregation: HealthModel['aggregation'],
-  measures: HealthMeasure[],
-): HealthModel {
+function preset(id: string, aggregation: HealthModel['aggregation'], measures: HealthMeasure[]): HealthModel {
   return {
     format: HEALTH_MODEL_FORMAT,
     version: HEALTH_MODEL_VERSION,

@@ -146,12 +146,7 @@ export function countBands(bands: Bands, scores: Float64Array, n = scores.length
  * Band counts per group (tier, owner): `groupOf[i]` is row i's group index. Result is
  * groupCount × 4, laid out [red, yellow, green, none] per group.
  */
-export function countBandsByGroup(
-  bands: Bands,
-  scores: Float64Array,
-  groupOf: ArrayLike<number>,
-  groupCount: number,
-): Int32Array {
+export function countBandsByGroup(bands: Bands, scores: Float64Array, groupOf: ArrayLike<number>, groupCount: number): Int32Array {
   const out = new Int32Array(groupCount * 4);
   const n = Math.min(scores.length, groupOf.length);
   for (let i = 0; i < n; i++) {
@@ -178,8 +173,7 @@ export interface MeasureBreakdown {
 }
 
 export type HealthScore =
-  | { score: number; band: Band; reason: null; measures: MeasureBreakdown[] }
-  | { score: null; band: null; reason: NoScoreReason; measures: MeasureBreakdown[] };
+  { score: number; band: Band; reason: null; measures: MeasureBreakdown[] } | { score: null; band: null; reason: NoScoreReason; measures: MeasureBreakdown[] };
 
 /**
  * One customer's score with "what the score is made of". Allocates; meant for a health card or a

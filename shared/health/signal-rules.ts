@@ -77,30 +77,8 @@ export const SignalRuleSetSchema = z.array(SignalRuleSchema).superRefine((rules,
 
 // Keyword lists are data matched against the client's Chinese text, so they stay Chinese here.
 // Traditional variants are included because HK/TW clients' CRM notes use them.
-export const DEFAULT_DECISION_MAKER_KEYWORDS = [
-  '换了负责人',
-  '新任',
-  '离职',
-  '调岗',
-  '接任',
-  '人事变动',
-  '換了負責人',
-  '離職',
-  '調崗',
-  '人事變動',
-];
-export const DEFAULT_COMPETITOR_KEYWORDS = [
-  '竞品',
-  '竞争对手',
-  '对手报价',
-  '其他供应商',
-  '换供应商',
-  '競品',
-  '競爭對手',
-  '對手報價',
-  '其他供應商',
-  '換供應商',
-];
+export const DEFAULT_DECISION_MAKER_KEYWORDS = ['换了负责人', '新任', '离职', '调岗', '接任', '人事变动', '換了負責人', '離職', '調崗', '人事變動'];
+export const DEFAULT_COMPETITOR_KEYWORDS = ['竞品', '竞争对手', '对手报价', '其他供应商', '换供应商', '競品', '競爭對手', '對手報價', '其他供應商', '換供應商'];
 
 export const DEFAULT_SIGNAL_RULES: SignalRule[] = [
   // Seed 001 行为信号 "沟通频次骤降"; DOMAIN.md fixes it as below half of the previous 90 days.

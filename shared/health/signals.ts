@@ -164,7 +164,13 @@ function isLow(x: SatisfactionReading, npsBelow: number, csatBelow: number): boo
 type SatisfactionSeries = 'surveyReadings' | 'ticketRatings';
 
 /** The last `consecutive` readings of one series when every one of them is low; else null. */
-function lowStreak(f: CustomerFacts, series: SatisfactionSeries, consecutive: number, npsBelow: number, csatBelow: number): { i: number; x: SatisfactionReading }[] | null {
+function lowStreak(
+  f: CustomerFacts,
+  series: SatisfactionSeries,
+  consecutive: number,
+  npsBelow: number,
+  csatBelow: number,
+): { i: number; x: SatisfactionReading }[] | null {
   const list = f[series];
   const readings: { i: number; x: SatisfactionReading }[] = [];
   for (let i = list.length - 1; i >= 0 && readings.length < consecutive; i--) {
@@ -217,9 +223,7 @@ function noNewDemand(r: SignalRuleOf<'noNewDemand'>, f: CustomerFacts): Hit | nu
 }
 
 function demandFeedbackDelay(r: SignalRuleOf<'demandFeedbackDelay'>, f: CustomerFacts): Hit | null {
-  const late = f.demandFeedback
-    .map((d, i) => ({ d, i }))
-    .filter(({ d }) => d.waitDays > r.params.maxDays);
+  const late = f.demandFeedback.map((d, i) => ({ d, i })).filter(({ d }) => d.waitDays > r.params.maxDays);
   if (late.length === 0) return null;
   let worst = late[0] as (typeof late)[number];
   for (const x of late) if (x.d.waitDays > worst.d.waitDays) worst = x;

@@ -55,7 +55,14 @@ export function detectHeaderRow(rows: readonly (readonly RawCell[])[], maxScan =
     const known = texts.filter((t) => isKnownHeader(t)).length;
     candidates.push({ index: i, textShare, known, width: cells.length });
   }
-  if (candidates.length === 0) return { index: Math.max(0, widths.findIndex((w) => w >= 2)), confidence: 0.2 };
+  if (candidates.length === 0)
+    return {
+      index: Math.max(
+        0,
+        widths.findIndex((w) => w >= 2),
+      ),
+      confidence: 0.2,
+    };
   // Data rows of a list of names are all text too, but come after the header: take the first candidate,
   // unless it knows no header word and a later one knows several (a wide "report parameters" row).
   const first = candidates[0]!;

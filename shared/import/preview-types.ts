@@ -21,8 +21,7 @@ export interface XlsxSheetInfo {
 
 /** Everything needed to read the table again, exactly as previewed. Plain data: it is stored with the batch (import_batch.plan). */
 export type ReadPlan =
-  | { format: 'csv'; encoding: string; delimiter: Delimiter; newline: Newline; headerRow: number }
-  | { format: 'xlsx'; sheet: string; headerRow: number };
+  { format: 'csv'; encoding: string; delimiter: Delimiter; newline: Newline; headerRow: number } | { format: 'xlsx'; sheet: string; headerRow: number };
 
 export interface TextDetection {
   encoding: string;

@@ -58,5 +58,12 @@ export function applySavedMapping(saved: SavedMapping, headers: readonly string[
     assignments.push(a);
   }
   assignments.sort((a, b) => a.column - b.column);
-  return { assignments, missingHeaders, missingRequired: missingRequiredFields(saved.entity, assignments.map((a) => a.field)) };
+  return {
+    assignments,
+    missingHeaders,
+    missingRequired: missingRequiredFields(
+      saved.entity,
+      assignments.map((a) => a.field),
+    ),
+  };
 }

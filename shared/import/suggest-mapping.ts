@@ -206,6 +206,14 @@ function suggestAttributes(
       confidence = 0.5;
     }
     usedColumns.add(c);
-    assignments.push({ field: ATTRIBUTE_FIELD, column: c, header: headers[c] ?? attributeName('', c), confidence, reason: 'attribute', synonym: null, attributeType: inferAttributeType(profiles[c]!) });
+    assignments.push({
+      field: ATTRIBUTE_FIELD,
+      column: c,
+      header: headers[c] ?? attributeName('', c),
+      confidence,
+      reason: 'attribute',
+      synonym: null,
+      attributeType: inferAttributeType(profiles[c]!),
+    });
   }
 }

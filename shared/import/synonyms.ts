@@ -101,7 +101,10 @@ const UNIT_SCALES: ReadonlyArray<readonly [RegExp, number]> = [
 /** The multiplier a header's bracketed unit implies, or 1. */
 export function headerScale(header: NormalisedHeader): number {
   for (const b of header.bracketed) {
-    const unit = b.replace(/\s+/g, '').replace(/^(单位[:：]?|in)/, '').replace(/(人民币|rmb|cny)$/, '');
+    const unit = b
+      .replace(/\s+/g, '')
+      .replace(/^(单位[:：]?|in)/, '')
+      .replace(/(人民币|rmb|cny)$/, '');
     for (const [re, scale] of UNIT_SCALES) if (re.test(unit)) return scale;
   }
   return 1;

@@ -31,7 +31,19 @@ export function cleanText(s: string): string {
 }
 
 function isEdgeJunk(c: number): boolean {
-  return c <= 32 || c === 0x7f || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c <= 32 ||
+    c === 0x7f ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 export function isAscii(s: string): boolean {
@@ -87,7 +99,11 @@ export function normaliseHeader(header: string): NormalisedHeader {
     bracketed.push(m.slice(1, -1).trim().toLowerCase());
     return ' ';
   });
-  const squash = (s: string): string => s.toLowerCase().replace(/[()[\]【】〔〕<>《》]/g, '').replace(HEADER_NOISE, '');
+  const squash = (s: string): string =>
+    s
+      .toLowerCase()
+      .replace(/[()[\]【】〔〕<>《》]/g, '')
+      .replace(HEADER_NOISE, '');
   const words = text
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()

@@ -69,4 +69,3 @@ export function textOf(raw: RawCell): string | ValueError {
   if (t.charCodeAt(0) === 35 /* # */ && EXCEL_ERRORS.has(t.toUpperCase())) return fail('excel_error', { value: t });
   return t;
 }
-

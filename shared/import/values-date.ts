@@ -35,16 +35,37 @@ const TEXT_SERIAL = /^\d{5}(?:\.\d+)?$/;
 const YEAR_MONTH = /^(\d{4})(?:[-/.](\d{1,2})|年(\d{1,2})月?|(\d{2}))$/;
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 function daysInMonth(y: number, m: number): number {
-  return m === 2 ? (isLeap(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+  return m === 2 ? (isLeap(y) ? 29 : 28) : ([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0);
 }
 
 function checkDay(y: number, m: number, d: number, raw: string): ValueError | null {
@@ -89,7 +110,8 @@ const EPOCH_1904 = Date.UTC(1904, 0, 1);
  */
 export function excelSerialToParts(serial: number, date1904 = false): Parsed<DateParts> {
   const raw = String(serial);
-  if (!Number.isFinite(serial) || serial < (date1904 ? 0 : 1) || serial >= 2_958_466) return fail('date_out_of_range', { value: raw, min: MIN_YEAR, max: MAX_YEAR });
+  if (!Number.isFinite(serial) || serial < (date1904 ? 0 : 1) || serial >= 2_958_466)
+    return fail('date_out_of_range', { value: raw, min: MIN_YEAR, max: MAX_YEAR });
   let day = Math.floor(serial);
   // Round the fraction to whole seconds: 14:30 is stored as 0.6041666...
   let secs = Math.round((serial - day) * 86_400);
@@ -98,7 +120,7 @@ export function excelSerialToParts(serial: number, date1904 = false): Parsed<Dat
     secs = 0;
   }
   if (!date1904 && day === 60) return fail('date_impossible', { value: raw });
-  const ms = date1904 ? EPOCH_1904 + day * MS_PER_DAY : (day < 60 ? EPOCH_1900 + (day + 1) * MS_PER_DAY : EPOCH_1900 + day * MS_PER_DAY);
+  const ms = date1904 ? EPOCH_1904 + day * MS_PER_DAY : day < 60 ? EPOCH_1900 + (day + 1) * MS_PER_DAY : EPOCH_1900 + day * MS_PER_DAY;
   const dt = new Date(ms);
   const y = dt.getUTCFullYear();
   if (y < MIN_YEAR || y > MAX_YEAR) return fail('date_out_of_range', { value: raw, min: MIN_YEAR, max: MAX_YEAR });
@@ -233,4 +255,3 @@ export function readPeriod(raw: RawCell, opts: DateOptions = {}): Read<string> {
 export function parsePeriod(raw: RawCell, opts: DateOptions = {}): Parsed<string> {
   return wrap(readPeriod(raw, opts));
 }
-

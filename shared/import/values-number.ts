@@ -11,19 +11,51 @@ export interface MoneyOptions {
 }
 
 const CURRENCY_PREFIX: ReadonlyArray<readonly [string, string]> = [
-  ['人民币', 'CNY'], ['rmb', 'CNY'], ['cny', 'CNY'], ['¥', 'CNY'],
-  ['us$', 'USD'], ['usd', 'USD'], ['hk$', 'HKD'], ['hkd', 'HKD'], ['$', 'USD'],
-  ['eur', 'EUR'], ['€', 'EUR'], ['gbp', 'GBP'], ['£', 'GBP'], ['jpy', 'JPY'],
+  ['人民币', 'CNY'],
+  ['rmb', 'CNY'],
+  ['cny', 'CNY'],
+  ['¥', 'CNY'],
+  ['us$', 'USD'],
+  ['usd', 'USD'],
+  ['hk$', 'HKD'],
+  ['hkd', 'HKD'],
+  ['$', 'USD'],
+  ['eur', 'EUR'],
+  ['€', 'EUR'],
+  ['gbp', 'GBP'],
+  ['£', 'GBP'],
+  ['jpy', 'JPY'],
 ];
 // Checked longest first, so 美元 is not read as 元.
-const CURRENCY_SUFFIX: ReadonlyArray<readonly [string, string]> = ([
-  ['人民币', 'CNY'], ['元', 'CNY'], ['块', 'CNY'], ['rmb', 'CNY'], ['cny', 'CNY'],
-  ['美元', 'USD'], ['usd', 'USD'], ['港元', 'HKD'], ['港币', 'HKD'], ['hkd', 'HKD'],
-  ['欧元', 'EUR'], ['eur', 'EUR'], ['英镑', 'GBP'], ['gbp', 'GBP'], ['日元', 'JPY'], ['jpy', 'JPY'],
-] as Array<readonly [string, string]>).sort((a, b) => b[0].length - a[0].length);
+const CURRENCY_SUFFIX: ReadonlyArray<readonly [string, string]> = (
+  [
+    ['人民币', 'CNY'],
+    ['元', 'CNY'],
+    ['块', 'CNY'],
+    ['rmb', 'CNY'],
+    ['cny', 'CNY'],
+    ['美元', 'USD'],
+    ['usd', 'USD'],
+    ['港元', 'HKD'],
+    ['港币', 'HKD'],
+    ['hkd', 'HKD'],
+    ['欧元', 'EUR'],
+    ['eur', 'EUR'],
+    ['英镑', 'GBP'],
+    ['gbp', 'GBP'],
+    ['日元', 'JPY'],
+    ['jpy', 'JPY'],
+  ] as Array<readonly [string, string]>
+).sort((a, b) => b[0].length - a[0].length);
 // Longest first so 千万 wins over 万.
 const MULTIPLIERS: ReadonlyArray<readonly [string, number]> = [
-  ['千万', 7], ['百万', 6], ['亿', 8], ['万', 4], ['千', 3], ['w', 4], ['k', 3],
+  ['千万', 7],
+  ['百万', 6],
+  ['亿', 8],
+  ['万', 4],
+  ['千', 3],
+  ['w', 4],
+  ['k', 3],
 ];
 // Measure words on quantities and counts: 5件, 2台, 10箱, 3次.
 const MEASURE_WORD = /[件个台套箱瓶包次人份只支张本条盒袋单笔家户]$/;
@@ -197,4 +229,3 @@ export function readNps(raw: RawCell): Read<number> {
 export function parseNps(raw: RawCell): Parsed<number> {
   return wrap(readNps(raw));
 }
-

@@ -63,7 +63,10 @@ export function parseText(raw: RawCell): Parsed<string> {
 export function readTags(raw: RawCell): Read<string[]> {
   const text = textOf(raw);
   if (typeof text !== 'string') return text;
-  const tags = text.split(/[,;|、，；\n]+/).map((s) => s.trim()).filter((s) => s.length > 0);
+  const tags = text
+    .split(/[,;|、，；\n]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   return [...new Set(tags)];
 }
 export function parseTags(raw: RawCell): Parsed<string[]> {

@@ -100,9 +100,18 @@ export function previewRfm(run: { id: number; asOf: string; lookbackDays: number
   let fs: ArrayLike<number>;
   let ms: ArrayLike<number>;
   if (rfm.scoring === 'quintiles') {
-    rs = quintileScores(rows.map((x) => x.recencyDays), false);
-    fs = quintileScores(rows.map((x) => x.frequency), true);
-    ms = quintileScores(rows.map((x) => x.monetary), true);
+    rs = quintileScores(
+      rows.map((x) => x.recencyDays),
+      false,
+    );
+    fs = quintileScores(
+      rows.map((x) => x.frequency),
+      true,
+    );
+    ms = quintileScores(
+      rows.map((x) => x.monetary),
+      true,
+    );
   } else {
     rs = rows.map((x) => cutScore(x.recencyDays, rfm.cuts.recency, false));
     fs = rows.map((x) => cutScore(x.frequency, rfm.cuts.frequency, true));
@@ -136,8 +145,14 @@ export function previewRfm(run: { id: number; asOf: string; lookbackDays: number
     r,
     f,
     m,
-    segments: countBy(segments, rows.map((x) => x.segment)),
-    valueGroups: countBy(groups, rows.map((x) => x.valueGroup)),
+    segments: countBy(
+      segments,
+      rows.map((x) => x.segment),
+    ),
+    valueGroups: countBy(
+      groups,
+      rows.map((x) => x.valueGroup),
+    ),
     lookbackDiffers: run.lookbackDays !== rfm.lookbackDays,
     changed,
   };

@@ -30,11 +30,7 @@ export function defaultDecimals(format: ValueFormat): number {
 }
 
 /** Formats one value; null, undefined and non-finite numbers become an em dash (never a silent 0). */
-export function formatValue(
-  value: string | number | boolean | null | undefined,
-  format: ValueFormat,
-  options: FormatOptions,
-): string {
+export function formatValue(value: string | number | boolean | null | undefined, format: ValueFormat, options: FormatOptions): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? '✓' : '✗';
   if (typeof value === 'string') {
@@ -44,8 +40,7 @@ export function formatValue(
   }
   if (!Number.isFinite(value)) return '—';
   const decimals = options.decimals ?? DEFAULT_DECIMALS[format];
-  const nf = (min: number, max: number): Intl.NumberFormat =>
-    new Intl.NumberFormat(options.locale, { minimumFractionDigits: min, maximumFractionDigits: max });
+  const nf = (min: number, max: number): Intl.NumberFormat => new Intl.NumberFormat(options.locale, { minimumFractionDigits: min, maximumFractionDigits: max });
   switch (format) {
     case 'integer':
       return nf(0, 0).format(value);

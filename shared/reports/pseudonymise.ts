@@ -52,11 +52,7 @@ function nextNumber(table: Record<string, number>): number {
  * The tables may thus be shared between maps: code that adds to a table copies it first (see
  * TextPseudonymiser.token).
  */
-export function assignPseudonyms(
-  map: PseudonymMap,
-  kind: PseudonymKind,
-  originals: Iterable<string | null | undefined>,
-): PseudonymMap {
+export function assignPseudonyms(map: PseudonymMap, kind: PseudonymKind, originals: Iterable<string | null | undefined>): PseudonymMap {
   const known = map.entries[kind];
   const fresh = new Set<string>();
   for (const o of originals) {
@@ -192,7 +188,10 @@ export function pseudonymiseText(text: string, map: PseudonymMap, locale: Locale
 }
 
 /** The column-wise token for one value (flat data sheets streaming 100k rows use this). */
-export function createPseudonymiser(map: PseudonymMap, locale: Locale): {
+export function createPseudonymiser(
+  map: PseudonymMap,
+  locale: Locale,
+): {
   token: (kind: PseudonymKind, original: string) => string;
   text: (input: string) => string;
   map: () => PseudonymMap;
@@ -238,8 +237,7 @@ export function pseudonymiseReport(model: ReportModel, map: PseudonymMap): { mod
     rows: block.rows.map((row) =>
       row.map((cell, ci) => {
         const kind = block.columns[ci]?.pii;
-        const tokenise = (v: string | number | boolean | null) =>
-          typeof v === 'string' ? (kind ? p.token(kind, v) : p.text(v)) : v;
+        const tokenise = (v: string | number | boolean | null) => (typeof v === 'string' ? (kind ? p.token(kind, v) : p.text(v)) : v);
         return cell !== null && typeof cell === 'object' ? { ...cell, value: tokenise(cell.value) } : tokenise(cell);
       }),
     ),

@@ -80,8 +80,14 @@ writeFileSync(`${base}.X`, new Uint8Array(X.buffer));
 writeFileSync(`${base}.y`, y);
 let churned = 0;
 for (const v of y) churned += v;
-console.log(`churn-model benchmark: ${n.toLocaleString('en')} customers × ${p} features, ${((churned / n) * 100).toFixed(1)}% churned, ${FOLDS}-fold CV + final fit`);
-console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; node ${process.version}`);
+console.log(
+  `churn-model benchmark: ${n.toLocaleString('en')} customers × ${p} features, ${((churned / n) * 100).toFixed(1)}% churned, ${FOLDS}-fold CV + final fit`,
+);
+console.log(
+  `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}; node ${process.version}`,
+);
 
 function ours(model: string): Result {
   const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', model, String(n), String(p)], { encoding: 'utf8' });
@@ -111,12 +117,18 @@ for (const model of ['logistic', 'gbt'].filter((m) => !only || m === only)) {
   const a = ours(model);
   const b = peer(model);
   console.log(`\n${model}`);
-  console.log(`  workbench     ${a.seconds.toFixed(2).padStart(7)} s (CPU ${a.cpuSeconds.toFixed(2)} s)  peak ${a.peakMb.toFixed(0).padStart(5)} MB  AUC ${a.auc.toFixed(4)}`);
+  console.log(
+    `  workbench     ${a.seconds.toFixed(2).padStart(7)} s (CPU ${a.cpuSeconds.toFixed(2)} s)  peak ${a.peakMb.toFixed(0).padStart(5)} MB  AUC ${a.auc.toFixed(4)}`,
+  );
   if (b) {
-    console.log(`  scikit-learn  ${b.seconds.toFixed(2).padStart(7)} s (CPU ${b.cpuSeconds.toFixed(2)} s)  peak ${b.peakMb.toFixed(0).padStart(5)} MB  AUC ${b.auc.toFixed(4)}  (${sklearnVersion}, ${peerName[model]})`);
+    console.log(
+      `  scikit-learn  ${b.seconds.toFixed(2).padStart(7)} s (CPU ${b.cpuSeconds.toFixed(2)} s)  peak ${b.peakMb.toFixed(0).padStart(5)} MB  AUC ${b.auc.toFixed(4)}  (${sklearnVersion}, ${peerName[model]})`,
+    );
     // CPU time decides: on a shared machine wall time mostly measures the other processes.
     const ratio = a.cpuSeconds / b.cpuSeconds;
     const dAuc = Math.abs(a.auc - b.auc);
-    console.log(`  CPU time ${ratio.toFixed(2)}× the peer's (wall ${(a.seconds / b.seconds).toFixed(2)}×; target ≤ ${targets[model]}×: ${ratio <= targets[model]! ? 'met' : 'MISSED'}); AUC difference ${dAuc.toFixed(4)} (target ≤ 0.01: ${dAuc <= 0.01 ? 'met' : 'MISSED'})`);
+    console.log(
+      `  CPU time ${ratio.toFixed(2)}× the peer's (wall ${(a.seconds / b.seconds).toFixed(2)}×; target ≤ ${targets[model]}×: ${ratio <= targets[model]! ? 'met' : 'MISSED'}); AUC difference ${dAuc.toFixed(4)} (target ≤ 0.01: ${dAuc <= 0.01 ? 'met' : 'MISSED'})`,
+    );
   }
 }

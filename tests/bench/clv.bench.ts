@@ -91,10 +91,14 @@ function run(task: string): Record<string, unknown> {
     const fitMs = performance.now() - s;
     let clv = 0;
     if (task === 'bgnbd' && count.parameters.length && spend.parameters.length) {
-      const m = countParams('bgnbd', count.parameters.map((p) => p.value));
+      const m = countParams(
+        'bgnbd',
+        count.parameters.map((p) => p.value),
+      );
       const g = { p: spend.parameters[0]?.value as number, q: spend.parameters[1]?.value as number, v: spend.parameters[2]?.value as number };
       const cache: FigureCache = new Map();
-      for (const c of rows) clv += customerFigures(m, g, { x: c.x, tx: c.tx, T: c.T, monetary: c.m }, { unit: 'day', horizonMonths: 12, discount: 0.01 }, cache).clv ?? 0;
+      for (const c of rows)
+        clv += customerFigures(m, g, { x: c.x, tx: c.tx, T: c.T, monetary: c.m }, { unit: 'day', horizonMonths: 12, discount: 0.01 }, cache).clv ?? 0;
     }
     return { count, spend, fitMs, totalMs: performance.now() - s, clv };
   };
@@ -128,7 +132,11 @@ if (child) {
 } else {
   const fmt = (v: unknown, d = 1): string => (typeof v === 'number' ? v.toFixed(d) : String(v));
   const sig = (a: unknown): string => (Array.isArray(a) ? a.map((v: number) => Number(v.toPrecision(5))).join(', ') : '-');
-  console.log(`clv bench: ${N.toLocaleString('en')} generated customers; ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `clv bench: ${N.toLocaleString('en')} generated customers; ${cpus().length} CPUs, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const dir = mkdtempSync(join(tmpdir(), 'clv-bench-'));
   const files: Record<string, string> = { cdnow: join(dir, 'cdnow.csv'), gen: join(dir, 'gen.csv') };
   for (const [name, rows] of [
@@ -139,7 +147,10 @@ if (child) {
   }
   const ours: Record<string, Record<string, unknown>> = {};
   for (const task of ['cdnow', 'bgnbd', 'pnbd']) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'clv.bench.ts'), '--child', task, String(N)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'clv.bench.ts'), '--child', task, String(N)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     if (r.status !== 0) {
       console.log(`${task}: failed\n${r.stderr}`);
       continue;
@@ -150,9 +161,15 @@ if (child) {
   const b = ours.bgnbd ?? {};
   const p = ours.pnbd ?? {};
   console.log(`\nworkbench (TypeScript)`);
-  console.log(`  CDNOW BG/NBD + GG      first ${fmt(c.ms)} ms, median of 5 ${fmt(c.medianMs)} ms (target < 100; CPU for all 6 incl. data ${fmt(c.cpuMs)} ms)  peak ${fmt(Number(c.peakKb) / 1024)} MB  LL ${fmt(c.ll, 4)} / GG ${fmt(c.ggLl, 4)}  [${sig(c.params)}] [${sig(c.ggParams)}]`);
-  console.log(`  ${N} BG/NBD+GG+P(alive)+CLV  ${fmt(b.ms)} ms (fits ${fmt(b.fitMs)} ms; target < 2000; CPU incl. generating the data ${fmt(b.cpuMs)} ms)  peak ${fmt(Number(b.peakKb) / 1024)} MB  ${b.status}  LL ${fmt(b.ll, 3)} / GG ${fmt(b.ggLl, 3)}  [${sig(b.params)}] [${sig(b.ggParams)}]`);
-  console.log(`  ${N} Pareto/NBD             ${fmt(p.ms)} ms (target < 10000; CPU incl. generating the data ${fmt(p.cpuMs)} ms)  peak ${fmt(Number(p.peakKb) / 1024)} MB  ${p.status}  LL ${fmt(p.ll, 3)}  [${sig(p.params)}]`);
+  console.log(
+    `  CDNOW BG/NBD + GG      first ${fmt(c.ms)} ms, median of 5 ${fmt(c.medianMs)} ms (target < 100; CPU for all 6 incl. data ${fmt(c.cpuMs)} ms)  peak ${fmt(Number(c.peakKb) / 1024)} MB  LL ${fmt(c.ll, 4)} / GG ${fmt(c.ggLl, 4)}  [${sig(c.params)}] [${sig(c.ggParams)}]`,
+  );
+  console.log(
+    `  ${N} BG/NBD+GG+P(alive)+CLV  ${fmt(b.ms)} ms (fits ${fmt(b.fitMs)} ms; target < 2000; CPU incl. generating the data ${fmt(b.cpuMs)} ms)  peak ${fmt(Number(b.peakKb) / 1024)} MB  ${b.status}  LL ${fmt(b.ll, 3)} / GG ${fmt(b.ggLl, 3)}  [${sig(b.params)}] [${sig(b.ggParams)}]`,
+  );
+  console.log(
+    `  ${N} Pareto/NBD             ${fmt(p.ms)} ms (target < 10000; CPU incl. generating the data ${fmt(p.cpuMs)} ms)  peak ${fmt(Number(p.peakKb) / 1024)} MB  ${p.status}  LL ${fmt(p.ll, 3)}  [${sig(p.params)}]`,
+  );
 
   const py = spawnSync('python3', ['-c', 'import scipy'], { encoding: 'utf8' });
   if (py.status !== 0) {
@@ -168,7 +185,9 @@ if (child) {
         const o = JSON.parse(line) as { fit: string; ms: number; cpuMs: number; ll: number; params: number[]; success: boolean; peakKb: number };
         const mine = file === files.cdnow ? (o.fit === 'gg' ? c.ggLl : c.ll) : o.fit === 'gg' ? b.ggLl : o.fit === 'pnbd' ? p.ll : b.ll;
         const diff = typeof mine === 'number' ? mine - o.ll : NaN;
-        console.log(`  ${file === files.cdnow ? 'CDNOW' : N} ${o.fit.padEnd(6)} ${fmt(o.ms)} ms (CPU ${fmt(o.cpuMs)} ms)  peak ${fmt(o.peakKb / 1024)} MB  LL ${fmt(o.ll, 4)} (workbench ${diff >= -1e-6 ? 'no worse' : 'WORSE'}: ${diff >= 0 ? '+' : ''}${diff.toExponential(2)})  [${sig(o.params)}] ${o.success ? '' : '(scipy: not converged)'}`);
+        console.log(
+          `  ${file === files.cdnow ? 'CDNOW' : N} ${o.fit.padEnd(6)} ${fmt(o.ms)} ms (CPU ${fmt(o.cpuMs)} ms)  peak ${fmt(o.peakKb / 1024)} MB  LL ${fmt(o.ll, 4)} (workbench ${diff >= -1e-6 ? 'no worse' : 'WORSE'}: ${diff >= 0 ? '+' : ''}${diff.toExponential(2)})  [${sig(o.params)}] ${o.success ? '' : '(scipy: not converged)'}`,
+        );
       }
       if (r.status !== 0) console.log(`  scipy failed: ${r.stderr.slice(-400)}`);
     }

@@ -17,12 +17,26 @@ const RUNS = Number(process.argv[3] ?? 3);
 const dir = join(tmpdir(), `rwb-attr-bench-${process.pid}`);
 const path = join(dir, 'attributes.rwb');
 rmSync(dir, { recursive: true, force: true });
-const ws = await createWorkspace(path, { clientName: 'bench', industry: null, currency: 'CNY', locale: 'zh-CN', consultant: null, startDate: null, endDate: null, notes: null });
+const ws = await createWorkspace(path, {
+  clientName: 'bench',
+  industry: null,
+  currency: 'CNY',
+  locale: 'zh-CN',
+  consultant: null,
+  startDate: null,
+  endDate: null,
+  notes: null,
+});
 const db = ws.sqlite;
 
 const PROVINCES = ['浙江', '广东', '四川', '辽宁', '陕西', '北京', '上海', '江苏', '山东', '湖北'];
 const SEGMENTS = ['公司', '消费者', '小型企业'];
-const CATEGORIES = [['省/自治区', PROVINCES], ['细分', SEGMENTS], ['gender', ['Female', 'Male']], ['Contract', ['Month-to-month', 'One year', 'Two year']]] as const;
+const CATEGORIES = [
+  ['省/自治区', PROVINCES],
+  ['细分', SEGMENTS],
+  ['gender', ['Female', 'Male']],
+  ['Contract', ['Month-to-month', 'One year', 'Two year']],
+] as const;
 const NUMBERS = ['tenure', 'MonthlyCharges', 'TotalCharges'];
 const key = (i: number): string => `C${String(i).padStart(7, '0')}`;
 

@@ -23,8 +23,14 @@ const orderLines = Number(linesArg ?? 10_000_000);
 const CALLS = 25;
 const PEER_RUNS = 7;
 const COLUMN: Record<CustomerSort, string> = {
-  customerKey: 'customer_key', name: 'name', revenue12m: 'revenue_12m', monetary: 'monetary', recencyDays: 'recency_days',
-  frequency: 'frequency', tenureDays: 'tenure_days', mrr: 'mrr',
+  customerKey: 'customer_key',
+  name: 'name',
+  revenue12m: 'revenue_12m',
+  monetary: 'monetary',
+  recencyDays: 'recency_days',
+  frequency: 'frequency',
+  tenureDays: 'tenure_days',
+  mrr: 'mrr',
 };
 
 const path = await ensureLargeWorkspace({ customers, orderLines });
@@ -86,7 +92,9 @@ const deep = Math.max(0, run.customers - 10_000);
 const middle = Math.floor(run.customers / 2);
 const f = (ms: number | null) => (ms === null ? '     —' : ms.toFixed(1).padStart(6));
 const rows: number[] = [];
-console.log(`\nrun ${run.id}: ${run.customers.toLocaleString('en')} customers; 100-row pages, medians of ${CALLS} calls (engine: wall, CPU) and ${PEER_RUNS} runs (sqlite3: wall); ms`);
+console.log(
+  `\nrun ${run.id}: ${run.customers.toLocaleString('en')} customers; 100-row pages, medians of ${CALLS} calls (engine: wall, CPU) and ${PEER_RUNS} runs (sqlite3: wall); ms`,
+);
 console.log(`sort          order   first page              middle (offset ${middle.toLocaleString('en')})   deep (offset ${deep.toLocaleString('en')})`);
 console.log(`                        wall    CPU sqlite3    wall    CPU sqlite3        wall    CPU sqlite3`);
 for (const sort of CUSTOMER_SORTS) {
@@ -111,19 +119,35 @@ const DENSE = Array.from({ length: 6 }, (_, i) => `${11 + i}`); // ~6% of the cu
 // The sqlite3 column runs the plain statement (LIKE with ORDER BY ... LIMIT): SQLite walks the sort's
 // index and reads a table row per customer to test the name, the plan the engine avoids.
 console.log(`\nsearch and drill, sorted by revenue12m descending            first page: wall   CPU  sqlite3   next page: wall   CPU   matches`);
-for (const [label, terms] of [['search "49xx" (sparse)', SPARSE], ['search "1x" (dense)', DENSE]] as const) {
+for (const [label, terms] of [
+  ['search "49xx" (sparse)', SPARSE],
+  ['search "1x" (dense)', DENSE],
+] as const) {
   const first = await time((i) => ({ runId: run.id, search: terms[i] as string, sort: 'revenue12m', descending: true, offset: 0, limit: 100 }), terms.length);
-  const next = await time((i) => ({ runId: run.id, search: terms[i % terms.length] as string, sort: 'revenue12m', descending: true, offset: 100, limit: 100 }), terms.length);
+  const next = await time(
+    (i) => ({ runId: run.id, search: terms[i % terms.length] as string, sort: 'revenue12m', descending: true, offset: 100, limit: 100 }),
+    terms.length,
+  );
   console.log(
     `${label.padEnd(60)}   ${f(first.wall)} ${f(first.cpu)} ${f(peer(peerSql(run.id, 'revenue12m', true, 0, terms[0])))}         ${f(next.wall)} ${f(next.cpu)}  ${String(first.total).padStart(8)}`,
   );
 }
 const targets: DrillTarget[] = [
-  { kind: 'tier', tier: 'strategic' }, { kind: 'tier', tier: 'core' }, { kind: 'tier', tier: 'potential' },
-  { kind: 'stage', stage: 'atRisk' }, { kind: 'stage', stage: 'mature' }, { kind: 'stage', stage: 'new' },
+  { kind: 'tier', tier: 'strategic' },
+  { kind: 'tier', tier: 'core' },
+  { kind: 'tier', tier: 'potential' },
+  { kind: 'stage', stage: 'atRisk' },
+  { kind: 'stage', stage: 'mature' },
+  { kind: 'stage', stage: 'new' },
 ];
-const firstDrill = await time((i) => ({ runId: run.id, target: targets[i] as DrillTarget, sort: 'revenue12m', descending: true, offset: 0, limit: 100 }), targets.length);
-const nextDrill = await time((i) => ({ runId: run.id, target: targets[i % targets.length] as DrillTarget, sort: 'revenue12m', descending: true, offset: 5_000, limit: 100 }), targets.length);
+const firstDrill = await time(
+  (i) => ({ runId: run.id, target: targets[i] as DrillTarget, sort: 'revenue12m', descending: true, offset: 0, limit: 100 }),
+  targets.length,
+);
+const nextDrill = await time(
+  (i) => ({ runId: run.id, target: targets[i % targets.length] as DrillTarget, sort: 'revenue12m', descending: true, offset: 5_000, limit: 100 }),
+  targets.length,
+);
 console.log(
   `${'drill: a tier or a lifecycle stage'.padEnd(60)}   ${f(firstDrill.wall)} ${f(firstDrill.cpu)}      —         ${f(nextDrill.wall)} ${f(nextDrill.cpu)}  ${String(firstDrill.total).padStart(8)}`,
 );

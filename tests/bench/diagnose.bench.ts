@@ -44,7 +44,9 @@ mkdirSync(dataDir, { recursive: true });
 if (!existsSync(wsPath)) {
   console.log(`generating ${wsPath} (once; cached) ...`);
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--generate', wsPath, String(N), String(LINES)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--generate', wsPath, String(N), String(LINES)], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
   console.log(`  in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${(statSync(wsPath).size / 1e6).toFixed(0)} MB`);
 }
@@ -99,7 +101,9 @@ if (!existsSync(csvPath)) {
   const out = createWriteStream(`${csvPath}.tmp`);
   out.write('customer_key,order_key,order_date,amount\n');
   let buf = '';
-  for (const r of w.sqlite.prepare('select customer_key, order_key, substr(order_date, 1, 10), amount from orders').raw(true).iterate() as IterableIterator<[string, string, string, number]>) {
+  for (const r of w.sqlite.prepare('select customer_key, order_key, substr(order_date, 1, 10), amount from orders').raw(true).iterate() as IterableIterator<
+    [string, string, string, number]
+  >) {
     buf += `${r[0]},${r[1]},${r[2]},${r[3]}\n`;
     if (buf.length > 1 << 20) {
       if (!out.write(buf)) await new Promise<void>((ok) => out.once('drain', () => ok()));
@@ -155,9 +159,13 @@ const best = (xs: { ms: number }[]) => Math.min(...xs.map((x) => x.ms));
 console.log('');
 console.log(`                              workbench (SQLite + TS)        DuckDB ${'(in memory)'}`);
 console.log(`load                          (reads the .rwb in the run)    CSV → table ${(load.ms / 1000).toFixed(2)} s`);
-console.log(`cohorts + RFM                 full run ${(Math.min(...runs.map((r) => r.ms)) / 1000).toFixed(2)} s wall (first ${(runs[0]!.ms / 1000).toFixed(2)} s), ${(Math.min(...runs.map((r) => r.cpuMs)) / 1000).toFixed(2)} s CPU   cohorts ${(best(cohortRuns) / 1000).toFixed(2)} s + RFM ${(best(rfmRuns) / 1000).toFixed(2)} s wall`);
+console.log(
+  `cohorts + RFM                 full run ${(Math.min(...runs.map((r) => r.ms)) / 1000).toFixed(2)} s wall (first ${(runs[0]!.ms / 1000).toFixed(2)} s), ${(Math.min(...runs.map((r) => r.cpuMs)) / 1000).toFixed(2)} s CPU   cohorts ${(best(cohortRuns) / 1000).toFixed(2)} s + RFM ${(best(rfmRuns) / 1000).toFixed(2)} s wall`,
+);
 console.log(`  (the workbench run also does retention, GRR/NRR, segment movement, tiers, lifecycle, breakdowns and stores 100k customer rows)`);
-console.log(`peak RSS                      ${mb(peakRss)} MB (sampled ${mb(Math.max(...runs.map((r) => r.peakSampled)))} MB, before ${mb(rssBefore)} MB)   +${mb(rssDuck1 - rssDuck0)} MB`);
+console.log(
+  `peak RSS                      ${mb(peakRss)} MB (sampled ${mb(Math.max(...runs.map((r) => r.peakSampled)))} MB, before ${mb(rssBefore)} MB)   +${mb(rssDuck1 - rssDuck0)} MB`,
+);
 console.log(`cohort cells checked against DuckDB: ${cells}, mismatches: ${mismatches}`);
 const os = await import('node:os');
 const wallBest = Math.min(...runs.map((r) => r.ms));

@@ -28,7 +28,12 @@ async function generate(path: string, rows: number): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const out = createWriteStream(path + '.partial');
   const rand = mulberry32(42);
-  const products = [['边缘计算网关', 6800], ['振动传感器', 980], ['安装磁座', 85], ['实施服务', 12000]] as const;
+  const products = [
+    ['边缘计算网关', 6800],
+    ['振动传感器', 980],
+    ['安装磁座', 85],
+    ['实施服务', 12000],
+  ] as const;
   out.write('订单编号,下单日期,客户编号,客户名称,产品名称,数量,单价,订单金额\n');
   let buf = '';
   let order = 0;
@@ -104,14 +109,18 @@ for (let n = 0; n < ROUNDS; n++) {
   for (const kind of order) {
     const r = await round(kind, n);
     results[kind].push(r);
-    console.log(`  round ${n + 1} ${kind.padEnd(9)} import ${(r.importMs / 1000).toFixed(2)} s  diagnose ${(r.diagnoseMs / 1000).toFixed(2)} s  open ${r.openMs.toFixed(0)} ms  file ${(r.bytes / 1e6).toFixed(1)} MB`);
+    console.log(
+      `  round ${n + 1} ${kind.padEnd(9)} import ${(r.importMs / 1000).toFixed(2)} s  diagnose ${(r.diagnoseMs / 1000).toFixed(2)} s  open ${r.openMs.toFixed(0)} ms  file ${(r.bytes / 1e6).toFixed(1)} MB`,
+    );
   }
 }
 const m = (kind: 'plain' | 'encrypted', k: keyof Round) => median(results[kind].map((r) => r[k]));
 for (const k of ['importMs', 'diagnoseMs', 'openMs'] as const) {
   const p = m('plain', k);
   const e = m('encrypted', k);
-  console.log(`median ${k.replace('Ms', '').padEnd(8)} plain ${p.toFixed(0).padStart(7)} ms  encrypted ${e.toFixed(0).padStart(7)} ms  cost ${(e - p).toFixed(0)} ms (${(((e - p) / p) * 100).toFixed(0)}%)`);
+  console.log(
+    `median ${k.replace('Ms', '').padEnd(8)} plain ${p.toFixed(0).padStart(7)} ms  encrypted ${e.toFixed(0).padStart(7)} ms  cost ${(e - p).toFixed(0)} ms (${(((e - p) / p) * 100).toFixed(0)}%)`,
+  );
 }
 console.log(`file size: plain ${(m('plain', 'bytes') / 1e6).toFixed(1)} MB, encrypted ${(m('encrypted', 'bytes') / 1e6).toFixed(1)} MB`);
 await backend.shutdown();

@@ -28,7 +28,11 @@ function time<T>(f: () => T): [T, number] {
 
 // ---- 1. scoring the matrix ----
 const RANGES: Record<string, [number, number]> = {
-  ordersLast365: [0, 20], csatLatest: [1, 5], responseHoursMedian: [0.5, 72], demandConversionPct: [0, 100], npsLatest: [0, 10],
+  ordersLast365: [0, 20],
+  csatLatest: [1, 5],
+  responseHoursMedian: [0.5, 72],
+  demandConversionPct: [0, 100],
+  npsLatest: [0, 10],
 };
 const matrix = new Float64Array(N * METRIC_COUNT);
 for (let c = 0; c < N; c++) {
@@ -45,7 +49,9 @@ const n10 = 10_000;
 const small = matrix.subarray(0, n10 * METRIC_COUNT);
 const runs10: number[] = [];
 for (let k = 0; k < 15; k++) runs10.push(time(() => countBands(compiled.bands, scoreMatrix(compileModel(DEFAULT_HEALTH_MODEL), small, out), n10))[1]);
-console.log(`score matrix, default model (${DEFAULT_HEALTH_MODEL.id}): ${N.toLocaleString('en')} customers ${median(runs).toFixed(1)} ms (median of 7); ${n10.toLocaleString('en')} customers ${median(runs10).toFixed(2)} ms (what-if slider budget 100 ms)`);
+console.log(
+  `score matrix, default model (${DEFAULT_HEALTH_MODEL.id}): ${N.toLocaleString('en')} customers ${median(runs).toFixed(1)} ms (median of 7); ${n10.toLocaleString('en')} customers ${median(runs10).toFixed(2)} ms (what-if slider budget 100 ms)`,
+);
 
 // ---- 2. facts SQL and a stored run on a generated workspace ----
 const dir = mkdtempSync(join(tmpdir(), 'rwb-bench-health-'));
@@ -54,7 +60,14 @@ try {
   const [ws, buildMs] = await (async () => {
     const t0 = performance.now();
     const w = await createWorkspace(join(dir, 'bench.rwb'), {
-      clientName: 'bench', industry: null, currency: 'CNY', locale: 'zh-CN', consultant: null, startDate: null, endDate: null, notes: null,
+      clientName: 'bench',
+      industry: null,
+      currency: 'CNY',
+      locale: 'zh-CN',
+      consultant: null,
+      startDate: null,
+      endDate: null,
+      notes: null,
     });
     const db = w.sqlite;
     const ins = {
@@ -74,12 +87,27 @@ try {
       const key = `C${c}`;
       ins.c.run(`c${c}`, key, `客户${c}`, `经理${c % 40}`, ['大型', '中型', '小型'][c % 3]);
       for (let j = 0; j < 10; j++) {
-        ins.i.run(`i${++r}`, key, day(Math.floor(rnd() * 360)), purposes[j % 3], rnd() < 0.5 ? 'outbound' : 'inbound', rnd() < 0.8 ? 1 : 0, rnd() < 0.02 ? '提到竞品报价' : '例行回访');
+        ins.i.run(
+          `i${++r}`,
+          key,
+          day(Math.floor(rnd() * 360)),
+          purposes[j % 3],
+          rnd() < 0.5 ? 'outbound' : 'inbound',
+          rnd() < 0.8 ? 1 : 0,
+          rnd() < 0.02 ? '提到竞品报价' : '例行回访',
+        );
       }
       for (let j = 0; j < 8; j++) ins.o.run(`o${++r}`, `O${r}`, key, day(Math.floor(rnd() * 540)), 1000 + rnd() * 5000, 1 + Math.floor(rnd() * 20));
       for (let j = 0; j < 3; j++) {
         const d = day(Math.floor(rnd() * 400));
-        ins.t.run(`t${++r}`, `T${r}`, key, `${d}T09:00:00`, `${d}T${String(10 + Math.floor(rnd() * 12)).padStart(2, '0')}:00:00`, rnd() < 0.5 ? 1 + Math.floor(rnd() * 5) : null);
+        ins.t.run(
+          `t${++r}`,
+          `T${r}`,
+          key,
+          `${d}T09:00:00`,
+          `${d}T${String(10 + Math.floor(rnd() * 12)).padStart(2, '0')}:00:00`,
+          rnd() < 0.5 ? 1 + Math.floor(rnd() * 5) : null,
+        );
       }
       for (let j = 0; j < 2; j++) ins.s.run(`s${++r}`, key, day(Math.floor(rnd() * 365)), Math.floor(rnd() * 11), null);
       for (let m = 1; m <= 6; m++) ins.u.run(`u${++r}`, key, `2026-${String(m).padStart(2, '0')}`, 'logins', Math.floor(rnd() * 200));
@@ -106,13 +134,17 @@ try {
       matrixBytes += m.byteLength;
     }),
   );
-  console.log(`facts (streamed blocks): ${customers.toLocaleString('en')} customers in ${(factsMs / 1000).toFixed(2)} s, of which metric matrix ${matrixMs.toFixed(0)} ms (${(matrixBytes / 1e6).toFixed(1)} MB in all)`);
+  console.log(
+    `facts (streamed blocks): ${customers.toLocaleString('en')} customers in ${(factsMs / 1000).toFixed(2)} s, of which metric matrix ${matrixMs.toFixed(0)} ms (${(matrixBytes / 1e6).toFixed(1)} MB in all)`,
+  );
   console.log(`  per table, reads and folding (ms): ${perQuery.join(', ')}`);
   console.log(`peak RSS after facts ${rssMb()} MB`);
   const t1 = performance.now();
   const run = await runHealth(ws.sqlite, { model: DEFAULT_HEALTH_MODEL, rules: defaultSignalRules(), asOf: AS_OF, now: '2026-07-01T09:00:00' });
   const runMs = performance.now() - t1;
-  console.log(`full stored run (facts + scores + signals + actions): ${(runMs / 1000).toFixed(2)} s; bands ${JSON.stringify(run.bands)}; ${run.signalsOpened.toLocaleString('en')} signals, ${run.actionsOpened.toLocaleString('en')} actions`);
+  console.log(
+    `full stored run (facts + scores + signals + actions): ${(runMs / 1000).toFixed(2)} s; bands ${JSON.stringify(run.bands)}; ${run.signalsOpened.toLocaleString('en')} signals, ${run.actionsOpened.toLocaleString('en')} actions`,
+  );
   console.log(`peak RSS after the first run ${rssMb()} MB`);
   const t2 = performance.now();
   await runHealth(ws.sqlite, { model: DEFAULT_HEALTH_MODEL, rules: defaultSignalRules(), asOf: AS_OF, now: '2026-07-02T09:00:00' });

@@ -32,7 +32,14 @@ async function generate(path: string, rows: number): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const out = createWriteStream(path + '.partial');
   const rand = mulberry32(42);
-  const products = [['边缘计算网关', '硬件', 6800], ['振动传感器', '硬件', 980], ['安装磁座', '备件耗材', 85], ['传感器电池包', '备件耗材', 168], ['实施服务', '服务', 12000], ['培训服务', '服务', 3000]] as const;
+  const products = [
+    ['边缘计算网关', '硬件', 6800],
+    ['振动传感器', '硬件', 980],
+    ['安装磁座', '备件耗材', 85],
+    ['传感器电池包', '备件耗材', 168],
+    ['实施服务', '服务', 12000],
+    ['培训服务', '服务', 3000],
+  ] as const;
   const channels = ['直销', '代理商', '电商'];
   out.write('订单编号,下单日期,客户编号,客户名称,产品名称,产品类别,数量,单价,订单金额,渠道\n');
   let buf = '';
@@ -86,11 +93,15 @@ function rwbImport(dir: string, round: number): { ms: number; peak: number; batc
   newWorkspace(ws);
   const peakFile = join(dir, `peak-${round}.txt`);
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--require', peakPreload, cliBundle, 'import', ws, csv, '--entity', 'orders', '--unknown-customers', 'create', '--json'], {
-    encoding: 'utf8',
-    env: { ...process.env, RWB_PEAK_FILE: peakFile },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--require', peakPreload, cliBundle, 'import', ws, csv, '--entity', 'orders', '--unknown-customers', 'create', '--json'],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, RWB_PEAK_FILE: peakFile },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`rwb import failed: ${r.stderr}`);
   const peak = Number(readFileSync(peakFile, 'utf8')) * 1024;
@@ -139,7 +150,9 @@ async function main(): Promise<void> {
       peak = Math.max(peak, roundPeak);
       ok &&= batch.rowsRead === ROWS && batch.rowsAccepted + batch.rowsRejected + batch.rowsDuplicate === batch.rowsRead;
       summary = `read ${batch.rowsRead}, accepted ${batch.rowsAccepted}, rejected ${batch.rowsRejected}, duplicate ${batch.rowsDuplicate}, customers created ${batch.customersCreated}`;
-      process.stdout.write(`round ${round}: sqlite3 :memory: ${(times.memory.at(-1)! / 1000).toFixed(2)} s, sqlite3 file ${(times.file.at(-1)! / 1000).toFixed(2)} s, storage floor ${(times.floor.at(-1)! / 1000).toFixed(2)} s, rwb ${(times.rwb.at(-1)! / 1000).toFixed(2)} s\n`);
+      process.stdout.write(
+        `round ${round}: sqlite3 :memory: ${(times.memory.at(-1)! / 1000).toFixed(2)} s, sqlite3 file ${(times.file.at(-1)! / 1000).toFixed(2)} s, storage floor ${(times.floor.at(-1)! / 1000).toFixed(2)} s, rwb ${(times.rwb.at(-1)! / 1000).toFixed(2)} s\n`,
+      );
     }
     const line = (name: string, xs: number[], extra: string) => `${name.padEnd(36)} ${(median(xs) / 1000).toFixed(2).padStart(7)} s   ${extra}`;
     const rwb = median(times.rwb);

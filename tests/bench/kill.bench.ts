@@ -29,7 +29,11 @@ function rwb(args: string[]): { status: number; stdout: string } {
 function state(path: string): string {
   const db = new Database(path, { readonly: true });
   try {
-    const tables = (db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> 'audit_log' order by name`).all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> 'audit_log' order by name`).all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name);
     return tables.map((t) => `${t}=${(db.prepare(`select count(*) as n from "${t}"`).get() as { n: number }).n}`).join(' ');
   } finally {
     db.close();
@@ -124,9 +128,13 @@ async function main(): Promise<void> {
       tally.leftovers += readdirSync(tmp).filter((n) => n.startsWith('rwb-tmp-')).length;
     }
     bad += tally.mixed + tally.openFailed + tally.integrity + tally.leftovers;
-    rows.push(`${job.name.padEnd(14)} ${(duration / 1000).toFixed(1).padStart(6)} s ${String(tally.killed).padStart(7)} ${String(tally.before).padStart(7)} ${String(tally.after).padStart(6)} ${String(tally.mixed).padStart(6)} ${String(tally.openFailed).padStart(12)} ${String(tally.integrity).padStart(10)} ${String(tally.leftovers).padStart(10)}`);
+    rows.push(
+      `${job.name.padEnd(14)} ${(duration / 1000).toFixed(1).padStart(6)} s ${String(tally.killed).padStart(7)} ${String(tally.before).padStart(7)} ${String(tally.after).padStart(6)} ${String(tally.mixed).padStart(6)} ${String(tally.openFailed).padStart(12)} ${String(tally.integrity).padStart(10)} ${String(tally.leftovers).padStart(10)}`,
+    );
   }
-  process.stdout.write(`\n${'job'.padEnd(14)} ${'full'.padStart(8)} ${'killed'.padStart(7)} ${'before'.padStart(7)} ${'after'.padStart(6)} ${'mixed'.padStart(6)} ${'open failed'.padStart(12)} ${'integrity'.padStart(10)} ${'leftovers'.padStart(10)}\n${rows.join('\n')}\n`);
+  process.stdout.write(
+    `\n${'job'.padEnd(14)} ${'full'.padStart(8)} ${'killed'.padStart(7)} ${'before'.padStart(7)} ${'after'.padStart(6)} ${'mixed'.padStart(6)} ${'open failed'.padStart(12)} ${'integrity'.padStart(10)} ${'leftovers'.padStart(10)}\n${rows.join('\n')}\n`,
+  );
   process.stdout.write(`\n${bad === 0 ? 'every kill left the before or the after state, intact and openable' : `${bad} FAILURES`}\n`);
   if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
   process.exit(bad === 0 ? 0 : 1);

@@ -49,7 +49,14 @@ export async function generateWorkspace(path: string, customers: number, orderLi
   rmSync(`${partial}-wal`, { force: true });
   rmSync(`${partial}-shm`, { force: true });
   const ws = await createWorkspace(partial, {
-    clientName: 'bench', industry: null, currency: 'CNY', locale: 'zh-CN', consultant: null, startDate: null, endDate: null, notes: null,
+    clientName: 'bench',
+    industry: null,
+    currency: 'CNY',
+    locale: 'zh-CN',
+    consultant: null,
+    startDate: null,
+    endDate: null,
+    notes: null,
   });
   // A throwaway file until renamed: the rollback journal in memory (SQLite leaves WAL only for a
   // rollback mode, and better-sqlite3's defensive mode refuses OFF), no syncs. The workspace's own
@@ -61,12 +68,17 @@ export async function generateWorkspace(path: string, customers: number, orderLi
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');
   // Same end state as an import, built faster: drop the order indexes, insert, recreate.
-  const idx = db.prepare(`select name, sql from sqlite_master where type = 'index' and tbl_name = 'orders' and sql is not null`).all() as { name: string; sql: string }[];
+  const idx = db.prepare(`select name, sql from sqlite_master where type = 'index' and tbl_name = 'orders' and sql is not null`).all() as {
+    name: string;
+    sql: string;
+  }[];
   for (const r of idx) db.exec(`drop index ${r.name}`);
   const ins = {
     c: db.prepare('insert into customers (row_key, customer_key, name, industry, segment, region, owner, is_benchmark) values (?, ?, ?, ?, ?, ?, ?, ?)'),
     o: db.prepare('insert into orders (row_key, order_key, customer_key, order_date, amount, quantity, is_return) values (?, ?, ?, ?, ?, ?, ?)'),
-    k: db.prepare('insert into contracts (row_key, contract_key, customer_key, start_date, end_date, recurring_value, mrr, cancelled_date) values (?, ?, ?, ?, ?, ?, ?, ?)'),
+    k: db.prepare(
+      'insert into contracts (row_key, contract_key, customer_key, start_date, end_date, recurring_value, mrr, cancelled_date) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
   };
   const first = toDay('2021-07-01');
   const asOf = toDay(BENCH_AS_OF);
@@ -83,7 +95,16 @@ export async function generateWorkspace(path: string, customers: number, orderLi
   db.exec('begin');
   for (let c = 0; c < N; c++) {
     const key = `C${String(c).padStart(6, '0')}`;
-    ins.c.run(key, key, `客户${c}`, INDUSTRIES[Math.floor(rnd() * INDUSTRIES.length)], SIZES[Math.floor(rnd() * 3)], REGIONS[Math.floor(rnd() * REGIONS.length)], `经理${String(Math.floor(rnd() * 150)).padStart(3, '0')}`, rnd() < 0.004 ? 1 : 0);
+    ins.c.run(
+      key,
+      key,
+      `客户${c}`,
+      INDUSTRIES[Math.floor(rnd() * INDUSTRIES.length)],
+      SIZES[Math.floor(rnd() * 3)],
+      REGIONS[Math.floor(rnd() * REGIONS.length)],
+      `经理${String(Math.floor(rnd() * 150)).padStart(3, '0')}`,
+      rnd() < 0.004 ? 1 : 0,
+    );
     const start = first + Math.floor(rnd() * span);
     // A third churn within two years; a tenth of those come back after a gap (reactivation).
     const churn = rnd() < 0.33 ? start + 60 + Math.floor(rnd() * 700) : Number.POSITIVE_INFINITY;

@@ -41,11 +41,20 @@ const cached = join(dataDir, `report-${N}-v2.rwb`);
 async function generate(path: string): Promise<void> {
   const [ws, buildMs] = await timed(async () => {
     const w = await createWorkspace(path, {
-      clientName: '华东基准制造有限公司', industry: '制造业', currency: 'CNY', locale: 'zh-CN', consultant: '基准顾问', startDate: null, endDate: null, notes: null,
+      clientName: '华东基准制造有限公司',
+      industry: '制造业',
+      currency: 'CNY',
+      locale: 'zh-CN',
+      consultant: '基准顾问',
+      startDate: null,
+      endDate: null,
+      notes: null,
     });
     const db = w.sqlite;
     const ins = {
-      c: db.prepare('insert into customers (row_key, customer_key, name, owner, segment, region, contact_name, phone, email, first_seen) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      c: db.prepare(
+        'insert into customers (row_key, customer_key, name, owner, segment, region, contact_name, phone, email, first_seen) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       o: db.prepare('insert into orders (row_key, order_key, customer_key, order_date, amount, quantity) values (?, ?, ?, ?, ?, ?)'),
       i: db.prepare('insert into interactions (row_key, customer_key, date, purpose, direction, responded) values (?, ?, ?, ?, ?, ?)'),
     };
@@ -54,9 +63,21 @@ async function generate(path: string): Promise<void> {
     db.exec('begin');
     for (let c = 0; c < N; c++) {
       const key = `C${String(c).padStart(6, '0')}`;
-      ins.c.run(`c${c}`, key, `${['华东', '华南', '西北', '东北'][c % 4]}客户${c}有限公司`, `经理${c % 40}`, ['大型', '中型', '小型'][c % 3], ['华东', '华南'][c % 2], `联系人${c}`, `139${String(10_000_000 + c).slice(-8)}`, `buyer${c}@example-client.cn`, day(700));
+      ins.c.run(
+        `c${c}`,
+        key,
+        `${['华东', '华南', '西北', '东北'][c % 4]}客户${c}有限公司`,
+        `经理${c % 40}`,
+        ['大型', '中型', '小型'][c % 3],
+        ['华东', '华南'][c % 2],
+        `联系人${c}`,
+        `139${String(10_000_000 + c).slice(-8)}`,
+        `buyer${c}@example-client.cn`,
+        day(700),
+      );
       for (let j = 0; j < 5; j++) ins.o.run(`o${++r}`, `O${r}`, key, day(Math.floor(rnd() * 540)), 1000 + rnd() * 5000, 1 + Math.floor(rnd() * 20));
-      for (let j = 0; j < 4; j++) ins.i.run(`i${++r}`, key, day(Math.floor(rnd() * 360)), ['价值型', '关怀型', '需求型'][j % 3], 'outbound', rnd() < 0.8 ? 1 : 0);
+      for (let j = 0; j < 4; j++)
+        ins.i.run(`i${++r}`, key, day(Math.floor(rnd() * 360)), ['价值型', '关怀型', '需求型'][j % 3], 'outbound', rnd() < 0.8 ? 1 : 0);
       if (c % 10_000 === 9_999) {
         db.exec('commit');
         db.exec('begin');
@@ -68,7 +89,9 @@ async function generate(path: string): Promise<void> {
   });
   console.log(`generated workspace: ${N.toLocaleString('en')} customers, ${(N * 9).toLocaleString('en')} order and interaction rows in ${sec(buildMs)}`);
   const [run, runMs] = await timed(() => runHealth(ws.sqlite, { model: DEFAULT_HEALTH_MODEL, rules: defaultSignalRules(), asOf: AS_OF, now: NOW }));
-  console.log(`stored health run (the report's source): ${sec(runMs)}; bands ${JSON.stringify(run.bands)}; ${run.signalsOpened.toLocaleString('en')} signals, ${run.actionsOpened.toLocaleString('en')} actions; peak RSS ${peakMb()} MB`);
+  console.log(
+    `stored health run (the report's source): ${sec(runMs)}; bands ${JSON.stringify(run.bands)}; ${run.signalsOpened.toLocaleString('en')} signals, ${run.actionsOpened.toLocaleString('en')} actions; peak RSS ${peakMb()} MB`,
+  );
   await ws.close();
 }
 
@@ -86,8 +109,14 @@ try {
   copyFileSync(cached, join(dir, 'bench.rwb'));
   // Opening applies any newer migrations (e.g. indexes) to the copy, outside the timings.
   const ws: Workspace = await openWorkspace(join(dir, 'bench.rwb'));
-  const counts = ws.sqlite.prepare(`select (select count(*) from customers) as c, (select count(*) from health_signal where status = 'open') as s, (select count(*) from health_action) as a`).get() as { c: number; s: number; a: number };
-  console.log(`${counts.c.toLocaleString('en')} customers, ${counts.s.toLocaleString('en')} open signals, ${counts.a.toLocaleString('en')} actions; peak RSS ${peakMb()} MB`);
+  const counts = ws.sqlite
+    .prepare(
+      `select (select count(*) from customers) as c, (select count(*) from health_signal where status = 'open') as s, (select count(*) from health_action) as a`,
+    )
+    .get() as { c: number; s: number; a: number };
+  console.log(
+    `${counts.c.toLocaleString('en')} customers, ${counts.s.toLocaleString('en')} open signals, ${counts.a.toLocaleString('en')} actions; peak RSS ${peakMb()} MB`,
+  );
 
   const def = defaultReportDefinition('zh-CN');
   const [model, modelMs] = await timed(() => assembleReport(ws, def, { now: NOW }));
@@ -95,7 +124,9 @@ try {
 
   const xlsx = join(dir, 'report.xlsx');
   const [x, xMs] = await timed(() => exportReport({ ws, kind: 'xlsx', path: xlsx, definition: def, ctx, now: NOW }));
-  console.log(`XLSX: ${sec(xMs)}, ${(statSync(xlsx).size / 1e6).toFixed(1)} MB, ${x.dataRows.toLocaleString('en')} data rows; RSS ${rssMb()} MB, peak ${peakMb()} MB`);
+  console.log(
+    `XLSX: ${sec(xMs)}, ${(statSync(xlsx).size / 1e6).toFixed(1)} MB, ${x.dataRows.toLocaleString('en')} data rows; RSS ${rssMb()} MB, peak ${peakMb()} MB`,
+  );
 
   const px = join(dir, 'report-pseudonymised.xlsx');
   const [, pMs] = await timed(() => exportReport({ ws, kind: 'xlsx', path: px, definition: { ...def, pseudonymise: true }, ctx, now: NOW }));
@@ -112,7 +143,9 @@ try {
   if (chromium) {
     const pdf = join(dir, 'report.pdf');
     const [p, pdfMs] = await timed(() => exportReport({ ws, kind: 'pdf', path: pdf, definition: def, ctx, now: NOW }));
-    console.log(`PDF (headless Chromium): ${sec(pdfMs)}, ${p.pages} pages, ${(statSync(pdf).size / 1e6).toFixed(2)} MB; peak RSS of this process ${peakMb()} MB (Chromium runs in its own processes)`);
+    console.log(
+      `PDF (headless Chromium): ${sec(pdfMs)}, ${p.pages} pages, ${(statSync(pdf).size / 1e6).toFixed(2)} MB; peak RSS of this process ${peakMb()} MB (Chromium runs in its own processes)`,
+    );
   } else {
     console.log('PDF: skipped, no Chromium (set RWB_CHROMIUM)');
   }

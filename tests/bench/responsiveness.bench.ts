@@ -85,7 +85,9 @@ async function main(): Promise<void> {
   const path = join(dir, 'large.rwb');
   copyFileSync(source, path);
   const home = { settingsDir: join(dir, 'home'), documentsDir: join(dir, 'docs') };
-  process.stdout.write(`responsiveness: ${customers.toLocaleString('en')} customers, ${orderLines.toLocaleString('en')} order lines; a call every ${POLL_MS} ms during a full diagnostic run\n`);
+  process.stdout.write(
+    `responsiveness: ${customers.toLocaleString('en')} customers, ${orderLines.toLocaleString('en')} order lines; a call every ${POLL_MS} ms during a full diagnostic run\n`,
+  );
 
   const results: Measured[] = [];
   const inproc = new InProcessEngine({ host: 'cli', version: 'bench', ...home });
@@ -95,7 +97,11 @@ async function main(): Promise<void> {
   await web.start();
   const host = await startWebHost({ engine: web, rendererDir: join(dir, 'renderer') });
   const http = async (name: string, args: unknown) => {
-    const res = await fetch(`${host.origin}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-workbench-token': host.token }, body: JSON.stringify(args) });
+    const res = await fetch(`${host.origin}/api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-workbench-token': host.token },
+      body: JSON.stringify(args),
+    });
     return (await res.json()) as Envelope<unknown>;
   };
   results.push(await withEngine(web, path, () => measure('browser mode: HTTP → engine worker → job thread', http, true)));
@@ -106,7 +112,9 @@ async function main(): Promise<void> {
   results.push(await withEngine(proc, path, () => measure('engine process (Electron relay) → job thread', (n, a) => proc.call(n, a), true)));
 
   const peer = results[0]!.runMs;
-  process.stdout.write(`\n${'setup'.padEnd(50)} ${'run s'.padStart(7)} ${'vs peer'.padStart(8)} ${'calls'.padStart(6)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)}\n`);
+  process.stdout.write(
+    `\n${'setup'.padEnd(50)} ${'run s'.padStart(7)} ${'vs peer'.padStart(8)} ${'calls'.padStart(6)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)}\n`,
+  );
   for (const r of results) {
     const calls = r.waits.length;
     const f = (x: number) => (calls ? x.toFixed(1) : '–').padStart(7);
@@ -117,7 +125,9 @@ async function main(): Promise<void> {
   const relays = results.slice(1);
   const maxWait = Math.max(...relays.flatMap((r) => r.waits));
   const slowest = Math.max(...relays.map((r) => r.runMs / peer - 1));
-  process.stdout.write(`\nlongest wait ${maxWait.toFixed(1)} ms (target < 100 ms: ${maxWait < 100 ? 'met' : 'MISSED'}); run at most ${(slowest * 100).toFixed(1)}% slower than in-process (target ≤ 10%: ${slowest <= 0.1 ? 'met' : 'MISSED'})\n`);
+  process.stdout.write(
+    `\nlongest wait ${maxWait.toFixed(1)} ms (target < 100 ms: ${maxWait < 100 ? 'met' : 'MISSED'}); run at most ${(slowest * 100).toFixed(1)}% slower than in-process (target ≤ 10%: ${slowest <= 0.1 ? 'met' : 'MISSED'})\n`,
+  );
   rmSync(dir, { recursive: true, force: true });
 }
 

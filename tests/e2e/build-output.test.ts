@@ -18,7 +18,10 @@ describe('electron-vite build output', () => {
   it('builds main with a hardened window and the bundled CLI beside it', () => {
     const files = readdirSync(join(out, 'main'));
     expect(files).toEqual(expect.arrayContaining(['index.js', 'cli.js']));
-    const main = files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(out, 'main', f), 'utf8')).join('\n');
+    const main = files
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(out, 'main', f), 'utf8'))
+      .join('\n');
     expect(main).toMatch(/contextIsolation:\s*true/);
     expect(main).toMatch(/sandbox:\s*true/);
     expect(main).toMatch(/nodeIntegration:\s*false/);

@@ -7,7 +7,6 @@ const fixtures = join(import.meta.dirname, '../fixtures/checklists');
 let app: ServedApp;
 let b: BrowserSession;
 
-
 beforeAll(async () => {
   app = await serve();
   b = await openBrowser();

@@ -65,7 +65,11 @@ describe('churn risk in the browser', () => {
     // The riskiest customers by revenue at stake, each with reasons in words.
     const rows = page.getByTestId('churn-customer-row');
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(25);
-    const top = await app.api<{ rows: { customerKey: string }[] }>('churn.scores', { runId: (run as unknown as { id: number }).id, sort: 'revenueAtStake', limit: 1 });
+    const top = await app.api<{ rows: { customerKey: string }[] }>('churn.scores', {
+      runId: (run as unknown as { id: number }).id,
+      sort: 'revenueAtStake',
+      limit: 1,
+    });
     expect(await rows.first().textContent()).toContain(top.rows[0]!.customerKey);
     expect(((await rows.first().locator('td').last().textContent()) ?? '').length).toBeGreaterThan(4);
 
@@ -82,7 +86,8 @@ describe('churn risk in the browser', () => {
   it('shows the probability and its reasons on the customer card and in the customer table', async () => {
     const { page } = b;
     const run = await app.api<{ id: number }>('churn.get', {});
-    const top = (await app.api<{ rows: { customerKey: string; probability: number }[] }>('churn.scores', { runId: run.id, sort: 'revenueAtStake', limit: 1 })).rows[0]!;
+    const top = (await app.api<{ rows: { customerKey: string; probability: number }[] }>('churn.scores', { runId: run.id, sort: 'revenueAtStake', limit: 1 }))
+      .rows[0]!;
     await page.goto(`${app.origin}/#/e/health/customer/${encodeURIComponent(top.customerKey)}`);
     const panel = page.getByTestId('customer-churn');
     await expect.poll(() => panel.count(), { timeout: 30_000 }).toBe(1);

@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 describe('health lists paged by the engine', () => {
-  it('shows each severity column\'s first page and its total, and fetches more on demand', async () => {
+  it("shows each severity column's first page and its total, and fetches more on demand", async () => {
     const { page } = b;
     await page.goto(app.url);
     await page.goto(`${app.origin}/#/e/health`);
@@ -37,7 +37,7 @@ describe('health lists paged by the engine', () => {
     }
   });
 
-  it('shows each action column\'s first page with the engine\'s total', async () => {
+  it("shows each action column's first page with the engine's total", async () => {
     const { page } = b;
     await page.getByTestId('health-tab-actions').click();
     for (const status of ['open', 'inProgress', 'done'] as const) {

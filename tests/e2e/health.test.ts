@@ -5,7 +5,6 @@ import { serve, openBrowser, type ServedApp, type BrowserSession } from '../help
 let app: ServedApp;
 let b: BrowserSession;
 
-
 beforeAll(async () => {
   app = await serve();
   b = await openBrowser();

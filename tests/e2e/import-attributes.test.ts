@@ -30,7 +30,16 @@ async function openImport(locale: 'zh-CN' | 'en', file: string): Promise<void> {
   await page.goto(`${app.origin}/#/e/import`);
   await page.reload();
   await page.getByTestId('import-file-input').setInputFiles(file);
-  await expect.poll(() => page.getByTestId('import-mapping').isVisible().catch(() => false), { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(
+      () =>
+        page
+          .getByTestId('import-mapping')
+          .isVisible()
+          .catch(() => false),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
 }
 
 describe('customer attributes in the mapping step', () => {
@@ -49,7 +58,16 @@ describe('customer attributes in the mapping step', () => {
     expect(await page.getByTestId('import-attributes-kept').textContent()).toBe('客户属性（4）：细分 · 类别、城市 · 类别、省/自治区 · 类别、地区 · 类别');
     if (shots) await page.screenshot({ path: join(shots, 'import-mapping-zh-CN.png'), fullPage: true });
     await page.getByTestId('import-run').click();
-    await expect.poll(() => page.getByTestId('import-summary').isVisible().catch(() => false), { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('import-summary')
+            .isVisible()
+            .catch(() => false),
+        { timeout: 60_000 },
+      )
+      .toBe(true);
     expect(await page.getByTestId('import-accepted').textContent()).toBe(lines.toLocaleString('zh-CN'));
     expect(await page.getByTestId('import-notes').textContent()).toContain('作为客户属性保留：细分（类别）、城市（类别）、省/自治区（类别）、地区（类别）');
     if (shots) await page.screenshot({ path: join(shots, 'import-summary-zh-CN.png'), fullPage: true });
@@ -69,7 +87,16 @@ describe('customer attributes in the mapping step', () => {
     await page.getByTestId('import-map-2').selectOption('attribute:category');
     if (shots) await page.screenshot({ path: join(shots, 'import-mapping-en.png'), fullPage: true });
     await page.getByTestId('import-run').click();
-    await expect.poll(() => page.getByTestId('import-summary').isVisible().catch(() => false), { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('import-summary')
+            .isVisible()
+            .catch(() => false),
+        { timeout: 60_000 },
+      )
+      .toBe(true);
     const notes = await page.getByTestId('import-notes').textContent();
     expect(notes).toContain(`${customers} customers have no name in the file: each is shown under its id.`);
     expect(notes).toContain('SeniorCitizen (category)');
@@ -81,16 +108,39 @@ describe('customer attributes in the mapping step', () => {
     const file = join(dir, 'Online Retail.csv');
     const r = writeRetail(file);
     const { page } = b;
-    await page.getByTestId('import-file-input').setInputFiles(file).catch(async () => {
-      await page.goto(`${app.origin}/#/e/import`);
-      await page.reload();
-      await page.getByTestId('import-file-input').setInputFiles(file);
-    });
-    await expect.poll(() => page.getByTestId('import-mapping').isVisible().catch(() => false), { timeout: 30_000 }).toBe(true);
+    await page
+      .getByTestId('import-file-input')
+      .setInputFiles(file)
+      .catch(async () => {
+        await page.goto(`${app.origin}/#/e/import`);
+        await page.reload();
+        await page.getByTestId('import-file-input').setInputFiles(file);
+      });
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('import-mapping')
+            .isVisible()
+            .catch(() => false),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     expect(await page.getByTestId('import-map-7').inputValue()).toBe('attribute:category');
     await page.getByTestId('import-run').click();
-    await expect.poll(() => page.getByTestId('import-summary').isVisible().catch(() => false), { timeout: 60_000 }).toBe(true);
-    expect(await page.getByTestId('import-notes').textContent()).toContain(`${r.lines - r.withoutCustomer} ids written as decimals by a spreadsheet (17850.0) were read as the id the client wrote (17850).`);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('import-summary')
+            .isVisible()
+            .catch(() => false),
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+    expect(await page.getByTestId('import-notes').textContent()).toContain(
+      `${r.lines - r.withoutCustomer} ids written as decimals by a spreadsheet (17850.0) were read as the id the client wrote (17850).`,
+    );
     if (shots) await page.screenshot({ path: join(shots, 'import-summary-floats-en.png'), fullPage: true });
   });
 });

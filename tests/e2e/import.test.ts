@@ -8,7 +8,6 @@ import { serve, openBrowser, type ServedApp, type BrowserSession } from '../help
 let app: ServedApp;
 let b: BrowserSession;
 
-
 beforeAll(async () => {
   app = await serve();
   b = await openBrowser();
@@ -29,7 +28,16 @@ describe('data import in the browser', () => {
     await page.getByTestId('import-file-input').setInputFiles(resolve('tests/fixtures/import/orders-bad-rows.csv'));
 
     // The mapping preview: entity recognised from the headers, every column pre-filled.
-    await expect.poll(() => page.getByTestId('import-mapping').isVisible().catch(() => false), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('import-mapping')
+            .isVisible()
+            .catch(() => false),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     expect(await page.getByTestId('import-file-name').textContent()).toBe('orders-bad-rows.csv');
     expect(await page.getByTestId('import-entity').inputValue()).toBe('orders');
     expect(await page.getByTestId('import-map-0').inputValue()).toBe('orderKey');
@@ -46,7 +54,16 @@ describe('data import in the browser', () => {
     expect(await page.getByTestId('import-run').isDisabled()).toBe(false);
 
     await page.getByTestId('import-run').click();
-    await expect.poll(() => page.getByTestId('import-summary').isVisible().catch(() => false), { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('import-summary')
+            .isVisible()
+            .catch(() => false),
+        { timeout: 60_000 },
+      )
+      .toBe(true);
     expect(await page.getByTestId('import-read').textContent()).toBe('8');
     expect(await page.getByTestId('import-accepted').textContent()).toBe('2');
     expect(await page.getByTestId('import-rejected').textContent()).toBe('6');
@@ -65,7 +82,16 @@ describe('data import in the browser', () => {
     expect(rejects).toContain('$20');
 
     await page.getByTestId('import-export-rejects').click();
-    await expect.poll(() => page.getByTestId('import-rejects-download').isVisible().catch(() => false), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('import-rejects-download')
+            .isVisible()
+            .catch(() => false),
+        { timeout: 20_000 },
+      )
+      .toBe(true);
     const href = await page.getByTestId('import-rejects-download').getAttribute('href');
     const csv = await (await fetch(`${app.origin}${href}`)).text();
     expect(csv).toContain('2024-02-30');

@@ -12,7 +12,12 @@ let b: BrowserSession;
 let latestAsOf: string;
 const SHOTS = process.env.RWB_SHOTS;
 
-interface RunSummary { id: number; asOf: string; paramSet: string | null; label: string | null }
+interface RunSummary {
+  id: number;
+  asOf: string;
+  paramSet: string | null;
+  label: string | null;
+}
 
 /** With RWB_SHOTS set, a screenshot of the window with `testId` scrolled into view (docs/DEVELOPING.md "Looking at it"). */
 async function shot(name: string, testId?: string): Promise<void> {
@@ -73,7 +78,9 @@ describe('analysis parameters in the browser', () => {
     await page.getByTestId('params-run-diagnostics').click();
     await expect.poll(() => page.getByTestId('params-message').textContent(), { timeout: 120_000 }).toContain('记录的参数集：「零售测试」');
     const runs = await app.api<RunSummary[]>('diagnostics.runs', {});
-    const stored = await app.api<{ paramSet: string; params: { rfm: { scoring: string; cuts: { recency: number[] } } } }>('diagnostics.get', { runId: runs[0]!.id });
+    const stored = await app.api<{ paramSet: string; params: { rfm: { scoring: string; cuts: { recency: number[] } } } }>('diagnostics.get', {
+      runId: runs[0]!.id,
+    });
     expect(stored.paramSet).toBe('零售测试');
     expect(stored.params.rfm).toMatchObject({ scoring: 'cuts', cuts: { recency: [7, 90, 180, 365] } });
 
@@ -113,7 +120,9 @@ describe('analysis parameters in the browser', () => {
     await expect.poll(async () => (await picker.locator('option').first().textContent()) ?? '', { timeout: 30_000 }).toContain(latestAsOf);
     await picker.selectOption(String(older.id));
     const frame = page.getByTestId('report-preview');
-    await expect.poll(async () => (await frame.getAttribute('srcdoc')) ?? '', { timeout: 30_000 }).toContain(`留存诊断运行 #${older.id}「半年回看」 · 评估日期 2025-06-30`);
+    await expect
+      .poll(async () => (await frame.getAttribute('srcdoc')) ?? '', { timeout: 30_000 })
+      .toContain(`留存诊断运行 #${older.id}「半年回看」 · 评估日期 2025-06-30`);
     await shot('reports-zh-CN', 'report-runs');
 
     await page.getByTestId('report-export-xlsx').click();

@@ -6,7 +6,6 @@ import { serve, openBrowser, type ServedApp, type BrowserSession } from '../help
 let app: ServedApp;
 let b: BrowserSession;
 
-
 beforeAll(async () => {
   app = await serve();
   b = await openBrowser();
@@ -43,7 +42,16 @@ describe('report builder in the browser', () => {
     await expect.poll(async () => (await frame.getAttribute('srcdoc')) ?? '', { timeout: 20_000 }).toContain('红色客户集中在小型客户');
 
     await page.getByTestId('report-export-xlsx').click();
-    await expect.poll(() => page.getByTestId('report-progress').isVisible().catch(() => false), { timeout: 5_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('report-progress')
+            .isVisible()
+            .catch(() => false),
+        { timeout: 5_000 },
+      )
+      .toBe(true);
     await expect.poll(() => page.getByTestId('report-done').textContent(), { timeout: 120_000 }).toContain('已导出 XLSX');
     await expect.poll(() => page.getByTestId('report-history').textContent()).toContain('XLSX');
 

@@ -88,7 +88,13 @@ const csvKinds: Record<string, (r: Rand) => { bytes: Buffer; ext?: string }> = {
     const parts = rows.map((row, i) => {
       const line = `${row.join(',')}\n`;
       if (i === 0) return Buffer.from(line);
-      return pick(r, [() => Buffer.from(line), () => iconv.encode(line, 'GB18030'), () => iconv.encode(line, 'Big5'), () => iconv.encode(line, 'UTF-16LE'), () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(line)])])();
+      return pick(r, [
+        () => Buffer.from(line),
+        () => iconv.encode(line, 'GB18030'),
+        () => iconv.encode(line, 'Big5'),
+        () => iconv.encode(line, 'UTF-16LE'),
+        () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(line)]),
+      ])();
     });
     const start = pick(r, [Buffer.alloc(0), Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([0xff, 0xfe])]);
     return { bytes: Buffer.concat([start, ...parts]) };
@@ -118,7 +124,12 @@ const csvKinds: Record<string, (r: Rand) => { bytes: Buffer; ext?: string }> = {
   headerOnly: (r) => ({ bytes: Buffer.from(`${pick(r, ['\uFEFF', ''])}${HEADER.join(',')}${pick(r, ['', '\n', '\r\n', '\n\n\n', '\n,,,,,\n'])}`) }),
   empty: (r) => ({ bytes: Buffer.from(pick(r, ['', '\n', '\uFEFF', '\r\n\r\n', ' ', ',,,'])) }),
   binaryNamedCsv: (r) => {
-    const head = pick(r, [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('%PDF-1.7\n'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(0)]);
+    const head = pick(r, [
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from('%PDF-1.7\n'),
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+      Buffer.alloc(0),
+    ]);
     const body = Buffer.alloc(int(r, 10, 200_000));
     for (let i = 0; i < body.length; i++) body[i] = int(r, 0, 255);
     return { bytes: Buffer.concat([head, body]) };
@@ -126,7 +137,8 @@ const csvKinds: Record<string, (r: Rand) => { bytes: Buffer; ext?: string }> = {
   zipNamedCsv: (r) => ({ bytes: xlsxOf([HEADER, ...orderRows(r, 5)]), ext: pick(r, ['.csv', '.txt', '.xls']) }),
 };
 
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+const XML_HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 const XML_TAIL = '</sheetData></worksheet>';
 const SST_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
 
@@ -159,7 +171,10 @@ export const bombs = {
   sharedStrings(mb: number): Buffer {
     const unit = '<si><t>a</t></si>';
     const d = cachedBomb(`sst${mb}`, () => deflatedRepeat(SST_HEAD, unit, Math.floor((mb * 1024 * 1024) / unit.length), '</sst>'));
-    const { sheet } = sheetXml([['订单号', '客户编号', '下单日期'], ['SO-1', 'C001', '2025-01-01']]);
+    const { sheet } = sheetXml([
+      ['订单号', '客户编号', '下单日期'],
+      ['SO-1', 'C001', '2025-01-01'],
+    ]);
     return zip(workbookParts(sheet, { name: '', data: '', deflated: d }));
   },
   /** One shared string of `chars` characters (the 96 KB workbook whose import took 72 s). */
@@ -218,7 +233,10 @@ const xlsxKinds: Record<string, (r: Rand) => { bytes: Buffer; ext?: string }> = 
     const n = int(r, 1, 10);
     for (let i = 0; i < n; i++) {
       const at = int(r, 0, sheet.length);
-      sheet = sheet.slice(0, at) + pick(r, ['<', '>', '</row>', '<c r="XFD1048576"><v>1</v></c>', '<row r="999999999">', '&', '&#0;', '<c t="s"><v>99999</v></c>', '"', '\u0000']) + sheet.slice(at);
+      sheet =
+        sheet.slice(0, at) +
+        pick(r, ['<', '>', '</row>', '<c r="XFD1048576"><v>1</v></c>', '<row r="999999999">', '&', '&#0;', '<c t="s"><v>99999</v></c>', '"', '\u0000']) +
+        sheet.slice(at);
     }
     return { bytes: zip(workbookParts(sheet, sharedStringsXml(strings))) };
   },

@@ -33,10 +33,15 @@ const summary = await runFuzz({
     counts[r.verdict]++;
     if (r.integrity !== 'ok') integrity++;
     const bad = r.integrity !== 'ok' || !['refused', 'rejects', 'clean'].includes(r.verdict);
-    if (values.verbose || bad) process.stdout.write(`${bad ? '!!' : '  '} #${r.index} ${r.kind} ${r.bytes} B: ${r.verdict} ${r.detail} (${r.workMs ?? r.ms} ms, ${r.peakMb} MB)${r.integrity === 'ok' ? '' : ` integrity: ${r.integrity}`}\n`);
+    if (values.verbose || bad)
+      process.stdout.write(
+        `${bad ? '!!' : '  '} #${r.index} ${r.kind} ${r.bytes} B: ${r.verdict} ${r.detail} (${r.workMs ?? r.ms} ms, ${r.peakMb} MB)${r.integrity === 'ok' ? '' : ` integrity: ${r.integrity}`}\n`,
+      );
     if (done % 100 === 0) {
       const c = counts;
-      process.stdout.write(`  ${done} cases: ${c.refused} refused, ${c.rejects} with rejects, ${c.clean} clean, ${c.crash} crashes, ${c.hang} hangs, ${c.blowup} blow-ups, ${integrity} integrity failures\n`);
+      process.stdout.write(
+        `  ${done} cases: ${c.refused} refused, ${c.rejects} with rejects, ${c.clean} clean, ${c.crash} crashes, ${c.hang} hangs, ${c.blowup} blow-ups, ${integrity} integrity failures\n`,
+      );
     }
   },
 });

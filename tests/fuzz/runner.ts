@@ -185,17 +185,27 @@ function classify(run: ChildRun, limitMb: number): { verdict: Verdict; detail: s
     return { verdict: 'blowup', detail: `peak ${Math.round(run.peakKb / 1024)} MB` };
   }
   const a = answerOf(run);
-  if (run.code !== 0 || a === null) return { verdict: 'crash', detail: `exit ${run.code ?? run.signal}: ${run.stderr.split('\n').slice(0, 3).join(' | ').slice(0, 400)}` };
+  if (run.code !== 0 || a === null)
+    return { verdict: 'crash', detail: `exit ${run.code ?? run.signal}: ${run.stderr.split('\n').slice(0, 3).join(' | ').slice(0, 400)}` };
   if (a.outcome === 'refused') {
     // An internal error, or a message that is not there in both languages, is a crash with good manners.
     const worded = a.messages !== undefined && a.messages.en.trim() !== '' && a.messages.zh.trim() !== '';
-    if (a.code === 'INTERNAL' || a.code === undefined || !worded) return { verdict: 'crash', detail: `refused without a code a user can act on: ${a.code} ${a.messages?.en ?? ''}`.slice(0, 400) };
+    if (a.code === 'INTERNAL' || a.code === undefined || !worded)
+      return { verdict: 'crash', detail: `refused without a code a user can act on: ${a.code} ${a.messages?.en ?? ''}`.slice(0, 400) };
     return { verdict: 'refused', detail: `${a.code}/${a.importCode ?? '-'}` };
   }
-  return (a.rowsRejected ?? 0) > 0 ? { verdict: 'rejects', detail: `${a.rowsRejected} of ${a.rowsRead} rows rejected` } : { verdict: 'clean', detail: `${a.rowsRead} rows` };
+  return (a.rowsRejected ?? 0) > 0
+    ? { verdict: 'rejects', detail: `${a.rowsRejected} of ${a.rowsRead} rows rejected` }
+    : { verdict: 'clean', detail: `${a.rowsRead} rows` };
 }
 
-async function runCase(c: FuzzCase, entry: string, template: string, dir: string, opts: Required<Pick<FuzzOptions, 'timeoutMs' | 'memoryMb'>>): Promise<CaseResult> {
+async function runCase(
+  c: FuzzCase,
+  entry: string,
+  template: string,
+  dir: string,
+  opts: Required<Pick<FuzzOptions, 'timeoutMs' | 'memoryMb'>>,
+): Promise<CaseResult> {
   const file = join(dir, c.name);
   const ws = join(dir, `ws-${c.index}.rwb`);
   const settings = join(dir, `settings-${c.index}`);
@@ -206,7 +216,18 @@ async function runCase(c: FuzzCase, entry: string, template: string, dir: string
     const { verdict, detail } = classify(run, opts.memoryMb);
     const integrity = integrityOf(ws, verdict === 'refused');
     const answer = verdict === 'hang' || verdict === 'blowup' ? null : answerOf(run);
-    return { index: c.index, kind: c.kind, bytes: c.bytes.length, verdict, detail, ms: run.ms, workMs: answer?.workMs ?? null, peakMb: Math.round(run.peakKb / 1024), integrity, answer };
+    return {
+      index: c.index,
+      kind: c.kind,
+      bytes: c.bytes.length,
+      verdict,
+      detail,
+      ms: run.ms,
+      workMs: answer?.workMs ?? null,
+      peakMb: Math.round(run.peakKb / 1024),
+      integrity,
+      answer,
+    };
   } finally {
     for (const p of [file, ws, `${ws}-journal`, `${ws}-wal`, `${ws}-shm`, settings]) rmSync(p, { recursive: true, force: true });
   }
@@ -216,7 +237,9 @@ async function runCase(c: FuzzCase, entry: string, template: string, dir: string
  * For tests: import one file the way a fuzz case is imported (its own process, the caps, the
  * integrity check). Call `close()` when done to remove the bundle and the template.
  */
-export async function caseRunner(opts: { timeoutMs?: number; memoryMb?: number } = {}): Promise<{ run: (name: string, bytes: Buffer) => Promise<CaseResult>; close: () => void }> {
+export async function caseRunner(
+  opts: { timeoutMs?: number; memoryMb?: number } = {},
+): Promise<{ run: (name: string, bytes: Buffer) => Promise<CaseResult>; close: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'rwb-fuzz-'));
   const entry = await bundleEntry();
   const template = await templateWorkspace(dir);
@@ -236,7 +259,17 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzSummary> {
   const opts = { timeoutMs: o.timeoutMs ?? 20_000, memoryMb: o.memoryMb ?? 600 };
   const dir = mkdtempSync(join(tmpdir(), 'rwb-fuzz-'));
   const entry = await bundleEntry();
-  const summary: FuzzSummary = { seed: o.seed, tried: 0, counts: { refused: 0, rejects: 0, clean: 0, crash: 0, hang: 0, blowup: 0 }, integrityFailures: 0, failures: [], maxMs: 0, maxPeakMb: 0, overTarget: 0, wallMs: 0 };
+  const summary: FuzzSummary = {
+    seed: o.seed,
+    tried: 0,
+    counts: { refused: 0, rejects: 0, clean: 0, crash: 0, hang: 0, blowup: 0 },
+    integrityFailures: 0,
+    failures: [],
+    maxMs: 0,
+    maxPeakMb: 0,
+    overTarget: 0,
+    wallMs: 0,
+  };
   try {
     const template = await templateWorkspace(dir);
     const indexes = o.only ?? Array.from({ length: o.count }, (_, i) => i);

@@ -44,12 +44,7 @@ async function loadRow(db: ReadExecutor, id: number): Promise<AssessmentRow> {
 
 async function load(db: ReadExecutor, id: number): Promise<Loaded> {
   const row = await loadRow(db, id);
-  const respondents = await db
-    .selectFrom('checklist_respondent')
-    .selectAll()
-    .where('assessment_id', '=', id)
-    .orderBy('position')
-    .execute();
+  const respondents = await db.selectFrom('checklist_respondent').selectAll().where('assessment_id', '=', id).orderBy('position').execute();
   const answers =
     respondents.length === 0
       ? []
@@ -167,8 +162,7 @@ export async function startAssessment(
   const { template } = await requireTemplate(db, input.templateId);
   const subject = input.subject?.trim() || null;
   const title =
-    input.title?.trim() ||
-    (subject ? `${template.title[locale === 'zh-CN' ? 'zh' : 'en']} · ${subject}` : template.title[locale === 'zh-CN' ? 'zh' : 'en']);
+    input.title?.trim() || (subject ? `${template.title[locale === 'zh-CN' ? 'zh' : 'en']} · ${subject}` : template.title[locale === 'zh-CN' ? 'zh' : 'en']);
   const now = nowIso();
   const inserted = await db
     .insertInto('checklist_assessment')
@@ -195,12 +189,7 @@ export async function startAssessment(
 export async function addRespondent(db: WriteExecutor, id: number, rawName: string): Promise<RespondentRow> {
   await loadRow(db, id);
   const name = rawName.trim();
-  const existing = await db
-    .selectFrom('checklist_respondent')
-    .selectAll()
-    .where('assessment_id', '=', id)
-    .where('name', '=', name)
-    .executeTakeFirst();
+  const existing = await db.selectFrom('checklist_respondent').selectAll().where('assessment_id', '=', id).where('name', '=', name).executeTakeFirst();
   if (existing) return existing;
   const last = await db
     .selectFrom('checklist_respondent')
@@ -229,12 +218,7 @@ export function findQuestion(template: ChecklistTemplate, questionId: string): C
 }
 
 /** Why `value` cannot answer `question`, in the user's language; null when it can. */
-export function answerProblem(
-  template: ChecklistTemplate,
-  questionId: string,
-  value: AnswerValue | null,
-  locale: ChecklistLocale,
-): string | null {
+export function answerProblem(template: ChecklistTemplate, questionId: string, value: AnswerValue | null, locale: ChecklistLocale): string | null {
   const question = findQuestion(template, questionId);
   if (!question) return checklistText(locale, 'errors.unknownQuestion', { id: questionId });
   if (value === null) return null;
@@ -260,12 +244,7 @@ export interface AnswerInput {
 }
 
 async function respondentByName(db: ReadExecutor, id: number, name: string): Promise<RespondentRow> {
-  const row = await db
-    .selectFrom('checklist_respondent')
-    .selectAll()
-    .where('assessment_id', '=', id)
-    .where('name', '=', name.trim())
-    .executeTakeFirst();
+  const row = await db.selectFrom('checklist_respondent').selectAll().where('assessment_id', '=', id).where('name', '=', name.trim()).executeTakeFirst();
   if (!row) throw new WorkbenchError('NOT_FOUND', { what: 'respondent', id: name });
   return row;
 }

@@ -31,10 +31,7 @@ export function builtinTemplates(): ChecklistTemplate[] {
   return templates;
 }
 
-function summarise(
-  template: ChecklistTemplate,
-  row: Pick<ChecklistTemplateTable, 'origin' | 'based_on' | 'updated_at'> | null,
-): TemplateSummary {
+function summarise(template: ChecklistTemplate, row: Pick<ChecklistTemplateTable, 'origin' | 'based_on' | 'updated_at'> | null): TemplateSummary {
   return {
     id: template.id,
     version: template.version,

@@ -39,14 +39,22 @@ export function customerSnapshot(sqlite: ReadableDB, asOf: string): FeatureSnaps
     if (col.type === 'category') categorical.push({ ref, values: col.values });
     else if (col.type === 'number') numeric.push({ ref, values: Float64Array.from(col.values, (v) => (v === null ? NaN : v)) });
     // A date reads as days before the as-of date (contract start, last visit, ...).
-    else numeric.push({ ref: { ...ref, key: 'churn:features.customDate' }, values: Float64Array.from(col.values, (v) => (v === null ? NaN : Math.round((asOfMs - Date.parse(`${v}T00:00:00Z`)) / 86_400_000))) });
+    else
+      numeric.push({
+        ref: { ...ref, key: 'churn:features.customDate' },
+        values: Float64Array.from(col.values, (v) => (v === null ? NaN : Math.round((asOfMs - Date.parse(`${v}T00:00:00Z`)) / 86_400_000))),
+      });
   }
   return {
     asOf,
     raw: { keys, numeric, categorical },
     names: rows.map((r) => r[1]),
     owners: rows.map((r) => r[5]),
-    revenue12m: revenue12mAt(sqlite, asOf, rows.map((r) => r[0])),
+    revenue12m: revenue12mAt(
+      sqlite,
+      asOf,
+      rows.map((r) => r[0]),
+    ),
     facts: [],
   };
 }

@@ -172,7 +172,11 @@ export function revenue12mAt(sqlite: ReadableDB, asOf: string, keys: readonly st
     const i = index.get(k);
     if (i !== undefined) out[i] = Math.max(out[i] as number, v * mul);
   };
-  for (const [k, v] of sqlite.prepare(`select customer_key, sum(amount) from orders where order_date >= ? and order_date < ? group by customer_key`).raw(true).iterate(yearAgo, next) as IterableIterator<[string, number]>) add(k, v, 1);
+  for (const [k, v] of sqlite
+    .prepare(`select customer_key, sum(amount) from orders where order_date >= ? and order_date < ? group by customer_key`)
+    .raw(true)
+    .iterate(yearAgo, next) as IterableIterator<[string, number]>)
+    add(k, v, 1);
   for (const [k, v] of sqlite
     .prepare(
       `select customer_key, sum(mrr) from contracts where start_date < :next and (end_date is null or substr(end_date, 1, 10) >= :asOf)

@@ -40,11 +40,17 @@ export function loadHistoryActivity(sqlite: ReadableDB, asOf: string): HistoryAc
     definition = { basis, windowDays, source: 'default' };
   }
   const keys = inputs.ledger.customerKeys;
-  const spans = definition.basis === 'contractual' ? contractActivity(inputs.contracts, keys) : purchaseActivity(inputs.ledger, definition.windowDays ?? FALLBACK_WINDOW_DAYS);
+  const spans =
+    definition.basis === 'contractual'
+      ? contractActivity(inputs.contracts, keys)
+      : purchaseActivity(inputs.ledger, definition.windowDays ?? FALLBACK_WINDOW_DAYS);
   const index = new Map<string, number>();
   spans.customerKeys.forEach((k, i) => index.set(k, i));
   const churnDates = new Map<string, string>();
-  for (const [k, d] of sqlite.prepare(`select customer_key, substr(churn_date, 1, 10) from customers where churn_date is not null`).raw(true).iterate() as IterableIterator<[string, string]>) {
+  for (const [k, d] of sqlite
+    .prepare(`select customer_key, substr(churn_date, 1, 10) from customers where churn_date is not null`)
+    .raw(true)
+    .iterate() as IterableIterator<[string, string]>) {
     churnDates.set(k, d);
   }
   return { definition, spans, index, churnDates };
@@ -88,7 +94,28 @@ export function activeAt(a: HistoryActivity, key: string, day: string): boolean 
 }
 
 // Outcome values as clients write them. Compared lower-cased and trimmed.
-const CHURNED = ['是', '1', 'yes', 'y', 'true', '流失', '已流失', '流失客户', 'churn', 'churned', 'lost', 'inactive', 'cancelled', 'canceled', '已终止', '终止', '终止合作', '停止合作', '已解约', '解约'];
+const CHURNED = [
+  '是',
+  '1',
+  'yes',
+  'y',
+  'true',
+  '流失',
+  '已流失',
+  '流失客户',
+  'churn',
+  'churned',
+  'lost',
+  'inactive',
+  'cancelled',
+  'canceled',
+  '已终止',
+  '终止',
+  '终止合作',
+  '停止合作',
+  '已解约',
+  '解约',
+];
 const RETAINED = ['否', '0', 'no', 'n', 'false', '合作中', '正常', '活跃', '在用', '有效', 'active', 'retained', 'current', 'existing', '存续'];
 
 export function parseOutcome(v: string | null): 0 | 1 | undefined {

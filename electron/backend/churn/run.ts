@@ -67,10 +67,14 @@ export async function runChurnModel(sqlite: WritableDB, opts: ChurnRunOptions): 
     progress: (_step, done, total) => opts.progress?.('fit', done, total),
   };
   const notes: Note[] = [];
-  const fitted = params.label === 'history' ? await fitHistory(sqlite, asOf, params, opts, hooks, notes) : await fitColumn(sqlite, asOf, params, opts, hooks, notes);
+  const fitted =
+    params.label === 'history' ? await fitHistory(sqlite, asOf, params, opts, hooks, notes) : await fitColumn(sqlite, asOf, params, opts, hooks, notes);
   opts.progress?.('score', 0, null);
   await checkpoint(opts.signal);
-  const scores = fitted.final && fitted.score && fitted.evaluation.status !== 'too-small' && fitted.evaluation.status !== 'too-few-churned' ? scoreRows(fitted.final, fitted.score) : [];
+  const scores =
+    fitted.final && fitted.score && fitted.evaluation.status !== 'too-small' && fitted.evaluation.status !== 'too-few-churned'
+      ? scoreRows(fitted.final, fitted.score)
+      : [];
   const topAtStake = [...scores].sort((a, b) => b.revenueAtStake - a.revenueAtStake || (a.customerKey < b.customerKey ? -1 : 1)).slice(0, TOP_AT_STAKE);
   opts.progress?.('store', 0, null);
   const durationMs = performance.now() - t0;
@@ -102,7 +106,10 @@ async function fitHistory(sqlite: WritableDB, asOf: string, params: ChurnParams,
   if (daysFrom(testCutoff, asOf) < h) notes.push({ key: 'notes.horizonBeyondData', params: { cutoff: testCutoff, asOf, horizonDays: h } });
   const activity = loadHistoryActivity(sqlite, asOf);
   const def = activity.definition;
-  notes.push({ key: def.basis === 'contractual' ? 'notes.activityContract' : 'notes.activityWindow', params: { windowDays: def.windowDays ?? 0, source: def.source } });
+  notes.push({
+    key: def.basis === 'contractual' ? 'notes.activityContract' : 'notes.activityWindow',
+    params: { windowDays: def.windowDays ?? 0, source: def.source },
+  });
   if (attributeDefs(sqlite).length) notes.push({ key: 'notes.historyAttributes' });
   const rules = getRules(sqlite);
   opts.progress?.('features', 0, 3);
@@ -118,7 +125,13 @@ async function fitHistory(sqlite: WritableDB, asOf: string, params: ChurnParams,
   const testSplit = { cutoff: testCutoff, customers: test.y.length, churned: countChurned(test.y) };
   const small = sizeStatus([trainSplit, testSplit]);
   if (small) {
-    return { evaluation: emptyEvaluation(small, 'time-holdout', trainSplit, testSplit, null), features: { used: [], dropped: [] }, drivers: [], final: null, score: null };
+    return {
+      evaluation: emptyEvaluation(small, 'time-holdout', trainSplit, testSplit, null),
+      features: { used: [], dropped: [] },
+      drivers: [],
+      final: null,
+      score: null,
+    };
   }
   opts.progress?.('fit', 0, null);
   const evalModel = await trainCalibrated(train.snap.raw, train.y, params, HISTORY_DESIGN, hooks);
@@ -146,7 +159,14 @@ async function fitColumn(sqlite: WritableDB, asOf: string, params: ChurnParams, 
   const split = { cutoff: null, customers: data.y.length, churned: countChurned(data.y) };
   if (labels.size === 0) notes.push({ key: 'notes.noOutcomeColumn' });
   const small = sizeStatus([split]);
-  if (small) return { evaluation: emptyEvaluation(small, 'kfold', split, split, params.folds), features: { used: [], dropped: [] }, drivers: [], final: null, score: null };
+  if (small)
+    return {
+      evaluation: emptyEvaluation(small, 'kfold', split, split, params.folds),
+      features: { used: [], dropped: [] },
+      drivers: [],
+      final: null,
+      score: null,
+    };
   // Cross-validation: out-of-fold log-odds, each fold's probabilities calibrated by a Platt fit on
   // the other folds' out-of-fold scores, so no customer's calibration has seen them.
   opts.progress?.('fit', 0, null);

@@ -58,10 +58,20 @@ export function storeChurnRun(sqlite: WritableDB, input: StoreChurnInput): numbe
   const s = input.summary;
   return sqlite.transaction((): number => {
     const id = Number(
-      insRun.run(input.createdAt, input.label, JSON.stringify(s.params), s.scoredAsOf, s.status, s.rocAuc, input.scores.length, Math.round(s.durationMs), JSON.stringify(input.results))
-        .lastInsertRowid,
+      insRun.run(
+        input.createdAt,
+        input.label,
+        JSON.stringify(s.params),
+        s.scoredAsOf,
+        s.status,
+        s.rocAuc,
+        input.scores.length,
+        Math.round(s.durationMs),
+        JSON.stringify(input.results),
+      ).lastInsertRowid,
     );
-    for (const c of input.scores) insScore.run(id, c.customerKey, c.name, c.owner, c.probability, c.rank, c.revenue12m, c.revenueAtStake, JSON.stringify(c.reasons));
+    for (const c of input.scores)
+      insScore.run(id, c.customerKey, c.name, c.owner, c.probability, c.rank, c.revenue12m, c.revenueAtStake, JSON.stringify(c.reasons));
     return id;
   })();
 }

@@ -3,14 +3,7 @@
 import type { ReadableDB, WritableDB } from '../workspace/connection';
 import { WorkbenchError } from '../errors';
 import type { Row } from '../workspace/schema';
-import {
-  ClvParamsSchema,
-  type ClvCustomerRow,
-  type ClvCustomerSort,
-  type ClvResult,
-  type ClvRun,
-  type ClvRunSummary,
-} from '../../../shared/clv/types';
+import { ClvParamsSchema, type ClvCustomerRow, type ClvCustomerSort, type ClvResult, type ClvRun, type ClvRunSummary } from '../../../shared/clv/types';
 
 const SUMMARY = `id, created_at, label, params, as_of, model, status, verdict, log_likelihood, customers, total_clv, duration_ms`;
 type SummaryRow = Omit<Row<'clv_run'>, 'results'>;
@@ -117,9 +110,7 @@ export function customersPage(
   q: { runId: number; sort: ClvCustomerSort; descending: boolean; search?: string | undefined; offset: number; limit: number },
 ): { total: number; rows: ClvCustomerRow[] } {
   const dir = q.descending ? 'desc' : 'asc';
-  const where = q.search
-    ? `c.run_id = :runId and (c.customer_key like :like escape '\\' or k.name like :like escape '\\')`
-    : `c.run_id = :runId`;
+  const where = q.search ? `c.run_id = :runId and (c.customer_key like :like escape '\\' or k.name like :like escape '\\')` : `c.run_id = :runId`;
   const params: Record<string, string | number> = { runId: q.runId };
   if (q.search) params.like = `%${q.search.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
   const total = Number(sqlite.prepare(`select count(*) from ${FROM} where ${where}`).pluck().get(params));

@@ -36,7 +36,9 @@ export async function loadDemoData(
     );
     // The demo data is clean by construction: a reject means the generator or the mapping broke.
     if (batch.rowsRejected > 0 || (batch.rowsDuplicate > 0 && !opts.allowDuplicates)) {
-      throw new DemoLoadError(`${DEMO_FILES[entity].file}: ${batch.rowsRejected} rejected, ${batch.rowsDuplicate} duplicate rows (${batch.rejectsByReason.map((r) => `${r.code} in ${r.column}`).join('; ')})`);
+      throw new DemoLoadError(
+        `${DEMO_FILES[entity].file}: ${batch.rowsRejected} rejected, ${batch.rowsDuplicate} duplicate rows (${batch.rejectsByReason.map((r) => `${r.code} in ${r.column}`).join('; ')})`,
+      );
     }
     batches.push(batch);
   }

@@ -28,7 +28,10 @@ export function attributeBreakdown(sqlite: ReadableDB, runId: number, name: stri
     )
     .raw(true)
     .all(last + 1, name, runId) as Row[];
-  const { groups: keys, of } = attributeGroups(def.type, rows.map((r) => r[6]));
+  const { groups: keys, of } = attributeGroups(
+    def.type,
+    rows.map((r) => r[6]),
+  );
   const groups: AttributeBreakdownGroup[] = keys.map((k) => ({ ...k, ...emptyGroup(k.value) }));
   rows.forEach((r, i) => {
     const g = groups[of[i]!]!;
@@ -60,7 +63,17 @@ function emptyGroup(value: string | null): BreakdownGroup {
     value,
     customers: 0,
     active: 0,
-    retention: { start: 0, end: 0, retained: 0, lost: 0, new: 0, reactivated: 0, gained: 0, retentionRate: { value: null, reason: null }, churnRate: { value: null, reason: null } },
+    retention: {
+      start: 0,
+      end: 0,
+      retained: 0,
+      lost: 0,
+      new: 0,
+      reactivated: 0,
+      gained: 0,
+      retentionRate: { value: null, reason: null },
+      churnRate: { value: null, reason: null },
+    },
     grr: null,
     nrr: null,
     revenue12m: 0,

@@ -64,7 +64,8 @@ export function drillWhere(t: DrillTarget): Where {
         sql: `d.customer_key in (select a.customer_key from customer_attribute a where a.name = ? and ${cond})`,
         params: [t.name, ...params],
       });
-      if (t.value === null) return { sql: `d.customer_key not in (select a.customer_key from customer_attribute a where a.name = ? and a.value is not null)`, params: [t.name] };
+      if (t.value === null)
+        return { sql: `d.customer_key not in (select a.customer_key from customer_attribute a where a.name = ? and a.value is not null)`, params: [t.name] };
       if (t.range) return having(`a.value between ? and ?`, t.range);
       if (t.year) return having(`substr(a.value, 1, 4) = ?`, [t.value]);
       return having(`a.value = ?`, [t.value]);
@@ -77,15 +78,21 @@ export function drillWhere(t: DrillTarget): Where {
 export function drill(sqlite: ReadableDB, runId: number, target: DrillTarget, limit: number): { total: number; keys: string[]; rows: DiagnosticCustomerRow[] } {
   loadRunExists(sqlite, runId);
   const w = drillWhere(target);
-  const keys = (sqlite.prepare(`select d.customer_key from diagnostic_customer d where d.run_id = ? and (${w.sql}) order by d.customer_key`).raw(true).all(runId, ...w.params) as [string][]).map(
-    (r) => r[0],
-  );
-  const rows = limit > 0
-    ? (sqlite
-        .prepare(`select ${CUSTOMER_SELECT} from diagnostic_customer d where d.run_id = ? and (${w.sql}) order by d.customer_key limit ?`)
-        .raw(true)
-        .all(runId, ...w.params, limit) as unknown[][]).map(customerFromRaw)
-    : [];
+  const keys = (
+    sqlite
+      .prepare(`select d.customer_key from diagnostic_customer d where d.run_id = ? and (${w.sql}) order by d.customer_key`)
+      .raw(true)
+      .all(runId, ...w.params) as [string][]
+  ).map((r) => r[0]);
+  const rows =
+    limit > 0
+      ? (
+          sqlite
+            .prepare(`select ${CUSTOMER_SELECT} from diagnostic_customer d where d.run_id = ? and (${w.sql}) order by d.customer_key limit ?`)
+            .raw(true)
+            .all(runId, ...w.params, limit) as unknown[][]
+        ).map(customerFromRaw)
+      : [];
   return { total: keys.length, keys, rows };
 }
 
@@ -149,7 +156,19 @@ function remember<T>(store: WeakMap<ReadableDB, Map<string, T>>, sqlite: Readabl
 const keyOf = (w: Where, extra = ''): string => `${w.sql}\u0000${JSON.stringify(w.params)}\u0000${extra}`;
 
 function countOf(sqlite: ReadableDB, w: Where): number {
-  return remember(counts, sqlite, keyOf(w), COUNTS_KEPT, () => (sqlite.prepare(`select count(*) from diagnostic_customer d where ${w.sql}`).raw(true).get(...w.params) as [number])[0]);
+  return remember(
+    counts,
+    sqlite,
+    keyOf(w),
+    COUNTS_KEPT,
+    () =>
+      (
+        sqlite
+          .prepare(`select count(*) from diagnostic_customer d where ${w.sql}`)
+          .raw(true)
+          .get(...w.params) as [number]
+      )[0],
+  );
 }
 
 const and = (w: Where, sql: string): Where => ({ sql: `${w.sql} and ${sql}`, params: w.params });
@@ -199,13 +218,21 @@ export function customerPage(sqlite: ReadableDB, a: CustomerPageArgs): { total: 
     // index is the first automatic index of diagnostic_customer (migration 0004).
     const from = `diagnostic_customer d indexed by ${a.search ? 'diagnostic_customer_by_name' : 'sqlite_autoindex_diagnostic_customer_1'}`;
     const ids = remember(orders, sqlite, keyOf(where, order), ORDERS_KEPT, () =>
-      Float64Array.from(sqlite.prepare(`select d.rowid from ${from} where ${where.sql} order by ${order}`).pluck().all(...where.params) as number[]),
+      Float64Array.from(
+        sqlite
+          .prepare(`select d.rowid from ${from} where ${where.sql} order by ${order}`)
+          .pluck()
+          .all(...where.params) as number[],
+      ),
     );
     return { total: ids.length, rows: rowsByRowid(sqlite, ids.subarray(a.offset, a.offset + a.limit)) };
   }
   const total = (run as [number])[0];
   const select = (w: Where, order: string, limit: number, offset: number) =>
-    sqlite.prepare(`select ${CUSTOMER_SELECT} from diagnostic_customer d where ${w.sql} order by ${order} limit ? offset ?`).raw(true).all(...w.params, limit, offset) as unknown[][];
+    sqlite
+      .prepare(`select ${CUSTOMER_SELECT} from diagnostic_customer d where ${w.sql} order by ${order} limit ? offset ?`)
+      .raw(true)
+      .all(...w.params, limit, offset) as unknown[][];
   // Rows [offset, offset + limit) of n ordered rows, walking the index from the nearer end: skipping
   // 490,000 entries cost 26 ms of CPU, the last page from the far end skips none.
   const slice = (w: Where, forward: string, backward: string, n: number, offset: number, limit: number): unknown[][] => {
@@ -235,7 +262,13 @@ export function customerPage(sqlite: ReadableDB, a: CustomerPageArgs): { total: 
 }
 
 /** Transitions of a categorical column between two runs, joined on customer key. */
-export function transitions(sqlite: ReadableDB, baseRunId: number, runId: number, column: 'value_group' | 'tier', categories: readonly string[]): { categories: string[]; counts: number[][] } {
+export function transitions(
+  sqlite: ReadableDB,
+  baseRunId: number,
+  runId: number,
+  column: 'value_group' | 'tier',
+  categories: readonly string[],
+): { categories: string[]; counts: number[][] } {
   const cats = [...categories, 'none'];
   const pos = new Map(cats.map((c, i) => [c, i]));
   const counts = cats.map(() => cats.map(() => 0));

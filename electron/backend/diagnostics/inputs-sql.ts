@@ -265,10 +265,13 @@ export function loadLedger(sqlite: ReadableDB, keys: readonly string[], signal?:
 /** Contracts reduced to live spans; the cancellation day is the last live day (inputs.ts). */
 export function loadContracts(sqlite: ReadableDB): ContractSpan[] {
   const day = dayCache();
-  const rows = sqlite
-    .prepare(`select customer_key, start_date, end_date, cancelled_date, mrr from contracts`)
-    .raw(true)
-    .all() as [string, string, string | null, string | null, number][];
+  const rows = sqlite.prepare(`select customer_key, start_date, end_date, cancelled_date, mrr from contracts`).raw(true).all() as [
+    string,
+    string,
+    string | null,
+    string | null,
+    number,
+  ][];
   const out: ContractSpan[] = [];
   for (const r of rows) {
     const start = day(r[1]);

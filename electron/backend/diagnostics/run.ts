@@ -53,8 +53,7 @@ export async function runAndStore(sqlite: WritableDB, opts: RunOptions): Promise
   opts.progress?.('load', 0, RUN_PHASES.length);
   await checkpoint(opts.signal);
   const inputs =
-    opts.inputs ??
-    loadDiagnosticInputs(sqlite, { ...(opts.onQuery ? { onQuery: opts.onQuery } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
+    opts.inputs ?? loadDiagnosticInputs(sqlite, { ...(opts.onQuery ? { onQuery: opts.onQuery } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
   const steps = diagnosticSteps(inputs, opts.params);
   let step = steps.next();
   while (!step.done) {

@@ -40,9 +40,7 @@ export type FromEngine =
 
 /** Engine → job thread, and back. The cancel flag is also a SharedArrayBuffer the job reads synchronously. */
 export type ToJob = { kind: 'cancel' };
-export type FromJob =
-  | { kind: 'event'; name: EventName; payload: unknown }
-  | { kind: 'result'; envelope: Envelope<unknown> };
+export type FromJob = { kind: 'event'; name: EventName; payload: unknown } | { kind: 'result'; envelope: Envelope<unknown> };
 
 export interface JobThreadData {
   init: EngineInit;

@@ -1,15 +1,7 @@
 import type { HandlersFor } from '../../../shared/contract/define';
 import type { checklistsChannels } from '../../../shared/contract/checklists';
 import type { Backend } from '../backend';
-import {
-  copyTemplate,
-  deleteTemplate,
-  exportTemplate,
-  importTemplate,
-  listTemplates,
-  requireTemplate,
-  saveTemplate,
-} from '../checklists/templates';
+import { copyTemplate, deleteTemplate, exportTemplate, importTemplate, listTemplates, requireTemplate, saveTemplate } from '../checklists/templates';
 import {
   addRespondent,
   completeAssessment,
@@ -33,7 +25,11 @@ export function checklistsHandlers(b: Backend): HandlersFor<typeof checklistsCha
     'checklist.templates': async () => listTemplates(maybeDb()),
     'checklist.template': async ({ id }) => requireTemplate(maybeDb(), id),
     'checklist.importTemplate': async ({ path, text, fileName, locale }) =>
-      importTemplate(db(), { ...(path !== undefined ? { path } : {}), ...(text !== undefined ? { text } : {}), ...(fileName !== undefined ? { fileName } : {}) }, locale ?? b.settings.locale),
+      importTemplate(
+        db(),
+        { ...(path !== undefined ? { path } : {}), ...(text !== undefined ? { text } : {}), ...(fileName !== undefined ? { fileName } : {}) },
+        locale ?? b.settings.locale,
+      ),
     'checklist.exportTemplate': async ({ id, path }) => exportTemplate(maybeDb(), id, path),
     'checklist.copyTemplate': async ({ id, newId }) => copyTemplate(db(), id, newId),
     'checklist.saveTemplate': async ({ template, locale }) => saveTemplate(db(), template, locale ?? b.settings.locale),

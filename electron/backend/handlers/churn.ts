@@ -20,7 +20,14 @@ export function churnHandlers(b: Backend): HandlersFor<typeof churnChannels> {
         signal: ctx.signal,
       });
       const run = loadChurnRun(ws.sqlite, r.runId);
-      recordAuditSync(ws.sqlite, 'churn.fit', { runId: r.runId, label: params.label, model: params.model, status: run.status, rocAuc: run.rocAuc, durationMs: Math.round(r.durationMs) });
+      recordAuditSync(ws.sqlite, 'churn.fit', {
+        runId: r.runId,
+        label: params.label,
+        model: params.model,
+        status: run.status,
+        rocAuc: run.rocAuc,
+        durationMs: Math.round(r.durationMs),
+      });
       return run;
     },
     'churn.runs': async () => listChurnRuns(sqlite()),

@@ -19,7 +19,13 @@ export function clvHandlers(b: Backend): HandlersFor<typeof clvChannels> {
         signal: ctx.signal,
       });
       const run = loadClvRun(ws.sqlite, r.runId);
-      recordAuditSync(ws.sqlite, 'clv.fit', { runId: r.runId, model: run.model, status: run.status, verdict: run.verdict, durationMs: Math.round(r.durationMs) });
+      recordAuditSync(ws.sqlite, 'clv.fit', {
+        runId: r.runId,
+        model: run.model,
+        status: run.status,
+        verdict: run.verdict,
+        durationMs: Math.round(r.durationMs),
+      });
       return run;
     },
     'clv.runs': async () => listClvRuns(sqlite()),

@@ -36,7 +36,14 @@ export function diagnosticsHandlers(b: Backend): HandlersFor<typeof diagnosticsC
         progress: (phase, done, total) => ctx.progress(`diagnostics.${phase}`, done, total),
         signal: ctx.signal,
         onStored: (runId, durationMs) =>
-          recordAuditSync(ws.sqlite, 'diagnostics.run', { runId, asOf: full.asOf, grain: full.grain, basis: full.activity.basis, paramSet: set?.name ?? null, durationMs: Math.round(durationMs) }),
+          recordAuditSync(ws.sqlite, 'diagnostics.run', {
+            runId,
+            asOf: full.asOf,
+            grain: full.grain,
+            basis: full.activity.basis,
+            paramSet: set?.name ?? null,
+            durationMs: Math.round(durationMs),
+          }),
       });
       return loadRun(ws.sqlite, r.runId);
     },

@@ -40,7 +40,10 @@ export function healthHandlers(b: Backend): HandlersFor<typeof healthChannels> {
       }
       const parsed = importHealthModel(body ?? '');
       if (!parsed.ok) {
-        const detail = parsed.issues.slice(0, 3).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+        const detail = parsed.issues
+          .slice(0, 3)
+          .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
+          .join('; ');
         throw new WorkbenchError('VALIDATION_FAILED', { detail });
       }
       const entry = saveModel(ws.sqlite, validateModel(parsed.model), localNow());
@@ -66,7 +69,13 @@ export function healthHandlers(b: Backend): HandlersFor<typeof healthChannels> {
         onStored: (stored) => {
           // In the run's transaction: the run and the set it names commit together.
           if (set) ws.sqlite.prepare('update health_run set param_set = ? where id = ?').run(set.name, stored.runId);
-          recordAuditSync(ws.sqlite, 'health.run', { runId: stored.runId, modelId: model.id, asOf: date, customers: stored.customers, paramSet: set?.name ?? null });
+          recordAuditSync(ws.sqlite, 'health.run', {
+            runId: stored.runId,
+            modelId: model.id,
+            asOf: date,
+            customers: stored.customers,
+            paramSet: set?.name ?? null,
+          });
         },
       });
       const summary = listRuns(ws.sqlite).find((x) => x.id === r.runId);

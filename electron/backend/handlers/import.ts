@@ -20,8 +20,11 @@ function abortSignal(ctx: CallContext): AbortSignal {
 }
 
 function freePath(dir: string, base: string, ext: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are replaced on purpose (Windows refuses them in names)
-  const clean = base.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 80);
+  const clean = base
+    // eslint-disable-next-line no-control-regex -- control characters are replaced on purpose (Windows refuses them in names)
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+    .trim()
+    .slice(0, 80);
   let path = join(dir, `${clean}${ext}`);
   for (let i = 2; existsSync(path); i++) path = join(dir, `${clean} (${i})${ext}`);
   return path;
@@ -78,7 +81,10 @@ export function importHandlers(b: Backend): HandlersFor<typeof importChannels> {
     'import.mappings': async ({ entity }) => listMappings(b.requireWorkspace().sqlite, entity),
     'import.saveMapping': async ({ system, entity, fields }) => {
       const ws = b.requireWorkspace();
-      const entry = saveMapping(ws.sqlite, system, { entity, fields: fields.map((f) => (f.scale === undefined ? { field: f.field, header: f.header } : { field: f.field, header: f.header, scale: f.scale })) });
+      const entry = saveMapping(ws.sqlite, system, {
+        entity,
+        fields: fields.map((f) => (f.scale === undefined ? { field: f.field, header: f.header } : { field: f.field, header: f.header, scale: f.scale })),
+      });
       await recordAudit(ws.db, 'import.saveMapping', { system, entity });
       return entry;
     },

@@ -49,7 +49,12 @@ export function paramsHandlers(b: Backend): HandlersFor<typeof paramsChannels> {
       }
       const parsed = parseParamSetText(body ?? '');
       if (!parsed.ok) {
-        throw new WorkbenchError('PARAM_SET_INVALID', { detail: parsed.issues.slice(0, 3).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ') });
+        throw new WorkbenchError('PARAM_SET_INVALID', {
+          detail: parsed.issues
+            .slice(0, 3)
+            .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
+            .join('; '),
+        });
       }
       const saved = saveParamSet(ws.sqlite, as === undefined ? parsed.set : { ...parsed.set, name: as }, localNow());
       await recordAudit(ws.db, 'params.import', { name: saved.name, path: path ?? null });
@@ -58,7 +63,10 @@ export function paramsHandlers(b: Backend): HandlersFor<typeof paramsChannels> {
     'params.preview': async ({ set, rfm, signals }) => {
       const parsed = ParamSetSchema.safeParse(set);
       if (!parsed.success) {
-        const detail = parsed.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
+        const detail = parsed.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+          .join('; ');
         throw new WorkbenchError('PARAM_SET_INVALID', { detail });
       }
       return paramPreview(sqlite(), parsed.data, { rfm, signals }, localToday());

@@ -20,8 +20,12 @@ import { loadPseudonymMap } from '../reports/store';
 
 /** "<client>-<title>-<date>.<ext>" in the documents folder, numbered when the name is taken. */
 function defaultExportPath(dir: string, client: string, title: string, date: string, kind: ReportExportKind): string {
-  // eslint-disable-next-line no-control-regex -- control characters are replaced on purpose (Windows refuses them in names)
-  const clean = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 80);
+  const clean = (s: string) =>
+    s
+      // eslint-disable-next-line no-control-regex -- control characters are replaced on purpose (Windows refuses them in names)
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+      .trim()
+      .slice(0, 80);
   const base = `${clean(client)}-${clean(title)}-${date}`;
   let path = join(dir, `${base}.${kind}`);
   for (let i = 2; existsSync(path); i++) path = join(dir, `${base} (${i}).${kind}`);
@@ -35,7 +39,11 @@ export function reportsHandlers(b: Backend): HandlersFor<typeof reportsChannels>
     return getDefinition(ws.sqlite, (await getEngagement(ws.db)).locale);
   };
 
-  const run = async (kind: ReportExportKind, args: { path?: string | undefined; definition?: ReportDefinition | undefined }, ctx: CallContext): Promise<ReportExportResult> => {
+  const run = async (
+    kind: ReportExportKind,
+    args: { path?: string | undefined; definition?: ReportDefinition | undefined },
+    ctx: CallContext,
+  ): Promise<ReportExportResult> => {
     const ws = b.requireWorkspace();
     const def = await definitionFor(args.definition);
     const meta = await getEngagement(ws.db);
@@ -59,7 +67,15 @@ export function reportsHandlers(b: Backend): HandlersFor<typeof reportsChannels>
       ...(b.options.createPdfPrinter ? { createPrinter: b.options.createPdfPrinter } : {}),
       onStored: (done) => {
         const sections = done.sources.map((s) => s.id);
-        entry = recordExport(ws.sqlite, { at: now, kind, path: done.path, language: def.language, sections, pseudonymised: done.pseudonymised, bytes: done.bytes });
+        entry = recordExport(ws.sqlite, {
+          at: now,
+          kind,
+          path: done.path,
+          language: def.language,
+          sections,
+          pseudonymised: done.pseudonymised,
+          bytes: done.bytes,
+        });
         recordAuditSync(ws.sqlite, 'report.export', {
           kind,
           path: done.path,

@@ -97,9 +97,17 @@ export function listActions(sqlite: ReadableDB, filter: ActionFilter & { limit?:
  */
 export function countActions(sqlite: ReadableDB, filter: ActionFilter, now: string): { total: number; overdue: number } {
   const w = actionWhere(filter, now);
-  const total = (sqlite.prepare(`select count(*) from health_action a ${w.sql}`).pluck().get(...w.params) as number) ?? 0;
+  const total =
+    (sqlite
+      .prepare(`select count(*) from health_action a ${w.sql}`)
+      .pluck()
+      .get(...w.params) as number) ?? 0;
   const o = actionWhere({ ...(filter.customerKey ? { customerKey: filter.customerKey } : {}), overdueOnly: true }, now);
-  const overdue = (sqlite.prepare(`select count(*) from health_action a ${o.sql}`).pluck().get(...o.params) as number) ?? 0;
+  const overdue =
+    (sqlite
+      .prepare(`select count(*) from health_action a ${o.sql}`)
+      .pluck()
+      .get(...o.params) as number) ?? 0;
   return { total, overdue };
 }
 
@@ -119,8 +127,7 @@ export function createAction(
   let source: ActionSource | null = null;
   if (args.signalId !== undefined) {
     const s = sqlite.prepare('select rule_id, severity, as_of, customer_key from health_signal where id = ?').get(args.signalId) as
-      | { rule_id: string; severity: string; as_of: string; customer_key: string }
-      | undefined;
+      { rule_id: string; severity: string; as_of: string; customer_key: string } | undefined;
     if (!s || s.customer_key !== args.customerKey) throw new WorkbenchError('NOT_FOUND', { what: '信号 / signal', id: args.signalId });
     source = { kind: 'signal', ruleId: s.rule_id, severity: s.severity, asOf: s.as_of } as ActionSource;
   }
@@ -190,7 +197,9 @@ function repairWindow(sqlite: ReadableDB, customerKey: string, from: string, to:
     .get(customerKey, from, to) as { n: number; demands: number | null };
   const everOrdered = sqlite.prepare('select 1 from orders where customer_key = ? and order_date < ? limit 1').get(customerKey, to);
   const o = sqlite
-    .prepare(`select coalesce(sum(case when is_return = 1 then -abs(amount) else amount end), 0) as v from orders where customer_key = ? and order_date >= ? and order_date < ?`)
+    .prepare(
+      `select coalesce(sum(case when is_return = 1 then -abs(amount) else amount end), 0) as v from orders where customer_key = ? and order_date >= ? and order_date < ?`,
+    )
     .get(customerKey, from, to) as { v: number };
   const s = sqlite
     .prepare('select avg(nps) as m from surveys where customer_key = ? and nps is not null and date >= ? and date < ?')

@@ -52,17 +52,26 @@ function lifecycleRules(params: string): LifecycleRules {
 
 export function customerStatus(sqlite: ReadableDB, customerKey: string, healthAsOf: string, health: HealthVerdict): CustomerStatus {
   const same = sqlite.prepare('select id, as_of, basis, window_days, params from diagnostic_run where as_of = ? order by id desc limit 1').get(healthAsOf) as
-    | DiagRunRow
-    | undefined;
+    DiagRunRow | undefined;
   const run =
-    same ?? (sqlite.prepare('select id, as_of, basis, window_days, params from diagnostic_run order by as_of desc, id desc limit 1').get() as DiagRunRow | undefined);
+    same ??
+    (sqlite.prepare('select id, as_of, basis, window_days, params from diagnostic_run order by as_of desc, id desc limit 1').get() as DiagRunRow | undefined);
   const lastPurchase =
     (sqlite
       .prepare(`select max(substr(order_date, 1, 10)) from orders where customer_key = ? and is_return = 0 and order_date < ?`)
       .pluck()
       .get(customerKey, addDays(healthAsOf, 1)) as string | null) ?? null;
   if (!run) {
-    return { healthAsOf, diagnostic: null, sameAsOf: false, lastPurchase, lifecycle: null, rfm: null, tier: null, notes: statusNotes(health, null, null, null) };
+    return {
+      healthAsOf,
+      diagnostic: null,
+      sameAsOf: false,
+      lastPurchase,
+      lifecycle: null,
+      rfm: null,
+      tier: null,
+      notes: statusNotes(health, null, null, null),
+    };
   }
   const row = sqlite
     .prepare(
@@ -112,7 +121,16 @@ export function customerStatus(sqlite: ReadableDB, customerKey: string, healthAs
   }
   const rfm: CustomerStatus['rfm'] =
     row && row.r != null
-      ? { r: row.r, f: row.f, m: row.m, segment: row.segment, recencyDays: row.recency_days, frequency: row.frequency, monetary: row.monetary, lastPurchase: row.last_purchase }
+      ? {
+          r: row.r,
+          f: row.f,
+          m: row.m,
+          segment: row.segment,
+          recencyDays: row.recency_days,
+          frequency: row.frequency,
+          monetary: row.monetary,
+          lastPurchase: row.last_purchase,
+        }
       : null;
   const tier: CustomerStatus['tier'] = row?.tier ? { tier: row.tier, reasons: list(row.tier_reasons) } : null;
   const sameAsOf = run.as_of === healthAsOf;

@@ -7,7 +7,16 @@
 // day-level facts use the first 10 characters, float sums use SQLite's compensated sum.
 
 import { addDays, addMonths, daysBetween } from '../../../shared/health/dates';
-import { CONTACT_SOURCES, type ContactSource, type CustomerFacts, type DemandFeedback, type FactsWindows, type PeriodTotals, type SatisfactionReading, type TextEvidence } from '../../../shared/health/facts';
+import {
+  CONTACT_SOURCES,
+  type ContactSource,
+  type CustomerFacts,
+  type DemandFeedback,
+  type FactsWindows,
+  type PeriodTotals,
+  type SatisfactionReading,
+  type TextEvidence,
+} from '../../../shared/health/facts';
 import { SqliteRealSum } from './sqlite-sum';
 
 export type Row = unknown[];

@@ -24,7 +24,19 @@
 import type { ReadableDB } from '../workspace/connection';
 import { addDays } from '../../../shared/health/dates';
 import { DEFAULT_FACTS_WINDOWS, emptyFacts, type CustomerFacts, type FactsWindows, type TextEvidence } from '../../../shared/health/facts';
-import { factsBounds, foldContracts, foldInteractions, foldOrders, foldProjects, foldSurveys, foldTickets, foldUsage, foldUsageContact, sortTexts, type Row } from './facts-fold';
+import {
+  factsBounds,
+  foldContracts,
+  foldInteractions,
+  foldOrders,
+  foldProjects,
+  foldSurveys,
+  foldTickets,
+  foldUsage,
+  foldUsageContact,
+  sortTexts,
+  type Row,
+} from './facts-fold';
 
 export const DEMAND_PURPOSES = ['需求型', '需求', 'demand'] as const;
 /** Usage metric names read as logins: the client's own words vary by system. */
@@ -227,8 +239,15 @@ export function* factsBlocks(sqlite: ReadableDB, asOf: string, opts: FactsOption
   let total = 0;
   let after: string | null = null;
   for (;;) {
-    const page = timed('customers', () =>
-      (after === null ? firstPage.all({ asOf, n: blockSize }) : nextPage.all({ asOf, n: blockSize, after })) as [string, string, string | null, string | null][],
+    const page = timed(
+      'customers',
+      () =>
+        (after === null ? firstPage.all({ asOf, n: blockSize }) : nextPage.all({ asOf, n: blockSize, after })) as [
+          string,
+          string,
+          string | null,
+          string | null,
+        ][],
     );
     if (page.length === 0) break;
     const customers: CustomerInfo[] = page.map(([customerKey, name, owner, segment]) => ({ customerKey, name, owner, segment }));
@@ -241,7 +260,19 @@ export function* factsBlocks(sqlite: ReadableDB, asOf: string, opts: FactsOption
 
     const textIds = new Map<TextEvidence, number>();
     // Orders first: demand conversion (interactions) looks up each customer's order dates.
-    const orderDates = timed('orders', () => foldOrders(q.orders.all({ ...range, asOfNext, amountsFrom: b.amountsFrom, periodsFrom: b.periodStarts[0] ?? b.firstIncomplete, periodsTo: b.firstIncomplete }) as Row[], byKey, b));
+    const orderDates = timed('orders', () =>
+      foldOrders(
+        q.orders.all({
+          ...range,
+          asOfNext,
+          amountsFrom: b.amountsFrom,
+          periodsFrom: b.periodStarts[0] ?? b.firstIncomplete,
+          periodsTo: b.firstIncomplete,
+        }) as Row[],
+        byKey,
+        b,
+      ),
+    );
     timed('interactions', () =>
       foldInteractions(
         q.interactions.all({ ...range, asOfNext, convFrom: b.convFrom, conv: w.demandConversionDays + 1, textFrom: b.textFrom }) as Row[],
@@ -254,13 +285,12 @@ export function* factsBlocks(sqlite: ReadableDB, asOf: string, opts: FactsOption
     const ticketReadings = timed('tickets', () =>
       foldTickets(q.tickets.all({ ...range, asOfNext, baseFrom: b.baseFrom, recentFrom: b.recentFrom }) as Row[], byKey),
     );
-    timed('surveys', () => foldSurveys(q.surveys.all({ ...range, asOfNext, textFrom: b.textFrom }) as Row[], byKey, ticketReadings, w.satisfactionReadings, textIds));
+    timed('surveys', () =>
+      foldSurveys(q.surveys.all({ ...range, asOfNext, textFrom: b.textFrom }) as Row[], byKey, ticketReadings, w.satisfactionReadings, textIds),
+    );
     sortTexts(facts, textIds);
     timed('usage', () =>
-      foldUsage(
-        q.usage.all({ ...range, recentStart: b.usageRecentStart, previousStart: b.usagePreviousStart, monthNow: b.usageMonthNow }) as Row[],
-        byKey,
-      ),
+      foldUsage(q.usage.all({ ...range, recentStart: b.usageRecentStart, previousStart: b.usagePreviousStart, monthNow: b.usageMonthNow }) as Row[], byKey),
     );
     timed('usageContact', () => foldUsageContact(q.usageContact.all({ ...range, month: b.usageContactMonth }) as Row[], byKey));
     timed('contracts', () => foldContracts(q.contracts.all({ ...range, asOf, asOfNext }) as Row[], byKey, renewedKeys));

@@ -61,7 +61,9 @@ function runRow(sqlite: ReadableDB, runId?: number): RunDbRow | null {
 }
 
 function previousRun(sqlite: ReadableDB, run: RunDbRow): RunDbRow | null {
-  return (sqlite.prepare('select * from health_run where finished_at is not null and id < ? order by id desc limit 1').get(run.id) as RunDbRow | undefined) ?? null;
+  return (
+    (sqlite.prepare('select * from health_run where finished_at is not null and id < ? order by id desc limit 1').get(run.id) as RunDbRow | undefined) ?? null
+  );
 }
 
 function groupBands(sqlite: ReadableDB, runId: number, column: 'segment' | 'owner'): BandGroup[] {
@@ -127,7 +129,11 @@ export function listScores(
     params.q = `%${args.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
   }
   const filter = where.length ? ` and ${where.join(' and ')}` : '';
-  const total = (sqlite.prepare(`select count(*) as n from health_score s join customers c on c.customer_key = s.customer_key where s.run_id = :run${filter}`).get(params) as { n: number }).n;
+  const total = (
+    sqlite
+      .prepare(`select count(*) as n from health_score s join customers c on c.customer_key = s.customer_key where s.run_id = :run${filter}`)
+      .get(params) as { n: number }
+  ).n;
   const rows = sqlite
     .prepare(`${SCORE_ROW_SQL}${filter} order by s.score is null, s.score, c.name limit :limit offset :offset`)
     .all({ ...params, limit: args.limit, offset: args.offset }) as ScoreDbRow[];
@@ -136,7 +142,9 @@ export function listScores(
 
 export function overview(sqlite: ReadableDB, runId: number | undefined, now: string): HealthOverview {
   const signals = signalCounts(sqlite, 'open');
-  const actionRows = sqlite.prepare(`select status, count(*) as n, sum(status in ('open','inProgress') and due_at < ?) as late from health_action group by status`).all(now) as {
+  const actionRows = sqlite
+    .prepare(`select status, count(*) as n, sum(status in ('open','inProgress') and due_at < ?) as late from health_action group by status`)
+    .all(now) as {
     status: string;
     n: number;
     late: number;
@@ -147,10 +155,14 @@ export function overview(sqlite: ReadableDB, runId: number | undefined, now: str
     actions.overdue += r.late ?? 0;
   }
   const run = runRow(sqlite, runId);
-  const history = (sqlite
-    .prepare(`select r.id, r.as_of, r.red, r.yellow, r.green, (select avg(score) from health_score s where s.run_id = r.id) as avg
-                from health_run r where r.finished_at is not null order by r.id`)
-    .all() as { id: number; as_of: string; red: number; yellow: number; green: number; avg: number | null }[]).map((h) => ({
+  const history = (
+    sqlite
+      .prepare(
+        `select r.id, r.as_of, r.red, r.yellow, r.green, (select avg(score) from health_score s where s.run_id = r.id) as avg
+                from health_run r where r.finished_at is not null order by r.id`,
+      )
+      .all() as { id: number; as_of: string; red: number; yellow: number; green: number; avg: number | null }[]
+  ).map((h) => ({
     runId: h.id,
     asOf: h.as_of,
     red: h.red,
@@ -159,13 +171,28 @@ export function overview(sqlite: ReadableDB, runId: number | undefined, now: str
     average: h.avg,
   }));
   if (!run) {
-    return { run: null, previous: null, model: null, byTier: [], byOwner: [], trend: { up: 0, down: 0, same: 0, new: 0 }, averageScore: null, previousAverageScore: null, lowest: [], signals, actions, history };
+    return {
+      run: null,
+      previous: null,
+      model: null,
+      byTier: [],
+      byOwner: [],
+      trend: { up: 0, down: 0, same: 0, new: 0 },
+      averageScore: null,
+      previousAverageScore: null,
+      lowest: [],
+      signals,
+      actions,
+      history,
+    };
   }
   const prev = previousRun(sqlite, run);
   const model = JSON.parse(run.model) as HealthModel;
   const trend = { up: 0, down: 0, same: 0, new: 0 };
   const pairs = sqlite
-    .prepare('select s.score, p.score as prev from health_score s left join health_score p on p.run_id = ? and p.customer_key = s.customer_key where s.run_id = ?')
+    .prepare(
+      'select s.score, p.score as prev from health_score s left join health_score p on p.run_id = ? and p.customer_key = s.customer_key where s.run_id = ?',
+    )
     .raw(true)
     .all(prev?.id ?? -1, run.id) as [number | null, number | null][];
   for (const [score, before] of pairs) {
@@ -173,8 +200,7 @@ export function overview(sqlite: ReadableDB, runId: number | undefined, now: str
     const t = trendOf(score, before, model.trendTolerance);
     trend[t ?? 'new']++;
   }
-  const avg = (id: number): number | null =>
-    (sqlite.prepare('select avg(score) as a from health_score where run_id = ?').get(id) as { a: number | null }).a;
+  const avg = (id: number): number | null => (sqlite.prepare('select avg(score) as a from health_score where run_id = ?').get(id) as { a: number | null }).a;
   const lowestRows = sqlite
     .prepare(`${SCORE_ROW_SQL} and s.score is not null order by s.score, c.name limit 12`)
     .all({ run: run.id, prev: prev?.id ?? -1 }) as ScoreDbRow[];
@@ -196,12 +222,15 @@ export function overview(sqlite: ReadableDB, runId: number | undefined, now: str
 
 export function customerHealth(sqlite: ReadableDB, customerKey: string, runId: number | undefined, now: string): CustomerHealth {
   const c = sqlite.prepare('select customer_key, name, owner, segment from customers where customer_key = ?').get(customerKey) as
-    | { customer_key: string; name: string; owner: string | null; segment: string | null }
-    | undefined;
+    { customer_key: string; name: string; owner: string | null; segment: string | null } | undefined;
   if (!c) throw new WorkbenchError('NOT_FOUND', { what: '客户 / customer', id: customerKey });
-  const history = (sqlite
-    .prepare('select r.id, r.as_of, r.model_id, s.score, s.band from health_score s join health_run r on r.id = s.run_id where s.customer_key = ? order by r.id')
-    .all(customerKey) as { id: number; as_of: string; model_id: string; score: number | null; band: Band | null }[]).map((h) => ({
+  const history = (
+    sqlite
+      .prepare(
+        'select r.id, r.as_of, r.model_id, s.score, s.band from health_score s join health_run r on r.id = s.run_id where s.customer_key = ? order by r.id',
+      )
+      .all(customerKey) as { id: number; as_of: string; model_id: string; score: number | null; band: Band | null }[]
+  ).map((h) => ({
     runId: h.id,
     asOf: h.as_of,
     modelId: h.model_id,
@@ -217,8 +246,7 @@ export function customerHealth(sqlite: ReadableDB, customerKey: string, runId: n
   if (run) {
     model = JSON.parse(run.model) as HealthModel;
     const s = sqlite.prepare('select score, band, measures from health_score where run_id = ? and customer_key = ?').get(run.id, customerKey) as
-      | { score: number | null; band: Band | null; measures: string }
-      | undefined;
+      { score: number | null; band: Band | null; measures: string } | undefined;
     if (s) {
       score = s.score;
       band = s.band;
@@ -291,7 +319,9 @@ export function whatIfData(sqlite: ReadableDB, runId?: number): WhatIfData | nul
   const run = runRow(sqlite, runId);
   if (!run) return null;
   const rows = sqlite
-    .prepare('select s.customer_key, c.name, c.segment, c.owner, s.metrics from health_score s join customers c on c.customer_key = s.customer_key where s.run_id = ? order by s.customer_key')
+    .prepare(
+      'select s.customer_key, c.name, c.segment, c.owner, s.metrics from health_score s join customers c on c.customer_key = s.customer_key where s.run_id = ? order by s.customer_key',
+    )
     .raw(true)
     .all(run.id) as [string, string, string | null, string | null, Buffer | null][];
   const metrics: (number | null)[] = new Array<number | null>(rows.length * METRIC_COUNT);
@@ -428,7 +458,9 @@ export function dismissSignal(sqlite: WritableDB, id: number, reason: string, no
 export function reopenSignal(sqlite: WritableDB, id: number): SignalRow {
   const s = getSignal(sqlite, id);
   if (s.status !== 'dismissed') {
-    throw new WorkbenchError('VALIDATION_FAILED', { detail: `signal ${id} is ${s.status}, only a dismissed signal can be reopened / 只有已忽略的信号可以恢复` });
+    throw new WorkbenchError('VALIDATION_FAILED', {
+      detail: `signal ${id} is ${s.status}, only a dismissed signal can be reopened / 只有已忽略的信号可以恢复`,
+    });
   }
   sqlite.prepare(`update health_signal set status = 'open', dismissed_reason = null, dismissed_at = null where id = ?`).run(id);
   return getSignal(sqlite, id);

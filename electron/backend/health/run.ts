@@ -96,12 +96,23 @@ export async function runHealth(sqlite: WritableDB, opts: RunOptions): Promise<R
   const scoreBlock = ({ customers, facts }: FactsBlock): void => {
     const size = facts.length;
     const matrix = buildMetricMatrix(facts);
-    const block: ScoredBlock = { keys: new Array<string>(size), owners: new Array<string | null>(size), matrix, scores: new Float64Array(size), bands: new Array<Band | null>(size), evaluated: [] };
+    const block: ScoredBlock = {
+      keys: new Array<string>(size),
+      owners: new Array<string | null>(size),
+      matrix,
+      scores: new Float64Array(size),
+      bands: new Array<Band | null>(size),
+      evaluated: [],
+    };
     for (let c = 0; c < size; c++) {
       const f = facts[c]!;
       // Signals first: the score reads the signals evaluated on the same facts (signal measures).
       const signals = evaluateRules(rules, f);
-      fillSignalMetrics(matrix, c * METRIC_COUNT, signals.map((s) => s.severity));
+      fillSignalMetrics(
+        matrix,
+        c * METRIC_COUNT,
+        signals.map((s) => s.severity),
+      );
       const score = scoreRow(compiled, matrix, c * METRIC_COUNT);
       const band = bandOf(model.bands, score);
       bands[band ?? 'none']++;

@@ -32,7 +32,10 @@ export function getModel(sqlite: ReadableDB, id: string): HealthModel {
 export function validateModel(input: unknown): HealthModel {
   const r = parseHealthModel(input);
   if (!r.ok) {
-    const detail = r.issues.slice(0, 3).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+    const detail = r.issues
+      .slice(0, 3)
+      .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
+      .join('; ');
     throw new WorkbenchError('VALIDATION_FAILED', { detail });
   }
   return r.model;
@@ -67,7 +70,10 @@ export function getRules(sqlite: ReadableDB): SignalRule[] {
 export function saveRules(sqlite: WritableDB, input: unknown): SignalRule[] {
   const parsed = SignalRuleSetSchema.safeParse(input);
   if (!parsed.success) {
-    const detail = parsed.error.issues.slice(0, 3).map((i) => `${formatIssuePath(i.path)}: ${i.message}`).join('; ');
+    const detail = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${formatIssuePath(i.path)}: ${i.message}`)
+      .join('; ');
     throw new WorkbenchError('VALIDATION_FAILED', { detail });
   }
   sqlite

@@ -16,7 +16,8 @@ export function openBatch(sqlite: WritableDB, req: ImportRequest, fileSize: numb
         `insert into import_batch (entity, file_name, file_hash, file_size, sheet, mapping, options, plan, status, started_at)
          values (?, ?, '', ?, ?, ?, ?, ?, 'committed', ?)`,
       )
-      .run(req.entity, basename(req.path), fileSize, sheet, JSON.stringify(req.mapping), JSON.stringify(req.options), JSON.stringify(req.read), startedAt).lastInsertRowid,
+      .run(req.entity, basename(req.path), fileSize, sheet, JSON.stringify(req.mapping), JSON.stringify(req.options), JSON.stringify(req.read), startedAt)
+      .lastInsertRowid,
   );
 }
 

@@ -32,7 +32,13 @@ export interface BatchWriter {
 }
 
 /** attributeNames: the batch's customer attributes, in the order the producer numbers them. */
-export function batchWriter(sqlite: WritableDB, entity: EntityKind, builder: EntityRowBuilder, batchId: number, attributeNames: readonly string[] = []): BatchWriter {
+export function batchWriter(
+  sqlite: WritableDB,
+  entity: EntityKind,
+  builder: EntityRowBuilder,
+  batchId: number,
+  attributeNames: readonly string[] = [],
+): BatchWriter {
   const insert = sqlite.prepare(insertSql(entity, builder.columns, batchId, entity === 'customers'));
   const ownerOf = sqlite.prepare(`select batch_id from ${entity} where row_key = ?`).pluck();
   const insertReject = sqlite.prepare(

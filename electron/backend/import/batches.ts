@@ -149,7 +149,9 @@ export function listRejects(sqlite: ReadableDB, batchId: number, offset: number,
   const where = code ? 'batch_id = ? and reason_code = ?' : 'batch_id = ?';
   const args: unknown[] = code ? [batchId, code] : [batchId];
   const total = (sqlite.prepare(`select count(*) as n from import_reject where ${where}`).get(...args) as { n: number }).n;
-  const rows = sqlite.prepare(`select * from import_reject where ${where} order by row_number, id limit ? offset ?`).all(...args, limit, offset) as RejectDbRow[];
+  const rows = sqlite
+    .prepare(`select * from import_reject where ${where} order by row_number, id limit ? offset ?`)
+    .all(...args, limit, offset) as RejectDbRow[];
   return { total, offset, rows: rows.map(toReject) };
 }
 
@@ -171,13 +173,13 @@ export function undoBatch(sqlite: WritableDB, id: number): UndoOutcome {
   if (b.status === 'undone') throw new WorkbenchError('VALIDATION_FAILED', { detail: `import batch ${id} is already undone`, importCode: 'already_undone' });
   return sqlite.transaction(() => {
     const rowsDeleted = sqlite.prepare(`delete from ${b.entity} where batch_id = ?`).run(id).changes;
-    const customersDeleted = b.entity === 'customers' ? 0 : sqlite.prepare('delete from customers where batch_id = ? and created_from_order = 1').run(id).changes;
+    const customersDeleted =
+      b.entity === 'customers' ? 0 : sqlite.prepare('delete from customers where batch_id = ? and created_from_order = 1').run(id).changes;
     undoAttributes(sqlite, id);
     sqlite.prepare(`update import_batch set status = 'undone', undone_at = ? where id = ?`).run(new Date().toISOString(), id);
     return { rowsDeleted, customersDeleted };
   })();
 }
-
 
 // Shaped to be answered from indexes, not by probing every row: min/max of the raw date read from
 // the date index (ISO text sorts as dates do, so the first ten characters of the min are the min of
@@ -185,7 +187,11 @@ export function undoBatch(sqlite: WritableDB, id: number): UndoOutcome {
 // (customer_key, order_date) index, one probe per customer rather than one per line.
 export function entityQuality(sqlite: ReadableDB, entity: EntityKind): EntityQuality {
   const date = DATE_COLUMN[entity];
-  const base = sqlite.prepare(`select count(*) as n, substr(min(${date}), 1, 10) as lo, substr(max(${date}), 1, 10) as hi from ${entity}`).get() as { n: number; lo: string | null; hi: string | null };
+  const base = sqlite.prepare(`select count(*) as n, substr(min(${date}), 1, 10) as lo, substr(max(${date}), 1, 10) as hi from ${entity}`).get() as {
+    n: number;
+    lo: string | null;
+    hi: string | null;
+  };
   const batches = sqlite
     .prepare(`select count(*) as n, coalesce(sum(rows_rejected), 0) as rejected from import_batch where entity = ? and status = 'committed'`)
     .get(entity) as { n: number; rejected: number };

@@ -61,9 +61,7 @@ export function entityRowBuilder(entity: EntityKind): EntityRowBuilder {
   const index = (name: string): number => fields.findIndex((f) => f.name === name);
   const stored_ = fields.map((f, i) => ({ f, i })).filter(({ f }) => f.column !== null);
   // Columns the pipeline computes instead of reading them straight from one field.
-  const computed = new Set<string>(
-    entity === 'orders' ? ['amount', 'is_return'] : entity === 'contracts' ? ['recurring_value', 'value_period'] : [],
-  );
+  const computed = new Set<string>(entity === 'orders' ? ['amount', 'is_return'] : entity === 'contracts' ? ['recurring_value', 'value_period'] : []);
   const direct = stored_.filter(({ f }) => !computed.has(f.column!));
   const columns = [...direct.map(({ f }) => f.column!), ...computed, ...(entity === 'contracts' ? ['mrr'] : [])];
   const ownKey = fields.findIndex((f) => f.key === 'own');

@@ -29,7 +29,8 @@ export type { ReadOverrides } from '../../../shared/import/plan';
 
 /** ImportFileError (a file the readers refuse) as the contract's error, keeping its own code for the UI's wording. */
 export function asWorkbenchError(err: unknown): unknown {
-  if (err instanceof ImportFileError) return new WorkbenchError('UNSUPPORTED_FILE', { ...err.params, detail: err.message, 'detail@zh-CN': err.messageZh, importCode: err.code }, { cause: err });
+  if (err instanceof ImportFileError)
+    return new WorkbenchError('UNSUPPORTED_FILE', { ...err.params, detail: err.message, 'detail@zh-CN': err.messageZh, importCode: err.code }, { cause: err });
   return err;
 }
 
@@ -39,10 +40,24 @@ function checkPath(path: string): string {
   return abs;
 }
 
-export async function previewFile(ws: Workspace | null, path: string, entity: EntityKind | undefined, o: ReadOverrides, signal?: AbortSignal): Promise<ImportPreview> {
+export async function previewFile(
+  ws: Workspace | null,
+  path: string,
+  entity: EntityKind | undefined,
+  o: ReadOverrides,
+  signal?: AbortSignal,
+): Promise<ImportPreview> {
   const abs = checkPath(path);
   try {
-    const preview = await previewImport(abs, { entity, sheet: o.sheet, headerRow: o.headerRow, encoding: o.encoding, delimiter: o.delimiter, signal, sampleRows: 50 });
+    const preview = await previewImport(abs, {
+      entity,
+      sheet: o.sheet,
+      headerRow: o.headerRow,
+      encoding: o.encoding,
+      delimiter: o.delimiter,
+      signal,
+      sampleRows: 50,
+    });
     if (ws) applySaved(ws, preview);
     return preview;
   } catch (err) {
@@ -56,7 +71,12 @@ function applySaved(ws: Workspace, p: ImportPreview): void {
   if (!saved) return;
   const { assignments, missingRequired } = saved.applied;
   p.savedMapping = { id: saved.entry.id, system: saved.entry.system };
-  p.mapping = { ...p.mapping, assignments, missingRequired, unmappedColumns: p.headers.map((_, i) => i).filter((i) => !assignments.some((a) => a.column === i)) };
+  p.mapping = {
+    ...p.mapping,
+    assignments,
+    missingRequired,
+    unmappedColumns: p.headers.map((_, i) => i).filter((i) => !assignments.some((a) => a.column === i)),
+  };
   p.plan.mapping = mappingEntries(p.mapping);
   p.plan.savedMappingId = saved.entry.id;
 }
@@ -124,7 +144,18 @@ export function chooseMapping(plan: ImportPlan, args: Pick<ImportFileArgs, 'mapp
     return args.mapping.map(entry);
   }
   if (args.headerMapping) {
-    const applied = applySavedMapping({ entity: plan.entity, fields: args.headerMapping.map((m) => ({ field: m.field, header: m.header, ...(m.scale === undefined ? {} : { scale: m.scale }), ...(m.attributeType === undefined ? {} : { attributeType: m.attributeType }) })) }, plan.headers);
+    const applied = applySavedMapping(
+      {
+        entity: plan.entity,
+        fields: args.headerMapping.map((m) => ({
+          field: m.field,
+          header: m.header,
+          ...(m.scale === undefined ? {} : { scale: m.scale }),
+          ...(m.attributeType === undefined ? {} : { attributeType: m.attributeType }),
+        })),
+      },
+      plan.headers,
+    );
     if (applied.missingHeaders.length > 0) {
       throw invalid(`the file has no column ${applied.missingHeaders.join(', ')}`, 'mapping_headers_missing', { headers: applied.missingHeaders.join(', ') });
     }
@@ -143,13 +174,34 @@ export async function importFile(ws: Workspace, args: ImportFileArgs, ctx: Pipel
     const options: ImportOptions = { ...DEFAULT_IMPORT_OPTIONS, ...stripUndefined(args.options ?? {}) };
     let outcome;
     try {
-      outcome = await runImport(ws.sqlite, { path: plan.path, entity: plan.entity, read: plan.read, headers: plan.headers, mapping, options, currency: meta.currency, locale: ctx.locale ?? meta.locale }, ctx);
+      outcome = await runImport(
+        ws.sqlite,
+        {
+          path: plan.path,
+          entity: plan.entity,
+          read: plan.read,
+          headers: plan.headers,
+          mapping,
+          options,
+          currency: meta.currency,
+          locale: ctx.locale ?? meta.locale,
+        },
+        ctx,
+      );
     } catch (err) {
       throw asWorkbenchError(err);
     }
     let saved: SavedMappingEntry | null = null;
     if (args.saveMappingAs && args.saveMappingAs.trim()) {
-      saved = saveMapping(ws.sqlite, args.saveMappingAs.trim(), toSavedMapping(plan.entity, mapping.map((m) => ({ ...m, confidence: 1, reason: 'saved' as const, synonym: null }))), { unknownCustomers: options.unknownCustomers });
+      saved = saveMapping(
+        ws.sqlite,
+        args.saveMappingAs.trim(),
+        toSavedMapping(
+          plan.entity,
+          mapping.map((m) => ({ ...m, confidence: 1, reason: 'saved' as const, synonym: null })),
+        ),
+        { unknownCustomers: options.unknownCustomers },
+      );
     } else if (plan.savedMappingId !== null && !args.mapping && !args.headerMapping) {
       markMappingUsed(ws.sqlite, plan.savedMappingId);
     }

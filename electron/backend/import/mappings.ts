@@ -42,9 +42,11 @@ function toEntry(r: Row): SavedMappingEntry {
 }
 
 export function listMappings(sqlite: ReadableDB, entity?: EntityKind): SavedMappingEntry[] {
-  const rows = (entity
-    ? sqlite.prepare('select * from import_mapping where entity = ? order by coalesce(used_at, updated_at) desc').all(entity)
-    : sqlite.prepare('select * from import_mapping order by entity, coalesce(used_at, updated_at) desc').all()) as Row[];
+  const rows = (
+    entity
+      ? sqlite.prepare('select * from import_mapping where entity = ? order by coalesce(used_at, updated_at) desc').all(entity)
+      : sqlite.prepare('select * from import_mapping order by entity, coalesce(used_at, updated_at) desc').all()
+  ) as Row[];
   return rows.map(toEntry);
 }
 

@@ -59,8 +59,10 @@ export function checkMapping(entity: EntityKind, mapping: readonly MappingEntry[
   const attributeColumns = new Set<number>();
   for (const m of mapping) {
     if (m.field === ATTRIBUTE_FIELD) {
-      if (!(ATTRIBUTE_ENTITIES as readonly string[]).includes(entity)) throw new WorkbenchError('VALIDATION_FAILED', { detail: `${entity} files carry no customer attributes` });
-      if (attributeColumns.has(m.column)) throw new WorkbenchError('VALIDATION_FAILED', { detail: `column ${m.header || m.column + 1} is kept as an attribute twice` });
+      if (!(ATTRIBUTE_ENTITIES as readonly string[]).includes(entity))
+        throw new WorkbenchError('VALIDATION_FAILED', { detail: `${entity} files carry no customer attributes` });
+      if (attributeColumns.has(m.column))
+        throw new WorkbenchError('VALIDATION_FAILED', { detail: `column ${m.header || m.column + 1} is kept as an attribute twice` });
       attributeColumns.add(m.column);
       continue;
     }
@@ -70,7 +72,12 @@ export function checkMapping(entity: EntityKind, mapping: readonly MappingEntry[
     seenFields.add(m.field);
   }
   const missing = missingRequiredFields(entity, seenFields);
-  if (missing.length > 0) throw new WorkbenchError('VALIDATION_FAILED', { detail: `required fields not mapped: ${missing.join(', ')}`, importCode: 'missing_required', fields: missing.join(', ') });
+  if (missing.length > 0)
+    throw new WorkbenchError('VALIDATION_FAILED', {
+      detail: `required fields not mapped: ${missing.join(', ')}`,
+      importCode: 'missing_required',
+      fields: missing.join(', '),
+    });
 }
 
 // Small reads and chunks keep the rows in flight few, so they die young instead of piling up in the
@@ -146,7 +153,13 @@ export async function runImport(sqlite: WritableDB, req: ImportRequest, ctx: Pip
     const indexes = bulkIndexes(sqlite, req.entity, size, existingRows, bulkBytes);
     const attributes = attributeColumns(req.mapping, { slashOrder: req.options.slashOrder });
     defineAttributes(sqlite, attributes, batchId);
-    const writer = batchWriter(sqlite, req.entity, builder, batchId, attributes.map((a) => a.name));
+    const writer = batchWriter(
+      sqlite,
+      req.entity,
+      builder,
+      batchId,
+      attributes.map((a) => a.name),
+    );
     for await (const chunk of producer(sqlite, req, builder, size, ctx)) {
       ctx.signal?.throwIfAborted();
       writer.write(chunk);

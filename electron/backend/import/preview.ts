@@ -170,7 +170,7 @@ export async function previewImport(rawPath: string, opts: PreviewOptions = {}):
   const entity = opts.entity ?? guess.entity;
   const mapping = suggestMapping(entity, headers, sample);
   const overrides: ReadOverrides = {};
-  if (opts.sheet !== undefined) overrides.sheet = typeof opts.sheet === 'string' ? opts.sheet : h.sheet ?? undefined;
+  if (opts.sheet !== undefined) overrides.sheet = typeof opts.sheet === 'string' ? opts.sheet : (h.sheet ?? undefined);
   if (opts.headerRow !== undefined) overrides.headerRow = opts.headerRow;
   if (opts.encoding !== undefined) overrides.encoding = opts.encoding;
   if (opts.delimiter !== undefined) overrides.delimiter = opts.delimiter;
@@ -188,7 +188,17 @@ export async function previewImport(rawPath: string, opts: PreviewOptions = {}):
     mapping,
     savedMapping: null,
     rowEstimate: null,
-    plan: { version: 1, path, file: stampOf(head, size, mtimeMs), read: h.read, overrides, headers, entity, mapping: mappingEntries(mapping), savedMappingId: null },
+    plan: {
+      version: 1,
+      path,
+      file: stampOf(head, size, mtimeMs),
+      read: h.read,
+      overrides,
+      headers,
+      entity,
+      mapping: mappingEntries(mapping),
+      savedMappingId: null,
+    },
   };
   preview.rowEstimate = estimateRows(preview, sampleRows);
   return preview;

@@ -76,7 +76,12 @@ export async function* produceRows(setup: ProducerSetup, signal?: AbortSignal): 
     .filter((m) => m.field !== ATTRIBUTE_FIELD)
     .map((m) => {
       const fieldIndex = fields.findIndex((f) => f.name === m.field);
-      const reader: CellReader = makeFieldReader(fields[fieldIndex]!, { scale: m.scale, currency: setup.currency, slashOrder: setup.options.slashOrder, onIdUnfloated });
+      const reader: CellReader = makeFieldReader(fields[fieldIndex]!, {
+        scale: m.scale,
+        currency: setup.currency,
+        slashOrder: setup.options.slashOrder,
+        onIdUnfloated,
+      });
       return { fieldIndex, column: m.column, header: m.header || `#${m.column + 1}`, reader };
     });
   const attributes = attributeColumns(setup.mapping, { slashOrder: setup.options.slashOrder });
@@ -128,8 +133,23 @@ export async function* produceRows(setup: ProducerSetup, signal?: AbortSignal): 
       totalBytes: chunk.totalBytes,
     };
     // One record per bad cell; the row is counted once, where it is turned away.
-    const reject = (rowNumber: number, column: string | null, raw: RawCell | undefined, code: string, p: Record<string, string | number>, cells: readonly RawCell[]): void => {
-      out.rejects.push([rowNumber, column, raw === undefined || raw === null ? null : cellText(raw), code, t(`import:reasons.${code}`, p), JSON.stringify(p), rawRow(cells)]);
+    const reject = (
+      rowNumber: number,
+      column: string | null,
+      raw: RawCell | undefined,
+      code: string,
+      p: Record<string, string | number>,
+      cells: readonly RawCell[],
+    ): void => {
+      out.rejects.push([
+        rowNumber,
+        column,
+        raw === undefined || raw === null ? null : cellText(raw),
+        code,
+        t(`import:reasons.${code}`, p),
+        JSON.stringify(p),
+        rawRow(cells),
+      ]);
     };
     // A row the reader could not split or decode cleanly is kept out whole: its cells may be wrong.
     const issues = chunk.issues.length === 0 ? null : new Map(chunk.issues.map((i) => [i.rowNumber, i]));

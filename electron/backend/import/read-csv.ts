@@ -193,7 +193,11 @@ export async function* readCsvRows(path: string, opts: CsvReadOptions): AsyncGen
 }
 
 /** The first `count` rows of the file (blank rows skipped), title rows and header included. */
-export async function readCsvHead(path: string, opts: Omit<CsvReadOptions, 'maxRows' | 'fromRow'>, count: number): Promise<{ rows: RawCell[][]; rowNumbers: number[]; issues: RowIssue[] }> {
+export async function readCsvHead(
+  path: string,
+  opts: Omit<CsvReadOptions, 'maxRows' | 'fromRow'>,
+  count: number,
+): Promise<{ rows: RawCell[][]; rowNumbers: number[]; issues: RowIssue[] }> {
   const rows: RawCell[][] = [];
   const rowNumbers: number[] = [];
   const issues: RowIssue[] = [];

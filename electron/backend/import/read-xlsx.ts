@@ -47,7 +47,11 @@ export async function listXlsxSheets(path: string): Promise<XlsxSheetInfo[]> {
 }
 
 /** Exported for the test of the fallback model; the readers below are the API. */
-export function openWorkbook(path: string, dir: WorkbookDirectory, onBytes: (n: number) => void): { reader: WorkbookReaderRuntime; input: ReturnType<typeof createReadStream> } {
+export function openWorkbook(
+  path: string,
+  dir: WorkbookDirectory,
+  onBytes: (n: number) => void,
+): { reader: WorkbookReaderRuntime; input: ReturnType<typeof createReadStream> } {
   const input = createReadStream(path, { highWaterMark: 1024 * 1024 });
   input.on('data', (b) => onBytes(b.length));
   const reader = new (exceljs().stream.xlsx.WorkbookReader)(input, {
@@ -84,7 +88,10 @@ export function openWorkbook(path: string, dir: WorkbookDirectory, onBytes: (n: 
 /** Excel number formats that display a date or time: y, m, d, h, s outside quoted text and [..] codes. */
 export function isDateFormat(numFmt: string | undefined): boolean {
   if (numFmt === undefined || numFmt === '' || /^general$/i.test(numFmt)) return false;
-  const bare = numFmt.replace(/\[[^\]]*\]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '');
+  const bare = numFmt
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '');
   return /[ymdhs]/i.test(bare);
 }
 

@@ -22,13 +22,31 @@ export async function writeRejectsCsv(sqlite: ReadableDB, batchId: number, path:
     for (const r of iterateRejects(sqlite, batchId)) {
       if (sourceHeaders === null) {
         sourceHeaders = Object.keys(r.rawRow);
-        await write(csvRow([t('import:rejectsCsv.row'), t('import:rejectsCsv.column'), t('import:rejectsCsv.rawValue'), t('import:rejectsCsv.code'), t('import:rejectsCsv.reason'), ...sourceHeaders]));
+        await write(
+          csvRow([
+            t('import:rejectsCsv.row'),
+            t('import:rejectsCsv.column'),
+            t('import:rejectsCsv.rawValue'),
+            t('import:rejectsCsv.code'),
+            t('import:rejectsCsv.reason'),
+            ...sourceHeaders,
+          ]),
+        );
       }
       const reason = t(`import:reasons.${r.code}`, { ...r.params, defaultValue: r.reason });
       await write(csvRow([r.rowNumber, r.column, r.rawValue, r.code, reason, ...sourceHeaders.map((h) => r.rawRow[h] ?? '')]));
       n++;
     }
-    if (sourceHeaders === null) await write(csvRow([t('import:rejectsCsv.row'), t('import:rejectsCsv.column'), t('import:rejectsCsv.rawValue'), t('import:rejectsCsv.code'), t('import:rejectsCsv.reason')]));
+    if (sourceHeaders === null)
+      await write(
+        csvRow([
+          t('import:rejectsCsv.row'),
+          t('import:rejectsCsv.column'),
+          t('import:rejectsCsv.rawValue'),
+          t('import:rejectsCsv.code'),
+          t('import:rejectsCsv.reason'),
+        ]),
+      );
   } finally {
     out.end();
     await once(out, 'close');

@@ -53,7 +53,10 @@ function factsAt(sqlite: ReadableDB, asOf: string, keywords: readonly string[]):
   return facts;
 }
 
-function customersByRule(rules: readonly SignalRule[], facts: readonly CustomerFacts[]): { byRule: Map<SignalRuleId, number>; bySeverity: Record<Severity, number> } {
+function customersByRule(
+  rules: readonly SignalRule[],
+  facts: readonly CustomerFacts[],
+): { byRule: Map<SignalRuleId, number>; bySeverity: Record<Severity, number> } {
   const byRule = new Map<SignalRuleId, number>();
   const bySeverity = { light: 0, medium: 0, heavy: 0 } as Record<Severity, number>;
   for (const f of facts) {
@@ -69,15 +72,20 @@ function customersByRule(rules: readonly SignalRule[], facts: readonly CustomerF
 
 export function signalPreview(sqlite: ReadableDB, set: Pick<ParamSet, 'signals'>, today: string): SignalPreview {
   const run = sqlite.prepare(`select id, as_of, rules from health_run where finished_at is not null order by as_of desc, id desc limit 1`).get() as
-    | { id: number; as_of: string; rules: string }
-    | undefined;
+    { id: number; as_of: string; rules: string } | undefined;
   const asOf = run?.as_of ?? healthRunAsOf(sqlite, today);
   const stored = run ? SignalRuleSetSchema.safeParse(JSON.parse(run.rules)) : null;
   const before = stored?.success ? stored.data : getRules(sqlite);
   const facts = factsAt(sqlite, asOf, [...keywordsOf(set.signals), ...keywordsOf(before)]);
   const now = customersByRule(set.signals, facts);
   const was = customersByRule(before, facts);
-  const rules: SignalRuleCount[] = set.signals.map((r) => ({ ruleId: r.id, enabled: r.enabled, severity: r.severity, now: now.byRule.get(r.id) ?? 0, was: was.byRule.get(r.id) ?? 0 }));
+  const rules: SignalRuleCount[] = set.signals.map((r) => ({
+    ruleId: r.id,
+    enabled: r.enabled,
+    severity: r.severity,
+    now: now.byRule.get(r.id) ?? 0,
+    was: was.byRule.get(r.id) ?? 0,
+  }));
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, { now: now.bySeverity[s], was: was.bySeverity[s] }])) as SignalPreview['bySeverity'];
   return { runId: run?.id ?? null, asOf, customers: facts.length, rules, bySeverity };
 }

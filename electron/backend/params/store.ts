@@ -18,12 +18,16 @@ function parseRow(r: SetRow): ParamSet {
 
 export function listParamSets(sqlite: ReadableDB): ParamSetSummary[] {
   const rows = sqlite.prepare(`select name, params, created_at, updated_at from param_set order by name`).all() as SetRow[];
-  const used = sqlite.prepare(
-    `select (select count(*) from diagnostic_run where param_set = ?) + (select count(*) from health_run where param_set = ?) as n`,
-  );
+  const used = sqlite.prepare(`select (select count(*) from diagnostic_run where param_set = ?) + (select count(*) from health_run where param_set = ?) as n`);
   return rows.map((r) => {
     const set = parseRow(r);
-    return { name: r.name, description: set.description, createdAt: r.created_at, updatedAt: r.updated_at, runs: (used.get(r.name, r.name) as { n: number }).n };
+    return {
+      name: r.name,
+      description: set.description,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      runs: (used.get(r.name, r.name) as { n: number }).n,
+    };
   });
 }
 
@@ -38,7 +42,10 @@ export function getParamSet(sqlite: ReadableDB, name: string): ParamSet {
 export function saveParamSet(sqlite: WritableDB, input: unknown, now: string): ParamSet {
   const parsed = ParamSetSchema.safeParse(input);
   if (!parsed.success) {
-    const detail = parsed.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
+    const detail = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
     throw new WorkbenchError('PARAM_SET_INVALID', { detail });
   }
   const set = parsed.data;

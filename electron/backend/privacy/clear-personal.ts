@@ -35,7 +35,10 @@ function distinct(sqlite: ReadableDB, tables: Map<string, ColumnInfo[]>, pairs: 
   const out = new Set<string>();
   for (const [t, c] of pairs) {
     if (!tables.get(t)?.some((col) => col.name === c)) continue;
-    for (const v of sqlite.prepare(`select distinct ${quote(c)} from ${quote(t)} where ${quote(c)} is not null`).pluck().iterate() as Iterable<unknown>) {
+    for (const v of sqlite
+      .prepare(`select distinct ${quote(c)} from ${quote(t)} where ${quote(c)} is not null`)
+      .pluck()
+      .iterate() as Iterable<unknown>) {
       if (typeof v === 'string' && v.trim() !== '') out.add(v);
     }
   }
@@ -44,7 +47,11 @@ function distinct(sqlite: ReadableDB, tables: Map<string, ColumnInfo[]>, pairs: 
 
 function whereRule(rule: ColumnRule['do']): [string, string][] {
   return Object.entries(PERSONAL_COLUMNS).flatMap(([t, r]) =>
-    r.rows === 'keep' ? Object.entries(r.columns).filter(([, c]) => c.do === rule).map(([c]): [string, string] => [t, c]) : [],
+    r.rows === 'keep'
+      ? Object.entries(r.columns)
+          .filter(([, c]) => c.do === rule)
+          .map(([c]): [string, string] => [t, c])
+      : [],
   );
 }
 
@@ -61,7 +68,12 @@ function buildTokens(sqlite: ReadableDB, tables: Map<string, ColumnInfo[]>, loca
   const exact = new Map<string, string | null>();
   for (const name of customerNames) exact.set(name, customerToken(name));
   for (const [name, token] of staff) exact.set(name, token);
-  for (const v of distinct(sqlite, tables, [['customers', 'contact_name'], ['customers', 'phone'], ['customers', 'email']])) exact.set(v, null);
+  for (const v of distinct(sqlite, tables, [
+    ['customers', 'contact_name'],
+    ['customers', 'phone'],
+    ['customers', 'email'],
+  ]))
+    exact.set(v, null);
   const scrubber: Scrubber = { exact, inner: staff };
   return { customerToken, staffToken: (s: string) => staff.get(s) ?? s, scrubber, respondent: (n: number) => t('privacy:respondentToken', { n }) };
 }

@@ -71,12 +71,18 @@ function eraseRows(sqlite: WritableDB, customerKey: string, tables: ReturnType<t
   return sqlite.transaction((): CustomerEraseResult => {
     // Actions point at signals (set null on delete); deferring lets the tables go in any order.
     sqlite.pragma('defer_foreign_keys = ON');
-    const personal = sqlite.prepare('select name, contact_name, phone, email from customers where customer_key = ?').all(customerKey) as Record<'name' | 'contact_name' | 'phone' | 'email', string | null>[];
+    const personal = sqlite.prepare('select name, contact_name, phone, email from customers where customer_key = ?').all(customerKey) as Record<
+      'name' | 'contact_name' | 'phone' | 'email',
+      string | null
+    >[];
     const notes = erasureNotes(sqlite);
     let runsNoted = 0;
     for (const [kind, table] of Object.entries(RUN_TABLES) as [keyof ErasureNotes, string][]) {
       if (!tables.has(table)) continue;
-      for (const runId of sqlite.prepare(`select distinct run_id from ${quote(table)} where customer_key = ?`).pluck().all(customerKey) as number[]) {
+      for (const runId of sqlite
+        .prepare(`select distinct run_id from ${quote(table)} where customer_key = ?`)
+        .pluck()
+        .all(customerKey) as number[]) {
         notes[kind][String(runId)] = (notes[kind][String(runId)] ?? 0) + 1;
         runsNoted += 1;
       }
@@ -89,7 +95,7 @@ function eraseRows(sqlite: WritableDB, customerKey: string, tables: ReturnType<t
     // Rejected import rows keep the source row as {header: cell}: those with the key in a cell are theirs.
     if (tables.has('import_reject')) {
       const n = sqlite
-        .prepare("delete from import_reject where json_valid(raw_row) and exists (select 1 from json_each(raw_row) where value = ?)")
+        .prepare('delete from import_reject where json_valid(raw_row) and exists (select 1 from json_each(raw_row) where value = ?)')
         .run(customerKey).changes;
       if (n > 0) rowsDeleted.import_reject = n;
     }
@@ -98,7 +104,12 @@ function eraseRows(sqlite: WritableDB, customerKey: string, tables: ReturnType<t
       const del = sqlite.prepare('delete from report_pseudonym where kind = ? and original = ?');
       let n = 0;
       for (const p of personal) {
-        for (const [kind, v] of [['customer', p.name], ['contact', p.contact_name], ['phone', p.phone], ['email', p.email]] as const) {
+        for (const [kind, v] of [
+          ['customer', p.name],
+          ['contact', p.contact_name],
+          ['phone', p.phone],
+          ['email', p.email],
+        ] as const) {
           if (v) n += del.run(kind, normaliseForPseudonym(kind, v)).changes;
         }
       }

@@ -160,7 +160,15 @@ export const PERSONAL_COLUMNS: Record<string, TableRule> = {
   },
   import_mapping: {
     rows: 'keep',
-    columns: { system: CATEGORY, entity: CATEGORY, mapping: keep('headers and field names only'), options: CONFIG, created_at: DATE, updated_at: DATE, used_at: DATE },
+    columns: {
+      system: CATEGORY,
+      entity: CATEGORY,
+      mapping: keep('headers and field names only'),
+      options: CONFIG,
+      created_at: DATE,
+      updated_at: DATE,
+      used_at: DATE,
+    },
   },
 
   diagnostic_run: {
@@ -272,7 +280,16 @@ export const PERSONAL_COLUMNS: Record<string, TableRule> = {
 
   checklist_template: {
     rows: 'keep',
-    columns: { id: KEY, version: CONFIG, template: CONFIG, origin: CATEGORY, based_on: KEY, source_file: keep('a template file name'), created_at: DATE, updated_at: DATE },
+    columns: {
+      id: KEY,
+      version: CONFIG,
+      template: CONFIG,
+      origin: CATEGORY,
+      based_on: KEY,
+      source_file: keep('a template file name'),
+      created_at: DATE,
+      updated_at: DATE,
+    },
   },
   checklist_assessment: {
     rows: 'keep',
@@ -291,7 +308,14 @@ export const PERSONAL_COLUMNS: Record<string, TableRule> = {
   checklist_respondent: { rows: 'keep', columns: { name: { do: 'respondentToken' }, created_at: DATE } },
   checklist_answer: {
     rows: 'keep',
-    columns: { question_id: KEY, value: keep('the answer on the scale (the score)'), note: { do: 'clear' }, evidence: { do: 'clear' }, links: { do: 'clear' }, updated_at: DATE },
+    columns: {
+      question_id: KEY,
+      value: keep('the answer on the scale (the score)'),
+      note: { do: 'clear' },
+      evidence: { do: 'clear' },
+      links: { do: 'clear' },
+      updated_at: DATE,
+    },
   },
 
   engagement: {

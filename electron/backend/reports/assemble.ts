@@ -42,7 +42,10 @@ export async function assembleReport(ws: Workspace, def: ReportDefinition, optio
   const included = def.sections.filter((s) => s.included);
   const wantSummary = included.some((s) => s.id === 'summary');
   const contents = new Map<ReportSectionId, SectionContent>();
-  for (const [id, build] of Object.entries(SECTION_BUILDERS) as [Exclude<ReportSectionId, 'summary'>, (typeof SECTION_BUILDERS)[keyof typeof SECTION_BUILDERS]][]) {
+  for (const [id, build] of Object.entries(SECTION_BUILDERS) as [
+    Exclude<ReportSectionId, 'summary'>,
+    (typeof SECTION_BUILDERS)[keyof typeof SECTION_BUILDERS],
+  ][]) {
     if (!wantSummary && !included.some((s) => s.id === id)) continue;
     // An export stops between sections when cancelled (each reads a stored run or a table).
     if (options.signal) await checkpoint(options.signal);
@@ -62,8 +65,17 @@ export async function assembleReport(ws: Workspace, def: ReportDefinition, optio
     if (!content) continue;
     const title = sectionTitle(locale, choice.id);
     // Each section names the stored result its figures come from, on its first lines.
-    const blocks = content.status === 'stored' && content.source ? [{ kind: 'paragraph' as const, text: ctx.r('document.sectionSource', { source: content.source }) }, ...content.blocks] : content.blocks;
-    sections.push({ id: choice.id, title, consultantText: choice.text.trim() === '' ? null : choice.text, blocks, ...(content.status === 'missing' && choice.id !== 'summary' ? { pending: true } : {}) });
+    const blocks =
+      content.status === 'stored' && content.source
+        ? [{ kind: 'paragraph' as const, text: ctx.r('document.sectionSource', { source: content.source }) }, ...content.blocks]
+        : content.blocks;
+    sections.push({
+      id: choice.id,
+      title,
+      consultantText: choice.text.trim() === '' ? null : choice.text,
+      blocks,
+      ...(content.status === 'missing' && choice.id !== 'summary' ? { pending: true } : {}),
+    });
     sources.push({ id: choice.id, title, status: content.status, source: content.source });
   }
   return {

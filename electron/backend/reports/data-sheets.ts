@@ -88,8 +88,7 @@ const SEVERITY_BY_RANK = ['', 'light', 'medium', 'heavy'] as const;
 
 export function customersSheet(c: DataSheetContext): XlsxDataSheetSpec {
   const run = c.sqlite.prepare('select id, model from health_run where finished_at is not null order by id desc limit 1').get() as
-    | { id: number; model: string }
-    | undefined;
+    { id: number; model: string } | undefined;
   const model = run ? (JSON.parse(run.model) as HealthModel) : null;
   const open = new Map<string, { n: number; worst: number }>();
   for (const s of c.sqlite

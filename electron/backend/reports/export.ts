@@ -47,10 +47,19 @@ export interface ExportOutcome {
 function pseudonymMapFor(ws: Workspace): { stored: PseudonymMap; map: PseudonymMap } {
   const stored = loadPseudonymMap(ws.sqlite);
   let map = stored;
-  const rows = ws.sqlite.prepare('select name, contact_name, phone, email from customers').raw(true).all() as [string, string | null, string | null, string | null][];
+  const rows = ws.sqlite.prepare('select name, contact_name, phone, email from customers').raw(true).all() as [
+    string,
+    string | null,
+    string | null,
+    string | null,
+  ][];
   const kinds: PseudonymKind[] = ['customer', 'contact', 'phone', 'email'];
   kinds.forEach((kind, i) => {
-    map = assignPseudonyms(map, kind, rows.map((r) => r[i] ?? null));
+    map = assignPseudonyms(
+      map,
+      kind,
+      rows.map((r) => r[i] ?? null),
+    );
   });
   return { stored, map };
 }
@@ -109,12 +118,16 @@ export async function exportReport(req: ExportRequest): Promise<ExportOutcome> {
       try {
         await checkpoint(ctx.signal);
         ctx.progress('reports.phase.sections', 0, model.sections.length);
-        const result = await writeReportXlsx(model, { filename: tmp }, {
-          rasteriser,
-          signal: ctx.signal,
-          onSection: (done, total) => ctx.progress('reports.phase.sections', done, total),
-          dataSheets: [customersSheet(dc), signalsSheet(dc), actionsSheet(dc, req.now ?? localNow())],
-        });
+        const result = await writeReportXlsx(
+          model,
+          { filename: tmp },
+          {
+            rasteriser,
+            signal: ctx.signal,
+            onSection: (done, total) => ctx.progress('reports.phase.sections', done, total),
+            dataSheets: [customersSheet(dc), signalsSheet(dc), actionsSheet(dc, req.now ?? localNow())],
+          },
+        );
         dataRows = result.dataRows;
       } finally {
         await rasteriser?.close();

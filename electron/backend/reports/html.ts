@@ -1,4 +1,14 @@
-import { cellIsPartial, cellValue, type ChartBlock, type KeyFiguresBlock, type ReportBlock, type ReportModel, type TableBlock, type TableColumn, type TableCell } from '../../../shared/reports/model';
+import {
+  cellIsPartial,
+  cellValue,
+  type ChartBlock,
+  type KeyFiguresBlock,
+  type ReportBlock,
+  type ReportModel,
+  type TableBlock,
+  type TableColumn,
+  type TableCell,
+} from '../../../shared/reports/model';
 import { scaleColour, textOnScale, TONE_FILLS, toneFor } from '../../../shared/reports/colour-rules';
 import { assertNever, formatValue, type ValueFormat } from '../../../shared/reports/format';
 import { reportText } from '../../../shared/reports/messages';
@@ -23,11 +33,11 @@ export function renderReportHtml(model: ReportModel, options: RenderHtmlOptions 
   const t = (key: Parameters<typeof reportText>[1], params?: Record<string, string | number>) => reportText(locale, key, params);
   const svgFor = options.chartSvg ?? ((b: ChartBlock) => renderChartSvg(b.option, { width: b.width, height: b.height }));
   const fmt = (value: TableCell | string | number | null, format: ValueFormat, decimals?: number): string =>
-    formatValue(
-      typeof value === 'object' && value !== null ? value.value : value,
-      format,
-      { locale, currency: model.currency, ...(decimals === undefined ? {} : { decimals }) },
-    );
+    formatValue(typeof value === 'object' && value !== null ? value.value : value, format, {
+      locale,
+      currency: model.currency,
+      ...(decimals === undefined ? {} : { decimals }),
+    });
 
   const cover = model.cover;
   const meta: [string, string | null][] = [
@@ -96,14 +106,10 @@ export function renderReportHtml(model: ReportModel, options: RenderHtmlOptions 
     const body =
       block.rows.length === 0
         ? `<tr><td class="empty" colspan="${block.columns.length}">${escapeHtml(t('document.emptyTable'))}</td></tr>`
-        : block.rows
-            .map((row) => `<tr>${block.columns.map((col, ci) => cellHtml(col, row[ci] ?? null)).join('')}</tr>`)
-            .join('\n');
+        : block.rows.map((row) => `<tr>${block.columns.map((col, ci) => cellHtml(col, row[ci] ?? null)).join('')}</tr>`).join('\n');
     return `<div class="block">
 ${block.title ? `<h3 class="block-title">${escapeHtml(block.title)}</h3>` : ''}
-<table class="data"><colgroup>${block.columns
-      .map((c) => `<col style="width:${(((c.width ?? 12) / totalWidth) * 100).toFixed(1)}%">`)
-      .join('')}</colgroup>
+<table class="data"><colgroup>${block.columns.map((c) => `<col style="width:${(((c.width ?? 12) / totalWidth) * 100).toFixed(1)}%">`).join('')}</colgroup>
 <thead><tr>${block.columns.map((c) => `<th${NUMERIC.has(c.format) ? ' class="r"' : ''}>${escapeHtml(c.label)}</th>`).join('')}</tr></thead>
 <tbody>
 ${body}

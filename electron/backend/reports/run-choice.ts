@@ -21,12 +21,15 @@ export function reportRuns(sqlite: ReadableDB, def: Pick<ReportDefinition, 'diag
   const diag = (id: number | null | undefined): ReportRun | undefined =>
     (id
       ? sqlite.prepare(`select id, label, as_of as asOf, param_set as paramSet from diagnostic_run where id = ?`).get(id)
-      : sqlite.prepare(`select id, label, as_of as asOf, param_set as paramSet from diagnostic_run order by as_of desc, id desc limit 1`).get()) as ReportRun | undefined;
+      : sqlite.prepare(`select id, label, as_of as asOf, param_set as paramSet from diagnostic_run order by as_of desc, id desc limit 1`).get()) as
+      ReportRun | undefined;
   const health = (id: number | null | undefined): ReportRun | undefined =>
     (id
       ? sqlite.prepare(`select id, null as label, as_of as asOf, param_set as paramSet from health_run where id = ? and finished_at is not null`).get(id)
       : sqlite
-          .prepare(`select id, null as label, as_of as asOf, param_set as paramSet from health_run where finished_at is not null order by as_of desc, id desc limit 1`)
+          .prepare(
+            `select id, null as label, as_of as asOf, param_set as paramSet from health_run where finished_at is not null order by as_of desc, id desc limit 1`,
+          )
           .get()) as ReportRun | undefined;
   return {
     diagnostic: diag(def.diagnosticRunId) ?? diag(null) ?? null,

@@ -49,8 +49,7 @@ export class StreamingDrawings {
       const append = zip.append.bind(zip);
       const overrides = Array.from(
         { length: this.count },
-        (_, i) =>
-          `<Override PartName="/xl/drawings/drawing${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`,
+        (_, i) => `<Override PartName="/xl/drawings/drawing${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`,
       ).join('');
       zip.append = (data, options) =>
         append(options.name === '[Content_Types].xml' && typeof data === 'string' ? data.replace('</Types>', `${overrides}</Types>`) : data, options);
@@ -91,8 +90,6 @@ function drawingXml(images: readonly SheetImage[]): string {
 }
 
 function drawingRelsXml(mediaNames: readonly string[]): string {
-  const rels = mediaNames
-    .map((name, i) => `<Relationship Id="rId${i + 1}" Type="${IMAGE_REL}" Target="../media/${name}"/>`)
-    .join('');
+  const rels = mediaNames.map((name, i) => `<Relationship Id="rId${i + 1}" Type="${IMAGE_REL}" Target="../media/${name}"/>`).join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`;
 }

@@ -38,7 +38,6 @@ const MS_PER_DAY = 24 * 3600 * 1000;
 /** Bytes of row XML gathered before one write to the worksheet stream. */
 const FLUSH_AT = 1 << 16;
 
-
 export class SheetRowXmlWriter {
   private readonly ws: WorksheetWriterInternals;
   private readonly styles: StylesInternals;

@@ -76,10 +76,14 @@ function argb(hex: string | undefined): string {
   return `FF${(hex ?? '#000000').replace('#', '').toUpperCase()}`;
 }
 
-
 /** Excel tab names: at most 31 characters, none of []:*?/\, unique case-insensitively. */
 export function safeSheetName(name: string, used: Set<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
+  const base =
+    name
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31) || 'Sheet';
   let candidate = base;
   for (let i = 2; used.has(candidate.toLowerCase()); i++) {
     const suffix = ` (${i})`;
@@ -133,7 +137,12 @@ function conditionalRules(rule: ColourRule, topLeft: string): ExcelJS.Conditiona
     case 'bands':
       return [
         { type: 'expression', priority: 1, formulae: [`AND(ISNUMBER(${topLeft}),${topLeft}<${rule.yellowFrom})`], style: toneRuleStyle('red') },
-        { type: 'expression', priority: 2, formulae: [`AND(ISNUMBER(${topLeft}),${topLeft}>=${rule.yellowFrom},${topLeft}<${rule.greenFrom})`], style: toneRuleStyle('yellow') },
+        {
+          type: 'expression',
+          priority: 2,
+          formulae: [`AND(ISNUMBER(${topLeft}),${topLeft}>=${rule.yellowFrom},${topLeft}<${rule.greenFrom})`],
+          style: toneRuleStyle('yellow'),
+        },
         { type: 'expression', priority: 3, formulae: [`AND(ISNUMBER(${topLeft}),${topLeft}>=${rule.greenFrom})`], style: toneRuleStyle('green') },
       ];
     case 'tones':
@@ -215,7 +224,9 @@ export class XlsxReportWriter {
       { cells: [] },
       { cells: [{ col: 2, value: cover.client, style: { font: { ...BODY_FONT, size: 11, color: { argb: argb(CHART_THEME.palette[1]) } } } }] },
       { cells: [{ col: 2, value: cover.title, style: { font: { ...BODY_FONT, size: 20, bold: true, color: { argb: NAVY } } } }], height: 32, mergeTo: 3 },
-      ...(cover.subtitle ? [{ cells: [{ col: 2, value: cover.subtitle, style: { font: { ...BODY_FONT, size: 12, color: { argb: MUTED } } } }], mergeTo: 3 }] : []),
+      ...(cover.subtitle
+        ? [{ cells: [{ col: 2, value: cover.subtitle, style: { font: { ...BODY_FONT, size: 12, color: { argb: MUTED } } } }], mergeTo: 3 }]
+        : []),
       { cells: [] },
       ...(
         [
@@ -234,19 +245,28 @@ export class XlsxReportWriter {
         })),
       // The stored runs the figures come from (id, label, as-of date, parameter set), one row each.
       ...(cover.runs ?? []).map((line, i) => ({
-        cells: [
-          ...(i === 0 ? [{ col: 2, value: this.t('document.coverRuns'), style: label }] : []),
-          { col: 3, value: line, style: { font: BODY_FONT } },
-        ],
+        cells: [...(i === 0 ? [{ col: 2, value: this.t('document.coverRuns'), style: label }] : []), { col: 3, value: line, style: { font: BODY_FONT } }],
       })),
       { cells: [] },
       ...(extra.pseudonymised
-        ? [{ cells: [{ col: 2, value: this.t('document.pseudonymisedNotice'), style: { font: { ...BODY_FONT, color: { argb: argb(CHART_THEME.tones.red) } } } }], mergeTo: 3 }]
+        ? [
+            {
+              cells: [
+                { col: 2, value: this.t('document.pseudonymisedNotice'), style: { font: { ...BODY_FONT, color: { argb: argb(CHART_THEME.tones.red) } } } },
+              ],
+              mergeTo: 3,
+            },
+          ]
         : []),
       { cells: [{ col: 2, value: this.t('document.coverConfidential'), style: label }], mergeTo: 3 },
       { cells: [] },
       { cells: [{ col: 2, value: this.t('xlsx.contents'), style: { font: { ...BODY_FONT, bold: true, color: { argb: NAVY } } } }] },
-      ...extra.sheetTitles.map((title, i) => ({ cells: [{ col: 2, value: i + 1, style: { ...label, alignment: { horizontal: 'right' as const } } }, { col: 3, value: title }] })),
+      ...extra.sheetTitles.map((title, i) => ({
+        cells: [
+          { col: 2, value: i + 1, style: { ...label, alignment: { horizontal: 'right' as const } } },
+          { col: 3, value: title },
+        ],
+      })),
       { cells: [] },
       { cells: [{ col: 2, value: this.t('document.generatedBy'), style: label }], mergeTo: 3 },
     ];
@@ -284,9 +304,17 @@ export class XlsxReportWriter {
       widen(2, 16);
     }
 
-    ops.push({ cells: [{ col: 1, value: section.title, style: { font: { ...BODY_FONT, size: 16, bold: true, color: { argb: NAVY } } } }], height: 26, mergeTo: span });
+    ops.push({
+      cells: [{ col: 1, value: section.title, style: { font: { ...BODY_FONT, size: 16, bold: true, color: { argb: NAVY } } } }],
+      height: 26,
+      mergeTo: span,
+    });
     if (section.consultantText && section.consultantText.trim() !== '') {
-      ops.push({ cells: [{ col: 1, value: this.t('document.consultantText'), style: { font: { ...BODY_FONT, bold: true, color: { argb: argb(CHART_THEME.palette[1]) } } } }] });
+      ops.push({
+        cells: [
+          { col: 1, value: this.t('document.consultantText'), style: { font: { ...BODY_FONT, bold: true, color: { argb: argb(CHART_THEME.palette[1]) } } } },
+        ],
+      });
       ops.push(wrap(section.consultantText.trim()));
     }
 
@@ -321,7 +349,11 @@ export class XlsxReportWriter {
                     ...(f.tone ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(TONE_FILLS[f.tone]) } } } : {}),
                   },
                 },
-                { col: 3, value: f.note ?? null, style: { font: { ...BODY_FONT, size: 9, color: { argb: MUTED } }, alignment: { wrapText: true, vertical: 'top' } } },
+                {
+                  col: 3,
+                  value: f.note ?? null,
+                  style: { font: { ...BODY_FONT, size: 9, color: { argb: MUTED } }, alignment: { wrapText: true, vertical: 'top' } },
+                },
               ],
             });
           }
@@ -335,7 +367,11 @@ export class XlsxReportWriter {
             cells: t.columns.map((c, i) => ({
               col: i + 1,
               value: c.header,
-              style: { font: HEADER_FONT, fill: HEADER_FILL, alignment: { wrapText: true, vertical: 'middle', horizontal: NUMERIC.has(c.format) ? 'right' : 'left' } },
+              style: {
+                font: HEADER_FONT,
+                fill: HEADER_FILL,
+                alignment: { wrapText: true, vertical: 'middle', horizontal: NUMERIC.has(c.format) ? 'right' : 'left' },
+              },
             })),
             height: 20,
           });

@@ -48,12 +48,8 @@ export function inspectWorkspaceFile(path: string, passphrase: Passphrase | null
     // before that build's migrations show in the table (a file mid-upgrade, or written by another tool).
     const version = Number(sqlite.pragma('user_version', { simple: true }));
     if (version > migrationNames.length) throw new WorkbenchError('WORKSPACE_TOO_NEW', { path, unknown: `user_version ${version}` });
-    const hasTable = sqlite
-      .prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'")
-      .get();
-    const applied = hasTable
-      ? (sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name)
-      : [];
+    const hasTable = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get();
+    const applied = hasTable ? (sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name) : [];
     const unknown = applied.filter((n) => !migrationNames.includes(n));
     if (unknown.length > 0) throw new WorkbenchError('WORKSPACE_TOO_NEW', { path, unknown: unknown.join(', ') });
     const pending = migrationNames.filter((n) => !applied.includes(n));

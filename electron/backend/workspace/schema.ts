@@ -12,7 +12,19 @@ import type { ParamTables } from './tables/params';
 import type { ClvTables } from './tables/clv';
 
 // Today's table types, one interface per domain, merged here. Migrations never import these.
-export interface DB extends CoreTables, DataTables, ImportTables, DiagnosticsTables, HealthTables, ChecklistTables, ReportTables, ChurnTables, AttributeTables, ParamTables, ClvTables {}
+export interface DB
+  extends
+    CoreTables,
+    DataTables,
+    ImportTables,
+    DiagnosticsTables,
+    HealthTables,
+    ChecklistTables,
+    ReportTables,
+    ChurnTables,
+    AttributeTables,
+    ParamTables,
+    ClvTables {}
 
 /**
  * A row of `table` as a select returns it: the one row type of each table, for kysely and for the

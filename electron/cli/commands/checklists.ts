@@ -50,22 +50,36 @@ function describeResult(r: AssessmentResult, g: CliGlobals): string {
   lines.push([zh ? '维度' : 'Section', ...respondents, zh ? '平均' : 'Average', zh ? '标准差' : 'SD', zh ? '阶段' : 'Stage'].join('\t'));
   for (const s of r.aggregate.sections) {
     lines.push(
-      [sectionTitle.get(s.sectionId) ?? s.sectionId, ...s.byRespondent.map((b) => fmt(b.score)), fmt(s.spread?.mean), fmt(s.spread?.sd), s.stage ? pick(s.stage.label, g) : '-'].join('\t'),
+      [
+        sectionTitle.get(s.sectionId) ?? s.sectionId,
+        ...s.byRespondent.map((b) => fmt(b.score)),
+        fmt(s.spread?.mean),
+        fmt(s.spread?.sd),
+        s.stage ? pick(s.stage.label, g) : '-',
+      ].join('\t'),
     );
   }
   const o = r.aggregate.overall;
-  lines.push([zh ? '总体' : 'Overall', ...o.byRespondent.map((b) => fmt(b.score)), fmt(o.spread?.mean), fmt(o.spread?.sd), o.stage ? pick(o.stage.label, g) : '-'].join('\t'));
+  lines.push(
+    [zh ? '总体' : 'Overall', ...o.byRespondent.map((b) => fmt(b.score)), fmt(o.spread?.mean), fmt(o.spread?.sd), o.stage ? pick(o.stage.label, g) : '-'].join(
+      '\t',
+    ),
+  );
   const disagreements = r.aggregate.disagreements.filter((q) => (q.spread?.sd ?? 0) > 0).slice(0, 5);
   if (disagreements.length > 0) {
     lines.push('', zh ? '分歧最大的题目:' : 'Most disagreement:');
     for (const q of disagreements) {
-      lines.push(`  ${q.questionId}  SD ${fmt(q.spread?.sd)}  [${q.byRespondent.map((b) => `${b.respondent} ${fmt(b.score)}`).join(', ')}]  ${questionText.get(q.questionId) ?? ''}`);
+      lines.push(
+        `  ${q.questionId}  SD ${fmt(q.spread?.sd)}  [${q.byRespondent.map((b) => `${b.respondent} ${fmt(b.score)}`).join(', ')}]  ${questionText.get(q.questionId) ?? ''}`,
+      );
     }
   }
   if (r.gaps.items.length > 0) {
     lines.push('', zh ? `差距（目标 ${fmt(r.gaps.target)}，按 权重×差距 排序）:` : `Gaps (target ${fmt(r.gaps.target)}, by weight × gap):`);
     for (const gap of r.gaps.items.slice(0, 8)) {
-      lines.push(`  ${gap.questionId}  ${fmt(gap.score)} → ${fmt(gap.target)}  ${zh ? '优先级' : 'priority'} ${gap.priority.toFixed(2)}  ${pick(gap.recommendation, g)}`);
+      lines.push(
+        `  ${gap.questionId}  ${fmt(gap.score)} → ${fmt(gap.target)}  ${zh ? '优先级' : 'priority'} ${gap.priority.toFixed(2)}  ${pick(gap.recommendation, g)}`,
+      );
     }
   }
   return lines.join('\n');
@@ -160,7 +174,11 @@ export function registerChecklistsCommands(program: Command): void {
           return;
         }
         if (o.respondent === undefined || o.question === undefined) {
-          throw new CliFailure({ code: 'INVALID_ARGUMENTS', message: 'need --respondent and --question (or --from)', params: { detail: '--respondent, --question / --from' } });
+          throw new CliFailure({
+            code: 'INVALID_ARGUMENTS',
+            message: 'need --respondent and --question (or --from)',
+            params: { detail: '--respondent, --question / --from' },
+          });
         }
         const question = await questionOf(s, assessment, o.question);
         const value = o.value === undefined ? undefined : question ? parseAnswerText(question, o.value) : o.value;

@@ -4,7 +4,16 @@ import { printResult, type CliGlobals } from '../output';
 import { createTranslator } from '../../../shared/i18n/translate';
 import { featureLabel, reasonText } from '../../../shared/churn/labels';
 import { MIN_CHURNED, MIN_CUSTOMERS } from '../../../shared/churn/pipeline';
-import { CHURN_LABEL_SOURCES, CHURN_MODEL_KINDS, type ChurnLabelSource, type ChurnModelKind, type ChurnRun, type ChurnScoreRow, type Interval, type SignalBacktest } from '../../../shared/churn/types';
+import {
+  CHURN_LABEL_SOURCES,
+  CHURN_MODEL_KINDS,
+  type ChurnLabelSource,
+  type ChurnModelKind,
+  type ChurnRun,
+  type ChurnScoreRow,
+  type Interval,
+  type SignalBacktest,
+} from '../../../shared/churn/types';
 
 const f3 = (v: number | null | undefined) => (v === null || v === undefined ? '-' : v.toFixed(3));
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -29,10 +38,22 @@ function churnText(run: ChurnRun, top: ChurnScoreRow[], backtest: SignalBacktest
     `  ${t('churn:evaluation.brier')}: ${f3(e.brier)}  (${t('churn:evaluation.brierBaseline')}: ${f3(e.brierBaseline)})`,
   ];
   if (e.lift.length) {
-    lines.push('', `  ${t('churn:evaluation.lift')}`, `    ${t('churn:evaluation.decile')}  ${t('churn:evaluation.rate')}  ${t('churn:evaluation.liftColumn')}  ${t('churn:evaluation.gain')}`);
-    for (const r of e.lift) lines.push(`    ${String(r.decile).padStart(2)}  ${pct(r.rate).padStart(6)}  ${r.lift.toFixed(2).padStart(5)}  ${pct(r.cumulativeGain).padStart(6)}`);
-    lines.push('', `  ${t('churn:evaluation.reliability')}`, `    ${t('churn:evaluation.bin')}  n  ${t('churn:evaluation.meanPredicted')}  ${t('churn:evaluation.observed')}`);
-    for (const r of e.reliability) lines.push(`    ${r.from.toFixed(1)}-${r.to.toFixed(1)}  ${String(r.customers).padStart(4)}  ${pct(r.meanPredicted).padStart(6)}  ${pct(r.observedRate).padStart(6)}`);
+    lines.push(
+      '',
+      `  ${t('churn:evaluation.lift')}`,
+      `    ${t('churn:evaluation.decile')}  ${t('churn:evaluation.rate')}  ${t('churn:evaluation.liftColumn')}  ${t('churn:evaluation.gain')}`,
+    );
+    for (const r of e.lift)
+      lines.push(`    ${String(r.decile).padStart(2)}  ${pct(r.rate).padStart(6)}  ${r.lift.toFixed(2).padStart(5)}  ${pct(r.cumulativeGain).padStart(6)}`);
+    lines.push(
+      '',
+      `  ${t('churn:evaluation.reliability')}`,
+      `    ${t('churn:evaluation.bin')}  n  ${t('churn:evaluation.meanPredicted')}  ${t('churn:evaluation.observed')}`,
+    );
+    for (const r of e.reliability)
+      lines.push(
+        `    ${r.from.toFixed(1)}-${r.to.toFixed(1)}  ${String(r.customers).padStart(4)}  ${pct(r.meanPredicted).padStart(6)}  ${pct(r.observedRate).padStart(6)}`,
+      );
   }
   for (const n of run.notes) lines.push(`  · ${t(`churn:${n.key}`, n.params)}`);
   if (run.drivers.length) {
@@ -72,7 +93,7 @@ function churnText(run: ChurnRun, top: ChurnScoreRow[], backtest: SignalBacktest
 export function registerChurnCommands(program: Command): void {
   program
     .command('churn-model')
-    .description('fit a churn-risk model on the engagement\'s own data; print the evaluation first, then drivers and the riskiest customers')
+    .description("fit a churn-risk model on the engagement's own data; print the evaluation first, then drivers and the riskiest customers")
     .argument('<file>', 'workspace file')
     .option('--label <source>', `labels: ${CHURN_LABEL_SOURCES.join(' or ')}`, 'history')
     .option('--cutoff <date>', 'test cutoff YYYY-MM-DD for history labels (default: one horizon before the latest date in the data)')

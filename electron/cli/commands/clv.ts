@@ -15,7 +15,8 @@ function fitLines(title: string, fit: ModelFitResult, t: (key: string, params?: 
   const lines = [`${title}: ${fit.status} — ${t(`clv:status.${fit.status}`, { parameter: fit.parameter ?? '', reason })}`];
   if (fit.parameters.length) {
     lines.push(`  ${t('clv:fit.parameter')}  ${t('clv:fit.value')}  ${t('clv:fit.se')}  ${t('clv:fit.interval')}`);
-    for (const p of fit.parameters) lines.push(`  ${p.name.padEnd(6)} ${sig(p.value, 5).padStart(10)}  ${sig(p.se).padStart(9)}  [${sig(p.low)}, ${sig(p.high)}]`);
+    for (const p of fit.parameters)
+      lines.push(`  ${p.name.padEnd(6)} ${sig(p.value, 5).padStart(10)}  ${sig(p.se).padStart(9)}  [${sig(p.low)}, ${sig(p.high)}]`);
     lines.push(`  ${t('clv:fit.logLikelihood')}: ${fit.logLikelihood?.toFixed(4) ?? '-'}  (n = ${fit.observations})`);
   }
   return lines;
@@ -37,8 +38,15 @@ function clvText(run: ClvRun, top: ClvCustomerRow[], g: CliGlobals): string {
     lines.push(...fitLines(t(`clv:model.${r.model}`), e.calibrationFit, t).map((l) => `  ${l}`));
   }
   if (e.buckets.length) {
-    lines.push('', t('clv:buckets.heading'), `  ${t('clv:buckets.frequency')}  ${t('clv:buckets.customers')}  ${t('clv:buckets.actual')}  ${t('clv:buckets.predicted')}`);
-    for (const b of e.buckets) lines.push(`  ${`${b.frequency}${b.openEnded ? '+' : ''}`.padStart(4)}  ${String(b.customers).padStart(6)}  ${b.actual.toFixed(2).padStart(6)}  ${b.predicted.toFixed(2).padStart(6)}`);
+    lines.push(
+      '',
+      t('clv:buckets.heading'),
+      `  ${t('clv:buckets.frequency')}  ${t('clv:buckets.customers')}  ${t('clv:buckets.actual')}  ${t('clv:buckets.predicted')}`,
+    );
+    for (const b of e.buckets)
+      lines.push(
+        `  ${`${b.frequency}${b.openEnded ? '+' : ''}`.padStart(4)}  ${String(b.customers).padStart(6)}  ${b.actual.toFixed(2).padStart(6)}  ${b.predicted.toFixed(2).padStart(6)}`,
+      );
   }
   if (e.spendCorrelation !== null) lines.push('', t('clv:correlation', { value: e.spendCorrelation.toFixed(3) }));
   lines.push('', t('clv:fit.heading'), `  ${t('clv:fit.customers')}: ${r.customers}; ${t('clv:fit.repeatBuyers')}: ${r.repeatBuyers}`);
@@ -52,11 +60,19 @@ function clvText(run: ClvRun, top: ClvCustomerRow[], g: CliGlobals): string {
   if (top.length) {
     lines.push(
       '',
-      t('clv:totals', { customers: r.customers, purchases: r.totals.expectedPurchases.toFixed(0), months: r.horizonMonths, clv: money(r.totals.clv), discount: (r.discount * 100).toFixed(1) }),
+      t('clv:totals', {
+        customers: r.customers,
+        purchases: r.totals.expectedPurchases.toFixed(0),
+        months: r.horizonMonths,
+        clv: money(r.totals.clv),
+        discount: (r.discount * 100).toFixed(1),
+      }),
       `${t('clv:customers.heading')}: ${t('clv:customers.clv')} | ${t('clv:customers.pAlive')} | ${t('clv:customers.pAliveAtHorizon')} | ${t('clv:customers.expectedPurchases')} | ${t('clv:customers.expectedSpend')} | ${t('clv:customers.frequency')}`,
     );
     for (const c of top) {
-      lines.push(`  ${money(c.clv).padStart(10)}  ${pct(c.pAlive).padStart(6)}  ${pct(c.pAliveAtHorizon).padStart(6)}  ${c.expectedPurchases.toFixed(2).padStart(6)}  ${money(c.expectedSpend).padStart(8)}  ${String(c.x).padStart(3)}  ${c.customerId} ${c.name ?? ''}`);
+      lines.push(
+        `  ${money(c.clv).padStart(10)}  ${pct(c.pAlive).padStart(6)}  ${pct(c.pAliveAtHorizon).padStart(6)}  ${c.expectedPurchases.toFixed(2).padStart(6)}  ${money(c.expectedSpend).padStart(8)}  ${String(c.x).padStart(3)}  ${c.customerId} ${c.name ?? ''}`,
+      );
     }
   }
   return lines.join('\n');
@@ -91,7 +107,13 @@ export function registerClvCommands(program: Command): void {
         const wanted = Number(o.top) > 0 ? Number(o.top) : run.customers;
         const customers: ClvCustomerRow[] = [];
         while (customers.length < wanted) {
-          const page = await s.call('clv.customers', { runId: run.id, sort: 'clv', descending: true, offset: customers.length, limit: Math.min(5000, wanted - customers.length) });
+          const page = await s.call('clv.customers', {
+            runId: run.id,
+            sort: 'clv',
+            descending: true,
+            offset: customers.length,
+            limit: Math.min(5000, wanted - customers.length),
+          });
           customers.push(...page.rows);
           if (page.rows.length === 0) break;
         }

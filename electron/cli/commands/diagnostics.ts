@@ -17,11 +17,24 @@ function diagnoseText(run: DiagnosticRun, g: CliGlobals): string {
   const r = run.results;
   const lines: string[] = [
     t('analytics:cli.runLine', {
-      id: run.id, asOf: run.asOf, grain: t(`analytics:grains.${run.grain}`), basis: t(`analytics:ui.params.basisShort.${run.basis}`),
-      customers: int(r.customers), seconds: (run.durationMs / 1000).toFixed(2),
+      id: run.id,
+      asOf: run.asOf,
+      grain: t(`analytics:grains.${run.grain}`),
+      basis: t(`analytics:ui.params.basisShort.${run.basis}`),
+      customers: int(r.customers),
+      seconds: (run.durationMs / 1000).toFixed(2),
     }) + ` · ${run.paramSet ? t('params:runParams.set', { name: run.paramSet }) : t('params:runParams.defaults')}`,
     `${t('analytics:cli.window')}: ${((w) => t(w.key, w.params))(windowStatement(r.window, int))}`,
-    ...(r.notices.length ? ['', t('analytics:cli.notices'), ...r.notices.map((n) => `  ! ${t(`analytics:notices.${n.code}`, Object.fromEntries(Object.entries(n.params).map(([k, v]) => [k, typeof v === 'number' ? int(v) : v])))}`)] : []),
+    ...(r.notices.length
+      ? [
+          '',
+          t('analytics:cli.notices'),
+          ...r.notices.map(
+            (n) =>
+              `  ! ${t(`analytics:notices.${n.code}`, Object.fromEntries(Object.entries(n.params).map(([k, v]) => [k, typeof v === 'number' ? int(v) : v])))}`,
+          ),
+        ]
+      : []),
     '',
     t('analytics:cli.kpis', { period: r.kpis.retentionRate.periodKey }),
   ];
@@ -39,7 +52,9 @@ function diagnoseText(run: DiagnosticRun, g: CliGlobals): string {
   }
   lines.push('', t('analytics:cli.repeatHeader'));
   for (const p of r.repeat) {
-    lines.push(`  ${p.periodKey.padEnd(9)}${int(p.repeat).padStart(6)} / ${int(p.previous).padEnd(6)}  ${pct(p.rate).padStart(7)}${p.rate.value === null ? `  (${t(`analytics:absentReasons.${p.rate.reason}`)})` : ''}`);
+    lines.push(
+      `  ${p.periodKey.padEnd(9)}${int(p.repeat).padStart(6)} / ${int(p.previous).padEnd(6)}  ${pct(p.rate).padStart(7)}${p.rate.value === null ? `  (${t(`analytics:absentReasons.${p.rate.reason}`)})` : ''}`,
+    );
   }
   lines.push('', t('analytics:cli.revenueRetention'));
   if (!r.revenueRetention) lines.push(`  — ${t(`analytics:absentReasons.${r.revenueRetentionAbsent ?? 'no-contracts'}`)}`);
@@ -53,19 +68,31 @@ function diagnoseText(run: DiagnosticRun, g: CliGlobals): string {
   }
   lines.push('', t('analytics:cli.cohorts'));
   for (const row of r.cohorts.rows) {
-    lines.push(`  ${(row.key + (row.leftCensored ? '†' : '')).padEnd(9)} ${int(row.size).padStart(6)}  ${row.cells.map((c) => `${Math.round(c.onRate * 100)}${c.partial ? '*' : ''}`.padStart(4)).join(' ')}`);
+    lines.push(
+      `  ${(row.key + (row.leftCensored ? '†' : '')).padEnd(9)} ${int(row.size).padStart(6)}  ${row.cells.map((c) => `${Math.round(c.onRate * 100)}${c.partial ? '*' : ''}`.padStart(4)).join(' ')}`,
+    );
   }
-  for (const [scheme, rows] of [['classic', r.rfm.classic], ['valueGroups', r.rfm.valueGroups]] as const) {
+  for (const [scheme, rows] of [
+    ['classic', r.rfm.classic],
+    ['valueGroups', r.rfm.valueGroups],
+  ] as const) {
     lines.push('', t('analytics:cli.segments', { scheme: t(`analytics:ui.charts.${scheme}`), scored: int(r.rfm.scored) }));
     for (const s of rows) {
-      const label = scheme === 'classic' ? t(`analytics:rfm.segments.${s.segment}`) : t(`analytics:rfm.valueGroups.${s.segment}`, { defaultValue: t(`analytics:rfm.segments.${s.segment}`) });
+      const label =
+        scheme === 'classic'
+          ? t(`analytics:rfm.segments.${s.segment}`)
+          : t(`analytics:rfm.valueGroups.${s.segment}`, { defaultValue: t(`analytics:rfm.segments.${s.segment}`) });
       lines.push(`  ${padText(label, 24)} ${String(s.count).padStart(7)}  ${pct(s.share).padStart(6)}`);
     }
   }
   lines.push('', t('analytics:cli.tiers'));
-  for (const s of r.tiers) lines.push(`  ${padText(t(`analytics:tiers.names.${s.tier}`), 12)} ${String(s.count).padStart(7)}  ${pct(s.customerShare).padStart(6)}  ${pct(s.revenueShare).padStart(6)}`);
+  for (const s of r.tiers)
+    lines.push(
+      `  ${padText(t(`analytics:tiers.names.${s.tier}`), 12)} ${String(s.count).padStart(7)}  ${pct(s.customerShare).padStart(6)}  ${pct(s.revenueShare).padStart(6)}`,
+    );
   lines.push('', t('analytics:cli.lifecycle'));
-  for (const s of r.lifecycle) lines.push(`  ${padText(t(`analytics:lifecycle.stages.${s.stage}`), 12)} ${String(s.count).padStart(7)}  ${pct(s.share).padStart(6)}`);
+  for (const s of r.lifecycle)
+    lines.push(`  ${padText(t(`analytics:lifecycle.stages.${s.stage}`), 12)} ${String(s.count).padStart(7)}  ${pct(s.share).padStart(6)}`);
   return lines.join('\n');
 }
 
@@ -76,7 +103,11 @@ export function cohortOption(v: string): { cohortCount: number | null; cohortFro
   if (/^\d+$/.test(s) && Number(s) > 0) return { cohortCount: Number(s), cohortFrom: null, cohortTo: null };
   const m = /^([^:]*):([^:]*)$/.exec(s);
   if (m && (m[1] || m[2])) return { cohortCount: null, cohortFrom: m[1] || null, cohortTo: m[2] || null };
-  throw new CliFailure({ code: 'INVALID_ARGUMENTS', message: `--cohorts ${v}`, params: { detail: `--cohorts must be all, a number or FROM:TO (e.g. 2024-01:2024-06), not ${v}` } });
+  throw new CliFailure({
+    code: 'INVALID_ARGUMENTS',
+    message: `--cohorts ${v}`,
+    params: { detail: `--cohorts must be all, a number or FROM:TO (e.g. 2024-01:2024-06), not ${v}` },
+  });
 }
 
 export function registerDiagnosticsCommands(program: Command): void {
@@ -96,10 +127,19 @@ export function registerDiagnosticsCommands(program: Command): void {
       action(async (s, g, file, opts) => {
         const o = opts as { asOf?: string; grain?: string; basis: string; window: string; cohorts: string; periods: string; label?: string; params?: string };
         const basis = BASIS[o.basis as keyof typeof BASIS];
-        if (!basis) throw new CliFailure({ code: 'INVALID_ARGUMENTS', message: `--basis ${o.basis}`, params: { detail: `--basis must be purchase or contract, not ${o.basis}` } });
+        if (!basis)
+          throw new CliFailure({
+            code: 'INVALID_ARGUMENTS',
+            message: `--basis ${o.basis}`,
+            params: { detail: `--basis must be purchase or contract, not ${o.basis}` },
+          });
         const windowDays = o.window === 'auto' ? null : Number(o.window);
         if (windowDays !== null && !(Number.isInteger(windowDays) && windowDays > 0)) {
-          throw new CliFailure({ code: 'INVALID_ARGUMENTS', message: `--window ${o.window}`, params: { detail: `--window must be auto or a whole number of days, not ${o.window}` } });
+          throw new CliFailure({
+            code: 'INVALID_ARGUMENTS',
+            message: `--window ${o.window}`,
+            params: { detail: `--window must be auto or a whole number of days, not ${o.window}` },
+          });
         }
         await s.call('engagement.open', { path: String(file) });
         const run = await s.call('diagnostics.run', {
@@ -117,7 +157,10 @@ export function registerDiagnosticsCommands(program: Command): void {
           const t = createTranslator(g.lang);
           // Every figure states its formula and denominator: the JSON carries the definitions too.
           const formulas = Object.fromEntries(
-            METRIC_DEFINITIONS.map((m) => [m.id, { name: t(m.nameKey), formula: t(m.formulaKey), denominator: m.denominatorKey ? t(m.denominatorKey) : null, unit: m.unit }]),
+            METRIC_DEFINITIONS.map((m) => [
+              m.id,
+              { name: t(m.nameKey), formula: t(m.formulaKey), denominator: m.denominatorKey ? t(m.denominatorKey) : null, unit: m.unit },
+            ]),
           );
           printResult(g, { ...run, formulas }, () => '');
         } else printResult(g, run, () => diagnoseText(run, g));

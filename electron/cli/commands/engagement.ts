@@ -85,7 +85,11 @@ export function registerEngagementCommands(program: Command): void {
         await s.call('engagement.open', { path: String(file) });
         const passphrase = await chosenPassphrase(g.lang, PASSPHRASE_ENV);
         const info = await s.call('engagement.encrypt', { passphrase });
-        printResult(g, info, () => (g.lang === 'zh-CN' ? `已加密 ${info.path}。请记住口令：忘记口令就无法再打开这个文件。` : `Encrypted ${info.path}. Keep the passphrase: without it the file cannot be opened again.`));
+        printResult(g, info, () =>
+          g.lang === 'zh-CN'
+            ? `已加密 ${info.path}。请记住口令：忘记口令就无法再打开这个文件。`
+            : `Encrypted ${info.path}. Keep the passphrase: without it the file cannot be opened again.`,
+        );
       }),
     );
 

@@ -61,7 +61,11 @@ export function registerHealthCommands(program: Command): void {
         const o = opts as { asOf?: string; model?: string; run: boolean; params?: string };
         await s.call('engagement.open', { path: String(file) });
         const ran = o.run
-          ? await s.call('health.run', { ...(o.asOf ? { asOf: o.asOf } : {}), ...(o.model ? { modelId: o.model } : {}), ...(o.params ? { paramSet: o.params } : {}) })
+          ? await s.call('health.run', {
+              ...(o.asOf ? { asOf: o.asOf } : {}),
+              ...(o.model ? { modelId: o.model } : {}),
+              ...(o.params ? { paramSet: o.params } : {}),
+            })
           : null;
         // The run just made, even when its as-of date is older than another's (the default is the latest as-of).
         const overview = await s.call('health.overview', ran ? { runId: ran.id } : {});

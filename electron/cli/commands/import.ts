@@ -61,12 +61,16 @@ export function batchText(b: ImportBatchDetail | ImportBatchSummary, g: CliGloba
     rows.push([t('import:summary.unknownCustomers'), n(b.unknownCustomers), `   ${t('import:summary.customersCreatedN', { count: b.customersCreated })}`]);
   }
   const labelWidth = Math.max(...rows.map(([label]) => textWidth(label)));
-  const lines = [t('import:cli.batchLine', { id: b.id, entity: t(`import:entities.${b.entity}`), file: b.fileName }), ...rows.map(([label, value, after]) => `  ${padText(label, labelWidth)}  ${value.padStart(10)}${after}`)];
+  const lines = [
+    t('import:cli.batchLine', { id: b.id, entity: t(`import:entities.${b.entity}`), file: b.fileName }),
+    ...rows.map(([label, value, after]) => `  ${padText(label, labelWidth)}  ${value.padStart(10)}${after}`),
+  ];
   if (b.dateMin) lines.push(`  ${padText(t('import:summary.dateRange'), labelWidth)}  ${b.dateMin} – ${b.dateMax}`);
   for (const note of batchNotes(b, (type) => t(`import:attributeTypes.${type}`), g.lang !== 'en')) lines.push(`  ${t(`import:${note.key}`, note.params)}`);
   if ('rejectsByReason' in b && b.rejectsByReason.length > 0) {
     lines.push('', t('import:summary.rejectsByReason'));
-    for (const r of b.rejectsByReason) lines.push(`  ${n(r.count).padStart(8)}  ${t(`import:reasonNames.${r.code}`, { defaultValue: r.code })}${r.column ? `  (${r.column})` : ''}`);
+    for (const r of b.rejectsByReason)
+      lines.push(`  ${n(r.count).padStart(8)}  ${t(`import:reasonNames.${r.code}`, { defaultValue: r.code })}${r.column ? `  (${r.column})` : ''}`);
     lines.push('', t('import:cli.rejectsHint', { id: b.id }));
   }
   if (b.status === 'undone') lines.push(t('import:cli.undoneAt', { at: b.undoneAt ?? '' }));
@@ -109,7 +113,8 @@ export function registerImportCommands(program: Command): void {
           return;
         }
         if (typeof data !== 'string') throw invalid('give the data file to import, or --undo BATCH_ID');
-        if (o.entity !== undefined && !(ENTITY_KINDS as readonly string[]).includes(o.entity)) throw invalid(`unknown entity ${o.entity}; one of ${ENTITY_KINDS.join(', ')}`);
+        if (o.entity !== undefined && !(ENTITY_KINDS as readonly string[]).includes(o.entity))
+          throw invalid(`unknown entity ${o.entity}; one of ${ENTITY_KINDS.join(', ')}`);
         if (o.unknownCustomers !== 'create' && o.unknownCustomers !== 'reject') throw invalid('--unknown-customers must be create or reject');
         // One plan: the preview detects the file and settles entity and mapping once; the run reuses it.
         const headerRow = o.headerRow === undefined ? undefined : Number(o.headerRow);
@@ -157,7 +162,10 @@ export function registerImportCommands(program: Command): void {
           list.length === 0
             ? t('import:history.none')
             : list
-                .map((b) => `#${String(b.id).padEnd(4)} ${b.startedAt.slice(0, 16).replace('T', ' ')}  ${t(`import:entities.${b.entity}`).padEnd(10)} ${b.fileName}  ${t('import:cli.counts', { read: b.rowsRead, accepted: b.rowsAccepted, rejected: b.rowsRejected, duplicate: b.rowsDuplicate })}${b.status === 'undone' ? `  [${t('import:history.undone')}]` : ''}`)
+                .map(
+                  (b) =>
+                    `#${String(b.id).padEnd(4)} ${b.startedAt.slice(0, 16).replace('T', ' ')}  ${t(`import:entities.${b.entity}`).padEnd(10)} ${b.fileName}  ${t('import:cli.counts', { read: b.rowsRead, accepted: b.rowsAccepted, rejected: b.rowsRejected, duplicate: b.rowsDuplicate })}${b.status === 'undone' ? `  [${t('import:history.undone')}]` : ''}`,
+                )
                 .join('\n'),
         );
       }),

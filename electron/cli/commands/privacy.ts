@@ -17,7 +17,9 @@ async function confirm(g: CliGlobals, question: string, yes: boolean | undefined
   };
   if (!process.stdin.isTTY) refuse();
   const rl = createInterface({ input: process.stdin, output: process.stderr });
-  const answer = await new Promise<string>((resolve) => rl.question(`${question}\n${g.lang === 'zh-CN' ? '输入 yes 继续：' : 'Type yes to continue: '}`, resolve));
+  const answer = await new Promise<string>((resolve) =>
+    rl.question(`${question}\n${g.lang === 'zh-CN' ? '输入 yes 继续：' : 'Type yes to continue: '}`, resolve),
+  );
   rl.close();
   if (!/^(yes|y|是)$/i.test(answer.trim())) refuse();
 }
@@ -29,7 +31,10 @@ function closeOutText(r: CloseOutResult, lang: Locale): string {
   const lines =
     r.mode === 'workspace'
       ? [t('privacy:closeOut.deleted', { files: r.filesDeleted.length }), ...r.filesDeleted.map((f) => `  ${f}`)]
-      : [t('privacy:closeOut.done', { fields, rows }), ...Object.entries({ ...r.cleared, ...r.rowsDeleted }).map(([k, n]) => `  ${k.padEnd(34)} ${String(n).padStart(8)}`)];
+      : [
+          t('privacy:closeOut.done', { fields, rows }),
+          ...Object.entries({ ...r.cleared, ...r.rowsDeleted }).map(([k, n]) => `  ${k.padEnd(34)} ${String(n).padStart(8)}`),
+        ];
   lines.push(verificationText(r.audit, lang));
   if (r.certificate) lines.push(t('privacy:closeOut.certificateWritten', { path: `${r.certificate.json}, ${r.certificate.text}` }));
   return lines.join('\n');
@@ -53,7 +58,11 @@ export function registerPrivacyCommands(program: Command): void {
       action(async (s, g, file, opts) => {
         const o = opts as { personalFields?: boolean; deleteWorkspace?: boolean; certificate?: string; yes?: boolean };
         if (Boolean(o.personalFields) === Boolean(o.deleteWorkspace)) {
-          throw new CliFailure({ code: 'INVALID_ARGUMENTS', message: 'choose --personal-fields or --delete-workspace', params: { detail: 'choose --personal-fields or --delete-workspace' } });
+          throw new CliFailure({
+            code: 'INVALID_ARGUMENTS',
+            message: 'choose --personal-fields or --delete-workspace',
+            params: { detail: 'choose --personal-fields or --delete-workspace' },
+          });
         }
         const mode = o.deleteWorkspace ? 'workspace' : 'personalFields';
         await s.call('engagement.open', { path: String(file) });
@@ -77,7 +86,12 @@ export function registerPrivacyCommands(program: Command): void {
         await confirm(g, t('privacy:erase.confirm', { key: String(key) }), (opts as { yes?: boolean }).yes);
         const r = await s.call('customers.erase', { customerKey: String(key) });
         const rows = Object.values(r.rowsDeleted).reduce((a, b) => a + b, 0);
-        printResult(g, r, () => [t('privacy:erase.done', { key: String(key), rows }), ...Object.entries(r.rowsDeleted).map(([k, n]) => `  ${k.padEnd(22)} ${String(n).padStart(8)}`)].join('\n'));
+        printResult(g, r, () =>
+          [
+            t('privacy:erase.done', { key: String(key), rows }),
+            ...Object.entries(r.rowsDeleted).map(([k, n]) => `  ${k.padEnd(22)} ${String(n).padStart(8)}`),
+          ].join('\n'),
+        );
       }),
     );
 

@@ -27,13 +27,21 @@ function exportLine(r: ReportExportResult, g: CliGlobals): string {
 
 function sourcesText(r: ReportExportResult, g: CliGlobals): string {
   return r.sources
-    .map((s) => `  ${s.status === 'stored' ? '✓' : '·'} ${s.title}${s.source ? `  — ${s.source}` : s.status === 'missing' ? `  — ${reportText(g.lang, 'ui.status.missing')}` : ''}`)
+    .map(
+      (s) =>
+        `  ${s.status === 'stored' ? '✓' : '·'} ${s.title}${s.source ? `  — ${s.source}` : s.status === 'missing' ? `  — ${reportText(g.lang, 'ui.status.missing')}` : ''}`,
+    )
     .join('\n');
 }
 
 function runIdOption(flag: string, value: string): number {
   const id = Number(value);
-  if (!Number.isInteger(id) || id < 1) throw new CliFailure({ code: 'INVALID_ARGUMENTS', message: `${flag} ${value}`, params: { detail: `${flag} must be a run id (a whole number), not ${value}` } });
+  if (!Number.isInteger(id) || id < 1)
+    throw new CliFailure({
+      code: 'INVALID_ARGUMENTS',
+      message: `${flag} ${value}`,
+      params: { detail: `${flag} must be a run id (a whole number), not ${value}` },
+    });
   return id;
 }
 
@@ -48,19 +56,33 @@ export function registerReportsCommands(program: Command): void {
     .option('--pseudonymise', 'replace customer names, contacts, phones and emails with stable tokens')
     .option('--run <id>', 'the diagnostic run to quote (default: the one with the latest as-of date)')
     .option('--health-run <id>', 'the health run to quote (default: the one with the latest as-of date)')
-    .addHelpText('after', '\nThe global --lang zh-CN|en also sets the report language (default: the builder\'s saved language).')
+    .addHelpText('after', "\nThe global --lang zh-CN|en also sets the report language (default: the builder's saved language).")
     .action(
       action(async (s, g, file, opts) => {
         const o = opts as ReportOptions;
         if (!o.xlsx && !o.pdf) {
-          throw new CliFailure({ code: 'INVALID_ARGUMENTS', message: 'give --xlsx and/or --pdf', params: { detail: 'give --xlsx OUT.xlsx and/or --pdf OUT.pdf' } });
+          throw new CliFailure({
+            code: 'INVALID_ARGUMENTS',
+            message: 'give --xlsx and/or --pdf',
+            params: { detail: 'give --xlsx OUT.xlsx and/or --pdf OUT.pdf' },
+          });
         }
         await s.call('engagement.open', { path: String(file) });
         let def: ReportDefinition = await s.call('report.definition', {});
         if (o.sections) {
-          const picked = pickSections(def, o.sections.split(',').map((x) => x.trim()).filter(Boolean));
+          const picked = pickSections(
+            def,
+            o.sections
+              .split(',')
+              .map((x) => x.trim())
+              .filter(Boolean),
+          );
           if (picked.unknown.length > 0) {
-            throw new CliFailure({ code: 'INVALID_ARGUMENTS', message: `unknown sections: ${picked.unknown.join(', ')}`, params: { detail: `unknown sections: ${picked.unknown.join(', ')}` } });
+            throw new CliFailure({
+              code: 'INVALID_ARGUMENTS',
+              message: `unknown sections: ${picked.unknown.join(', ')}`,
+              params: { detail: `unknown sections: ${picked.unknown.join(', ')}` },
+            });
           }
           def = picked.definition;
         }

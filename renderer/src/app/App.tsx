@@ -47,7 +47,10 @@ export function App({ api, transport, initialApp, initialWorkspace }: Props) {
   useEffect(
     () =>
       transport.on('engine.status', (status) => {
-        setEngine((prev) => ({ status, hadWorkspace: status.state === 'restarted' && prev?.status.state === 'crashed' ? prev.hadWorkspace : workspaceRef.current !== null }));
+        setEngine((prev) => ({
+          status,
+          hadWorkspace: status.state === 'restarted' && prev?.status.state === 'crashed' ? prev.hadWorkspace : workspaceRef.current !== null,
+        }));
         if (status.state === 'restarted') api['engagement.current']({}).then(setWorkspace, setError);
       }),
     [transport, api],

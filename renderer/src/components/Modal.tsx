@@ -46,7 +46,9 @@ export function FormModal(props: {
   const { t } = useTranslation();
   const footer = props.footer ?? (
     <>
-      <button className="btn" onClick={props.onClose} type="button">{t('actions.cancel')}</button>
+      <button className="btn" onClick={props.onClose} type="button">
+        {t('actions.cancel')}
+      </button>
       <button className="btn btn-primary" type="submit" form={props.id} disabled={props.busy} data-testid={props.submitTestId}>
         {props.submitLabel}
       </button>

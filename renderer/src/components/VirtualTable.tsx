@@ -73,8 +73,13 @@ export function VirtualTable<Row>({ columns, count, rowAt, onRange, sort, onSort
           {columns.map((c) => {
             const active = sort?.column === c.id;
             return (
-              <div key={c.id} role="columnheader" className={`vtable-th ${c.align === 'right' ? 'num' : ''}`} title={c.title}
-                aria-sort={active ? (sort?.descending ? 'descending' : 'ascending') : undefined}>
+              <div
+                key={c.id}
+                role="columnheader"
+                className={`vtable-th ${c.align === 'right' ? 'num' : ''}`}
+                title={c.title}
+                aria-sort={active ? (sort?.descending ? 'descending' : 'ascending') : undefined}
+              >
                 {c.sortable && onSort ? (
                   <button type="button" className={`vtable-sort ${active ? 'active' : ''}`} onClick={() => onSort(c.id)} data-testid={`vt-sort-${c.id}`}>
                     {c.header}

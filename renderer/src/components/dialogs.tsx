@@ -111,7 +111,13 @@ function NewDialog({ onClose }: { onClose: () => void }) {
       error={error}
     >
       <Field label={t('newDialog.clientName')}>
-        <input autoFocus value={clientName} onChange={(e) => setClientName(e.target.value)} placeholder={t('newDialog.clientNamePlaceholder')} name="clientName" />
+        <input
+          autoFocus
+          value={clientName}
+          onChange={(e) => setClientName(e.target.value)}
+          placeholder={t('newDialog.clientNamePlaceholder')}
+          name="clientName"
+        />
       </Field>
       <Field label={t('newDialog.industry')}>
         <input value={industry} onChange={(e) => setIndustry(e.target.value)} name="industry" />
@@ -122,7 +128,9 @@ function NewDialog({ onClose }: { onClose: () => void }) {
       <div className="form-row">
         <Field label={t('newDialog.currency')}>
           <select value={currency} onChange={(e) => setCurrency(e.target.value)}>
-            {['CNY', 'HKD', 'USD', 'EUR', 'JPY'].map((c) => <option key={c}>{c}</option>)}
+            {['CNY', 'HKD', 'USD', 'EUR', 'JPY'].map((c) => (
+              <option key={c}>{c}</option>
+            ))}
           </select>
         </Field>
         <Field label={t('newDialog.locale')}>
@@ -135,7 +143,11 @@ function NewDialog({ onClose }: { onClose: () => void }) {
       <Field label={t('newDialog.path')} help={t('newDialog.pathHelp')}>
         <div className="input-with-button">
           <input value={path} onChange={(e) => setPath(e.target.value)} placeholder={suggested} name="path" />
-          {wb.transport.shell && <button type="button" className="btn" onClick={() => browse().catch(setError)}>{t('actions.browse')}</button>}
+          {wb.transport.shell && (
+            <button type="button" className="btn" onClick={() => browse().catch(setError)}>
+              {t('actions.browse')}
+            </button>
+          )}
         </div>
       </Field>
       <label className="checkbox-field">
@@ -156,7 +168,16 @@ function OpenDialog({ onClose }: { onClose: () => void }) {
     if ((await openEngagement(wb, path.trim(), askPassphrase)) === 'opened') onClose();
   });
   return (
-    <FormModal id="open-engagement" title={t('openDialog.title')} onClose={onClose} onSubmit={submit} submitLabel={t('actions.openPath')} submitTestId="open-path" busy={busy} error={error}>
+    <FormModal
+      id="open-engagement"
+      title={t('openDialog.title')}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('actions.openPath')}
+      submitTestId="open-path"
+      busy={busy}
+      error={error}
+    >
       <Field label={t('openDialog.path')} help={t('openDialog.pathHelp')}>
         <input autoFocus value={path} onChange={(e) => setPath(e.target.value)} placeholder={joinPath(wb.app.defaultDir, '….rwb')} name="path" />
       </Field>
@@ -212,7 +233,13 @@ function BackupDialog({ onClose }: { onClose: () => void }) {
       submitLabel={t('actions.backup')}
       busy={busy}
       error={error}
-      footer={done ? <button className="btn btn-primary" onClick={onClose}>{t('actions.dismiss')}</button> : undefined}
+      footer={
+        done ? (
+          <button className="btn btn-primary" onClick={onClose}>
+            {t('actions.dismiss')}
+          </button>
+        ) : undefined
+      }
     >
       <Field label={t('backupDialog.path')}>
         <input value={path} onChange={(e) => setPath(e.target.value)} name="path" />

@@ -22,11 +22,7 @@ export function LockIcon() {
 }
 
 /** Opens a workspace; an encrypted one asks for its passphrase instead of failing. */
-export async function openEngagement(
-  wb: ReturnType<typeof useWorkbench>,
-  path: string,
-  askPassphrase: (path: string) => void,
-): Promise<'opened' | 'asked'> {
+export async function openEngagement(wb: ReturnType<typeof useWorkbench>, path: string, askPassphrase: (path: string) => void): Promise<'opened' | 'asked'> {
   try {
     await wb.api['engagement.open']({ path });
   } catch (err) {
@@ -52,7 +48,9 @@ export function useNewPassphrase() {
       <Field label={t('fields.confirm')}>
         <input type="password" autoComplete="new-password" value={second} onChange={(e) => setSecond(e.target.value)} name="confirm-passphrase" />
       </Field>
-      <p className="passphrase-warning" role="note">{t('help.forget')}</p>
+      <p className="passphrase-warning" role="note">
+        {t('help.forget')}
+      </p>
     </>
   );
   return { value: first, problem, fields };
@@ -68,7 +66,16 @@ export function UnlockDialog({ path, onClose }: { path: string; onClose: () => v
     wb.navigate('/e/overview');
   });
   return (
-    <FormModal id="unlock-engagement" title={t('unlock.title')} onClose={onClose} onSubmit={submit} submitLabel={t('unlock.submit')} submitTestId="unlock-open" busy={busy} error={error}>
+    <FormModal
+      id="unlock-engagement"
+      title={t('unlock.title')}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('unlock.submit')}
+      submitTestId="unlock-open"
+      busy={busy}
+      error={error}
+    >
       <p className="muted unlock-path">{t('unlock.body', { path })}</p>
       <Field label={t('fields.passphrase')}>
         <input type="password" autoFocus autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} name="passphrase" />
@@ -96,7 +103,13 @@ export function EncryptDialog({ onClose }: { onClose: () => void }) {
       submitTestId="encrypt-submit"
       busy={busy}
       error={error}
-      footer={done ? <button className="btn btn-primary" onClick={onClose}>{t('common:actions.dismiss')}</button> : undefined}
+      footer={
+        done ? (
+          <button className="btn btn-primary" onClick={onClose}>
+            {t('common:actions.dismiss')}
+          </button>
+        ) : undefined
+      }
     >
       {done ? (
         <p className="success">{t('encrypt.done')}</p>
@@ -130,14 +143,27 @@ export function ChangePassphraseDialog({ onClose }: { onClose: () => void }) {
       submitTestId="change-passphrase-submit"
       busy={busy}
       error={error}
-      footer={done ? <button className="btn btn-primary" onClick={onClose}>{t('common:actions.dismiss')}</button> : undefined}
+      footer={
+        done ? (
+          <button className="btn btn-primary" onClick={onClose}>
+            {t('common:actions.dismiss')}
+          </button>
+        ) : undefined
+      }
     >
       {done ? (
         <p className="success">{t('change.done')}</p>
       ) : (
         <>
           <Field label={t('fields.current')}>
-            <input type="password" autoFocus autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} name="current-passphrase" />
+            <input
+              type="password"
+              autoFocus
+              autoComplete="current-password"
+              value={current}
+              onChange={(e) => setCurrent(e.target.value)}
+              name="current-passphrase"
+            />
           </Field>
           {next.fields(t('fields.newPassphrase'))}
         </>

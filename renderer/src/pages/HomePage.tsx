@@ -26,7 +26,9 @@ export function HomePage() {
     <div className="home">
       <header className="home-header">
         <div className="brand">
-          <div className="logo" aria-hidden>留</div>
+          <div className="logo" aria-hidden>
+            留
+          </div>
           <div>
             <h1>{t('app.name')}</h1>
             <p className="muted">{t('app.tagline')}</p>
@@ -57,7 +59,9 @@ export function HomePage() {
         {wb.app.firstRun && recent?.length === 0 && (
           <div className="callout" data-testid="first-run">
             <span>{t('home.firstRun')}</span>
-            <button className="btn btn-primary" onClick={() => openDialog('demo')}>{t('actions.demo')}</button>
+            <button className="btn btn-primary" onClick={() => openDialog('demo')}>
+              {t('actions.demo')}
+            </button>
           </div>
         )}
 
@@ -83,9 +87,7 @@ export function HomePage() {
                     </span>
                     <span className="recent-path">{r.path}</span>
                   </button>
-                  <span className="recent-meta">
-                    {r.exists ? t('home.openedAt', { when: formatDateTime(r.openedAt, wb.locale) }) : t('home.missing')}
-                  </span>
+                  <span className="recent-meta">{r.exists ? t('home.openedAt', { when: formatDateTime(r.openedAt, wb.locale) }) : t('home.missing')}</span>
                   <button
                     className="btn btn-ghost"
                     title={t('actions.forget')}

@@ -22,7 +22,13 @@ export function AuditSection() {
         <p className="muted">{t('audit.empty')}</p>
       ) : (
         <table className="table">
-          <thead><tr><th>{t('audit.at')}</th><th>{t('audit.action')}</th><th>{t('audit.detail')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('audit.at')}</th>
+              <th>{t('audit.action')}</th>
+              <th>{t('audit.detail')}</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>

@@ -18,20 +18,30 @@ export function OverviewSection() {
       <div className="card">
         <div className="card-header">
           <h2>{m.clientName}</h2>
-          <button className="btn" onClick={() => setEditing((v) => !v)}>{t('overview.editMeta')}</button>
+          <button className="btn" onClick={() => setEditing((v) => !v)}>
+            {t('overview.editMeta')}
+          </button>
         </div>
         {editing ? (
           <MetaForm onDone={() => setEditing(false)} />
         ) : (
           <dl className="meta-grid" data-testid="engagement-meta">
-            <dt>{t('overview.industry')}</dt><dd>{m.industry ?? t('notSet')}</dd>
-            <dt>{t('overview.consultant')}</dt><dd>{m.consultant ?? t('notSet')}</dd>
-            <dt>{t('overview.currency')}</dt><dd>{m.currency}</dd>
-            <dt>{t('overview.locale')}</dt><dd>{t(`locales.${m.locale}`)}</dd>
-            <dt>{t('overview.startDate')}</dt><dd>{m.startDate ?? t('notSet')}</dd>
-            <dt>{t('overview.file')}</dt><dd className="mono">{ws.path}</dd>
-            <dt>{t('overview.size')}</dt><dd>{formatBytes(ws.fileBytes)}</dd>
-            <dt>{t('overview.schema')}</dt><dd className="mono">{ws.schemaVersion}</dd>
+            <dt>{t('overview.industry')}</dt>
+            <dd>{m.industry ?? t('notSet')}</dd>
+            <dt>{t('overview.consultant')}</dt>
+            <dd>{m.consultant ?? t('notSet')}</dd>
+            <dt>{t('overview.currency')}</dt>
+            <dd>{m.currency}</dd>
+            <dt>{t('overview.locale')}</dt>
+            <dd>{t(`locales.${m.locale}`)}</dd>
+            <dt>{t('overview.startDate')}</dt>
+            <dd>{m.startDate ?? t('notSet')}</dd>
+            <dt>{t('overview.file')}</dt>
+            <dd className="mono">{ws.path}</dd>
+            <dt>{t('overview.size')}</dt>
+            <dd>{formatBytes(ws.fileBytes)}</dd>
+            <dt>{t('overview.schema')}</dt>
+            <dd className="mono">{ws.schemaVersion}</dd>
             <dt>{t('encryption:state.label')}</dt>
             <dd data-testid="encryption-state">
               {ws.encrypted ? (
@@ -88,11 +98,23 @@ function MetaForm({ onDone }: { onDone: () => void }) {
   }
   return (
     <form className="form-grid" onSubmit={submit}>
-      <Field label={t('newDialog.clientName')}><input value={clientName} onChange={(e) => setClientName(e.target.value)} /></Field>
-      <Field label={t('newDialog.industry')}><input value={industry} onChange={(e) => setIndustry(e.target.value)} /></Field>
-      <Field label={t('newDialog.consultant')}><input value={consultant} onChange={(e) => setConsultant(e.target.value)} /></Field>
-      <Field label={t('newDialog.startDate')}><input type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} /></Field>
-      <div><button className="btn btn-primary" type="submit">{t('actions.save')}</button></div>
+      <Field label={t('newDialog.clientName')}>
+        <input value={clientName} onChange={(e) => setClientName(e.target.value)} />
+      </Field>
+      <Field label={t('newDialog.industry')}>
+        <input value={industry} onChange={(e) => setIndustry(e.target.value)} />
+      </Field>
+      <Field label={t('newDialog.consultant')}>
+        <input value={consultant} onChange={(e) => setConsultant(e.target.value)} />
+      </Field>
+      <Field label={t('newDialog.startDate')}>
+        <input type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} />
+      </Field>
+      <div>
+        <button className="btn btn-primary" type="submit">
+          {t('actions.save')}
+        </button>
+      </div>
     </form>
   );
 }

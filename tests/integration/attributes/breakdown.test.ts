@@ -30,7 +30,10 @@ beforeAll(async () => {
   const { customers } = writeSuperstore(orders);
   const list = join(dir, 'customers.csv');
   // The customer list adds a number (员工数) and a date (上次拜访日期) for the same customers.
-  writeFileSync(list, ['客户编号,客户名称,员工数,上次拜访日期', ...customers.map((c, i) => `${c.id},${c.name},${(i + 1) * 10},${2015 + (i % 3)}-03-01`)].join('\n'));
+  writeFileSync(
+    list,
+    ['客户编号,客户名称,员工数,上次拜访日期', ...customers.map((c, i) => `${c.id},${c.name},${(i + 1) * 10},${2015 + (i % 3)}-03-01`)].join('\n'),
+  );
   const p1 = await call('import.preview', { path: list });
   await call('import.run', { plan: p1.plan });
   const p2 = await call('import.preview', { path: orders });
@@ -53,12 +56,21 @@ describe('breakdown by a kept attribute', () => {
     const run = await call('diagnostics.run', { params: { asOf: '2017-12-31', grain: 'quarter' } });
     for (const name of ['省/自治区', '员工数', '上次拜访日期']) {
       const bd = await call('attributes.breakdown', { runId: run.id, name });
-      expect(bd.groups.reduce((s, g) => s + g.customers, 0), name).toBe(run.customers);
+      expect(
+        bd.groups.reduce((s, g) => s + g.customers, 0),
+        name,
+      ).toBe(run.customers);
       const revenue = bd.groups.reduce((s, g) => s + g.revenue12m, 0);
       const runRevenue = (await call('diagnostics.customers', { runId: run.id, limit: 5000 })).rows.reduce((s, r) => s + r.revenue12m, 0);
       expect(revenue).toBeCloseTo(runRevenue, 6);
       for (const g of bd.groups) {
-        const target: DrillTarget = { kind: 'customerAttribute', name, value: g.value, ...(g.range ? { range: g.range } : {}), ...(g.year ? { year: true } : {}) };
+        const target: DrillTarget = {
+          kind: 'customerAttribute',
+          name,
+          value: g.value,
+          ...(g.range ? { range: g.range } : {}),
+          ...(g.year ? { year: true } : {}),
+        };
         const page = await call('diagnostics.customers', { runId: run.id, target, limit: 5000 });
         expect(page.total, `${name} = ${g.value}`).toBe(g.customers);
       }
@@ -67,6 +79,12 @@ describe('breakdown by a kept attribute', () => {
     expect(years.groups.map((g) => g.value)).toEqual(['2015', '2016', '2017']);
     const sizes = await call('attributes.breakdown', { runId: run.id, name: '员工数' });
     // 10 customers, 10..100 employees: five quintile ranges of two.
-    expect(sizes.groups.map((g) => g.range)).toEqual([[10, 20], [30, 40], [50, 60], [70, 80], [90, 100]]);
+    expect(sizes.groups.map((g) => g.range)).toEqual([
+      [10, 20],
+      [30, 40],
+      [50, 60],
+      [70, 80],
+      [90, 100],
+    ]);
   });
 });

@@ -74,7 +74,10 @@ describe('checklist assessments', () => {
     await answerAll(first, '李总', LI);
     const r = await h.call('checklist.score', { id: first });
     const overall = r.aggregate.overall.byRespondent;
-    expect(overall.map((x) => [x.respondent, x.score])).toEqual([['王总', 100], ['李总', 31.25]]);
+    expect(overall.map((x) => [x.respondent, x.score])).toEqual([
+      ['王总', 100],
+      ['李总', 31.25],
+    ]);
     expect(r.aggregate.overall.spread!.mean).toBeCloseTo(65.625, 10);
     expect(r.aggregate.overall.stage!.id).toBe('managed');
     expect(r.combined.score).toBeCloseTo(65.625, 10);

@@ -29,7 +29,11 @@ describe('rwb checklist', () => {
     const id = String(started.json<AssessmentSummary>().id);
 
     // Each rwb run starts a process (seconds on a busy machine): three answers one by one, the rest from a file.
-    for (const [q, v] of [['a1', 'yes'], ['a2', '5'], ['c1', '是']]) {
+    for (const [q, v] of [
+      ['a1', 'yes'],
+      ['a2', '5'],
+      ['c1', '是'],
+    ]) {
       const r = rwb(['checklist', 'answer', file, id, '--respondent', '王总', '--question', q!, '--value', v!], env);
       expect(r.status, r.stderr).toBe(0);
     }

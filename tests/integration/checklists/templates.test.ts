@@ -66,7 +66,9 @@ describe('checklist templates', () => {
     const broken = { ...template, sections: [{ ...template.sections[0]!, weight: -1 }, ...template.sections.slice(1)] };
     const refused = await h.fail('checklist.saveTemplate', { template: broken, locale: 'en' });
     expect(refused.params['detail']).toBe('retention-self-check-copy.json › sections[0].weight: A weight must be positive, got -1');
-    expect((await h.fail('checklist.saveTemplate', { template: (await h.call('checklist.template', { id: 'data-compliance' })).template })).code).toBe('VALIDATION_FAILED');
+    expect((await h.fail('checklist.saveTemplate', { template: (await h.call('checklist.template', { id: 'data-compliance' })).template })).code).toBe(
+      'VALIDATION_FAILED',
+    );
 
     const out = join(dir, 'exported.json');
     const written = await h.call('checklist.exportTemplate', { id: copy.id, path: out });

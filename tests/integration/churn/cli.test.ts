@@ -19,7 +19,10 @@ beforeAll(async () => {
 
 describe('rwb churn-model', { timeout: 240_000 }, () => {
   it('prints the run, the riskiest customers by revenue at stake and the backtest as JSON', () => {
-    const r = rwb(['churn-model', file, '--label', 'history', '--horizon', '180', '--model', 'logistic', '--folds', '4', '--top', '5', '--backtest', '--json'], env);
+    const r = rwb(
+      ['churn-model', file, '--label', 'history', '--horizon', '180', '--model', 'logistic', '--folds', '4', '--top', '5', '--backtest', '--json'],
+      env,
+    );
     expect(r.status, r.stderr).toBe(0);
     const o = r.json<{ run: ChurnRun; top: ChurnScoreRow[]; backtest: SignalBacktest }>();
     expect(o.run.params).toMatchObject({ label: 'history', horizonDays: 180, model: 'logistic', folds: 4 });
@@ -38,7 +41,10 @@ describe('rwb churn-model', { timeout: 240_000 }, () => {
       const r = rwb(['churn-model', file, '--model', 'gbt', '--top', '3', '--lang', lang], env);
       expect(r.status, r.stderr).toBe(0);
       const at = headings.map((h) => r.stdout.indexOf(h));
-      expect(at.every((i) => i >= 0), r.stdout).toBe(true);
+      expect(
+        at.every((i) => i >= 0),
+        r.stdout,
+      ).toBe(true);
       expect([...at].sort((a, b) => a - b)).toEqual(at);
     }
   });

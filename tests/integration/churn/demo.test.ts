@@ -26,8 +26,21 @@ async function call<K extends ChannelName>(name: K, args: ArgsOf<K>): Promise<Re
   return env.value as ResultOf<K>;
 }
 
-const planted = JSON.parse(readFileSync(join(__dirname, '../../../resources/demo/planted-patterns.json'), 'utf8')) as { patterns: Record<string, { customers: string[] }> };
-const WARNING_PATTERNS = ['silent6m', 'interactionDrop', 'unanswered3', 'purchaseDown', 'lowSatTwice', 'competitor', 'decisionMaker', 'slowService', 'loginsDown', 'projectDelay'];
+const planted = JSON.parse(readFileSync(join(__dirname, '../../../resources/demo/planted-patterns.json'), 'utf8')) as {
+  patterns: Record<string, { customers: string[] }>;
+};
+const WARNING_PATTERNS = [
+  'silent6m',
+  'interactionDrop',
+  'unanswered3',
+  'purchaseDown',
+  'lowSatTwice',
+  'competitor',
+  'decisionMaker',
+  'slowService',
+  'loginsDown',
+  'projectDelay',
+];
 const atRisk = new Set(WARNING_PATTERNS.flatMap((p) => planted.patterns[p]?.customers ?? []));
 
 beforeAll(async () => {
@@ -43,7 +56,9 @@ describe('churn model on the demo engagement', () => {
   it('evaluates on a later cutoff than it trains on, then names drivers and scores customers by revenue at stake', async () => {
     const run = await call('churn.fit', { params: { model: 'logistic' } });
     const e = run.evaluation;
-    console.log(`demo logistic hold-out: AUC ${e.rocAuc?.value.toFixed(3)} [${e.rocAuc?.low?.toFixed(3)}, ${e.rocAuc?.high?.toFixed(3)}], PR AUC ${e.prAuc?.value.toFixed(3)}, base rate ${e.baseRate.toFixed(3)}, Brier ${e.brier?.toFixed(4)} vs ${e.brierBaseline?.toFixed(4)}; train ${e.train.cutoff} n=${e.train.customers}, test ${e.test.cutoff} n=${e.test.customers}`);
+    console.log(
+      `demo logistic hold-out: AUC ${e.rocAuc?.value.toFixed(3)} [${e.rocAuc?.low?.toFixed(3)}, ${e.rocAuc?.high?.toFixed(3)}], PR AUC ${e.prAuc?.value.toFixed(3)}, base rate ${e.baseRate.toFixed(3)}, Brier ${e.brier?.toFixed(4)} vs ${e.brierBaseline?.toFixed(4)}; train ${e.train.cutoff} n=${e.train.customers}, test ${e.test.cutoff} n=${e.test.customers}`,
+    );
     expect(e.scheme).toBe('time-holdout');
     expect(e.train.cutoff! < e.test.cutoff!).toBe(true);
     expect(run.status).toBe('ok');
@@ -62,8 +77,13 @@ describe('churn model on the demo engagement', () => {
     const page = await call('churn.scores', { runId: run.id, limit: 5000 });
     expect(page.total).toBe(run.customers);
     expect(page.rows.map((r) => r.rank)).toEqual(page.rows.map((_, i) => i + 1));
-    const auc = rocAuc(page.rows.map((r) => r.probability), page.rows.map((r) => (atRisk.has(r.customerKey) ? 1 : 0)))!;
-    console.log(`demo: planted at-risk customers vs the rest by churn probability, AUC ${auc.value.toFixed(3)} (${page.rows.filter((r) => atRisk.has(r.customerKey)).length} planted of ${page.total})`);
+    const auc = rocAuc(
+      page.rows.map((r) => r.probability),
+      page.rows.map((r) => (atRisk.has(r.customerKey) ? 1 : 0)),
+    )!;
+    console.log(
+      `demo: planted at-risk customers vs the rest by churn probability, AUC ${auc.value.toFixed(3)} (${page.rows.filter((r) => atRisk.has(r.customerKey)).length} planted of ${page.total})`,
+    );
     expect(auc.value).toBeGreaterThan(0.6);
     const byStake = await call('churn.scores', { runId: run.id, sort: 'revenueAtStake', limit: 3 });
     expect(byStake.rows.map((r) => r.customerKey)).toEqual(run.topAtStake.slice(0, 3).map((r) => r.customerKey));
@@ -76,7 +96,9 @@ describe('churn model on the demo engagement', () => {
 
   it('gradient-boosted trees: permutation importance, deterministic for a seed', async () => {
     const a = await call('churn.fit', { params: { model: 'gbt' } });
-    console.log(`demo gbt hold-out: AUC ${a.evaluation.rocAuc?.value.toFixed(3)} [${a.evaluation.rocAuc?.low?.toFixed(3)}, ${a.evaluation.rocAuc?.high?.toFixed(3)}]`);
+    console.log(
+      `demo gbt hold-out: AUC ${a.evaluation.rocAuc?.value.toFixed(3)} [${a.evaluation.rocAuc?.low?.toFixed(3)}, ${a.evaluation.rocAuc?.high?.toFixed(3)}]`,
+    );
     expect(a.drivers[0]!.kind).toBe('permutation');
     const again = await call('churn.fit', { params: { model: 'gbt' } });
     expect(again.evaluation.rocAuc).toEqual(a.evaluation.rocAuc);
@@ -85,7 +107,9 @@ describe('churn model on the demo engagement', () => {
 
   it('outcome column: the customer list status, stratified k-fold', async () => {
     const run = await call('churn.fit', { params: { label: 'column', folds: 5 } });
-    console.log(`demo column labels, 5-fold: AUC ${run.evaluation.rocAuc?.value.toFixed(3)}, ${run.evaluation.test.churned} churned of ${run.evaluation.test.customers}`);
+    console.log(
+      `demo column labels, 5-fold: AUC ${run.evaluation.rocAuc?.value.toFixed(3)}, ${run.evaluation.test.churned} churned of ${run.evaluation.test.customers}`,
+    );
     expect(run.evaluation.scheme).toBe('kfold');
     expect(run.evaluation.test).toMatchObject({ customers: 497, churned: 96 });
     expect(run.notes.map((n) => n.key)).toContain('notes.columnAttributesOnly');
@@ -94,7 +118,10 @@ describe('churn model on the demo engagement', () => {
   it('backtests each early-warning rule; the rules behind planted patterns lead by lift', async () => {
     const bt = await call('churn.backtest', { horizonDays: 180 });
     console.log(`demo backtest: ${bt.observations} customer-dates at ${bt.dates.length} dates, base rate ${bt.baseRate.toFixed(3)}`);
-    for (const r of bt.rules) console.log(`  ${r.ruleId.padEnd(20)} fires ${String(r.fires).padStart(4)}  precision ${r.precision?.toFixed(2) ?? '-'}  recall ${r.recall?.toFixed(2) ?? '-'}  lift ${r.lift?.toFixed(2) ?? '-'}  lead ${r.medianLeadDays ?? '-'}`);
+    for (const r of bt.rules)
+      console.log(
+        `  ${r.ruleId.padEnd(20)} fires ${String(r.fires).padStart(4)}  precision ${r.precision?.toFixed(2) ?? '-'}  recall ${r.recall?.toFixed(2) ?? '-'}  lift ${r.lift?.toFixed(2) ?? '-'}  lead ${r.medianLeadDays ?? '-'}`,
+      );
     expect(bt.dates.length).toBeGreaterThanOrEqual(4);
     const ranked = bt.rules.filter((r) => r.fires >= 5 && r.lift !== null).sort((x, y) => y.lift! - x.lift!);
     const top = ranked.slice(0, 4).map((r) => r.ruleId);

@@ -32,14 +32,25 @@ function row(s: FeatureSnapshot, key: string): Record<string, string> {
 function plantEvents(date: string, month: string, tag: string): void {
   const db = ws.sqlite;
   for (const c of ['DROP', 'QUIET']) {
-    db.prepare(`insert into orders (row_key, order_key, customer_key, order_date, amount, quantity) values (?, ?, ?, ?, 99999, 50)`).run(`o-${tag}-${c}`, `o-${tag}-${c}`, c, date);
-    db.prepare(`insert into interactions (row_key, customer_key, date, channel, purpose, direction, responded, text) values (?, ?, ?, '电话', '需求型', 'outbound', 0, '对手报价 新任采购')`).run(`i-${tag}-${c}`, c, date);
-    db.prepare(`insert into tickets (row_key, ticket_key, customer_key, opened_at, first_response_at, resolved_at, escalated, satisfaction) values (?, ?, ?, ?, ?, ?, 1, 1)`).run(`t-${tag}-${c}`, `t-${tag}-${c}`, c, `${date}T09:00:00`, `${date}T21:00:00`, `${date}T23:00:00`);
+    db.prepare(`insert into orders (row_key, order_key, customer_key, order_date, amount, quantity) values (?, ?, ?, ?, 99999, 50)`).run(
+      `o-${tag}-${c}`,
+      `o-${tag}-${c}`,
+      c,
+      date,
+    );
+    db.prepare(
+      `insert into interactions (row_key, customer_key, date, channel, purpose, direction, responded, text) values (?, ?, ?, '电话', '需求型', 'outbound', 0, '对手报价 新任采购')`,
+    ).run(`i-${tag}-${c}`, c, date);
+    db.prepare(
+      `insert into tickets (row_key, ticket_key, customer_key, opened_at, first_response_at, resolved_at, escalated, satisfaction) values (?, ?, ?, ?, ?, ?, 1, 1)`,
+    ).run(`t-${tag}-${c}`, `t-${tag}-${c}`, c, `${date}T09:00:00`, `${date}T21:00:00`, `${date}T23:00:00`);
     // A live contract (signed before the cutoff) cancelled on the planted date.
     db.prepare(`update contracts set cancelled_date = ? where contract_key = ?`).run(date, `x-base-${c}`);
     db.prepare(`insert into surveys (row_key, customer_key, date, nps, csat, comment) values (?, ?, ?, 0, 1, '很差')`).run(`s-${tag}-${c}`, c, date);
     db.prepare(`insert into usage (row_key, customer_key, period, metric, value) values (?, ?, ?, 'logins', 1)`).run(`u-${tag}-${c}`, c, month);
-    db.prepare(`insert into contracts (row_key, contract_key, customer_key, start_date, end_date, recurring_value, value_period, mrr) values (?, ?, ?, ?, null, 5000, 'month', 5000)`).run(`k-${tag}-${c}`, `k-${tag}-${c}`, c, date);
+    db.prepare(
+      `insert into contracts (row_key, contract_key, customer_key, start_date, end_date, recurring_value, value_period, mrr) values (?, ?, ?, ?, null, 5000, 'month', 5000)`,
+    ).run(`k-${tag}-${c}`, `k-${tag}-${c}`, c, date);
   }
 }
 
@@ -53,7 +64,9 @@ describe('churn features at a cutoff', () => {
   it('ignore events planted after the cutoff, and see the same events planted before it', () => {
     for (const c of ['DROP', 'QUIET']) {
       ws.sqlite
-        .prepare(`insert into contracts (row_key, contract_key, customer_key, start_date, end_date, recurring_value, value_period, mrr) values (?, ?, ?, '2025-01-01', '2027-01-01', 100, 'month', 100)`)
+        .prepare(
+          `insert into contracts (row_key, contract_key, customer_key, start_date, end_date, recurring_value, value_period, mrr) values (?, ?, ?, '2025-01-01', '2027-01-01', 100, 'month', 100)`,
+        )
         .run(`x-base-${c}`, `x-base-${c}`, c);
     }
     const before = featuresAt(ws.sqlite, CUTOFF, rules);
@@ -68,7 +81,9 @@ describe('churn features at a cutoff', () => {
     const a = row(after, 'QUIET');
     const m = row(moved, 'QUIET');
     const changed = Object.keys(a).filter((k) => a[k] !== m[k]);
-    expect(changed).toEqual(expect.arrayContaining(['spend365', 'tickets365', 'escalated365', 'resolutionHours365', 'contractsEnded365', 'mrr', 'signal:competitorMention']));
+    expect(changed).toEqual(
+      expect.arrayContaining(['spend365', 'tickets365', 'escalated365', 'resolutionHours365', 'contractsEnded365', 'mrr', 'signal:competitorMention']),
+    );
   });
 
   it('reads outcome values as clients write them', () => {

@@ -35,7 +35,21 @@ describe('clv on the demo engagement', () => {
   it('fits BG/NBD and Gamma-Gamma, stores the run with its evaluation, pages its customers', async () => {
     const run = await call('clv.fit', { params: { model: 'bgnbd', holdoutDays: 180 } });
     const r = run.result;
-    console.log('demo clv', run.status, run.verdict, r.countFit.parameters.map((p) => `${p.name}=${p.value.toFixed(4)}±${p.se?.toFixed(4)}`).join(' '), 'LL', r.countFit.logLikelihood, 'GG', r.spendFit?.status, r.spendFit?.parameters.map((p) => p.value.toFixed(3)).join(' '), 'hold-out', r.evaluation.holdoutActual, r.evaluation.holdoutPredicted, r.evaluation.reasons.map((x) => x.key).join(','));
+    console.log(
+      'demo clv',
+      run.status,
+      run.verdict,
+      r.countFit.parameters.map((p) => `${p.name}=${p.value.toFixed(4)}±${p.se?.toFixed(4)}`).join(' '),
+      'LL',
+      r.countFit.logLikelihood,
+      'GG',
+      r.spendFit?.status,
+      r.spendFit?.parameters.map((p) => p.value.toFixed(3)).join(' '),
+      'hold-out',
+      r.evaluation.holdoutActual,
+      r.evaluation.holdoutPredicted,
+      r.evaluation.reasons.map((x) => x.key).join(','),
+    );
     expect(['converged', 'flat', 'boundary']).toContain(run.status);
     expect(r.countFit.parameters.map((p) => p.name)).toEqual(['r', 'alpha', 'a', 'b']);
     expect(r.evaluation.calibrationFit).not.toBeNull();
@@ -68,7 +82,9 @@ describe('clv on the demo engagement', () => {
     const before = (await call('clv.runs', {})).length;
     const cancel = new AbortController();
     cancel.abort();
-    expect(() => runClvModel(ws.sqlite, { params: ClvParamsSchema.parse({}), label: null, now: '2026-12-04T10:00:00', signal: cancel.signal })).toThrow(/CANCELLED|cancel/i);
+    expect(() => runClvModel(ws.sqlite, { params: ClvParamsSchema.parse({}), label: null, now: '2026-12-04T10:00:00', signal: cancel.signal })).toThrow(
+      /CANCELLED|cancel/i,
+    );
     expect((await call('clv.runs', {})).length).toBe(before);
   });
 });

@@ -66,7 +66,14 @@ describe('demo loader (through the import pipeline)', () => {
 
   beforeAll(async () => {
     ws = await createWorkspace(join(tempDir(), 'demo.rwb'), {
-      clientName: 'demo', industry: null, currency: 'CNY', locale: 'zh-CN', consultant: null, startDate: null, endDate: null, notes: null,
+      clientName: 'demo',
+      industry: null,
+      currency: 'CNY',
+      locale: 'zh-CN',
+      consultant: null,
+      startDate: null,
+      endDate: null,
+      notes: null,
     });
     db = ws.db;
     counts = (await loadDemoData(ws, DEMO_DIR)).counts;
@@ -81,10 +88,17 @@ describe('demo loader (through the import pipeline)', () => {
     for (const k of ENTITY_KINDS) {
       const expected = manifest.files[k]!.rows + (k === 'customers' ? orphans : 0);
       expect(counts[k], k).toBe(expected);
-      const row = await db.selectFrom(k).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom(k)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(row.n), k).toBe(expected);
     }
-    const batches = await db.selectFrom('import_batch').select(['entity', 'rows_read', 'rows_accepted', 'rows_rejected', 'rows_duplicate', 'file_hash']).orderBy('id').execute();
+    const batches = await db
+      .selectFrom('import_batch')
+      .select(['entity', 'rows_read', 'rows_accepted', 'rows_rejected', 'rows_duplicate', 'file_hash'])
+      .orderBy('id')
+      .execute();
     expect(batches.map((b) => b.entity)).toEqual([...ENTITY_KINDS]);
     for (const b of batches) {
       const entity = b.entity as (typeof ENTITY_KINDS)[number];
@@ -145,7 +159,9 @@ describe('demo loader (through the import pipeline)', () => {
       where end_date < start_date or cancelled_date < start_date or cancelled_date > end_date`.execute(db);
     expect(Number(contracts.rows[0]!.n)).toBe(0);
     const renewals = await sql<{ n: number }>`select count(*) as n from contracts k
-      where renewal_of is not null and not exists (select 1 from contracts p where p.contract_key = k.renewal_of and p.customer_key = k.customer_key)`.execute(db);
+      where renewal_of is not null and not exists (select 1 from contracts p where p.contract_key = k.renewal_of and p.customer_key = k.customer_key)`.execute(
+      db,
+    );
     expect(Number(renewals.rows[0]!.n)).toBe(0);
   });
 
@@ -198,7 +214,13 @@ describe('demo loader (through the import pipeline)', () => {
       where status = '实施中' and planned_end < ${AS_OF} and open_issues >= 3`);
     expect(delayed).toBeGreaterThanOrEqual(12);
 
-    const unanswered = await db.selectFrom('interactions').select(['customer_key', 'direction', 'responded']).orderBy('customer_key').orderBy('date').orderBy('id').execute();
+    const unanswered = await db
+      .selectFrom('interactions')
+      .select(['customer_key', 'direction', 'responded'])
+      .orderBy('customer_key')
+      .orderBy('date')
+      .orderBy('id')
+      .execute();
     const lastThree = new Map<string, { direction: string | null; responded: number | null }[]>();
     for (const r of unanswered) lastThree.set(r.customer_key, [...(lastThree.get(r.customer_key) ?? []), r].slice(-3));
     const threeInARow = [...lastThree.values()].filter((l) => l.length === 3 && l.every((r) => r.direction === 'outbound' && r.responded === 0));

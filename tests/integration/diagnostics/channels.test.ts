@@ -22,9 +22,20 @@ async function call<K extends ChannelName>(name: K, args: ArgsOf<K>): Promise<Re
 beforeAll(async () => {
   b = new Backend({ host: 'cli', version: 'test', settingsDir: join(dir, 'home'), documentsDir: join(dir, 'docs') });
   handlers = createHandlers(b);
-  const ws = await createWorkspace(join(dir, 'fixture.rwb'), {
-    clientName: '测试', industry: null, currency: 'CNY', locale: 'zh-CN', consultant: null, startDate: null, endDate: null, notes: null,
-  }, async (w) => fillFixture(w.sqlite));
+  const ws = await createWorkspace(
+    join(dir, 'fixture.rwb'),
+    {
+      clientName: '测试',
+      industry: null,
+      currency: 'CNY',
+      locale: 'zh-CN',
+      consultant: null,
+      startDate: null,
+      endDate: null,
+      notes: null,
+    },
+    async (w) => fillFixture(w.sqlite),
+  );
   await ws.close();
   await b.open(join(dir, 'fixture.rwb'));
 });

@@ -67,7 +67,19 @@ describe('rwb diagnose on a 13-month retail order history', () => {
     const res = run.results;
     expect(run.grain).toBe('month');
     expect(res.cohorts.rows.map((c) => c.key)).toEqual([
-      '2010-12', '2011-01', '2011-02', '2011-03', '2011-04', '2011-05', '2011-06', '2011-07', '2011-08', '2011-09', '2011-10', '2011-11', '2011-12',
+      '2010-12',
+      '2011-01',
+      '2011-02',
+      '2011-03',
+      '2011-04',
+      '2011-05',
+      '2011-06',
+      '2011-07',
+      '2011-08',
+      '2011-09',
+      '2011-10',
+      '2011-11',
+      '2011-12',
     ]);
     // The first cohort is the largest: the one consultants quote.
     const sizes = res.cohorts.rows.map((c) => c.size);
@@ -92,9 +104,19 @@ describe('rwb diagnose on a 13-month retail order history', () => {
     // the first order (2010-12-01) and are absent with their reason; December 2011, with exactly one
     // window of history, is measured, and below 100%.
     const wide = rwb(['diagnose', file, '--window', '365', '--json'], env).json<DiagnosticRun>().results;
-    expect(wide.retention.filter((p) => p.retentionRate.reason === 'history-shorter-than-window').map((p) => p.period.key)).toEqual(
-      ['2011-01', '2011-02', '2011-03', '2011-04', '2011-05', '2011-06', '2011-07', '2011-08', '2011-09', '2011-10', '2011-11'],
-    );
+    expect(wide.retention.filter((p) => p.retentionRate.reason === 'history-shorter-than-window').map((p) => p.period.key)).toEqual([
+      '2011-01',
+      '2011-02',
+      '2011-03',
+      '2011-04',
+      '2011-05',
+      '2011-06',
+      '2011-07',
+      '2011-08',
+      '2011-09',
+      '2011-10',
+      '2011-11',
+    ]);
     expect(wide.retention[11]!.retentionRate.value).toBeLessThan(1);
     expect(wide.notices.map((n) => n.code)).toContain('history-shorter-than-window');
   }, 120_000);

@@ -11,9 +11,20 @@ const env = { RWB_HOME: join(dir, 'home'), RWB_DOCUMENTS: join(dir, 'docs'), LAN
 
 async function fixtureFile(name: string): Promise<string> {
   const path = join(dir, name);
-  const ws = await createWorkspace(path, {
-    clientName: '测试', industry: null, currency: 'CNY', locale: 'zh-CN', consultant: null, startDate: null, endDate: null, notes: null,
-  }, async (w) => fillFixture(w.sqlite));
+  const ws = await createWorkspace(
+    path,
+    {
+      clientName: '测试',
+      industry: null,
+      currency: 'CNY',
+      locale: 'zh-CN',
+      consultant: null,
+      startDate: null,
+      endDate: null,
+      notes: null,
+    },
+    async (w) => fillFixture(w.sqlite),
+  );
   await ws.close();
   return path;
 }

@@ -32,8 +32,14 @@ interface Plain {
 }
 
 const COLUMN: Record<CustomerSort, string> = {
-  customerKey: 'customer_key', name: 'name', revenue12m: 'revenue_12m', monetary: 'monetary', recencyDays: 'recency_days',
-  frequency: 'frequency', tenureDays: 'tenure_days', mrr: 'mrr',
+  customerKey: 'customer_key',
+  name: 'name',
+  revenue12m: 'revenue_12m',
+  monetary: 'monetary',
+  recencyDays: 'recency_days',
+  frequency: 'frequency',
+  tenureDays: 'tenure_days',
+  mrr: 'mrr',
 };
 
 let everyone: Plain[] = [];

@@ -22,13 +22,23 @@ beforeAll(async () => {
   ws = await newWorkspace(dir);
   fillFixture(ws.sqlite);
   // The fixture's orders start 2023-12-10; with a 31-day window January 2024 (22 days later) is censored.
-  await runAndStore(ws.sqlite, { params: AnalyticsParamsSchema.parse({ asOf: AS_OF, periodCount: 3, activity: { windowDays: 31 } }), now: '2024-03-21T09:00:00' });
+  await runAndStore(ws.sqlite, {
+    params: AnalyticsParamsSchema.parse({ asOf: AS_OF, periodCount: 3, activity: { windowDays: 31 } }),
+    now: '2024-03-21T09:00:00',
+  });
 });
 afterAll(async () => ws?.close());
 
 const ctxOf = (locale: 'zh-CN' | 'en'): SectionContext => ({
-  db: ws.db, sqlite: ws.sqlite, locale, t: createTranslator(locale), r: (key, params) => reportText(locale, key, params), currency: 'CNY', now: '2024-03-21T09:00:00',
-  diagnosticRunId: latestRunId(ws.sqlite), healthRunId: null,
+  db: ws.db,
+  sqlite: ws.sqlite,
+  locale,
+  t: createTranslator(locale),
+  r: (key, params) => reportText(locale, key, params),
+  currency: 'CNY',
+  now: '2024-03-21T09:00:00',
+  diagnosticRunId: latestRunId(ws.sqlite),
+  healthRunId: null,
 });
 const texts = (blocks: ReportBlock[]): string => JSON.stringify(blocks);
 
@@ -37,7 +47,10 @@ describe('retention and cohort report sections', () => {
     const s = await retentionSection(ctxOf('en'));
     const first = s.blocks[0]!;
     // Gaps between purchase days: A 36, 26, 24; B 67 → nearest-rank P90 of four = 67 → 90 days.
-    expect(first).toEqual({ kind: 'paragraph', text: 'Activity window 31 days, set by the consultant (the data suggest 90 days: P90 of 4 gaps between purchases).' });
+    expect(first).toEqual({
+      kind: 'paragraph',
+      text: 'Activity window 31 days, set by the consultant (the data suggest 90 days: P90 of 4 gaps between purchases).',
+    });
     const table = s.blocks.find((b) => b.kind === 'table');
     expect(table?.kind).toBe('table');
     if (table?.kind !== 'table') return;

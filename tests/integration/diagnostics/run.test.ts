@@ -11,7 +11,14 @@ import { AS_OF, fillFixture } from './fixture';
 const dir = tempDir();
 let ws: Workspace;
 const run = async (p: Partial<AnalyticsParamsInput> = {}): Promise<DiagnosticRun> => {
-  const params = AnalyticsParamsSchema.parse({ asOf: AS_OF, periodCount: 3, cohortCount: 3, activity: { windowDays: 31 }, tiers: { strategicShare: 0.4 }, ...p });
+  const params = AnalyticsParamsSchema.parse({
+    asOf: AS_OF,
+    periodCount: 3,
+    cohortCount: 3,
+    activity: { windowDays: 31 },
+    tiers: { strategicShare: 0.4 },
+    ...p,
+  });
   const r = await runAndStore(ws.sqlite, { params, now: '2024-03-21T09:00:00' });
   return loadRun(ws.sqlite, r.runId);
 };
@@ -48,8 +55,16 @@ describe('a purchase-basis run (window 31 days), checked by hand', () => {
 
   it('counts S, E, N and the retention rate per period, including a reactivation and a partial last period', () => {
     const rows = r.results.retention.map((p) => ({
-      key: p.period.key, partial: p.period.partial, S: p.start, E: p.end, N: p.gained, new: p.new, reactivated: p.reactivated, lost: p.lost,
-      R: p.retentionRate.value, churn: p.churnRate.value,
+      key: p.period.key,
+      partial: p.period.partial,
+      S: p.start,
+      E: p.end,
+      N: p.gained,
+      new: p.new,
+      reactivated: p.reactivated,
+      lost: p.lost,
+      R: p.retentionRate.value,
+      churn: p.churnRate.value,
     }));
     expect(rows).toEqual([
       // S = {A, B} at 2023-12-31; E = {A, C}; N = {C new}; B lapsed (31-day window). January starts 22
@@ -60,7 +75,14 @@ describe('a purchase-basis run (window 31 days), checked by hand', () => {
       // measured to the as-of date: S = {A, B}; E = {A, B, E}; E is new
       { key: '2024-03', partial: true, S: 2, E: 3, N: 1, new: 1, reactivated: 0, lost: 0, R: 1, churn: 0 },
     ]);
-    expect(r.results.kpis.retentionRate).toMatchObject({ value: 1, previous: 0.5, change: 0.5, periodKey: '2024-03', previousPeriodKey: '2024-02', partial: true });
+    expect(r.results.kpis.retentionRate).toMatchObject({
+      value: 1,
+      previous: 0.5,
+      change: 0.5,
+      periodKey: '2024-03',
+      previousPeriodKey: '2024-02',
+      partial: true,
+    });
     expect(r.results.retention.map((p) => p.leftCensored)).toEqual([true, false, false]);
     expect(r.results.retention[0]!.retentionRate.reason).toBe('history-shorter-than-window');
     expect(r.results.kpis.activeCustomers).toMatchObject({ metric: 'customersEnd', value: 3, previous: 2 });
@@ -99,10 +121,29 @@ describe('a purchase-basis run (window 31 days), checked by hand', () => {
     expect(r.results.rfm.scored).toBe(4);
     expect(r.results.rfm.compareAsOf).toBe('2024-02-29');
     const cust = Object.fromEntries(loadRunCustomers(ws.sqlite, r.id).map((c) => [c.customerKey, c]));
-    expect(cust.A).toMatchObject({ recencyDays: 15, frequency: 4, monetary: 750, r: 3, f: 4, m: 4, segment: 'loyal', valueGroup: 'highValueLoyal', prevValueGroup: 'dormantReactivate' });
+    expect(cust.A).toMatchObject({
+      recencyDays: 15,
+      frequency: 4,
+      monetary: 750,
+      r: 3,
+      f: 4,
+      m: 4,
+      segment: 'loyal',
+      valueGroup: 'highValueLoyal',
+      prevValueGroup: 'dormantReactivate',
+    });
     expect(cust.B).toMatchObject({ recencyDays: 24, frequency: 2, monetary: 580, r: 2, f: 3, m: 3, segment: 'atRisk', valueGroup: 'dormantReactivate' });
     expect(cust.C).toMatchObject({ recencyDays: 75, frequency: 1, monetary: 0, r: 1, f: 1, m: 1, segment: 'lost' });
-    expect(cust.E).toMatchObject({ recencyDays: 10, frequency: 1, r: 4, f: 1, m: 2, segment: 'promising', valueGroup: 'potentialNurture', prevValueGroup: null });
+    expect(cust.E).toMatchObject({
+      recencyDays: 10,
+      frequency: 1,
+      r: 4,
+      f: 1,
+      m: 2,
+      segment: 'promising',
+      valueGroup: 'potentialNurture',
+      prevValueGroup: null,
+    });
     expect(cust.D).toMatchObject({ segment: null, tier: null, stage: null, active: false, statuses: '---' });
     const groupMove = r.results.rfm.movementValueGroups;
     const at = (from: string, to: string) => groupMove.counts[groupMove.segments.indexOf(from)]![groupMove.segments.indexOf(to)];
@@ -118,7 +159,15 @@ describe('a purchase-basis run (window 31 days), checked by hand', () => {
     expect(Object.fromEntries(r.results.tiers.map((t) => [t.tier, t.count]))).toEqual({ strategic: 1, core: 0, potential: 3, ordinary: 0 });
     expect(Object.fromEntries(r.results.lifecycle.map((s) => [s.stage, s.count]))).toEqual({ new: 1, growing: 2, mature: 0, atRisk: 0, churned: 1 });
     const cust = Object.fromEntries(loadRunCustomers(ws.sqlite, r.id).map((c) => [c.customerKey, c]));
-    expect(cust.A).toMatchObject({ tier: 'strategic', tierReasons: ['revenue-share'], stage: 'growing', revenue12m: 750, statuses: 'RRR', cohort: '2023-12', cohortOn: null });
+    expect(cust.A).toMatchObject({
+      tier: 'strategic',
+      tierReasons: ['revenue-share'],
+      stage: 'growing',
+      revenue12m: 750,
+      statuses: 'RRR',
+      cohort: '2023-12',
+      cohortOn: null,
+    });
     expect(cust.B).toMatchObject({ statuses: 'LAR', stage: 'growing' });
     expect(cust.C).toMatchObject({ statuses: 'NL-', stage: 'churned', stageReasons: ['not-active'], cohort: '2024-01', cohortOn: '100' });
     expect(cust.F).toMatchObject({ mrr: 100, statuses: '---' });

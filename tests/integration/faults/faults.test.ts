@@ -46,7 +46,10 @@ describe('the workspace open in another process', () => {
     const env = { RWB_HOME: join(dir, 'home'), RWB_DOCUMENTS: join(dir, 'docs') };
     const ws = join(dir, 'client.rwb');
     expect(rwb(['new', ws, '--client', '测试客户'], env).status).toBe(0);
-    holder = spawn(process.execPath, [join(root, 'bin/rwb.mjs'), 'serve', '--workspace', ws], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    holder = spawn(process.execPath, [join(root, 'bin/rwb.mjs'), 'serve', '--workspace', ws], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((resolve, reject) => {
       let out = '';
       holder!.stdout!.on('data', (d: Buffer) => {
@@ -153,7 +156,7 @@ describe('a full disk', () => {
       expect((await again.call('engagement.open', { path: ws })).ok).toBe(true);
       const env = await again.call('import.run', { path: csv, entity: 'orders', options: { unknownCustomers: 'create' } });
       expectCoded(env, 'DISK_FULL');
-      const params = (env as { error: { params: { freeMb: number; fileMb: number } } }).error.params;
+      const params = (env as unknown as { error: { params: { freeMb: number; fileMb: number } } }).error.params;
       expect(params.freeMb).toBeLessThan(3);
       expect(params.fileMb).toBeGreaterThan(0);
       const info = await again.call('engagement.current', {});
@@ -180,7 +183,18 @@ describe.runIf(canDropPrivileges)('a home folder that cannot be written', () => 
     chmodSync(docs, 0o777);
     const r = spawnSync(
       'setpriv',
-      ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, join(root, 'bin/rwb.mjs'), 'new', join(docs, 'x.rwb'), '--client', '甲', '--json'],
+      [
+        '--reuid=nobody',
+        '--regid=nogroup',
+        '--clear-groups',
+        process.execPath,
+        join(root, 'bin/rwb.mjs'),
+        'new',
+        join(docs, 'x.rwb'),
+        '--client',
+        '甲',
+        '--json',
+      ],
       { env: { ...process.env, RWB_HOME: join(locked, 'rwb'), RWB_DOCUMENTS: docs, HOME: locked }, encoding: 'utf8', timeout: 120_000 },
     );
     expect(r.status).toBe(0);

@@ -68,7 +68,7 @@ describe('actions.list pages the board', () => {
     }
   });
 
-  it('pages the overdue-only view and counts one customer\'s actions', async () => {
+  it("pages the overdue-only view and counts one customer's actions", async () => {
     const late = await list({ status: 'open', overdueOnly: true, now: NOW, limit: 5, offset: 5 });
     const want = byDue(made.filter((x) => x.status === 'open' && isOverdue(x)));
     expect(late.total).toBe(want.length);

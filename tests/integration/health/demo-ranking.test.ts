@@ -61,7 +61,11 @@ beforeAll(async () => {
   ws = await createDemoWorkspace(join(dir, 'demo.rwb'), 'zh-CN');
   await runHealth(ws.sqlite, { model: DEFAULT_HEALTH_MODEL, rules: defaultSignalRules(), asOf: planted.asOf, now: '2026-11-02T09:00:00' });
   await runAndStore(ws.sqlite, { params: AnalyticsParamsSchema.parse({ asOf: planted.asOf }), now: '2026-11-02T09:05:00' });
-  const rows = ws.sqlite.prepare('select customer_key, score, band from health_score where run_id = 1').all() as { customer_key: string; score: number | null; band: string | null }[];
+  const rows = ws.sqlite.prepare('select customer_key, score, band from health_score where run_id = 1').all() as {
+    customer_key: string;
+    score: number | null;
+    band: string | null;
+  }[];
   // A customer without a score sorts as healthy (it gives the model no reason to worry).
   scores = rows.map((r) => ({ key: r.customer_key, score: r.score ?? 100, band: r.band, positive: atRisk.has(r.customer_key) }));
 }, 120_000);
@@ -83,12 +87,17 @@ describe('the default health model on the demo engagement', () => {
   });
 
   it('opens the low-satisfaction signal for all 8 planted "low twice" customers', () => {
-    const open = new Set(ws.sqlite.prepare(`select customer_key from health_signal where rule_id = 'lowSatisfaction' and status = 'open'`).pluck().all() as string[]);
+    const open = new Set(
+      ws.sqlite.prepare(`select customer_key from health_signal where rule_id = 'lowSatisfaction' and status = 'open'`).pluck().all() as string[],
+    );
     expect(planted.patterns.lowSatTwice!.customers.filter((c) => !open.has(c))).toEqual([]);
   });
 
   it('flags exactly the planted silent customers, none of whom bought within 90 days', () => {
-    const silent = (ws.sqlite.prepare(`select customer_key from health_signal where rule_id = 'silent' and status = 'open' order by 1`).pluck().all() as string[]);
+    const silent = ws.sqlite
+      .prepare(`select customer_key from health_signal where rule_id = 'silent' and status = 'open' order by 1`)
+      .pluck()
+      .all() as string[];
     expect(silent).toEqual([...planted.patterns.silent6m!.customers].sort());
     const boughtRecently = ws.sqlite
       .prepare(`select count(distinct customer_key) from orders where is_return = 0 and order_date > ? and customer_key in (select value from json_each(?))`)
@@ -107,7 +116,7 @@ describe('the default health model on the demo engagement', () => {
 describe('the customer card on the demo engagement', () => {
   const NOW = '2026-11-02T10:00:00';
 
-  it('takes lifecycle and RFM from the diagnostic run at the health run\'s as-of date', () => {
+  it("takes lifecycle and RFM from the diagnostic run at the health run's as-of date", () => {
     const c = customerHealth(ws.sqlite, 'KH00077', undefined, NOW);
     expect(c.status).toMatchObject({ healthAsOf: planted.asOf, sameAsOf: true, diagnostic: { asOf: planted.asOf } });
     expect(c.status?.notes.map((n) => n.key)).not.toContain('differentAsOf');
@@ -117,7 +126,9 @@ describe('the customer card on the demo engagement', () => {
   // with the lifecycle rule and the data that tripped it, and that data does meet the rule.
   it('explains every recent top buyer who is lifecycle 风险, with data that meets the rule', () => {
     const keys = ws.sqlite
-      .prepare(`select customer_key from diagnostic_customer where run_id = 1 and r >= 4 and stage = 'atRisk' and customer_key in (select customer_key from health_score where run_id = 1)`)
+      .prepare(
+        `select customer_key from diagnostic_customer where run_id = 1 and r >= 4 and stage = 'atRisk' and customer_key in (select customer_key from health_score where run_id = 1)`,
+      )
       .pluck()
       .all() as string[];
     expect(keys.length).toBeGreaterThan(0);
@@ -137,7 +148,7 @@ describe('the customer card on the demo engagement', () => {
 
   // KH00011 (the strategic account) is RFM 5·5·5 and lifecycle 风险 for its falling spend: the
   // health card's spend trend and the lifecycle rule read the same two windows, so they agree.
-  it('shows one spend trend: health\'s measure and the lifecycle rule read the same windows', () => {
+  it("shows one spend trend: health's measure and the lifecycle rule read the same windows", () => {
     const c = customerHealth(ws.sqlite, 'KH00011', undefined, NOW);
     const l = c.status!.lifecycle!;
     expect(l.reasons).toContain('spend-dropped');

@@ -101,13 +101,17 @@ function insertRandom(ws: Workspace, customers: number): void {
     c: db.prepare('insert into customers (row_key, customer_key, name, owner, segment, first_seen, churn_date) values (?, ?, ?, ?, ?, ?, ?)'),
     i: db.prepare('insert into interactions (row_key, customer_key, date, channel, purpose, direction, responded, text) values (?, ?, ?, ?, ?, ?, ?, ?)'),
     o: db.prepare('insert into orders (row_key, order_key, customer_key, order_date, amount, quantity, is_return) values (?, ?, ?, ?, ?, ?, ?)'),
-    t: db.prepare('insert into tickets (row_key, ticket_key, customer_key, opened_at, first_response_at, resolved_at, satisfaction) values (?, ?, ?, ?, ?, ?, ?)'),
+    t: db.prepare(
+      'insert into tickets (row_key, ticket_key, customer_key, opened_at, first_response_at, resolved_at, satisfaction) values (?, ?, ?, ?, ?, ?, ?)',
+    ),
     s: db.prepare('insert into surveys (row_key, customer_key, date, nps, csat, comment) values (?, ?, ?, ?, ?, ?)'),
     u: db.prepare('insert into usage (row_key, customer_key, period, metric, value) values (?, ?, ?, ?, ?)'),
     k: db.prepare(
       'insert into contracts (row_key, contract_key, customer_key, start_date, end_date, recurring_value, mrr, renewal_of, product, cancelled_date) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    p: db.prepare('insert into projects (row_key, project_key, customer_key, planned_start, planned_end, actual_start, actual_end, open_issues) values (?, ?, ?, ?, ?, ?, ?, ?)'),
+    p: db.prepare(
+      'insert into projects (row_key, project_key, customer_key, planned_start, planned_end, actual_start, actual_end, open_issues) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
   };
   let r = 0;
   const purposes = ['需求型', '关怀型', '价值型', 'demand', null] as const;
@@ -115,30 +119,62 @@ function insertRandom(ws: Workspace, customers: number): void {
   db.transaction(() => {
     for (let c = 0; c < customers; c++) {
       // Keys that sort differently as numbers and as text, plus a few non-ASCII ones.
-      const key = c % 37 === 0 ? `客户-${c}` : `K${c * 7919 % 1000}-${c}`;
+      const key = c % 37 === 0 ? `客户-${c}` : `K${(c * 7919) % 1000}-${c}`;
       const gone = rnd() < 0.05 ? day('2025-06-01', 500) : null;
       const first = rnd() < 0.05 ? day('2026-01-01', 300) : null;
       if (c % 50 !== 49) ins.c.run(`c${++r}`, key, `客户${c}`, pick(['甲', '乙', null]), pick(['大型', '小型', null]), first, gone);
       // Orphan rows (no customer row) ride along for every 50th key.
       const ni = Math.floor(rnd() * 25);
       for (let j = 0; j < ni; j++) {
-        ins.i.run(`i${++r}`, key, stamp(day('2025-03-01', 520)), pick(['电话', '微信', null]), pick(purposes), pick(['outbound', 'inbound', null]), pick([1, 0, null]), pick(texts));
+        ins.i.run(
+          `i${++r}`,
+          key,
+          stamp(day('2025-03-01', 520)),
+          pick(['电话', '微信', null]),
+          pick(purposes),
+          pick(['outbound', 'inbound', null]),
+          pick([1, 0, null]),
+          pick(texts),
+        );
       }
       const no = Math.floor(rnd() * 20);
       for (let j = 0; j < no; j++) {
         const ok = rnd() < 0.3 && r > 1 ? `O${r - 1}` : `O${r}`; // multi-line orders, some spanning days
-        ins.o.run(`o${++r}`, ok, key, stamp(day('2024-10-01', 700)), Math.round(rnd() * 100_000) / 100 + 0.1, rnd() < 0.15 ? null : Math.floor(rnd() * 9) / 3, rnd() < 0.1 ? 1 : 0);
+        ins.o.run(
+          `o${++r}`,
+          ok,
+          key,
+          stamp(day('2024-10-01', 700)),
+          Math.round(rnd() * 100_000) / 100 + 0.1,
+          rnd() < 0.15 ? null : Math.floor(rnd() * 9) / 3,
+          rnd() < 0.1 ? 1 : 0,
+        );
       }
       const nt = Math.floor(rnd() * 8);
       for (let j = 0; j < nt; j++) {
         const opened = stamp(day('2025-01-01', 560));
         const d = opened.slice(0, 10);
         const resp = rnd() < 0.2 ? null : `${addDays(d, Math.floor(rnd() * 3))}T${String(Math.floor(rnd() * 24)).padStart(2, '0')}:15:00`;
-        ins.t.run(`t${++r}`, `T${r}`, key, opened, resp, rnd() < 0.5 ? null : `${addDays(d, Math.floor(rnd() * 20))}`, rnd() < 0.4 ? null : 1 + Math.floor(rnd() * 5));
+        ins.t.run(
+          `t${++r}`,
+          `T${r}`,
+          key,
+          opened,
+          resp,
+          rnd() < 0.5 ? null : `${addDays(d, Math.floor(rnd() * 20))}`,
+          rnd() < 0.4 ? null : 1 + Math.floor(rnd() * 5),
+        );
       }
       const ns = Math.floor(rnd() * 6);
       for (let j = 0; j < ns; j++) {
-        ins.s.run(`s${++r}`, key, stamp(day('2025-06-01', 420)), rnd() < 0.3 ? null : Math.floor(rnd() * 11), rnd() < 0.5 ? null : 1 + Math.floor(rnd() * 5) / 2, pick(texts));
+        ins.s.run(
+          `s${++r}`,
+          key,
+          stamp(day('2025-06-01', 420)),
+          rnd() < 0.3 ? null : Math.floor(rnd() * 11),
+          rnd() < 0.5 ? null : 1 + Math.floor(rnd() * 5) / 2,
+          pick(texts),
+        );
       }
       for (let m = 1; m <= 12; m++) {
         if (rnd() < 0.3) continue;
@@ -148,11 +184,31 @@ function insertRandom(ws: Workspace, customers: number): void {
       const nk = Math.floor(rnd() * 3);
       for (let j = 0; j < nk; j++) {
         const start = day('2025-01-01', 400);
-        ins.k.run(`k${++r}`, `K${r}`, key, start, rnd() < 0.1 ? null : addDays(start, 200 + Math.floor(rnd() * 300)), 1000, 1000 + j, rnd() < 0.2 ? `K${r - 1}` : null, pick(['A', 'B', null]), rnd() < 0.1 ? day('2026-01-01', 200) : null);
+        ins.k.run(
+          `k${++r}`,
+          `K${r}`,
+          key,
+          start,
+          rnd() < 0.1 ? null : addDays(start, 200 + Math.floor(rnd() * 300)),
+          1000,
+          1000 + j,
+          rnd() < 0.2 ? `K${r - 1}` : null,
+          pick(['A', 'B', null]),
+          rnd() < 0.1 ? day('2026-01-01', 200) : null,
+        );
       }
       if (rnd() < 0.3) {
         const ps = day('2025-01-01', 300);
-        ins.p.run(`p${++r}`, `P${r}`, key, ps, addDays(ps, 120), rnd() < 0.5 ? ps : null, rnd() < 0.5 ? addDays(ps, 100 + Math.floor(rnd() * 200)) : null, rnd() < 0.3 ? null : Math.floor(rnd() * 5));
+        ins.p.run(
+          `p${++r}`,
+          `P${r}`,
+          key,
+          ps,
+          addDays(ps, 120),
+          rnd() < 0.5 ? ps : null,
+          rnd() < 0.5 ? addDays(ps, 100 + Math.floor(rnd() * 200)) : null,
+          rnd() < 0.3 ? null : Math.floor(rnd() * 5),
+        );
       }
     }
   })();

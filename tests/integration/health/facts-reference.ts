@@ -354,9 +354,7 @@ function computeFactsInner(sqlite: ReadableDB, asOf: string, opts: FactsOptions)
 
   // Contracts still live at as-of with an end date ahead. "Renewed": another contract names it in
   // renewal_of, or a later contract of the same customer and product runs past its end.
-  const renewedKeys = new Set(
-    all(`select distinct renewal_of from contracts where renewal_of is not null`).map((r) => r[0] as string),
-  );
+  const renewedKeys = new Set(all(`select distinct renewal_of from contracts where renewal_of is not null`).map((r) => r[0] as string));
   for (const [key, contractKey, endDate, mrr, laterCover] of all(
     `select c.customer_key, c.contract_key, substr(c.end_date, 1, 10), c.mrr,
             exists (select 1 from contracts n where n.customer_key = c.customer_key and n.id <> c.id
@@ -397,7 +395,11 @@ function computeFactsInner(sqlite: ReadableDB, asOf: string, opts: FactsOptions)
   const textFrom = addDays(asOf, -w.textDays);
   const needles = opts.textKeywords?.map((k) => k.trim()).filter((k) => k.length > 0);
   const likeAny = (col: string): string =>
-    needles === undefined ? '' : needles.length === 0 ? ' and 0' : ` and (${needles.map((k) => `instr(lower(${col}), ${inList([k.toLowerCase()])}) > 0`).join(' or ')})`;
+    needles === undefined
+      ? ''
+      : needles.length === 0
+        ? ' and 0'
+        : ` and (${needles.map((k) => `instr(lower(${col}), ${inList([k.toLowerCase()])}) > 0`).join(' or ')})`;
   for (const [key, d, src, text] of all(
     `select customer_key, substr(date, 1, 10), 'interaction', text from interactions
       where text is not null and text <> '' and date >= :textFrom and date < :asOfNext${likeAny('text')}
@@ -412,4 +414,3 @@ function computeFactsInner(sqlite: ReadableDB, asOf: string, opts: FactsOptions)
 
   return { asOf, customers, facts: customers.map((c) => byKey.get(c.customerKey) as CustomerFacts) };
 }
-

@@ -81,7 +81,14 @@ export function insertFixture(ws: Workspace): void {
 
   // usageDrop: 100 logins a month in Q1, 60 in Q2 (−40%).
   add('USAGE');
-  months('USAGE', [['2026-01', 100], ['2026-02', 100], ['2026-03', 100], ['2026-04', 60], ['2026-05', 60], ['2026-06', 60]]);
+  months('USAGE', [
+    ['2026-01', 100],
+    ['2026-02', 100],
+    ['2026-03', 100],
+    ['2026-04', 60],
+    ['2026-05', 60],
+    ['2026-06', 60],
+  ]);
 
   // contractEnding: ends 2026-08-15 (46 days), not renewed.
   add('CONTRACT');
@@ -108,7 +115,14 @@ export function insertFixture(ws: Workspace): void {
   ticket.run(key('t'), 'Q4', 'QUIET', '2026-06-01T09:00:00', '2026-06-01T20:24:00', null);
   survey.run(key('s'), 'QUIET', '2026-03-01', 4, null, null);
   survey.run(key('s'), 'QUIET', '2026-06-01', 9, null, null);
-  months('QUIET', [['2026-01', 100], ['2026-02', 100], ['2026-03', 100], ['2026-04', 71], ['2026-05', 71], ['2026-06', 71]]);
+  months('QUIET', [
+    ['2026-01', 100],
+    ['2026-02', 100],
+    ['2026-03', 100],
+    ['2026-04', 71],
+    ['2026-05', 71],
+    ['2026-06', 71],
+  ]);
   contract.run(key('k'), 'HT-Q', 'QUIET', '2025-09-30', '2026-09-29', 1000, 1000, null); // 91 days left
 
   // RENEWED: a contract ending soon but renewed by another one: no contractEnding.

@@ -56,9 +56,13 @@ describe('a streamed run stores what the all-at-once run stored', () => {
       const keys = ws.sqlite.prepare(`select customer_key from health_signal where status = 'open' order by id limit 8`).pluck().all() as string[];
       keys.forEach((k, i) => {
         ws.sqlite
-          .prepare(`insert into interactions (row_key, customer_key, date, channel, purpose, direction, responded) values (?, ?, ?, '电话', '价值型', 'outbound', 1)`)
+          .prepare(
+            `insert into interactions (row_key, customer_key, date, channel, purpose, direction, responded) values (?, ?, ?, '电话', '价值型', 'outbound', 1)`,
+          )
           .run(`eq-i${i}`, k, addDays(asOf, 3));
-        ws.sqlite.prepare(`insert into orders (row_key, order_key, customer_key, order_date, amount, quantity) values (?, ?, ?, ?, 5000, 3)`).run(`eq-o${i}`, `EQ${i}`, k, addDays(asOf, 4));
+        ws.sqlite
+          .prepare(`insert into orders (row_key, order_key, customer_key, order_date, amount, quantity) values (?, ?, ?, ?, 5000, 3)`)
+          .run(`eq-o${i}`, `EQ${i}`, k, addDays(asOf, 4));
       });
     }
     const later = addDays(asOf, 7);

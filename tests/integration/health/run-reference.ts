@@ -57,7 +57,11 @@ export function referenceRunHealth(sqlite: WritableDB, opts: RunOptions): RunRes
   for (let c = 0; c < n; c++) {
     const offset = c * METRIC_COUNT;
     const signals = evaluateRules(rules, facts[c]!);
-    fillSignalMetrics(matrix, offset, signals.map((x) => x.severity));
+    fillSignalMetrics(
+      matrix,
+      offset,
+      signals.map((x) => x.severity),
+    );
     let num = 0;
     let den = 0;
     let min = Number.POSITIVE_INFINITY;
@@ -97,29 +101,35 @@ export function referenceRunHealth(sqlite: WritableDB, opts: RunOptions): RunRes
           `insert into health_run (model_id, model, rules, as_of, started_at, customers, red, yellow, green, none)
            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(model.id, JSON.stringify(model), JSON.stringify(rules), asOf, now, n, bands.red, bands.yellow, bands.green, bands.none)
-        .lastInsertRowid,
+        .run(model.id, JSON.stringify(model), JSON.stringify(rules), asOf, now, n, bands.red, bands.yellow, bands.green, bands.none).lastInsertRowid,
     );
     const insScore = sqlite.prepare('insert into health_score (run_id, customer_key, score, band, measures, metrics) values (?, ?, ?, ?, ?, ?)');
     for (let c = 0; c < n; c++) {
       const s = scores[c] as number;
       const row = matrix.subarray(c * METRIC_COUNT, (c + 1) * METRIC_COUNT);
-      insScore.run(runId, facts[c]!.customerKey, Number.isNaN(s) ? null : s, bandOf(model.bands, s), measuresJson[c], Buffer.from(row.buffer, row.byteOffset, row.byteLength));
+      insScore.run(
+        runId,
+        facts[c]!.customerKey,
+        Number.isNaN(s) ? null : s,
+        bandOf(model.bands, s),
+        measuresJson[c],
+        Buffer.from(row.buffer, row.byteOffset, row.byteLength),
+      );
     }
 
-    const stored = (sqlite.prepare(`select id, customer_key, rule_id, status from health_signal where status in ('open', 'dismissed')`).all() as {
-      id: number;
-      customer_key: string;
-      rule_id: SignalRuleId;
-      status: 'open' | 'dismissed';
-    }[]).map((r): StoredSignalRef<number> => ({ id: r.id, customerKey: r.customer_key, ruleId: r.rule_id, status: r.status }));
+    const stored = (
+      sqlite.prepare(`select id, customer_key, rule_id, status from health_signal where status in ('open', 'dismissed')`).all() as {
+        id: number;
+        customer_key: string;
+        rule_id: SignalRuleId;
+        status: 'open' | 'dismissed';
+      }[]
+    ).map((r): StoredSignalRef<number> => ({ id: r.id, customerKey: r.customer_key, ruleId: r.rule_id, status: r.status }));
     const plan = reconcileSignals(stored, evaluated, { customers: inScope, rules: enabledRules });
 
     const close = sqlite.prepare(`update health_signal set status = 'resolved', closed_run_id = ?, closed_at = ? where id = ?`);
     for (const s of [...plan.resolve, ...plan.lapse, ...plan.duplicates]) close.run(runId, now, s.id);
-    const refresh = sqlite.prepare(
-      'update health_signal set severity = ?, evidence = ?, triggered_on = ?, as_of = ?, last_run_id = ? where id = ?',
-    );
+    const refresh = sqlite.prepare('update health_signal set severity = ?, evidence = ?, triggered_on = ?, as_of = ?, last_run_id = ? where id = ?');
     for (const { stored: s, signal } of [...plan.refresh, ...plan.stillDismissed]) {
       refresh.run(signal.severity, JSON.stringify(signal.evidence), signal.triggeredOn, signal.asOf, runId, s.id);
     }
@@ -127,9 +137,7 @@ export function referenceRunHealth(sqlite: WritableDB, opts: RunOptions): RunRes
       `insert into health_signal (customer_key, rule_id, severity, status, evidence, triggered_on, as_of, first_run_id, last_run_id)
        values (?, ?, ?, 'open', ?, ?, ?, ?, ?)`,
     );
-    const liveTemplate = sqlite.prepare(
-      `select 1 from health_action where customer_key = ? and template_id = ? and status in ('open', 'inProgress') limit 1`,
-    );
+    const liveTemplate = sqlite.prepare(`select 1 from health_action where customer_key = ? and template_id = ? and status in ('open', 'inProgress') limit 1`);
     const insAction = prepareInsertAction(sqlite);
     let actionsOpened = 0;
     const openAction = (a: PlannedAction, kind: 'signal' | 'redScore', signalId: number | null): void => {

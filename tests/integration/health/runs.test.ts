@@ -67,7 +67,11 @@ describe('health runs', () => {
 
   it('resolves a signal whose condition cleared', async () => {
     // FEEDBACK's demand gets an answer: the delay signal resolves on the next run.
-    ws.sqlite.prepare(`insert into interactions (row_key, customer_key, date, purpose, direction, responded) values ('fb-answer', 'FEEDBACK', '2026-06-12', '价值型', 'outbound', 1)`).run();
+    ws.sqlite
+      .prepare(
+        `insert into interactions (row_key, customer_key, date, purpose, direction, responded) values ('fb-answer', 'FEEDBACK', '2026-06-12', '价值型', 'outbound', 1)`,
+      )
+      .run();
     const r = await run('2026-07-04T09:00:00');
     expect(r.signalsResolved).toBeGreaterThanOrEqual(1);
     const s = listSignals(ws.sqlite, { customerKey: 'FEEDBACK', limit: 10, offset: 0 }).items.find((x) => x.ruleId === 'demandFeedbackDelay')!;
@@ -106,7 +110,11 @@ describe('health runs', () => {
     expect(d.customerKeys).toHaveLength(15);
     const m = Float64Array.from(d.metrics, (v) => v ?? Number.NaN);
     const scores = scoreMatrix(compileModel(d.model), m);
-    const stored = new Map((ws.sqlite.prepare('select customer_key, score from health_score where run_id = ?').all(d.runId) as { customer_key: string; score: number | null }[]).map((r) => [r.customer_key, r.score]));
+    const stored = new Map(
+      (ws.sqlite.prepare('select customer_key, score from health_score where run_id = ?').all(d.runId) as { customer_key: string; score: number | null }[]).map(
+        (r) => [r.customer_key, r.score],
+      ),
+    );
     d.customerKeys.forEach((k, i) => {
       const s = scores[i] as number;
       const expected = stored.get(k);
@@ -155,7 +163,13 @@ describe('models', () => {
     copy.measures[0]!.weight = 40;
     saveModel(ws.sqlite, copy, '2026-07-01T09:00:00');
     expect(getModel(ws.sqlite, 'workshop-1').measures[0]!.weight).toBe(40);
-    expect(listModels(ws.sqlite).map((m) => `${m.source}:${m.model.id}`)).toEqual(['preset:combined', 'preset:seed000', 'preset:seed001', 'preset:seed002', 'saved:workshop-1']);
+    expect(listModels(ws.sqlite).map((m) => `${m.source}:${m.model.id}`)).toEqual([
+      'preset:combined',
+      'preset:seed000',
+      'preset:seed001',
+      'preset:seed002',
+      'saved:workshop-1',
+    ]);
     expect(() => saveModel(ws.sqlite, DEFAULT_HEALTH_MODEL, '2026-07-01T09:00:00')).toThrow(/preset/);
     expect(() => saveModel(ws.sqlite, { ...copy, bands: { redMax: 80, yellowMax: 60 } }, '2026-07-01T09:00:00')).toThrow(/yellowMax/);
   });

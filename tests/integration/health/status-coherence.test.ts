@@ -77,7 +77,9 @@ beforeAll(async () => {
 afterAll(async () => ws?.close());
 
 const open = (customerKey: string) =>
-  listSignals(ws.sqlite, { customerKey, status: 'open', limit: 50, offset: 0 }).items.map((s) => s.ruleId).sort();
+  listSignals(ws.sqlite, { customerKey, status: 'open', limit: 50, offset: 0 })
+    .items.map((s) => s.ruleId)
+    .sort();
 
 describe('one customer status from one set of facts', () => {
   it('takes the last contact of any kind, with its source', () => {
@@ -130,7 +132,7 @@ describe('one customer status from one set of facts', () => {
     expect(actions.every((a) => a.dueAt < '2026-08-01')).toBe(true);
   });
 
-  it('a health run without a date takes the latest diagnostic run\'s as-of date, so every view shares it', async () => {
+  it("a health run without a date takes the latest diagnostic run's as-of date, so every view shares it", async () => {
     // Before any diagnostic run: the date a diagnostic run would default to, the latest order
     // (BOUGHT, 2026-06-10), so whichever runs first the other lands on the same day.
     expect(healthRunAsOf(ws.sqlite, '2030-01-01')).toBe('2026-06-10');

@@ -31,12 +31,20 @@ describe('the what-if on a run stored with fewer metrics', () => {
     };
     expect(row(before, 'VOL')[metricIndex('heavySignals')]).toBe(0);
     // Cut every stored row back to the old length, as an older version wrote them.
-    const rows = ws.sqlite.prepare('select run_id, customer_key, metrics from health_score').all() as { run_id: number; customer_key: string; metrics: Buffer }[];
+    const rows = ws.sqlite.prepare('select run_id, customer_key, metrics from health_score').all() as {
+      run_id: number;
+      customer_key: string;
+      metrics: Buffer;
+    }[];
     const update = ws.sqlite.prepare('update health_score set metrics = ? where run_id = ? and customer_key = ?');
     for (const r of rows) update.run(r.metrics.subarray(0, OLD_COUNT * 8), r.run_id, r.customer_key);
     const after = whatIfData(ws.sqlite)!;
     expect(row(after, 'VOL').slice(0, OLD_COUNT)).toEqual(row(before, 'VOL').slice(0, OLD_COUNT));
-    expect(row(after, 'VOL').slice(OLD_COUNT).every((v) => v === null)).toBe(true);
+    expect(
+      row(after, 'VOL')
+        .slice(OLD_COUNT)
+        .every((v) => v === null),
+    ).toBe(true);
     expect(row(before, 'VOL')[metricIndex('purchaseVolumeChangePct')]).toBe(-30);
   });
 });

@@ -28,21 +28,44 @@ afterEach(async () => {
 async function customersRequest(): Promise<{ req: ImportRequest; chunks: ProducedChunk[] }> {
   const path = fixture('customers-utf8-bom.csv');
   const p = await previewImport(path, { entity: 'customers' });
-  const req: ImportRequest = { path, entity: 'customers', read: p.plan.read, headers: p.headers, mapping: p.plan.mapping, options: DEFAULT_IMPORT_OPTIONS, currency: 'CNY', locale: 'en' };
+  const req: ImportRequest = {
+    path,
+    entity: 'customers',
+    read: p.plan.read,
+    headers: p.headers,
+    mapping: p.plan.mapping,
+    options: DEFAULT_IMPORT_OPTIONS,
+    currency: 'CNY',
+    locale: 'en',
+  };
   const chunks: ProducedChunk[] = [];
   for await (const c of produceRows({ ...req, knownCustomers: null, chunkRows: 2, readBytes: 1024 })) chunks.push(c);
   return { req, chunks };
 }
 
 const count = (table: string): number => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-const totals = (t: Partial<BatchTotals>): BatchTotals => ({ rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsDuplicate: 0, customersCreated: 0, unknownCustomers: 0, dateMin: null, dateMax: null, idsUnfloated: 0, namesFromIds: 0, ...t });
+const totals = (t: Partial<BatchTotals>): BatchTotals => ({
+  rowsRead: 0,
+  rowsAccepted: 0,
+  rowsRejected: 0,
+  rowsDuplicate: 0,
+  customersCreated: 0,
+  unknownCustomers: 0,
+  dateMin: null,
+  dateMax: null,
+  idsUnfloated: 0,
+  namesFromIds: 0,
+  ...t,
+});
 
 describe('openBatch', () => {
   it('writes the batch row with what it will read and how', async () => {
     const { req } = await customersRequest();
     sqlite.exec('begin immediate');
     const id = openBatch(sqlite, req, 1234, '2026-01-02T03:04:05.000Z');
-    const row = sqlite.prepare('select entity, file_name, file_size, sheet, plan, mapping, status, started_at, finished_at from import_batch where id = ?').get(id);
+    const row = sqlite
+      .prepare('select entity, file_name, file_size, sheet, plan, mapping, status, started_at, finished_at from import_batch where id = ?')
+      .get(id);
     expect(row).toEqual({
       entity: 'customers',
       file_name: 'customers-utf8-bom.csv',
@@ -82,10 +105,23 @@ describe('batchWriter', () => {
       const b = entityRowBuilder('orders');
       const r: unknown[] = new Array<unknown>(1 + b.columns.length).fill(null);
       r[0] = key;
-      for (const [c, v] of Object.entries({ customer_key: 'C1', order_key: key, order_date: '2024-01-01', amount: 10, is_return: 0 })) r[1 + b.columns.indexOf(c)] = v;
+      for (const [c, v] of Object.entries({ customer_key: 'C1', order_key: key, order_date: '2024-01-01', amount: 10, is_return: 0 }))
+        r[1 + b.columns.indexOf(c)] = v;
       return r;
     };
-    w.write({ rows: [...row('K1'), ...row('K2')], rejects: [], stubs: [], attributes: [], idsUnfloated: 0, namesFromIds: 0, rowsRead: 2, rowsRejected: 0, unknownCustomers: 0, bytesRead: 0, totalBytes: 0 });
+    w.write({
+      rows: [...row('K1'), ...row('K2')],
+      rejects: [],
+      stubs: [],
+      attributes: [],
+      idsUnfloated: 0,
+      namesFromIds: 0,
+      rowsRead: 2,
+      rowsRejected: 0,
+      unknownCustomers: 0,
+      bytesRead: 0,
+      totalBytes: 0,
+    });
     expect(count('orders')).toBe(0);
     expect(w.end()).toMatchObject({ rowsRead: 2, rowsAccepted: 2, dateMin: '2024-01-01' });
     expect(count('orders')).toBe(2);
@@ -98,13 +134,37 @@ describe('finishBatch', () => {
     const auditBefore = count('audit_log');
     sqlite.exec('begin immediate');
     const id = openBatch(sqlite, req, 10, new Date().toISOString());
-    finishBatch(sqlite, id, totals({ rowsRead: 5, rowsAccepted: 4, rowsRejected: 1, dateMin: '2024-01-01T10:00:00', dateMax: '2024-02-01' }), { fileHash: 'ab'.repeat(32), finishedAt: '2026-01-01T00:00:00.000Z', durationMs: 7 });
-    const batch = sqlite.prepare('select file_hash, rows_read, rows_accepted, rows_rejected, date_min, date_max, duration_ms from import_batch where id = ?').get(id);
-    expect(batch).toEqual({ file_hash: 'ab'.repeat(32), rows_read: 5, rows_accepted: 4, rows_rejected: 1, date_min: '2024-01-01', date_max: '2024-02-01', duration_ms: 7 });
+    finishBatch(sqlite, id, totals({ rowsRead: 5, rowsAccepted: 4, rowsRejected: 1, dateMin: '2024-01-01T10:00:00', dateMax: '2024-02-01' }), {
+      fileHash: 'ab'.repeat(32),
+      finishedAt: '2026-01-01T00:00:00.000Z',
+      durationMs: 7,
+    });
+    const batch = sqlite
+      .prepare('select file_hash, rows_read, rows_accepted, rows_rejected, date_min, date_max, duration_ms from import_batch where id = ?')
+      .get(id);
+    expect(batch).toEqual({
+      file_hash: 'ab'.repeat(32),
+      rows_read: 5,
+      rows_accepted: 4,
+      rows_rejected: 1,
+      date_min: '2024-01-01',
+      date_max: '2024-02-01',
+      duration_ms: 7,
+    });
     const audit = sqlite.prepare("select at, detail from audit_log where action = 'import.run'").all() as { at: string; detail: string }[];
     expect(audit).toHaveLength(1);
     expect(audit[0]!.at).toBe('2026-01-01T00:00:00.000Z');
-    expect(JSON.parse(audit[0]!.detail)).toEqual({ batchId: id, entity: 'customers', file: 'customers-utf8-bom.csv', sha256: 'ab'.repeat(32), rowsRead: 5, rowsAccepted: 4, rowsRejected: 1, rowsDuplicate: 0, customersCreated: 0 });
+    expect(JSON.parse(audit[0]!.detail)).toEqual({
+      batchId: id,
+      entity: 'customers',
+      file: 'customers-utf8-bom.csv',
+      sha256: 'ab'.repeat(32),
+      rowsRead: 5,
+      rowsAccepted: 4,
+      rowsRejected: 1,
+      rowsDuplicate: 0,
+      customersCreated: 0,
+    });
     sqlite.exec('rollback');
     expect(count('import_batch')).toBe(0);
     expect(count('audit_log')).toBe(auditBefore);
@@ -114,7 +174,17 @@ describe('finishBatch', () => {
     const { batch } = await h.call('import.run', { path: fixture('orders-gbk-title.csv'), entity: 'orders' });
     const audit = sqlite.prepare("select detail from audit_log where action = 'import.run'").pluck().all() as string[];
     expect(audit.map((d) => JSON.parse(d) as Record<string, unknown>)).toEqual([
-      { batchId: batch.id, entity: 'orders', file: 'orders-gbk-title.csv', sha256: batch.fileHash, rowsRead: 5, rowsAccepted: 5, rowsRejected: 0, rowsDuplicate: 0, customersCreated: 3 },
+      {
+        batchId: batch.id,
+        entity: 'orders',
+        file: 'orders-gbk-title.csv',
+        sha256: batch.fileHash,
+        rowsRead: 5,
+        rowsAccepted: 5,
+        rowsRejected: 0,
+        rowsDuplicate: 0,
+        customersCreated: 3,
+      },
     ]);
   });
 });

@@ -51,7 +51,11 @@ describe('the import benchmark storage floor', () => {
     const imported = rwb(['import', real, csv, '--entity', 'orders', '--unknown-customers', 'create'], env);
     expect(imported.status, imported.stderr).toBe(0);
 
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tests/bench/import-floor.ts'), floor, csv], { encoding: 'utf8', cwd: root, timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tests/bench/import-floor.ts'), floor, csv], {
+      encoding: 'utf8',
+      cwd: root,
+      timeout: 60_000,
+    });
     expect(r.status, r.stderr).toBe(0);
     const { ms } = JSON.parse(r.stdout) as { ms: number };
     expect(ms).toBeGreaterThan(0);

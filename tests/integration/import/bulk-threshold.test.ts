@@ -15,23 +15,34 @@ const mid = join(dir, 'mid.csv');
 let h: ReturnType<typeof importHarness>;
 
 const secondaryIndexes = (): number =>
-  Number(h.backend.requireWorkspace().sqlite.prepare(`select count(*) from sqlite_master where type = 'index' and tbl_name = 'orders' and sql is not null`).pluck().get());
+  Number(
+    h.backend
+      .requireWorkspace()
+      .sqlite.prepare(`select count(*) from sqlite_master where type = 'index' and tbl_name = 'orders' and sql is not null`)
+      .pluck()
+      .get(),
+  );
 
 /** Imports with default thresholds, noting the journal mode and index count at each progress event. */
 async function importWatching(path: string): Promise<{ seen: { journal: string; indexes: number }[]; accepted: number }> {
   const ws = h.backend.requireWorkspace();
   const seen: { journal: string; indexes: number }[] = [];
-  const { batch } = await importFile(ws, { path, entity: 'orders', options: { unknownCustomers: 'create' } }, {
-    workerBytes: Number.MAX_SAFE_INTEGER,
-    chunkRows: 2000,
-    progress: () => seen.push({ journal: String(ws.sqlite.pragma('journal_mode', { simple: true })), indexes: secondaryIndexes() }),
-  });
+  const { batch } = await importFile(
+    ws,
+    { path, entity: 'orders', options: { unknownCustomers: 'create' } },
+    {
+      workerBytes: Number.MAX_SAFE_INTEGER,
+      chunkRows: 2000,
+      progress: () => seen.push({ journal: String(ws.sqlite.pragma('journal_mode', { simple: true })), indexes: secondaryIndexes() }),
+    },
+  );
   return { seen, accepted: batch.rowsAccepted };
 }
 
 beforeAll(async () => {
   const lines = ['订单编号,客户编号,下单日期,产品名称,数量,单价'];
-  for (let i = 0; i < 30_000; i++) lines.push(`XS${String(i >> 1).padStart(8, '0')},C${i % 900},2024-0${1 + (i % 9)}-1${i % 10},振动传感器,${1 + (i % 5)},980.00`);
+  for (let i = 0; i < 30_000; i++)
+    lines.push(`XS${String(i >> 1).padStart(8, '0')},C${i % 900},2024-0${1 + (i % 9)}-1${i % 10},振动传感器,${1 + (i % 5)},980.00`);
   writeFileSync(mid, lines.join('\n') + '\n');
   h = importHarness(dir);
   await h.newEngagement();

@@ -56,20 +56,28 @@ describe('cancel', () => {
     const ws = h.backend.requireWorkspace();
     const controller = new AbortController();
     let chunks = 0;
-    const run = importFile(ws, { path: big, entity: 'orders' }, {
-      signal: controller.signal,
-      chunkRows: 1000,
-      bulkBytes: 0,
-      progress: () => {
-        chunks++;
-        // Mid-load the secondary indexes of orders are gone (rebuilt at the end)...
-        if (chunks === 1) {
-          const n = (ws.sqlite.prepare(`select count(*) as n from sqlite_master where type = 'index' and tbl_name = 'orders' and sql is not null`).get() as { n: number }).n;
-          expect(n).toBe(0);
-          controller.abort();
-        }
+    const run = importFile(
+      ws,
+      { path: big, entity: 'orders' },
+      {
+        signal: controller.signal,
+        chunkRows: 1000,
+        bulkBytes: 0,
+        progress: () => {
+          chunks++;
+          // Mid-load the secondary indexes of orders are gone (rebuilt at the end)...
+          if (chunks === 1) {
+            const n = (
+              ws.sqlite.prepare(`select count(*) as n from sqlite_master where type = 'index' and tbl_name = 'orders' and sql is not null`).get() as {
+                n: number;
+              }
+            ).n;
+            expect(n).toBe(0);
+            controller.abort();
+          }
+        },
       },
-    });
+    );
     await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(chunks).toBe(1);
     // ...and the rollback brings them back with everything else.

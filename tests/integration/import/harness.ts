@@ -32,7 +32,20 @@ export function importHarness(dir: string) {
   function snapshot(): Record<string, number> {
     const ws = backend.requireWorkspace();
     const out: Record<string, number> = {};
-    for (const t of ['customers', 'orders', 'contracts', 'interactions', 'tickets', 'surveys', 'usage', 'projects', 'import_batch', 'import_reject', 'audit_log', 'import_mapping']) {
+    for (const t of [
+      'customers',
+      'orders',
+      'contracts',
+      'interactions',
+      'tickets',
+      'surveys',
+      'usage',
+      'projects',
+      'import_batch',
+      'import_reject',
+      'audit_log',
+      'import_mapping',
+    ]) {
       out[t] = (ws.sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n;
     }
     out.indexes = (ws.sqlite.prepare(`select count(*) as n from sqlite_master where type = 'index'`).get() as { n: number }).n;

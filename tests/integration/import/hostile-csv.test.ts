@@ -46,7 +46,10 @@ function expectWorded(err: WireError): { en: string; zh: string } {
 
 describe('a broken row costs that row, with its row number', () => {
   it('a stray NUL byte in row 3 rejects row 3 only (before: the whole file, as if it were a PNG)', async () => {
-    const path = write('nul.csv', Buffer.concat([Buffer.from(HEADER + line(1)), Buffer.from('SO-2,C002,2025-03-02,\u0000\u00009.50\n'), Buffer.from(lines(3, 5))]));
+    const path = write(
+      'nul.csv',
+      Buffer.concat([Buffer.from(HEADER + line(1)), Buffer.from('SO-2,C002,2025-03-02,\u0000\u00009.50\n'), Buffer.from(lines(3, 5))]),
+    );
     const { batch } = await h.call('import.run', { path, entity: 'orders' });
     expect([batch.rowsRead, batch.rowsAccepted, batch.rowsRejected]).toEqual([5, 4, 1]);
     const rejects = await rejectsOf(batch.id);

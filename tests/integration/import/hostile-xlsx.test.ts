@@ -18,7 +18,11 @@ afterAll(() => runner.close());
 const HEADER = ['订单号', '客户编号', '客户名称', '下单日期', '金额'];
 
 function expectRefused(r: CaseResult, importCode: string): void {
-  expect({ verdict: r.verdict, detail: r.detail, integrity: r.integrity }).toEqual({ verdict: 'refused', detail: `UNSUPPORTED_FILE/${importCode}`, integrity: 'ok' });
+  expect({ verdict: r.verdict, detail: r.detail, integrity: r.integrity }).toEqual({
+    verdict: 'refused',
+    detail: `UNSUPPORTED_FILE/${importCode}`,
+    integrity: 'ok',
+  });
   // Said in both languages, the Chinese one in Chinese.
   expect(r.answer?.messages?.zh).toMatch(/[\u4e00-\u9fff]{4}/);
   expect(r.answer?.messages?.zh).not.toMatch(/[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}/);
@@ -87,7 +91,9 @@ describe('zip bombs and oversized parts are refused quickly, naming the limit', 
 describe('damaged and empty workbooks are refused with their reason', () => {
   it('a part one byte longer than its directory says: workbook_size_mismatch', async () => {
     const { sheet, strings } = sheetXml([HEADER, ['SO-1', 'C001', '王芳', '2025-01-01', 1]]);
-    const parts = workbookParts(sheet, sharedStringsXml(strings)).map((p) => (p.name.endsWith('sheet1.xml') ? { ...p, claimSize: Buffer.byteLength(sheet) - 1 } : p));
+    const parts = workbookParts(sheet, sharedStringsXml(strings)).map((p) =>
+      p.name.endsWith('sheet1.xml') ? { ...p, claimSize: Buffer.byteLength(sheet) - 1 } : p,
+    );
     expectRefused(await runner.run('short.xlsx', zip(parts)), 'workbook_size_mismatch');
   });
 

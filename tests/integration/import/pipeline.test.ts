@@ -18,7 +18,11 @@ afterEach(async () => {
   await h.close();
 });
 
-const sql = <T>(q: string, ...args: unknown[]): T[] => h.backend.requireWorkspace().sqlite.prepare(q).all(...args) as T[];
+const sql = <T>(q: string, ...args: unknown[]): T[] =>
+  h.backend
+    .requireWorkspace()
+    .sqlite.prepare(q)
+    .all(...args) as T[];
 const adds = (b: { rowsRead: number; rowsAccepted: number; rowsRejected: number; rowsDuplicate: number }): void => {
   expect(b.rowsAccepted + b.rowsRejected + b.rowsDuplicate).toBe(b.rowsRead);
 };
@@ -164,7 +168,9 @@ describe('nothing lost', () => {
     const gr = (await h.call('import.rejects', { batchId: gbk.id, limit: 100 })).rows;
     expect(gr.length).toBeGreaterThan(0);
     expect(gr.every((r) => r.code === 'encoding_replacement' && r.reason.includes('UTF-8'))).toBe(true);
-    expect(sql<{ n: number }>(`select count(*) as n from orders where product like '%' || char(65533) || '%' or customer_key like '%' || char(65533) || '%'`)[0]!.n).toBe(0);
+    expect(
+      sql<{ n: number }>(`select count(*) as n from orders where product like '%' || char(65533) || '%' or customer_key like '%' || char(65533) || '%'`)[0]!.n,
+    ).toBe(0);
   });
 
   it('exports the rejects as formula-safe CSV with every source column', async () => {
@@ -280,7 +286,10 @@ describe('orders', () => {
 describe('contracts and usage', () => {
   it('reads yearly and monthly values from separate columns into value, period and mrr', async () => {
     const path = join(dir, 'contracts.csv');
-    writeFileSync(path, '\uFEFF合同编号,客户编号,开始日期,结束日期,计费方式,年度合同金额,月费\nHT1,C1,2024-01-01,2024-12-31,年付,"120,000.00",\nHT2,C1,2024-02-01,2024-02-29,月付,,800\nHT3,C1,2024-03-01,,月付,,\n');
+    writeFileSync(
+      path,
+      '\uFEFF合同编号,客户编号,开始日期,结束日期,计费方式,年度合同金额,月费\nHT1,C1,2024-01-01,2024-12-31,年付,"120,000.00",\nHT2,C1,2024-02-01,2024-02-29,月付,,800\nHT3,C1,2024-03-01,,月付,,\n',
+    );
     const { batch } = await h.call('import.run', { path, entity: 'contracts' });
     expect([batch.rowsAccepted, batch.rowsRejected]).toEqual([2, 1]);
     expect(sql('select contract_key, recurring_value, value_period, mrr from contracts order by 1')).toEqual([
@@ -359,7 +368,11 @@ describe('saved mappings', () => {
   });
 
   it('refuses a mapping that leaves required fields open', async () => {
-    const err = await h.fail('import.run', { path: fixture('orders-lines.csv'), entity: 'orders', mapping: [{ field: 'orderKey', column: 0, header: 'order_no' }] });
+    const err = await h.fail('import.run', {
+      path: fixture('orders-lines.csv'),
+      entity: 'orders',
+      mapping: [{ field: 'orderKey', column: 0, header: 'order_no' }],
+    });
     expect(err.code).toBe('VALIDATION_FAILED');
     expect(err.params.importCode).toBe('missing_required');
   });

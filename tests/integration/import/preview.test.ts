@@ -14,11 +14,21 @@ describe('previewImport on the fixtures', () => {
     const p = await previewImport(join(F, 'orders-gbk-title.csv'), { entity: 'orders' });
     expect(p.text).toMatchObject({ encoding: 'GB18030', delimiter: ',', newline: '\r\n', bom: false });
     expect(p.headerRow).toBe(3);
-    expect(p.rows[0]).toEqual({ rowNumber: 4, cells: ['SO-0001', 'C001', '上海申江机械有限公司', '2024/3/1', '数控刀具', '2', '1,200.00', '￥2,400.00', '电话'] });
+    expect(p.rows[0]).toEqual({
+      rowNumber: 4,
+      cells: ['SO-0001', 'C001', '上海申江机械有限公司', '2024/3/1', '数控刀具', '2', '1,200.00', '￥2,400.00', '电话'],
+    });
     expect(p.rows).toHaveLength(5);
     expect(mapped(p.mapping)).toEqual({
-      orderKey: '订单编号', customerKey: '客户编号', customerName: '客户名称', orderDate: '下单日期', product: '商品名称',
-      quantity: '数量', unitPrice: '单价', amount: '金额(元)', channel: '渠道',
+      orderKey: '订单编号',
+      customerKey: '客户编号',
+      customerName: '客户名称',
+      orderDate: '下单日期',
+      product: '商品名称',
+      quantity: '数量',
+      unitPrice: '单价',
+      amount: '金额(元)',
+      channel: '渠道',
     });
     expect(p.mapping?.missingRequired).toEqual([]);
     expect(p.plan.read).toEqual({ format: 'csv', encoding: 'GB18030', delimiter: ',', newline: '\r\n', headerRow: 3 });
@@ -29,8 +39,15 @@ describe('previewImport on the fixtures', () => {
     expect(p.text).toMatchObject({ encoding: 'UTF-8', bom: true });
     expect(p.headerRow).toBe(1);
     expect(mapped(p.mapping)).toEqual({
-      customerKey: 'customer_id', name: 'Customer Name', industry: 'Industry', region: 'Region', owner: 'Account Owner',
-      firstSeen: 'Customer Since', status: 'Status', isBenchmark: 'Is Benchmark', tags: 'Tags',
+      customerKey: 'customer_id',
+      name: 'Customer Name',
+      industry: 'Industry',
+      region: 'Region',
+      owner: 'Account Owner',
+      firstSeen: 'Customer Since',
+      status: 'Status',
+      isBenchmark: 'Is Benchmark',
+      tags: 'Tags',
     });
   });
 
@@ -38,7 +55,13 @@ describe('previewImport on the fixtures', () => {
     const p = await previewImport(join(F, 'tickets-utf16le.tsv'), { entity: 'tickets' });
     expect(p.text).toMatchObject({ encoding: 'UTF-16LE', delimiter: '\t' });
     expect(p.headers[0]).toBe('工单编号');
-    expect(mapped(p.mapping)).toMatchObject({ ticketKey: '工单编号', customerKey: '客户ID', openedAt: '创建时间', firstResponseAt: '首次响应时间', resolvedAt: '解决时间' });
+    expect(mapped(p.mapping)).toMatchObject({
+      ticketKey: '工单编号',
+      customerKey: '客户ID',
+      openedAt: '创建时间',
+      firstResponseAt: '首次响应时间',
+      resolvedAt: '解决时间',
+    });
   });
 
   it('semicolon CSV with multi-line quoted notes', async () => {
@@ -64,9 +87,7 @@ describe('previewImport on the fixtures', () => {
     const p = await previewImport(join(F, 'messy.xlsx'), { entity: 'orders' });
     const date = makeFieldParser(fieldOf('orders', 'orderDate')!);
     const amount = makeFieldParser(fieldOf('orders', 'amount')!);
-    expect(p.rows.map((r) => date(r.cells[3] ?? null))).toEqual(
-      ['2024-01-15', '2024-02-03', '2024-03-01', '2024-03-20'].map((value) => ({ ok: true, value })),
-    );
+    expect(p.rows.map((r) => date(r.cells[3] ?? null))).toEqual(['2024-01-15', '2024-02-03', '2024-03-01', '2024-03-20'].map((value) => ({ ok: true, value })));
     expect(p.rows.map((r) => amount(r.cells[7] ?? null))).toEqual([2400, 1234.5, 12000, 187.6].map((value) => ({ ok: true, value })));
   });
 

@@ -73,7 +73,14 @@ describe('readCsvRows', () => {
     const path = join(tmp, 'big.csv');
     const lines = ['id,amount', ...Array.from({ length: 2500 }, (_, i) => `${i + 1},${(i + 1) * 2}.50`)];
     writeFileSync(path, lines.join('\n') + '\n');
-    const { chunks, rows, rowNumbers } = await collect(path, { encoding: 'UTF-8', delimiter: ',', newline: '\n', fromRow: 2, chunkRows: 1000, readBytes: 4096 });
+    const { chunks, rows, rowNumbers } = await collect(path, {
+      encoding: 'UTF-8',
+      delimiter: ',',
+      newline: '\n',
+      fromRow: 2,
+      chunkRows: 1000,
+      readBytes: 4096,
+    });
     expect(chunks.map((c) => c.rows.length)).toEqual([1000, 1000, 500]);
     expect(rows[0]).toEqual(['1', '2.50']);
     expect(rowNumbers[0]).toBe(2);
@@ -95,7 +102,14 @@ describe('readCsvRows', () => {
     const seen: number[] = [];
     await expect(
       (async () => {
-        for await (const c of readCsvRows(path, { encoding: 'UTF-8', delimiter: ',', newline: '\n', chunkRows: 100, readBytes: 1024, signal: controller.signal })) {
+        for await (const c of readCsvRows(path, {
+          encoding: 'UTF-8',
+          delimiter: ',',
+          newline: '\n',
+          chunkRows: 100,
+          readBytes: 1024,
+          signal: controller.signal,
+        })) {
           seen.push(c.rows.length);
           controller.abort();
         }
@@ -124,6 +138,10 @@ describe('readCsvRows', () => {
     const path = join(tmp, 'nolf.csv');
     writeFileSync(path, 'a,b\r\n1,2\r\n3,4');
     const { rows } = await collect(path, { encoding: 'UTF-8', delimiter: ',', newline: '\r\n', readBytes: 3 });
-    expect(rows).toEqual([['a', 'b'], ['1', '2'], ['3', '4']]);
+    expect(rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+    ]);
   });
 });

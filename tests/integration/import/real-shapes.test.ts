@@ -48,14 +48,27 @@ describe('a UCI-Online-Retail-like order file', () => {
     const preview = await previewFile(ws, retailPath, undefined, {});
     expect(preview.entity).toBe('orders');
     const byField = Object.fromEntries(preview.mapping.assignments.map((a) => [a.field === 'attribute' ? `attribute:${a.header}` : a.field, a.header]));
-    expect(byField).toMatchObject({ orderKey: 'InvoiceNo', product: 'Description', quantity: 'Quantity', orderDate: 'InvoiceDate', unitPrice: 'UnitPrice', customerKey: 'CustomerID', 'attribute:Country': 'Country' });
+    expect(byField).toMatchObject({
+      orderKey: 'InvoiceNo',
+      product: 'Description',
+      quantity: 'Quantity',
+      orderDate: 'InvoiceDate',
+      unitPrice: 'UnitPrice',
+      customerKey: 'CustomerID',
+      'attribute:Country': 'Country',
+    });
     // StockCode changes from line to line of one customer: no customer attribute.
     expect(preview.mapping.assignments.some((a) => a.header === 'StockCode')).toBe(false);
     expect(preview.mapping.assignments.find((a) => a.header === 'Country')?.attributeType).toBe('category');
 
     const b = (await importFile(ws, { plan: preview.plan }, { locale: 'en' })).batch;
     // 400 lines: 100 without a CustomerID are rejected (value_required, each with its line), 300 kept.
-    expect([b.rowsRead, b.rowsAccepted, b.rowsRejected, b.rowsDuplicate]).toEqual([retail.lines, retail.lines - retail.withoutCustomer, retail.withoutCustomer, 0]);
+    expect([b.rowsRead, b.rowsAccepted, b.rowsRejected, b.rowsDuplicate]).toEqual([
+      retail.lines,
+      retail.lines - retail.withoutCustomer,
+      retail.withoutCustomer,
+      0,
+    ]);
     expect(b.rejectsByReason).toEqual([{ code: 'value_required', column: 'CustomerID', count: retail.withoutCustomer }]);
     const rejects = listRejects(ws.sqlite, b.id, 0, 3);
     expect(rejects.rows.map((r) => r.rowNumber)).toEqual([5, 9, 13]);
@@ -83,7 +96,14 @@ describe('a Chinese superstore export', () => {
     const preview = await previewFile(ws, superstorePath, undefined, {});
     expect(preview.entity).toBe('orders');
     const fields = Object.fromEntries(preview.mapping.assignments.filter((a) => a.field !== 'attribute').map((a) => [a.field, a.header]));
-    expect(fields).toMatchObject({ orderKey: '订单 ID', orderDate: '订单日期', customerKey: '客户 ID', customerName: '客户名称', amount: '销售额', quantity: '数量' });
+    expect(fields).toMatchObject({
+      orderKey: '订单 ID',
+      orderDate: '订单日期',
+      customerKey: '客户 ID',
+      customerName: '客户名称',
+      amount: '销售额',
+      quantity: '数量',
+    });
     const kept = preview.mapping.assignments.filter((a) => a.field === 'attribute').map((a) => [a.header, a.attributeType]);
     expect(kept).toEqual([
       ['细分', 'category'],
@@ -149,7 +169,9 @@ describe('rwb import with default settings', () => {
     expect(t.stdout).toContain('Kept as customer attributes: gender (category), SeniorCitizen (number)');
     const o = rwb(['import', ws, retailPath, '--lang', 'zh-CN'], env);
     expect(o.status, o.stderr).toBe(0);
-    expect(o.stdout).toContain(`${(retail.lines - retail.withoutCustomer).toLocaleString('zh-CN')} 个编号被表格软件写成了小数（17850.0），已按客户原本的编号读取（17850）。`);
+    expect(o.stdout).toContain(
+      `${(retail.lines - retail.withoutCustomer).toLocaleString('zh-CN')} 个编号被表格软件写成了小数（17850.0），已按客户原本的编号读取（17850）。`,
+    );
     expect(o.stdout).toContain('作为客户属性保留：Country（类别）');
     const s = rwb(['import', ws, superstorePath, '--json'], env);
     expect(s.status, s.stderr).toBe(0);

@@ -64,7 +64,16 @@ export function writeRetail(path: string, lines = 400): RetailFacts {
     if (anonymous) withoutCustomer++;
     else seen.add(String(id));
     if (isReturn) returnLines++;
-    rows.push([isReturn ? `C${invoice}` : String(invoice), code, text, String(qty), date, price, anonymous ? '' : `${id}.0`, anonymous ? 'United Kingdom' : country.get(String(id))!]);
+    rows.push([
+      isReturn ? `C${invoice}` : String(invoice),
+      code,
+      text,
+      String(qty),
+      date,
+      price,
+      anonymous ? '' : `${id}.0`,
+      anonymous ? 'United Kingdom' : country.get(String(id))!,
+    ]);
   }
   writeFileSync(path, csv(rows));
   return { lines, withoutCustomer, returnLines, customers: seen.size, countries: country };
@@ -105,7 +114,21 @@ export function writeSuperstore(path: string, lines = 200): { lines: number; cus
     const discount = pick(r, ['0', '0.1', '0.2', '0.4']);
     const profit = Math.round((sales * (0.3 - Number(discount)) - 20) * 100) / 100;
     const month = 1 + (i % 12);
-    rows.push([String(i + 1), `CN-2017-${order}`, `2017/${month}/${1 + (i % 27)}`, c.id, c.name, c.segment, c.city, c.province, c.region, sales.toFixed(2), String(qty), discount, profit.toFixed(2)]);
+    rows.push([
+      String(i + 1),
+      `CN-2017-${order}`,
+      `2017/${month}/${1 + (i % 27)}`,
+      c.id,
+      c.name,
+      c.segment,
+      c.city,
+      c.province,
+      c.region,
+      sales.toFixed(2),
+      String(qty),
+      discount,
+      profit.toFixed(2),
+    ]);
   }
   writeFileSync(path, '\uFEFF' + csv(rows));
   return { lines, customers };
@@ -133,7 +156,17 @@ export function writeTelco(path: string, customers = 120): TelcoFacts {
     if (tenure === 0) blankTotals++;
     const churn = r() < 0.27 ? 'Yes' : 'No';
     if (churn === 'Yes') churned++;
-    rows.push([id, pick(r, ['Female', 'Male']), r() < 0.16 ? '1' : '0', pick(r, ['Yes', 'No']), String(tenure), pick(r, ['Month-to-month', 'One year', 'Two year']), monthly.toFixed(2), total, churn]);
+    rows.push([
+      id,
+      pick(r, ['Female', 'Male']),
+      r() < 0.16 ? '1' : '0',
+      pick(r, ['Yes', 'No']),
+      String(tenure),
+      pick(r, ['Month-to-month', 'One year', 'Two year']),
+      monthly.toFixed(2),
+      total,
+      churn,
+    ]);
   }
   writeFileSync(path, csv(rows));
   return { customers, blankTotals, churned };

@@ -13,8 +13,18 @@ const dir = tempDir('rwb-two-fields-');
 
 describe('one column on two fields', () => {
   it('checkMapping lets a column fill two fields, still refuses a field twice and attributes where none are kept', () => {
-    expect(() => checkMapping('customers', [{ field: 'customerKey', column: 0, header: 'ID' }, { field: 'name', column: 0, header: 'ID' }])).not.toThrow();
-    expect(() => checkMapping('customers', [{ field: 'customerKey', column: 0, header: 'ID' }, { field: 'customerKey', column: 1, header: 'X' }])).toThrow(/mapped twice/);
+    expect(() =>
+      checkMapping('customers', [
+        { field: 'customerKey', column: 0, header: 'ID' },
+        { field: 'name', column: 0, header: 'ID' },
+      ]),
+    ).not.toThrow();
+    expect(() =>
+      checkMapping('customers', [
+        { field: 'customerKey', column: 0, header: 'ID' },
+        { field: 'customerKey', column: 1, header: 'X' },
+      ]),
+    ).toThrow(/mapped twice/);
     expect(() => checkMapping('tickets', [{ field: 'attribute', column: 3, header: 'Country' }])).toThrow(/no customer attributes/);
     // The name is no longer required: a list of ids alone is a list.
     expect(() => checkMapping('customers', [{ field: 'customerKey', column: 0, header: 'ID' }])).not.toThrow();

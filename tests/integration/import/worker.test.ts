@@ -40,7 +40,19 @@ afterAll(async () => {
 async function setupFor(path: string, entity: 'orders'): Promise<ProducerSetup> {
   const p = await previewImport(path, { entity, sampleRows: 20 });
   const mapping: MappingEntry[] = (p.mapping?.assignments ?? []).map(({ field, column, header }) => ({ field, column, header }));
-  return { path, entity, read: p.plan.read, headers: p.headers, mapping, options: { ...DEFAULT_IMPORT_OPTIONS, unknownCustomers: 'create' }, currency: 'CNY', locale: 'zh-CN', knownCustomers: ['C1', 'C2'], chunkRows: 700, readBytes: 16 * 1024 };
+  return {
+    path,
+    entity,
+    read: p.plan.read,
+    headers: p.headers,
+    mapping,
+    options: { ...DEFAULT_IMPORT_OPTIONS, unknownCustomers: 'create' },
+    currency: 'CNY',
+    locale: 'zh-CN',
+    knownCustomers: ['C1', 'C2'],
+    chunkRows: 700,
+    readBytes: 16 * 1024,
+  };
 }
 
 async function collect(chunks: AsyncIterable<ProducedChunk>): Promise<ProducedChunk[]> {
@@ -72,7 +84,11 @@ describe('the producer in a worker thread', () => {
     const outcome = async (workerBytes: number) => {
       await h.newEngagement();
       const ws = h.backend.requireWorkspace();
-      const { batch } = await importFile(ws, { path: big, entity: 'orders', options: { unknownCustomers: 'create' } }, { workerBytes, bulkBytes: 0, chunkRows: 500 });
+      const { batch } = await importFile(
+        ws,
+        { path: big, entity: 'orders', options: { unknownCustomers: 'create' } },
+        { workerBytes, bulkBytes: 0, chunkRows: 500 },
+      );
       const rows = ws.sqlite.prepare('select row_key, order_key, customer_key, order_date, amount, quantity, unit_price from orders order by id').all();
       const rejects = ws.sqlite.prepare('select row_number, column_name, raw_value, reason_code, reason from import_reject order by id').all();
       const { id: _id, startedAt: _s, finishedAt: _f, durationMs: _d, ...counts } = batch;
@@ -95,12 +111,21 @@ describe('the producer in a worker thread', () => {
     const before = h.snapshot();
     const ws = h.backend.requireWorkspace();
     const controller = new AbortController();
-    const run = importFile(ws, { path: big, entity: 'orders' }, { signal: controller.signal, workerBytes: 0, bulkBytes: 0, chunkRows: 500, progress: () => {
-        // Mid-load, the bulk batch writes through a rollback journal.
-        expect(ws.sqlite.pragma('journal_mode', { simple: true })).toBe('delete');
-        controller.abort();
+    const run = importFile(
+      ws,
+      { path: big, entity: 'orders' },
+      {
+        signal: controller.signal,
+        workerBytes: 0,
+        bulkBytes: 0,
+        chunkRows: 500,
+        progress: () => {
+          // Mid-load, the bulk batch writes through a rollback journal.
+          expect(ws.sqlite.pragma('journal_mode', { simple: true })).toBe('delete');
+          controller.abort();
+        },
       },
-    });
+    );
     await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(h.snapshot()).toEqual(before);
     expect(ws.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');

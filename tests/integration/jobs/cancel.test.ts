@@ -87,7 +87,7 @@ describe('health.run', () => {
     expect(h.count(`audit_log where action = 'health.run'`)).toBe(1);
   });
 
-  it('a second run cancelled mid-way leaves the first run\'s signals and actions as they were', async () => {
+  it("a second run cancelled mid-way leaves the first run's signals and actions as they were", async () => {
     // The open signals a second run would refresh or resolve are untouched by a cancelled one.
     const before = h.digest();
     const r = await h.runCancelled('health.run', { jobId: 'health-3' }, 'health.scoring');
@@ -133,13 +133,17 @@ describe('report export', () => {
     // Each chart is drawn in Chromium: 27-68 s on a loaded 2-core machine.
   }, 180_000);
 
-  it.skipIf(chromiumPath() === null)('PDF cancelled while Chromium starts leaves no file and records nothing', async () => {
-    const before = h.digest();
-    const r = await h.runCancelled('report.exportPdf', { jobId: 'pdf-1', path: join(out, 'report.pdf') }, 'reports.phase.print');
-    expect(r.error.code).toBe('CANCELLED');
-    expect(h.digest()).toEqual(before);
-    expect(readdirSync(out)).toEqual(['report.xlsx']);
-  }, 120_000);
+  it.skipIf(chromiumPath() === null)(
+    'PDF cancelled while Chromium starts leaves no file and records nothing',
+    async () => {
+      const before = h.digest();
+      const r = await h.runCancelled('report.exportPdf', { jobId: 'pdf-1', path: join(out, 'report.pdf') }, 'reports.phase.print');
+      expect(r.error.code).toBe('CANCELLED');
+      expect(h.digest()).toEqual(before);
+      expect(readdirSync(out)).toEqual(['report.xlsx']);
+    },
+    120_000,
+  );
   if (chromiumPath() === null) it.skip(NO_CHROMIUM_REASON, () => {});
 });
 

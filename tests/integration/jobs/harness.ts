@@ -21,7 +21,10 @@ export function digest(sqlite: Database.Database): WorkspaceDigest {
   const out: WorkspaceDigest = { sqlite_master: { rows: schema.length, sha256: sha256(schema) } };
   for (const [name, sql] of sqlite.prepare(`select name, sql from sqlite_master where type = 'table' order by name`).raw(true).all() as [string, string][]) {
     const order = /without\s+rowid/i.test(sql) ? '1' : 'rowid';
-    const rows = sqlite.prepare(`select * from "${name.replace(/"/g, '""')}" order by ${order}`).raw(true).all() as unknown[][];
+    const rows = sqlite
+      .prepare(`select * from "${name.replace(/"/g, '""')}" order by ${order}`)
+      .raw(true)
+      .all() as unknown[][];
     out[name] = { rows: rows.length, sha256: sha256(rows) };
   }
   return out;
@@ -90,7 +93,7 @@ export async function jobsHarness(dir: string) {
     runCancelled,
     runWithPhases,
     digest: () => digest(sqlite()),
-    count: (table: string) => (sqlite().prepare(`select count(*) from ${table}`).pluck().get() as number),
+    count: (table: string) => sqlite().prepare(`select count(*) from ${table}`).pluck().get() as number,
     inTransaction: () => sqlite().inTransaction,
     close: () => backend.shutdown(),
   };

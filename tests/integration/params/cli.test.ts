@@ -32,7 +32,11 @@ describe('rwb params', () => {
     const imported = rwb(['params', 'import', file, src, '--lang', 'en'], env);
     expect(imported.status).toBe(0);
     expect(imported.stdout).toContain('Imported parameter set "B2B 季度"');
-    expect(rwb(['params', 'list', file, '--json'], env).json<{ name: string }[]>().map((s) => s.name)).toEqual(['B2B 季度']);
+    expect(
+      rwb(['params', 'list', file, '--json'], env)
+        .json<{ name: string }[]>()
+        .map((s) => s.name),
+    ).toEqual(['B2B 季度']);
     expect(rwb(['params', 'show', file, 'B2B 季度', '--json'], env).json<{ lifecycle: { riskInactiveDays: number } }>().lifecycle.riskInactiveDays).toBe(120);
     const out = join(dir, 'out.json');
     expect(rwb(['params', 'export', file, 'B2B 季度', out], env).status).toBe(0);
@@ -47,7 +51,11 @@ describe('rwb params', () => {
   it('runs diagnose and health with --params, and reports from the run given with --run', () => {
     const latest = rwb(['diagnose', file, '--as-of', AS_OF, '--json'], env).json<{ id: number; paramSet: string | null }>();
     expect(latest.paramSet).toBeNull();
-    const older = rwb(['diagnose', file, '--as-of', '2025-09-30', '--params', 'B2B 季度', '--label', '三季度', '--json'], env).json<{ id: number; paramSet: string; params: { lifecycle: { riskInactiveDays: number } } }>();
+    const older = rwb(['diagnose', file, '--as-of', '2025-09-30', '--params', 'B2B 季度', '--label', '三季度', '--json'], env).json<{
+      id: number;
+      paramSet: string;
+      params: { lifecycle: { riskInactiveDays: number } };
+    }>();
     expect(older.paramSet).toBe('B2B 季度');
     expect(older.params.lifecycle.riskInactiveDays).toBe(120);
     const text = rwb(['diagnose', file, '--as-of', '2025-09-30', '--params', 'B2B 季度', '--lang', 'en'], env);

@@ -31,7 +31,9 @@ describe('parameter sets', () => {
     const p = await e.call('params.preview', { set: retail() });
     expect(p.rfm?.runId).toBe(latestId);
     // Hand count from the stored rows: R=5 is a last purchase at most 10 days before the as-of date.
-    const rows = e.ws.sqlite.prepare(`select recency_days as d, frequency as f, r from diagnostic_customer where run_id = ? and r is not null`).all(latestId) as { d: number; f: number; r: number }[];
+    const rows = e.ws.sqlite
+      .prepare(`select recency_days as d, frequency as f, r from diagnostic_customer where run_id = ? and r is not null`)
+      .all(latestId) as { d: number; f: number; r: number }[];
     expect(p.rfm?.customers).toBe(rows.length);
     expect(p.rfm?.r.now[4]).toBe(rows.filter((x) => x.d <= 10).length);
     expect(p.rfm?.r.now[0]).toBe(rows.filter((x) => x.d > 400).length);
@@ -40,7 +42,7 @@ describe('parameter sets', () => {
     expect(p.rfm?.r.now.reduce((a, b) => a + b, 0)).toBe(rows.length);
   });
 
-  it('counts the customers a signal threshold would fire for, beside the latest health run\'s rules', async () => {
+  it("counts the customers a signal threshold would fire for, beside the latest health run's rules", async () => {
     const p = await e.call('params.preview', { set: retail(), rfm: false });
     const rule = p.signals?.rules.find((r) => r.ruleId === 'unansweredOutreach');
     // Every third fixture customer has one unanswered call: a streak of 1 fires for them, 3 for none.

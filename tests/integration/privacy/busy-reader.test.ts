@@ -20,9 +20,9 @@ describe('close-out beside a busy reader', () => {
     const path = join(dir, 'busy.rwb');
     const created = await dispatch(b, handlers, 'engagement.create', { path, meta: { clientName: '测试客户' } });
     expect(created.ok).toBe(true);
-    b.workspace!.sqlite
-      .prepare("insert into customers (row_key, customer_key, name, phone) values ('K1', 'K1', '宁波甬辉精工机械有限公司', '13912345678')")
-      .run();
+    b.workspace!.sqlite.prepare(
+      "insert into customers (row_key, customer_key, name, phone) values ('K1', 'K1', '宁波甬辉精工机械有限公司', '13912345678')",
+    ).run();
 
     const reader = new Database(path, { readonly: true });
     reader.exec('begin');

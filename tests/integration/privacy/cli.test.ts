@@ -14,7 +14,10 @@ describe('rwb close-out / erase-customer / audit verify', () => {
   it('erases, closes out, verifies the chain, finds an edit and deletes the workspace', () => {
     const file = join(dir, 'c.rwb');
     const csv = join(dir, 'customers.csv');
-    writeFileSync(csv, '客户编号,客户名称,联系人,电话,邮箱\nK001,宁波甬辉精工机械有限公司,欧阳慧敏,13912345678,ouyang@yonghui.example.com\nK002,厦门鹭江港务物流有限公司,司马振宇,13887654321,sima@lujiang.example.com\n');
+    writeFileSync(
+      csv,
+      '客户编号,客户名称,联系人,电话,邮箱\nK001,宁波甬辉精工机械有限公司,欧阳慧敏,13912345678,ouyang@yonghui.example.com\nK002,厦门鹭江港务物流有限公司,司马振宇,13887654321,sima@lujiang.example.com\n',
+    );
     expect(rwb(['new', file, '--client', '测试客户'], env).status).toBe(0);
     expect(rwb(['import', file, csv, '--entity', 'customers'], env).status).toBe(0);
     // One of K001's orders is rejected (its amount unreadable): the reject keeps the source row.
@@ -35,9 +38,15 @@ describe('rwb close-out / erase-customer / audit verify', () => {
 
     const closed = rwb(['close-out', file, '--personal-fields', '--yes', '--json'], env);
     expect(closed.status).toBe(0);
-    expect(closed.json<{ cleared: Record<string, number> }>().cleared).toMatchObject({ 'customers.name': 1, 'customers.phone': 1, 'customers.email': 1, 'customers.contact_name': 1 });
+    expect(closed.json<{ cleared: Record<string, number> }>().cleared).toMatchObject({
+      'customers.name': 1,
+      'customers.phone': 1,
+      'customers.email': 1,
+      'customers.contact_name': 1,
+    });
     const bytes = readFileSync(file);
-    for (const s of ['宁波甬辉精工机械有限公司', '欧阳慧敏', '13912345678', '厦门鹭江港务物流有限公司', '司马振宇', '13887654321', 'sima@lujiang']) expect(bytes.includes(Buffer.from(s))).toBe(false);
+    for (const s of ['宁波甬辉精工机械有限公司', '欧阳慧敏', '13912345678', '厦门鹭江港务物流有限公司', '司马振宇', '13887654321', 'sima@lujiang'])
+      expect(bytes.includes(Buffer.from(s))).toBe(false);
     expect(rwb(['audit', 'verify', file], env).status).toBe(0);
 
     // An entry edited behind the workbench's back breaks the chain at that entry.

@@ -52,7 +52,14 @@ describe('engagement.closeOut personalFields', () => {
     // note and owner, the engagement's notes. The checklist's score is a figure to keep.
     const typed = ['周明远副总裁', '周明远说华东区大客户邓霞想换供应商', '邓霞的微信截图', '联系邓霞13800001111', '项目备注：邓霞电话13800001111'];
     const assessment = await s.call('checklist.start', { templateId: 'retention-self-check', respondents: [typed[0]!] });
-    await s.call('checklist.answer', { id: assessment.summary.id, respondent: typed[0]!, questionId: 'org-committee', value: true, note: typed[1]!, evidence: typed[2]! });
+    await s.call('checklist.answer', {
+      id: assessment.summary.id,
+      respondent: typed[0]!,
+      questionId: 'org-committee',
+      value: true,
+      note: typed[1]!,
+      evidence: typed[2]!,
+    });
     await s.call('actions.create', { customerKey: 'KH00010', templateId: 'retentionOffer', owner: '邓霞霞', note: typed[3]! });
     await s.call('engagement.update', { meta: { notes: typed[4]! } });
     const score = await s.call('checklist.score', { id: assessment.summary.id });

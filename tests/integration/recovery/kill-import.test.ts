@@ -18,7 +18,9 @@ const root = join(import.meta.dirname, '../../..');
 function snapshot(path: string): { digest: string; indexes: string[]; orders: number } {
   const db = new Database(path, { readonly: true });
   try {
-    const tables = (db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`).all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`).all() as { name: string }[]
+    ).map((t) => t.name);
     const h = createHash('sha256');
     for (const t of tables) {
       if (t === 'audit_log') continue; // the recovery itself is audited

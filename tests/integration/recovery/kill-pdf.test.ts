@@ -25,7 +25,10 @@ describe.runIf(existsSync(CHROMIUM))('a PDF export killed mid-way', () => {
     const ws = join(dir, 'demo.rwb');
     expect(rwb(['demo', ws], env).status).toBe(0);
     expect(rwb(['diagnose', ws], env).status).toBe(0);
-    const child = spawn(process.execPath, [join(root, 'bin/rwb.mjs'), 'report', ws, '--pdf', join(dir, 'r.pdf')], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [join(root, 'bin/rwb.mjs'), 'report', ws, '--pdf', join(dir, 'r.pdf')], {
+      env: { ...process.env, ...env },
+      stdio: 'ignore',
+    });
     const own = join(tmp, `rwb-tmp-${child.pid}`);
     const t0 = Date.now();
     while (chromiumUsing(own) === 0) {

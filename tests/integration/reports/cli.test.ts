@@ -38,7 +38,15 @@ describe('rwb report', () => {
     expect(out.exports[0]).toMatchObject({ kind: 'xlsx', path: xlsx, language: 'en', pseudonymised: true, sections: ['health', 'summary', 'methods'] });
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsx);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Cover', 'Health and warning signals', 'Summary and key findings', 'Data quality and method notes', 'Customers', 'Signals', 'Actions']);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Cover',
+      'Health and warning signals',
+      'Summary and key findings',
+      'Data quality and method notes',
+      'Customers',
+      'Signals',
+      'Actions',
+    ]);
     const names: string[] = [];
     book.getWorksheet('Customers')!.eachRow((row, n) => {
       if (n > 1) names.push(String(row.getCell(2).value));

@@ -20,7 +20,9 @@ let xlsx: ReportExportResult;
 let book: ExcelJS.Workbook;
 
 function unzipText(file: string): string {
-  const names = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).split('\n').filter((n) => n.endsWith('.xml') && !n.startsWith('['));
+  const names = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' })
+    .split('\n')
+    .filter((n) => n.endsWith('.xml') && !n.startsWith('['));
   return names.map((n) => execFileSync('unzip', ['-p', file, n], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).join('\n');
 }
 
@@ -92,7 +94,13 @@ describe('report built from the stored runs, exported to Excel', () => {
     const col = (name: string) => header.indexOf(name) + 1;
     expect(col('健康度分档')).toBeGreaterThan(0);
     const stored = new Map(
-      (e.ws.sqlite.prepare('select customer_key, score, band from health_score where run_id = (select max(id) from health_run)').all() as { customer_key: string; score: number | null; band: string | null }[]).map((r) => [r.customer_key, r]),
+      (
+        e.ws.sqlite.prepare('select customer_key, score, band from health_score where run_id = (select max(id) from health_run)').all() as {
+          customer_key: string;
+          score: number | null;
+          band: string | null;
+        }[]
+      ).map((r) => [r.customer_key, r]),
     );
     const bandLabel: Record<string, string> = { red: '红色（高风险）', yellow: '黄色（需关注）', green: '绿色（健康）' };
     let rows = 0;
@@ -175,7 +183,11 @@ describe.skipIf(!chromium)('PDF', () => {
 describe('pseudonymised export', () => {
   it('contains none of the original names, contacts, phones or emails, in Excel, PDF and preview, with stable tokens', async () => {
     const def = await e.call('report.definition', {});
-    const sections = def.sections.map((s) => (s.id === 'summary' ? { ...s, text: `重点跟进 ${e.people[0]!.name}，联系人 ${e.people[0]!.contact}（${e.people[0]!.phone}，${e.people[0]!.email}）。` } : s));
+    const sections = def.sections.map((s) =>
+      s.id === 'summary'
+        ? { ...s, text: `重点跟进 ${e.people[0]!.name}，联系人 ${e.people[0]!.contact}（${e.people[0]!.phone}，${e.people[0]!.email}）。` }
+        : s,
+    );
     const pdef = { ...def, sections, pseudonymise: true };
     const a = await e.call('report.exportXlsx', { path: join(dir, 'out', 'p1.xlsx'), definition: pdef });
     const b = await e.call('report.exportXlsx', { path: join(dir, 'out', 'p2.xlsx'), definition: pdef });

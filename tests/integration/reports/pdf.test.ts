@@ -65,7 +65,19 @@ describe.skipIf(!chromium || !poppler)('PDF through headless Chromium', () => {
   });
 
   it('is a PDF with the Chinese headings, key figures and chart labels as text', () => {
-    for (const expected of ['客户留存诊断报告', '华东精密机械有限公司', '目录', '摘要与主要发现', '同期群分析', '健康度与预警信号', '87.3%', '¥18,650,000', '顾问意见', '季度留存率与期初活跃客户', '组织准备']) {
+    for (const expected of [
+      '客户留存诊断报告',
+      '华东精密机械有限公司',
+      '目录',
+      '摘要与主要发现',
+      '同期群分析',
+      '健康度与预警信号',
+      '87.3%',
+      '¥18,650,000',
+      '顾问意见',
+      '季度留存率与期初活跃客户',
+      '组织准备',
+    ]) {
       expect(text).toContain(expected.replace(/\s+/g, ''));
     }
   });
@@ -81,7 +93,10 @@ describe.skipIf(!chromium || !poppler)('PDF through headless Chromium', () => {
   it('embeds every font it uses, with Unicode maps, so it reads offline and its text can be searched', () => {
     // Skia writes CFF-outline fonts such as Noto Sans CJK as Type 3 glyph programs; they carry no
     // font name, so check the columns instead: every row embedded (emb) and mapped to Unicode (uni).
-    const rows = execFileSync('pdffonts', [pdfPath], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '');
+    const rows = execFileSync('pdffonts', [pdfPath], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim() !== '');
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row).toMatch(/\s+yes\s+(yes|no)\s+yes\s+\d+\s+\d+\s*$/);
   });

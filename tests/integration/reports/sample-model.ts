@@ -42,7 +42,8 @@ export function sampleModel(language: ReportLanguage = 'zh-CN'): ReportModel {
       {
         id: 'summary',
         title: '摘要与主要发现',
-        consultantText: '整体留存率保持在 87% 以上，但战略级客户中有 3 家出现沟通频次骤降。\n\n建议在 7 月底前完成 48 小时改进方案。联系人王建国（13812345678）已确认参会。',
+        consultantText:
+          '整体留存率保持在 87% 以上，但战略级客户中有 3 家出现沟通频次骤降。\n\n建议在 7 月底前完成 48 小时改进方案。联系人王建国（13812345678）已确认参会。',
         blocks: [
           {
             kind: 'keyFigures',

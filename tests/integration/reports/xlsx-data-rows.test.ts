@@ -38,7 +38,17 @@ function rows(): PlainCellInput[][] {
     [' 前导空格', '结尾空格 ', '多\n行', 'CR\r内', '\u007f删除\u000b\u000c\u001f', '😀 emoji', ' ', '\n'],
     ['', '\t', 'a\u000eb', '&amp; already', "<tag attr='x'>", '"', null, null],
   ];
-  for (let i = 0; i < 300; i++) out.push([`K${i}`, `客户${i % 17}`, `2025-${String((i % 12) + 1).padStart(2, '0')}-0${(i % 9) + 1}`, null, i, i * 10.25, (i * 37) % 101, i % 4 === 0 ? null : i / 300]);
+  for (let i = 0; i < 300; i++)
+    out.push([
+      `K${i}`,
+      `客户${i % 17}`,
+      `2025-${String((i % 12) + 1).padStart(2, '0')}-0${(i % 9) + 1}`,
+      null,
+      i,
+      i * 10.25,
+      (i * 37) % 101,
+      i % 4 === 0 ? null : i / 300,
+    ]);
   return out;
 }
 
@@ -54,7 +64,9 @@ async function write(path: string, exceljsOnly: boolean): Promise<void> {
 }
 
 function parts(file: string): Map<string, string> {
-  const names = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).split('\n').filter((n) => n !== '' && n !== 'docProps/core.xml');
+  const names = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' })
+    .split('\n')
+    .filter((n) => n !== '' && n !== 'docProps/core.xml');
   // unzip reads [ ] in a name as a wildcard class
   const pattern = (n: string) => n.replace(/[[\]]/g, '\\$&');
   return new Map(names.map((n) => [n, execFileSync('unzip', ['-p', file, pattern(n)], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 })]));

@@ -39,24 +39,28 @@ describe('report workbook (exceljs streaming)', () => {
     file = join(dir, 'report.xlsx');
     rasteriser = chromium ? await createChromiumRasteriser({ executablePath: chromium }) : null;
     try {
-      result = await writeReportXlsx(sampleModel(), { filename: file }, {
-        rasteriser,
-        dataSheets: [
-          {
-            name: '客户明细',
-            columns: [
-              { header: '客户编号', format: 'text' },
-              { header: '客户名称', format: 'text', width: 24 },
-              { header: 'RFM 分群', format: 'text' },
-              { header: '健康分', format: 'integer', colour: { kind: 'bands', yellowFrom: 51, greenFrom: 76 } },
-              { header: '留存概率', format: 'percent' },
-              { header: '首单日期', format: 'date' },
-              { header: '年度收入', format: 'currency', decimals: 2 },
-            ],
-            rows: customerRows(),
-          },
-        ],
-      });
+      result = await writeReportXlsx(
+        sampleModel(),
+        { filename: file },
+        {
+          rasteriser,
+          dataSheets: [
+            {
+              name: '客户明细',
+              columns: [
+                { header: '客户编号', format: 'text' },
+                { header: '客户名称', format: 'text', width: 24 },
+                { header: 'RFM 分群', format: 'text' },
+                { header: '健康分', format: 'integer', colour: { kind: 'bands', yellowFrom: 51, greenFrom: 76 } },
+                { header: '留存概率', format: 'percent' },
+                { header: '首单日期', format: 'date' },
+                { header: '年度收入', format: 'currency', decimals: 2 },
+              ],
+              rows: customerRows(),
+            },
+          ],
+        },
+      );
     } finally {
       await rasteriser?.close();
     }
@@ -82,7 +86,10 @@ describe('report workbook (exceljs streaming)', () => {
     expect(result.sheetCount).toBe(8);
     expect(result.dataRows).toBe(DATA_ROWS);
     const cover = book.getWorksheet('封面');
-    const values = cover?.getSheetValues().flat().filter((v) => typeof v === 'string');
+    const values = cover
+      ?.getSheetValues()
+      .flat()
+      .filter((v) => typeof v === 'string');
     expect(values).toContain('华东精密机械有限公司');
     expect(values).toContain('客户留存诊断报告');
   });
@@ -170,7 +177,11 @@ describe('report workbook (exceljs streaming)', () => {
     expect(images).toHaveLength(1);
     const media = book.getImage(Number(images[0]?.imageId));
     expect(media.extension).toBe('png');
-    expect(Buffer.from(media.buffer as ArrayBuffer).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(media.buffer as ArrayBuffer)
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     expect(book.getWorksheet('自检清单结果')?.getImages()).toHaveLength(1);
   });
 });

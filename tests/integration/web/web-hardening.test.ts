@@ -47,7 +47,12 @@ describe('web host hardening', () => {
   });
 
   it('refuses a state-changing request from another origin, and accepts our own page', async () => {
-    const evil = await raw('/api/app.setLocale', 'POST', { 'x-workbench-token': host.token, origin: 'http://evil.example', 'content-type': 'application/json' }, '{"locale":"en"}');
+    const evil = await raw(
+      '/api/app.setLocale',
+      'POST',
+      { 'x-workbench-token': host.token, origin: 'http://evil.example', 'content-type': 'application/json' },
+      '{"locale":"en"}',
+    );
     expect(evil.status).toBe(403);
     expect(JSON.parse(evil.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ORIGIN' } });
     const own = await raw('/api/app.info', 'POST', { 'x-workbench-token': host.token, origin: host.origin, 'content-type': 'application/json' }, '{}');

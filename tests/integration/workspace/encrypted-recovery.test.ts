@@ -40,9 +40,14 @@ async function code(p: Promise<unknown>): Promise<string> {
 describe('an encrypted workspace left with a hot journal', () => {
   it('asks for the passphrase, refuses a wrong one untouched, and rolls back under the right one', async () => {
     const path = join(dir, 'crashed.rwb');
-    const ws = await createWorkspace(path, { clientName: '保密客户', industry: null, currency: 'CNY', locale: 'zh-CN', consultant: null, startDate: null, endDate: null, notes: null }, undefined, {
-      passphrase: new Passphrase(PASS),
-    });
+    const ws = await createWorkspace(
+      path,
+      { clientName: '保密客户', industry: null, currency: 'CNY', locale: 'zh-CN', consultant: null, startDate: null, endDate: null, notes: null },
+      undefined,
+      {
+        passphrase: new Passphrase(PASS),
+      },
+    );
     await ws.close();
     const killed = spawnSync(process.execPath, ['-e', child, path, PASS], { encoding: 'utf8' });
     expect(killed.signal).toBe('SIGKILL');

@@ -22,7 +22,9 @@ const lines = ['订单编号,下单日期,客户编号,客户名称,产品名称
 for (let i = 0; i < 14_000; i++) {
   const c = (i * 37) % CUSTOMERS;
   const day = new Date(Date.UTC(2024, 0, 1) + ((i * 13) % 1000) * 86_400_000).toISOString().slice(0, 10);
-  lines.push(`XS${String(i).padStart(8, '0')},${day},KH${String(c).padStart(6, '0')},${names[c]},振动传感器,${1 + (i % 5)},980.00,${(980 * (1 + (i % 5))).toFixed(2)}`);
+  lines.push(
+    `XS${String(i).padStart(8, '0')},${day},KH${String(c).padStart(6, '0')},${names[c]},振动传感器,${1 + (i % 5)},980.00,${(980 * (1 + (i % 5))).toFixed(2)}`,
+  );
 }
 writeFileSync(orders, lines.join('\n') + '\n');
 

@@ -14,14 +14,20 @@ describe('migration 0004_diagnostics', () => {
 
     expect(sqlite.prepare(`select name from customers where customer_key = 'KH1'`).get()).toEqual({ name: '甲公司' });
     expect((sqlite.prepare(`select count(*) as n from orders`).get() as { n: number }).n).toBe(1);
-    const tables = (sqlite.prepare(`select name from sqlite_master where type = 'table' and name like 'diagnostic_%' order by name`).all() as { name: string }[]).map((r) => r.name);
+    const tables = (
+      sqlite.prepare(`select name from sqlite_master where type = 'table' and name like 'diagnostic_%' order by name`).all() as { name: string }[]
+    ).map((r) => r.name);
     expect(tables).toEqual(['diagnostic_customer', 'diagnostic_run']);
 
     const insRun = sqlite.prepare(
       `insert into diagnostic_run (created_at, as_of, grain, basis, window_days, params, results) values ('2024-03-21T09:00:00', '2024-03-20', ?, ?, 365, '{}', '{}')`,
     );
     const run = insRun.run('month', 'non-contractual').lastInsertRowid;
-    expect(sqlite.prepare('select label, customers, duration_ms from diagnostic_run where id = ?').get(run)).toEqual({ label: null, customers: 0, duration_ms: 0 });
+    expect(sqlite.prepare('select label, customers, duration_ms from diagnostic_run where id = ?').get(run)).toEqual({
+      label: null,
+      customers: 0,
+      duration_ms: 0,
+    });
     expect(() => insRun.run('week', 'non-contractual')).toThrow(/CHECK/);
     expect(() => insRun.run('month', 'weekly')).toThrow(/CHECK/);
 
@@ -29,7 +35,12 @@ describe('migration 0004_diagnostics', () => {
     insCust.run(run, 0, 'KH1');
     // One row per customer and run.
     expect(() => insCust.run(run, 1, 'KH1')).toThrow(/UNIQUE|PRIMARY/);
-    expect(sqlite.prepare('select active, revenue_12m, mrr, statuses from diagnostic_customer').get()).toEqual({ active: 0, revenue_12m: 0, mrr: 0, statuses: 'RRL' });
+    expect(sqlite.prepare('select active, revenue_12m, mrr, statuses from diagnostic_customer').get()).toEqual({
+      active: 0,
+      revenue_12m: 0,
+      mrr: 0,
+      statuses: 'RRL',
+    });
     // Deleting a run removes its customer rows.
     sqlite.prepare('delete from diagnostic_run where id = ?').run(run);
     expect((sqlite.prepare('select count(*) as n from diagnostic_customer').get() as { n: number }).n).toBe(0);

@@ -12,7 +12,9 @@ describe('migration 0005_health', () => {
     await upgrade();
 
     expect(sqlite.prepare(`select name from customers where customer_key = 'KH1'`).get()).toEqual({ name: '甲公司' });
-    const tables = (sqlite.prepare(`select name from sqlite_master where type = 'table' and name like 'health_%' order by name`).all() as { name: string }[]).map((r) => r.name);
+    const tables = (
+      sqlite.prepare(`select name from sqlite_master where type = 'table' and name like 'health_%' order by name`).all() as { name: string }[]
+    ).map((r) => r.name);
     expect(tables).toEqual(['health_action', 'health_model', 'health_run', 'health_score', 'health_signal']);
 
     const run = sqlite
@@ -20,7 +22,9 @@ describe('migration 0005_health', () => {
       .run().lastInsertRowid;
     sqlite.prepare(`insert into health_score (run_id, customer_key, score, band, measures) values (?, 'KH1', 42.5, 'red', '[]')`).run(run);
     expect(() => sqlite.prepare(`insert into health_score (run_id, customer_key, score, band, measures) values (?, 'KH1', 1, 'red', '[]')`).run(run)).toThrow();
-    expect(() => sqlite.prepare(`insert into health_score (run_id, customer_key, score, band, measures) values (?, 'KH2', 1, 'purple', '[]')`).run(run)).toThrow(/CHECK/);
+    expect(() =>
+      sqlite.prepare(`insert into health_score (run_id, customer_key, score, band, measures) values (?, 'KH2', 1, 'purple', '[]')`).run(run),
+    ).toThrow(/CHECK/);
 
     const signal = sqlite.prepare(
       `insert into health_signal (customer_key, rule_id, severity, status, evidence, as_of, first_run_id, last_run_id) values ('KH1', 'silent', 'heavy', ?, '{}', '2026-06-30', 1, 1)`,
@@ -35,7 +39,9 @@ describe('migration 0005_health', () => {
     expect(() => signal.run('snoozed')).toThrow(/CHECK/);
 
     sqlite
-      .prepare(`insert into health_action (customer_key, template_id, owner_role, opened_at, due_at, source_kind, source_signal_id) values ('KH1', 'winBack', 'accountManager', 'a', 'b', 'signal', 1)`)
+      .prepare(
+        `insert into health_action (customer_key, template_id, owner_role, opened_at, due_at, source_kind, source_signal_id) values ('KH1', 'winBack', 'accountManager', 'a', 'b', 'signal', 1)`,
+      )
       .run();
     expect(sqlite.prepare('select status, source from health_action').get()).toEqual({ status: 'open', source: '{}' });
     // Deleting a run removes its scores.

@@ -14,7 +14,9 @@ describe('migration 0007_reports', () => {
 
     expect(sqlite.prepare('select client_name from engagement').get()).toEqual({ client_name: '华东制造' });
     expect(sqlite.prepare('select name from customers').get()).toEqual({ name: '甲公司' });
-    const tables = (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name like 'report%' order by name`.execute(raw)).rows.map((r) => r.name);
+    const tables = (
+      await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name like 'report%' order by name`.execute(raw)
+    ).rows.map((r) => r.name);
     expect(tables).toEqual(['report_definition', 'report_export', 'report_pseudonym']);
 
     sqlite.prepare(`insert into report_pseudonym (kind, original, n) values ('customer', '甲公司', 1)`).run();

@@ -12,7 +12,7 @@ const LOOKUP = `select count(*) as n, max(case severity when 'heavy' then 3 when
 const ACTION_OF_SIGNAL = 'select max(a.id) as id from health_action a where a.source_signal_id = ?';
 
 describe('migration 0008_health_signal_index', () => {
-  it('keeps stored signals and actions; per-customer open signals and a signal\'s action come from the new indexes', async () => {
+  it("keeps stored signals and actions; per-customer open signals and a signal's action come from the new indexes", async () => {
     const { sqlite, raw, upgrade, downgrade } = await beforeMigration(dir, '0008_health_signal_index');
     const signal = sqlite.prepare(
       `insert into health_signal (customer_key, rule_id, severity, status, evidence, as_of, first_run_id, last_run_id) values (?, ?, ?, ?, '{}', '2026-06-30', 1, 1)`,

@@ -14,7 +14,13 @@ const RULES = [
 ];
 const OLD_PARAMS = { version: 1, asOf: '2024-03-20', grain: 'quarter', rfm: { scoring: 'quintiles', seedRules: RULES } };
 const SUMMARY = [{ segment: 'highValueLoyal', count: 1, share: 0.5, monetary: 750, monetaryShare: { value: 0.6 } }];
-const MOVEMENT = { segments: ['highValueLoyal', 'unscored'], counts: [[1, 0], [0, 1]] };
+const MOVEMENT = {
+  segments: ['highValueLoyal', 'unscored'],
+  counts: [
+    [1, 0],
+    [0, 1],
+  ],
+};
 const OLD_RESULTS = {
   version: 1,
   asOf: '2024-03-20',
@@ -47,12 +53,19 @@ describe('migration 0009_value_groups', () => {
     const columns = (sqlite.prepare(`select name from pragma_table_info('diagnostic_customer')`).all() as { name: string }[]).map((c) => c.name);
     expect(columns).toEqual(expect.arrayContaining(['value_group', 'prev_value_group', 'segment', 'prev_segment']));
     expect(columns.filter((c) => c.includes('seed'))).toEqual([]);
-    expect(sqlite.prepare(`select customer_key, segment, value_group, prev_segment, prev_value_group, tier from diagnostic_customer order by idx`).all()).toEqual([
+    expect(
+      sqlite.prepare(`select customer_key, segment, value_group, prev_segment, prev_value_group, tier from diagnostic_customer order by idx`).all(),
+    ).toEqual([
       { customer_key: 'KH1', segment: 'loyal', value_group: 'highValueLoyal', prev_segment: 'atRisk', prev_value_group: 'dormantReactivate', tier: 'core' },
       { customer_key: 'KH2', segment: null, value_group: null, prev_segment: null, prev_value_group: null, tier: 'core' },
     ]);
 
-    const stored = sqlite.prepare(`select params, results, label, customers from diagnostic_run where id = ?`).get(run) as { params: string; results: string; label: string; customers: number };
+    const stored = sqlite.prepare(`select params, results, label, customers from diagnostic_run where id = ?`).get(run) as {
+      params: string;
+      results: string;
+      label: string;
+      customers: number;
+    };
     expect(stored.label).toBe('季度基线');
     expect(stored.customers).toBe(2);
     const params = JSON.parse(stored.params) as typeof OLD_PARAMS & { rfm: Record<string, unknown> };

@@ -14,7 +14,9 @@ describe('migration 0010_customer_page_index', () => {
   it('keeps stored customer rows; every sort of the customer table walks its own index, the search reads the name index alone', async () => {
     const { sqlite, raw, upgrade, downgrade } = await beforeMigration(dir, '0010_customer_page_index');
     sqlite
-      .prepare(`insert into diagnostic_run (id, created_at, as_of, grain, basis, window_days, params, results, customers) values (1, 'x', '2026-06-30', 'month', 'non-contractual', 365, '{}', '{}', 4)`)
+      .prepare(
+        `insert into diagnostic_run (id, created_at, as_of, grain, basis, window_days, params, results, customers) values (1, 'x', '2026-06-30', 'month', 'non-contractual', 365, '{}', '{}', 4)`,
+      )
       .run();
     const row = sqlite.prepare(
       `insert into diagnostic_customer (run_id, idx, customer_key, name, recency_days, frequency, monetary, tenure_days, revenue_12m, mrr) values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -27,7 +29,8 @@ describe('migration 0010_customer_page_index', () => {
 
     await upgrade();
     for (const c of SORTED) {
-      const index = sqlite.prepare(`select sql from sqlite_master where type = 'index' and name = ?`).get(`diagnostic_customer_by_${c}`) as { sql: string } | undefined;
+      const index = sqlite.prepare(`select sql from sqlite_master where type = 'index' and name = ?`).get(`diagnostic_customer_by_${c}`) as
+        { sql: string } | undefined;
       expect(index?.sql).toContain(`(run_id, "${c}", customer_key)`);
       for (const dir of ['asc', 'desc'] as const) {
         const plan = JSON.stringify(sqlite.prepare(`explain query plan ${page(c, dir)}`).all(1));
@@ -40,7 +43,9 @@ describe('migration 0010_customer_page_index', () => {
     expect(sqlite.prepare(search).get(1, '%b%', '%b%')).toEqual({ n: 1 });
     // The same rows in the same order as before the indexes; nulls (C) last when descending.
     expect(sqlite.prepare(page('revenue_12m', 'desc').replace(' offset 1', '')).pluck().all(1)).toEqual(['D', 'A']);
-    expect(sqlite.prepare(`select customer_key from diagnostic_customer where run_id = 1 order by recency_days desc, customer_key desc`).pluck().all()).toEqual(['B', 'D', 'A', 'C']);
+    expect(sqlite.prepare(`select customer_key from diagnostic_customer where run_id = 1 order by recency_days desc, customer_key desc`).pluck().all()).toEqual(
+      ['B', 'D', 'A', 'C'],
+    );
     expect((sqlite.prepare('select count(*) as n from diagnostic_customer').get() as { n: number }).n).toBe(4);
 
     await downgrade();

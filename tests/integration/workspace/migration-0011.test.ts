@@ -11,9 +11,13 @@ describe('migration 0011_churn', () => {
     sqlite.prepare(`insert into customers (customer_key, name, row_key) values ('A', '甲', 'r1')`).run();
     await upgrade();
     sqlite
-      .prepare(`insert into churn_run (id, created_at, params, scored_as_of, status, roc_auc, customers, results) values (1, '2026-12-04T10:00:00', '{}', '2026-10-31', 'ok', 0.8, 2, '{}')`)
+      .prepare(
+        `insert into churn_run (id, created_at, params, scored_as_of, status, roc_auc, customers, results) values (1, '2026-12-04T10:00:00', '{}', '2026-10-31', 'ok', 0.8, 2, '{}')`,
+      )
       .run();
-    const score = sqlite.prepare(`insert into churn_score (run_id, customer_key, name, probability, rank, revenue_12m, revenue_at_stake) values (1, ?, ?, ?, ?, ?, ?)`);
+    const score = sqlite.prepare(
+      `insert into churn_score (run_id, customer_key, name, probability, rank, revenue_12m, revenue_at_stake) values (1, ?, ?, ?, ?, ?, ?)`,
+    );
     score.run('A', '甲', 0.7, 1, 100, 70);
     score.run('B', '乙', 0.2, 2, 1000, 200);
     for (const [col, index] of [

@@ -10,7 +10,12 @@ describe('migration 0012_audit_chain', () => {
     insert.run('2026-01-01T00:00:00.000Z', 'workspace.create', '{}');
     insert.run('2026-01-02T00:00:00.000Z', 'import.run', '{"batchId":1}');
     await upgrade();
-    const rows = sqlite.prepare('select at, action, detail, hash from audit_log order by id').all() as { at: string; action: string; detail: string; hash: string }[];
+    const rows = sqlite.prepare('select at, action, detail, hash from audit_log order by id').all() as {
+      at: string;
+      action: string;
+      detail: string;
+      hash: string;
+    }[];
     const first = auditHash('', rows[0]!.at, rows[0]!.action, rows[0]!.detail);
     expect(rows[0]!.hash).toBe(first);
     expect(rows[1]!.hash).toBe(auditHash(first, rows[1]!.at, rows[1]!.action, rows[1]!.detail));

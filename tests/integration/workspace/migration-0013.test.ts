@@ -8,7 +8,9 @@ describe('migration 0013_customer_attributes', () => {
   it('adds typed customer attributes and the two import figures, keeps batches, and goes back down', async () => {
     const { sqlite, raw, upgrade, downgrade } = await beforeMigration(dir, '0013_customer_attributes');
     sqlite
-      .prepare(`insert into import_batch (id, entity, file_name, file_hash, file_size, mapping, options, started_at) values (1, 'customers', 'c.csv', 'h', 10, '[]', '{}', 'x')`)
+      .prepare(
+        `insert into import_batch (id, entity, file_name, file_hash, file_size, mapping, options, started_at) values (1, 'customers', 'c.csv', 'h', 10, '[]', '{}', 'x')`,
+      )
       .run();
     await upgrade();
     expect(sqlite.prepare('select ids_unfloated, names_from_ids from import_batch where id = 1').get()).toEqual({ ids_unfloated: 0, names_from_ids: 0 });

@@ -49,7 +49,9 @@ describe('migrations', () => {
     // order lines: the same order id on many rows is allowed; the row key is unique
     sqlite.prepare(`insert into orders (row_key, order_key, customer_key, order_date, amount) values ('l1', 'SO-1', 'C1', '2024-01-01', 10)`).run();
     sqlite.prepare(`insert into orders (row_key, order_key, customer_key, order_date, amount) values ('l2', 'SO-1', 'C1', '2024-01-01', 5)`).run();
-    expect(() => sqlite.prepare(`insert into orders (row_key, order_key, customer_key, order_date, amount) values ('l2', 'SO-1', 'C1', '2024-01-01', 5)`).run()).toThrow(/UNIQUE/);
+    expect(() =>
+      sqlite.prepare(`insert into orders (row_key, order_key, customer_key, order_date, amount) values ('l2', 'SO-1', 'C1', '2024-01-01', 5)`).run(),
+    ).toThrow(/UNIQUE/);
     expect(() => sqlite.prepare(`insert into surveys (row_key, customer_key, date, nps) values ('s', 'C1', '2024-01-01', 11)`).run()).toThrow(/CHECK/);
     await raw.destroy();
   });

@@ -47,7 +47,10 @@ function readSchema(sqlite: ReadableDB): SchemaSnapshot {
   const tables: Record<string, TableShape> = {};
   for (const { name } of objects.filter((o) => o.type === 'table')) {
     const indexes = (
-      sqlite.prepare('select name, "unique", origin, partial from pragma_index_list(?) order by name').all(name) as Omit<TableShape['indexes'][number], 'columns'>[]
+      sqlite.prepare('select name, "unique", origin, partial from pragma_index_list(?) order by name').all(name) as Omit<
+        TableShape['indexes'][number],
+        'columns'
+      >[]
     ).map((index) => ({
       ...index,
       columns: (sqlite.prepare('select name from pragma_index_info(?) order by seqno').all(index.name) as { name: string | null }[]).map((c) => c.name),

@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import {
-  backupWorkspace,
-  createWorkspace,
-  describeWorkspace,
-  openWorkspace,
-} from '../../../electron/backend/workspace/workspace';
+import { backupWorkspace, createWorkspace, describeWorkspace, openWorkspace } from '../../../electron/backend/workspace/workspace';
 import { openDatabase, APPLICATION_ID } from '../../../electron/backend/workspace/db';
 import { migrateTo } from '../../../electron/backend/workspace/migrate';
 import { latestMigration } from '../../../electron/backend/workspace/migrations';
@@ -32,7 +27,14 @@ describe('workspace lifecycle', () => {
 
   it('adds the .rwb extension and leaves no partial files behind', async () => {
     const ws = await createWorkspace(join(dir, 'sub', 'client-a'), {
-      clientName: 'A', industry: null, currency: 'CNY', locale: 'en', consultant: null, startDate: null, endDate: null, notes: null,
+      clientName: 'A',
+      industry: null,
+      currency: 'CNY',
+      locale: 'en',
+      consultant: null,
+      startDate: null,
+      endDate: null,
+      notes: null,
     });
     expect(ws.path.endsWith('client-a.rwb')).toBe(true);
     await ws.close();
@@ -43,7 +45,14 @@ describe('workspace lifecycle', () => {
     const ws = await newWorkspace(dir);
     await ws.close();
     const err = await createWorkspace(ws.path, {
-      clientName: 'B', industry: null, currency: 'CNY', locale: 'zh-CN', consultant: null, startDate: null, endDate: null, notes: null,
+      clientName: 'B',
+      industry: null,
+      currency: 'CNY',
+      locale: 'zh-CN',
+      consultant: null,
+      startDate: null,
+      endDate: null,
+      notes: null,
     }).catch((e: unknown) => e);
     expect((err as WorkbenchError).code).toBe('FILE_EXISTS');
   });

@@ -40,7 +40,13 @@ describe('breakdowns by customer attribute', () => {
       { customerIndex: 2, customerKey: 'c', tier: 'strategic' as Tier, revenue: 500 },
       { customerIndex: 3, customerKey: 'd', tier: 'ordinary' as Tier, revenue: 5 },
     ];
-    const t = crossTabulate(rows, customerAttribute(customers, 'region'), (r) => r.tier, TIERS, (r) => r.revenue);
+    const t = crossTabulate(
+      rows,
+      customerAttribute(customers, 'region'),
+      (r) => r.tier,
+      TIERS,
+      (r) => r.revenue,
+    );
     expect(t.categories).toEqual([...TIERS]);
     expect(t.rows.map((r) => [r.attribute, r.total.count, r.total.value, r.byCategory.core?.count, r.byCategory.strategic?.value])).toEqual([
       ['华东', 2, 105, 1, 0],

@@ -24,10 +24,14 @@ const line = (customerKey: string, orderKey: string, orderDate: string, amount: 
 const keys = ['A', 'B', 'C', 'D'];
 const ledger = ledgerFromOrderLines(
   [
-    line('A', 'a1', '2024-01-10', 100), line('A', 'a2', '2024-03-05', 100),
+    line('A', 'a1', '2024-01-10', 100),
+    line('A', 'a2', '2024-03-05', 100),
     line('B', 'b1', '2024-01-20', 50),
     line('C', 'c1', '2024-02-15', 70),
-    line('D', 'd1', '2024-02-03', 10), line('D', 'd2', '2024-03-07', 10), line('D', 'd3', '2024-04-02', 10), line('D', 'd4', '2024-04-30', 10),
+    line('D', 'd1', '2024-02-03', 10),
+    line('D', 'd2', '2024-03-07', 10),
+    line('D', 'd3', '2024-04-02', 10),
+    line('D', 'd4', '2024-04-30', 10),
   ],
   keys,
 );
@@ -89,11 +93,7 @@ describe('the edges of the data', () => {
   });
 
   it('says what the data are too short to judge', () => {
-    expect(r.notices.map((n) => n.code)).toEqual([
-      'history-shorter-than-window',
-      'core-tier-tenure-unjudgeable',
-      'mature-stage-tenure-unjudgeable',
-    ]);
+    expect(r.notices.map((n) => n.code)).toEqual(['history-shorter-than-window', 'core-tier-tenure-unjudgeable', 'mature-stage-tenure-unjudgeable']);
     expect(r.notices[0]!.params).toMatchObject({ periods: 2, from: '2024-01', to: '2024-02', windowDays: 50 });
     // 2024-01-10 .. 2024-04-30 is 111 days, against the 365 the core tier and the mature stage ask for.
     expect(r.notices[1]!.params).toEqual({ historyDays: 111, tenureDays: 365 });
@@ -152,11 +152,13 @@ describe('a run stored by the previous version', () => {
   it('loads with the new fields defaulted, nothing invented', () => {
     const now = run();
     const { repeat: _r, window: _w, notices: _n, dataStart: _d, ...old } = now;
-    const stored = JSON.parse(JSON.stringify({
-      ...old,
-      retention: old.retention.map(({ leftCensored: _l, ...p }) => p),
-      cohorts: { ...old.cohorts, rows: old.cohorts.rows.map(({ leftCensored: _l, ...c }) => c) },
-    })) as DiagnosticRunResult;
+    const stored = JSON.parse(
+      JSON.stringify({
+        ...old,
+        retention: old.retention.map(({ leftCensored: _l, ...p }) => p),
+        cohorts: { ...old.cohorts, rows: old.cohorts.rows.map(({ leftCensored: _l, ...c }) => c) },
+      }),
+    ) as DiagnosticRunResult;
     const back = normaliseRunResult(stored);
     expect(back.notices).toEqual([]);
     expect(back.window).toMatchObject({ days: 50, source: 'set' });

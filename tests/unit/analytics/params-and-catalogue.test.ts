@@ -124,7 +124,7 @@ describe('analytics catalogues', () => {
     for (const k of keys) expect(zhLeaves.has(k), k).toBe(true);
   });
 
-  it('uses the method\'s Chinese names for the value groups, tiers and stages', () => {
+  it("uses the method's Chinese names for the value groups, tiers and stages", () => {
     expect(['highValueLoyal', 'potentialNurture', 'dormantReactivate'].map((id) => zhLeaves.get(`rfm.valueGroups.${id}`))).toEqual([
       '高价值忠诚型',
       '潜力培育型',

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ledgerFromOrderLines,
-  periodsEndingAt,
-  purchaseActivity,
-  retentionByPeriod,
-  retentionMembers,
-  retentionStatus,
-} from '../../../shared/analytics';
+import { ledgerFromOrderLines, periodsEndingAt, purchaseActivity, retentionByPeriod, retentionMembers, retentionStatus } from '../../../shared/analytics';
 
 // Hand-checked data: a 60-day activity window (purchase day p keeps a customer active on [p, p+59]),
 // monthly periods Oct 2023 – Mar 2024, as of 2024-03-15 (March is partial).

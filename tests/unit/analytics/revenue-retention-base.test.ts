@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { contractSpanOf, fromDay, mrrTimeline, periodsBetween, revenueRetentionByPeriod, toDay, yearBefore, type SpanContract } from '../../../shared/analytics';
+import {
+  contractSpanOf,
+  fromDay,
+  mrrTimeline,
+  periodsBetween,
+  revenueRetentionByPeriod,
+  toDay,
+  yearBefore,
+  type SpanContract,
+} from '../../../shared/analytics';
 
-const c = (customerKey: string, startDate: string, endDate: string | null, mrr: number): SpanContract => ({ customerKey, startDate, endDate, cancelledDate: null, mrr });
+const c = (customerKey: string, startDate: string, endDate: string | null, mrr: number): SpanContract => ({
+  customerKey,
+  startDate,
+  endDate,
+  cancelledDate: null,
+  mrr,
+});
 
 // Hand-checked book for March 2024 and its trailing twelve months (base date 2023-03-31):
 //   X 100 since 2023-01, +50 from 2024-02           B 100 → E 150 (expansion)
@@ -10,10 +25,12 @@ const c = (customerKey: string, startDate: string, endDate: string | null, mrr: 
 //   W  60 + 20 since 2022-10, the 60 ends 2023-09-30 B  80 → E 20  (contraction)
 //   V  30 from 2024-03-10                            new in March: in no base
 const contracts = [
-  c('X', '2023-01-01', null, 100), c('X', '2024-02-01', null, 50),
+  c('X', '2023-01-01', null, 100),
+  c('X', '2024-02-01', null, 50),
   c('Y', '2023-02-01', '2023-12-31', 200),
   c('Z', '2023-06-01', null, 80),
-  c('W', '2022-10-01', '2023-09-30', 60), c('W', '2022-10-01', null, 20),
+  c('W', '2022-10-01', '2023-09-30', 60),
+  c('W', '2022-10-01', null, 20),
   c('V', '2024-03-10', null, 30),
 ].map(contractSpanOf);
 const t = mrrTimeline(contracts);

@@ -107,7 +107,10 @@ describe('segments', () => {
     for (let r = 1; r <= 5; r += 1) {
       for (let f = 1; f <= 5; f += 1) {
         const hits = CLASSIC_SEGMENT_RULES.filter((x) => r >= x.r[0] && r <= x.r[1] && f >= x.f[0] && f <= x.f[1]);
-        expect(hits.map((h) => h.id), `R${r} F${f}`).toHaveLength(1);
+        expect(
+          hits.map((h) => h.id),
+          `R${r} F${f}`,
+        ).toHaveLength(1);
       }
     }
   });
@@ -119,7 +122,7 @@ describe('segments', () => {
     [5, 5, 5, 'highValueLoyal'],
     [3, 4, 3, 'potentialNurture'],
     [5, 1, 1, 'potentialNurture'],
-  ])("value groups: R%i F%i M%i is %s", (r, f, mm, id) => expect(segmentOf(VALUE_GROUP_RULES, r, f, mm)).toBe(id));
+  ])('value groups: R%i F%i M%i is %s', (r, f, mm, id) => expect(segmentOf(VALUE_GROUP_RULES, r, f, mm)).toBe(id));
 
   const row = (customerIndex: number, segment: string, valueGroup: string, monetary: number): RfmRow => ({
     customerIndex,
@@ -160,9 +163,7 @@ describe('segments', () => {
 
   it('scores a real ledger end to end with quintiles', () => {
     // Five customers with 1..5 orders, all on 2024-01-0k, values 10 × k.
-    const lines = [1, 2, 3, 4, 5].flatMap((k) =>
-      Array.from({ length: k }, (_, j) => line(`C${k}`, `C${k}-${j}`, `2024-01-0${k}`, 10)),
-    );
+    const lines = [1, 2, 3, 4, 5].flatMap((k) => Array.from({ length: k }, (_, j) => line(`C${k}`, `C${k}-${j}`, `2024-01-0${k}`, 10)));
     const rows = scoreRfm(ledgerFromOrderLines(lines), toDay('2024-01-10'), options);
     expect(rows.map((r) => [r.customerKey, r.r, r.f, r.m, r.segment, r.valueGroup])).toEqual([
       ['C1', 1, 1, 1, 'lost', 'dormantReactivate'],

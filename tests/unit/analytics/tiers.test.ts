@@ -137,7 +137,15 @@ describe('tier facts from contracts', () => {
     );
     const asOf = toDay('2024-02-29');
     expect(tierFactsFromContracts(t, asOf, () => undefined)).toEqual([
-      { customerIndex: 0, customerKey: 'K', yearlyRevenue: 1800, maxSingleOrder: 0, tenureDays: asOf - toDay('2023-01-01'), isBenchmark: false, industry: null },
+      {
+        customerIndex: 0,
+        customerKey: 'K',
+        yearlyRevenue: 1800,
+        maxSingleOrder: 0,
+        tenureDays: asOf - toDay('2023-01-01'),
+        isBenchmark: false,
+        industry: null,
+      },
     ]);
   });
 });

@@ -28,7 +28,13 @@ describe('activity window derived from the gaps between purchases', () => {
   it('takes the nearest-rank P90 and rounds it up to a figure one can quote', () => {
     // Four gaps: rank ceil(0.9 × 4) = 4 → 60 days → 60.
     expect(deriveActivityWindow(ledgerFromOrderLines(lines), asOf)).toEqual({
-      days: 60, source: 'derived', percentile: 0.9, percentileDays: 60, gaps: 4, repeatCustomers: 3, medianGapDays: 20,
+      days: 60,
+      source: 'derived',
+      percentile: 0.9,
+      percentileDays: 60,
+      gaps: 4,
+      repeatCustomers: 3,
+      medianGapDays: 20,
     });
     // A fifth gap of 61 days: rank ceil(4.5) = 5 → 61 → rounded up to 90.
     const more = ledgerFromOrderLines([...lines, line('E', 'e1', '2024-04-01', 5), line('E', 'e2', '2024-06-01', 5)]);
@@ -38,7 +44,10 @@ describe('activity window derived from the gaps between purchases', () => {
   it('grows its histogram for gaps longer than a year', () => {
     const g = purchaseGaps(ledgerFromOrderLines([line('A', 'a1', '2020-01-01', 5), line('A', 'a2', '2023-01-01', 5)]), asOf);
     expect(g.counts[1096]).toBe(1);
-    expect(deriveActivityWindow(ledgerFromOrderLines([line('A', 'a1', '2020-01-01', 5), line('A', 'a2', '2023-01-01', 5)]), asOf)).toMatchObject({ percentileDays: 1096, days: 1460 });
+    expect(deriveActivityWindow(ledgerFromOrderLines([line('A', 'a1', '2020-01-01', 5), line('A', 'a2', '2023-01-01', 5)]), asOf)).toMatchObject({
+      percentileDays: 1096,
+      days: 1460,
+    });
   });
 
   it('ignores purchases after the as-of date', () => {
@@ -55,6 +64,13 @@ describe('activity window derived from the gaps between purchases', () => {
   });
 
   it.each([
-    [1, 30], [30, 30], [31, 60], [95, 120], [181, 270], [365, 365], [366, 730], [800, 1095],
+    [1, 30],
+    [30, 30],
+    [31, 60],
+    [95, 120],
+    [181, 270],
+    [365, 365],
+    [366, 730],
+    [800, 1095],
   ])('rounds %i days up to %i', (d, w) => expect(roundWindowUp(d)).toBe(w));
 });

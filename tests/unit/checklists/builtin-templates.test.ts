@@ -77,12 +77,7 @@ describe('built-in templates', () => {
 
   test('销售-项目协同SOP检查 follows seed 000’s four steps', () => {
     const template = loadBuiltin('sales-project-sop.json');
-    expect(template.sections.map((section) => section.title.zh)).toEqual([
-      '步骤1 组织重构',
-      '步骤2 工具部署',
-      '步骤3 数据治理',
-      '步骤4 持续优化',
-    ]);
+    expect(template.sections.map((section) => section.title.zh)).toEqual(['步骤1 组织重构', '步骤2 工具部署', '步骤3 数据治理', '步骤4 持续优化']);
     expect(template.subject).toBeUndefined();
   });
 

@@ -20,9 +20,7 @@ const MALFORMED: Array<{ file: string; issues: Expected[] }> = [
   },
   {
     file: 'duplicate-id.json',
-    issues: [
-      { path: 'sections[2].questions[0].id', code: 'id.duplicate', params: { id: 'a1', firstPath: 'sections[0].questions[0].id' } },
-    ],
+    issues: [{ path: 'sections[2].questions[0].id', code: 'id.duplicate', params: { id: 'a1', firstPath: 'sections[0].questions[0].id' } }],
   },
   {
     file: 'stages-overlap.json',
@@ -114,9 +112,7 @@ describe('malformed template fixtures are refused with the exact problem', () =>
 
   test('the messages read in both languages, with file and path', () => {
     const [choice] = validateFixture('choice-without-options.json').issues;
-    expect(choice && formatTemplateIssue(choice, 'zh-CN')).toBe(
-      'choice-without-options.json › sections[2].questions[4].options：单选题没有选项',
-    );
+    expect(choice && formatTemplateIssue(choice, 'zh-CN')).toBe('choice-without-options.json › sections[2].questions[4].options：单选题没有选项');
     expect(choice && formatTemplateIssue(choice, 'en')).toBe(
       'choice-without-options.json › sections[2].questions[4].options: The choice question has no options',
     );
@@ -274,9 +270,7 @@ describe('semantic and structural checks', () => {
 
   test('the format hint is a sentence in the message, not the raw code', () => {
     const result = mutate((doc) => (doc.sections[0].id = 'My Section'));
-    expect(result.issues[0]?.message.en).toBe(
-      'Wrong format: ids use lowercase letters, digits, hyphens and underscores, starting with a letter or digit',
-    );
+    expect(result.issues[0]?.message.en).toBe('Wrong format: ids use lowercase letters, digits, hyphens and underscores, starting with a letter or digit');
   });
 
   test('a top-level array is refused as not an object', () => {
@@ -299,9 +293,7 @@ describe('semantic and structural checks', () => {
 describe('catalogues', () => {
   function keys(node: unknown, prefix = ''): string[] {
     if (typeof node === 'string') return [prefix];
-    return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) =>
-      keys(value, prefix ? `${prefix}.${key}` : key),
-    );
+    return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) => keys(value, prefix ? `${prefix}.${key}` : key));
   }
 
   test('zh-CN and en have the same keys', () => {
@@ -318,8 +310,6 @@ describe('catalogues', () => {
     expect(checklistText('en', 'result.completionDetail', { answered: 5, total: 6, percent: 83 })).toBe(
       '5 of 6 questions answered (83%); unanswered questions are left out of the score',
     );
-    expect(checklistText('zh-CN', 'result.completionDetail', { answered: 5, total: 6, percent: 83 })).toBe(
-      '已答 5 / 6 题（83%），未答题不计入得分',
-    );
+    expect(checklistText('zh-CN', 'result.completionDetail', { answered: 5, total: 6, percent: 83 })).toBe('已答 5 / 6 题（83%），未答题不计入得分');
   });
 });

@@ -21,15 +21,26 @@ describe('churn charts', () => {
   it('gains: starts at the origin, plots cumulative share against cumulative gain in percent, beside the random diagonal', () => {
     const o = buildGainsChart({ lift, modelName: 'Model', randomName: 'Random', xName: 'x', yName: 'y' });
     const series = o.series as Series;
-    expect(series[0]!.data).toEqual([[0, 0], [10, 30], [20, 50], [100, 100]]);
-    expect(series[1]!.data).toEqual([[0, 0], [100, 100]]);
+    expect(series[0]!.data).toEqual([
+      [0, 0],
+      [10, 30],
+      [20, 50],
+      [100, 100],
+    ]);
+    expect(series[1]!.data).toEqual([
+      [0, 0],
+      [100, 100],
+    ]);
     expect(JSON.parse(JSON.stringify(o))).toEqual(o);
   });
 
   it('calibration: one point per non-empty bin at (mean predicted, observed) in percent, sized by customers', () => {
     const o = buildCalibrationChart({ reliability, observedName: 'Observed', perfectName: 'Perfect', xName: 'x', yName: 'y' });
     const points = (o.series as Series)[0]!.data as { value: number[]; symbolSize: number }[];
-    expect(points.map((p) => p.value)).toEqual([[5, 7.5, 40], [55, 60, 10]]);
+    expect(points.map((p) => p.value)).toEqual([
+      [5, 7.5, 40],
+      [55, 60, 10],
+    ]);
     expect(points[0]!.symbolSize).toBeGreaterThan(points[1]!.symbolSize);
     expect(JSON.parse(JSON.stringify(o))).toEqual(o);
   });

@@ -50,8 +50,12 @@ describe('design matrix and feature report', () => {
 
   it('names features in words', () => {
     const t = (key: string, params?: Record<string, string | number>) => `${key}${params ? JSON.stringify(params) : ''}`;
-    expect(featureLabel({ key: 'churn:features.level', params: { column: 'industry', level: '电子' } }, t)).toBe('churn:features.level{"column":"churn:columns.industry","level":"电子"}');
-    expect(featureLabel({ key: 'churn:features.missing', params: { featureKey: 'health:metrics.npsLatest' } }, t)).toBe('churn:features.missing{"feature":"health:metrics.npsLatest{}"}');
+    expect(featureLabel({ key: 'churn:features.level', params: { column: 'industry', level: '电子' } }, t)).toBe(
+      'churn:features.level{"column":"churn:columns.industry","level":"电子"}',
+    );
+    expect(featureLabel({ key: 'churn:features.missing', params: { featureKey: 'health:metrics.npsLatest' } }, t)).toBe(
+      'churn:features.missing{"feature":"health:metrics.npsLatest{}"}',
+    );
   });
 });
 
@@ -85,8 +89,14 @@ describe('categorical leak check (outcome columns)', () => {
       keys: Array.from({ length: 60 }, (_, i) => `C${i}`),
       numeric: [],
       categorical: [
-        { ref: { id: 'custom:流失原因', key: 'churn:features.customAttribute', params: { name: '流失原因' } }, values: Array.from(yy, (v, i) => (v ? ['价格', '服务', '竞品'][i % 3]! : null)) },
-        { ref: { id: 'custom:套餐', key: 'churn:features.customAttribute', params: { name: '套餐' } }, values: Array.from(yy, (_, i) => (i % 2 ? '标准' : '高级')) },
+        {
+          ref: { id: 'custom:流失原因', key: 'churn:features.customAttribute', params: { name: '流失原因' } },
+          values: Array.from(yy, (v, i) => (v ? ['价格', '服务', '竞品'][i % 3]! : null)),
+        },
+        {
+          ref: { id: 'custom:套餐', key: 'churn:features.customAttribute', params: { name: '套餐' } },
+          values: Array.from(yy, (_, i) => (i % 2 ? '标准' : '高级')),
+        },
       ],
     };
     const spec = fitDesign(set, yy, { leakAuc: 0.95 });

@@ -6,15 +6,37 @@ import type { ImportBatchSummary } from '../../../shared/import/batch';
 // The import summary a consultant reads in a terminal: the figures line up under each other in
 // Chinese (two columns a character) and in English, and the unknown-customer figure says it counts rows.
 const batch: ImportBatchSummary = {
-  id: 3, entity: 'orders', fileName: 'orders.csv', fileHash: 'h', fileSize: 10, sheet: null, status: 'committed',
-  rowsRead: 12_000, rowsAccepted: 11_990, rowsRejected: 10, rowsDuplicate: 0, customersCreated: 421, unknownCustomers: 12_000, idsUnfloated: 0, namesFromIds: 0,
-  dateMin: '2024-01-01', dateMax: '2024-12-31', startedAt: '2024-12-31T00:00:00Z', finishedAt: null, durationMs: null, undoneAt: null,
-  mapping: [], options: { unknownCustomers: 'create' },
+  id: 3,
+  entity: 'orders',
+  fileName: 'orders.csv',
+  fileHash: 'h',
+  fileSize: 10,
+  sheet: null,
+  status: 'committed',
+  rowsRead: 12_000,
+  rowsAccepted: 11_990,
+  rowsRejected: 10,
+  rowsDuplicate: 0,
+  customersCreated: 421,
+  unknownCustomers: 12_000,
+  idsUnfloated: 0,
+  namesFromIds: 0,
+  dateMin: '2024-01-01',
+  dateMax: '2024-12-31',
+  startedAt: '2024-12-31T00:00:00Z',
+  finishedAt: null,
+  durationMs: null,
+  undoneAt: null,
+  mapping: [],
+  options: { unknownCustomers: 'create' },
 };
 
 /** Terminal column at which each figure line's value ends. */
 const valueEnds = (text: string): number[] =>
-  text.split('\n').slice(1, 6).map((line) => textWidth(line.replace(/(\d)\s{3}\S.*$/u, '$1')));
+  text
+    .split('\n')
+    .slice(1, 6)
+    .map((line) => textWidth(line.replace(/(\d)\s{3}\S.*$/u, '$1')));
 
 describe('rwb import summary text', () => {
   it.each(['zh-CN', 'en'] as const)('lines the figures up (%s)', (lang) => {

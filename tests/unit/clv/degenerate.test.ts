@@ -20,8 +20,7 @@ function expectNoNaN(result: ClvResult): void {
   walk(result);
 }
 
-const run = (lines: OrderLine[], extra: Record<string, unknown> = {}): ClvResult =>
-  runClv(lines, ClvParamsSchema.parse({ holdoutDays: 0, ...extra }));
+const run = (lines: OrderLine[], extra: Record<string, unknown> = {}): ClvResult => runClv(lines, ClvParamsSchema.parse({ holdoutDays: 0, ...extra }));
 
 describe('degenerate data', () => {
   it('no repeat buyers: not enough data, no scores', () => {

@@ -31,7 +31,9 @@ describe('error codes the hosts use', () => {
   });
 
   it('are all in the catalogue, with a message in both languages', () => {
-    const missing = codesUsed().filter((u) => !isErrorCode(u.code)).map((u) => `${u.file}: ${u.code}`);
+    const missing = codesUsed()
+      .filter((u) => !isErrorCode(u.code))
+      .map((u) => `${u.file}: ${u.code}`);
     expect(missing).toEqual([]);
     for (const { code } of codesUsed()) {
       if (!isErrorCode(code)) continue;

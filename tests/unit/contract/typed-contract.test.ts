@@ -34,7 +34,17 @@ export function callsAreTyped(bridge: WorkbenchBridge<{ name: string }>): void {
 
 describe('the typed contract', () => {
   it('counts as job channels exactly those declared { job: true }, at run time and in the type useJob takes', () => {
-    const jobChannels: JobChannelName[] = ['engagement.createDemo', 'import.run', 'diagnostics.run', 'health.run', 'report.exportXlsx', 'report.exportPdf', 'churn.fit', 'churn.backtest', 'clv.fit'];
+    const jobChannels: JobChannelName[] = [
+      'engagement.createDemo',
+      'import.run',
+      'diagnostics.run',
+      'health.run',
+      'report.exportXlsx',
+      'report.exportPdf',
+      'churn.fit',
+      'churn.backtest',
+      'clv.fit',
+    ];
     // @ts-expect-error a quick call is not a job
     const notAJob: JobChannelName = 'app.info';
     expect(notAJob).toBe('app.info');

@@ -3,7 +3,13 @@ import { defaultGrain } from '../../../electron/backend/diagnostics/defaults';
 import type { DataOverview } from '../../../shared/contract/diagnostics';
 
 const data = (p: Partial<DataOverview>): DataOverview => ({
-  customers: 100, orderLines: 1000, contracts: 0, firstOrderDate: '2010-12-01', lastOrderDate: '2011-12-09', hasContracts: false, ...p,
+  customers: 100,
+  orderLines: 1000,
+  contracts: 0,
+  firstOrderDate: '2010-12-01',
+  lastOrderDate: '2011-12-09',
+  hasContracts: false,
+  ...p,
 });
 
 describe('the default grain fits the data', () => {

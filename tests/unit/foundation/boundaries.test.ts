@@ -23,16 +23,25 @@ describe('module boundaries', () => {
   it('keeps shared/ pure: no node:*, electron, DOM-only or backend imports', () => {
     const bad = sources('shared').flatMap((f) =>
       imports(f)
-        .filter((s) => s.startsWith('node:') || s === 'electron' || s.startsWith('react') || /\.\.\/(electron|renderer)\//.test(s) || ['fs', 'path', 'os', 'crypto'].includes(s))
+        .filter(
+          (s) =>
+            s.startsWith('node:') ||
+            s === 'electron' ||
+            s.startsWith('react') ||
+            /\.\.\/(electron|renderer)\//.test(s) ||
+            ['fs', 'path', 'os', 'crypto'].includes(s),
+        )
         .map((s) => `${f}: ${s}`),
     );
     expect(bad).toEqual([]);
   });
 
   it('never imports electron from the backend, web host or CLI', () => {
-    const bad = ['electron/backend', 'electron/web', 'electron/cli']
-      .flatMap(sources)
-      .flatMap((f) => imports(f).filter((s) => s === 'electron' || s.startsWith('electron/')).map((s) => `${f}: ${s}`));
+    const bad = ['electron/backend', 'electron/web', 'electron/cli'].flatMap(sources).flatMap((f) =>
+      imports(f)
+        .filter((s) => s === 'electron' || s.startsWith('electron/'))
+        .map((s) => `${f}: ${s}`),
+    );
     expect(bad).toEqual([]);
   });
 

@@ -14,7 +14,9 @@ const localesDir = join(import.meta.dirname, '../../../shared/i18n/locales');
 describe('message catalogues', () => {
   it('registers every catalogue file in resources.ts', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
-      const files = readdirSync(join(localesDir, locale)).map((f) => f.replace(/\.json$/, '')).sort();
+      const files = readdirSync(join(localesDir, locale))
+        .map((f) => f.replace(/\.json$/, ''))
+        .sort();
       expect(Object.keys(resources[locale]).sort()).toEqual(files);
     }
   });

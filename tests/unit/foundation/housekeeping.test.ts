@@ -13,7 +13,12 @@ const SKIP = new Set(['node_modules', 'out', 'dist', '.tsbuild', 'bench-data', '
 /** The files git tracks (a scratch file in someone's tree is not the repository); a walk without git. */
 function tracked(): Set<string> | null {
   try {
-    return new Set(execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\n').filter(Boolean).map((f) => join(f)));
+    return new Set(
+      execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+        .split('\n')
+        .filter(Boolean)
+        .map((f) => join(f)),
+    );
   } catch {
     return null;
   }

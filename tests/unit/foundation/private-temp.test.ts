@@ -12,7 +12,7 @@ function deadPid(): number {
 }
 
 describe('private temporary folders', () => {
-  it("sweeps the folders of processes that are gone, and only those", () => {
+  it('sweeps the folders of processes that are gone, and only those', () => {
     const base = mkdtempSync(join(tmpdir(), 'sweep-'));
     const dead = join(base, `rwb-tmp-${deadPid()}`);
     const live = join(base, `rwb-tmp-${process.ppid}`);

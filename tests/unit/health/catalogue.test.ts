@@ -41,9 +41,7 @@ describe('health catalogues', () => {
       ...OWNER_ROLES.map((r) => `ownerRoles.${r}`),
       ...ACTION_STATUSES.map((s) => `actionStatuses.${s}`),
       ...ACTION_TEMPLATE_IDS.flatMap((a) => [`actions.${a}.title`, `actions.${a}.description`]),
-      ...DEFAULT_SIGNAL_RULES.flatMap((r) =>
-        ['name', 'description', 'response', 'evidence'].map((p) => `signals.${r.id}.${p}`),
-      ),
+      ...DEFAULT_SIGNAL_RULES.flatMap((r) => ['name', 'description', 'response', 'evidence'].map((p) => `signals.${r.id}.${p}`)),
       ...HEALTH_PRESETS.flatMap((p) => [p.nameKey, p.descriptionKey, ...p.measures.map((m) => m.labelKey)]),
       ...REPAIR_INDICATORS.map((i) => `repair.indicators.${i}`),
       ...['held', 'partial', 'notHeld', 'insufficientData', 'notYetDue'].map((v) => `repair.verdicts.${v}`),

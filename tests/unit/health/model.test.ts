@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  copyHealthModel,
-  exportHealthModel,
-  HEALTH_PRESETS,
-  importHealthModel,
-  parseHealthModel,
-  SEED_001_MODEL,
-} from '../../../shared/health';
+import { copyHealthModel, exportHealthModel, HEALTH_PRESETS, importHealthModel, parseHealthModel, SEED_001_MODEL } from '../../../shared/health';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 

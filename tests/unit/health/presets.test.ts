@@ -117,7 +117,7 @@ describe('combined preset (the default)', () => {
 
   // Hand-checked: a monthly buyer (30-day rhythm) 40 days out is 1.33 gaps → 100; 75 days out is
   // 2.5 gaps → 45. A quarterly buyer 75 days out is on time.
-  it('reads recency against the customer\'s own rhythm', () => {
+  it("reads recency against the customer's own rhythm", () => {
     const points = (ratio: number) => scoreCustomer(COMBINED_MODEL, { purchaseOverdueRatio: ratio }).measures[0]!.points;
     expect([points(40 / 30), points(75 / 30), points(75 / 90), points(4)]).toEqual([100, 45, 100, 15]);
   });

@@ -50,11 +50,13 @@ const gainsight = model([
 
 describe('weighted score', () => {
   it("reproduces Gainsight's example: (20×47 + 15×59 + 22×21) / 57 = 40.12", () => {
-    expect(weightedMean([
-      { weight: 20, points: 47 },
-      { weight: 15, points: 59 },
-      { weight: 22, points: 21 },
-    ])).toBeCloseTo(2287 / 57, 10);
+    expect(
+      weightedMean([
+        { weight: 20, points: 47 },
+        { weight: 15, points: 59 },
+        { weight: 22, points: 21 },
+      ]),
+    ).toBeCloseTo(2287 / 57, 10);
     const r = scoreCustomer(gainsight, { npsLatest: 47, csatLatest: 59, ordersLast365: 21 });
     expect(r.score).not.toBeNull();
     expect(roundScore(r.score as number)).toBe(40.12);
@@ -85,12 +87,7 @@ describe('weighted score', () => {
   });
 
   it('the fast matrix path gives exactly the per-customer result, NaN for no score', () => {
-    const rows = [
-      { npsLatest: 47, csatLatest: 59, ordersLast365: 21 },
-      { npsLatest: 47, ordersLast365: 21 },
-      {},
-      { csatLatest: 90 },
-    ];
+    const rows = [{ npsLatest: 47, csatLatest: 59, ordersLast365: 21 }, { npsLatest: 47, ordersLast365: 21 }, {}, { csatLatest: 90 }];
     const matrix = new Float64Array(rows.length * METRIC_COUNT);
     rows.forEach((r, i) => matrix.set(metricRow(r), i * METRIC_COUNT));
     const c = compileModel(gainsight);
@@ -231,7 +228,7 @@ describe('what-if speed', () => {
       f.lastOrderDate = '2024-06-01';
       f.ordersLast365 = i % 15;
       f.surveyReadings = [{ date: '2024-05-01', source: 'survey', nps: i % 11, csat: 1 + (i % 5) }];
-      f.responseHoursRecent = i % 2 === 0 ? (i % 50) : null;
+      f.responseHoursRecent = i % 2 === 0 ? i % 50 : null;
       f.demandsLast365 = i % 7;
       f.demandsConvertedLast365 = i % 4 > i % 7 ? i % 7 : i % 4;
       return f;

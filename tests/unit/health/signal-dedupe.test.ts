@@ -55,10 +55,7 @@ describe('one open signal per customer and rule across runs', () => {
   });
 
   it('reports extra stored records for one pair as duplicates, keeping an open one over a dismissed one', () => {
-    const r = reconcileSignals(
-      [stored(1, 'A', 'silent', 'dismissed'), stored(2, 'A', 'silent'), stored(3, 'A', 'silent')],
-      [sig('A', 'silent')],
-    );
+    const r = reconcileSignals([stored(1, 'A', 'silent', 'dismissed'), stored(2, 'A', 'silent'), stored(3, 'A', 'silent')], [sig('A', 'silent')]);
     expect(r.refresh.map((x) => x.stored.id)).toEqual([2]);
     expect(r.duplicates.map((x) => x.id).sort()).toEqual([1, 3]);
   });

@@ -25,8 +25,7 @@ const period = (start: string, spend: number, quantity: number | null = null, or
   quantity,
   spend,
 });
-const outreach = (...responded: (boolean | null)[]) =>
-  responded.map((r, i) => ({ date: `2024-0${i + 1}-15`, channel: '电话', responded: r }));
+const outreach = (...responded: (boolean | null)[]) => responded.map((r, i) => ({ date: `2024-0${i + 1}-15`, channel: '电话', responded: r }));
 const contract = (endDate: string, renewed = false) => ({ contractKey: 'K1', endDate, mrr: 1000, renewed });
 const text = (date: string, t: string) => ({ date, source: 'interaction' as const, text: t });
 

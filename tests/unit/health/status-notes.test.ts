@@ -23,9 +23,9 @@ describe('status notes: where two views disagree by design, the card says why', 
   });
 
   it('names the dates when lifecycle and RFM come from another as-of date', () => {
-    expect(statusNotes({ band: 'yellow', heavyOpen: 0, heavyShare: 0.25 }, null, null, { healthAsOf: '2026-10-31', diagnosticAsOf: '2026-09-30', runId: 3 })).toEqual([
-      { key: 'differentAsOf', params: { healthAsOf: '2026-10-31', diagnosticAsOf: '2026-09-30', runId: 3 } },
-    ]);
+    expect(
+      statusNotes({ band: 'yellow', heavyOpen: 0, heavyShare: 0.25 }, null, null, { healthAsOf: '2026-10-31', diagnosticAsOf: '2026-09-30', runId: 3 }),
+    ).toEqual([{ key: 'differentAsOf', params: { healthAsOf: '2026-10-31', diagnosticAsOf: '2026-09-30', runId: 3 } }]);
   });
 
   it('explains red health beside a calm lifecycle, green beside 风险, and a churned stage still scored', () => {

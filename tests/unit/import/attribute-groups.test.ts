@@ -16,6 +16,9 @@ describe('attributeGroups', () => {
   });
   it('dates by year', () => {
     const g = attributeGroups('date', ['2016-03-01', '2015-12-31', '2016-01-01']);
-    expect(g.groups).toEqual([{ value: '2015', year: true }, { value: '2016', year: true }]);
+    expect(g.groups).toEqual([
+      { value: '2015', year: true },
+      { value: '2016', year: true },
+    ]);
   });
 });

@@ -31,12 +31,16 @@ describe('customer-level columns of an order file', () => {
     expect(perCustomerShare(['C1', 'C2', 'C3'], ['a', 'b', 'c'])).toBeUndefined();
   });
   it('the suggestion keeps Country and leaves the discount out', () => {
-    const s = suggestMapping('orders', ['订单编号', '客户编号', '下单日期', '金额', 'Country', '折扣'], [
-      ['O1', 'C1', '2024-01-01', '10', 'France', '0.1'],
-      ['O2', 'C1', '2024-01-02', '12', 'France', '0.2'],
-      ['O3', 'C2', '2024-01-03', '9', 'Germany', '0'],
-      ['O4', 'C2', '2024-01-04', '11', 'Germany', '0.3'],
-    ]);
+    const s = suggestMapping(
+      'orders',
+      ['订单编号', '客户编号', '下单日期', '金额', 'Country', '折扣'],
+      [
+        ['O1', 'C1', '2024-01-01', '10', 'France', '0.1'],
+        ['O2', 'C1', '2024-01-02', '12', 'France', '0.2'],
+        ['O3', 'C2', '2024-01-03', '9', 'Germany', '0'],
+        ['O4', 'C2', '2024-01-04', '11', 'Germany', '0.3'],
+      ],
+    );
     expect(s.assignments.filter((a) => a.field === 'attribute').map((a) => a.header)).toEqual(['Country']);
     expect(s.unmappedColumns).toEqual([5]);
   });
@@ -49,7 +53,14 @@ describe('customer-level columns of an order file', () => {
 describe('one column on two fields', () => {
   it('a mapping file may name the same header for the id and the name', () => {
     const applied = applySavedMapping(
-      { entity: 'customers', fields: [{ field: 'customerKey', header: '客户编号' }, { field: 'name', header: '客户编号' }, { field: 'attribute', header: '省份', attributeType: 'category' }] },
+      {
+        entity: 'customers',
+        fields: [
+          { field: 'customerKey', header: '客户编号' },
+          { field: 'name', header: '客户编号' },
+          { field: 'attribute', header: '省份', attributeType: 'category' },
+        ],
+      },
       ['客户编号', '省份'],
     );
     expect(applied.missingHeaders).toEqual([]);
@@ -61,7 +72,16 @@ describe('one column on two fields', () => {
     expect(applied.assignments[2]!.attributeType).toBe('category');
   });
   it('two fields on one header both take its first copy', () => {
-    const applied = applySavedMapping({ entity: 'orders', fields: [{ field: 'product', header: '备注' }, { field: 'category', header: '备注' }] }, ['备注', '备注']);
+    const applied = applySavedMapping(
+      {
+        entity: 'orders',
+        fields: [
+          { field: 'product', header: '备注' },
+          { field: 'category', header: '备注' },
+        ],
+      },
+      ['备注', '备注'],
+    );
     expect(applied.assignments.map((a) => a.column)).toEqual([0, 0]);
   });
 });

@@ -68,9 +68,25 @@ describe('makeFieldParser', () => {
   });
 
   it('has a catalogue reason for every error code it can return', () => {
-    const codes = ['value_required', 'excel_error', 'date_unrecognised', 'date_impossible', 'date_out_of_range', 'date_ambiguous', 'time_impossible',
-      'money_unrecognised', 'money_bad_grouping', 'money_other_currency', 'number_unrecognised', 'number_not_integer', 'number_out_of_range',
-      'boolean_unrecognised', 'nps_out_of_range', 'enum_unrecognised', 'text_too_long'];
+    const codes = [
+      'value_required',
+      'excel_error',
+      'date_unrecognised',
+      'date_impossible',
+      'date_out_of_range',
+      'date_ambiguous',
+      'time_impossible',
+      'money_unrecognised',
+      'money_bad_grouping',
+      'money_other_currency',
+      'number_unrecognised',
+      'number_not_integer',
+      'number_out_of_range',
+      'boolean_unrecognised',
+      'nps_out_of_range',
+      'enum_unrecognised',
+      'text_too_long',
+    ];
     for (const c of codes) expect((en.reasons as Record<string, string>)[c], c).toBeTruthy();
   });
 });

@@ -15,7 +15,15 @@ describe('detectHeaderRow', () => {
     ['title then blank row', [['XX公司客户订单导出 2024年', '', '', '', ''], ['', '', '', '', ''], header, ...data], 2],
     ['merged title (one cell) and a period line', [['XX公司销售订单明细'], ['统计期间：2024年1月-3月'], [], header, ...data], 3],
     ['export info in two cells', [['导出人', '张三'], ['导出时间', '2024-04-01'], header, ...data], 2],
-    ['English header', [['customer_id', 'name', 'since'], ['C1', 'Acme', '2024-01-01'], ['C2', 'Beta', '2024-02-01']], 0],
+    [
+      'English header',
+      [
+        ['customer_id', 'name', 'since'],
+        ['C1', 'Acme', '2024-01-01'],
+        ['C2', 'Beta', '2024-02-01'],
+      ],
+      0,
+    ],
   ])('%s -> row index %d', (_name, rows, expected) => {
     expect(detectHeaderRow(rows).index).toBe(expected);
   });

@@ -4,8 +4,7 @@ import { matchHeader, headerScale, isKnownHeader } from '../../../shared/import/
 import { fieldOf } from '../../../shared/import/fields';
 import { normaliseHeader } from '../../../shared/import/text';
 
-const byField = (s: ReturnType<typeof suggestMapping>): Record<string, string> =>
-  Object.fromEntries(s.assignments.map((a) => [a.field, a.header]));
+const byField = (s: ReturnType<typeof suggestMapping>): Record<string, string> => Object.fromEntries(s.assignments.map((a) => [a.field, a.header]));
 
 describe('normaliseHeader', () => {
   it('folds width and case, drops spaces, punctuation and bracketed units', () => {
@@ -90,9 +89,11 @@ describe('suggestMapping', () => {
   });
 
   it('maps English headers and never puts two columns on one field', () => {
-    const s = suggestMapping('orders', ['Order ID', 'Customer ID', 'Date', 'Order Date', 'Amount', 'Total'], [
-      ['A1', 'C1', '2024-01-01', '2024-01-02', '10.00', '10.00'],
-    ]);
+    const s = suggestMapping(
+      'orders',
+      ['Order ID', 'Customer ID', 'Date', 'Order Date', 'Amount', 'Total'],
+      [['A1', 'C1', '2024-01-01', '2024-01-02', '10.00', '10.00']],
+    );
     const fields = s.assignments.map((a) => a.field);
     expect(new Set(fields).size).toBe(fields.length);
     const columns = s.assignments.map((a) => a.column);
@@ -147,40 +148,66 @@ describe('suggestMapping', () => {
 
   it('maps customers, tickets and surveys headers', () => {
     expect(byField(suggestMapping('customers', ['客户ID', '客户名称', '所属行业', '客户经理', '注册日期', '是否标杆客户'], []))).toEqual({
-      customerKey: '客户ID', name: '客户名称', industry: '所属行业', owner: '客户经理', firstSeen: '注册日期', isBenchmark: '是否标杆客户',
+      customerKey: '客户ID',
+      name: '客户名称',
+      industry: '所属行业',
+      owner: '客户经理',
+      firstSeen: '注册日期',
+      isBenchmark: '是否标杆客户',
     });
     expect(byField(suggestMapping('surveys', ['客户编号', '回访日期', 'NPS评分', '满意度', '意见建议'], []))).toEqual({
-      customerKey: '客户编号', date: '回访日期', nps: 'NPS评分', csat: '满意度', comment: '意见建议',
+      customerKey: '客户编号',
+      date: '回访日期',
+      nps: 'NPS评分',
+      csat: '满意度',
+      comment: '意见建议',
     });
     expect(byField(suggestMapping('contracts', ['Contract No', 'Customer ID', 'Start Date', 'End Date', 'MRR', 'Billing Cycle'], []))).toEqual({
-      contractKey: 'Contract No', customerKey: 'Customer ID', startDate: 'Start Date', endDate: 'End Date', monthlyValue: 'MRR', valuePeriod: 'Billing Cycle',
+      contractKey: 'Contract No',
+      customerKey: 'Customer ID',
+      startDate: 'Start Date',
+      endDate: 'End Date',
+      monthlyValue: 'MRR',
+      valuePeriod: 'Billing Cycle',
     });
   });
 });
 
 describe('a column that merely contains a synonym', () => {
   it('leaves 销售额 of a customer list out of owner (a numeric column is no owner) and keeps it as a number attribute', () => {
-    const s = suggestMapping('customers', ['客户编号', '客户名称', '销售', '销售额'], [
-      ['C1', '甲公司', '王伟', '1200.5'],
-      ['C2', '乙公司', '李娜', '880'],
-      ['C3', '丙公司', '王伟', '15000'],
-    ]);
+    const s = suggestMapping(
+      'customers',
+      ['客户编号', '客户名称', '销售', '销售额'],
+      [
+        ['C1', '甲公司', '王伟', '1200.5'],
+        ['C2', '乙公司', '李娜', '880'],
+        ['C3', '丙公司', '王伟', '15000'],
+      ],
+    );
     expect(byField(s)).toMatchObject({ customerKey: '客户编号', name: '客户名称', owner: '销售' });
     expect(s.assignments.find((a) => a.header === '销售额')).toMatchObject({ field: 'attribute', attributeType: 'number', reason: 'attribute' });
   });
   it('without a better column, still does not map 销售额 to owner', () => {
-    const s = suggestMapping('customers', ['客户编号', '客户名称', '销售额'], [
-      ['C1', '甲公司', '1200.5'],
-      ['C2', '乙公司', '880'],
-      ['C3', '丙公司', '15000'],
-    ]);
+    const s = suggestMapping(
+      'customers',
+      ['客户编号', '客户名称', '销售额'],
+      [
+        ['C1', '甲公司', '1200.5'],
+        ['C2', '乙公司', '880'],
+        ['C3', '丙公司', '15000'],
+      ],
+    );
     expect(byField(s).owner).toBeUndefined();
   });
   it('still maps a text column whose header holds an owner synonym as a segment', () => {
-    const s = suggestMapping('customers', ['客户编号', '客户名称', '归属-销售'], [
-      ['C1', '甲公司', '王伟'],
-      ['C2', '乙公司', '李娜'],
-    ]);
+    const s = suggestMapping(
+      'customers',
+      ['客户编号', '客户名称', '归属-销售'],
+      [
+        ['C1', '甲公司', '王伟'],
+        ['C2', '乙公司', '李娜'],
+      ],
+    );
     expect(byField(s).owner).toBe('归属-销售');
   });
 });

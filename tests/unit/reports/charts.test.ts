@@ -50,7 +50,15 @@ const pie = buildDistributionChart({
     { label: '绿', value: 50, tone: 'green' },
   ],
 });
-const bar = buildDistributionChart({ kind: 'bar', orientation: 'horizontal', locale: 'en', seriesName: 'Revenue', unit: 'currency', currency: 'CNY', items: [{ label: 'Strategic', value: 1234.5 }] });
+const bar = buildDistributionChart({
+  kind: 'bar',
+  orientation: 'horizontal',
+  locale: 'en',
+  seriesName: 'Revenue',
+  unit: 'currency',
+  currency: 'CNY',
+  items: [{ label: 'Strategic', value: 1234.5 }],
+});
 const radar = buildRadarChart({
   indicators: [
     { name: '组织准备', max: 5 },
@@ -123,7 +131,7 @@ describe('chart builders', () => {
   it('radar: an unanswered section is a gap named as such, never a 0; the reference polygon is dashed without fill', () => {
     const data = seriesOf(radar)[0]?.['data'] as { value: (number | string)[]; lineStyle: { type: string }; areaStyle?: unknown }[];
     expect(data[0]?.value).toEqual([3.2, '-']);
-    const names = ((radar as { radar: { indicator: { name: string }[] } }).radar.indicator).map((i) => i.name);
+    const names = (radar as { radar: { indicator: { name: string }[] } }).radar.indicator.map((i) => i.name);
     // The target alone does not count as an answer.
     expect(names).toEqual(['组织准备', '数据基础\n(尚无回答)']);
     expect(data[0]?.areaStyle).toBeDefined();

@@ -49,7 +49,18 @@ describe('pseudonymise', () => {
     const model = sampleModel();
     const { model: out, map } = pseudonymiseReport(model, emptyPseudonymMap());
     const json = JSON.stringify(out);
-    for (const original of ['苏州远航自动化有限公司', '王建国', '138-1234-5678', '13812345678', 'wang.jg@yuanhang.cn', HOSTILE_NAME, SCRIPT_NAME, '张伟', '陈静', '021-55556666']) {
+    for (const original of [
+      '苏州远航自动化有限公司',
+      '王建国',
+      '138-1234-5678',
+      '13812345678',
+      'wang.jg@yuanhang.cn',
+      HOSTILE_NAME,
+      SCRIPT_NAME,
+      '张伟',
+      '陈静',
+      '021-55556666',
+    ]) {
       expect(json).not.toContain(JSON.stringify(original).slice(1, -1));
     }
     expect(out.pseudonymised).toBe(true);

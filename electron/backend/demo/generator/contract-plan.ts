@@ -29,8 +29,14 @@ export function survival(c: CustomerPlan, firstRenewal: boolean): number {
 
 export function churnReason(c: CustomerPlan, rng: Rng): ChurnReasonKey {
   const w: [ChurnReasonKey, number][] = [
-    ['price', 20], ['implementation', 8], ['service', 12], ['fit', 12],
-    ['shrink', 10], ['decisionMaker', 10], ['budget', 10], ['competitor', 12],
+    ['price', 20],
+    ['implementation', 8],
+    ['service', 12],
+    ['fit', 12],
+    ['shrink', 10],
+    ['decisionMaker', 10],
+    ['budget', 10],
+    ['competitor', 12],
   ];
   const bump = (k: ChurnReasonKey, by: number): void => {
     const e = w.find(([key]) => key === k);
@@ -56,9 +62,13 @@ function initialValue(c: CustomerPlan, rng: Rng): number {
   if (c.monthlyBilling) return rng.pick(MONTHLY_FEES.slice(0, 3));
   const edition =
     c.size === 'large'
-      ? rng.chance(0.5) ? PLATFORM_EDITIONS[2] : PLATFORM_EDITIONS[1]
+      ? rng.chance(0.5)
+        ? PLATFORM_EDITIONS[2]
+        : PLATFORM_EDITIONS[1]
       : c.size === 'medium'
-        ? rng.chance(0.6) ? PLATFORM_EDITIONS[1] : PLATFORM_EDITIONS[0]
+        ? rng.chance(0.6)
+          ? PLATFORM_EDITIONS[1]
+          : PLATFORM_EDITIONS[0]
         : PLATFORM_EDITIONS[0];
   return roundTo(edition.yearly * rng.range(0.85, 1.3), 1000);
 }
@@ -107,7 +117,12 @@ function newContract(c: CustomerPlan, product: string, start: number, end: numbe
  * survival(); a non-renewal is churn on the day after the end, or occasionally an early
  * cancellation (终止) which is churn on the cancellation day.
  */
-export function contractChain(c: CustomerPlan, rng: Rng, from: number, opts: { legacy: boolean; neverChurn: boolean }): { contracts: ContractRec[]; churnDay: number | null } {
+export function contractChain(
+  c: CustomerPlan,
+  rng: Rng,
+  from: number,
+  opts: { legacy: boolean; neverChurn: boolean },
+): { contracts: ContractRec[]; churnDay: number | null } {
   const contracts: ContractRec[] = [];
   let start = from;
   let value = initialValue(c, rng);

@@ -76,7 +76,17 @@ export function contractRow(k: ContractRec): Cell[] {
 }
 
 export function interactionRow(n: InteractionRec): Cell[] {
-  return [n.customer.key, n.customer.name, isoDate(n.day), n.channel, n.purpose, n.outbound ? '我方发起' : '客户发起', n.responded ? '是' : '否', n.owner, n.text];
+  return [
+    n.customer.key,
+    n.customer.name,
+    isoDate(n.day),
+    n.channel,
+    n.purpose,
+    n.outbound ? '我方发起' : '客户发起',
+    n.responded ? '是' : '否',
+    n.owner,
+    n.text,
+  ];
 }
 
 export function ticketRow(t: TicketRec): Cell[] {
@@ -106,5 +116,18 @@ export function usageRow(u: UsageRec): Cell[] {
 
 export function projectRow(p: ProjectRec): Cell[] {
   const d = (v: number | null): string | null => (v === null ? null : isoDate(v));
-  return [p.key ?? '', p.customer.key, p.customer.name, p.name, p.manager, d(p.plannedStart), d(p.plannedEnd), d(p.actualStart), d(p.actualEnd), p.status, p.openIssues, p.risk];
+  return [
+    p.key ?? '',
+    p.customer.key,
+    p.customer.name,
+    p.name,
+    p.manager,
+    d(p.plannedStart),
+    d(p.plannedEnd),
+    d(p.actualStart),
+    d(p.actualEnd),
+    p.status,
+    p.openIssues,
+    p.risk,
+  ];
 }

@@ -5,16 +5,7 @@ import type { EntityKind } from '../../../../shared/domain/entities';
 import { DEMO_AS_OF, DEMO_FILES, DEMO_MANIFEST_FILE } from '../demo-files';
 import { AS_OF, isoDate, yearOf } from './calendar';
 import { toCsv, type Cell } from './csv';
-import {
-  contractRow,
-  customerRow,
-  interactionRow,
-  orderRow,
-  projectRow,
-  surveyRow,
-  ticketRow,
-  usageRow,
-} from './export-rows';
+import { contractRow, customerRow, interactionRow, orderRow, projectRow, surveyRow, ticketRow, usageRow } from './export-rows';
 import { generateInteractions } from './interactions';
 import { buildManifest, type DemoManifest } from './manifest';
 import { generateOrders } from './orders';
@@ -39,7 +30,9 @@ export async function generateDemo(outDir: string): Promise<{ files: GeneratedFi
   const world = buildWorld();
 
   // The register numbers contracts by year of start, in start order.
-  const contracts = [...world.contracts].sort((a, b) => a.startDay - b.startDay || a.customer.key.localeCompare(b.customer.key) || a.product.localeCompare(b.product, 'en'));
+  const contracts = [...world.contracts].sort(
+    (a, b) => a.startDay - b.startDay || a.customer.key.localeCompare(b.customer.key) || a.product.localeCompare(b.product, 'en'),
+  );
   const perYear = new Map<number, number>();
   for (const k of contracts) {
     const y = yearOf(k.startDay);

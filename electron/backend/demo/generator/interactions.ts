@@ -51,7 +51,11 @@ class Notebook {
 
   routine(day: number, renewalSoon: boolean, answerRate: number): void {
     const { rng } = this;
-    const purpose = rng.weighted<Purpose>([['关怀型', 35], ['价值型', 30], ['需求型', 35]]);
+    const purpose = rng.weighted<Purpose>([
+      ['关怀型', 35],
+      ['价值型', 30],
+      ['需求型', 35],
+    ]);
     // Value-type contacts (reports, reviews, case sharing) are by definition the rep's initiative.
     const outbound = purpose === '价值型' || rng.chance(0.6);
     if (outbound && !rng.chance(answerRate)) {
@@ -59,7 +63,17 @@ class Notebook {
       return;
     }
     const kind: NoteKind =
-      purpose === '价值型' ? (renewalSoon ? 'renewal' : 'value') : purpose === '关怀型' ? (outbound ? 'care' : 'serviceIn') : outbound ? 'demandOut' : 'demandIn';
+      purpose === '价值型'
+        ? renewalSoon
+          ? 'renewal'
+          : 'value'
+        : purpose === '关怀型'
+          ? outbound
+            ? 'care'
+            : 'serviceIn'
+          : outbound
+            ? 'demandOut'
+            : 'demandIn';
     this.add(day, kind, { purpose, outbound });
   }
 }
@@ -97,7 +111,8 @@ function customerNotes(c: CustomerPlan, contracts: readonly ContractRec[]): Inte
     }
     if (r === 'decisionMaker') book.add(between(rng, lapse - 150, lapse - 60), 'decisionMaker', { purpose: '关怀型', outbound: true });
     if (r === 'service' || r === 'implementation') book.add(between(rng, lapse - 120, lapse - 40), 'complaint', { purpose: '关怀型', outbound: false });
-    for (const back of [35, 14]) book.add(between(rng, lapse - back, lapse - back), 'unanswered', { purpose: '价值型', outbound: true, responded: false, channel: '电话' });
+    for (const back of [35, 14])
+      book.add(between(rng, lapse - back, lapse - back), 'unanswered', { purpose: '价值型', outbound: true, responded: false, channel: '电话' });
   }
   if (c.returnDay !== null) book.add(nextWorkday(c.returnDay - rng.int(12, 25)), 'winback', { purpose: '价值型', outbound: true, channel: '拜访' });
 
@@ -106,10 +121,15 @@ function customerNotes(c: CustomerPlan, contracts: readonly ContractRec[]): Inte
   const planted = new Set<InteractionRec>();
   if (c.patterns.has('competitor')) {
     const times = c.patterns.has('strategic') ? 2 : rng.int(1, 2);
-    for (let i = 0; i < times; i++) planted.add(book.add(between(rng, AS_OF - 80, late), 'competitor', { purpose: '需求型', outbound: rng.chance(0.5), channel: rng.pick(['拜访', '电话', '微信']) }));
+    for (let i = 0; i < times; i++)
+      planted.add(
+        book.add(between(rng, AS_OF - 80, late), 'competitor', { purpose: '需求型', outbound: rng.chance(0.5), channel: rng.pick(['拜访', '电话', '微信']) }),
+      );
   }
-  if (c.patterns.has('decisionMaker')) planted.add(book.add(between(rng, AS_OF - 85, late), 'decisionMaker', { purpose: '关怀型', outbound: true, channel: rng.pick(['拜访', '电话']) }));
-  if (c.patterns.has('slowService')) planted.add(book.add(between(rng, AS_OF - 70, late), 'complaint', { purpose: '关怀型', outbound: false, channel: '电话' }));
+  if (c.patterns.has('decisionMaker'))
+    planted.add(book.add(between(rng, AS_OF - 85, late), 'decisionMaker', { purpose: '关怀型', outbound: true, channel: rng.pick(['拜访', '电话']) }));
+  if (c.patterns.has('slowService'))
+    planted.add(book.add(between(rng, AS_OF - 70, late), 'complaint', { purpose: '关怀型', outbound: false, channel: '电话' }));
 
   let notes = book.notes;
   if (c.patterns.has('unanswered3')) {
@@ -117,7 +137,15 @@ function customerNotes(c: CustomerPlan, contracts: readonly ContractRec[]): Inte
     notes = notes.filter((n) => n.day < AS_OF - 60 || planted.has(n));
     book.notes.length = 0;
     book.notes.push(...notes);
-    for (const back of [52, 31, 9]) planted.add(book.add(nextWorkday(AS_OF - back), 'unanswered', { purpose: rng.pick<Purpose>(['价值型', '关怀型']), outbound: true, responded: false, channel: rng.pick(['电话', '微信', '邮件']) }));
+    for (const back of [52, 31, 9])
+      planted.add(
+        book.add(nextWorkday(AS_OF - back), 'unanswered', {
+          purpose: rng.pick<Purpose>(['价值型', '关怀型']),
+          outbound: true,
+          responded: false,
+          channel: rng.pick(['电话', '微信', '邮件']),
+        }),
+      );
     notes = book.notes;
   }
   if (c.patterns.has('interactionDrop')) {
@@ -151,7 +179,5 @@ function dedupe(notes: InteractionRec[]): InteractionRec[] {
 }
 
 export function generateInteractions(world: World): InteractionRec[] {
-  return world.customers
-    .flatMap((c) => customerNotes(c, world.contracts))
-    .sort((a, b) => a.day - b.day || a.customer.key.localeCompare(b.customer.key));
+  return world.customers.flatMap((c) => customerNotes(c, world.contracts)).sort((a, b) => a.day - b.day || a.customer.key.localeCompare(b.customer.key));
 }

@@ -74,7 +74,10 @@ export function buildManifest(inp: Inputs): DemoManifest {
     reactivated: {
       rule: 'churned (contracts ended, no purchase for over 365 days), then bought and signed again',
       test: (c) => {
-        const days = (orders.get(c.key) ?? []).filter((l) => l.qty * l.price > 0).map((l) => l.day).sort((a, b) => a - b);
+        const days = (orders.get(c.key) ?? [])
+          .filter((l) => l.qty * l.price > 0)
+          .map((l) => l.day)
+          .sort((a, b) => a - b);
         return days.some((d, i) => i > 0 && d - days[i - 1]! > 365);
       },
     },
@@ -173,7 +176,10 @@ export function buildManifest(inp: Inputs): DemoManifest {
     for (const c of planted) if (!test(c)) failures.push(`${name}: ${c.key}`);
     patterns[name] = { rule, customers: planted.map((c) => c.key), matchingInData: world.customers.filter(test).length };
   }
-  patterns.strategic = { rule: 'key accounts owned by the key-account manager; see revenueShareLast12Months', customers: world.customers.filter((c) => c.patterns.has('strategic')).map((c) => c.key) };
+  patterns.strategic = {
+    rule: 'key accounts owned by the key-account manager; see revenueShareLast12Months',
+    customers: world.customers.filter((c) => c.patterns.has('strategic')).map((c) => c.key),
+  };
   patterns.benchmark = { rule: '标杆客户 = 是', customers: world.customers.filter((c) => c.patterns.has('benchmark')).map((c) => c.key) };
   if (failures.length) throw new Error(`planted patterns not visible in the data:\n${failures.join('\n')}`);
 
@@ -193,7 +199,8 @@ export function buildManifest(inp: Inputs): DemoManifest {
   const top = [...revenue.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
 
   const churnReasons: Record<string, number> = {};
-  for (const c of world.customers) if (c.churnDay !== null && c.churnReason) churnReasons[CHURN_REASONS[c.churnReason]] = (churnReasons[CHURN_REASONS[c.churnReason]] ?? 0) + 1;
+  for (const c of world.customers)
+    if (c.churnDay !== null && c.churnReason) churnReasons[CHURN_REASONS[c.churnReason]] = (churnReasons[CHURN_REASONS[c.churnReason]] ?? 0) + 1;
 
   return {
     client: '苏州衡川智联科技有限公司 (fictional)',

@@ -118,7 +118,11 @@ function customerOrders(c: CustomerPlan): OrderLineRec[] {
       if (c.returnDay !== null && day <= c.returnDay && day > (c.lapsedDay ?? 0) - 45) continue;
       // Transactional buyers stop ordering a while before sales gives up and marks them lost.
       if (end !== null && c.contractual === null && day > end - 45) continue;
-      const kind = rng.weighted<'spares' | 'hardware' | 'service'>([['spares', 50], ['hardware', 38], ['service', 12]]);
+      const kind = rng.weighted<'spares' | 'hardware' | 'service'>([
+        ['spares', 50],
+        ['hardware', 38],
+        ['service', 12],
+      ]);
       book.order(day, kind);
     }
   }
@@ -143,8 +147,7 @@ const value = (l: OrderLineRec): number => l.qty * l.price;
 function enforceDecline(lines: OrderLineRec[]): void {
   const recentFrom = AS_OF - DAYS_180 + 1;
   const priorFrom = recentFrom - DAYS_180;
-  const sum = (from: number, to: number): number =>
-    lines.filter((l) => l.day >= from && l.day <= to).reduce((s, l) => s + value(l), 0);
+  const sum = (from: number, to: number): number => lines.filter((l) => l.day >= from && l.day <= to).reduce((s, l) => s + value(l), 0);
   const prior = sum(priorFrom, recentFrom - 1);
   for (;;) {
     const recent = sum(recentFrom, AS_OF);
@@ -200,7 +203,9 @@ export function generateOrders(world: World): OrderLineRec[] {
     if (list) list.push(l);
     else docs.set(k, [l]);
   }
-  const ordered = [...docs.values()].sort((a, b) => a[0]!.day - b[0]!.day || a[0]!.customerKey.localeCompare(b[0]!.customerKey) || a[0]!.orderSeq - b[0]!.orderSeq);
+  const ordered = [...docs.values()].sort(
+    (a, b) => a[0]!.day - b[0]!.day || a[0]!.customerKey.localeCompare(b[0]!.customerKey) || a[0]!.orderSeq - b[0]!.orderSeq,
+  );
   const perDay = new Map<string, number>();
   const out: OrderLineRec[] = [];
   for (const doc of ordered) {

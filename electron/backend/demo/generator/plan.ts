@@ -1,12 +1,4 @@
-import {
-  INDUSTRIES,
-  KEY_ACCOUNT_OWNER,
-  MODULES,
-  REGIONS,
-  WEAK_OWNER,
-  type Industry,
-  type Region,
-} from './catalog';
+import { INDUSTRIES, KEY_ACCOUNT_OWNER, MODULES, REGIONS, WEAK_OWNER, type Industry, type Region } from './catalog';
 import { AS_OF, MONTHS, addMonths, dayOf, monthStart, nextWorkday } from './calendar';
 import type { ContractRec, CustomerPlan, Pattern, Size } from './model';
 import { CompanyNamer, personName, phoneNumber } from './names';
@@ -30,8 +22,16 @@ const LEGACY_COUNT = 118; // plus the two strategic accounts
 
 function pickSize(rng: Rng, legacy: boolean): Size {
   return legacy
-    ? rng.weighted<Size>([['large', 15], ['medium', 45], ['small', 40]])
-    : rng.weighted<Size>([['large', 8], ['medium', 35], ['small', 57]]);
+    ? rng.weighted<Size>([
+        ['large', 15],
+        ['medium', 45],
+        ['small', 40],
+      ])
+    : rng.weighted<Size>([
+        ['large', 8],
+        ['medium', 35],
+        ['small', 57],
+      ]);
 }
 
 function scaleFor(rng: Rng, size: Size): number {
@@ -40,13 +40,7 @@ function scaleFor(rng: Rng, size: Size): number {
   return rng.range(0.5, 1.4);
 }
 
-function makeCustomer(
-  rng: Rng,
-  namer: CompanyNamer,
-  legacy: boolean,
-  firstSeen: number,
-  startDay: number,
-): CustomerPlan {
+function makeCustomer(rng: Rng, namer: CompanyNamer, legacy: boolean, firstSeen: number, startDay: number): CustomerPlan {
   const industry = rng.weighted(INDUSTRIES.map((i) => [i, i.weight] as const));
   const region = rng.weighted(REGIONS.map((r) => [r, r.weight] as const));
   const [province, city] = rng.pick(region.cities);
@@ -90,7 +84,18 @@ function makeCustomer(
 
 function strategicAccount(
   namer: CompanyNamer,
-  spec: { name: string; short: string; brand: string; domain: string; industry: string; region: string; province: string; city: string; firstSeen: number; scale: number },
+  spec: {
+    name: string;
+    short: string;
+    brand: string;
+    domain: string;
+    industry: string;
+    region: string;
+    province: string;
+    city: string;
+    firstSeen: number;
+    scale: number;
+  },
 ): CustomerPlan {
   const rng = Rng.for(`strategic:${spec.name}`);
   namer.reserve(spec.name, spec.city, spec.brand);
@@ -155,14 +160,30 @@ function assignIssues(c: CustomerPlan, rng: Rng): Theme[] {
 export function buildWorld(): World {
   const namer = new CompanyNamer();
   const s1 = strategicAccount(namer, {
-    name: '常州中锐汽车部件集团有限公司', short: '中锐汽车', brand: '中锐', domain: 'zhongrui-auto.example.com',
-    industry: '汽车零部件', region: '华东', province: '江苏', city: '常州', firstSeen: dayOf(2019, 5, 16), scale: 65,
+    name: '常州中锐汽车部件集团有限公司',
+    short: '中锐汽车',
+    brand: '中锐',
+    domain: 'zhongrui-auto.example.com',
+    industry: '汽车零部件',
+    region: '华东',
+    province: '江苏',
+    city: '常州',
+    firstSeen: dayOf(2019, 5, 16),
+    scale: 65,
   });
   s1.patterns.add('benchmark');
   s1.tags.push('行业标杆');
   const s2 = strategicAccount(namer, {
-    name: '东莞晶诚精密电子股份有限公司', short: '晶诚电子', brand: '晶诚', domain: 'jingcheng-pe.example.com',
-    industry: '电子制造', region: '华南', province: '广东', city: '东莞', firstSeen: dayOf(2020, 9, 8), scale: 45,
+    name: '东莞晶诚精密电子股份有限公司',
+    short: '晶诚电子',
+    brand: '晶诚',
+    domain: 'jingcheng-pe.example.com',
+    industry: '电子制造',
+    region: '华南',
+    province: '广东',
+    city: '东莞',
+    firstSeen: dayOf(2020, 9, 8),
+    scale: 45,
   });
   s2.patterns.add('competitor');
   s2.patterns.add('decisionMaker');
@@ -233,7 +254,9 @@ export function buildWorld(): World {
   // Benchmarks besides S1: two reference customers of middling revenue (seed 001: a benchmark is
   // 战略级 whatever its revenue share).
   for (const industry of ['新能源', '医药']) {
-    const c = plans.find((p) => p.legacy && !p.patterns.has('strategic') && p.industry.name === industry && p.size !== 'small' && p.churnDay === null && p.returnDay === null);
+    const c = plans.find(
+      (p) => p.legacy && !p.patterns.has('strategic') && p.industry.name === industry && p.size !== 'small' && p.churnDay === null && p.returnDay === null,
+    );
     if (c) {
       c.patterns.add('benchmark');
       c.tags.push('行业标杆');
@@ -289,7 +312,13 @@ export function buildWorld(): World {
 
 function plantRiskPatterns(plans: CustomerPlan[], rng: Rng): void {
   const stable = plans.filter(
-    (c) => !c.patterns.has('strategic') && !c.patterns.has('benchmark') && c.churnDay === null && c.returnDay === null && c.silentFrom === null && c.startDay <= monthStart(24),
+    (c) =>
+      !c.patterns.has('strategic') &&
+      !c.patterns.has('benchmark') &&
+      c.churnDay === null &&
+      c.returnDay === null &&
+      c.silentFrom === null &&
+      c.startDay <= monthStart(24),
   );
   const pool = rng.shuffle(stable);
   const take = (pattern: Pattern, n: number, ok: (c: CustomerPlan) => boolean): void => {

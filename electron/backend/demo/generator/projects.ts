@@ -60,11 +60,22 @@ function customerProjects(c: CustomerPlan, world: World): ProjectRec[] {
   const out: ProjectRec[] = [];
   if (c.contractual === 'platform') {
     const duration = c.size === 'large' ? rng.int(120, 180) : rng.int(60, 120);
-    if (!c.legacy) out.push(project(c, rng, `${c.short}设备联网及平台实施项目`, nextWorkday(c.startDay + rng.int(7, 20)), duration, implementationDelay(c, rng)));
-    if (c.returnDay !== null) out.push(project(c, rng, `${c.short}平台重新上线项目`, nextWorkday(c.returnDay + rng.int(5, 15)), rng.int(45, 75), rng.int(-5, 10)));
+    if (!c.legacy)
+      out.push(project(c, rng, `${c.short}设备联网及平台实施项目`, nextWorkday(c.startDay + rng.int(7, 20)), duration, implementationDelay(c, rng)));
+    if (c.returnDay !== null)
+      out.push(project(c, rng, `${c.short}平台重新上线项目`, nextWorkday(c.returnDay + rng.int(5, 15)), rng.int(45, 75), rng.int(-5, 10)));
     for (const k of world.contracts) {
       if (k.customer !== c || k.prev !== null || !MODULES.some((m) => m.name === k.product)) continue;
-      out.push(project(c, rng, `${c.short}${k.product}上线项目`, nextWorkday(k.startDay + rng.int(3, 12)), rng.int(30, 60), rng.chance(0.2) ? rng.int(10, 40) : rng.int(-5, 5)));
+      out.push(
+        project(
+          c,
+          rng,
+          `${c.short}${k.product}上线项目`,
+          nextWorkday(k.startDay + rng.int(3, 12)),
+          rng.int(30, 60),
+          rng.chance(0.2) ? rng.int(10, 40) : rng.int(-5, 5),
+        ),
+      );
     }
   }
   if (c.patterns.has('projectDelay')) {

@@ -35,7 +35,7 @@ function customerUsage(c: CustomerPlan, contracts: readonly ContractRec[]): Usag
     if (!mine.some((k) => liveOn(k, mid)) || !isVisible(c, mid)) continue;
     const since = c.returnDay !== null && mid >= c.returnDay ? c.returnDay : c.startDay;
     const age = Math.floor((mid - since) / 30);
-    const ramp = c.legacy && since === c.startDay ? 1 : [0.35, 0.65, 0.9][age] ?? 1;
+    const ramp = c.legacy && since === c.startDay ? 1 : ([0.35, 0.65, 0.9][age] ?? 1);
     const growth = c.growing ? 1 + 0.012 * Math.max(0, (mid - c.startDay) / 30) : 1;
     let loginF = 1;
     let userF = 1;

@@ -35,7 +35,10 @@ export const actionsSection: SectionBuilder = async (ctx) => {
   ];
   const tones: ColourRule = { kind: 'tones', tones: { [overdueLabel]: 'red', [statusLabel('inProgress')]: 'yellow', [statusLabel('done')]: 'green' } };
   // listActions orders by due time, so the overdue ones (due before now) come first.
-  const rows = [...listActions(ctx.sqlite, { status: 'open', limit: SHOWN }, ctx.now), ...listActions(ctx.sqlite, { status: 'inProgress', limit: SHOWN }, ctx.now)]
+  const rows = [
+    ...listActions(ctx.sqlite, { status: 'open', limit: SHOWN }, ctx.now),
+    ...listActions(ctx.sqlite, { status: 'inProgress', limit: SHOWN }, ctx.now),
+  ]
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
     .slice(0, SHOWN);
   blocks.push({
@@ -82,7 +85,15 @@ export const actionsSection: SectionBuilder = async (ctx) => {
     blocks,
     status: 'stored',
     source: ctx.r('sources.actions', { n: total }),
-    highlights: [{ label: ctx.r('summary.overdueActions'), value: overdue, format: 'integer', tone: overdue > 0 ? 'red' : 'green', note: ctx.r('summary.openActions', { n: openish }) }],
+    highlights: [
+      {
+        label: ctx.r('summary.overdueActions'),
+        value: overdue,
+        format: 'integer',
+        tone: overdue > 0 ? 'red' : 'green',
+        note: ctx.r('summary.openActions', { n: openish }),
+      },
+    ],
     findings: overdue > 0 ? [ctx.r('actions.findingOverdue', { n: overdue, open: openish })] : [],
   };
 };

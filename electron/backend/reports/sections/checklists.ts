@@ -78,7 +78,13 @@ export const checklistsSection: SectionBuilder = async (ctx) => {
       ],
       rows: res.aggregate.sections.map((s): TableCell[] => {
         const gap = res.gaps.sections.find((g) => g.sectionId === s.sectionId);
-        return [sectionTitle.get(s.sectionId) ?? s.sectionId, s.spread?.mean ?? null, s.stage ? bi(s.stage.label) : null, s.spread?.sd ?? null, gap?.gap ?? null];
+        return [
+          sectionTitle.get(s.sectionId) ?? s.sectionId,
+          s.spread?.mean ?? null,
+          s.stage ? bi(s.stage.label) : null,
+          s.spread?.sd ?? null,
+          gap?.gap ?? null,
+        ];
       }),
       note: ctx.r('checklists.sectionsNote', {
         n: res.aggregate.respondents.length,
@@ -118,7 +124,15 @@ export const checklistsSection: SectionBuilder = async (ctx) => {
     status: 'stored',
     source: ctx.r('sources.checklists', { n: all.length }),
     highlights: latest
-      ? [{ label: ctx.r('summary.checklistScore'), value: latest.score, format: 'number', decimals: 1, note: `${latest.title}${latest.stage ? ` · ${bi(latest.stage.label)}` : ''}` }]
+      ? [
+          {
+            label: ctx.r('summary.checklistScore'),
+            value: latest.score,
+            format: 'number',
+            decimals: 1,
+            note: `${latest.title}${latest.stage ? ` · ${bi(latest.stage.label)}` : ''}`,
+          },
+        ]
       : [],
     findings,
   };

@@ -19,7 +19,12 @@ export function latestDiagnosticRun(ctx: SectionContext): DiagnosticRun | null {
 }
 
 export function runSource(ctx: SectionContext, run: Pick<DiagnosticRun, 'id' | 'asOf' | 'label' | 'paramSet'>): string {
-  return ctx.r('sources.diagnostics', { id: run.id, asOf: run.asOf, label: run.label ? ctx.r('sources.label', { label: run.label }) : '', params: paramsText(ctx, run.paramSet) });
+  return ctx.r('sources.diagnostics', {
+    id: run.id,
+    asOf: run.asOf,
+    label: run.label ? ctx.r('sources.label', { label: run.label }) : '',
+    params: paramsText(ctx, run.paramSet),
+  });
 }
 
 /** The parameter set a run names, or the defaults. */

@@ -22,9 +22,11 @@ const COVERAGE: readonly { entity: string; table: string; date: string | null }[
 function coverage(ctx: SectionContext): ReportBlock {
   const rows: TableCell[][] = COVERAGE.map(({ entity, table, date }) => {
     // Table and column names come from the constant above, never from input.
-    const r = ctx.sqlite
-      .prepare(`select count(*) as n${date ? `, min(${date}) as lo, max(${date}) as hi` : ''} from ${table}`)
-      .get() as { n: number; lo?: string | null; hi?: string | null };
+    const r = ctx.sqlite.prepare(`select count(*) as n${date ? `, min(${date}) as lo, max(${date}) as hi` : ''} from ${table}`).get() as {
+      n: number;
+      lo?: string | null;
+      hi?: string | null;
+    };
     return [ctx.t(`common:entities.${entity}`, { defaultValue: entity }), r.n, r.lo ?? null, r.hi ?? null];
   });
   return {
@@ -46,7 +48,17 @@ function imports(ctx: SectionContext): ReportBlock[] {
       `select id, entity, file_name, rows_read, rows_accepted, rows_rejected, rows_duplicate, status, coalesce(finished_at, started_at) as at
          from import_batch order by id`,
     )
-    .all() as { id: number; entity: string; file_name: string; rows_read: number; rows_accepted: number; rows_rejected: number; rows_duplicate: number; status: string; at: string }[];
+    .all() as {
+    id: number;
+    entity: string;
+    file_name: string;
+    rows_read: number;
+    rows_accepted: number;
+    rows_rejected: number;
+    rows_duplicate: number;
+    status: string;
+    at: string;
+  }[];
   if (batches.length === 0) return [{ kind: 'paragraph', text: ctx.r('methods.noImports') }];
   const read = batches.reduce((s, b) => s + b.rows_read, 0);
   const rejected = batches.reduce((s, b) => s + b.rows_rejected, 0);
@@ -149,13 +161,7 @@ function formulas(ctx: SectionContext): ReportBlock {
 }
 
 export const methodsSection: SectionBuilder = async (ctx) => {
-  const blocks: ReportBlock[] = [
-    { kind: 'paragraph', text: ctx.r('methods.intro') },
-    coverage(ctx),
-    ...imports(ctx),
-    ...healthModelNotes(ctx),
-    formulas(ctx),
-  ];
+  const blocks: ReportBlock[] = [{ kind: 'paragraph', text: ctx.r('methods.intro') }, coverage(ctx), ...imports(ctx), ...healthModelNotes(ctx), formulas(ctx)];
   const customers = (ctx.sqlite.prepare('select count(*) as n from customers').get() as { n: number }).n;
   return {
     blocks,

@@ -21,12 +21,29 @@ export const retentionSection: SectionBuilder = async (ctx) => {
       kind: 'keyFigures',
       figures: [
         figureOf(ctx, ctx.t('analytics:formulas.retentionRate.name'), last.retentionRate, note),
-        figureOf(ctx, ctx.t('analytics:formulas.churnRate.name'), last.churnRate, ctx.r('retention.churnNote', { lost: int(last.lost), start: int(last.start) })),
+        figureOf(
+          ctx,
+          ctx.t('analytics:formulas.churnRate.name'),
+          last.churnRate,
+          ctx.r('retention.churnNote', { lost: int(last.lost), start: int(last.start) }),
+        ),
         ...(lastRepeat
-          ? [figureOf(ctx, ctx.t('analytics:formulas.repeatRate.name'), lastRepeat.rate, `${lastRepeat.periodKey}: ${int(lastRepeat.repeat)} / ${int(lastRepeat.previous)} (${lastRepeat.previousPeriodKey})`)]
+          ? [
+              figureOf(
+                ctx,
+                ctx.t('analytics:formulas.repeatRate.name'),
+                lastRepeat.rate,
+                `${lastRepeat.periodKey}: ${int(lastRepeat.repeat)} / ${int(lastRepeat.previous)} (${lastRepeat.previousPeriodKey})`,
+              ),
+            ]
           : []),
         { label: ctx.t('analytics:formulas.customersStart.name'), value: last.start, format: 'integer', note: last.period.key },
-        { label: ctx.t('analytics:formulas.customersEnd.name'), value: last.end, format: 'integer', note: last.period.partial ? ctx.r('retention.partial') : null },
+        {
+          label: ctx.t('analytics:formulas.customersEnd.name'),
+          value: last.end,
+          format: 'integer',
+          note: last.period.partial ? ctx.r('retention.partial') : null,
+        },
       ],
     });
   }
@@ -67,25 +84,54 @@ export const retentionSection: SectionBuilder = async (ctx) => {
       // † marks a left-censored period: its "new" customers may be older ones first seen there.
       const key = p.leftCensored ? `${p.period.key}†` : p.period.key;
       const rep = repeat.find((x) => x.periodKey === p.period.key);
-      return [key, p.start, cell(p.end), cell(p.gained), p.new, p.reactivated, cell(p.lost), cell(p.retentionRate.value), cell(p.churnRate.value), cell(rep ? rep.rate.value : null)];
+      return [
+        key,
+        p.start,
+        cell(p.end),
+        cell(p.gained),
+        p.new,
+        p.reactivated,
+        cell(p.lost),
+        cell(p.retentionRate.value),
+        cell(p.churnRate.value),
+        cell(rep ? rep.rate.value : null),
+      ];
     }),
     note: [
       ctx.t('analytics:formulas.retentionRate.formula'),
       ctx.t('analytics:formulas.retentionRate.denominator'),
       `${ctx.t('analytics:formulas.repeatRate.name')}: ${ctx.t('analytics:formulas.repeatRate.formula')}`,
       ...(rows.some((p) => p.leftCensored) ? [`† ${ctx.t('analytics:ui.retentionTable.censoredTitle')}`] : []),
-      ...(rows.some((p) => p.retentionRate.reason === 'history-shorter-than-window') ? [`— ${ctx.t('analytics:absentReasons.history-shorter-than-window')}`] : []),
+      ...(rows.some((p) => p.retentionRate.reason === 'history-shorter-than-window')
+        ? [`— ${ctx.t('analytics:absentReasons.history-shorter-than-window')}`]
+        : []),
     ].join('\n'),
   });
   const findings =
     last && last.retentionRate.value !== null
-      ? [ctx.r('retention.finding', { period: last.period.key, rate: (last.retentionRate.value * 100).toFixed(1), lost: int(last.lost), start: int(last.start) })]
+      ? [
+          ctx.r('retention.finding', {
+            period: last.period.key,
+            rate: (last.retentionRate.value * 100).toFixed(1),
+            lost: int(last.lost),
+            start: int(last.start),
+          }),
+        ]
       : [];
   return {
     blocks,
     status: 'stored',
     source: runSource(ctx, run),
-    highlights: last ? [figureOf(ctx, ctx.t('analytics:formulas.retentionRate.name'), last.retentionRate, ctx.r('retention.rateNote', { retained: int(last.retained), start: int(last.start), period: last.period.key }))] : [],
+    highlights: last
+      ? [
+          figureOf(
+            ctx,
+            ctx.t('analytics:formulas.retentionRate.name'),
+            last.retentionRate,
+            ctx.r('retention.rateNote', { retained: int(last.retained), start: int(last.start), period: last.period.key }),
+          ),
+        ]
+      : [],
     findings,
   };
 };

@@ -9,7 +9,11 @@ export const revenueRetentionSection: SectionBuilder = async (ctx) => {
   if (!run) return missingSection(ctx, 'diagnostics');
   const rows = run.results.revenueRetention;
   if (!rows || rows.length === 0) {
-    return { blocks: [{ kind: 'paragraph', text: absentText(ctx, run.results.revenueRetentionAbsent ?? 'no-contracts') }], status: 'stored', source: runSource(ctx, run) };
+    return {
+      blocks: [{ kind: 'paragraph', text: absentText(ctx, run.results.revenueRetentionAbsent ?? 'no-contracts') }],
+      status: 'stored',
+      source: runSource(ctx, run),
+    };
   }
   const last = rows[rows.length - 1]!;
   const f = (id: string) => ctx.t(`analytics:formulas.${id}.name`);
@@ -66,8 +70,20 @@ export const revenueRetentionSection: SectionBuilder = async (ctx) => {
         const cell = (v: number | null): TableCell => (p.period.partial ? { value: v, partial: true } : v);
         const m = p.movements;
         return [
-          p.period.key, p.startMrr, m.new, m.expansion, m.contraction, m.churn, m.reactivation, cell(p.endMrr), cell(p.grr.value), cell(p.nrr.value),
-          cell(p.baseGrr.value), cell(p.baseNrr.value), cell(p.t12mGrr.value), cell(p.t12mNrr.value),
+          p.period.key,
+          p.startMrr,
+          m.new,
+          m.expansion,
+          m.contraction,
+          m.churn,
+          m.reactivation,
+          cell(p.endMrr),
+          cell(p.grr.value),
+          cell(p.nrr.value),
+          cell(p.baseGrr.value),
+          cell(p.baseNrr.value),
+          cell(p.t12mGrr.value),
+          cell(p.t12mNrr.value),
         ];
       }),
       note: [

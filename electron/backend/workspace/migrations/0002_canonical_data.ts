@@ -90,7 +90,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('start_date', 'text', (c) => c.notNull())
     .addColumn('end_date', 'text')
     .addColumn('recurring_value', 'real', (c) => c.notNull())
-    .addColumn('value_period', 'text', (c) => c.notNull().defaultTo('month').check(sql`value_period in ('month','year')`))
+    .addColumn('value_period', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('month')
+        .check(sql`value_period in ('month','year')`),
+    )
     .addColumn('mrr', 'real', (c) => c.notNull())
     .addColumn('status', 'text')
     .addColumn('cancelled_date', 'text')

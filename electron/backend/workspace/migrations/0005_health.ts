@@ -54,7 +54,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('customer_key', 'text', (c) => c.notNull())
     .addColumn('rule_id', 'text', (c) => c.notNull())
     .addColumn('severity', 'text', (c) => c.notNull().check(sql`severity in ('light','medium','heavy')`))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status in ('open','dismissed','resolved')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('open')
+        .check(sql`status in ('open','dismissed','resolved')`),
+    )
     .addColumn('evidence', 'text', (c) => c.notNull()) // JSON SignalEvidence, the latest run's
     .addColumn('triggered_on', 'text')
     .addColumn('as_of', 'text', (c) => c.notNull())
@@ -78,7 +83,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('owner', 'text')
     .addColumn('opened_at', 'text', (c) => c.notNull())
     .addColumn('due_at', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status in ('open','inProgress','done','cancelled')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('open')
+        .check(sql`status in ('open','inProgress','done','cancelled')`),
+    )
     .addColumn('source_kind', 'text', (c) => c.notNull().check(sql`source_kind in ('signal','redScore','manual')`))
     .addColumn('source_signal_id', 'integer', (c) => c.references('health_signal.id').onDelete('set null'))
     .addColumn('source_run_id', 'integer')

@@ -39,7 +39,13 @@ export function recordAuditSync(sqlite: WritableDB, action: string, detail: Reco
 export function verifyAudit(sqlite: ReadableDB): AuditVerification {
   let prev = '';
   let entries = 0;
-  for (const r of sqlite.prepare('select id, at, action, detail, hash from audit_log order by id').iterate() as Iterable<{ id: number; at: string; action: string; detail: string; hash: string | null }>) {
+  for (const r of sqlite.prepare('select id, at, action, detail, hash from audit_log order by id').iterate() as Iterable<{
+    id: number;
+    at: string;
+    action: string;
+    detail: string;
+    hash: string | null;
+  }>) {
     entries += 1;
     const expected = auditHash(prev, r.at, r.action, r.detail);
     if (r.hash !== expected) return { intact: false, entries, brokenAt: r.id, lastHash: prev || null };

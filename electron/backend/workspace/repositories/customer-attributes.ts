@@ -39,15 +39,22 @@ export function customerAttributes(sqlite: ReadableDB, keys?: readonly string[])
   const at = new Map<string, number>();
   order.forEach((k, i) => at.set(k, i));
   const defs = sqlite.prepare('select name, type from customer_attribute_def order by name').all() as { name: string; type: AttributeType }[];
-  const columns = defs.map((d) => ({ name: d.name, type: d.type, values: new Array<string | number | null>(order.length).fill(null) })) as CustomerAttributeColumn[];
+  const columns = defs.map((d) => ({
+    name: d.name,
+    type: d.type,
+    values: new Array<string | number | null>(order.length).fill(null),
+  })) as CustomerAttributeColumn[];
   const byName = new Map(columns.map((c) => [c.name, c]));
-  const rows = sqlite.prepare('select customer_key, name, value from customer_attribute').raw(true).iterate() as IterableIterator<[string, string, string | number | null]>;
+  const rows = sqlite.prepare('select customer_key, name, value from customer_attribute').raw(true).iterate() as IterableIterator<
+    [string, string, string | number | null]
+  >;
   for (const [key, name, value] of rows) {
     const i = at.get(key);
     const col = byName.get(name);
     if (i === undefined || col === undefined) continue;
     // A value kept before its attribute changed type reads as the type says, or null when it cannot.
-    if (col.type === 'number') col.values[i] = typeof value === 'number' ? value : value !== null && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : null;
+    if (col.type === 'number')
+      col.values[i] = typeof value === 'number' ? value : value !== null && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : null;
     else col.values[i] = value === null ? null : String(value);
   }
   return { keys: order, columns };

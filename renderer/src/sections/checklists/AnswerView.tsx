@@ -35,12 +35,15 @@ export function AnswerView({ id }: { id: number }) {
 
   // Leaving the page must not drop a note typed less than TEXT_DELAY_MS ago.
   const flushers = useRef(new Map<string, () => void>());
-  useEffect(() => () => {
-    for (const [key, timer] of pending.current) {
-      clearTimeout(timer);
-      flushers.current.get(key)?.();
-    }
-  }, []);
+  useEffect(
+    () => () => {
+      for (const [key, timer] of pending.current) {
+        clearTimeout(timer);
+        flushers.current.get(key)?.();
+      }
+    },
+    [],
+  );
 
   const completion = useMemo(() => {
     const out: Record<string, number> = {};
@@ -132,14 +135,23 @@ export function AnswerView({ id }: { id: number }) {
             <h2 data-testid="assessment-title">{detail.summary.title}</h2>
             <div className="muted small">
               {bi(detail.template.title)} · v{detail.template.version}
-              {detail.summary.subject && <> · {bi(detail.template.subject?.label)}：{detail.summary.subject}</>}
+              {detail.summary.subject && (
+                <>
+                  {' '}
+                  · {bi(detail.template.subject?.label)}：{detail.summary.subject}
+                </>
+              )}
               {' · '}
-              <span className={`badge ${detail.summary.status === 'complete' ? 'cl-badge-done' : 'cl-badge-muted'}`}>{t(`ui.statusName.${detail.summary.status}`)}</span>
+              <span className={`badge ${detail.summary.status === 'complete' ? 'cl-badge-done' : 'cl-badge-muted'}`}>
+                {t(`ui.statusName.${detail.summary.status}`)}
+              </span>
             </div>
           </div>
           <div className="cl-actions">
             <SaveIndicator state={save} />
-            <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'list' }))}>{t('ui.back')}</button>
+            <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'list' }))}>
+              {t('ui.back')}
+            </button>
             <button className="btn" onClick={complete} data-testid="toggle-complete">
               {detail.summary.status === 'complete' ? t('ui.reopen') : t('ui.markComplete')}
             </button>
@@ -159,12 +171,16 @@ export function AnswerView({ id }: { id: number }) {
               onClick={() => setRespondent(r.name)}
             >
               <span>{r.name}</span>
-              <span className="cl-tab-progress" data-testid={`completion-${r.name}`}>{pct(completion[r.name])}</span>
+              <span className="cl-tab-progress" data-testid={`completion-${r.name}`}>
+                {pct(completion[r.name])}
+              </span>
             </button>
           ))}
           <form className="cl-add-respondent" onSubmit={addRespondent}>
             <input name="newRespondent" placeholder={t('ui.addRespondentPlaceholder')} />
-            <button className="btn" type="submit">＋</button>
+            <button className="btn" type="submit">
+              ＋
+            </button>
           </form>
         </div>
         <div className="progress cl-progress" title={pct(completion[respondent])}>
@@ -178,13 +194,19 @@ export function AnswerView({ id }: { id: number }) {
             const scored = section.questions.filter((q) => q.kind !== 'text');
             const answered = scored.filter((q) => (mine[q.id]?.value ?? null) !== null).length;
             return (
-              <a key={section.id} href={`#cl-section-${section.id}`} onClick={(e) => {
-                e.preventDefault();
-                document.getElementById(`cl-section-${section.id}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-              }}>
+              <a
+                key={section.id}
+                href={`#cl-section-${section.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  document.getElementById(`cl-section-${section.id}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+                }}
+              >
                 <span className="cl-nav-index">{s + 1}</span>
                 <span className="cl-nav-title">{bi(section.title)}</span>
-                <span className={`cl-nav-count${answered === scored.length ? ' done' : ''}`}>{answered}/{scored.length}</span>
+                <span className={`cl-nav-count${answered === scored.length ? ' done' : ''}`}>
+                  {answered}/{scored.length}
+                </span>
               </a>
             );
           })}

@@ -56,13 +56,7 @@ export function AssessmentList() {
             </button>
           ))}
         </div>
-        {starting && (
-          <StartForm
-            template={starting}
-            onCancel={() => setStarting(null)}
-            onStarted={(id) => wb.navigate(routeTo({ view: 'answer', id }))}
-          />
-        )}
+        {starting && <StartForm template={starting} onCancel={() => setStarting(null)} onStarted={(id) => wb.navigate(routeTo({ view: 'answer', id }))} />}
       </div>
 
       <div className="card">
@@ -70,7 +64,9 @@ export function AssessmentList() {
           <h2>{t('ui.assessments')}</h2>
         </div>
         {data.assessments.length === 0 ? (
-          <p className="muted" data-testid="no-assessments">{t('ui.noAssessments')}</p>
+          <p className="muted" data-testid="no-assessments">
+            {t('ui.noAssessments')}
+          </p>
         ) : (
           <table className="table" data-testid="assessment-list">
             <thead>
@@ -114,22 +110,34 @@ function Row({ a, onChanged }: { a: AssessmentSummary; onChanged: () => Promise<
   return (
     <tr data-testid={`assessment-${a.id}`}>
       <td>
-        <button className="cl-link" onClick={() => wb.navigate(routeTo({ view: 'results', id: a.id }))}>{a.title}</button>
+        <button className="cl-link" onClick={() => wb.navigate(routeTo({ view: 'results', id: a.id }))}>
+          {a.title}
+        </button>
         {a.subject && <div className="muted small">{a.subject}</div>}
       </td>
-      <td className="small">{bi(a.templateTitle)} <span className="muted mono">v{a.templateVersion}</span></td>
+      <td className="small">
+        {bi(a.templateTitle)} <span className="muted mono">v{a.templateVersion}</span>
+      </td>
       <td className="small">{a.respondents.map((r) => r.name).join('、')}</td>
       <td className="num">{pct(a.completion)}</td>
       <td className="num">{score1(a.score)}</td>
       <td>{a.stage ? <span className={`cl-stage cl-stage-${a.stage.level}`}>{bi(a.stage.label)}</span> : <span className="muted">–</span>}</td>
-      <td className="nowrap"><span className={`badge ${a.status === 'complete' ? 'cl-badge-done' : 'cl-badge-muted'}`}>{t(`ui.statusName.${a.status}`)}</span></td>
+      <td className="nowrap">
+        <span className={`badge ${a.status === 'complete' ? 'cl-badge-done' : 'cl-badge-muted'}`}>{t(`ui.statusName.${a.status}`)}</span>
+      </td>
       <td className="small muted nowrap">{formatDateTime(a.updatedAt, wb.locale)}</td>
       <td className="nowrap">
         <div className="cl-row-actions">
-        <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'answer', id: a.id }))}>{t('ui.answer')}</button>
-        <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'results', id: a.id }))}>{t('ui.results')}</button>
-        <button className="btn btn-ghost btn-danger" onClick={remove} title={t('ui.delete')}>✕</button>
-      </div>
+          <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'answer', id: a.id }))}>
+            {t('ui.answer')}
+          </button>
+          <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'results', id: a.id }))}>
+            {t('ui.results')}
+          </button>
+          <button className="btn btn-ghost btn-danger" onClick={remove} title={t('ui.delete')}>
+            ✕
+          </button>
+        </div>
       </td>
     </tr>
   );
@@ -189,14 +197,18 @@ function StartForm({ template, onCancel, onStarted }: { template: TemplateSummar
               onChange={(e) => setNames(names.map((n, j) => (j === i ? e.target.value : n)))}
             />
           ))}
-          <button type="button" className="btn" onClick={() => setNames([...names, ''])}>＋ {t('ui.addRespondent')}</button>
+          <button type="button" className="btn" onClick={() => setNames([...names, ''])}>
+            ＋ {t('ui.addRespondent')}
+          </button>
         </div>
       </div>
       <div className="cl-actions">
         <button className="btn btn-primary" type="submit" disabled={busy || respondents.length === 0} data-testid="start-assessment">
           {t('ui.start')}
         </button>
-        <button className="btn" type="button" onClick={onCancel}>{t('ui.cancel')}</button>
+        <button className="btn" type="button" onClick={onCancel}>
+          {t('ui.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -48,7 +48,12 @@ export function PresenterView({ id }: { id: number }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [go, leave]);
 
-  if (!data || !option) return <div className="cl-presenter"><p>{t('ui.loading')}</p></div>;
+  if (!data || !option)
+    return (
+      <div className="cl-presenter">
+        <p>{t('ui.loading')}</p>
+      </div>
+    );
   const { template, aggregate, gaps } = data;
   const questions = questionLookup(template);
   const section = slide > 0 ? template.sections[slide - 1] : undefined;
@@ -58,10 +63,16 @@ export function PresenterView({ id }: { id: number }) {
     <div className="cl-presenter" data-testid="presenter">
       <header className="cl-presenter-bar">
         <span className="cl-presenter-title">{data.summary.title}</span>
-        <span className="cl-presenter-count">{slide + 1} / {count}</span>
+        <span className="cl-presenter-count">
+          {slide + 1} / {count}
+        </span>
         <span className="cl-presenter-tools">
-          <button onClick={fullscreen} title="F">{t('ui.fullscreen')}</button>
-          <button onClick={leave} data-testid="presenter-exit">{t('ui.exitPresenter')}</button>
+          <button onClick={fullscreen} title="F">
+            {t('ui.fullscreen')}
+          </button>
+          <button onClick={leave} data-testid="presenter-exit">
+            {t('ui.exitPresenter')}
+          </button>
         </span>
       </header>
 
@@ -70,14 +81,20 @@ export function PresenterView({ id }: { id: number }) {
           <div className="cl-slide-left">
             <div className="cl-slide-kicker">{b(template.title)}</div>
             <div className="cl-big-score">{score1(aggregate.overall.spread?.mean)}</div>
-            <div className="cl-big-stage"><StageBadge stage={aggregate.overall.stage} /></div>
+            <div className="cl-big-stage">
+              <StageBadge stage={aggregate.overall.stage} />
+            </div>
             <table className="cl-slide-table">
               <tbody>
                 {aggregate.sections.map((s, i) => (
                   <tr key={s.sectionId}>
                     <td>{b(template.sections[i]?.title)}</td>
-                    <td className="num" style={{ background: heat(s.spread?.mean) }}>{score1(s.spread?.mean)}</td>
-                    <td><StageBadge stage={s.stage} /></td>
+                    <td className="num" style={{ background: heat(s.spread?.mean) }}>
+                      {score1(s.spread?.mean)}
+                    </td>
+                    <td>
+                      <StageBadge stage={s.stage} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -96,13 +113,17 @@ export function PresenterView({ id }: { id: number }) {
             <div className="cl-slide-scorebox" style={{ background: heat(sectionAgg?.spread?.mean) }}>
               <div className="cl-big-score">{score1(sectionAgg?.spread?.mean)}</div>
               <StageBadge stage={sectionAgg?.stage ?? null} />
-              <div className="cl-slide-sd">{t('result.standardDeviation')} {score1(sectionAgg?.spread?.sd)}</div>
+              <div className="cl-slide-sd">
+                {t('result.standardDeviation')} {score1(sectionAgg?.spread?.sd)}
+              </div>
             </div>
             <div className="cl-slide-people">
               {sectionAgg?.byRespondent.map((r) => (
                 <div key={r.respondent} className="cl-slide-person">
                   <span className="cl-slide-name">{r.respondent}</span>
-                  <span className="cl-bar cl-bar-big"><span style={{ width: `${r.score ?? 0}%` }} /></span>
+                  <span className="cl-bar cl-bar-big">
+                    <span style={{ width: `${r.score ?? 0}%` }} />
+                  </span>
                   <span className="cl-slide-num">{score1(r.score)}</span>
                 </div>
               ))}
@@ -132,7 +153,9 @@ export function PresenterView({ id }: { id: number }) {
                   .map((g) => (
                     <li key={g.questionId}>
                       <span>{b(g.recommendation)}</span>
-                      <span className="cl-slide-detail">{b(g.text)} · {score1(g.score)} → {score1(g.target)}</span>
+                      <span className="cl-slide-detail">
+                        {b(g.text)} · {score1(g.score)} → {score1(g.target)}
+                      </span>
                     </li>
                   ))}
               </ol>
@@ -142,13 +165,17 @@ export function PresenterView({ id }: { id: number }) {
       )}
 
       <footer className="cl-presenter-nav">
-        <button onClick={() => go(-1)} disabled={slide === 0} data-testid="presenter-prev">‹ {t('ui.previous')}</button>
+        <button onClick={() => go(-1)} disabled={slide === 0} data-testid="presenter-prev">
+          ‹ {t('ui.previous')}
+        </button>
         <div className="cl-dots">
           {Array.from({ length: count }, (_, i) => (
             <button key={i} className={i === slide ? 'active' : ''} onClick={() => setSlide(i)} aria-label={String(i + 1)} />
           ))}
         </div>
-        <button onClick={() => go(1)} disabled={slide === count - 1} data-testid="presenter-next">{t('ui.next')} ›</button>
+        <button onClick={() => go(1)} disabled={slide === count - 1} data-testid="presenter-next">
+          {t('ui.next')} ›
+        </button>
       </footer>
     </div>
   );

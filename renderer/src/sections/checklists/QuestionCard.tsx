@@ -111,7 +111,11 @@ export function QuestionCard({ number, question, record, onChange }: Props) {
         )}
         <div className="cl-question-tools">
           {question.kind !== 'text' && (
-            <button className={`cl-pill cl-pill-small${na ? ' selected' : ''}`} data-testid={`q-${question.id}-na`} onClick={() => pick({ notApplicable: true })}>
+            <button
+              className={`cl-pill cl-pill-small${na ? ' selected' : ''}`}
+              data-testid={`q-${question.id}-na`}
+              onClick={() => pick({ notApplicable: true })}
+            >
               {t('answer.notApplicable')}
             </button>
           )}
@@ -124,11 +128,21 @@ export function QuestionCard({ number, question, record, onChange }: Props) {
           <div className="cl-note-grid">
             <label className="field">
               <span className="field-label">{t('ui.note')}</span>
-              <textarea rows={2} defaultValue={record.note ?? ''} data-testid={`q-${question.id}-note`} onChange={(e) => onChange({ note: e.target.value }, false)} />
+              <textarea
+                rows={2}
+                defaultValue={record.note ?? ''}
+                data-testid={`q-${question.id}-note`}
+                onChange={(e) => onChange({ note: e.target.value }, false)}
+              />
             </label>
             <label className="field">
               <span className="field-label">{t('ui.evidence')}</span>
-              <textarea rows={2} defaultValue={record.evidence ?? ''} placeholder={t('ui.evidencePlaceholder')} onChange={(e) => onChange({ evidence: e.target.value }, false)} />
+              <textarea
+                rows={2}
+                defaultValue={record.evidence ?? ''}
+                placeholder={t('ui.evidencePlaceholder')}
+                onChange={(e) => onChange({ evidence: e.target.value }, false)}
+              />
             </label>
             <label className="field cl-note-links">
               <span className="field-label">{t('ui.links')}</span>
@@ -136,7 +150,17 @@ export function QuestionCard({ number, question, record, onChange }: Props) {
                 rows={2}
                 defaultValue={record.links.join('\n')}
                 placeholder={t('ui.linksPlaceholder')}
-                onChange={(e) => onChange({ links: e.target.value.split('\n').map((l) => l.trim()).filter((l) => l !== '') }, false)}
+                onChange={(e) =>
+                  onChange(
+                    {
+                      links: e.target.value
+                        .split('\n')
+                        .map((l) => l.trim())
+                        .filter((l) => l !== ''),
+                    },
+                    false,
+                  )
+                }
               />
             </label>
           </div>
@@ -146,7 +170,14 @@ export function QuestionCard({ number, question, record, onChange }: Props) {
   );
 }
 
-function NumericInput(props: { testId: string; value: number | null; unit: string; min: number | undefined; max: number | undefined; onChange: (n: number | null) => void }) {
+function NumericInput(props: {
+  testId: string;
+  value: number | null;
+  unit: string;
+  min: number | undefined;
+  max: number | undefined;
+  onChange: (n: number | null) => void;
+}) {
   const [text, setText] = useState(props.value === null ? '' : String(props.value));
   return (
     <div className="cl-numeric">

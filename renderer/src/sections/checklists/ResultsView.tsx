@@ -69,16 +69,29 @@ export function ResultsView({ id }: { id: number }) {
             <h2 data-testid="assessment-title">{summary.title}</h2>
             <div className="muted small">
               {b(template.title)} · v{template.version}
-              {summary.subject && <> · {b(template.subject?.label)}：{summary.subject}</>} ·{' '}
-              <span className={`badge ${summary.status === 'complete' ? 'cl-badge-done' : 'cl-badge-muted'}`}>{t(`ui.statusName.${summary.status}`)}</span>
+              {summary.subject && (
+                <>
+                  {' '}
+                  · {b(template.subject?.label)}：{summary.subject}
+                </>
+              )}{' '}
+              · <span className={`badge ${summary.status === 'complete' ? 'cl-badge-done' : 'cl-badge-muted'}`}>{t(`ui.statusName.${summary.status}`)}</span>
             </div>
           </div>
           <div className="cl-actions">
-            <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'list' }))}>{t('ui.back')}</button>
-            <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'answer', id }))} data-testid="edit-answers">{t('ui.answer')}</button>
-            <button className="btn" onClick={complete}>{summary.status === 'complete' ? t('ui.reopen') : t('ui.markComplete')}</button>
+            <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'list' }))}>
+              {t('ui.back')}
+            </button>
+            <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'answer', id }))} data-testid="edit-answers">
+              {t('ui.answer')}
+            </button>
+            <button className="btn" onClick={complete}>
+              {summary.status === 'complete' ? t('ui.reopen') : t('ui.markComplete')}
+            </button>
             {template.subject && (
-              <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'matrix', templateId: template.id }))}>{t('ui.matrix')}</button>
+              <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'matrix', templateId: template.id }))}>
+                {t('ui.matrix')}
+              </button>
             )}
             <button className="btn btn-primary" data-testid="open-presenter" onClick={() => wb.navigate(routeTo({ view: 'present', id }))}>
               ▶ {t('ui.present')}
@@ -88,11 +101,15 @@ export function ResultsView({ id }: { id: number }) {
         <div className="kpi-grid">
           <div className="kpi">
             <span className="kpi-label">{t('ui.overallScore')}</span>
-            <span className="kpi-value" data-testid="overall-score">{score1(aggregate.overall.spread?.mean)}</span>
+            <span className="kpi-value" data-testid="overall-score">
+              {score1(aggregate.overall.spread?.mean)}
+            </span>
           </div>
           <div className="kpi">
             <span className="kpi-label">{t('result.stage')}</span>
-            <span className="kpi-value cl-kpi-stage" data-testid="overall-stage"><StageBadge stage={aggregate.overall.stage} /></span>
+            <span className="kpi-value cl-kpi-stage" data-testid="overall-stage">
+              <StageBadge stage={aggregate.overall.stage} />
+            </span>
           </div>
           <div className="kpi">
             <span className="kpi-label">{t('result.respondents')}</span>
@@ -121,7 +138,11 @@ export function ResultsView({ id }: { id: number }) {
             <thead>
               <tr>
                 <th>{t('ui.section')}</th>
-                {aggregate.respondents.map((r) => <th key={r} className="num">{r}</th>)}
+                {aggregate.respondents.map((r) => (
+                  <th key={r} className="num">
+                    {r}
+                  </th>
+                ))}
                 <th className="num">{t('result.average')}</th>
                 <th className="num">{t('result.standardDeviation')}</th>
                 <th>{t('result.stage')}</th>
@@ -131,18 +152,34 @@ export function ResultsView({ id }: { id: number }) {
               {aggregate.sections.map((s) => (
                 <tr key={s.sectionId}>
                   <td>{sectionTitle.get(s.sectionId)}</td>
-                  {s.byRespondent.map((r) => <td key={r.respondent} className="num">{score1(r.score)}</td>)}
-                  <td className="num cl-strong" style={{ background: heat(s.spread?.mean) }}>{score1(s.spread?.mean)}</td>
+                  {s.byRespondent.map((r) => (
+                    <td key={r.respondent} className="num">
+                      {score1(r.score)}
+                    </td>
+                  ))}
+                  <td className="num cl-strong" style={{ background: heat(s.spread?.mean) }}>
+                    {score1(s.spread?.mean)}
+                  </td>
                   <td className="num">{score1(s.spread?.sd)}</td>
-                  <td><StageBadge stage={s.stage} /></td>
+                  <td>
+                    <StageBadge stage={s.stage} />
+                  </td>
                 </tr>
               ))}
               <tr className="cl-total-row">
                 <td>{t('result.overall')}</td>
-                {aggregate.overall.byRespondent.map((r) => <td key={r.respondent} className="num">{score1(r.score)}</td>)}
-                <td className="num cl-strong" style={{ background: heat(aggregate.overall.spread?.mean) }}>{score1(aggregate.overall.spread?.mean)}</td>
+                {aggregate.overall.byRespondent.map((r) => (
+                  <td key={r.respondent} className="num">
+                    {score1(r.score)}
+                  </td>
+                ))}
+                <td className="num cl-strong" style={{ background: heat(aggregate.overall.spread?.mean) }}>
+                  {score1(aggregate.overall.spread?.mean)}
+                </td>
                 <td className="num">{score1(aggregate.overall.spread?.sd)}</td>
-                <td><StageBadge stage={aggregate.overall.stage} /></td>
+                <td>
+                  <StageBadge stage={aggregate.overall.stage} />
+                </td>
               </tr>
             </tbody>
           </table>
@@ -154,7 +191,9 @@ export function ResultsView({ id }: { id: number }) {
         <h2>{t('result.disagreement')}</h2>
         <p className="muted small cl-tight">{t('ui.disagreementHelp')}</p>
         {disagreements.length === 0 ? (
-          <p className="muted" data-testid="no-disagreement">{aggregate.respondents.length < 2 ? t('ui.needTwo') : t('ui.noDisagreement')}</p>
+          <p className="muted" data-testid="no-disagreement">
+            {aggregate.respondents.length < 2 ? t('ui.needTwo') : t('ui.noDisagreement')}
+          </p>
         ) : (
           <ol className="cl-disagreements" data-testid="disagreement-list">
             {disagreements.map((q) => {
@@ -164,13 +203,17 @@ export function ResultsView({ id }: { id: number }) {
                   <div className="cl-dis-head">
                     <span className="cl-dis-text">{b(info?.text.text)}</span>
                     <span className="muted small nowrap">{b(info?.section.title)}</span>
-                    <span className="cl-dis-sd nowrap">{t('result.standardDeviation')} {score1(q.spread?.sd)}</span>
+                    <span className="cl-dis-sd nowrap">
+                      {t('result.standardDeviation')} {score1(q.spread?.sd)}
+                    </span>
                   </div>
                   <div className="cl-dis-bars">
                     {q.byRespondent.map((r) => (
                       <div key={r.respondent} className="cl-dis-bar">
                         <span className="cl-dis-name">{r.respondent}</span>
-                        <span className="cl-bar"><span style={{ width: `${r.score ?? 0}%` }} /></span>
+                        <span className="cl-bar">
+                          <span style={{ width: `${r.score ?? 0}%` }} />
+                        </span>
                         <span className="num small">{r.score === null ? t(`status.${r.status}`) : score1(r.score)}</span>
                       </div>
                     ))}
@@ -185,7 +228,9 @@ export function ResultsView({ id }: { id: number }) {
       <div className="card">
         <h2>{t('ui.gaps')}</h2>
         <p className="muted small cl-tight">
-          {gaps.targetStage ? t('ui.gapTargetStage', { stage: b(gaps.targetStage.label), score: score1(gaps.target) }) : t('ui.gapTarget', { score: score1(gaps.target) })}
+          {gaps.targetStage
+            ? t('ui.gapTargetStage', { stage: b(gaps.targetStage.label), score: score1(gaps.target) })
+            : t('ui.gapTarget', { score: score1(gaps.target) })}
         </p>
         {gaps.items.length === 0 ? (
           <p className="muted">{t('ui.noGaps')}</p>
@@ -231,7 +276,10 @@ function StageLegend({ stages }: { stages: readonly MaturityStage[] }) {
     <div className="cl-stage-legend">
       {stages.map((s) => (
         <span key={s.id} title={b(s.description)}>
-          <StageBadge stage={s} /> <span className="muted small">{s.min}–{s.max}</span>
+          <StageBadge stage={s} />{' '}
+          <span className="muted small">
+            {s.min}–{s.max}
+          </span>
         </span>
       ))}
     </div>
@@ -243,7 +291,10 @@ function Comparison({ result }: { result: AssessmentResult }) {
   const wb = useWorkbench();
   const b = useBi();
   const { data: others } = useLoad(
-    async () => (await wb.api['checklist.list']({ templateId: result.template.id })).filter((a) => a.id !== result.summary.id && (a.subject ?? '') === (result.summary.subject ?? '')),
+    async () =>
+      (await wb.api['checklist.list']({ templateId: result.template.id })).filter(
+        (a) => a.id !== result.summary.id && (a.subject ?? '') === (result.summary.subject ?? ''),
+      ),
     `${result.summary.id}`,
   );
   const [beforeId, setBeforeId] = useState<number | null>(null);
@@ -265,10 +316,17 @@ function Comparison({ result }: { result: AssessmentResult }) {
       <div className="card-header">
         <h2>{t('ui.compare')}</h2>
         {others && others.length > 0 && (
-          <select className="cl-select" value={beforeId ?? ''} onChange={(e) => e.target.value && void compare(Number(e.target.value))} data-testid="compare-select">
+          <select
+            className="cl-select"
+            value={beforeId ?? ''}
+            onChange={(e) => e.target.value && void compare(Number(e.target.value))}
+            data-testid="compare-select"
+          >
             <option value="">{t('ui.compareChoose')}</option>
             {others.map((a) => (
-              <option key={a.id} value={a.id}>{a.title} · {new Date(a.createdAt).toLocaleDateString(wb.locale)}</option>
+              <option key={a.id} value={a.id}>
+                {a.title} · {new Date(a.createdAt).toLocaleDateString(wb.locale)}
+              </option>
             ))}
           </select>
         )}
@@ -293,7 +351,10 @@ function Comparison({ result }: { result: AssessmentResult }) {
               </tr>
             </thead>
             <tbody>
-              {[...c.sections.map((s) => ({ key: s.sectionId, label: sectionTitle.get(s.sectionId) ?? s.sectionId, ch: s })), ...(c.overall ? [{ key: '_overall', label: t('result.overall'), ch: c.overall }] : [])].map(({ key, label, ch }) => (
+              {[
+                ...c.sections.map((s) => ({ key: s.sectionId, label: sectionTitle.get(s.sectionId) ?? s.sectionId, ch: s })),
+                ...(c.overall ? [{ key: '_overall', label: t('result.overall'), ch: c.overall }] : []),
+              ].map(({ key, label, ch }) => (
                 <tr key={key} className={key === '_overall' ? 'cl-total-row' : ''}>
                   <td>{label}</td>
                   <td className="num">{score1(ch.before)}</td>
@@ -303,7 +364,9 @@ function Comparison({ result }: { result: AssessmentResult }) {
                   </td>
                   <td className="small">
                     <StageBadge stage={ch.stageBefore} /> → <StageBadge stage={ch.stageAfter} />
-                    {ch.stageChange && <span className="muted"> · {t(`result.stage${ch.stageChange === 'up' ? 'Up' : ch.stageChange === 'down' ? 'Down' : 'Same'}`)}</span>}
+                    {ch.stageChange && (
+                      <span className="muted"> · {t(`result.stage${ch.stageChange === 'up' ? 'Up' : ch.stageChange === 'down' ? 'Down' : 'Same'}`)}</span>
+                    )}
                   </td>
                 </tr>
               ))}

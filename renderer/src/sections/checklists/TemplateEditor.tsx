@@ -24,7 +24,11 @@ export function TemplateEditor({ templateId }: { templateId: string }) {
   }, [data]);
   if (!data || !draft) return <p className="muted">{t('ui.loading')}</p>;
   if (!data.summary.editable) {
-    return <div className="card"><p className="muted">{t('ui.builtinReadOnly')}</p></div>;
+    return (
+      <div className="card">
+        <p className="muted">{t('ui.builtinReadOnly')}</p>
+      </div>
+    );
   }
   const update = (fn: (d: ChecklistTemplate) => void) => {
     const next = structuredClone(draft);
@@ -35,10 +39,18 @@ export function TemplateEditor({ templateId }: { templateId: string }) {
   const textFields = (label: string, value: BilingualText, set: (v: BilingualText) => void, multiline = false) => (
     <div className="form-row">
       <Field label={`${label}（中文）`}>
-        {multiline ? <textarea rows={3} value={value.zh} onChange={(e) => set({ ...value, zh: e.target.value })} /> : <input value={value.zh} onChange={(e) => set({ ...value, zh: e.target.value })} />}
+        {multiline ? (
+          <textarea rows={3} value={value.zh} onChange={(e) => set({ ...value, zh: e.target.value })} />
+        ) : (
+          <input value={value.zh} onChange={(e) => set({ ...value, zh: e.target.value })} />
+        )}
       </Field>
       <Field label={`${label} (English)`}>
-        {multiline ? <textarea rows={3} value={value.en} onChange={(e) => set({ ...value, en: e.target.value })} /> : <input value={value.en} onChange={(e) => set({ ...value, en: e.target.value })} />}
+        {multiline ? (
+          <textarea rows={3} value={value.en} onChange={(e) => set({ ...value, en: e.target.value })} />
+        ) : (
+          <input value={value.en} onChange={(e) => set({ ...value, en: e.target.value })} />
+        )}
       </Field>
     </div>
   );
@@ -63,8 +75,12 @@ export function TemplateEditor({ templateId }: { templateId: string }) {
           </div>
           <div className="cl-actions">
             {saved && <span className="success">✓ {t('ui.saved')}</span>}
-            <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'templates' }))}>{t('ui.back')}</button>
-            <button className="btn btn-primary" onClick={() => void save()} data-testid="save-template">{t('ui.save')}</button>
+            <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'templates' }))}>
+              {t('ui.back')}
+            </button>
+            <button className="btn btn-primary" onClick={() => void save()} data-testid="save-template">
+              {t('ui.save')}
+            </button>
           </div>
         </div>
         {refusal && <RefusalPanel lines={refusal} onDismiss={() => setRefusal(null)} />}
@@ -76,12 +92,21 @@ export function TemplateEditor({ templateId }: { templateId: string }) {
               <input value={draft.version} onChange={(e) => update((d) => void (d.version = e.target.value))} />
             </Field>
             <Field label={t('ui.targetStage')}>
-              <select value={draft.targetStage ?? ''} onChange={(e) => update((d) => {
-                if (e.target.value) d.targetStage = e.target.value;
-                else delete d.targetStage;
-              })}>
+              <select
+                value={draft.targetStage ?? ''}
+                onChange={(e) =>
+                  update((d) => {
+                    if (e.target.value) d.targetStage = e.target.value;
+                    else delete d.targetStage;
+                  })
+                }
+              >
                 <option value="">{t('ui.targetFull')}</option>
-                {draft.stages.map((s) => <option key={s.id} value={s.id}>{b(s.label)} (≥ {s.min})</option>)}
+                {draft.stages.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {b(s.label)} (≥ {s.min})
+                  </option>
+                ))}
               </select>
             </Field>
           </div>
@@ -90,10 +115,18 @@ export function TemplateEditor({ templateId }: { templateId: string }) {
       {draft.sections.map((section, s) => (
         <div className="card" key={section.id}>
           <div className="cl-edit-section-head">
-            <h2>{s + 1}. {b(section.title)}</h2>
+            <h2>
+              {s + 1}. {b(section.title)}
+            </h2>
             <label className="cl-weight">
               {t('ui.weight')}
-              <input type="number" min={0} step="any" value={section.weight} onChange={(e) => update((d) => void (d.sections[s]!.weight = Number(e.target.value)))} />
+              <input
+                type="number"
+                min={0}
+                step="any"
+                value={section.weight}
+                onChange={(e) => update((d) => void (d.sections[s]!.weight = Number(e.target.value)))}
+              />
             </label>
           </div>
           {textFields(t('ui.sectionTitle'), section.title, (v) => update((d) => void (d.sections[s]!.title = v)))}
@@ -102,7 +135,10 @@ export function TemplateEditor({ templateId }: { templateId: string }) {
               {section.questions.map((q, i) => (
                 <tr key={q.id}>
                   <td className="mono muted small">{q.id}</td>
-                  <td>{b(q.text)}<div className="muted small">{t(`kind.${q.kind}`)}</div></td>
+                  <td>
+                    {b(q.text)}
+                    <div className="muted small">{t(`kind.${q.kind}`)}</div>
+                  </td>
                   <td className="num">
                     {q.kind !== 'text' && (
                       <input
@@ -112,10 +148,12 @@ export function TemplateEditor({ templateId }: { templateId: string }) {
                         step="any"
                         value={q.weight}
                         aria-label={t('ui.weight')}
-                        onChange={(e) => update((d) => {
-                          const target = d.sections[s]!.questions[i]!;
-                          if (target.kind !== 'text') target.weight = Number(e.target.value);
-                        })}
+                        onChange={(e) =>
+                          update((d) => {
+                            const target = d.sections[s]!.questions[i]!;
+                            if (target.kind !== 'text') target.weight = Number(e.target.value);
+                          })
+                        }
                       />
                     )}
                   </td>

@@ -19,9 +19,17 @@ export function RefusalPanel({ lines, onDismiss }: { lines: string[]; onDismiss:
     <div className="cl-refusal" role="alert" data-testid="template-refusal">
       <div className="cl-refusal-head">
         <strong>{t('ui.refusedTitle', { n: lines.length })}</strong>
-        <button className="btn btn-ghost" onClick={onDismiss}>✕</button>
+        <button className="btn btn-ghost" onClick={onDismiss}>
+          ✕
+        </button>
       </div>
-      <ul>{lines.map((line, i) => <li key={i} className="mono">{line}</li>)}</ul>
+      <ul>
+        {lines.map((line, i) => (
+          <li key={i} className="mono">
+            {line}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -98,12 +106,27 @@ export function TemplatesView() {
             <p className="muted small cl-tight">{t('ui.templatesHelp')}</p>
           </div>
           <div className="cl-actions">
-            <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'list' }))}>{t('ui.back')}</button>
-            <button className="btn btn-primary" onClick={() => void pickFile()} data-testid="import-template">{t('ui.importTemplate')}</button>
-            <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="template-file" onChange={(e) => void onFile(e.target.files?.[0])} />
+            <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'list' }))}>
+              {t('ui.back')}
+            </button>
+            <button className="btn btn-primary" onClick={() => void pickFile()} data-testid="import-template">
+              {t('ui.importTemplate')}
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".json,application/json"
+              hidden
+              data-testid="template-file"
+              onChange={(e) => void onFile(e.target.files?.[0])}
+            />
           </div>
         </div>
-        {notice && <p className="success" data-testid="template-notice">{notice}</p>}
+        {notice && (
+          <p className="success" data-testid="template-notice">
+            {notice}
+          </p>
+        )}
         {refusal && <RefusalPanel lines={refusal} onDismiss={() => setRefusal(null)} />}
         {!data ? (
           <p className="muted">{t('ui.loading')}</p>
@@ -135,11 +158,23 @@ export function TemplatesView() {
                   <td className="num">{tpl.questionCount}</td>
                   <td className="nowrap">
                     <div className="cl-row-actions">
-                    <button className="btn" onClick={() => void copy(tpl)} data-testid={`copy-${tpl.id}`}>{t('ui.copyEdit')}</button>
-                    {tpl.editable && <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'edit', templateId: tpl.id }))}>{t('ui.edit')}</button>}
-                    <button className="btn" onClick={() => setExporting(tpl)}>{t('ui.export')}</button>
-                    {tpl.editable && <button className="btn btn-ghost btn-danger" onClick={() => void remove(tpl)}>✕</button>}
-                  </div>
+                      <button className="btn" onClick={() => void copy(tpl)} data-testid={`copy-${tpl.id}`}>
+                        {t('ui.copyEdit')}
+                      </button>
+                      {tpl.editable && (
+                        <button className="btn" onClick={() => wb.navigate(routeTo({ view: 'edit', templateId: tpl.id }))}>
+                          {t('ui.edit')}
+                        </button>
+                      )}
+                      <button className="btn" onClick={() => setExporting(tpl)}>
+                        {t('ui.export')}
+                      </button>
+                      {tpl.editable && (
+                        <button className="btn btn-ghost btn-danger" onClick={() => void remove(tpl)}>
+                          ✕
+                        </button>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -176,11 +211,17 @@ function ExportDialog({ template, onClose }: { template: TemplateSummary; onClos
       onClose={onClose}
       footer={
         done ? (
-          <button className="btn btn-primary" onClick={onClose}>{t('ui.done')}</button>
+          <button className="btn btn-primary" onClick={onClose}>
+            {t('ui.done')}
+          </button>
         ) : (
           <>
-            <button className="btn" onClick={onClose}>{t('ui.cancel')}</button>
-            <button className="btn btn-primary" onClick={() => void save()}>{t('ui.export')}</button>
+            <button className="btn" onClick={onClose}>
+              {t('ui.cancel')}
+            </button>
+            <button className="btn btn-primary" onClick={() => void save()}>
+              {t('ui.export')}
+            </button>
           </>
         )
       }
@@ -191,7 +232,11 @@ function ExportDialog({ template, onClose }: { template: TemplateSummary; onClos
         <Field label={t('ui.exportPath')}>
           <div className="input-with-button">
             <input value={path} onChange={(e) => setPath(e.target.value)} />
-            {wb.transport.shell && <button className="btn" onClick={() => void browse()}>…</button>}
+            {wb.transport.shell && (
+              <button className="btn" onClick={() => void browse()}>
+                …
+              </button>
+            )}
           </div>
         </Field>
       )}

@@ -26,14 +26,22 @@ export function BacktestCard({ backtest, running, progress, onRun }: Props) {
         </button>
       </div>
       {running && progress?.total ? (
-        <div className="progress"><span style={{ width: `${(100 * progress.done) / progress.total}%` }} /></div>
+        <div className="progress">
+          <span style={{ width: `${(100 * progress.done) / progress.total}%` }} />
+        </div>
       ) : null}
       {!backtest ? (
         <p className="muted">{t('ui.backtest.none')}</p>
       ) : (
         <>
           <p className="muted small">
-            {t('backtest.summary', { observations: backtest.observations, dates: backtest.dates.length, churned: backtest.churned, horizon: backtest.horizonDays, baseRate: pct(backtest.baseRate) })}
+            {t('backtest.summary', {
+              observations: backtest.observations,
+              dates: backtest.dates.length,
+              churned: backtest.churned,
+              horizon: backtest.horizonDays,
+              baseRate: pct(backtest.baseRate),
+            })}
           </p>
           <table className="table compact">
             <thead>
@@ -53,7 +61,9 @@ export function BacktestCard({ backtest, running, progress, onRun }: Props) {
                   <td className="num">{r.fires}</td>
                   <td className="num">{pct(r.precision)}</td>
                   <td className="num">{pct(r.recall)}</td>
-                  <td className={`num ${r.lift !== null && r.lift >= 1.5 && r.fires >= MIN_FIRES ? 'churn-strong' : ''}`}>{r.lift === null ? '–' : r.lift.toFixed(2)}</td>
+                  <td className={`num ${r.lift !== null && r.lift >= 1.5 && r.fires >= MIN_FIRES ? 'churn-strong' : ''}`}>
+                    {r.lift === null ? '–' : r.lift.toFixed(2)}
+                  </td>
                   <td className="num">{r.medianLeadDays ?? '–'}</td>
                 </tr>
               ))}

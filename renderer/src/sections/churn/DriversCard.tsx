@@ -15,7 +15,9 @@ export function DriversCard({ run }: { run: ChurnRun }) {
   const rows = all ? run.drivers : run.drivers.slice(0, SHOWN);
   return (
     <section className="card" data-testid="churn-drivers">
-      <h2>{t('drivers.heading')} — {t(`drivers.${kind}`)}</h2>
+      <h2>
+        {t('drivers.heading')} — {t(`drivers.${kind}`)}
+      </h2>
       <p className="muted small">{kind === 'odds-ratio' ? t('ui.drivers.orNote') : t('ui.drivers.permNote')}</p>
       <table className="table compact">
         <thead>

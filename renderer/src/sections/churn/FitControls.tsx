@@ -28,7 +28,9 @@ export function FitControls({ running, progress, onFit, onCancel }: Props) {
           <span>{t('ui.fit.label')}</span>
           <select value={label} onChange={(e) => setLabel(e.target.value as ChurnLabelSource)} data-testid="churn-label">
             {CHURN_LABEL_SOURCES.map((s) => (
-              <option key={s} value={s}>{t(`ui.fit.label${cap(s)}`)}</option>
+              <option key={s} value={s}>
+                {t(`ui.fit.label${cap(s)}`)}
+              </option>
             ))}
           </select>
         </label>
@@ -40,7 +42,15 @@ export function FitControls({ running, progress, onFit, onCancel }: Props) {
             </label>
             <label className="inline-field">
               <span>{t('ui.fit.horizon')}</span>
-              <input type="number" min={30} max={730} step={30} value={horizon} onChange={(e) => setHorizon(Number(e.target.value))} data-testid="churn-horizon" />
+              <input
+                type="number"
+                min={30}
+                max={730}
+                step={30}
+                value={horizon}
+                onChange={(e) => setHorizon(Number(e.target.value))}
+                data-testid="churn-horizon"
+              />
             </label>
           </>
         )}
@@ -48,7 +58,9 @@ export function FitControls({ running, progress, onFit, onCancel }: Props) {
           <span>{t('ui.fit.model')}</span>
           <select value={model} onChange={(e) => setModel(e.target.value as ChurnModelKind)} data-testid="churn-model">
             {CHURN_MODEL_KINDS.map((m) => (
-              <option key={m} value={m}>{t(`ui.fit.model${cap(m)}`)}</option>
+              <option key={m} value={m}>
+                {t(`ui.fit.model${cap(m)}`)}
+              </option>
             ))}
           </select>
         </label>
@@ -64,12 +76,18 @@ export function FitControls({ running, progress, onFit, onCancel }: Props) {
         >
           {running ? t('ui.fit.running') : t('ui.fit.run')}
         </button>
-        {running && <button className="btn" onClick={onCancel} data-testid="churn-fit-cancel">{t('ui.fit.cancel')}</button>}
+        {running && (
+          <button className="btn" onClick={onCancel} data-testid="churn-fit-cancel">
+            {t('ui.fit.cancel')}
+          </button>
+        )}
       </div>
       {running && (
         <div className="run-progress" data-testid="churn-progress">
           <span>{t(`phases.${phase}`, { defaultValue: phase })}</span>
-          <div className="progress"><span style={{ width: progress?.total ? `${(100 * progress.done) / progress.total}%` : '35%' }} /></div>
+          <div className="progress">
+            <span style={{ width: progress?.total ? `${(100 * progress.done) / progress.total}%` : '35%' }} />
+          </div>
         </div>
       )}
     </section>

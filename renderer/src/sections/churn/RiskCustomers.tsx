@@ -33,10 +33,25 @@ export function RiskCustomers({ run }: { run: ChurnRun }) {
       <div className="card-header">
         <h2>{t('scores.heading')}</h2>
         <div className="churn-table-tools">
-          <input type="search" placeholder={t('ui.scores.search')} value={search} onChange={(e) => { setSearch(e.target.value); setOffset(0); }} />
+          <input
+            type="search"
+            placeholder={t('ui.scores.search')}
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setOffset(0);
+            }}
+          />
           <label className="inline-field">
             <span>{t('ui.scores.sortBy')}</span>
-            <select value={sort} onChange={(e) => { setSort(e.target.value as ChurnScoreSort); setOffset(0); }} data-testid="churn-sort">
+            <select
+              value={sort}
+              onChange={(e) => {
+                setSort(e.target.value as ChurnScoreSort);
+                setOffset(0);
+              }}
+              data-testid="churn-sort"
+            >
               <option value="revenueAtStake">{t('scores.revenueAtStake')}</option>
               <option value="probability">{t('scores.probability')}</option>
             </select>
@@ -63,7 +78,10 @@ export function RiskCustomers({ run }: { run: ChurnRun }) {
                 <a href={`#/e/health/customer/${encodeURIComponent(r.customerKey)}`} title={t('ui.scores.open')}>
                   {r.name ?? r.customerKey}
                 </a>
-                <div className="muted small">{r.customerKey}{r.owner ? ` · ${r.owner}` : ''}</div>
+                <div className="muted small">
+                  {r.customerKey}
+                  {r.owner ? ` · ${r.owner}` : ''}
+                </div>
               </td>
               <td className="num">{pct(r.probability)}</td>
               <td className="num">{money(r.revenue12m)}</td>
@@ -74,9 +92,15 @@ export function RiskCustomers({ run }: { run: ChurnRun }) {
         </tbody>
       </table>
       <div className="churn-pager">
-        <span className="muted small">{t('ui.scores.page', { from: page.total ? offset + 1 : 0, to: Math.min(offset + PAGE, page.total), total: page.total })}</span>
-        <button className="btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('ui.scores.prev')}</button>
-        <button className="btn" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)} data-testid="churn-next">{t('ui.scores.next')}</button>
+        <span className="muted small">
+          {t('ui.scores.page', { from: page.total ? offset + 1 : 0, to: Math.min(offset + PAGE, page.total), total: page.total })}
+        </span>
+        <button className="btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+          {t('ui.scores.prev')}
+        </button>
+        <button className="btn" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)} data-testid="churn-next">
+          {t('ui.scores.next')}
+        </button>
       </div>
     </section>
   );

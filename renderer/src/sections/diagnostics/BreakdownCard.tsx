@@ -53,7 +53,9 @@ export function BreakdownCard({ runId, result, fmt, onDrill }: Props) {
           <span>{t('ui.breakdown.by')}</span>
           <select value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="diag-breakdown-attr">
             {result.breakdowns.map((x) => (
-              <option key={x.attribute} value={x.attribute}>{t(`breakdown.attributes.${x.attribute}`)}</option>
+              <option key={x.attribute} value={x.attribute}>
+                {t(`breakdown.attributes.${x.attribute}`)}
+              </option>
             ))}
             {kept.length > 0 ? (
               <optgroup label={ti('ui.attributeGroup')}>
@@ -74,11 +76,25 @@ export function BreakdownCard({ runId, result, fmt, onDrill }: Props) {
               <th>{heading}</th>
               <th className="num">{t('ui.breakdown.customers')}</th>
               <th className="num">{t('ui.breakdown.active')}</th>
-              <th className="num" title={metricTitle(t, 'retentionRate')}>{t('ui.breakdown.retention')} ⓘ</th>
-              <th className="num" title={metricTitle(t, 'churnRate')}>{t('ui.breakdown.churn')} ⓘ</th>
-              {rr ? <th className="num" title={metricTitle(t, 'grr')}>{t('ui.breakdown.grr')} ⓘ</th> : null}
-              {rr ? <th className="num" title={metricTitle(t, 'nrr')}>{t('ui.breakdown.nrr')} ⓘ</th> : null}
-              <th className="num" title={metricTitle(t, 'revenue12m')}>{t('ui.breakdown.revenue12m')} ⓘ</th>
+              <th className="num" title={metricTitle(t, 'retentionRate')}>
+                {t('ui.breakdown.retention')} ⓘ
+              </th>
+              <th className="num" title={metricTitle(t, 'churnRate')}>
+                {t('ui.breakdown.churn')} ⓘ
+              </th>
+              {rr ? (
+                <th className="num" title={metricTitle(t, 'grr')}>
+                  {t('ui.breakdown.grr')} ⓘ
+                </th>
+              ) : null}
+              {rr ? (
+                <th className="num" title={metricTitle(t, 'nrr')}>
+                  {t('ui.breakdown.nrr')} ⓘ
+                </th>
+              ) : null}
+              <th className="num" title={metricTitle(t, 'revenue12m')}>
+                {t('ui.breakdown.revenue12m')} ⓘ
+              </th>
               <th className="bar-col">{t('ui.breakdown.tiers')}</th>
             </tr>
           </thead>
@@ -90,16 +106,33 @@ export function BreakdownCard({ runId, result, fmt, onDrill }: Props) {
                   <td>{label(g.value)}</td>
                   <td className="num">{fmt.int(g.customers)}</td>
                   <td className="num">{fmt.int(g.active)}</td>
-                  <td className="num" title={absentText(t, g.retention.retentionRate.reason)}>{fmt.pct(g.retention.retentionRate.value)}</td>
-                  <td className="num" title={absentText(t, g.retention.churnRate.reason)}>{fmt.pct(g.retention.churnRate.value)}</td>
-                  {rr ? <td className="num" title={absentText(t, g.grr?.reason ?? null)}>{fmt.pct(g.grr?.value ?? null)}</td> : null}
-                  {rr ? <td className="num" title={absentText(t, g.nrr?.reason ?? null)}>{fmt.pct(g.nrr?.value ?? null)}</td> : null}
+                  <td className="num" title={absentText(t, g.retention.retentionRate.reason)}>
+                    {fmt.pct(g.retention.retentionRate.value)}
+                  </td>
+                  <td className="num" title={absentText(t, g.retention.churnRate.reason)}>
+                    {fmt.pct(g.retention.churnRate.value)}
+                  </td>
+                  {rr ? (
+                    <td className="num" title={absentText(t, g.grr?.reason ?? null)}>
+                      {fmt.pct(g.grr?.value ?? null)}
+                    </td>
+                  ) : null}
+                  {rr ? (
+                    <td className="num" title={absentText(t, g.nrr?.reason ?? null)}>
+                      {fmt.pct(g.nrr?.value ?? null)}
+                    </td>
+                  ) : null}
                   <td className="num">{fmt.money(g.revenue12m)}</td>
                   <td className="bar-col">
                     <div className="stack-bar">
                       {TIERS.map((x) =>
                         g.tiers[x] ? (
-                          <span key={x} className={`seg tier-${x}`} style={{ width: `${(100 * (g.tiers[x] ?? 0)) / Math.max(1, tiered)}%` }} title={`${t(`tiers.names.${x}`)} ${g.tiers[x]}`} />
+                          <span
+                            key={x}
+                            className={`seg tier-${x}`}
+                            style={{ width: `${(100 * (g.tiers[x] ?? 0)) / Math.max(1, tiered)}%` }}
+                            title={`${t(`tiers.names.${x}`)} ${g.tiers[x]}`}
+                          />
                         ) : null,
                       )}
                     </div>

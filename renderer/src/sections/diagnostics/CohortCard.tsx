@@ -48,11 +48,21 @@ export function CohortCard({ cohorts, asOf, locale, onDrill }: Props) {
   return (
     <div className="card" data-testid="diag-cohorts">
       <div className="card-header">
-        <h2 title={metricTitle(t, metric)}>{t('ui.charts.cohorts')} <span className="info-dot">ⓘ</span></h2>
+        <h2 title={metricTitle(t, metric)}>
+          {t('ui.charts.cohorts')} <span className="info-dot">ⓘ</span>
+        </h2>
         <div className="toggle-row">
           <div className="seg-toggle" role="group">
             {(['on', 'onOrAfter'] as const).map((m) => (
-              <button key={m} type="button" className={mode === m ? 'active' : ''} disabled={measure === 'revenue'} onClick={() => setMode(m)} data-testid={`cohort-mode-${m}`} title={metricTitle(t, m === 'on' ? 'cohortOn' : 'cohortOnOrAfter')}>
+              <button
+                key={m}
+                type="button"
+                className={mode === m ? 'active' : ''}
+                disabled={measure === 'revenue'}
+                onClick={() => setMode(m)}
+                data-testid={`cohort-mode-${m}`}
+                title={metricTitle(t, m === 'on' ? 'cohortOn' : 'cohortOnOrAfter')}
+              >
                 {t(`ui.charts.${m}`)}
               </button>
             ))}
@@ -70,23 +80,27 @@ export function CohortCard({ cohorts, asOf, locale, onDrill }: Props) {
         <p className="muted">{t('ui.table.empty')}</p>
       ) : (
         <>
-        <p className="muted small cohort-range-line" data-testid="diag-cohort-range">
-          {t('ui.cohortNotes.range', { n: new Intl.NumberFormat(locale).format(cohorts.rows.length), from: cohorts.rows[0]?.key ?? '', to: cohorts.rows[cohorts.rows.length - 1]?.key ?? '' })}
-        </p>
-        {/* Every cohort of the data by default: the matrix scrolls instead of dropping the oldest. */}
-        <div className="cohort-scroll" data-testid="diag-cohort-scroll">
-        <Chart
-          option={option}
-          height={Math.max(280, 64 + 30 * cohorts.rows.length + 60)}
-          testId="diag-cohort-chart"
-          onClick={(p) => {
-            const v = p.value as [number, number, number] | undefined;
-            const row = v ? cohorts.rows[v[1]] : undefined;
-            if (!v || !row) return;
-            onDrill({ kind: 'cohort', cohort: row.key, offset: v[0], measure: measure === 'revenue' ? 'on' : mode });
-          }}
-        />
-        </div>
+          <p className="muted small cohort-range-line" data-testid="diag-cohort-range">
+            {t('ui.cohortNotes.range', {
+              n: new Intl.NumberFormat(locale).format(cohorts.rows.length),
+              from: cohorts.rows[0]?.key ?? '',
+              to: cohorts.rows[cohorts.rows.length - 1]?.key ?? '',
+            })}
+          </p>
+          {/* Every cohort of the data by default: the matrix scrolls instead of dropping the oldest. */}
+          <div className="cohort-scroll" data-testid="diag-cohort-scroll">
+            <Chart
+              option={option}
+              height={Math.max(280, 64 + 30 * cohorts.rows.length + 60)}
+              testId="diag-cohort-chart"
+              onClick={(p) => {
+                const v = p.value as [number, number, number] | undefined;
+                const row = v ? cohorts.rows[v[1]] : undefined;
+                if (!v || !row) return;
+                onDrill({ kind: 'cohort', cohort: row.key, offset: v[0], measure: measure === 'revenue' ? 'on' : mode });
+              }}
+            />
+          </div>
         </>
       )}
       <p className="muted small formula">

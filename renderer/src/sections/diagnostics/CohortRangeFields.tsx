@@ -28,12 +28,20 @@ export function CohortRangeFields({ grain, asOf, first, from, to, onChange }: Pr
       <span className="cohort-range">
         <select value={value(from)} onChange={(e) => onChange(e.target.value, to)} aria-label={t('ui.params.cohortFrom')} data-testid="diag-cohort-from">
           <option value="">{t('ui.params.cohortAll')}</option>
-          {keys.map((k) => <option key={k} value={k}>{k}</option>)}
+          {keys.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
         </select>
         <span className="muted small">{t('ui.params.cohortTo')}</span>
         <select value={value(to)} onChange={(e) => onChange(from, e.target.value)} aria-label={t('ui.params.cohortTo')} data-testid="diag-cohort-to">
           <option value="">{keys[keys.length - 1] ?? '—'}</option>
-          {keys.map((k) => <option key={k} value={k}>{k}</option>)}
+          {keys.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
         </select>
       </span>
     </div>

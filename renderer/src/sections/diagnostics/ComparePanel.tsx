@@ -30,11 +30,20 @@ export function ComparePanel({ c, fmt }: { c: DiagnosticComparison; fmt: Fmt }) 
   return (
     <div className="card compare-panel" data-testid="diag-compare">
       <h2>{t('ui.compare.title', { base: c.base.id, baseAsOf: c.base.asOf, now: c.now.id, nowAsOf: c.now.asOf })}</h2>
-      <p className="muted small">{c.paramsChanged.length ? t('ui.compare.paramsChanged', { list: c.paramsChanged.map((k) => t(`ui.params.labels.${k}`, { defaultValue: k })).join(t('ui.listSeparator')) }) : t('ui.compare.sameParams')}</p>
+      <p className="muted small">
+        {c.paramsChanged.length
+          ? t('ui.compare.paramsChanged', { list: c.paramsChanged.map((k) => t(`ui.params.labels.${k}`, { defaultValue: k })).join(t('ui.listSeparator')) })
+          : t('ui.compare.sameParams')}
+      </p>
       <div className="compare-grid">
         <table className="table compact">
           <thead>
-            <tr><th>{t('ui.compare.metric')}</th><th className="num">{t('ui.compare.base')}</th><th className="num">{t('ui.compare.now')}</th><th className="num">{t('ui.compare.delta')}</th></tr>
+            <tr>
+              <th>{t('ui.compare.metric')}</th>
+              <th className="num">{t('ui.compare.base')}</th>
+              <th className="num">{t('ui.compare.now')}</th>
+              <th className="num">{t('ui.compare.delta')}</th>
+            </tr>
           </thead>
           <tbody>
             {c.kpis.map((k) => (

@@ -53,23 +53,57 @@ export function CustomerTable({ runId, customers, target, drillLabel, onClearDri
 
   const base: VirtualColumn<DiagnosticCustomerRow>[] = [
     { id: 'customerKey', header: t('ui.table.col.customerKey'), width: 96, cell: (r) => <span className="mono">{r.customerKey}</span> },
-    { id: 'name', header: t('ui.table.col.name'), width: 200, cell: (r) => <span className="ellipsis" title={r.name ?? ''}>{r.name ?? '—'}</span> },
+    {
+      id: 'name',
+      header: t('ui.table.col.name'),
+      width: 200,
+      cell: (r) => (
+        <span className="ellipsis" title={r.name ?? ''}>
+          {r.name ?? '—'}
+        </span>
+      ),
+    },
     { id: 'industry', header: t('ui.table.col.industry'), width: 100, cell: (r) => r.industry ?? '—' },
     { id: 'region', header: t('ui.table.col.region'), width: 64, cell: (r) => r.region ?? '—' },
     { id: 'owner', header: t('ui.table.col.owner'), width: 80, cell: (r) => r.owner ?? '—' },
-    { id: 'tier', header: t('ui.table.col.tier'), width: 76, cell: (r) => (r.tier ? <span className={`pill tier-${r.tier}`}>{t(`tiers.names.${r.tier}`)}</span> : '—') },
-    { id: 'stage', header: t('ui.table.col.stage'), width: 80, cell: (r) => (r.stage ? <span className={`pill stage-${r.stage}`}>{t(`lifecycle.stages.${r.stage}`)}</span> : '—') },
+    {
+      id: 'tier',
+      header: t('ui.table.col.tier'),
+      width: 76,
+      cell: (r) => (r.tier ? <span className={`pill tier-${r.tier}`}>{t(`tiers.names.${r.tier}`)}</span> : '—'),
+    },
+    {
+      id: 'stage',
+      header: t('ui.table.col.stage'),
+      width: 80,
+      cell: (r) => (r.stage ? <span className={`pill stage-${r.stage}`}>{t(`lifecycle.stages.${r.stage}`)}</span> : '—'),
+    },
     { id: 'valueGroup', header: t('ui.table.col.valueGroup'), width: 150, cell: (r) => (r.valueGroup ? segmentLabel(t, r.valueGroup) : '—') },
     { id: 'segment', header: t('ui.table.col.segment'), width: 130, cell: (r) => (r.segment ? segmentLabel(t, r.segment) : '—') },
-    { id: 'rfm', header: t('ui.table.col.rfm'), width: 72, align: 'right', title: metricTitle(t, 'rfmScore'), cell: (r) => (r.r === null ? '—' : `${r.r}·${r.f}·${r.m}`) },
+    {
+      id: 'rfm',
+      header: t('ui.table.col.rfm'),
+      width: 72,
+      align: 'right',
+      title: metricTitle(t, 'rfmScore'),
+      cell: (r) => (r.r === null ? '—' : `${r.r}·${r.f}·${r.m}`),
+    },
     { id: 'lastPurchase', header: t('ui.table.col.lastPurchase'), width: 96, title: metricTitle(t, 'recency'), cell: (r) => r.lastPurchase ?? '—' },
     { id: 'frequency', header: t('ui.table.col.frequency'), width: 72, align: 'right', title: metricTitle(t, 'frequency'), cell: (r) => fmt.int(r.frequency) },
     { id: 'monetary', header: t('ui.table.col.monetary'), width: 112, align: 'right', title: metricTitle(t, 'monetary'), cell: (r) => fmt.money(r.monetary) },
-    { id: 'revenue12m', header: t('ui.table.col.revenue12m'), width: 112, align: 'right', title: metricTitle(t, 'revenue12m'), cell: (r) => fmt.money(r.revenue12m) },
+    {
+      id: 'revenue12m',
+      header: t('ui.table.col.revenue12m'),
+      width: 112,
+      align: 'right',
+      title: metricTitle(t, 'revenue12m'),
+      cell: (r) => fmt.money(r.revenue12m),
+    },
     { id: 'mrr', header: t('ui.table.col.mrr'), width: 92, align: 'right', title: metricTitle(t, 'mrrAtAsOf'), cell: (r) => (r.mrr ? fmt.money(r.mrr) : '—') },
   ];
   const churn = useChurnLookup();
-  if (churn) base.push({ id: 'churn', header: t('churn:ui.tableColumn'), width: 96, align: 'right', cell: (r) => <ChurnCell score={churn.get(r.customerKey)} /> });
+  if (churn)
+    base.push({ id: 'churn', header: t('churn:ui.tableColumn'), width: 96, align: 'right', cell: (r) => <ChurnCell score={churn.get(r.customerKey)} /> });
   const columns = base.map((c) => ({ ...c, sortable: c.id in SORT_OF }));
 
   return (
@@ -80,10 +114,19 @@ export function CustomerTable({ runId, customers, target, drillLabel, onClearDri
           {drillLabel ? (
             <span className="drill-chip" data-testid="diag-drill-chip">
               {t('ui.table.filter', { label: drillLabel })}
-              <button type="button" onClick={onClearDrill} aria-label={t('ui.table.clear')} title={t('ui.table.clear')} data-testid="diag-drill-clear">✕</button>
+              <button type="button" onClick={onClearDrill} aria-label={t('ui.table.clear')} title={t('ui.table.clear')} data-testid="diag-drill-clear">
+                ✕
+              </button>
             </span>
           ) : null}
-          <input className="table-search" type="search" placeholder={t('ui.table.search')} value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="diag-search" />
+          <input
+            className="table-search"
+            type="search"
+            placeholder={t('ui.table.search')}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            data-testid="diag-search"
+          />
         </div>
       </div>
       <p className="muted small" data-testid="diag-table-count">

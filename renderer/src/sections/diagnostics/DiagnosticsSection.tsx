@@ -1,7 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiagnosticsDefaults } from '../../../../shared/contract/diagnostics';
-import { GRAINS, type ActivityBasis, type DiagnosticComparison, type DiagnosticRun, type DiagnosticRunSummary, type DrillTarget, type Grain } from '../../../../shared/analytics';
+import {
+  GRAINS,
+  type ActivityBasis,
+  type DiagnosticComparison,
+  type DiagnosticRun,
+  type DiagnosticRunSummary,
+  type DrillTarget,
+  type Grain,
+} from '../../../../shared/analytics';
 import { useWorkbench } from '../../app/context';
 import { useJob } from '../../hooks/useJob';
 import { formatDateTime } from '../../format';
@@ -63,8 +71,12 @@ export function DiagnosticsSection() {
       setDrill(null);
       if (r) {
         setForm({
-          asOf: r.params.asOf, grain: r.params.grain, basis: r.params.activity.basis, windowDays: r.params.activity.windowDays,
-          cohortFrom: r.params.cohortFrom ?? '', cohortTo: r.params.cohortTo ?? '',
+          asOf: r.params.asOf,
+          grain: r.params.grain,
+          basis: r.params.activity.basis,
+          windowDays: r.params.activity.windowDays,
+          cohortFrom: r.params.cohortFrom ?? '',
+          cohortTo: r.params.cohortTo ?? '',
         });
       }
     },
@@ -80,8 +92,12 @@ export function DiagnosticsSection() {
       setDefaults(d);
       setRuns(list);
       const initial: Form = {
-        asOf: d.asOf, grain: d.params.grain, basis: d.data.orderLines === 0 && d.data.hasContracts ? 'contractual' : 'non-contractual', windowDays: null,
-        cohortFrom: '', cohortTo: '',
+        asOf: d.asOf,
+        grain: d.params.grain,
+        basis: d.data.orderLines === 0 && d.data.hasContracts ? 'contractual' : 'non-contractual',
+        windowDays: null,
+        cohortFrom: '',
+        cohortTo: '',
       };
       setForm(initial);
       setLoaded(true);
@@ -109,8 +125,12 @@ export function DiagnosticsSection() {
     if (!f) return;
     const out = await job.run({
       params: {
-        asOf: f.asOf || undefined, grain: f.grain, activity: { basis: f.basis, windowDays: f.windowDays },
-        cohortCount: null, cohortFrom: f.cohortFrom || null, cohortTo: f.cohortTo || null,
+        asOf: f.asOf || undefined,
+        grain: f.grain,
+        activity: { basis: f.basis, windowDays: f.windowDays },
+        cohortCount: null,
+        cohortFrom: f.cohortFrom || null,
+        cohortTo: f.cohortTo || null,
       },
       ...(paramSet ? { paramSet } : {}),
     });
@@ -148,7 +168,9 @@ export function DiagnosticsSection() {
   }, []);
 
   const runOption = (r: DiagnosticRunSummary) =>
-    t('ui.runOption', { id: r.id, asOf: r.asOf, grain: t(`grains.${r.grain}`), basis: t(`ui.params.basisShort.${r.basis}`) }) + (r.label ? ` · ${r.label}` : '') + ` · ${paramsText(r.paramSet)}`;
+    t('ui.runOption', { id: r.id, asOf: r.asOf, grain: t(`grains.${r.grain}`), basis: t(`ui.params.basisShort.${r.basis}`) }) +
+    (r.label ? ` · ${r.label}` : '') +
+    ` · ${paramsText(r.paramSet)}`;
   const paramsText = (name: string | null) => (name ? tp('runParams.set', { name }) : tp('runParams.defaults'));
   // Before the first progress report the engine is loading the data.
   const progress = job.running ? (job.progress ?? { phase: 'diagnostics.load', done: 0, total: null }) : null;
@@ -169,7 +191,9 @@ export function DiagnosticsSection() {
               <span className="field-label">{t('ui.params.grain')}</span>
               <select value={form.grain} onChange={(e) => setForm({ ...form, grain: e.target.value as Grain })} data-testid="diag-grain">
                 {GRAINS.map((g) => (
-                  <option key={g} value={g}>{t(`grains.${g}`)}</option>
+                  <option key={g} value={g}>
+                    {t(`grains.${g}`)}
+                  </option>
                 ))}
               </select>
             </label>
@@ -182,19 +206,35 @@ export function DiagnosticsSection() {
             </label>
             <label className="field window-field">
               <span className="field-label">{t('ui.params.window')}</span>
-              <input type="number" min={1} max={36500} value={form.windowDays ?? ''} placeholder={t('ui.params.windowPlaceholder')} disabled={form.basis === 'contractual'}
+              <input
+                type="number"
+                min={1}
+                max={36500}
+                value={form.windowDays ?? ''}
+                placeholder={t('ui.params.windowPlaceholder')}
+                disabled={form.basis === 'contractual'}
                 title={t('ui.params.windowAuto')}
-                onChange={(e) => setForm({ ...form, windowDays: e.target.value === '' ? null : Math.max(1, Math.round(Number(e.target.value)) || 1) })} data-testid="diag-window" />
+                onChange={(e) => setForm({ ...form, windowDays: e.target.value === '' ? null : Math.max(1, Math.round(Number(e.target.value)) || 1) })}
+                data-testid="diag-window"
+              />
             </label>
             <CohortRangeFields
-              grain={form.grain} asOf={form.asOf} first={defaults?.data.firstOrderDate ?? null} from={form.cohortFrom} to={form.cohortTo}
+              grain={form.grain}
+              asOf={form.asOf}
+              first={defaults?.data.firstOrderDate ?? null}
+              from={form.cohortFrom}
+              to={form.cohortTo}
               onChange={(cohortFrom, cohortTo) => setForm({ ...form, cohortFrom, cohortTo })}
             />
             <label className="field">
               <span className="field-label">{tp('ui.set')}</span>
               <select value={paramSet} onChange={(e) => setParamSet(e.target.value)} data-testid="diag-param-set">
                 <option value="">{tp('ui.builtIn')}</option>
-                {paramSets.map((p) => <option key={p.name} value={p.name}>{p.name}</option>)}
+                {paramSets.map((p) => (
+                  <option key={p.name} value={p.name}>
+                    {p.name}
+                  </option>
+                ))}
               </select>
             </label>
             <button className="btn btn-primary diag-run-btn" disabled={progress !== null || noData} onClick={() => void start()} data-testid="diag-run">
@@ -208,23 +248,41 @@ export function DiagnosticsSection() {
           <div className="diag-runbar">
             <label className="inline-field">
               <span className="field-label">{t('ui.params.runSelect')}</span>
-              <select value={run?.id ?? ''} onChange={(e) => void show(Number(e.target.value)).catch(wb.reportError)} disabled={runs.length === 0} data-testid="diag-run-select">
+              <select
+                value={run?.id ?? ''}
+                onChange={(e) => void show(Number(e.target.value)).catch(wb.reportError)}
+                disabled={runs.length === 0}
+                data-testid="diag-run-select"
+              >
                 {runs.map((r) => (
-                  <option key={r.id} value={r.id}>{runOption(r)}</option>
+                  <option key={r.id} value={r.id}>
+                    {runOption(r)}
+                  </option>
                 ))}
               </select>
             </label>
             <label className="inline-field">
               <span className="field-label">{t('ui.params.compare')}</span>
-              <select value={baseId ?? ''} onChange={(e) => setBaseId(e.target.value ? Number(e.target.value) : null)} disabled={runs.length < 2} data-testid="diag-compare-select">
+              <select
+                value={baseId ?? ''}
+                onChange={(e) => setBaseId(e.target.value ? Number(e.target.value) : null)}
+                disabled={runs.length < 2}
+                data-testid="diag-compare-select"
+              >
                 <option value="">{t('ui.params.noCompare')}</option>
-                {runs.filter((r) => r.id !== run?.id).map((r) => (
-                  <option key={r.id} value={r.id}>{runOption(r)}</option>
-                ))}
+                {runs
+                  .filter((r) => r.id !== run?.id)
+                  .map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {runOption(r)}
+                    </option>
+                  ))}
               </select>
             </label>
             {run ? (
-              <button className="btn btn-ghost btn-danger diag-delete" onClick={() => void remove()} data-testid="diag-delete">{t('ui.params.delete')}</button>
+              <button className="btn btn-ghost btn-danger diag-delete" onClick={() => void remove()} data-testid="diag-delete">
+                {t('ui.params.delete')}
+              </button>
             ) : null}
             <span className="diag-spacer" />
             {defaults ? (
@@ -245,7 +303,9 @@ export function DiagnosticsSection() {
         {progress ? (
           <div className="run-progress" data-testid="diag-progress">
             <span>{phase ? t(`ui.phases.${phase}`, { defaultValue: phase }) : ''}</span>
-            <div className="progress"><span style={{ width: progress.total ? `${(100 * (progress.done + 0.5)) / progress.total}%` : '10%' }} /></div>
+            <div className="progress">
+              <span style={{ width: progress.total ? `${(100 * (progress.done + 0.5)) / progress.total}%` : '10%' }} />
+            </div>
           </div>
         ) : null}
       </div>
@@ -254,8 +314,13 @@ export function DiagnosticsSection() {
         <>
           <p className="muted small run-line" data-testid="diag-run-line">
             {t('ui.runLine', {
-              id: run.id, asOf: run.asOf, grain: t(`grains.${run.grain}`), basis: t(`ui.params.basisShort.${run.basis}`),
-              customers: fmt.int(run.customers), seconds: (run.durationMs / 1000).toFixed(1), at: formatDateTime(run.createdAt, wb.locale),
+              id: run.id,
+              asOf: run.asOf,
+              grain: t(`grains.${run.grain}`),
+              basis: t(`ui.params.basisShort.${run.basis}`),
+              customers: fmt.int(run.customers),
+              seconds: (run.durationMs / 1000).toFixed(1),
+              at: formatDateTime(run.createdAt, wb.locale),
             })}
             {` · ${paramsText(run.paramSet)}`}
             {result.retention[result.retention.length - 1]?.period.partial ? ` · ${t('ui.partialNote', { asOf: run.asOf })}` : ''}
@@ -268,10 +333,19 @@ export function DiagnosticsSection() {
           <CohortCard cohorts={result.cohorts} asOf={run.asOf} locale={wb.locale} onDrill={onDrill} />
           <SegmentCards result={result} locale={wb.locale} fmt={fmt} onDrill={onDrill} />
           <BreakdownCard runId={run.id} result={result} fmt={fmt} onDrill={onDrill} />
-          <CustomerTable runId={run.id} customers={run.customers} target={drill} drillLabel={drill ? drillLabel(t, drill, result) : null} onClearDrill={() => setDrill(null)} fmt={fmt} />
+          <CustomerTable
+            runId={run.id}
+            customers={run.customers}
+            target={drill}
+            drillLabel={drill ? drillLabel(t, drill, result) : null}
+            onClearDrill={() => setDrill(null)}
+            fmt={fmt}
+          />
         </>
       ) : loaded && !progress ? (
-        <div className="card empty-state" data-testid="diag-empty"><p className="muted">{t('ui.noRun')}</p></div>
+        <div className="card empty-state" data-testid="diag-empty">
+          <p className="muted">{t('ui.noRun')}</p>
+        </div>
       ) : null}
     </div>
   );

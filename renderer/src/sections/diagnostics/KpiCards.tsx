@@ -13,7 +13,8 @@ interface Props {
 export function KpiCards({ result, comparison, fmt }: Props) {
   const { t } = useTranslation('analytics');
   const show = (id: KpiId, v: number | null) => (v === null ? t('ui.absent') : RATES.has(id) ? fmt.pct(v) : id === 'revenue' ? fmt.money(v) : fmt.int(v));
-  const change = (id: KpiId, d: number | null) => (RATES.has(id) ? t('ui.kpis.pp', { value: fmt.pp(d) }) : id === 'revenue' ? fmt.signedMoney(d) : fmt.signedInt(d));
+  const change = (id: KpiId, d: number | null) =>
+    RATES.has(id) ? t('ui.kpis.pp', { value: fmt.pp(d) }) : id === 'revenue' ? fmt.signedMoney(d) : fmt.signedInt(d);
   const tone = (id: KpiId, d: number | null) => changeTone(id, d, RATES.has(id));
   return (
     <div className="kpi-grid diag-kpis" data-testid="diag-kpis">
@@ -23,17 +24,26 @@ export function KpiCards({ result, comparison, fmt }: Props) {
         return (
           <div key={id} className={`kpi diag-kpi kpi-${id}`} data-testid={`diag-kpi-${id}`}>
             <span className="kpi-label" title={metricTitle(t, k.metric)}>
-              {t(`ui.kpis.${id}`)} <span className="info-dot" aria-hidden>ⓘ</span>
+              {t(`ui.kpis.${id}`)}{' '}
+              <span className="info-dot" aria-hidden>
+                ⓘ
+              </span>
             </span>
             <span className="kpi-value" title={k.value === null ? absentText(t, k.reason) : undefined}>
               {show(id, k.value)}
-              {k.partial ? <sup className="partial-mark" title={t('ui.partialNote', { asOf: result.asOf })}>*</sup> : null}
+              {k.partial ? (
+                <sup className="partial-mark" title={t('ui.partialNote', { asOf: result.asOf })}>
+                  *
+                </sup>
+              ) : null}
             </span>
             {k.value === null ? (
               <span className="kpi-sub absent-reason">{absentText(t, k.reason)}</span>
             ) : (
               <span className={`kpi-sub delta-${tone(id, k.change)}`}>
-                {k.previousPeriodKey && k.change !== null ? t('ui.kpis.vsPrevious', { period: k.previousPeriodKey, change: change(id, k.change) }) : t('ui.kpis.noPrevious')}
+                {k.previousPeriodKey && k.change !== null
+                  ? t('ui.kpis.vsPrevious', { period: k.previousPeriodKey, change: change(id, k.change) })
+                  : t('ui.kpis.noPrevious')}
               </span>
             )}
             {base && base.delta !== null ? (

@@ -16,7 +16,13 @@ interface Props {
 export function RetentionTable({ result, fmt, onDrill }: Props) {
   const { t } = useTranslation('analytics');
   const rate = (f: Figure) =>
-    f.value === null ? <span className="absent-reason" title={absentText(t, f.reason)}>{t('ui.absent')}</span> : fmt.pct(f.value);
+    f.value === null ? (
+      <span className="absent-reason" title={absentText(t, f.reason)}>
+        {t('ui.absent')}
+      </span>
+    ) : (
+      fmt.pct(f.value)
+    );
   const rr = result.revenueRetention;
   return (
     <div className="card" data-testid="diag-retention-table">
@@ -28,13 +34,27 @@ export function RetentionTable({ result, fmt, onDrill }: Props) {
           <thead>
             <tr>
               <th>{t('ui.retentionTable.period')}</th>
-              <th className="num" title={metricTitle(t, 'customersStart')}>S</th>
-              <th className="num" title={metricTitle(t, 'customersEnd')}>E</th>
-              <th className="num" title={metricTitle(t, 'customersNew')}>{t('retentionStatuses.new')}</th>
-              <th className="num" title={metricTitle(t, 'customersReactivated')}>{t('retentionStatuses.reactivated')}</th>
-              <th className="num" title={metricTitle(t, 'customersLost')}>{t('retentionStatuses.lost')}</th>
-              <th className="num" title={metricTitle(t, 'retentionRate')}>{t('ui.retentionTable.rate')} ⓘ</th>
-              <th className="num" title={metricTitle(t, 'repeatRate')}>{t('ui.retentionTable.repeat')} ⓘ</th>
+              <th className="num" title={metricTitle(t, 'customersStart')}>
+                S
+              </th>
+              <th className="num" title={metricTitle(t, 'customersEnd')}>
+                E
+              </th>
+              <th className="num" title={metricTitle(t, 'customersNew')}>
+                {t('retentionStatuses.new')}
+              </th>
+              <th className="num" title={metricTitle(t, 'customersReactivated')}>
+                {t('retentionStatuses.reactivated')}
+              </th>
+              <th className="num" title={metricTitle(t, 'customersLost')}>
+                {t('retentionStatuses.lost')}
+              </th>
+              <th className="num" title={metricTitle(t, 'retentionRate')}>
+                {t('ui.retentionTable.rate')} ⓘ
+              </th>
+              <th className="num" title={metricTitle(t, 'repeatRate')}>
+                {t('ui.retentionTable.repeat')} ⓘ
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -45,17 +65,36 @@ export function RetentionTable({ result, fmt, onDrill }: Props) {
                   <th>
                     {p.period.key}
                     {p.period.partial ? '*' : ''}
-                    {p.leftCensored ? <span className="badge censored-badge" title={t('ui.retentionTable.censoredTitle')}>{t('ui.retentionTable.censored')}</span> : null}
+                    {p.leftCensored ? (
+                      <span className="badge censored-badge" title={t('ui.retentionTable.censoredTitle')}>
+                        {t('ui.retentionTable.censored')}
+                      </span>
+                    ) : null}
                   </th>
-                  <td className="num clickable-cell" onClick={() => onDrill({ kind: 'status', period: i, status: 'start' })}>{fmt.int(p.start)}</td>
-                  <td className="num clickable-cell" onClick={() => onDrill({ kind: 'status', period: i, status: 'end' })}>{fmt.int(p.end)}</td>
-                  <td className="num clickable-cell" title={p.leftCensored ? t('ui.retentionTable.firstSeen') : undefined} onClick={() => onDrill({ kind: 'status', period: i, status: 'new' })}>
-                    {fmt.int(p.new)}{p.leftCensored ? '†' : ''}
+                  <td className="num clickable-cell" onClick={() => onDrill({ kind: 'status', period: i, status: 'start' })}>
+                    {fmt.int(p.start)}
                   </td>
-                  <td className="num clickable-cell" onClick={() => onDrill({ kind: 'status', period: i, status: 'reactivated' })}>{fmt.int(p.reactivated)}</td>
-                  <td className="num clickable-cell" onClick={() => onDrill({ kind: 'status', period: i, status: 'lost' })}>{fmt.int(p.lost)}</td>
+                  <td className="num clickable-cell" onClick={() => onDrill({ kind: 'status', period: i, status: 'end' })}>
+                    {fmt.int(p.end)}
+                  </td>
+                  <td
+                    className="num clickable-cell"
+                    title={p.leftCensored ? t('ui.retentionTable.firstSeen') : undefined}
+                    onClick={() => onDrill({ kind: 'status', period: i, status: 'new' })}
+                  >
+                    {fmt.int(p.new)}
+                    {p.leftCensored ? '†' : ''}
+                  </td>
+                  <td className="num clickable-cell" onClick={() => onDrill({ kind: 'status', period: i, status: 'reactivated' })}>
+                    {fmt.int(p.reactivated)}
+                  </td>
+                  <td className="num clickable-cell" onClick={() => onDrill({ kind: 'status', period: i, status: 'lost' })}>
+                    {fmt.int(p.lost)}
+                  </td>
                   <td className="num">{rate(p.retentionRate)}</td>
-                  <td className="num" title={rep ? `${fmt.int(rep.repeat)} / ${fmt.int(rep.previous)}` : undefined}>{rep ? rate(rep.rate) : '—'}</td>
+                  <td className="num" title={rep ? `${fmt.int(rep.repeat)} / ${fmt.int(rep.previous)}` : undefined}>
+                    {rep ? rate(rep.rate) : '—'}
+                  </td>
                 </tr>
               );
             })}
@@ -71,19 +110,34 @@ export function RetentionTable({ result, fmt, onDrill }: Props) {
               <thead>
                 <tr>
                   <th>{t('ui.retentionTable.period')}</th>
-                  <th className="num" title={metricTitle(t, 'grr')}>GRR</th>
-                  <th className="num" title={metricTitle(t, 'nrr')}>NRR</th>
-                  <th className="num" title={metricTitle(t, 'baseGrr')}>{t('ui.revenueBase.baseGrr')}</th>
-                  <th className="num" title={metricTitle(t, 'baseNrr')}>{t('ui.revenueBase.baseNrr')}</th>
-                  <th className="num" title={metricTitle(t, 't12mGrr')}>{t('ui.revenueBase.t12mGrr')}</th>
-                  <th className="num" title={metricTitle(t, 't12mNrr')}>{t('ui.revenueBase.t12mNrr')}</th>
+                  <th className="num" title={metricTitle(t, 'grr')}>
+                    GRR
+                  </th>
+                  <th className="num" title={metricTitle(t, 'nrr')}>
+                    NRR
+                  </th>
+                  <th className="num" title={metricTitle(t, 'baseGrr')}>
+                    {t('ui.revenueBase.baseGrr')}
+                  </th>
+                  <th className="num" title={metricTitle(t, 'baseNrr')}>
+                    {t('ui.revenueBase.baseNrr')}
+                  </th>
+                  <th className="num" title={metricTitle(t, 't12mGrr')}>
+                    {t('ui.revenueBase.t12mGrr')}
+                  </th>
+                  <th className="num" title={metricTitle(t, 't12mNrr')}>
+                    {t('ui.revenueBase.t12mNrr')}
+                  </th>
                   <th>{t('ui.revenueBase.baseDate')}</th>
                 </tr>
               </thead>
               <tbody>
                 {rr.map((p) => (
                   <tr key={p.period.key}>
-                    <th>{p.period.key}{p.period.partial ? '*' : ''}</th>
+                    <th>
+                      {p.period.key}
+                      {p.period.partial ? '*' : ''}
+                    </th>
                     <td className="num">{rate(p.grr)}</td>
                     <td className="num">{rate(p.nrr)}</td>
                     <td className="num">{rate(p.baseGrr)}</td>
@@ -96,7 +150,9 @@ export function RetentionTable({ result, fmt, onDrill }: Props) {
               </tbody>
             </table>
           </div>
-          <p className="muted small formula">{t('formulas.baseNrr.formula')} · {t('formulas.t12mNrr.formula')}</p>
+          <p className="muted small formula">
+            {t('formulas.baseNrr.formula')} · {t('formulas.t12mNrr.formula')}
+          </p>
         </>
       ) : null}
     </div>

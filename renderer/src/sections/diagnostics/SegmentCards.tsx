@@ -69,14 +69,20 @@ export function SegmentCards({ result, locale, fmt, onDrill }: Props) {
     const n = result.notices.find((x) => x.code === code);
     if (!n) return null;
     const params = Object.fromEntries(Object.entries(n.params).map(([k, v]) => [k, typeof v === 'number' ? fmt.int(v) : v]));
-    return <p className="small notice-list tenure-note" data-testid={`diag-${code}`}>{t(`notices.${code}`, params)}</p>;
+    return (
+      <p className="small notice-list tenure-note" data-testid={`diag-${code}`}>
+        {t(`notices.${code}`, params)}
+      </p>
+    );
   };
   return (
     <>
       <div className="diag-grid-2">
         <div className="card" data-testid="diag-segments">
           <div className="card-header">
-            <h2 title={metricTitle(t, 'rfmScore')}>{t('ui.charts.segments')} <span className="info-dot">ⓘ</span></h2>
+            <h2 title={metricTitle(t, 'rfmScore')}>
+              {t('ui.charts.segments')} <span className="info-dot">ⓘ</span>
+            </h2>
             <div className="seg-toggle" role="group">
               {(['valueGroups', 'classic'] as const).map((s) => (
                 <button key={s} type="button" className={scheme === s ? 'active' : ''} onClick={() => setScheme(s)} data-testid={`rfm-scheme-${s}`}>
@@ -85,11 +91,15 @@ export function SegmentCards({ result, locale, fmt, onDrill }: Props) {
               ))}
             </div>
           </div>
-          <Chart option={segChart} height={Math.max(220, 30 * summary.length + 40)} testId="diag-segment-chart"
+          <Chart
+            option={segChart}
+            height={Math.max(220, 30 * summary.length + 40)}
+            testId="diag-segment-chart"
             onClick={(p) => {
               const s = summary[p.dataIndex];
               if (s) onDrill({ kind: 'segment', scheme, segment: s.segment });
-            }} />
+            }}
+          />
           <p className="muted small formula" title={metricTitle(t, 'segmentShare')}>
             {t('formulas.rfmScore.formula')} · {fmt.int(rfm.scored)} / {fmt.int(result.customers)}
           </p>
@@ -102,7 +112,9 @@ export function SegmentCards({ result, locale, fmt, onDrill }: Props) {
                 <tr>
                   <th className="matrix-corner">{t('ui.charts.movementFrom', { date: rfm.compareAsOf })}</th>
                   {visible.map((j) => (
-                    <th key={j} className="num">{segmentLabel(t, movement.segments[j] as string)}</th>
+                    <th key={j} className="num">
+                      {segmentLabel(t, movement.segments[j] as string)}
+                    </th>
                   ))}
                 </tr>
               </thead>
@@ -116,8 +128,11 @@ export function SegmentCards({ result, locale, fmt, onDrill }: Props) {
                       const to = movement.segments[j] as string;
                       const clickable = n > 0 && !(from === UNSCORED && to === UNSCORED);
                       return (
-                        <td key={j} className={`num ${i === j ? 'diag-cell-same' : ''} ${clickable ? 'clickable-cell' : 'muted'}`}
-                          onClick={clickable ? () => onDrill({ kind: 'movement', scheme, from, to }) : undefined}>
+                        <td
+                          key={j}
+                          className={`num ${i === j ? 'diag-cell-same' : ''} ${clickable ? 'clickable-cell' : 'muted'}`}
+                          onClick={clickable ? () => onDrill({ kind: 'movement', scheme, from, to }) : undefined}
+                        >
                           {n ? fmt.int(n) : '·'}
                         </td>
                       );
@@ -132,15 +147,28 @@ export function SegmentCards({ result, locale, fmt, onDrill }: Props) {
       </div>
       <div className="diag-grid-2">
         <div className="card" data-testid="diag-tiers">
-          <h2 title={metricTitle(t, 'tierRevenueShare')}>{t('ui.charts.tiers')} <span className="info-dot">ⓘ</span></h2>
-          <Chart option={tierChart} height={240} testId="diag-tier-chart"
+          <h2 title={metricTitle(t, 'tierRevenueShare')}>
+            {t('ui.charts.tiers')} <span className="info-dot">ⓘ</span>
+          </h2>
+          <Chart
+            option={tierChart}
+            height={240}
+            testId="diag-tier-chart"
             onClick={(p) => {
               const s = result.tiers[p.dataIndex];
               if (s) onDrill({ kind: 'tier', tier: s.tier });
-            }} />
+            }}
+          />
           <table className="table compact">
             <thead>
-              <tr><th /><th className="num">{t('ui.charts.count')}</th><th className="num">{t('ui.charts.share')}</th><th className="num" title={metricTitle(t, 'tierRevenueShare')}>{t('formulas.tierRevenueShare.name')} ⓘ</th></tr>
+              <tr>
+                <th />
+                <th className="num">{t('ui.charts.count')}</th>
+                <th className="num">{t('ui.charts.share')}</th>
+                <th className="num" title={metricTitle(t, 'tierRevenueShare')}>
+                  {t('formulas.tierRevenueShare.name')} ⓘ
+                </th>
+              </tr>
             </thead>
             <tbody>
               {result.tiers.map((s) => (
@@ -148,7 +176,9 @@ export function SegmentCards({ result, locale, fmt, onDrill }: Props) {
                   <td>{t(`tiers.names.${s.tier}`)}</td>
                   <td className="num">{fmt.int(s.count)}</td>
                   <td className="num">{fmt.pct(s.customerShare)}</td>
-                  <td className="num" title={metricTitle(t, 'tierRevenueShare')}>{fmt.pct(s.revenueShare)}</td>
+                  <td className="num" title={metricTitle(t, 'tierRevenueShare')}>
+                    {fmt.pct(s.revenueShare)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -156,15 +186,27 @@ export function SegmentCards({ result, locale, fmt, onDrill }: Props) {
           {tenureNote('core-tier-tenure-unjudgeable')}
         </div>
         <div className="card" data-testid="diag-lifecycle">
-          <h2 title={metricTitle(t, 'lifecycleShare')}>{t('ui.charts.lifecycle')} <span className="info-dot">ⓘ</span></h2>
-          <Chart option={stageChart} height={240} testId="diag-stage-chart"
+          <h2 title={metricTitle(t, 'lifecycleShare')}>
+            {t('ui.charts.lifecycle')} <span className="info-dot">ⓘ</span>
+          </h2>
+          <Chart
+            option={stageChart}
+            height={240}
+            testId="diag-stage-chart"
             onClick={(p) => {
               const s = result.lifecycle[p.dataIndex];
               if (s) onDrill({ kind: 'stage', stage: s.stage });
-            }} />
+            }}
+          />
           <table className="table compact">
             <thead>
-              <tr><th /><th className="num">{t('ui.charts.count')}</th><th className="num" title={metricTitle(t, 'lifecycleShare')}>{t('ui.charts.share')} ⓘ</th></tr>
+              <tr>
+                <th />
+                <th className="num">{t('ui.charts.count')}</th>
+                <th className="num" title={metricTitle(t, 'lifecycleShare')}>
+                  {t('ui.charts.share')} ⓘ
+                </th>
+              </tr>
             </thead>
             <tbody>
               {result.lifecycle.map((s) => (

@@ -77,10 +77,16 @@ export function TrendCards({ result, locale, currency, onDrill }: Props) {
     <div className="diag-grid-2">
       <div className="card">
         <div className="card-header">
-          <h2 title={metricTitle(t, 'retentionRate')}>{t('ui.charts.trend')} <span className="info-dot">ⓘ</span></h2>
+          <h2 title={metricTitle(t, 'retentionRate')}>
+            {t('ui.charts.trend')} <span className="info-dot">ⓘ</span>
+          </h2>
         </div>
-        <Chart option={trend} height={300} testId="diag-trend-chart"
-          onClick={(p) => (p.seriesName === t('ui.charts.customers') ? onDrill({ kind: 'status', period: p.dataIndex, status: 'end' }) : undefined)} />
+        <Chart
+          option={trend}
+          height={300}
+          testId="diag-trend-chart"
+          onClick={(p) => (p.seriesName === t('ui.charts.customers') ? onDrill({ kind: 'status', period: p.dataIndex, status: 'end' }) : undefined)}
+        />
         <p className="muted small formula">
           {t('formulas.retentionRate.formula')} · {t('formulas.repeatRate.name')}: {t('formulas.repeatRate.formula')}
           {result.retention.some((p) => p.retentionRate.reason === 'history-shorter-than-window') ? ` · ${t('absentReasons.history-shorter-than-window')}` : ''}

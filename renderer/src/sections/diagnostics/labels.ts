@@ -1,5 +1,13 @@
 import type { TFunction } from 'i18next';
-import { metricDefinition, signedText, unsignedZeroPercent, type AbsentReason, type DiagnosticRunResult, type DrillTarget, type MetricId } from '../../../../shared/analytics';
+import {
+  metricDefinition,
+  signedText,
+  unsignedZeroPercent,
+  type AbsentReason,
+  type DiagnosticRunResult,
+  type DrillTarget,
+  type MetricId,
+} from '../../../../shared/analytics';
 import type { Locale } from '../../../../shared/errors';
 import { formatValue } from '../../../../shared/reports/format';
 
@@ -65,7 +73,8 @@ export function drillLabel(t: TFunction, target: DrillTarget, run: DiagnosticRun
     case 'attribute':
       return t('analytics:ui.drill.attribute', {
         attribute: t(`analytics:breakdown.attributes.${target.attribute}`),
-        value: target.value === null ? t('analytics:breakdown.notSet') : target.attribute === 'tier' ? t(`analytics:tiers.names.${target.value}`) : target.value,
+        value:
+          target.value === null ? t('analytics:breakdown.notSet') : target.attribute === 'tier' ? t(`analytics:tiers.names.${target.value}`) : target.value,
       });
     case 'customerAttribute':
       return t('analytics:ui.drill.attribute', { attribute: target.name, value: target.value === null ? t('analytics:breakdown.notSet') : target.value });

@@ -60,13 +60,19 @@ export function ActionBoard({ version, onChanged, onOpenCustomer }: Props) {
   return (
     <div className="section-stack" data-testid="action-board">
       <div className="inbox-filter">
-        <button className={`chip ${!overdueOnly ? 'active' : ''}`} onClick={() => setOverdueOnly(false)}>{t('ui.actions.all')}</button>
-        <button className={`chip ${overdueOnly ? 'active' : ''}`} onClick={() => setOverdueOnly(true)}>{t('ui.actions.overdueOnly')}</button>
+        <button className={`chip ${!overdueOnly ? 'active' : ''}`} onClick={() => setOverdueOnly(false)}>
+          {t('ui.actions.all')}
+        </button>
+        <button className={`chip ${overdueOnly ? 'active' : ''}`} onClick={() => setOverdueOnly(true)}>
+          {t('ui.actions.overdueOnly')}
+        </button>
         {overdue > 0 && !overdueOnly && <span className="danger-text small">{t('ui.overview.overdueCount', { count: overdue })}</span>}
         <span className="muted small">{t('repair.rule')}</span>
       </div>
       {columns === null ? (
-        <div className="card"><p className="muted">{t('ui.loading')}</p></div>
+        <div className="card">
+          <p className="muted">{t('ui.loading')}</p>
+        </div>
       ) : (
         <div className="board">
           {COLUMNS.map((col) => {
@@ -114,14 +120,25 @@ export function ActionCard({ a, onOpenCustomer, onChanged }: { a: ActionRow; onO
     }
   };
   const source =
-    a.source?.kind === 'signal' ? t(`signals.${a.source.ruleId}.name`) : a.source?.kind === 'redScore' ? t('ui.actions.fromRedScore', { score: a.source.score.toFixed(1) }) : t('ui.actions.manual');
+    a.source?.kind === 'signal'
+      ? t(`signals.${a.source.ruleId}.name`)
+      : a.source?.kind === 'redScore'
+        ? t('ui.actions.fromRedScore', { score: a.source.score.toFixed(1) })
+        : t('ui.actions.manual');
   return (
     <article className={`hl-action ${a.overdue ? 'overdue' : ''}`} data-testid="hl-action">
       <div className="action-title">{t(`actions.${a.templateId}.title`)}</div>
-      <button className="link cust-name small" onClick={() => onOpenCustomer?.(a.customerKey)}>{a.customerName}</button>
-      <div className="muted small">{t('ui.actions.source')}: {source}</div>
+      <button className="link cust-name small" onClick={() => onOpenCustomer?.(a.customerKey)}>
+        {a.customerName}
+      </button>
+      <div className="muted small">
+        {t('ui.actions.source')}: {source}
+      </div>
       <div className="action-meta small">
-        <span>{t(`ownerRoles.${a.ownerRole}`)}{a.owner ? ` · ${a.owner}` : ''}</span>
+        <span>
+          {t(`ownerRoles.${a.ownerRole}`)}
+          {a.owner ? ` · ${a.owner}` : ''}
+        </span>
         <span className={a.overdue ? 'danger-text' : 'muted'}>
           {a.overdue ? t('overdue', { hours: a.hoursOverdue }) : t('dueAt', { dueAt: fmtWhen(a.dueAt) })}
         </span>
@@ -129,19 +146,39 @@ export function ActionCard({ a, onOpenCustomer, onChanged }: { a: ActionRow; onO
       {a.status === 'done' && a.closedAt && <div className="muted small">{t('ui.actions.closed', { at: fmtWhen(a.closedAt) })}</div>}
       {a.repairCheck && (
         <div className={`repair verdict-${a.repairCheck.verdict}`}>
-          <div className="small"><strong>{t('repair.title')}</strong> · {t(a.repairCheck.messageKey)}</div>
+          <div className="small">
+            <strong>{t('repair.title')}</strong> · {t(a.repairCheck.messageKey)}
+          </div>
           <div className="repair-ind small">
             {a.repairCheck.indicators.map((i) => (
-              <span key={i.indicator}>{t(`repair.indicators.${i.indicator}`)}: {t(`repair.changes.${i.change}`)}</span>
+              <span key={i.indicator}>
+                {t(`repair.indicators.${i.indicator}`)}: {t(`repair.changes.${i.change}`)}
+              </span>
             ))}
           </div>
         </div>
       )}
       <div className="action-buttons">
-        {a.status === 'open' && <button className="btn btn-small" onClick={() => move('inProgress')}>{t('ui.actions.start')}</button>}
-        {(a.status === 'open' || a.status === 'inProgress') && <button className="btn btn-small" onClick={() => move('done')}>{t('ui.actions.done')}</button>}
-        {a.status === 'done' && <button className="btn btn-small" data-testid="repair-check" onClick={check}>{t('ui.actions.repairCheck')}</button>}
-        {a.status === 'done' && <button className="btn btn-small btn-ghost" onClick={() => move('inProgress')}>{t('ui.actions.reopen')}</button>}
+        {a.status === 'open' && (
+          <button className="btn btn-small" onClick={() => move('inProgress')}>
+            {t('ui.actions.start')}
+          </button>
+        )}
+        {(a.status === 'open' || a.status === 'inProgress') && (
+          <button className="btn btn-small" onClick={() => move('done')}>
+            {t('ui.actions.done')}
+          </button>
+        )}
+        {a.status === 'done' && (
+          <button className="btn btn-small" data-testid="repair-check" onClick={check}>
+            {t('ui.actions.repairCheck')}
+          </button>
+        )}
+        {a.status === 'done' && (
+          <button className="btn btn-small btn-ghost" onClick={() => move('inProgress')}>
+            {t('ui.actions.reopen')}
+          </button>
+        )}
       </div>
     </article>
   );

@@ -41,7 +41,12 @@ export function CustomerCard({ customerKey, version, onChanged, onBack }: Props)
     });
   }, [c, t, wb.locale]);
 
-  if (!c) return <div className="card"><p className="muted">{t('ui.loading')}</p></div>;
+  if (!c)
+    return (
+      <div className="card">
+        <p className="muted">{t('ui.loading')}</p>
+      </div>
+    );
   const refresh = () => {
     setTick((x) => x + 1);
     onChanged();
@@ -58,7 +63,9 @@ export function CustomerCard({ customerKey, version, onChanged, onBack }: Props)
   return (
     <div className="section-stack" data-testid="customer-card">
       <div className="card customer-head">
-        <button className="btn btn-ghost" onClick={onBack}>← {t('ui.customer.back')}</button>
+        <button className="btn btn-ghost" onClick={onBack}>
+          ← {t('ui.customer.back')}
+        </button>
         <div className="customer-title">
           <h2>{c.name}</h2>
           <span className="muted small mono">{c.customerKey}</span>
@@ -79,19 +86,33 @@ export function CustomerCard({ customerKey, version, onChanged, onBack }: Props)
           <table className="table compact" data-testid="measure-breakdown">
             <thead>
               <tr>
-                <th>{t('ui.col.measure')}</th><th className="num">{t('ui.col.value')}</th><th className="num">{t('ui.col.points')}</th>
-                <th className="num">{t('ui.col.weight')}</th><th className="bar-col">{t('ui.col.contribution')}</th>
+                <th>{t('ui.col.measure')}</th>
+                <th className="num">{t('ui.col.value')}</th>
+                <th className="num">{t('ui.col.points')}</th>
+                <th className="num">{t('ui.col.weight')}</th>
+                <th className="bar-col">{t('ui.col.contribution')}</th>
               </tr>
             </thead>
             <tbody>
               {measures.map(({ m, def }) => (
                 <tr key={m.measureId}>
-                  <td>{def ? measureName(t, def) : m.measureId}<div className="muted small">{t(`metrics.${m.metric}`)}</div></td>
+                  <td>
+                    {def ? measureName(t, def) : m.measureId}
+                    <div className="muted small">{t(`metrics.${m.metric}`)}</div>
+                  </td>
                   <td className="num">{fmtValue(m.value)}</td>
                   <td className="num">{m.points == null ? <span className="muted">{t('ui.customer.na')}</span> : fmtScore(m.points)}</td>
-                  <td className="num">{m.weight}{m.share ? <span className="muted small"> ({(m.share * 100).toFixed(0)}%)</span> : null}</td>
+                  <td className="num">
+                    {m.weight}
+                    {m.share ? <span className="muted small"> ({(m.share * 100).toFixed(0)}%)</span> : null}
+                  </td>
                   <td className="bar-col">
-                    {m.points != null && <div className="contrib"><span style={{ width: `${m.contribution}%` }} /><em>{m.contribution.toFixed(1)}</em></div>}
+                    {m.points != null && (
+                      <div className="contrib">
+                        <span style={{ width: `${m.contribution}%` }} />
+                        <em>{m.contribution.toFixed(1)}</em>
+                      </div>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -106,10 +127,14 @@ export function CustomerCard({ customerKey, version, onChanged, onBack }: Props)
       </div>
       <div className="health-grid-2">
         <div className="card">
-          <h2>{t('ui.customer.signals')} <span className="muted small">({c.signals.filter((s) => s.status === 'open').length})</span></h2>
+          <h2>
+            {t('ui.customer.signals')} <span className="muted small">({c.signals.filter((s) => s.status === 'open').length})</span>
+          </h2>
           {c.signals.length === 0 && <p className="muted">{t('ui.signals.none')}</p>}
           <div className="card-list">
-            {c.signals.map((s) => <SignalCard key={s.id} s={s} />)}
+            {c.signals.map((s) => (
+              <SignalCard key={s.id} s={s} />
+            ))}
           </div>
         </div>
         <div className="card">
@@ -117,14 +142,22 @@ export function CustomerCard({ customerKey, version, onChanged, onBack }: Props)
             <h2>{t('ui.customer.actions')}</h2>
             <div className="inline-create">
               <select value={template} onChange={(e) => setTemplate(e.target.value as ActionTemplateId)}>
-                {ACTION_TEMPLATE_IDS.map((id) => <option key={id} value={id}>{t(`actions.${id}.title`)}</option>)}
+                {ACTION_TEMPLATE_IDS.map((id) => (
+                  <option key={id} value={id}>
+                    {t(`actions.${id}.title`)}
+                  </option>
+                ))}
               </select>
-              <button className="btn" onClick={create}>{t('ui.customer.newAction')}</button>
+              <button className="btn" onClick={create}>
+                {t('ui.customer.newAction')}
+              </button>
             </div>
           </div>
           {c.actions.length === 0 && <p className="muted">{t('ui.actions.none')}</p>}
           <div className="card-list">
-            {c.actions.map((a) => <ActionCard key={a.id} a={a} onChanged={refresh} />)}
+            {c.actions.map((a) => (
+              <ActionCard key={a.id} a={a} onChanged={refresh} />
+            ))}
           </div>
         </div>
       </div>

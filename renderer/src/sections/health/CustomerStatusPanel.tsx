@@ -28,15 +28,27 @@ function lifecycleReason(t: TFunction, reason: string, l: Lifecycle, s: Customer
       return t('ui.status.lifecycle.inactive', { date: last ?? '–', days: last ? daysBetween(last, asOf) : '–', limit: l.rules.riskInactiveDays });
     }
     case 'contract-ending':
-      return t('ui.status.lifecycle.contractEnding', { date: l.liveUntil ?? '–', days: l.liveUntil ? daysBetween(asOf, l.liveUntil) : '–', limit: l.rules.riskContractEndDays });
+      return t('ui.status.lifecycle.contractEnding', {
+        date: l.liveUntil ?? '–',
+        days: l.liveUntil ? daysBetween(asOf, l.liveUntil) : '–',
+        limit: l.rules.riskContractEndDays,
+      });
     case 'not-active':
-      return t('ui.status.lifecycle.notActive', { basis: t(`analytics:bases.${s.diagnostic?.basis ?? 'non-contractual'}`, { defaultValue: s.diagnostic?.basis ?? '' }), window: s.diagnostic?.windowDays ?? '–' });
+      return t('ui.status.lifecycle.notActive', {
+        basis: t(`analytics:bases.${s.diagnostic?.basis ?? 'non-contractual'}`, { defaultValue: s.diagnostic?.basis ?? '' }),
+        window: s.diagnostic?.windowDays ?? '–',
+      });
     case 'recent-first-purchase':
       return t('ui.status.lifecycle.new', { tenure: l.tenureDays ?? '–', limit: l.rules.newDays });
     case 'long-tenure-repeat-buyer':
       return t('ui.status.lifecycle.mature', { tenure: l.tenureDays ?? '–', days: l.rules.matureDays, orders: l.rules.matureMinOrders });
     default:
-      return t('ui.status.lifecycle.growing', { tenure: l.tenureDays ?? '–', newDays: l.rules.newDays, matureDays: l.rules.matureDays, orders: l.rules.matureMinOrders });
+      return t('ui.status.lifecycle.growing', {
+        tenure: l.tenureDays ?? '–',
+        newDays: l.rules.newDays,
+        matureDays: l.rules.matureDays,
+        orders: l.rules.matureMinOrders,
+      });
   }
 }
 
@@ -77,12 +89,16 @@ export function CustomerStatusPanel({ c }: { c: CustomerHealth }) {
         <tbody>
           <tr>
             <th>{t('ui.status.health')}</th>
-            <td className="status-verdict"><ScorePill score={c.score} band={c.band} /> <BandBadge band={c.band} /></td>
+            <td className="status-verdict">
+              <ScorePill score={c.score} band={c.band} /> <BandBadge band={c.band} />
+            </td>
             <td>
               {c.model && t('ui.status.healthRule', { model: modelName(t, c.model) })}
               {lowest.length > 0 && (
                 <div className="muted small">
-                  {t('ui.status.healthLowest', { list: lowest.map(({ m, def }) => `${def ? measureName(t, def) : m.measureId} ${fmtScore(m.points)}`).join(t('ui.status.listSep')) })}
+                  {t('ui.status.healthLowest', {
+                    list: lowest.map(({ m, def }) => `${def ? measureName(t, def) : m.measureId} ${fmtScore(m.points)}`).join(t('ui.status.listSep')),
+                  })}
                 </div>
               )}
             </td>
@@ -98,7 +114,9 @@ export function CustomerStatusPanel({ c }: { c: CustomerHealth }) {
             <td>
               {l ? (
                 <ul className="status-reasons">
-                  {(l.reasons.length > 0 ? l.reasons : ['between-new-and-mature']).map((r) => <li key={r}>{lifecycleReason(t, r, l, s, money)}</li>)}
+                  {(l.reasons.length > 0 ? l.reasons : ['between-new-and-mature']).map((r) => (
+                    <li key={r}>{lifecycleReason(t, r, l, s, money)}</li>
+                  ))}
                 </ul>
               ) : (
                 <span className="muted">{t('ui.status.notInRun')}</span>
@@ -133,7 +151,9 @@ export function CustomerStatusPanel({ c }: { c: CustomerHealth }) {
       </table>
       {s.notes.length > 0 && (
         <ul className="status-notes" data-testid="status-notes">
-          {s.notes.map((n) => <li key={n.key}>{noteText(t, n)}</li>)}
+          {s.notes.map((n) => (
+            <li key={n.key}>{noteText(t, n)}</li>
+          ))}
         </ul>
       )}
     </div>

@@ -50,8 +50,18 @@ export function HealthOverviewView({ overview: o, onOpenCustomer, onGo }: Props)
     });
   }, [o, t, wb.locale]);
 
-  if (!o) return <div className="card"><p className="muted">{t('ui.loading')}</p></div>;
-  if (!o.run) return <div className="card"><p className="muted">{t('ui.overview.noRun')}</p></div>;
+  if (!o)
+    return (
+      <div className="card">
+        <p className="muted">{t('ui.loading')}</p>
+      </div>
+    );
+  if (!o.run)
+    return (
+      <div className="card">
+        <p className="muted">{t('ui.overview.noRun')}</p>
+      </div>
+    );
   const run = o.run;
   const prev = o.previous;
   const delta = (now: number, before: number | undefined) =>
@@ -64,7 +74,9 @@ export function HealthOverviewView({ overview: o, onOpenCustomer, onGo }: Props)
       <div className="kpi-grid health-kpis" data-testid="health-kpis">
         <div className="kpi">
           <span className="kpi-label">{t('ui.overview.average')}</span>
-          <span className="kpi-value">{fmtScore(o.averageScore)} <TrendArrow trend={avgTrend} /></span>
+          <span className="kpi-value">
+            {fmtScore(o.averageScore)} <TrendArrow trend={avgTrend} />
+          </span>
           <span className="kpi-sub">{prev ? t('ui.overview.previous', { value: fmtScore(o.previousAverageScore) }) : t('ui.overview.firstRun')}</span>
         </div>
         {(['red', 'yellow', 'green'] as const).map((band) => (
@@ -81,7 +93,10 @@ export function HealthOverviewView({ overview: o, onOpenCustomer, onGo }: Props)
           <span className="kpi-label">{t('ui.overview.openSignals')}</span>
           <span className="kpi-value">{formatInt(openSignals, wb.locale)}</span>
           <span className="kpi-sub sev-line">
-            <span className="sev-dot sev-heavy" />{o.signals.heavy} <span className="sev-dot sev-medium" />{o.signals.medium} <span className="sev-dot sev-light" />{o.signals.light}
+            <span className="sev-dot sev-heavy" />
+            {o.signals.heavy} <span className="sev-dot sev-medium" />
+            {o.signals.medium} <span className="sev-dot sev-light" />
+            {o.signals.light}
           </span>
         </button>
         <button className="kpi kpi-link" onClick={() => onGo('actions')}>
@@ -106,16 +121,37 @@ export function HealthOverviewView({ overview: o, onOpenCustomer, onGo }: Props)
           <h2>{t('ui.overview.lowest')}</h2>
           <table className="table compact" data-testid="health-lowest">
             <thead>
-              <tr><th>{t('ui.col.customer')}</th><th>{t('ui.col.owner')}</th><th className="num">{t('ui.col.score')}</th><th /><th>{t('ui.col.signals')}</th></tr>
+              <tr>
+                <th>{t('ui.col.customer')}</th>
+                <th>{t('ui.col.owner')}</th>
+                <th className="num">{t('ui.col.score')}</th>
+                <th />
+                <th>{t('ui.col.signals')}</th>
+              </tr>
             </thead>
             <tbody>
               {o.lowest.map((r) => (
                 <tr key={r.customerKey} className="clickable" onClick={() => onOpenCustomer(r.customerKey)}>
-                  <td><div className="cust-name">{r.name}</div><div className="muted small mono">{r.customerKey}</div></td>
+                  <td>
+                    <div className="cust-name">{r.name}</div>
+                    <div className="muted small mono">{r.customerKey}</div>
+                  </td>
                   <td>{r.owner ?? '–'}</td>
-                  <td className="num"><ScorePill score={r.score} band={r.band} /></td>
-                  <td><TrendArrow trend={r.trend} /></td>
-                  <td>{r.worstSeverity ? <><SeverityBadge severity={r.worstSeverity} /> <span className="muted small">×{r.openSignals}</span></> : <span className="muted">–</span>}</td>
+                  <td className="num">
+                    <ScorePill score={r.score} band={r.band} />
+                  </td>
+                  <td>
+                    <TrendArrow trend={r.trend} />
+                  </td>
+                  <td>
+                    {r.worstSeverity ? (
+                      <>
+                        <SeverityBadge severity={r.worstSeverity} /> <span className="muted small">×{r.openSignals}</span>
+                      </>
+                    ) : (
+                      <span className="muted">–</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -145,7 +181,12 @@ function GroupTable({ title, groupLabel, groups }: { title: string; groupLabel: 
       <h2>{title}</h2>
       <table className="table compact">
         <thead>
-          <tr><th>{groupLabel}</th><th className="num">{t('ui.overview.customers')}</th><th className="bar-col">{t('ui.overview.mix')}</th><th className="num">{t('ui.overview.average')}</th></tr>
+          <tr>
+            <th>{groupLabel}</th>
+            <th className="num">{t('ui.overview.customers')}</th>
+            <th className="bar-col">{t('ui.overview.mix')}</th>
+            <th className="num">{t('ui.overview.average')}</th>
+          </tr>
         </thead>
         <tbody>
           {groups.map((g) => {
@@ -156,7 +197,13 @@ function GroupTable({ title, groupLabel, groups }: { title: string; groupLabel: 
                 <td className="num">{n}</td>
                 <td className="bar-col">
                   <div className="stack-bar" title={`${t('bands.red')} ${g.red} · ${t('bands.yellow')} ${g.yellow} · ${t('bands.green')} ${g.green}`}>
-                    {(['red', 'yellow', 'green', 'none'] as const).map((b) => (g[b] ? <span key={b} className={`seg band-${b}`} style={{ flexGrow: g[b] }}>{g[b]}</span> : null))}
+                    {(['red', 'yellow', 'green', 'none'] as const).map((b) =>
+                      g[b] ? (
+                        <span key={b} className={`seg band-${b}`} style={{ flexGrow: g[b] }}>
+                          {g[b]}
+                        </span>
+                      ) : null,
+                    )}
                   </div>
                 </td>
                 <td className="num">{fmtScore(g.avgScore)}</td>

@@ -69,9 +69,18 @@ export function HealthSection() {
       <div className="card health-toolbar">
         <div className="health-tabs" role="tablist">
           {TABS.map((id) => (
-            <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'active' : ''} data-testid={`health-tab-${id}`} onClick={() => go(id)}>
+            <button
+              key={id}
+              role="tab"
+              aria-selected={tab === id}
+              className={tab === id ? 'active' : ''}
+              data-testid={`health-tab-${id}`}
+              onClick={() => go(id)}
+            >
               {t(`ui.tabs.${id}`)}
-              {id === 'signals' && overview ? <span className="tab-count">{overview.signals.heavy + overview.signals.medium + overview.signals.light}</span> : null}
+              {id === 'signals' && overview ? (
+                <span className="tab-count">{overview.signals.heavy + overview.signals.medium + overview.signals.light}</span>
+              ) : null}
               {id === 'actions' && overview && overview.actions.overdue > 0 ? <span className="tab-count danger">{overview.actions.overdue}</span> : null}
             </button>
           ))}
@@ -81,7 +90,9 @@ export function HealthSection() {
             <span>{t('ui.run.model')}</span>
             <select value={modelId} onChange={(e) => setModelId(e.target.value)} data-testid="health-model">
               {models.map((m) => (
-                <option key={m.model.id} value={m.model.id}>{modelName(t, m.model)}</option>
+                <option key={m.model.id} value={m.model.id}>
+                  {modelName(t, m.model)}
+                </option>
               ))}
             </select>
           </label>
@@ -97,12 +108,20 @@ export function HealthSection() {
       {running && (
         <div className="card run-progress" data-testid="health-progress">
           <span>{t(`ui.phases.${running.phase.replace('health.', '')}`)}</span>
-          <div className="progress"><span style={{ width: running.total ? `${(100 * running.done) / running.total}%` : '35%' }} /></div>
+          <div className="progress">
+            <span style={{ width: running.total ? `${(100 * running.done) / running.total}%` : '35%' }} />
+          </div>
         </div>
       )}
       {runInfo && (
         <p className="muted small run-line" data-testid="health-run-line">
-          {t('ui.run.line', { id: runInfo.id, asOf: runInfo.asOf, model: modelName(t, { id: runInfo.modelId, name: runInfo.modelName ?? undefined, nameKey: runInfo.modelNameKey ?? undefined }), at: fmtWhen(runInfo.startedAt), customers: runInfo.customers })}
+          {t('ui.run.line', {
+            id: runInfo.id,
+            asOf: runInfo.asOf,
+            model: modelName(t, { id: runInfo.modelId, name: runInfo.modelName ?? undefined, nameKey: runInfo.modelNameKey ?? undefined }),
+            at: fmtWhen(runInfo.startedAt),
+            customers: runInfo.customers,
+          })}
           {` · ${runInfo.paramSet ? tp('runParams.set', { name: runInfo.paramSet }) : tp('runParams.defaults')}`}
         </p>
       )}

@@ -66,7 +66,9 @@ export function SignalInbox({ version, onChanged, onOpenCustomer }: Props) {
         <span className="muted small">{t('ui.signals.hint')}</span>
       </div>
       {columns === null ? (
-        <div className="card"><p className="muted">{t('ui.loading')}</p></div>
+        <div className="card">
+          <p className="muted">{t('ui.loading')}</p>
+        </div>
       ) : (
         <div className="inbox-columns">
           {ORDER.map((sev) => {
@@ -80,15 +82,21 @@ export function SignalInbox({ version, onChanged, onOpenCustomer }: Props) {
                 <p className="muted small sev-desc">{t(`ui.severityHelp.${sev}`)}</p>
                 {group.items.length === 0 && <p className="muted small empty">{t('ui.signals.none')}</p>}
                 {group.items.map((s) => (
-                  <SignalCard key={s.id} s={s} onOpenCustomer={onOpenCustomer} onDismiss={() => setDismissing(s)} onReopen={async () => {
-                    try {
-                      await wb.api['signals.reopen']({ id: s.id });
-                      setTick((x) => x + 1);
-                      onChanged();
-                    } catch (err) {
-                      wb.reportError(err);
-                    }
-                  }} />
+                  <SignalCard
+                    key={s.id}
+                    s={s}
+                    onOpenCustomer={onOpenCustomer}
+                    onDismiss={() => setDismissing(s)}
+                    onReopen={async () => {
+                      try {
+                        await wb.api['signals.reopen']({ id: s.id });
+                        setTick((x) => x + 1);
+                        onChanged();
+                      } catch (err) {
+                        wb.reportError(err);
+                      }
+                    }}
+                  />
                 ))}
                 {group.total > group.items.length && (
                   <button className="btn btn-ghost more" onClick={() => void more(sev)}>
@@ -115,24 +123,49 @@ export function SignalInbox({ version, onChanged, onOpenCustomer }: Props) {
   );
 }
 
-export function SignalCard({ s, onOpenCustomer, onDismiss, onReopen }: { s: SignalRow; onOpenCustomer?(key: string): void; onDismiss?(): void; onReopen?(): void }) {
+export function SignalCard({
+  s,
+  onOpenCustomer,
+  onDismiss,
+  onReopen,
+}: {
+  s: SignalRow;
+  onOpenCustomer?(key: string): void;
+  onDismiss?(): void;
+  onReopen?(): void;
+}) {
   const { t } = useTranslation('health');
   return (
     <article className={`signal-card sev-border-${s.severity}`} data-testid="signal-card">
       <div className="signal-head">
-        <button className="link cust-name" onClick={() => onOpenCustomer?.(s.customerKey)}>{s.customerName}</button>
+        <button className="link cust-name" onClick={() => onOpenCustomer?.(s.customerKey)}>
+          {s.customerName}
+        </button>
         <span className="muted small">{s.triggeredOn ? t('ui.signals.since', { date: s.triggeredOn }) : t('ui.signals.asOf', { date: s.asOf })}</span>
       </div>
       <div className="signal-rule">{t(`signals.${s.ruleId}.name`)}</div>
       <p className="signal-evidence">{t(s.evidence.messageKey, s.evidence.params)}</p>
-      <p className="signal-response small"><span className="muted">{t('ui.signals.response')}</span> {t(`signals.${s.ruleId}.response`)}</p>
+      <p className="signal-response small">
+        <span className="muted">{t('ui.signals.response')}</span> {t(`signals.${s.ruleId}.response`)}
+      </p>
       {s.status === 'dismissed' && s.dismissedReason && (
         <p className="small dismissed-note">{t('ui.signals.dismissedBecause', { reason: s.dismissedReason })}</p>
       )}
       <div className="signal-foot">
-        <span className="muted small">{s.owner ?? ''}{s.actionId ? ` · ${t('ui.signals.actionOpened')}` : ''}</span>
-        {s.status === 'open' && onDismiss && <button className="btn btn-small" data-testid="signal-dismiss" onClick={onDismiss}>{t('ui.signals.dismiss')}</button>}
-        {s.status === 'dismissed' && onReopen && <button className="btn btn-small" onClick={onReopen}>{t('ui.signals.reopen')}</button>}
+        <span className="muted small">
+          {s.owner ?? ''}
+          {s.actionId ? ` · ${t('ui.signals.actionOpened')}` : ''}
+        </span>
+        {s.status === 'open' && onDismiss && (
+          <button className="btn btn-small" data-testid="signal-dismiss" onClick={onDismiss}>
+            {t('ui.signals.dismiss')}
+          </button>
+        )}
+        {s.status === 'dismissed' && onReopen && (
+          <button className="btn btn-small" onClick={onReopen}>
+            {t('ui.signals.reopen')}
+          </button>
+        )}
       </div>
     </article>
   );
@@ -157,16 +190,24 @@ function DismissDialog({ signal, onClose, onDone }: { signal: SignalRow; onClose
       onClose={onClose}
       footer={
         <>
-          <button className="btn" onClick={onClose}>{t('ui.cancel')}</button>
-          <button className="btn btn-primary" disabled={!reason.trim()} data-testid="dismiss-confirm" onClick={submit}>{t('ui.signals.dismiss')}</button>
+          <button className="btn" onClick={onClose}>
+            {t('ui.cancel')}
+          </button>
+          <button className="btn btn-primary" disabled={!reason.trim()} data-testid="dismiss-confirm" onClick={submit}>
+            {t('ui.signals.dismiss')}
+          </button>
         </>
       }
     >
-      <p><strong>{signal.customerName}</strong> · {t(`signals.${signal.ruleId}.name`)}</p>
+      <p>
+        <strong>{signal.customerName}</strong> · {t(`signals.${signal.ruleId}.name`)}
+      </p>
       <p className="muted small">{t('ui.dismiss.help')}</p>
       <div className="chips">
         {presets.map((p) => (
-          <button key={p} className="chip" onClick={() => setReason(t(`ui.dismiss.reasons.${p}`))}>{t(`ui.dismiss.reasons.${p}`)}</button>
+          <button key={p} className="chip" onClick={() => setReason(t(`ui.dismiss.reasons.${p}`))}>
+            {t(`ui.dismiss.reasons.${p}`)}
+          </button>
         ))}
       </div>
       <Field label={t('ui.dismiss.reason')}>

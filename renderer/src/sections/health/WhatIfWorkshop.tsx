@@ -70,8 +70,18 @@ export function WhatIfWorkshop({ version, onSaved }: Props) {
     });
   }, [baseline, result, t, wb.locale]);
 
-  if (data === undefined) return <div className="card"><p className="muted">{t('ui.loading')}</p></div>;
-  if (data === null || !draft) return <div className="card"><p className="muted">{t('ui.overview.noRun')}</p></div>;
+  if (data === undefined)
+    return (
+      <div className="card">
+        <p className="muted">{t('ui.loading')}</p>
+      </div>
+    );
+  if (data === null || !draft)
+    return (
+      <div className="card">
+        <p className="muted">{t('ui.overview.noRun')}</p>
+      </div>
+    );
 
   const update = (f: (m: HealthModel) => void) =>
     setDraft((cur) => {
@@ -97,25 +107,50 @@ export function WhatIfWorkshop({ version, onSaved }: Props) {
       <div className="card">
         <div className="card-header">
           <h2>{t('ui.workshop.title')}</h2>
-          <button className="btn" onClick={() => setDraft(clone(data.model))}>{t('ui.workshop.reset')}</button>
+          <button className="btn" onClick={() => setDraft(clone(data.model))}>
+            {t('ui.workshop.reset')}
+          </button>
         </div>
         <p className="muted small">{t('ui.workshop.help', { model: modelName(t, data.model), count: data.customerKeys.length })}</p>
         <h3>{t('ui.workshop.weights')}</h3>
         {draft.measures.map((m, i) => (
           <div key={m.id} className="slider-row">
-            <span className="slider-label">{measureName(t, m)}<span className="muted small"> · {t(`metrics.${m.metric}`)}</span></span>
-            <input type="range" min={0} max={100} step={1} value={m.weight} data-testid={`weight-${m.id}`}
-              onChange={(e) => update((d) => { d.measures[i]!.weight = Number(e.target.value); })} />
-            <span className="slider-value">{m.weight}<span className="muted small"> ({totalWeight ? ((100 * m.weight) / totalWeight).toFixed(0) : 0}%)</span></span>
+            <span className="slider-label">
+              {measureName(t, m)}
+              <span className="muted small"> · {t(`metrics.${m.metric}`)}</span>
+            </span>
+            <input
+              type="range"
+              min={0}
+              max={100}
+              step={1}
+              value={m.weight}
+              data-testid={`weight-${m.id}`}
+              onChange={(e) =>
+                update((d) => {
+                  d.measures[i]!.weight = Number(e.target.value);
+                })
+              }
+            />
+            <span className="slider-value">
+              {m.weight}
+              <span className="muted small"> ({totalWeight ? ((100 * m.weight) / totalWeight).toFixed(0) : 0}%)</span>
+            </span>
             {m.scoring.kind === 'thresholds' && (
               <div className="steps">
                 {m.scoring.steps.map((s, j) => (
                   <label key={j} className="step" title={t(`directions.${m.scoring.kind === 'thresholds' ? m.scoring.direction : 'higherIsBetter'}`)}>
                     <span className="muted small">{m.scoring.kind === 'thresholds' && m.scoring.direction === 'higherIsBetter' ? '≥' : '≤'}</span>
-                    <input type="number" value={s.bound} onChange={(e) => update((d) => {
-                      const sc = d.measures[i]!.scoring;
-                      if (sc.kind === 'thresholds' && sc.steps[j] && e.target.value !== '') sc.steps[j]!.bound = Number(e.target.value);
-                    })} />
+                    <input
+                      type="number"
+                      value={s.bound}
+                      onChange={(e) =>
+                        update((d) => {
+                          const sc = d.measures[i]!.scoring;
+                          if (sc.kind === 'thresholds' && sc.steps[j] && e.target.value !== '') sc.steps[j]!.bound = Number(e.target.value);
+                        })
+                      }
+                    />
                     <span className="muted small">→ {s.points}</span>
                   </label>
                 ))}
@@ -125,26 +160,55 @@ export function WhatIfWorkshop({ version, onSaved }: Props) {
         ))}
         <h3>{t('ui.workshop.bands')}</h3>
         <div className="slider-row">
-          <span className="slider-label"><span className="sev-dot band-dot-red" /> {t('ui.workshop.redMax')}</span>
-          <input type="range" min={0} max={99} value={draft.bands.redMax} data-testid="band-redMax"
-            onChange={(e) => update((d) => { d.bands.redMax = Math.min(Number(e.target.value), d.bands.yellowMax - 1); })} />
+          <span className="slider-label">
+            <span className="sev-dot band-dot-red" /> {t('ui.workshop.redMax')}
+          </span>
+          <input
+            type="range"
+            min={0}
+            max={99}
+            value={draft.bands.redMax}
+            data-testid="band-redMax"
+            onChange={(e) =>
+              update((d) => {
+                d.bands.redMax = Math.min(Number(e.target.value), d.bands.yellowMax - 1);
+              })
+            }
+          />
           <span className="slider-value">{draft.bands.redMax}</span>
         </div>
         <div className="slider-row">
-          <span className="slider-label"><span className="sev-dot band-dot-yellow" /> {t('ui.workshop.yellowMax')}</span>
-          <input type="range" min={1} max={100} value={draft.bands.yellowMax}
-            onChange={(e) => update((d) => { d.bands.yellowMax = Math.max(Number(e.target.value), d.bands.redMax + 1); })} />
+          <span className="slider-label">
+            <span className="sev-dot band-dot-yellow" /> {t('ui.workshop.yellowMax')}
+          </span>
+          <input
+            type="range"
+            min={1}
+            max={100}
+            value={draft.bands.yellowMax}
+            onChange={(e) =>
+              update((d) => {
+                d.bands.yellowMax = Math.max(Number(e.target.value), d.bands.redMax + 1);
+              })
+            }
+          />
           <span className="slider-value">{draft.bands.yellowMax}</span>
         </div>
         <div className="save-row">
           <input value={name} onChange={(e) => setName(e.target.value)} aria-label={t('ui.workshop.name')} />
-          <button className="btn btn-primary" onClick={save}>{t('ui.workshop.save')}</button>
+          <button className="btn btn-primary" onClick={save}>
+            {t('ui.workshop.save')}
+          </button>
         </div>
       </div>
       <div className="card">
         <div className="card-header">
           <h2>{t('ui.workshop.result')}</h2>
-          {result && <span className="muted small" data-testid="whatif-ms">{t('ui.workshop.timing', { ms: result.ms.toFixed(1), count: data.customerKeys.length })}</span>}
+          {result && (
+            <span className="muted small" data-testid="whatif-ms">
+              {t('ui.workshop.timing', { ms: result.ms.toFixed(1), count: data.customerKeys.length })}
+            </span>
+          )}
         </div>
         {baseline && result && (
           <div className="kpi-grid">
@@ -154,7 +218,9 @@ export function WhatIfWorkshop({ version, onSaved }: Props) {
                 <div key={b} className={`kpi kpi-band band-${b}`} data-testid={`whatif-${b}`}>
                   <span className="kpi-label">{t(`bands.${b}`)}</span>
                   <span className="kpi-value">{result.counts[b]}</span>
-                  <span className={`kpi-sub ${d > 0 ? 'delta-up' : d < 0 ? 'delta-down' : ''}`}>{t('ui.workshop.delta', { delta: d > 0 ? `+${d}` : String(d) })}</span>
+                  <span className={`kpi-sub ${d > 0 ? 'delta-up' : d < 0 ? 'delta-down' : ''}`}>
+                    {t('ui.workshop.delta', { delta: d > 0 ? `+${d}` : String(d) })}
+                  </span>
                 </div>
               );
             })}

@@ -65,7 +65,13 @@ export function BatchHistory({ batches, selected, onView, onUndone }: Props) {
                 <td className="num">{n(b.rowsAccepted)}</td>
                 <td className="num">{n(b.rowsRejected)}</td>
                 <td className="num">{n(b.rowsDuplicate)}</td>
-                <td>{b.status === 'undone' ? <span className="badge imp-badge-undone">{t('history.undone')}</span> : <span className="badge">{t('history.committed')}</span>}</td>
+                <td>
+                  {b.status === 'undone' ? (
+                    <span className="badge imp-badge-undone">{t('history.undone')}</span>
+                  ) : (
+                    <span className="badge">{t('history.committed')}</span>
+                  )}
+                </td>
                 <td>
                   <div className="imp-actions">
                     <button className="btn btn-ghost" onClick={() => onView(b.id)}>

@@ -43,19 +43,27 @@ export function BatchSummary({ batch: b, onReason }: Props) {
       <div className="kpi-grid">
         <div className="kpi">
           <span className="kpi-label">{t('summary.read')}</span>
-          <span className="kpi-value" data-testid="import-read">{n(b.rowsRead)}</span>
+          <span className="kpi-value" data-testid="import-read">
+            {n(b.rowsRead)}
+          </span>
         </div>
         <div className="kpi imp-kpi-accepted">
           <span className="kpi-label">{t('summary.accepted')}</span>
-          <span className="kpi-value" data-testid="import-accepted">{n(b.rowsAccepted)}</span>
+          <span className="kpi-value" data-testid="import-accepted">
+            {n(b.rowsAccepted)}
+          </span>
         </div>
         <div className={`kpi${b.rowsRejected > 0 ? ' imp-kpi-rejected' : ''}`}>
           <span className="kpi-label">{t('summary.rejected')}</span>
-          <span className="kpi-value" data-testid="import-rejected">{n(b.rowsRejected)}</span>
+          <span className="kpi-value" data-testid="import-rejected">
+            {n(b.rowsRejected)}
+          </span>
         </div>
         <div className="kpi imp-kpi-dup">
           <span className="kpi-label">{t('summary.duplicates')}</span>
-          <span className="kpi-value" data-testid="import-duplicates">{n(b.rowsDuplicate)}</span>
+          <span className="kpi-value" data-testid="import-duplicates">
+            {n(b.rowsDuplicate)}
+          </span>
         </div>
         {b.unknownCustomers > 0 ? (
           <div className="kpi" data-testid="import-unknown-customers">
@@ -82,7 +90,9 @@ export function BatchSummary({ batch: b, onReason }: Props) {
           ))}
         </ul>
       ) : null}
-      <div className="muted imp-adds">{t('summary.addsUp', { read: n(b.rowsRead), accepted: n(b.rowsAccepted), rejected: n(b.rowsRejected), duplicate: n(b.rowsDuplicate) })}</div>
+      <div className="muted imp-adds">
+        {t('summary.addsUp', { read: n(b.rowsRead), accepted: n(b.rowsAccepted), rejected: n(b.rowsRejected), duplicate: n(b.rowsDuplicate) })}
+      </div>
       <div className="imp-two">
         <div>
           <h3>{t('summary.rejectsByReason')}</h3>

@@ -95,7 +95,13 @@ export function FilePicker({ busy, onPicked, onBusy }: Props) {
           if (path.trim()) onPicked(path.trim());
         }}
       >
-        <input value={path} onChange={(e) => setPath(e.target.value)} placeholder={t('ui.pathLabel')} aria-label={t('ui.pathLabel')} data-testid="import-path" />
+        <input
+          value={path}
+          onChange={(e) => setPath(e.target.value)}
+          placeholder={t('ui.pathLabel')}
+          aria-label={t('ui.pathLabel')}
+          data-testid="import-path"
+        />
         <button className="btn" type="submit" disabled={busy !== null || path.trim() === ''}>
           {t('ui.pathOpen')}
         </button>

@@ -155,7 +155,9 @@ export function ImportSection() {
             <div className={`progress`}>
               <span style={{ width: `${pct ?? 3}%` }} />
             </div>
-            <span className="muted small nowrap">{p && p.total ? `${pct}% · ${t('ui.progress', { done: mb(p.done), total: mb(p.total) })}` : t('phase.reading')}</span>
+            <span className="muted small nowrap">
+              {p && p.total ? `${pct}% · ${t('ui.progress', { done: mb(p.done), total: mb(p.total) })}` : t('phase.reading')}
+            </span>
             <button className="btn" onClick={cancel} data-testid="import-cancel">
               {t('ui.cancel')}
             </button>

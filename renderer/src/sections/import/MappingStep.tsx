@@ -62,7 +62,9 @@ export function MappingStep({ preview, onReload, onRun, onCancel }: Props) {
   const header = (c: number) => preview.headers[c] || `#${c + 1}`;
 
   const assign = (column: number, choice: string) => {
-    const [field, type] = choice.startsWith(`${ATTRIBUTE_FIELD}:`) ? [ATTRIBUTE_FIELD, choice.slice(ATTRIBUTE_FIELD.length + 1) as AttributeType] : [choice, null];
+    const [field, type] = choice.startsWith(`${ATTRIBUTE_FIELD}:`)
+      ? [ATTRIBUTE_FIELD, choice.slice(ATTRIBUTE_FIELD.length + 1) as AttributeType]
+      : [choice, null];
     if (type !== null) setAttributeTypes((cur) => ({ ...cur, [column]: type }));
     setByColumn((cur) => {
       const next: Record<number, string> = {};
@@ -98,7 +100,9 @@ export function MappingStep({ preview, onReload, onRun, onCancel }: Props) {
   };
 
   const have = new Set(mappedFields);
-  const keptHeaders = columns.filter((c) => byColumn[c] === ATTRIBUTE_FIELD).map((c) => `${header(c)} · ${t(`attributeTypes.${attributeTypes[c] ?? 'category'}`)}`);
+  const keptHeaders = columns
+    .filter((c) => byColumn[c] === ATTRIBUTE_FIELD)
+    .map((c) => `${header(c)} · ${t(`attributeTypes.${attributeTypes[c] ?? 'category'}`)}`);
   const derivedNote =
     entity === 'orders' && !have.has('amount') && have.has('quantity') && have.has('unitPrice')
       ? t('ui.amountDerived')
@@ -112,7 +116,9 @@ export function MappingStep({ preview, onReload, onRun, onCancel }: Props) {
         <div className="imp-file-head">
           <div>
             <div className="muted small">{t('ui.step1')}</div>
-            <div className="imp-file-name" data-testid="import-file-name">{preview.fileName}</div>
+            <div className="imp-file-name" data-testid="import-file-name">
+              {preview.fileName}
+            </div>
             <div className="muted small">
               {preview.rowEstimate !== null
                 ? t('ui.fileFacts', { size: formatBytes(preview.fileSize), rows: preview.rowEstimate.toLocaleString(wb.locale) })
@@ -127,7 +133,11 @@ export function MappingStep({ preview, onReload, onRun, onCancel }: Props) {
         <div className="imp-settings">
           <label className="field">
             <span className="field-label">{t('ui.step2')}</span>
-            <select value={entity} onChange={(e) => onReload({ entity: e.target.value as EntityKind, sheet: preview.sheet ?? undefined })} data-testid="import-entity">
+            <select
+              value={entity}
+              onChange={(e) => onReload({ entity: e.target.value as EntityKind, sheet: preview.sheet ?? undefined })}
+              data-testid="import-entity"
+            >
               {ENTITY_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(`entities.${k}`)}
@@ -193,7 +203,11 @@ export function MappingStep({ preview, onReload, onRun, onCancel }: Props) {
             <h2>{t('ui.step3')}</h2>
           </div>
           <p className="muted small">{t('ui.mappingHelp')}</p>
-          {keepsAttributes ? <p className="muted small" data-testid="import-attribute-help">{t('ui.attributeHelp')}</p> : null}
+          {keepsAttributes ? (
+            <p className="muted small" data-testid="import-attribute-help">
+              {t('ui.attributeHelp')}
+            </p>
+          ) : null}
           {preview.savedMapping ? <div className="imp-status info">{t('ui.savedMappingApplied', { system: preview.savedMapping.system })}</div> : null}
           <table className="table imp-map-table" data-testid="import-mapping">
             <thead>
@@ -243,7 +257,8 @@ export function MappingStep({ preview, onReload, onRun, onCancel }: Props) {
                     <td>
                       {fromSuggestion ? (
                         <span className={`imp-conf ${confidenceClass(s.confidence)}`} title={t(`mappingReasons.${s.reason}`, { synonym: s.synonym ?? '' })}>
-                          {Math.round(s.confidence * 100)}% · {t(`ui.confidence${confidenceClass(s.confidence) === 'high' ? 'High' : confidenceClass(s.confidence) === 'mid' ? 'Mid' : 'Low'}`)}
+                          {Math.round(s.confidence * 100)}% ·{' '}
+                          {t(`ui.confidence${confidenceClass(s.confidence) === 'high' ? 'High' : confidenceClass(s.confidence) === 'mid' ? 'Mid' : 'Low'}`)}
                         </span>
                       ) : null}
                     </td>
@@ -302,11 +317,21 @@ export function MappingStep({ preview, onReload, onRun, onCancel }: Props) {
               <div>
                 <div className="field-label">{t('ui.unknownCustomers')}</div>
                 <label className="imp-radio">
-                  <input type="radio" checked={unknownCustomers === 'create'} onChange={() => setUnknownCustomers('create')} data-testid="import-unknown-create" />
+                  <input
+                    type="radio"
+                    checked={unknownCustomers === 'create'}
+                    onChange={() => setUnknownCustomers('create')}
+                    data-testid="import-unknown-create"
+                  />
                   <span>{t('ui.unknownCreate')}</span>
                 </label>
                 <label className="imp-radio">
-                  <input type="radio" checked={unknownCustomers === 'reject'} onChange={() => setUnknownCustomers('reject')} data-testid="import-unknown-reject" />
+                  <input
+                    type="radio"
+                    checked={unknownCustomers === 'reject'}
+                    onChange={() => setUnknownCustomers('reject')}
+                    data-testid="import-unknown-reject"
+                  />
                   <span>{t('ui.unknownReject')}</span>
                 </label>
               </div>

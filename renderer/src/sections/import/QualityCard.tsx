@@ -30,7 +30,12 @@ export function QualityCard({ quality }: { quality: EntityQuality[] }) {
             <tr key={q.entity}>
               <td>
                 {t(`entities.${q.entity}`)}
-                {q.distinctOrders !== null ? <span className="muted small"> · {t('quality.distinctOrders')} {n(q.distinctOrders)}</span> : null}
+                {q.distinctOrders !== null ? (
+                  <span className="muted small">
+                    {' '}
+                    · {t('quality.distinctOrders')} {n(q.distinctOrders)}
+                  </span>
+                ) : null}
               </td>
               <td className="num">{n(q.rows)}</td>
               <td className="nowrap">{q.dateMin ? `${q.dateMin} – ${q.dateMax}` : t('quality.empty')}</td>

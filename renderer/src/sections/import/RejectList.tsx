@@ -36,7 +36,10 @@ export function RejectList({ batch, code, onCode }: Props) {
     try {
       let path: string | undefined;
       if (wb.transport.host !== 'web') {
-        const chosen = await callShell(wb.transport, 'dialog.saveFile', { suggestedName: `${batch.fileName.replace(/\.[^.]+$/, '')}-rejects.csv`, kind: 'csv' });
+        const chosen = await callShell(wb.transport, 'dialog.saveFile', {
+          suggestedName: `${batch.fileName.replace(/\.[^.]+$/, '')}-rejects.csv`,
+          kind: 'csv',
+        });
         if (chosen === null) return;
         path = chosen ?? undefined;
       }

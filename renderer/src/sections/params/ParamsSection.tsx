@@ -52,16 +52,18 @@ export function ParamsSection() {
     const mine = ++seq.current;
     setPreviewing(true);
     const timer = setTimeout(() => {
-      wb.api['params.preview']({ set: { ...draft, name: draft.name || 'draft' } }).then(
-        (p) => {
-          if (mine === seq.current) setPreview(p);
-        },
-        (err: unknown) => {
-          if (mine === seq.current) wb.reportError(err);
-        },
-      ).finally(() => {
-        if (mine === seq.current) setPreviewing(false);
-      });
+      wb.api['params.preview']({ set: { ...draft, name: draft.name || 'draft' } })
+        .then(
+          (p) => {
+            if (mine === seq.current) setPreview(p);
+          },
+          (err: unknown) => {
+            if (mine === seq.current) wb.reportError(err);
+          },
+        )
+        .finally(() => {
+          if (mine === seq.current) setPreviewing(false);
+        });
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
   }, [draft, wb.api, wb.reportError]);
@@ -150,7 +152,9 @@ export function ParamsSection() {
           </label>
         </div>
         <div className="pm-row pm-actions">
-          <button className="btn btn-primary" disabled={draft.name.trim() === '' || busy} onClick={() => void save()} data-testid="params-save">{t('ui.save')}</button>
+          <button className="btn btn-primary" disabled={draft.name.trim() === '' || busy} onClick={() => void save()} data-testid="params-save">
+            {t('ui.save')}
+          </button>
           <button className="btn" disabled={draft.name.trim() === '' || busy} onClick={() => void runDiagnostics()} data-testid="params-run-diagnostics">
             {diagJob.running ? t('ui.running') : t('ui.runDiagnostics')}
           </button>
@@ -158,14 +162,22 @@ export function ParamsSection() {
             {healthJob.running ? t('ui.running') : t('ui.runHealth')}
           </button>
           <span className="pm-spacer" />
-          <button className="btn btn-ghost" disabled={!selected} onClick={() => void exportSet()} data-testid="params-export">{t('ui.export')}</button>
+          <button className="btn btn-ghost" disabled={!selected} onClick={() => void exportSet()} data-testid="params-export">
+            {t('ui.export')}
+          </button>
           <label className="btn btn-ghost pm-file">
             {t('ui.import')}
             <input type="file" accept=".json,application/json" onChange={(e) => void importSet(e.target.files?.[0])} data-testid="params-import" />
           </label>
-          <button className="btn btn-ghost btn-danger" disabled={!selected} onClick={() => void remove()}>{t('ui.delete')}</button>
+          <button className="btn btn-ghost btn-danger" disabled={!selected} onClick={() => void remove()}>
+            {t('ui.delete')}
+          </button>
         </div>
-        {message ? <p className="success small" data-testid="params-message">{message}</p> : null}
+        {message ? (
+          <p className="success small" data-testid="params-message">
+            {message}
+          </p>
+        ) : null}
         <p className="muted small" data-testid="params-preview-state">
           {previewing ? t('ui.previewing') : preview ? t('ui.previewMs', { ms: preview.ms }) : ''}
           {preview && !preview.rfm ? ` · ${t('ui.noRun')}` : ''}
@@ -174,16 +186,43 @@ export function ParamsSection() {
       </div>
       <RfmEditor rfm={draft.rfm} preview={preview?.rfm ?? null} int={int} onChange={(rfm) => change({ rfm })} />
       <div className="card" data-testid="params-segments">
-        <div className="card-header"><h2>{t('ui.segments.title')}</h2></div>
+        <div className="card-header">
+          <h2>{t('ui.segments.title')}</h2>
+        </div>
         <p className="field-help">{t('ui.segments.help')}</p>
         <div className="pm-segment-grid">
-          <SegmentRulesEditor scheme="classic" rules={draft.rfm.classicRules} counts={preview?.rfm?.segments ?? null} int={int} onChange={(classicRules) => change({ rfm: { ...draft.rfm, classicRules } })} />
-          <SegmentRulesEditor scheme="valueGroups" rules={draft.rfm.valueGroupRules} counts={preview?.rfm?.valueGroups ?? null} int={int} onChange={(valueGroupRules) => change({ rfm: { ...draft.rfm, valueGroupRules } })} />
+          <SegmentRulesEditor
+            scheme="classic"
+            rules={draft.rfm.classicRules}
+            counts={preview?.rfm?.segments ?? null}
+            int={int}
+            onChange={(classicRules) => change({ rfm: { ...draft.rfm, classicRules } })}
+          />
+          <SegmentRulesEditor
+            scheme="valueGroups"
+            rules={draft.rfm.valueGroupRules}
+            counts={preview?.rfm?.valueGroups ?? null}
+            int={int}
+            onChange={(valueGroupRules) => change({ rfm: { ...draft.rfm, valueGroupRules } })}
+          />
         </div>
       </div>
       <SignalEditor rules={draft.signals} preview={preview?.signals ?? null} int={int} onChange={(signals) => change({ signals })} />
-      <RuleFields title={t('ui.tiers.title')} prefix="ui.tiers" values={draft.tiers} nullable={['upgradeOrderAmount']} testId="params-tiers" onChange={(tiers) => change({ tiers })} />
-      <RuleFields title={t('ui.lifecycle.title')} prefix="ui.lifecycle" values={draft.lifecycle} testId="params-lifecycle" onChange={(lifecycle) => change({ lifecycle })} />
+      <RuleFields
+        title={t('ui.tiers.title')}
+        prefix="ui.tiers"
+        values={draft.tiers}
+        nullable={['upgradeOrderAmount']}
+        testId="params-tiers"
+        onChange={(tiers) => change({ tiers })}
+      />
+      <RuleFields
+        title={t('ui.lifecycle.title')}
+        prefix="ui.lifecycle"
+        values={draft.lifecycle}
+        testId="params-lifecycle"
+        onChange={(lifecycle) => change({ lifecycle })}
+      />
       <PlaybookEditor playbook={draft.playbook} onChange={(playbook) => change({ playbook })} />
     </div>
   );

@@ -8,12 +8,18 @@ export function PlaybookEditor({ playbook, onChange }: { playbook: Playbook; onC
   const { t: th } = useTranslation('health');
   const select = (value: ActionTemplateId, set: (v: ActionTemplateId) => void, testId: string) => (
     <select value={value} onChange={(e) => set(e.target.value as ActionTemplateId)} data-testid={testId}>
-      {ACTION_TEMPLATE_IDS.map((a) => <option key={a} value={a}>{th(`actions.${a}.title`)}</option>)}
+      {ACTION_TEMPLATE_IDS.map((a) => (
+        <option key={a} value={a}>
+          {th(`actions.${a}.title`)}
+        </option>
+      ))}
     </select>
   );
   return (
     <div className="card" data-testid="params-playbook">
-      <div className="card-header"><h2>{t('ui.playbook.title')}</h2></div>
+      <div className="card-header">
+        <h2>{t('ui.playbook.title')}</h2>
+      </div>
       <div className="pm-grid">
         {SEVERITIES.map((s) => (
           <label key={s} className="field">
@@ -36,7 +42,14 @@ export function PlaybookEditor({ playbook, onChange }: { playbook: Playbook; onC
                 <td className="num">
                   <label className="pm-param">
                     <span className="field-help">{t('ui.playbook.dueHours')}</span>
-                    <input type="number" min={1} value={tpl.dueHours} onChange={(e) => onChange({ ...playbook, templates: { ...playbook.templates, [a]: { ...tpl, dueHours: Math.max(1, Number(e.target.value)) } } })} />
+                    <input
+                      type="number"
+                      min={1}
+                      value={tpl.dueHours}
+                      onChange={(e) =>
+                        onChange({ ...playbook, templates: { ...playbook.templates, [a]: { ...tpl, dueHours: Math.max(1, Number(e.target.value)) } } })
+                      }
+                    />
                   </label>
                 </td>
               </tr>

@@ -25,11 +25,17 @@ export function RfmEditor({ rfm, preview, int, onChange }: Props) {
   const cell = (c: ScoreCounts, score: number, key: string) => {
     const now = c.now[score - 1]!;
     const was = c.was[score - 1]!;
-    return <td key={key} className={`num${now !== was ? ' pm-changed' : ''}`}>{t('ui.rfm.countCell', { now: int(now), was: int(was) })}</td>;
+    return (
+      <td key={key} className={`num${now !== was ? ' pm-changed' : ''}`}>
+        {t('ui.rfm.countCell', { now: int(now), was: int(was) })}
+      </td>
+    );
   };
   return (
     <div className="card" data-testid="params-rfm">
-      <div className="card-header"><h2>{t('ui.rfm.title')}</h2></div>
+      <div className="card-header">
+        <h2>{t('ui.rfm.title')}</h2>
+      </div>
       <div className="pm-row">
         <label className="field">
           <span className="field-label">{t('ui.rfm.scoring')}</span>
@@ -40,7 +46,12 @@ export function RfmEditor({ rfm, preview, int, onChange }: Props) {
         </label>
         <label className="field">
           <span className="field-label">{t('ui.rfm.lookback')}</span>
-          <input type="number" min={1} value={rfm.lookbackDays ?? ''} onChange={(e) => onChange({ ...rfm, lookbackDays: e.target.value === '' ? null : Math.max(1, Math.round(Number(e.target.value))) })} />
+          <input
+            type="number"
+            min={1}
+            value={rfm.lookbackDays ?? ''}
+            onChange={(e) => onChange({ ...rfm, lookbackDays: e.target.value === '' ? null : Math.max(1, Math.round(Number(e.target.value))) })}
+          />
         </label>
       </div>
       <p className="field-help">{t('ui.rfm.cutsHelp')}</p>
@@ -51,7 +62,13 @@ export function RfmEditor({ rfm, preview, int, onChange }: Props) {
               <th>{t(`ui.rfm.${dim}`)}</th>
               {rfm.cuts[dim].map((v, i) => (
                 <td key={i}>
-                  <input type="number" value={v} disabled={rfm.scoring !== 'cuts'} onChange={(e) => setCut(dim, i, Number(e.target.value))} data-testid={`params-cut-${dim}-${i}`} />
+                  <input
+                    type="number"
+                    value={v}
+                    disabled={rfm.scoring !== 'cuts'}
+                    onChange={(e) => setCut(dim, i, Number(e.target.value))}
+                    data-testid={`params-cut-${dim}-${i}`}
+                  />
                 </td>
               ))}
             </tr>
@@ -61,14 +78,25 @@ export function RfmEditor({ rfm, preview, int, onChange }: Props) {
       {preview ? (
         <>
           <p className="pm-preview-line" data-testid="params-rfm-preview">
-            {t('ui.rfm.previewLine', { n: int(preview.r.now[4]), was: int(preview.r.was[4]), changed: int(preview.changed), customers: int(preview.customers), runId: preview.runId, asOf: preview.asOf })}
+            {t('ui.rfm.previewLine', {
+              n: int(preview.r.now[4]),
+              was: int(preview.r.was[4]),
+              changed: int(preview.changed),
+              customers: int(preview.customers),
+              runId: preview.runId,
+              asOf: preview.asOf,
+            })}
           </p>
           {preview.lookbackDiffers ? <p className="field-help warn">{t('ui.rfm.lookbackDiffers')}</p> : null}
           <table className="table pm-scores">
             <thead>
               <tr>
                 <th>{t('ui.rfm.score')}</th>
-                {DIMS.map((d) => <th key={d} className="num">{t(`ui.rfm.${d}`)}</th>)}
+                {DIMS.map((d) => (
+                  <th key={d} className="num">
+                    {t(`ui.rfm.${d}`)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>

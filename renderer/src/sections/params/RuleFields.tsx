@@ -18,7 +18,9 @@ export function RuleFields<T extends Record<string, Value>>({ title, prefix, val
   const { t } = useTranslation('params');
   return (
     <div className="card" data-testid={testId}>
-      <div className="card-header"><h2>{title}</h2></div>
+      <div className="card-header">
+        <h2>{title}</h2>
+      </div>
       <div className="pm-grid">
         {Object.entries(values).map(([key, v]) => {
           if (typeof v === 'boolean') {

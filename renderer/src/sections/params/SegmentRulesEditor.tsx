@@ -18,15 +18,20 @@ export function SegmentRulesEditor({ scheme, rules, counts, int, onChange }: Pro
   const { t } = useTranslation('params');
   const { t: ta } = useTranslation('analytics');
   const byId = new Map(counts?.map((c) => [c.id, c]) ?? []);
-  const name = (id: string) => (scheme === 'classic' ? ta(`rfm.segments.${id}`, { defaultValue: id }) : ta(`rfm.valueGroups.${id}`, { defaultValue: ta(`rfm.segments.${id}`, { defaultValue: id }) }));
+  const name = (id: string) =>
+    scheme === 'classic'
+      ? ta(`rfm.segments.${id}`, { defaultValue: id })
+      : ta(`rfm.valueGroups.${id}`, { defaultValue: ta(`rfm.segments.${id}`, { defaultValue: id }) });
   const setRange = (i: number, dim: 'r' | 'f' | 'm', end: 0 | 1, value: number) => {
     const v = Math.min(5, Math.max(1, Math.round(value) || 1));
-    onChange(rules.map((r, k) => {
-      if (k !== i) return r;
-      const range: Range = [r[dim][0], r[dim][1]];
-      range[end] = v;
-      return { ...r, [dim]: range };
-    }));
+    onChange(
+      rules.map((r, k) => {
+        if (k !== i) return r;
+        const range: Range = [r[dim][0], r[dim][1]];
+        range[end] = v;
+        return { ...r, [dim]: range };
+      }),
+    );
   };
   const unclassified = byId.get('unclassified');
   return (

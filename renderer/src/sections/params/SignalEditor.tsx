@@ -20,7 +20,17 @@ function ParamInput({ ruleId, name, value, onChange }: { ruleId: string; name: s
     return (
       <label className="pm-param pm-param-wide">
         <span className="field-help">{label}</span>
-        <input value={value.join(', ')} onChange={(e) => onChange(e.target.value.split(/[,，、]/).map((x) => x.trim()).filter(Boolean))} />
+        <input
+          value={value.join(', ')}
+          onChange={(e) =>
+            onChange(
+              e.target.value
+                .split(/[,，、]/)
+                .map((x) => x.trim())
+                .filter(Boolean),
+            )
+          }
+        />
       </label>
     );
   }
@@ -51,14 +61,20 @@ export function SignalEditor({ rules, preview, int, onChange }: Props) {
   const counts = new Map(preview?.rules.map((r) => [r.ruleId, r]) ?? []);
   return (
     <div className="card" data-testid="params-signals">
-      <div className="card-header"><h2>{t('ui.signals.title')}</h2></div>
+      <div className="card-header">
+        <h2>{t('ui.signals.title')}</h2>
+      </div>
       {preview ? (
         <p className="pm-preview-line" data-testid="params-signals-preview">
           {t('ui.signals.previewLine', {
-            asOf: preview.asOf, customers: int(preview.customers),
-            heavy: int(preview.bySeverity.heavy.now), heavyWas: int(preview.bySeverity.heavy.was),
-            medium: int(preview.bySeverity.medium.now), mediumWas: int(preview.bySeverity.medium.was),
-            light: int(preview.bySeverity.light.now), lightWas: int(preview.bySeverity.light.was),
+            asOf: preview.asOf,
+            customers: int(preview.customers),
+            heavy: int(preview.bySeverity.heavy.now),
+            heavyWas: int(preview.bySeverity.heavy.was),
+            medium: int(preview.bySeverity.medium.now),
+            mediumWas: int(preview.bySeverity.medium.was),
+            light: int(preview.bySeverity.light.now),
+            lightWas: int(preview.bySeverity.light.was),
           })}
         </p>
       ) : null}
@@ -79,22 +95,45 @@ export function SignalEditor({ rules, preview, int, onChange }: Props) {
             const params = r.params as Record<string, ParamValue>;
             return (
               <tr key={r.id} data-testid={`params-signal-${r.id}`}>
-                <td><input type="checkbox" checked={r.enabled} onChange={(e) => update(i, { ...r, enabled: e.target.checked })} /></td>
+                <td>
+                  <input type="checkbox" checked={r.enabled} onChange={(e) => update(i, { ...r, enabled: e.target.checked })} />
+                </td>
                 <td title={th(`signals.${r.id}.description`)}>{th(`signals.${r.id}.name`)}</td>
                 <td>
-                  <select value={r.severity} onChange={(e) => update(i, { ...r, severity: e.target.value as Severity })} data-testid={`params-severity-${r.id}`}>
-                    {SEVERITIES.map((s) => <option key={s} value={s}>{th(`severities.${s}`)}</option>)}
+                  <select
+                    value={r.severity}
+                    onChange={(e) => update(i, { ...r, severity: e.target.value as Severity })}
+                    data-testid={`params-severity-${r.id}`}
+                  >
+                    {SEVERITIES.map((s) => (
+                      <option key={s} value={s}>
+                        {th(`severities.${s}`)}
+                      </option>
+                    ))}
                   </select>
                 </td>
                 <td className="pm-params">
                   {Object.entries(params).map(([name, value]) => (
-                    <ParamInput key={name} ruleId={r.id} name={name} value={value} onChange={(v) => update(i, { ...r, params: { ...params, [name]: v } } as SignalRule)} />
+                    <ParamInput
+                      key={name}
+                      ruleId={r.id}
+                      name={name}
+                      value={value}
+                      onChange={(v) => update(i, { ...r, params: { ...params, [name]: v } } as SignalRule)}
+                    />
                   ))}
                 </td>
                 <td>
-                  <select value={r.action ?? ''} onChange={(e) => update(i, { ...r, action: e.target.value === '' ? null : (e.target.value as SignalRule['action']) })}>
+                  <select
+                    value={r.action ?? ''}
+                    onChange={(e) => update(i, { ...r, action: e.target.value === '' ? null : (e.target.value as SignalRule['action']) })}
+                  >
                     <option value="">{t('ui.signals.actionDefault')}</option>
-                    {ACTION_TEMPLATE_IDS.map((a) => <option key={a} value={a}>{th(`actions.${a}.title`)}</option>)}
+                    {ACTION_TEMPLATE_IDS.map((a) => (
+                      <option key={a} value={a}>
+                        {th(`actions.${a}.title`)}
+                      </option>
+                    ))}
                   </select>
                 </td>
                 <td className={`num${c && c.now !== c.was ? ' pm-changed' : ''}`} data-testid={`params-fire-${r.id}`}>

@@ -19,7 +19,9 @@ export function AuditChainStatus({ refresh = 0 }: { refresh?: number }) {
   if (!v) return null;
   return (
     <div className={`privacy-chain ${v.intact ? 'is-intact' : 'is-broken'}`} data-testid="audit-chain">
-      <span className="privacy-chain-mark" aria-hidden>{v.intact ? '✓' : '✕'}</span>
+      <span className="privacy-chain-mark" aria-hidden>
+        {v.intact ? '✓' : '✕'}
+      </span>
       <span className="privacy-chain-text">
         {v.intact ? t('audit.intact', { entries: v.entries, hash: v.lastHash ? `${v.lastHash.slice(0, 16)}…` : '-' }) : t('audit.broken', { id: v.brokenAt })}
       </span>

@@ -35,11 +35,16 @@ export function PrivacySection() {
     };
   }, [wb.api, wb.reportError, checked]);
   const annotated = notes
-    ? (Object.entries(notes) as [keyof ErasureNotes, Record<string, number>][]).flatMap(([kind, runs]) => Object.entries(runs).map(([id, n]) => ({ kind, id, n })))
+    ? (Object.entries(notes) as [keyof ErasureNotes, Record<string, number>][]).flatMap(([kind, runs]) =>
+        Object.entries(runs).map(([id, n]) => ({ kind, id, n })),
+      )
     : [];
 
   const choose = async () => {
-    const picked = await callShell(wb.transport, 'dialog.saveFile', { suggestedName: `${defaultCertificate(ws.path).split(/[\\/]/).pop() ?? 'certificate'}.json`, kind: 'json' });
+    const picked = await callShell(wb.transport, 'dialog.saveFile', {
+      suggestedName: `${defaultCertificate(ws.path).split(/[\\/]/).pop() ?? 'certificate'}.json`,
+      kind: 'json',
+    });
     if (picked) setCertificate(picked);
   };
 
@@ -111,7 +116,9 @@ export function PrivacySection() {
         </div>
         {done && (
           <p className="privacy-result" data-testid="close-out-result">
-            {done.mode === 'workspace' ? t('closeOut.deleted', { files: done.filesDeleted.length }) : t('closeOut.done', { fields: sum(done.cleared), rows: sum(done.rowsDeleted) })}
+            {done.mode === 'workspace'
+              ? t('closeOut.deleted', { files: done.filesDeleted.length })
+              : t('closeOut.done', { fields: sum(done.cleared), rows: sum(done.rowsDeleted) })}
             {done.certificate && <span className="muted small"> {t('closeOut.certificateWritten', { path: done.certificate.text })}</span>}
           </p>
         )}

@@ -74,7 +74,11 @@ export function ExportPanel({ definition, onExported }: Props) {
         <div className="rp-done" data-testid="report-done">
           <div className="success">{t('ui.exported', { kind: last.kind.toUpperCase(), path: last.path })}</div>
           <div className="muted small">
-            {[formatBytes(last.bytes), last.pages !== null ? t('ui.pages', { n: last.pages }) : null, last.kind === 'xlsx' ? t('ui.dataRows', { n: last.dataRows }) : null]
+            {[
+              formatBytes(last.bytes),
+              last.pages !== null ? t('ui.pages', { n: last.pages }) : null,
+              last.kind === 'xlsx' ? t('ui.dataRows', { n: last.dataRows }) : null,
+            ]
               .filter(Boolean)
               .join(' · ')}
           </div>

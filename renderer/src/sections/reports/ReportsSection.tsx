@@ -92,7 +92,11 @@ export function ReportsSection() {
         <div className="card">
           <div className="card-header">
             <h2>{t('ui.settings')}</h2>
-            {saved ? <span className="success small" data-testid="report-saved">✓ {t('ui.saved')}</span> : null}
+            {saved ? (
+              <span className="success small" data-testid="report-saved">
+                ✓ {t('ui.saved')}
+              </span>
+            ) : null}
           </div>
           <div className="rp-settings">
             <label className="field">
@@ -115,7 +119,12 @@ export function ReportsSection() {
               </select>
             </label>
             <label className="rp-switch">
-              <input type="checkbox" checked={def.pseudonymise} onChange={(e) => change({ ...def, pseudonymise: e.target.checked })} data-testid="report-pseudonymise" />
+              <input
+                type="checkbox"
+                checked={def.pseudonymise}
+                onChange={(e) => change({ ...def, pseudonymise: e.target.checked })}
+                data-testid="report-pseudonymise"
+              />
               <span>
                 <span className="field-label">{t('ui.pseudonymise')}</span>
                 <span className="field-help">{t('ui.pseudonymiseHelp')}</span>

@@ -44,20 +44,37 @@ export function RunPicker({ definition, onChange }: { definition: ReportDefiniti
     return (
       <label className="field">
         <span className="field-label">{label}</span>
-        <select value={value ?? ''} disabled={runs.length === 0} onChange={(e) => set(e.target.value === '' ? null : Number(e.target.value))} data-testid={testId}>
+        <select
+          value={value ?? ''}
+          disabled={runs.length === 0}
+          onChange={(e) => set(e.target.value === '' ? null : Number(e.target.value))}
+          data-testid={testId}
+        >
           <option value="">{latest ? t('ui.latestAsOf', { id: latest.id, asOf: latest.asOf }) : t('ui.noRuns')}</option>
-          {runs.map((r) => <option key={r.id} value={r.id}>{option(r)}</option>)}
+          {runs.map((r) => (
+            <option key={r.id} value={r.id}>
+              {option(r)}
+            </option>
+          ))}
         </select>
       </label>
     );
   };
   return (
     <div className="card" data-testid="report-runs">
-      <div className="card-header"><h2>{t('ui.runsHeading')}</h2></div>
+      <div className="card-header">
+        <h2>{t('ui.runsHeading')}</h2>
+      </div>
       <p className="muted small">{t('ui.runsIntro')}</p>
       <div className="rp-settings">
         {picker(t('ui.diagnosticRun'), diag, definition.diagnosticRunId, (id) => onChange({ ...definition, diagnosticRunId: id }), 'report-diagnostic-run')}
-        {picker(t('ui.healthRun'), health.map((h) => ({ id: h.id, asOf: h.asOf, label: null, paramSet: h.paramSet })), definition.healthRunId, (id) => onChange({ ...definition, healthRunId: id }), 'report-health-run')}
+        {picker(
+          t('ui.healthRun'),
+          health.map((h) => ({ id: h.id, asOf: h.asOf, label: null, paramSet: h.paramSet })),
+          definition.healthRunId,
+          (id) => onChange({ ...definition, healthRunId: id }),
+          'report-health-run',
+        )}
       </div>
     </div>
   );

@@ -43,11 +43,15 @@ export function SectionList({ definition, sources, onChange }: Props) {
             data-testid={`report-section-${s.id}`}
           >
             <div className="rp-section-row">
-              <span className="rp-grip" aria-hidden="true">⋮⋮</span>
+              <span className="rp-grip" aria-hidden="true">
+                ⋮⋮
+              </span>
               <label className="rp-include">
                 <input type="checkbox" checked={s.included} onChange={(e) => update(i, { included: e.target.checked })} aria-label={t('ui.include')} />
                 <span className="rp-num">{i + 1}</span>
-                <span className="rp-title" title={t(`sections.${s.id}`)}>{t(`sections.${s.id}`)}</span>
+                <span className="rp-title" title={t(`sections.${s.id}`)}>
+                  {t(`sections.${s.id}`)}
+                </span>
               </label>
               {s.included && src ? (
                 <span className={`rp-status ${src.status}`} title={src.source ?? ''}>
@@ -68,7 +72,14 @@ export function SectionList({ definition, sources, onChange }: Props) {
                 <button className="btn btn-ghost rp-icon" onClick={() => move(i, i - 1)} disabled={i === 0} aria-label={t('ui.moveUp')} title={t('ui.moveUp')}>
                   ↑
                 </button>
-                <button className="btn btn-ghost rp-icon" onClick={() => move(i, i + 1)} disabled={i === sections.length - 1} aria-label={t('ui.moveDown')} title={t('ui.moveDown')} data-testid={`report-down-${s.id}`}>
+                <button
+                  className="btn btn-ghost rp-icon"
+                  onClick={() => move(i, i + 1)}
+                  disabled={i === sections.length - 1}
+                  aria-label={t('ui.moveDown')}
+                  title={t('ui.moveDown')}
+                  data-testid={`report-down-${s.id}`}
+                >
                   ↓
                 </button>
               </span>
