@@ -21,6 +21,7 @@ function step(label, cmd, args) {
 
 step('typecheck', bin('tsc'), ['-b']);
 step('lint', bin('eslint'), ['--cache', '--cache-location', 'node_modules/.cache/eslint/', '.']);
+step('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 const built = step('build', bin('electron-vite'), ['build']);
 
 mkdirSync('test-results', { recursive: true });

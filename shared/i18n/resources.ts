@@ -13,21 +13,45 @@ import zhReports from './locales/zh-CN/reports.json';
 import enReports from './locales/en/reports.json';
 import zhChurn from './locales/zh-CN/churn.json';
 import enChurn from './locales/en/churn.json';
+import zhEncryption from './locales/zh-CN/encryption.json';
+import enEncryption from './locales/en/encryption.json';
 import zhClv from './locales/zh-CN/clv.json';
 import enClv from './locales/en/clv.json';
 import zhPrivacy from './locales/zh-CN/privacy.json';
 import enPrivacy from './locales/en/privacy.json';
 import zhParams from './locales/zh-CN/params.json';
 import enParams from './locales/en/params.json';
-import zhEncryption from './locales/zh-CN/encryption.json';
-import enEncryption from './locales/en/encryption.json';
 
 // Every catalogue, one namespace per domain. Both the renderer (UI) and the backend (reports, CLI)
 // read these, so a label is written once. A test checks each locale file is registered here and
 // that zh-CN and en have the same keys.
 export const resources = {
-  'zh-CN': { common: zhCommon, import: zhImport, analytics: zhAnalytics, health: zhHealth, checklists: zhChecklists, reports: zhReports, encryption: zhEncryption, churn: zhChurn, clv: zhClv, privacy: zhPrivacy, params: zhParams },
-  en: { common: enCommon, import: enImport, analytics: enAnalytics, health: enHealth, checklists: enChecklists, reports: enReports, encryption: enEncryption, churn: enChurn, clv: enClv, privacy: enPrivacy, params: enParams },
+  'zh-CN': {
+    common: zhCommon,
+    import: zhImport,
+    analytics: zhAnalytics,
+    health: zhHealth,
+    checklists: zhChecklists,
+    reports: zhReports,
+    encryption: zhEncryption,
+    churn: zhChurn,
+    clv: zhClv,
+    privacy: zhPrivacy,
+    params: zhParams,
+  },
+  en: {
+    common: enCommon,
+    import: enImport,
+    analytics: enAnalytics,
+    health: enHealth,
+    checklists: enChecklists,
+    reports: enReports,
+    encryption: enEncryption,
+    churn: enChurn,
+    clv: enClv,
+    privacy: enPrivacy,
+    params: enParams,
+  },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)['zh-CN'];

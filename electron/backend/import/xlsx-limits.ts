@@ -50,7 +50,7 @@ async function streamEntry(fh: FileHandle, entry: ZipEntry, onData: (piece: Buff
     return buf.subarray(0, bytesRead);
   };
   if (entry.method === 0) {
-    for (let at = start; at < end; ) {
+    for (let at = start; at < end;) {
       const piece = await readPiece(at);
       at += piece.length;
       onData(piece);
@@ -82,7 +82,7 @@ async function streamEntry(fh: FileHandle, entry: ZipEntry, onData: (piece: Buff
     });
     inflate.on('close', () => resolve());
   });
-  for (let at = start; at < end && failure === null && !ended; ) {
+  for (let at = start; at < end && failure === null && !ended;) {
     const piece = await readPiece(at);
     at += piece.length;
     // Back-pressure: wait for the inflater to drain before feeding more, so a bomb's output is
@@ -99,7 +99,13 @@ function tooLarge(expanded: number, entry: ZipEntry, partLimit: number, ratioLim
   if (expanded > partLimit) throw new ImportFileError('workbook_part_too_large', { file, part, limitMb: Math.round(partLimit / MB) });
   const compressed = Math.max(1, entry.compressedSize);
   if (expanded > READ_LIMITS.ratioFromBytes && expanded > ratioLimit * compressed) {
-    throw new ImportFileError('workbook_ratio', { file, part, ratio: Math.floor(expanded / compressed), limit: ratioLimit, minMb: READ_LIMITS.ratioFromBytes / MB });
+    throw new ImportFileError('workbook_ratio', {
+      file,
+      part,
+      ratio: Math.floor(expanded / compressed),
+      limit: ratioLimit,
+      minMb: READ_LIMITS.ratioFromBytes / MB,
+    });
   }
 }
 

@@ -126,11 +126,15 @@ describe('churn report section', () => {
     expect(all).toContain('Signal backtest');
   }, 120_000);
 
-  it.skipIf(!chromiumPath())('prints in the PDF', async () => {
-    const out = await call('report.exportPdf', { path: join(dir, 'out', 'churn.pdf'), definition: definition('zh-CN') });
-    const text = execFileSync('pdftotext', ['-layout', out.path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    expect(text).toContain('流失风险模型');
-    expect(text.indexOf('按十分位的提升度')).toBeLessThan(text.indexOf('驱动因素'));
-    expect(text).toContain('预警规则回测');
-  }, 120_000);
+  it.skipIf(!chromiumPath())(
+    'prints in the PDF',
+    async () => {
+      const out = await call('report.exportPdf', { path: join(dir, 'out', 'churn.pdf'), definition: definition('zh-CN') });
+      const text = execFileSync('pdftotext', ['-layout', out.path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      expect(text).toContain('流失风险模型');
+      expect(text.indexOf('按十分位的提升度')).toBeLessThan(text.indexOf('驱动因素'));
+      expect(text).toContain('预警规则回测');
+    },
+    120_000,
+  );
 });

@@ -20,18 +20,40 @@ const interval = (i: Interval | null): string => (i ? `${f3(i.value)} [${f3(i.lo
 
 function evaluationBlocks(ctx: SectionContext, run: ChurnRun, c: (key: string, p?: Record<string, string | number>) => string): ReportBlock[] {
   const e = run.evaluation;
-  const scheme = e.scheme === 'time-holdout' ? c('scheme.time-holdout', { train: e.train.cutoff ?? '', test: e.test.cutoff ?? '' }) : c('scheme.kfold', { folds: e.folds ?? 0 });
+  const scheme =
+    e.scheme === 'time-holdout'
+      ? c('scheme.time-holdout', { train: e.train.cutoff ?? '', test: e.test.cutoff ?? '' })
+      : c('scheme.kfold', { folds: e.folds ?? 0 });
   const figures: KeyFigure[] = [
-    { label: c('evaluation.rocAuc'), value: e.rocAuc?.value ?? null, format: 'number', decimals: 3, note: `${c('report.interval')} ${interval(e.rocAuc)}`, tone: run.status === 'ok' ? null : 'yellow' },
+    {
+      label: c('evaluation.rocAuc'),
+      value: e.rocAuc?.value ?? null,
+      format: 'number',
+      decimals: 3,
+      note: `${c('report.interval')} ${interval(e.rocAuc)}`,
+      tone: run.status === 'ok' ? null : 'yellow',
+    },
     { label: c('evaluation.prAuc'), value: e.prAuc?.value ?? null, format: 'number', decimals: 3, note: `${c('report.interval')} ${interval(e.prAuc)}` },
     { label: c('evaluation.baseRate'), value: e.baseRate, format: 'percent', note: c('ui.evaluation.base', { churned: e.test.churned, n: e.test.customers }) },
     { label: c('evaluation.brier'), value: e.brier, format: 'number', decimals: 3, note: `${c('evaluation.brierBaseline')} ${f3(e.brierBaseline)}` },
   ];
   const blocks: ReportBlock[] = [
     { kind: 'paragraph', text: `${c('report.status')}: ${c(`status.${run.status}`, { min: run.status === 'too-small' ? MIN_CUSTOMERS : MIN_CHURNED })}` },
-    { kind: 'paragraph', text: `${scheme}. ${c('evaluation.train')}: ${e.train.customers} / ${e.train.churned}; ${c('evaluation.test')}: ${e.test.customers} / ${e.test.churned} (${c('evaluation.customers')} / ${c('evaluation.churned')}).` },
+    {
+      kind: 'paragraph',
+      text: `${scheme}. ${c('evaluation.train')}: ${e.train.customers} / ${e.train.churned}; ${c('evaluation.test')}: ${e.test.customers} / ${e.test.churned} (${c('evaluation.customers')} / ${c('evaluation.churned')}).`,
+    },
     { kind: 'keyFigures', figures },
-    { kind: 'bullets', items: [c('ui.evaluation.auc'), c('ui.evaluation.pr'), c('ui.evaluation.brier', { n: e.test.customers }), c('ui.evaluation.referenceNote'), ...run.notes.map((n) => c(n.key, n.params))] },
+    {
+      kind: 'bullets',
+      items: [
+        c('ui.evaluation.auc'),
+        c('ui.evaluation.pr'),
+        c('ui.evaluation.brier', { n: e.test.customers }),
+        c('ui.evaluation.referenceNote'),
+        ...run.notes.map((n) => c(n.key, n.params)),
+      ],
+    },
   ];
   if (e.lift.length > 0) {
     blocks.push({
@@ -53,7 +75,13 @@ function evaluationBlocks(ctx: SectionContext, run: ChurnRun, c: (key: string, p
       title: c('ui.evaluation.gainsTitle'),
       width: 560,
       height: 320,
-      option: buildGainsChart({ lift: e.lift, modelName: c('ui.evaluation.gainsModel'), randomName: c('ui.evaluation.gainsRandom'), xName: c('ui.evaluation.gainsX'), yName: c('ui.evaluation.gainsY') }),
+      option: buildGainsChart({
+        lift: e.lift,
+        modelName: c('ui.evaluation.gainsModel'),
+        randomName: c('ui.evaluation.gainsRandom'),
+        xName: c('ui.evaluation.gainsX'),
+        yName: c('ui.evaluation.gainsY'),
+      }),
     });
     blocks.push({
       kind: 'table',
@@ -72,7 +100,13 @@ function evaluationBlocks(ctx: SectionContext, run: ChurnRun, c: (key: string, p
       title: c('ui.evaluation.calibrationTitle'),
       width: 560,
       height: 320,
-      option: buildCalibrationChart({ reliability: e.reliability, observedName: c('ui.evaluation.calibrationObserved'), perfectName: c('ui.evaluation.calibrationPerfect'), xName: c('ui.evaluation.calibrationX'), yName: c('ui.evaluation.calibrationY') }),
+      option: buildCalibrationChart({
+        reliability: e.reliability,
+        observedName: c('ui.evaluation.calibrationObserved'),
+        perfectName: c('ui.evaluation.calibrationPerfect'),
+        xName: c('ui.evaluation.calibrationX'),
+        yName: c('ui.evaluation.calibrationY'),
+      }),
     });
   }
   return blocks;
@@ -91,27 +125,30 @@ export const churnSection: SectionBuilder = async (ctx) => {
   else if (run.status !== 'ok') blocks.push({ kind: 'paragraph', text: c('ui.notShown') });
 
   const kind = run.drivers[0]?.kind ?? 'odds-ratio';
-  if (!withheld) blocks.push({
-    kind: 'table',
-    title: `${c('drivers.heading')} — ${c(`drivers.${kind}`)}`,
-    columns: [
-      { key: 'feature', label: c('ui.drivers.feature'), format: 'text', width: 36 },
-      { key: 'value', label: c('ui.drivers.value'), format: 'number', decimals: 3, width: 10 },
-      { key: 'low', label: c('report.low'), format: 'number', decimals: 2, width: 10 },
-      { key: 'high', label: c('report.high'), format: 'number', decimals: 2, width: 10 },
-      { key: 'dir', label: c('ui.drivers.direction'), format: 'text', width: 12 },
-    ],
-    rows: run.drivers.slice(0, TOP_DRIVERS).map((d): TableCell[] => [
-      featureLabel(d, names),
-      d.value,
-      d.low,
-      d.high,
-      d.direction > 0 ? c('drivers.up') : d.direction < 0 ? c('drivers.down') : c('drivers.unclear'),
-    ]),
-    note: `${kind === 'odds-ratio' ? c('ui.drivers.orNote') : c('ui.drivers.permNote')} ${c('features.used')}: ${run.features.used.length}; ${c('features.dropped')}: ${
-      run.features.dropped.map((d) => `${featureLabel(d, names)} (${c(`features.reasons.${d.reason}`)})`).join(', ') || '—'
-    }`,
-  });
+  if (!withheld)
+    blocks.push({
+      kind: 'table',
+      title: `${c('drivers.heading')} — ${c(`drivers.${kind}`)}`,
+      columns: [
+        { key: 'feature', label: c('ui.drivers.feature'), format: 'text', width: 36 },
+        { key: 'value', label: c('ui.drivers.value'), format: 'number', decimals: 3, width: 10 },
+        { key: 'low', label: c('report.low'), format: 'number', decimals: 2, width: 10 },
+        { key: 'high', label: c('report.high'), format: 'number', decimals: 2, width: 10 },
+        { key: 'dir', label: c('ui.drivers.direction'), format: 'text', width: 12 },
+      ],
+      rows: run.drivers
+        .slice(0, TOP_DRIVERS)
+        .map((d): TableCell[] => [
+          featureLabel(d, names),
+          d.value,
+          d.low,
+          d.high,
+          d.direction > 0 ? c('drivers.up') : d.direction < 0 ? c('drivers.down') : c('drivers.unclear'),
+        ]),
+      note: `${kind === 'odds-ratio' ? c('ui.drivers.orNote') : c('ui.drivers.permNote')} ${c('features.used')}: ${run.features.used.length}; ${c('features.dropped')}: ${
+        run.features.dropped.map((d) => `${featureLabel(d, names)} (${c(`features.reasons.${d.reason}`)})`).join(', ') || '—'
+      }`,
+    });
 
   const bt = await runBacktest(ctx.sqlite, { horizonDays: run.params.horizonDays });
   blocks.push({
@@ -125,33 +162,52 @@ export const churnSection: SectionBuilder = async (ctx) => {
       { key: 'lift', label: c('backtest.lift'), format: 'number', decimals: 2, width: 10 },
       { key: 'lead', label: c('backtest.lead'), format: 'number', decimals: 0, width: 14 },
     ],
-    rows: bt.rules.map((r): TableCell[] => [String(ctx.t(`health:signals.${r.ruleId}.name`, { defaultValue: r.ruleId })), r.fires, r.precision, r.recall, r.lift, r.medianLeadDays]),
+    rows: bt.rules.map((r): TableCell[] => [
+      String(ctx.t(`health:signals.${r.ruleId}.name`, { defaultValue: r.ruleId })),
+      r.fires,
+      r.precision,
+      r.recall,
+      r.lift,
+      r.medianLeadDays,
+    ]),
     note: `${c('backtest.summary', { observations: bt.observations, dates: bt.dates.length, churned: bt.churned, horizon: bt.horizonDays, baseRate: `${(bt.baseRate * 100).toFixed(1)}%` })} ${c('ui.backtest.note')}`,
   });
 
   const top = withheld ? { total: 0, rows: [] } : scoresPage(ctx.sqlite, { runId, sort: 'revenueAtStake', descending: true, offset: 0, limit: TOP_CUSTOMERS });
-  if (!withheld) blocks.push({
-    kind: 'table',
-    title: c('scores.heading'),
-    columns: [
-      { key: 'key', label: ctx.r('columns.customerKey'), format: 'text', width: 12 },
-      { key: 'name', label: ctx.r('columns.customer'), format: 'text', width: 24, pii: 'customer' },
-      { key: 'owner', label: ctx.r('columns.owner'), format: 'text', width: 10 },
-      { key: 'p', label: c('scores.probability'), format: 'percent', width: 12 },
-      { key: 'rev', label: c('scores.revenue12m'), format: 'currency', width: 14 },
-      { key: 'stake', label: c('scores.revenueAtStake'), format: 'currency', width: 14 },
-      { key: 'reasons', label: c('scores.reasons'), format: 'text', width: 48 },
-    ],
-    rows: top.rows.map((s): TableCell[] => [s.customerKey, s.name, s.owner, s.probability, s.revenue12m, s.revenueAtStake, s.reasons.map((r) => reasonText(r, names, ctx.locale)).join('; ')]),
-    note: c('ui.scores.note', { asOf: run.scoredAsOf }),
-  });
+  if (!withheld)
+    blocks.push({
+      kind: 'table',
+      title: c('scores.heading'),
+      columns: [
+        { key: 'key', label: ctx.r('columns.customerKey'), format: 'text', width: 12 },
+        { key: 'name', label: ctx.r('columns.customer'), format: 'text', width: 24, pii: 'customer' },
+        { key: 'owner', label: ctx.r('columns.owner'), format: 'text', width: 10 },
+        { key: 'p', label: c('scores.probability'), format: 'percent', width: 12 },
+        { key: 'rev', label: c('scores.revenue12m'), format: 'currency', width: 14 },
+        { key: 'stake', label: c('scores.revenueAtStake'), format: 'currency', width: 14 },
+        { key: 'reasons', label: c('scores.reasons'), format: 'text', width: 48 },
+      ],
+      rows: top.rows.map((s): TableCell[] => [
+        s.customerKey,
+        s.name,
+        s.owner,
+        s.probability,
+        s.revenue12m,
+        s.revenueAtStake,
+        s.reasons.map((r) => reasonText(r, names, ctx.locale)).join('; '),
+      ]),
+      note: c('ui.scores.note', { asOf: run.scoredAsOf }),
+    });
 
   const stake = top.rows.reduce((sum, s) => sum + s.revenueAtStake, 0);
   return {
     blocks,
     status: 'stored',
     source: c('report.source', { id: run.id, model: run.params.model, label: run.params.label, asOf: run.scoredAsOf }),
-    highlights: run.status === 'ok' && run.rocAuc !== null ? [{ label: c('report.highlightAuc'), value: run.rocAuc, format: 'number', decimals: 3, note: interval(run.evaluation.rocAuc) }] : [],
+    highlights:
+      run.status === 'ok' && run.rocAuc !== null
+        ? [{ label: c('report.highlightAuc'), value: run.rocAuc, format: 'number', decimals: 3, note: interval(run.evaluation.rocAuc) }]
+        : [],
     findings: [
       run.status === 'ok'
         ? c('report.findingOk', { auc: f3(run.rocAuc), n: top.rows.length, stake: Math.round(stake).toLocaleString(ctx.locale) })

@@ -39,10 +39,14 @@ export function ChurnRiskPanel({ customerKey }: { customerKey: string }) {
     <section className="card churn-risk-panel" data-testid="customer-churn">
       <div className="card-header">
         <h2>{t('ui.card.heading', { id: run.id })}</h2>
-        <a href="#/e/churn" className="small">{t('ui.card.open')}</a>
+        <a href="#/e/churn" className="small">
+          {t('ui.card.open')}
+        </a>
       </div>
       {run.status !== 'ok' && (
-        <p className="churn-status warn small">{t('ui.card.caveat', { status: t(`status.${run.status}`, { min: run.status === 'too-small' ? MIN_CUSTOMERS : MIN_CHURNED }) })}</p>
+        <p className="churn-status warn small">
+          {t('ui.card.caveat', { status: t(`status.${run.status}`, { min: run.status === 'too-small' ? MIN_CUSTOMERS : MIN_CHURNED }) })}
+        </p>
       )}
       {withheld(run.status) ? null : !score ? (
         <p className="muted">{t('ui.card.none')}</p>
@@ -50,18 +54,25 @@ export function ChurnRiskPanel({ customerKey }: { customerKey: string }) {
         <div className="churn-card-grid">
           <div>
             <div className="muted small">{t('ui.card.probability', { horizon: run.params.horizonDays })}</div>
-            <div className="churn-prob" data-testid="customer-churn-probability">{pct(score.probability)}</div>
+            <div className="churn-prob" data-testid="customer-churn-probability">
+              {pct(score.probability)}
+            </div>
             <div className="muted small">
               {t('scores.rank')} {score.rank} · {t('scores.revenueAtStake')} {Math.round(score.revenueAtStake).toLocaleString(locale)}
             </div>
-            <div className="muted small">ROC AUC {run.rocAuc === null ? '–' : run.rocAuc.toFixed(3)} · {run.scoredAsOf}</div>
+            <div className="muted small">
+              ROC AUC {run.rocAuc === null ? '–' : run.rocAuc.toFixed(3)} · {run.scoredAsOf}
+            </div>
           </div>
           <div>
             <div className="muted small">{t('ui.card.reasons')}</div>
             <ul className="churn-reasons" data-testid="customer-churn-reasons">
               {score.reasons.map((r) => (
                 <li key={r.id}>
-                  <span className={`churn-reason-bar ${r.effect > 0 ? 'up' : 'down'}`} style={{ width: `${Math.round(40 * (Math.abs(r.effect) / strongest))}px` }} />
+                  <span
+                    className={`churn-reason-bar ${r.effect > 0 ? 'up' : 'down'}`}
+                    style={{ width: `${Math.round(40 * (Math.abs(r.effect) / strongest))}px` }}
+                  />
                   <span>{reasonText(r, nt, locale)}</span>
                   <span className="muted small"> ({r.effect > 0 ? t('drivers.up') : t('drivers.down')})</span>
                 </li>

@@ -53,14 +53,20 @@ export function ChurnSection() {
   return (
     <div className="section-stack churn">
       <FitControls running={fit.running} progress={fit.progress} onFit={onFit} onCancel={fit.cancel} />
-      {loaded && !run && !fit.running && <p className="card muted" data-testid="churn-empty">{t('ui.empty')}</p>}
+      {loaded && !run && !fit.running && (
+        <p className="card muted" data-testid="churn-empty">
+          {t('ui.empty')}
+        </p>
+      )}
       {run && (
         <>
           <div className="churn-run-line muted small" data-testid="churn-run-line">
             {runs.length > 1 && (
               <select value={run.id} onChange={(e) => load(Number(e.target.value)).catch(wb.reportError)} aria-label={t('ui.run.pick')}>
                 {runs.map((r) => (
-                  <option key={r.id} value={r.id}>#{r.id} {r.params.model} {r.params.label} {r.rocAuc === null ? '' : `AUC ${r.rocAuc.toFixed(3)}`}</option>
+                  <option key={r.id} value={r.id}>
+                    #{r.id} {r.params.model} {r.params.label} {r.rocAuc === null ? '' : `AUC ${r.rocAuc.toFixed(3)}`}
+                  </option>
                 ))}
               </select>
             )}
@@ -77,7 +83,9 @@ export function ChurnSection() {
           </div>
           <EvaluationCard run={run} />
           {withheld(run.status) ? (
-            <p className="card churn-status warn" data-testid="churn-withheld">{t('ui.withheld')}</p>
+            <p className="card churn-status warn" data-testid="churn-withheld">
+              {t('ui.withheld')}
+            </p>
           ) : (
             <>
               {run.status !== 'ok' && <p className="card churn-status warn">{t('ui.notShown')}</p>}

@@ -11,15 +11,34 @@ export function EvaluationCard({ run }: { run: ChurnRun }) {
   const { t } = useTranslation('churn');
   const e = run.evaluation;
   const gains = useMemo(
-    () => buildGainsChart({ title: t('ui.evaluation.gainsTitle'), lift: e.lift, modelName: t('ui.evaluation.gainsModel'), randomName: t('ui.evaluation.gainsRandom'), xName: t('ui.evaluation.gainsX'), yName: t('ui.evaluation.gainsY') }),
+    () =>
+      buildGainsChart({
+        title: t('ui.evaluation.gainsTitle'),
+        lift: e.lift,
+        modelName: t('ui.evaluation.gainsModel'),
+        randomName: t('ui.evaluation.gainsRandom'),
+        xName: t('ui.evaluation.gainsX'),
+        yName: t('ui.evaluation.gainsY'),
+      }),
     [e.lift, t],
   );
   const calibration = useMemo(
-    () => buildCalibrationChart({ title: t('ui.evaluation.calibrationTitle'), reliability: e.reliability, observedName: t('ui.evaluation.calibrationObserved'), perfectName: t('ui.evaluation.calibrationPerfect'), xName: t('ui.evaluation.calibrationX'), yName: t('ui.evaluation.calibrationY') }),
+    () =>
+      buildCalibrationChart({
+        title: t('ui.evaluation.calibrationTitle'),
+        reliability: e.reliability,
+        observedName: t('ui.evaluation.calibrationObserved'),
+        perfectName: t('ui.evaluation.calibrationPerfect'),
+        xName: t('ui.evaluation.calibrationX'),
+        yName: t('ui.evaluation.calibrationY'),
+      }),
     [e.reliability, t],
   );
   const ok = run.status === 'ok';
-  const scheme = e.scheme === 'time-holdout' ? t('scheme.time-holdout', { train: e.train.cutoff ?? '', test: e.test.cutoff ?? '' }) : t('scheme.kfold', { folds: e.folds ?? 0 });
+  const scheme =
+    e.scheme === 'time-holdout'
+      ? t('scheme.time-holdout', { train: e.train.cutoff ?? '', test: e.test.cutoff ?? '' })
+      : t('scheme.kfold', { folds: e.folds ?? 0 });
   return (
     <section className="card churn-evaluation" data-testid="churn-evaluation">
       <h2>{t('evaluation.heading')}</h2>
@@ -31,12 +50,16 @@ export function EvaluationCard({ run }: { run: ChurnRun }) {
         <div className="kpi" data-testid="churn-kpi-roc">
           <div className="kpi-label">{t('evaluation.rocAuc')}</div>
           <div className="kpi-value">{f3(e.rocAuc?.value)}</div>
-          <div className="muted small">[{f3(e.rocAuc?.low)}, {f3(e.rocAuc?.high)}]</div>
+          <div className="muted small">
+            [{f3(e.rocAuc?.low)}, {f3(e.rocAuc?.high)}]
+          </div>
         </div>
         <div className="kpi">
           <div className="kpi-label">{t('evaluation.prAuc')}</div>
           <div className="kpi-value">{f3(e.prAuc?.value)}</div>
-          <div className="muted small">[{f3(e.prAuc?.low)}, {f3(e.prAuc?.high)}]</div>
+          <div className="muted small">
+            [{f3(e.prAuc?.low)}, {f3(e.prAuc?.high)}]
+          </div>
         </div>
         <div className="kpi">
           <div className="kpi-label">{t('evaluation.baseRate')}</div>
@@ -46,15 +69,19 @@ export function EvaluationCard({ run }: { run: ChurnRun }) {
         <div className="kpi">
           <div className="kpi-label">{t('evaluation.brier')}</div>
           <div className="kpi-value">{f3(e.brier)}</div>
-          <div className="muted small">{t('evaluation.brierBaseline')}: {f3(e.brierBaseline)}</div>
+          <div className="muted small">
+            {t('evaluation.brierBaseline')}: {f3(e.brierBaseline)}
+          </div>
         </div>
       </div>
       <p className="muted small">
-        {t('evaluation.train')}: {e.train.customers} {t('evaluation.customers')}, {e.train.churned} {t('evaluation.churned')} · {t('evaluation.test')}: {e.test.customers}{' '}
-        {t('evaluation.customers')}, {e.test.churned} {t('evaluation.churned')}
+        {t('evaluation.train')}: {e.train.customers} {t('evaluation.customers')}, {e.train.churned} {t('evaluation.churned')} · {t('evaluation.test')}:{' '}
+        {e.test.customers} {t('evaluation.customers')}, {e.test.churned} {t('evaluation.churned')}
       </p>
       <ul className="muted small churn-notes">
-        <li>{t('ui.evaluation.auc')} {intervalText(e.rocAuc)}</li>
+        <li>
+          {t('ui.evaluation.auc')} {intervalText(e.rocAuc)}
+        </li>
         <li>{t('ui.evaluation.pr')}</li>
         <li>{t('ui.evaluation.brier', { n: e.test.customers })}</li>
         <li>{t('ui.evaluation.referenceNote')}</li>
@@ -107,7 +134,9 @@ export function EvaluationCard({ run }: { run: ChurnRun }) {
               <tbody>
                 {e.reliability.map((r) => (
                   <tr key={r.from}>
-                    <td>{pct(r.from, 0)}–{pct(r.to, 0)}</td>
+                    <td>
+                      {pct(r.from, 0)}–{pct(r.to, 0)}
+                    </td>
                     <td className="num">{r.customers}</td>
                     <td className="num">{pct(r.meanPredicted)}</td>
                     <td className="num">{pct(r.observedRate)}</td>
