@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/temp';
 import { beforeMigration } from '../../helpers/migration';
 import { loadRun, loadRunCustomers } from '../../../electron/backend/diagnostics/runs-repo';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { openDatabase } from '../../../electron/backend/workspace/db';
+import { migrateTo } from '../../../electron/backend/workspace/migrate';
 
 // Migrate to 0008, store a run as the workbench stored it then (seed_* columns, seed* JSON keys),
 // migrate through 0009, assert the value-group names and that nothing else moved.
@@ -75,11 +79,17 @@ describe('migration 0009_value_groups', () => {
     expect(results.rfm).toEqual({ scored: 2, classic: [], valueGroups: SUMMARY, movementClassic: MOVEMENT, movementValueGroups: MOVEMENT });
     expect(results.breakdowns[0]!.groups[0]).toEqual({ value: '华东', customers: 2, tiers: { core: 1 }, valueGroups: { highValueLoyal: 1 } });
 
-    // The engine reads the upgraded run with today's names.
-    const loaded = loadRun(sqlite, run);
+    // The engine reads the upgraded run with today's names: on a copy brought to the latest schema,
+    // since today's reader also reads the columns later migrations add.
+    const copy = join(tempDir(), 'latest.sqlite');
+    await sqlite.backup(copy);
+    const latest = openDatabase(copy);
+    await migrateTo(latest.db as unknown as Kysely<unknown>);
+    const loaded = loadRun(latest.sqlite, run);
     expect(loaded.params.rfm.valueGroupRules.map((r) => r.id)).toEqual(['dormantReactivate', 'highValueLoyal', 'potentialNurture']);
     expect(loaded.results.rfm.valueGroups).toEqual(SUMMARY);
-    expect(loadRunCustomers(sqlite, run)[0]).toMatchObject({ customerKey: 'KH1', valueGroup: 'highValueLoyal', prevValueGroup: 'dormantReactivate' });
+    expect(loadRunCustomers(latest.sqlite, run)[0]).toMatchObject({ customerKey: 'KH1', valueGroup: 'highValueLoyal', prevValueGroup: 'dormantReactivate' });
+    latest.sqlite.close();
 
     await downgrade();
     const back = sqlite.prepare(`select seed_segment, prev_seed_segment from diagnostic_customer where customer_key = 'KH1'`).get();
