@@ -126,7 +126,17 @@ describe('customer attributes in the mapping step', () => {
         { timeout: 30_000 },
       )
       .toBe(true);
-    expect(await page.getByTestId('import-map-7').inputValue()).toBe('attribute:category');
+    // The previous file's mapping step may still be on screen for a moment: wait for this file's.
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('import-map-7')
+            .inputValue()
+            .catch(() => ''),
+        { timeout: 30_000 },
+      )
+      .toBe('attribute:category');
     await page.getByTestId('import-run').click();
     await expect
       .poll(
