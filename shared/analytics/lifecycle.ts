@@ -1,4 +1,4 @@
-// Lifecycle stage per customer as of a date. Seed 000 names the stages of the relationship
+// Lifecycle stage per customer as of a date. The retention-consulting source article (customer lifecycle management) names the stages of the relationship
 // (新客 / 成长期 / 成熟期, "根据生命周期阶段设计差异化服务") and asks for churn warning; the workbench adds
 // 风险 (at risk) and 已流失 (churned). The seed gives no cut-offs, so every number below is an
 // editable workbench default. Rules are applied in this order, the first that holds decides:

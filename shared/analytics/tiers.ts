@@ -25,7 +25,7 @@ export const TIER_REASONS = ['revenue-share', 'benchmark', 'top-revenue', 'early
 export type TierReason = (typeof TIER_REASONS)[number];
 
 export interface TierThresholds {
-  /** Seed 001: 15%. Strictly over. */
+  /** The key-account tiering article's threshold: 15%. Strictly over. */
   strategicShare: number;
   benchmarkIsStrategic: boolean;
   /** Share of paying, non-strategic customers (by yearly revenue, descending) that can be core. */

@@ -128,7 +128,7 @@ export interface CustomerFacts {
   ticketRatings: SatisfactionReading[];
 
   // any contact: the latest day of an interaction, an order (returns too), a ticket opened, a survey
-  // answered, or a month with platform usage (its first day). Seed 002's "6个月无互动" reads this:
+  // answered, or a month with platform usage (its first day). The account-care article's "6个月无互动" reads this:
   // a customer who bought last month has not been silent, whatever the CRM notes say.
   lastContactDate: string | null;
   lastContactSource: ContactSource | null;

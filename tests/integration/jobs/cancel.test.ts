@@ -144,6 +144,7 @@ describe('report export', () => {
     },
     120_000,
   );
+  // Without Chromium the PDF case cannot print; the skip names the missing browser in the report.
   if (chromiumPath() === null) it.skip(NO_CHROMIUM_REASON, () => {});
 });
 
