@@ -37,7 +37,7 @@ const demandConversionScoring: HealthMeasure['scoring'] = {
  * Seed 000, 策略2 客户健康度评分体系: "从'需求匹配度''实施顺畅度''价值感知度'三个维度动态评估客户状态".
  * The seed gives no weights, so the three dimensions weigh the same.
  */
-export const SEED_000_MODEL: HealthModel = preset('seed000', 'weightedMean', [
+export const COLLABORATION_MODEL: HealthModel = preset('collaboration', 'weightedMean', [
   {
     id: 'demandFit',
     metric: 'demandConversionPct',
@@ -88,7 +88,7 @@ export const SEED_000_MODEL: HealthModel = preset('seed000', 'weightedMean', [
  * Seed 001, BI分析: "构建'客户健康度模型'，整合消费频次、满意度评分、服务响应时长、需求转化率等指标，
  * 生成'红-黄-绿'三色预警". Equal weights (the seed gives none).
  */
-export const SEED_001_MODEL: HealthModel = preset('seed001', 'weightedMean', [
+export const RELATIONSHIP_MODEL: HealthModel = preset('relationship', 'weightedMean', [
   {
     // No frequency numbers in the seed; monthly buying is our "fully active" mark for B2B accounts.
     id: 'purchaseFrequency',
@@ -158,7 +158,7 @@ export const SEED_001_MODEL: HealthModel = preset('seed001', 'weightedMean', [
  * 沟通，或采购量下降20%以上；流失客户：6个月无互动，或明确表达不满". Aggregation 'lowest': any 预警
  * condition scores 70 (yellow), any 流失 condition 20 (red), a customer with neither stays 100 (green).
  */
-export const SEED_002_MODEL: HealthModel = preset('seed002', 'lowest', [
+export const SALES_RULES_MODEL: HealthModel = preset('salesRules', 'lowest', [
   {
     // "连续3次未响应沟通" → 预警.
     id: 'outreachUnanswered',
@@ -200,7 +200,7 @@ export const SEED_002_MODEL: HealthModel = preset('seed002', 'lowest', [
  * Open heavy signals weigh 25: with no points there, a customer scores at most 75, never green
  * (bands: green from 76). A measure without data drops out and the rest re-normalise, so the cap
  * only tightens. On the demo engagement this ranks the planted at-risk customers above the others
- * with ROC AUC 0.82 (seed001's model: 0.56), tested in tests/integration/health/demo-ranking.test.ts.
+ * with ROC AUC 0.82 (the relationship-maintenance preset: 0.56), tested in tests/integration/health/demo-ranking.test.ts.
  */
 export const COMBINED_MODEL: HealthModel = preset('combined', 'weightedMean', [
   {
@@ -309,7 +309,7 @@ export const COMBINED_MODEL: HealthModel = preset('combined', 'weightedMean', [
   },
   {
     // The latest survey answer (CSAT 1-5): how the relationship as a whole is judged. 4+ satisfied,
-    // below 3 dissatisfied, as in seed001's model.
+    // below 3 dissatisfied, as in the relationship-maintenance preset.
     id: 'surveySatisfaction',
     metric: 'csatLatest',
     labelKey: 'measures.surveySatisfaction',
@@ -353,7 +353,7 @@ export const COMBINED_MODEL: HealthModel = preset('combined', 'weightedMean', [
   },
 ]);
 
-export const HEALTH_PRESETS: readonly HealthModel[] = [COMBINED_MODEL, SEED_000_MODEL, SEED_001_MODEL, SEED_002_MODEL];
+export const HEALTH_PRESETS: readonly HealthModel[] = [COMBINED_MODEL, COLLABORATION_MODEL, RELATIONSHIP_MODEL, SALES_RULES_MODEL];
 export const DEFAULT_HEALTH_MODEL: HealthModel = COMBINED_MODEL;
 
 export function healthPreset(id: string): HealthModel | undefined {

@@ -1,6 +1,6 @@
 // Saved health models and the workspace's signal rules. Presets live in code (shared/health/presets)
-// and are listed beside the saved ones; a saved model may not take a preset's id, so "seed001" always
-// means the seed's model.
+// and are listed beside the saved ones; a saved model may not take a preset's id, so "relationship" always
+// means the relationship-maintenance preset.
 
 import type { ReadableDB, WritableDB } from '../workspace/connection';
 import { HEALTH_PRESETS, healthPreset } from '../../../shared/health/presets';

@@ -53,7 +53,7 @@ export function registerHealthCommands(program: Command): void {
     .description('run customer health scoring and early-warning signals; print the band distribution and the lowest scores')
     .argument('<file>', 'workspace file')
     .option('--as-of <date>', 'as-of date YYYY-MM-DD (default: the latest date in the data)')
-    .option('--model <id>', 'health model id (preset combined, the default / seed000 / seed001 / seed002, or a saved model)')
+    .option('--model <id>', 'health model id (preset combined, the default / collaboration / relationship / salesRules, or a saved model)')
     .option('--no-run', 'show the latest stored run without running again')
     .option('--params <name>', 'a named parameter set of the workspace (rwb params list): its signal rules and playbook')
     .action(

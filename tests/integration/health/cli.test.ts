@@ -21,10 +21,10 @@ beforeAll(async () => {
 // Each call spawns a CLI process; generous timeouts keep the test honest on a loaded 2-core machine.
 describe('rwb health / rwb signals', { timeout: 180_000 }, () => {
   it('runs health and prints the distribution and lowest scores as JSON', () => {
-    const r = rwb(['health', file, '--as-of', AS_OF, '--model', 'seed001', '--json'], env);
+    const r = rwb(['health', file, '--as-of', AS_OF, '--model', 'relationship', '--json'], env);
     expect(r.status, r.stderr).toBe(0);
     const o = r.json<HealthOverview>();
-    expect(o.run).toMatchObject({ id: 1, asOf: AS_OF, modelId: 'seed001', customers: 15 });
+    expect(o.run).toMatchObject({ id: 1, asOf: AS_OF, modelId: 'relationship', customers: 15 });
     const b = o.run!.bands;
     expect(b.red + b.yellow + b.green + b.none).toBe(15);
     expect(o.lowest.length).toBeGreaterThan(0);

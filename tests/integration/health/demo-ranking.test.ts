@@ -2,7 +2,7 @@
 // planted list is read from resources/demo/planted-patterns.json: every customer of an early-warning
 // pattern (the README's "Early-warning signals" section). The measure is the ROC AUC of the stored
 // scores (lower score = riskier): the share of (at-risk, other) pairs where the at-risk customer
-// scores lower, ties counting half. 0.5 is a coin toss; seed001's model scored 0.56 here.
+// scores lower, ties counting half. 0.5 is a coin toss; relationship's model scored 0.56 here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -6,7 +6,7 @@ import { runHealth } from '../../../electron/backend/health/run';
 import { customerHealth, dismissSignal, listRuns, listSignals, overview, reopenSignal, whatIfData } from '../../../electron/backend/health/queries';
 import { createAction, listActions, runRepairCheck, updateAction } from '../../../electron/backend/health/actions-store';
 import { saveModel, getModel, listModels } from '../../../electron/backend/health/store';
-import { DEFAULT_HEALTH_MODEL, SEED_001_MODEL } from '../../../shared/health/presets';
+import { DEFAULT_HEALTH_MODEL, RELATIONSHIP_MODEL } from '../../../shared/health/presets';
 import { copyHealthModel } from '../../../shared/health/model';
 import { defaultSignalRules } from '../../../shared/health/signal-rules';
 import { compileModel, scoreMatrix } from '../../../shared/health/score';
@@ -16,8 +16,8 @@ let ws: Workspace;
 const dir = tempDir();
 const NOW1 = '2026-07-01T09:00:00';
 const NOW2 = '2026-07-02T09:00:00';
-// seed001's model: the breakdowns below were hand-checked against its four measures.
-const run = (now: string) => runHealth(ws.sqlite, { model: SEED_001_MODEL, rules: defaultSignalRules(), asOf: AS_OF, now });
+// relationship's model: the breakdowns below were hand-checked against its four measures.
+const run = (now: string) => runHealth(ws.sqlite, { model: RELATIONSHIP_MODEL, rules: defaultSignalRules(), asOf: AS_OF, now });
 const openCount = () => listSignals(ws.sqlite, { status: 'open', limit: 5000, offset: 0 }).total;
 
 beforeAll(async () => {
@@ -36,7 +36,7 @@ describe('health runs', () => {
     expect(scores.n).toBe(15);
     // Every new signal opened an action, unless the customer already had a live one of the same template.
     expect(r.actionsOpened).toBeGreaterThan(0);
-    expect(listRuns(ws.sqlite)[0]).toMatchObject({ id: r.runId, asOf: AS_OF, modelId: 'seed001', customers: 15 });
+    expect(listRuns(ws.sqlite)[0]).toMatchObject({ id: r.runId, asOf: AS_OF, modelId: 'relationship', customers: 15 });
   });
 
   it('keeps one open signal per customer and rule across runs, refreshing last_run_id', async () => {
@@ -165,9 +165,9 @@ describe('models', () => {
     expect(getModel(ws.sqlite, 'workshop-1').measures[0]!.weight).toBe(40);
     expect(listModels(ws.sqlite).map((m) => `${m.source}:${m.model.id}`)).toEqual([
       'preset:combined',
-      'preset:seed000',
-      'preset:seed001',
-      'preset:seed002',
+      'preset:collaboration',
+      'preset:relationship',
+      'preset:salesRules',
       'saved:workshop-1',
     ]);
     expect(() => saveModel(ws.sqlite, DEFAULT_HEALTH_MODEL, '2026-07-01T09:00:00')).toThrow(/preset/);

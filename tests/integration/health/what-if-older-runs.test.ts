@@ -6,7 +6,7 @@ import { newWorkspace } from '../../helpers/workspace';
 import type { Workspace } from '../../../electron/backend/workspace/workspace';
 import { runHealth } from '../../../electron/backend/health/run';
 import { whatIfData } from '../../../electron/backend/health/queries';
-import { SEED_001_MODEL } from '../../../shared/health/presets';
+import { RELATIONSHIP_MODEL } from '../../../shared/health/presets';
 import { defaultSignalRules } from '../../../shared/health/signal-rules';
 import { METRIC_COUNT, metricIndex } from '../../../shared/health/metrics';
 import { AS_OF, insertFixture } from './fixture';
@@ -18,7 +18,7 @@ const OLD_COUNT = 19; // the metrics a run stored before purchaseOverdueRatio an
 beforeAll(async () => {
   ws = await newWorkspace(dir);
   insertFixture(ws);
-  await runHealth(ws.sqlite, { model: SEED_001_MODEL, rules: defaultSignalRules(), asOf: AS_OF, now: '2026-07-01T09:00:00' });
+  await runHealth(ws.sqlite, { model: RELATIONSHIP_MODEL, rules: defaultSignalRules(), asOf: AS_OF, now: '2026-07-01T09:00:00' });
 });
 afterAll(async () => ws?.close());
 

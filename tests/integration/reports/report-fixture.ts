@@ -5,7 +5,7 @@ import { dispatch } from '../../../electron/backend/dispatch';
 import { runHealth } from '../../../electron/backend/health/run';
 import type { Workspace } from '../../../electron/backend/workspace/workspace';
 import type { ArgsOf, ChannelName, ResultOf } from '../../../shared/contract';
-import { SEED_001_MODEL } from '../../../shared/health/presets';
+import { RELATIONSHIP_MODEL } from '../../../shared/health/presets';
 import { defaultSignalRules } from '../../../shared/health/signal-rules';
 import { newWorkspace } from '../../helpers/workspace';
 import { HOSTILE_NAME } from './sample-model';
@@ -73,9 +73,9 @@ export interface Engagement {
 export async function engagementWithHealthRun(dir: string): Promise<Engagement> {
   const ws = await newWorkspace(dir, '华东制造集团');
   const list = insertEngagementData(ws);
-  // seed001's model: its frequency and satisfaction measures put this data's weak customers in the red,
+  // relationship's model: its frequency and satisfaction measures put this data's weak customers in the red,
   // which the health and actions sections need to show something.
-  await runHealth(ws.sqlite, { model: SEED_001_MODEL, rules: defaultSignalRules(), asOf: AS_OF, now: '2026-07-01T09:00:00' });
+  await runHealth(ws.sqlite, { model: RELATIONSHIP_MODEL, rules: defaultSignalRules(), asOf: AS_OF, now: '2026-07-01T09:00:00' });
   const backend = new Backend({ host: 'web', version: 'test', settingsDir: join(dir, 'settings'), documentsDir: join(dir, 'docs') });
   await backend.adopt(ws);
   const handlers = createHandlers(backend);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyHealthModel, exportHealthModel, HEALTH_PRESETS, importHealthModel, parseHealthModel, SEED_001_MODEL } from '../../../shared/health';
+import { copyHealthModel, exportHealthModel, HEALTH_PRESETS, importHealthModel, parseHealthModel, RELATIONSHIP_MODEL } from '../../../shared/health';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
@@ -10,9 +10,9 @@ describe('health model schema', () => {
   });
 
   it('round-trips through export and import unchanged', () => {
-    const text = exportHealthModel(SEED_001_MODEL);
+    const text = exportHealthModel(RELATIONSHIP_MODEL);
     const r = importHealthModel(text);
-    expect(r).toEqual({ ok: true, model: SEED_001_MODEL });
+    expect(r).toEqual({ ok: true, model: RELATIONSHIP_MODEL });
   });
 
   type Edit = [path: (string | number)[], value: unknown];
@@ -24,7 +24,7 @@ describe('health model schema', () => {
     if (value === undefined) delete node[last];
     else node[last] = value;
   }
-  const firstId = SEED_001_MODEL.measures[0]?.id;
+  const firstId = RELATIONSHIP_MODEL.measures[0]?.id;
 
   it.each<[string, Edit[], string]>([
     ['points above 100', [[['measures', 1, 'scoring', 'steps', 0, 'points'], 120]], 'measures[1].scoring.steps[0].points'],
@@ -45,7 +45,7 @@ describe('health model schema', () => {
       'measures[0].scoring.ranges[0]',
     ],
   ])('rejects %s with a clear path', (_what, edits, path) => {
-    const bad = clone(SEED_001_MODEL);
+    const bad = clone(RELATIONSHIP_MODEL);
     for (const e of edits) apply(bad, e);
     const r = parseHealthModel(bad);
     expect(r.ok).toBe(false);
@@ -62,11 +62,11 @@ describe('health model schema', () => {
   });
 
   it('copies a preset into an editable model without touching the preset', () => {
-    const copy = copyHealthModel(SEED_001_MODEL, 'acme-2024', 'ACME 2024 workshop');
+    const copy = copyHealthModel(RELATIONSHIP_MODEL, 'acme-2024', 'ACME 2024 workshop');
     copy.measures[0]!.weight = 99;
-    expect(copy).toMatchObject({ id: 'acme-2024', name: 'ACME 2024 workshop', basedOn: 'seed001' });
+    expect(copy).toMatchObject({ id: 'acme-2024', name: 'ACME 2024 workshop', basedOn: 'relationship' });
     expect(copy.nameKey).toBeUndefined();
-    expect(SEED_001_MODEL.measures[0]?.weight).toBe(25);
+    expect(RELATIONSHIP_MODEL.measures[0]?.weight).toBe(25);
     expect(parseHealthModel(copy).ok).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import {
   isOverdue,
   PlaybookSchema,
   scoreCustomer,
-  SEED_001_MODEL,
+  RELATIONSHIP_MODEL,
   templateForSignal,
   type Signal,
   type SignalRuleId,
@@ -78,12 +78,12 @@ describe('playbook', () => {
   });
 
   it('a red score opens an executive-led plan due in 48 hours; yellow and green open nothing', () => {
-    const red = scoreCustomer(SEED_001_MODEL, { ordersLast365: 0, csatLatest: 2 });
+    const red = scoreCustomer(RELATIONSHIP_MODEL, { ordersLast365: 0, csatLatest: 2 });
     expect(red.band).toBe('red');
-    const a = actionForScore('C001', 'seed001', red, '2024-06-30', '2024-06-30T18:00:00');
+    const a = actionForScore('C001', 'relationship', red, '2024-06-30', '2024-06-30T18:00:00');
     expect(a).toMatchObject({ templateId: 'executiveImprovementPlan', dueAt: '2024-07-03T00:00:00', source: { kind: 'redScore', score: 10 } });
-    const green = scoreCustomer(SEED_001_MODEL, { ordersLast365: 12, csatLatest: 5 });
-    expect(actionForScore('C001', 'seed001', green, '2024-06-30', '2024-06-30T18:00:00')).toBeNull();
+    const green = scoreCustomer(RELATIONSHIP_MODEL, { ordersLast365: 12, csatLatest: 5 });
+    expect(actionForScore('C001', 'relationship', green, '2024-06-30', '2024-06-30T18:00:00')).toBeNull();
   });
 
   it('due dates cross month and leap-day boundaries on the wall clock', () => {

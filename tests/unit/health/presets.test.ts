@@ -8,22 +8,22 @@ import {
   roundScore,
   scoreCustomer,
   COMBINED_MODEL,
-  SEED_000_MODEL,
-  SEED_001_MODEL,
-  SEED_002_MODEL,
+  COLLABORATION_MODEL,
+  RELATIONSHIP_MODEL,
+  SALES_RULES_MODEL,
 } from '../../../shared/health';
 
 describe('seed 000 preset (需求匹配度 / 实施顺畅度 / 价值感知度)', () => {
   it('weighs the three dimensions equally', () => {
     // demand conversion 60% → 70, 4 open issues → 55, NPS 9 → 100: (70 + 55 + 100) / 3 = 75
-    const r = scoreCustomer(SEED_000_MODEL, { demandConversionPct: 60, openProjectIssues: 4, npsLatest: 9 });
+    const r = scoreCustomer(COLLABORATION_MODEL, { demandConversionPct: 60, openProjectIssues: 4, npsLatest: 9 });
     expect(r.measures.map((m) => m.points)).toEqual([70, 55, 100]);
     expect(r.score).toBe(75);
     expect(r.band).toBe('yellow');
   });
 
   it('scores a customer without project data on the other two', () => {
-    const r = scoreCustomer(SEED_000_MODEL, { demandConversionPct: 80, npsLatest: 7 });
+    const r = scoreCustomer(COLLABORATION_MODEL, { demandConversionPct: 80, npsLatest: 7 });
     expect(r.score).toBe(87.5); // (100 + 75) / 2
     expect(r.band).toBe('green');
   });
@@ -31,7 +31,7 @@ describe('seed 000 preset (需求匹配度 / 实施顺畅度 / 价值感知度)'
 
 describe('seed 001 preset (消费频次 / 满意度 / 服务响应时长 / 需求转化率)', () => {
   it('is still offered, no longer the default', () => {
-    expect(healthPreset('seed001')).toBe(SEED_001_MODEL);
+    expect(healthPreset('relationship')).toBe(RELATIONSHIP_MODEL);
     expect(DEFAULT_HEALTH_MODEL).toBe(COMBINED_MODEL);
   });
 
@@ -43,20 +43,20 @@ describe('seed 001 preset (消费频次 / 满意度 / 服务响应时长 / 需�
     f.responseHoursRecent = 20; // ≤ 24 h → 60
     f.demandsLast365 = 10;
     f.demandsConvertedLast365 = 4; // 40% → 40
-    const r = scoreCustomer(SEED_001_MODEL, metricValues(f));
+    const r = scoreCustomer(RELATIONSHIP_MODEL, metricValues(f));
     expect(r.measures.map((m) => m.points)).toEqual([80, 100, 60, 40]);
     expect(r.score).toBe(70);
     expect(r.band).toBe('yellow');
   });
 
   it('service response follows seed 002: 2 h full marks, 24 h still passable', () => {
-    const pts = (h: number) => scoreCustomer(SEED_001_MODEL, { responseHoursMedian: h }).measures[2]?.points;
+    const pts = (h: number) => scoreCustomer(RELATIONSHIP_MODEL, { responseHoursMedian: h }).measures[2]?.points;
     expect([pts(2), pts(2.5), pts(24), pts(30), pts(72)]).toEqual([100, 80, 60, 30, 0]);
   });
 });
 
 describe('seed 002 preset (健康 / 预警 / 流失 rules)', () => {
-  const band = (v: Parameters<typeof metricRow>[0]) => scoreCustomer(SEED_002_MODEL, v).band;
+  const band = (v: Parameters<typeof metricRow>[0]) => scoreCustomer(SALES_RULES_MODEL, v).band;
 
   it.each([
     ['healthy: steady contact, no warning sign', { unansweredStreak: 0, purchaseVolumeChangePct: 5, monthsSinceLastContact: 0, npsLatest: 9 }, 'green'],
@@ -73,7 +73,7 @@ describe('seed 002 preset (健康 / 预警 / 流失 rules)', () => {
   });
 
   it('says which rule decided', () => {
-    const r = scoreCustomer(SEED_002_MODEL, { unansweredStreak: 3, npsLatest: 3 });
+    const r = scoreCustomer(SALES_RULES_MODEL, { unansweredStreak: 3, npsLatest: 3 });
     expect(r.measures.filter((m) => m.share === 1).map((m) => m.measureId)).toEqual(['explicitDissatisfaction']);
     expect(roundScore(r.score as number)).toBe(20);
   });

@@ -221,8 +221,8 @@ describe('trend arrow', () => {
 describe('what-if speed', () => {
   // Speed is measured in tests/bench/health.bench.ts, not asserted here (no timed tests).
   it('re-scores a whole matrix after a slider move and counts every customer in a band', async () => {
-    // seed001's model: the facts below feed its four measures.
-    const { SEED_001_MODEL: model } = await import('../../../shared/health');
+    // relationship's model: the facts below feed its four measures.
+    const { RELATIONSHIP_MODEL: model } = await import('../../../shared/health');
     const facts = Array.from({ length: 100_000 }, (_, i) => {
       const f = emptyFacts(`c${i}`, '2024-06-30');
       f.lastOrderDate = '2024-06-01';
