@@ -182,6 +182,10 @@ export const errorMessages = {
     'zh-CN': '此操作会删除数据且无法撤销：请在终端中确认，或加上 --yes。',
     en: 'This deletes data and cannot be undone: confirm at a terminal, or add --yes.',
   },
+  TABLE_EXPORT_UNKNOWN_COLUMN: {
+    'zh-CN': '表格“{{table}}”没有列“{{column}}”。可导出的列：{{columns}}。',
+    en: 'The table "{{table}}" has no column "{{column}}". Its columns: {{columns}}.',
+  },
   INTERNAL: {
     'zh-CN': '内部错误：{{detail}}。工作区未被修改；请把此信息告诉开发人员。',
     en: 'Internal error: {{detail}}. The workspace was not changed; please report this message.',

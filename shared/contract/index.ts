@@ -12,6 +12,7 @@ import { privacyChannels } from './privacy';
 import { clvChannels } from './clv';
 import { paramsChannels } from './params';
 import { attributesChannels } from './attributes';
+import { tableExportChannels } from './table-export';
 
 // THE contract: every call the UI can make. Preload, main's IPC registration, the web host and the
 // renderer client are all derived from this object; a domain adds its map to the list. A name two
@@ -28,6 +29,7 @@ export const contract = mergeChannels(
   paramsChannels,
   privacyChannels,
   attributesChannels,
+  tableExportChannels,
 );
 
 export type Contract = typeof contract;

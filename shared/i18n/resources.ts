@@ -21,6 +21,8 @@ import zhPrivacy from './locales/zh-CN/privacy.json';
 import enPrivacy from './locales/en/privacy.json';
 import zhParams from './locales/zh-CN/params.json';
 import enParams from './locales/en/params.json';
+import zhTableExport from './locales/zh-CN/tableExport.json';
+import enTableExport from './locales/en/tableExport.json';
 
 // Every catalogue, one namespace per domain. Both the renderer (UI) and the backend (reports, CLI)
 // read these, so a label is written once. A test checks each locale file is registered here and
@@ -38,6 +40,7 @@ export const resources = {
     clv: zhClv,
     privacy: zhPrivacy,
     params: zhParams,
+    tableExport: zhTableExport,
   },
   en: {
     common: enCommon,
@@ -51,6 +54,7 @@ export const resources = {
     clv: enClv,
     privacy: enPrivacy,
     params: enParams,
+    tableExport: enTableExport,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

@@ -12,6 +12,7 @@ import { privacyHandlers } from './privacy';
 import { clvHandlers } from './clv';
 import { paramsHandlers } from './params';
 import { attributesHandlers } from './attributes';
+import { tableExportHandlers } from './table-export';
 
 export type Handler<K extends ChannelName> = (args: ParsedArgsOf<K>, ctx: CallContext) => Promise<ResultOf<K>>;
 export type Handlers = { [K in ChannelName]: Handler<K> };
@@ -33,5 +34,6 @@ export function createHandlers(b: Backend): Handlers {
     paramsHandlers(b),
     privacyHandlers(b),
     attributesHandlers(b),
+    tableExportHandlers(b),
   );
 }

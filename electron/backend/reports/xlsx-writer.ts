@@ -432,10 +432,15 @@ export class XlsxReportWriter {
     ws.commit();
   }
 
-  /** A flat sheet for pivoting, written row by row: frozen header, autofilter, formats per column. */
-  addDataSheet(name: string, columns: readonly XlsxColumn[]): DataSheetWriter {
+  /**
+   * A flat sheet for pivoting, written row by row: frozen header, autofilter, formats per column.
+   * `preamble`: title lines above the header (an on-screen table's export names the engagement, the
+   * run and the filters there), then a blank row.
+   */
+  addDataSheet(name: string, columns: readonly XlsxColumn[], preamble: readonly string[] = []): DataSheetWriter {
     this.closeOpenDataSheet();
-    const ws = this.book.addWorksheet(safeSheetName(name, this.usedNames), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const headerRow = preamble.length > 0 ? preamble.length + 2 : 1;
+    const ws = this.book.addWorksheet(safeSheetName(name, this.usedNames), { views: [{ state: 'frozen', ySplit: headerRow }] });
     // Column styles hold only the number format: a font in every cell's style doubles the write time
     // of a 100k-row sheet (exceljs hashes each cell's style), and Excel's default font shows CJK anyway.
     const numFmts = columns.map((c) => this.numFmt(c.format, c.decimals));
@@ -443,15 +448,23 @@ export class XlsxReportWriter {
       width: c.width ?? Math.min(Math.max(textWidth(c.header) + 4, NUMERIC.has(c.format) ? 12 : 14), 40),
       style: { numFmt: numFmts[i] },
     }));
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-    const header = ws.getRow(1);
+    ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: columns.length } };
+    preamble.forEach((line, i) => {
+      const row = ws.getRow(i + 1);
+      const cell = row.getCell(1);
+      const safe = safeXlsxValue(line);
+      cell.value = safe.value;
+      cell.style = { font: i === 0 ? { ...BODY_FONT, size: 12, bold: true, color: { argb: NAVY } } : { ...BODY_FONT, color: { argb: MUTED } }, numFmt: '@' };
+      row.commit();
+    });
+    const header = ws.getRow(headerRow);
     columns.forEach((c, i) => {
       const cell = header.getCell(i + 1);
       cell.value = safeXlsxValue(c.header).value;
       cell.style = { font: HEADER_FONT, fill: HEADER_FILL, alignment: { vertical: 'middle', horizontal: NUMERIC.has(c.format) ? 'right' : 'left' } };
     });
     header.commit();
-    this.open = new DataSheetWriter(ws, columns, this.options.exceljsOnly ? null : new SheetRowXmlWriter(this.book, ws, numFmts));
+    this.open = new DataSheetWriter(ws, columns, this.options.exceljsOnly ? null : new SheetRowXmlWriter(this.book, ws, numFmts), headerRow + 1);
     return this.open;
   }
 
@@ -484,7 +497,7 @@ export class XlsxReportWriter {
 }
 
 export class DataSheetWriter {
-  private next = 2;
+  private next: number;
   committed = false;
 
   /** `rows` null: through exceljs's own Row objects (the reference the fast path is tested against). */
@@ -492,10 +505,14 @@ export class DataSheetWriter {
     private readonly ws: ExcelJS.Worksheet,
     private readonly columns: readonly XlsxColumn[],
     private readonly rows: SheetRowXmlWriter | null,
-  ) {}
+    /** The sheet row of the first data row (below the header). */
+    private readonly firstRow = 2,
+  ) {
+    this.next = firstRow;
+  }
 
   get rowCount(): number {
-    return this.next - 2;
+    return this.next - this.firstRow;
   }
 
   /** One row in column order; written out in small batches so memory stays flat however many rows follow. */
@@ -546,7 +563,7 @@ export class DataSheetWriter {
     this.columns.forEach((c, i) => {
       if (!c.colour || this.rowCount === 0) return;
       const L = columnLetters(i + 1);
-      this.ws.addConditionalFormatting({ ref: `${L}2:${L}${this.next - 1}`, rules: conditionalRules(c.colour, `${L}2`) });
+      this.ws.addConditionalFormatting({ ref: `${L}${this.firstRow}:${L}${this.next - 1}`, rules: conditionalRules(c.colour, `${L}${this.firstRow}`) });
     });
     this.ws.commit();
   }

@@ -44,6 +44,7 @@ describe('the typed contract', () => {
       'churn.fit',
       'churn.backtest',
       'clv.fit',
+      'table.export',
     ];
     // @ts-expect-error a quick call is not a job
     const notAJob: JobChannelName = 'app.info';
