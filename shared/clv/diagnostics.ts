@@ -134,6 +134,7 @@ export const VERDICT_REASONS = [
   'holdout-far-off',
   'spend-depends-on-frequency',
   'no-spend-model',
+  'contractual',
 ] as const;
 export type VerdictReasonKey = (typeof VERDICT_REASONS)[number];
 
@@ -152,7 +153,12 @@ export interface VerdictInput {
   holdoutActual: number | null;
   holdoutPredicted: number | null;
   spendCorrelation: number | null;
+  /** Share of the modelled customers who also hold a contract (null: not known). */
+  contractShare?: number | null;
 }
+
+/** From this share of customers under contract the data look contractual (departure is seen, not hidden). */
+export const CONTRACTUAL_SHARE = 0.5;
 
 /** |error| of the hold-out total within 10%: close; within 25%: off (caution); beyond: far off. */
 export function judgeFit(input: VerdictInput): { verdict: Verdict; reasons: VerdictReason[] } {
@@ -178,7 +184,10 @@ export function judgeFit(input: VerdictInput): { verdict: Verdict; reasons: Verd
   if (input.spendFit === null || input.spendFit.status === 'not-enough-data') {
     reasons.push({ key: 'no-spend-model', level: 'caution', params: {} });
   } else if (input.spendCorrelation !== null && Math.abs(input.spendCorrelation) >= 0.3) {
-    reasons.push({ key: 'spend-depends-on-frequency', level: 'caution', params: { correlation: round1(input.spendCorrelation * 100) / 100 } });
+    reasons.push({ key: 'spend-depends-on-frequency', level: 'caution', params: { correlation: Number(input.spendCorrelation.toFixed(2)) } });
+  }
+  if (input.contractShare !== undefined && input.contractShare !== null && input.contractShare >= CONTRACTUAL_SHARE) {
+    reasons.push({ key: 'contractual', level: 'caution', params: { percent: round1(input.contractShare * 100) } });
   }
   const rank: Record<Verdict, number> = { suits: 0, caution: 1, unsuitable: 2 };
   const verdict = reasons.reduce<Verdict>((worst, r) => (rank[r.level] > rank[worst] ? r.level : worst), 'suits');

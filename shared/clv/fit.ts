@@ -38,6 +38,12 @@ export interface ModelFitResult {
   observations: number;
   iterations: number;
   starts: number;
+  /**
+   * Covariance of the log-parameters (inverse Hessian of −LL in log θ), row-major n×n; null when the
+   * Hessian is not positive definite or there is no fit. The per-customer intervals (intervals.ts)
+   * propagate it. Runs stored before it was kept have no such field.
+   */
+  logCovariance?: number[] | null;
 }
 
 /** log θ beyond ±LOG_BOUND (θ below 1e-5 or above 1e5 in the model's unit) counts as a boundary. */
@@ -69,6 +75,7 @@ export function notEnoughData(names: readonly string[], observations: number, re
     observations,
     iterations: 0,
     starts: 0,
+    logCovariance: null,
   };
 }
 
@@ -133,7 +140,17 @@ export function fitByMaximumLikelihood(problem: LikelihoodProblem): ModelFitResu
     status = 'flat';
     parameter = problem.names[flat] as string;
   } else if (!best.converged && Math.max(...best.gradient.map(Math.abs)) > 1e-6) status = 'not-converged';
-  return { status, reason: null, parameter, parameters, logLikelihood, observations: problem.observations, iterations, starts };
+  return {
+    status,
+    reason: null,
+    parameter,
+    parameters,
+    logLikelihood,
+    observations: problem.observations,
+    iterations,
+    starts,
+    logCovariance: covariance ? Array.from(covariance) : null,
+  };
 }
 
 /** Inverse of the Hessian of −LL in log θ, by central differences of the analytic gradient; null if not positive definite. */

@@ -3,14 +3,17 @@
 import { groupRepeatData, spendData } from './data';
 import { frequencyBuckets, judgeFit, spendFrequencyCorrelation, trackingSeries } from './diagnostics';
 import type { ModelFitResult } from './fit';
+import { intervalEstimator } from './intervals';
 import { fitCountModel, fitGammaGamma } from './models';
 import { countParams, customerFigures, expectedPurchases, type FigureCache } from './predict';
 import { dateOfDay, dayNumber, summariseCustomers, type OrderLine } from './summary';
-import type { ClvCustomer, ClvEvaluation, ClvParams, ClvResult } from './types';
+import type { ClvCustomer, ClvEvaluation, ClvIntervalSummary, ClvParams, ClvResult } from './types';
 
 export interface RunOptions {
   checkpoint?: () => void;
   progress?: (phase: 'summary' | 'evaluation' | 'fit' | 'customers', done: number, total: number) => void;
+  /** Customers who hold a contract: when most modelled customers do, the verdict says the data look contractual. */
+  contractCustomers?: ReadonlySet<string>;
 }
 
 /** The last order date of the lines, YYYY-MM-DD; null when there is none. */
@@ -79,7 +82,14 @@ export function runClv(lines: readonly OrderLine[], params: ClvParams, options: 
     );
     tracking = trackingSeries(m, full.customers, full.repeatOccasionsByPeriod, params.unit, full.calibrationEndPeriod, 0);
   }
+  let contractShare: number | null = null;
+  if (options.contractCustomers && full.customers.length > 0) {
+    let underContract = 0;
+    for (const c of full.customers) if (options.contractCustomers.has(c.customerId)) underContract += 1;
+    contractShare = underContract / full.customers.length;
+  }
   const judged = judgeFit({
+    contractShare,
     countStatus: (evaluationFit ?? countFit).status,
     spendFit,
     customers: full.customers.length,
@@ -94,6 +104,7 @@ export function runClv(lines: readonly OrderLine[], params: ClvParams, options: 
   let totalPurchases = 0;
   let totalClv: number | null = null;
   let totalAlive = 0;
+  let intervals: ClvIntervalSummary = { method: 'delta', withheld: 'fit-not-at-maximum', expectedPurchases: null, clv: null };
   if (fitted(countFit)) {
     const m = countParams(
       params.model,
@@ -104,6 +115,7 @@ export function runClv(lines: readonly OrderLine[], params: ClvParams, options: 
       : null;
     const figureOptions = { unit: params.unit, horizonMonths: params.horizonMonths, discount: params.discount };
     const cache: FigureCache = new Map();
+    const estimator = intervalEstimator({ model: params.model, countFit, spendFit, options: figureOptions, cache });
     full.customers.forEach((c, i) => {
       if (i % 5000 === 0) {
         options.checkpoint?.();
@@ -113,8 +125,28 @@ export function runClv(lines: readonly OrderLine[], params: ClvParams, options: 
       totalPurchases += f.expectedPurchases;
       totalAlive += f.pAlive;
       if (f.clv !== null) totalClv = (totalClv ?? 0) + f.clv;
-      scores.push({ customerId: c.customerId, x: c.x, tx: c.tx, T: c.T, monetary: c.monetary, ...f });
+      const b = typeof estimator === 'string' ? null : estimator.customer(c, f.expectedSpend);
+      scores.push({
+        customerId: c.customerId,
+        x: c.x,
+        tx: c.tx,
+        T: c.T,
+        monetary: c.monetary,
+        ...f,
+        pAliveLow: b?.pAlive?.low ?? null,
+        pAliveHigh: b?.pAlive?.high ?? null,
+        expectedPurchasesLow: b?.expectedPurchases?.low ?? null,
+        expectedPurchasesHigh: b?.expectedPurchases?.high ?? null,
+        expectedSpendLow: b?.expectedSpend?.low ?? null,
+        expectedSpendHigh: b?.expectedSpend?.high ?? null,
+        clvLow: b?.clv?.low ?? null,
+        clvHigh: b?.clv?.high ?? null,
+      });
     });
+    intervals =
+      typeof estimator === 'string'
+        ? { method: 'delta', withheld: estimator, expectedPurchases: null, clv: null }
+        : { method: 'delta', withheld: null, ...estimator.totals() };
   }
   return {
     model: params.model,
@@ -141,6 +173,7 @@ export function runClv(lines: readonly OrderLine[], params: ClvParams, options: 
     countFit,
     spendFit,
     totals: { expectedPurchases: totalPurchases, clv: totalClv, meanPAlive: scores.length > 0 ? totalAlive / scores.length : 0 },
+    intervals,
     scores,
   };
 }

@@ -53,7 +53,7 @@ export interface FigureOptions {
 }
 
 /** What depends on (x, tₓ, T) alone; customers who share them share it (CDNOW: 2,357 customers, 1,016 distinct). */
-interface PurchaseFigures {
+export interface PurchaseFigures {
   pAlive: number;
   pAliveAtHorizon: number;
   expectedPurchases: number;
@@ -63,7 +63,14 @@ interface PurchaseFigures {
 
 export type FigureCache = Map<number | string, PurchaseFigures>;
 
-function purchaseFigures(m: CountParams, c: { x: number; tx: number; T: number }, options: FigureOptions): PurchaseFigures {
+/** One key per purchase history (x, tₓ, T): whole-unit values pack into a number, which a Map hashes fast. */
+export function historyKey(c: { x: number; tx: number; T: number }): number | string {
+  return Number.isInteger(c.x) && Number.isInteger(c.tx) && Number.isInteger(c.T) && c.tx < 65536 && c.T < 65536 && c.x < 1048576 && c.tx >= 0 && c.T >= 0
+    ? (c.x * 65536 + c.tx) * 65536 + c.T
+    : `${c.x}|${c.tx}|${c.T}`;
+}
+
+export function purchaseFigures(m: CountParams, c: { x: number; tx: number; T: number }, options: FigureOptions): PurchaseFigures {
   const month = unitsPerMonth(options.unit);
   const horizon = options.horizonMonths * month;
   const alive = pAlive(m, c.x, c.tx, c.T);
@@ -90,10 +97,7 @@ export function customerFigures(
   cache?: FigureCache,
 ): CustomerFigures {
   let figures: PurchaseFigures | undefined;
-  const key =
-    Number.isInteger(c.x) && Number.isInteger(c.tx) && Number.isInteger(c.T) && c.tx < 65536 && c.T < 65536 && c.x < 1048576 && c.tx >= 0 && c.T >= 0
-      ? (c.x * 65536 + c.tx) * 65536 + c.T
-      : `${c.x}|${c.tx}|${c.T}`;
+  const key = historyKey(c);
   if (cache) figures = cache.get(key);
   if (!figures) {
     figures = purchaseFigures(m, c, options);

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { FrequencyBucket, TrackingPoint, Verdict, VerdictReason } from './diagnostics';
 import type { ModelFitResult } from './fit';
+import type { Bounds, IntervalsWithheld } from './intervals';
 import { COUNT_MODELS, type CountModel } from './models';
 import { TIME_UNITS, type SummaryExclusions, type TimeUnit } from './summary';
 
@@ -34,6 +35,23 @@ export interface ClvCustomer {
   expectedPurchases: number;
   expectedSpend: number | null;
   clv: number | null;
+  /** 95% intervals of the expected figures from the parameters' uncertainty (intervals.ts); null where none. */
+  pAliveLow: number | null;
+  pAliveHigh: number | null;
+  expectedPurchasesLow: number | null;
+  expectedPurchasesHigh: number | null;
+  expectedSpendLow: number | null;
+  expectedSpendHigh: number | null;
+  clvLow: number | null;
+  clvHigh: number | null;
+}
+
+/** The run's interval basis: the totals' intervals, or why there are none. */
+export interface ClvIntervalSummary {
+  method: 'delta';
+  withheld: IntervalsWithheld | null;
+  expectedPurchases: Bounds | null;
+  clv: Bounds | null;
 }
 
 export interface ClvEvaluation {
@@ -66,6 +84,8 @@ export interface ClvResult {
   countFit: ModelFitResult;
   spendFit: ModelFitResult | null;
   totals: { expectedPurchases: number; clv: number | null; meanPAlive: number };
+  /** Absent in runs stored before per-customer intervals were computed. */
+  intervals?: ClvIntervalSummary;
   scores: ClvCustomer[];
 }
 

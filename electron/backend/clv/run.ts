@@ -54,7 +54,12 @@ export function runClvModel(sqlite: WritableDB, opts: ClvRunOptions): { runId: n
   opts.progress?.('orders', 0, null);
   const lines = customerDayLines(sqlite, opts.signal);
   const params: ClvParams = { ...opts.params, asOf: opts.params.asOf ?? defaultAsOf(sqlite) };
-  const result = runClv(lines, params, { checkpoint: check, progress: (phase, done, total) => opts.progress?.(phase, done, total) });
+  const contractCustomers = new Set(sqlite.prepare(`select distinct customer_key from contracts`).pluck().all() as string[]);
+  const result = runClv(lines, params, {
+    checkpoint: check,
+    progress: (phase, done, total) => opts.progress?.(phase, done, total),
+    contractCustomers,
+  });
   check();
   opts.progress?.('store', 0, null);
   const durationMs = performance.now() - t0;

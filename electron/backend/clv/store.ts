@@ -50,8 +50,9 @@ export function storeClvRun(
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insCustomer = sqlite.prepare(
-    `insert into clv_customer (run_id, customer_key, frequency, recency, age, monetary, p_alive, p_alive_horizon, expected_purchases, expected_spend, clv)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into clv_customer (run_id, customer_key, frequency, recency, age, monetary, p_alive, p_alive_horizon, expected_purchases, expected_spend, clv,
+       p_alive_low, p_alive_high, expected_purchases_low, expected_purchases_high, expected_spend_low, expected_spend_high, clv_low, clv_high)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const r = input.result;
   return sqlite.transaction((): number => {
@@ -72,14 +73,35 @@ export function storeClvRun(
       ).lastInsertRowid,
     );
     for (const c of scores) {
-      insCustomer.run(id, c.customerId, c.x, c.tx, c.T, c.monetary, c.pAlive, c.pAliveAtHorizon, c.expectedPurchases, c.expectedSpend, c.clv);
+      insCustomer.run(
+        id,
+        c.customerId,
+        c.x,
+        c.tx,
+        c.T,
+        c.monetary,
+        c.pAlive,
+        c.pAliveAtHorizon,
+        c.expectedPurchases,
+        c.expectedSpend,
+        c.clv,
+        c.pAliveLow,
+        c.pAliveHigh,
+        c.expectedPurchasesLow,
+        c.expectedPurchasesHigh,
+        c.expectedSpendLow,
+        c.expectedSpendHigh,
+        c.clvLow,
+        c.clvHigh,
+      );
     }
     return id;
   })();
 }
 
 type CustomerRow = Omit<Row<'clv_customer'>, 'run_id'> & { name: string | null };
-const CUSTOMER_COLUMNS = `c.customer_key, k.name, c.frequency, c.recency, c.age, c.monetary, c.p_alive, c.p_alive_horizon, c.expected_purchases, c.expected_spend, c.clv`;
+const CUSTOMER_COLUMNS = `c.customer_key, k.name, c.frequency, c.recency, c.age, c.monetary, c.p_alive, c.p_alive_horizon, c.expected_purchases, c.expected_spend, c.clv,
+  c.p_alive_low, c.p_alive_high, c.expected_purchases_low, c.expected_purchases_high, c.expected_spend_low, c.expected_spend_high, c.clv_low, c.clv_high`;
 const FROM = `clv_customer c left join customers k on k.customer_key = c.customer_key`;
 
 function toCustomer(r: CustomerRow): ClvCustomerRow {
@@ -95,6 +117,14 @@ function toCustomer(r: CustomerRow): ClvCustomerRow {
     expectedPurchases: r.expected_purchases,
     expectedSpend: r.expected_spend,
     clv: r.clv,
+    pAliveLow: r.p_alive_low,
+    pAliveHigh: r.p_alive_high,
+    expectedPurchasesLow: r.expected_purchases_low,
+    expectedPurchasesHigh: r.expected_purchases_high,
+    expectedSpendLow: r.expected_spend_low,
+    expectedSpendHigh: r.expected_spend_high,
+    clvLow: r.clv_low,
+    clvHigh: r.clv_high,
   };
 }
 

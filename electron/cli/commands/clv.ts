@@ -5,6 +5,7 @@ import { createTranslator } from '../../../shared/i18n/translate';
 import { COUNT_MODELS, type CountModel } from '../../../shared/clv/models';
 import { TIME_UNITS, type TimeUnit } from '../../../shared/clv/summary';
 import type { ModelFitResult } from '../../../shared/clv/fit';
+import { intervalsWithheld } from '../../../shared/clv/intervals';
 import type { ClvCustomerRow, ClvRun } from '../../../shared/clv/types';
 
 const sig = (v: number | null | undefined, digits = 4): string => (v === null || v === undefined ? '-' : Number(v.toPrecision(digits)).toString());
@@ -67,11 +68,21 @@ function clvText(run: ClvRun, top: ClvCustomerRow[], g: CliGlobals): string {
         clv: money(r.totals.clv),
         discount: (r.discount * 100).toFixed(1),
       }),
-      `${t('clv:customers.heading')}: ${t('clv:customers.clv')} | ${t('clv:customers.pAlive')} | ${t('clv:customers.pAliveAtHorizon')} | ${t('clv:customers.expectedPurchases')} | ${t('clv:customers.expectedSpend')} | ${t('clv:customers.frequency')}`,
     );
+    const withheld = intervalsWithheld(r);
+    const book = r.intervals?.clv;
+    if (book && r.totals.clv !== null) lines.push(t('clv:intervals.total', { clv: money(r.totals.clv), low: money(book.low), high: money(book.high) }));
+    lines.push(withheld ? t(`clv:intervals.withheld.${withheld}`) : t('clv:intervals.note'));
+    lines.push(
+      `${t('clv:customers.heading')}: ${t('clv:customers.clv')} [95%] | ${t('clv:customers.pAlive')} | ${t('clv:customers.pAliveAtHorizon')} | ${t('clv:customers.expectedPurchases')} [95%] | ${t('clv:customers.expectedSpend')} | ${t('clv:customers.frequency')}`,
+    );
+    const range = (low: number | null, high: number | null, f: (v: number) => string): string =>
+      low === null || high === null ? '' : `[${f(low)}, ${f(high)}]`;
     for (const c of top) {
+      const clv = `${money(c.clv)} ${range(c.clvLow, c.clvHigh, money)}`;
+      const purchases = `${c.expectedPurchases.toFixed(2)} ${range(c.expectedPurchasesLow, c.expectedPurchasesHigh, (v) => v.toFixed(2))}`;
       lines.push(
-        `  ${money(c.clv).padStart(10)}  ${pct(c.pAlive).padStart(6)}  ${pct(c.pAliveAtHorizon).padStart(6)}  ${c.expectedPurchases.toFixed(2).padStart(6)}  ${money(c.expectedSpend).padStart(8)}  ${String(c.x).padStart(3)}  ${c.customerId} ${c.name ?? ''}`,
+        `  ${clv.padStart(24)}  ${pct(c.pAlive).padStart(6)}  ${pct(c.pAliveAtHorizon).padStart(6)}  ${purchases.padStart(20)}  ${money(c.expectedSpend).padStart(8)}  ${String(c.x).padStart(3)}  ${c.customerId} ${c.name ?? ''}`,
       );
     }
   }

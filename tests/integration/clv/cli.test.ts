@@ -28,6 +28,22 @@ describe('rwb clv', () => {
     expect(out.run.result.horizonMonths).toBe(6);
     expect(out.customers).toHaveLength(5);
     expect(out.customers[0]?.clv).toBeGreaterThanOrEqual(out.customers[4]?.clv as number);
+    // Per-customer 95% intervals (delta method) around each expected figure, and the book total's own.
+    for (const c of out.customers) {
+      expect(c.clvLow).toBeLessThan(c.clv as number);
+      expect(c.clvHigh).toBeGreaterThan(c.clv as number);
+      expect(c.expectedPurchasesLow).toBeLessThan(c.expectedPurchases);
+      expect(c.expectedPurchasesHigh).toBeGreaterThan(c.expectedPurchases);
+      expect(c.expectedSpendLow).toBeLessThan(c.expectedSpend as number);
+      expect(c.pAliveLow).toBeLessThanOrEqual(c.pAlive);
+      expect(c.pAliveHigh).toBeLessThanOrEqual(1);
+    }
+    const book = out.run.result.intervals;
+    expect(book?.withheld).toBeNull();
+    expect(book?.clv?.low).toBeLessThan(out.run.result.totals.clv as number);
+    expect(book?.clv?.high).toBeGreaterThan(out.run.result.totals.clv as number);
+    // The demo's customers mostly hold contracts too: the verdict says so.
+    expect(out.run.result.evaluation.reasons.map((r) => r.key)).toContain('contractual');
   }, 120_000);
 
   it('human output in zh-CN and en: the verdict and the fit before the customers', () => {
@@ -35,10 +51,14 @@ describe('rwb clv', () => {
     expect(zh.status).toBe(0);
     expect(zh.stdout).toContain('模型是否适合这份数据？');
     expect(zh.stdout.indexOf('对数似然')).toBeLessThan(zh.stdout.indexOf('客户终身价值合计'));
+    // The demo's Pareto/NBD by week runs to a boundary (beta): the intervals are withheld, and it says why.
+    expect(zh.stdout).toContain('没有区间：购买次数模型的拟合没有到达真正的最大值');
     const en = rwb(['clv', file, '--holdout-days', '0', '--top', '3', '--lang', 'en'], env);
     expect(en.status).toBe(0);
     expect(en.stdout).toContain('Not tested on a hold-out period');
     expect(en.stdout.indexOf('Log-likelihood')).toBeLessThan(en.stdout.indexOf('total CLV'));
+    expect(en.stdout).toMatch(/Total CLV [\d,]+, 95% interval [\d,]+ – [\d,]+/);
+    expect(en.stdout).toContain('delta method');
   }, 120_000);
 
   it('a bad model name is refused', () => {

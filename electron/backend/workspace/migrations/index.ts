@@ -14,6 +14,7 @@ import * as m0012 from './0012_audit_chain';
 import * as m0013 from './0013_customer_attributes';
 import * as m0014 from './0014_param_sets';
 import * as m0015 from './0015_clv';
+import * as m0021 from './0021_clv_intervals';
 import * as m0024 from './0024_health_preset_ids';
 
 // Static list: kysely's folder-reading provider breaks once bundled (no migrations folder to read).
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0013_customer_attributes': m0013,
   '0014_param_sets': m0014,
   '0015_clv': m0015,
+  '0021_clv_intervals': m0021,
   '0024_health_preset_ids': m0024,
 };
 

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-// Row types of migration 0015's CLV tables. JSON columns are strings: params is ClvParams, results
+// Row types of migration 0015's CLV tables (with 0021's interval columns). JSON columns are strings: params is ClvParams, results
 // the ClvResult without its scores (shared/clv/types.ts).
 
 export interface ClvRunTable {
@@ -31,6 +31,15 @@ export interface ClvCustomerTable {
   expected_purchases: number;
   expected_spend: number | null;
   clv: number | null;
+  // Migration 0021: 95% intervals (null where the run has none).
+  p_alive_low: number | null;
+  p_alive_high: number | null;
+  expected_purchases_low: number | null;
+  expected_purchases_high: number | null;
+  expected_spend_low: number | null;
+  expected_spend_high: number | null;
+  clv_low: number | null;
+  clv_high: number | null;
 }
 
 export interface ClvTables {
