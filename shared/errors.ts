@@ -91,6 +91,22 @@ export const errorMessages = {
     'zh-CN': '内容不符合要求：{{detail}}',
     en: 'Validation failed: {{detail}}',
   },
+  TRIAGE_FILTER_CHANGED: {
+    'zh-CN': '筛选条件现在匹配 {{now}} 条，而不是页面显示的 {{expected}} 条（期间有运行或他人修改）。请刷新列表后再执行批量操作。',
+    en: 'The filter now matches {{now}} rows, not the {{expected}} shown (a run or another edit changed them meanwhile). Refresh the list, then repeat the bulk step.',
+  },
+  TRIAGE_STEP_INCOMPLETE: {
+    'zh-CN': '批量操作“{{op}}”缺少{{missing}}。请补充后再执行。',
+    en: 'The bulk step "{{op}}" needs {{missing}}. Add it and try again.',
+  },
+  TRIAGE_UNDO_NOT_LATEST: {
+    'zh-CN': '只能撤销最近一次批量操作（#{{latest}}），不能直接撤销 #{{id}}。请先撤销之后的操作。',
+    en: 'Only the latest bulk step (#{{latest}}) can be undone, not #{{id}}. Undo the later steps first.',
+  },
+  TRIAGE_ALREADY_UNDONE: {
+    'zh-CN': '批量操作 #{{id}} 已于 {{at}} 撤销。',
+    en: 'Bulk step #{{id}} was already undone at {{at}}.',
+  },
   UNSUPPORTED_FILE: {
     'zh-CN': '不支持的文件：{{detail}}',
     en: 'Unsupported file: {{detail}}',
@@ -185,6 +201,38 @@ export const errorMessages = {
   TABLE_EXPORT_UNKNOWN_COLUMN: {
     'zh-CN': '表格“{{table}}”没有列“{{column}}”。可导出的列：{{columns}}。',
     en: 'The table "{{table}}" has no column "{{column}}". Its columns: {{columns}}.',
+  },
+  FINDING_NOT_FOUND: {
+    'zh-CN': '没有编号为「{{id}}」的草拟发现。当前的编号：{{ids}}。请先用 rwb findings 查看列表。',
+    en: 'There is no drafted finding "{{id}}". The current ids: {{ids}}. List them first with rwb findings.',
+  },
+  PPTX_TEMPLATE_INVALID: {
+    'zh-CN': '演示文稿模板 {{path}} 无法使用：{{detail}}。请选择用 PowerPoint 或 WPS 另存的 .pptx 文件。',
+    en: 'The presentation template {{path}} cannot be used: {{detail}}. Choose a .pptx saved by PowerPoint or WPS.',
+  },
+  FEE_TERMS_INVALID: {
+    'zh-CN': '收费条款不正确（{{field}}）：{{detail}}。请修改条款后重试。',
+    en: 'The fee terms are invalid ({{field}}): {{detail}}. Correct the terms and try again.',
+  },
+  EXPERIMENT_INVALID: {
+    'zh-CN': '实验设置不正确（{{field}}）：{{detail}}',
+    en: 'The experiment is not set up correctly ({{field}}): {{detail}}',
+  },
+  BASELINE_NOT_FOUND: {
+    'zh-CN': '还没有冻结的基准线。请先选择日期冻结基准线（成效评估 › 指标体系，或 rwb indicators FILE --freeze DATE）。',
+    en: 'No baseline has been frozen yet. Freeze one at a date first (Impact › Indicators, or rwb indicators FILE --freeze DATE).',
+  },
+  VOC_LEXICON_INVALID: {
+    'zh-CN': '工作区中保存的客户之声词库无法读取：{{reason}}。请在“客户之声 › 词库”中恢复默认词库后重新编辑。',
+    en: 'The voice-of-the-customer lexicon saved in this workspace cannot be read: {{reason}}. Reset it to the shipped lexicon under Voice of the customer › Lexicon and edit it again.',
+  },
+  VOC_NO_SURVEYS: {
+    'zh-CN': '这个工作区还没有满意度调研数据（NPS 或满意度评分）。请先导入调研文件（rwb import FILE --entity surveys），再计算 NPS。',
+    en: 'This workspace has no survey answers (NPS or satisfaction scores) yet. Import a survey file first (rwb import FILE --entity surveys), then compute NPS.',
+  },
+  CHURN_REVIEW_PERIOD: {
+    'zh-CN': '复盘期间“{{period}}”无法识别。请写成 2026-09（月）、2026-Q3（季度）或 2026（年）。',
+    en: 'The review period "{{period}}" is not understood. Write it as 2026-09 (a month), 2026-Q3 (a quarter) or 2026 (a year).',
   },
   INTERNAL: {
     'zh-CN': '内部错误：{{detail}}。工作区未被修改；请把此信息告诉开发人员。',

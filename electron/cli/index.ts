@@ -12,6 +12,8 @@ import { registerChurnCommands } from './commands/churn';
 import { registerClvCommands } from './commands/clv';
 import { registerPrivacyCommands } from './commands/privacy';
 import { registerParamsCommands } from './commands/params';
+import { registerFindingsCommands } from './commands/findings';
+import { registerVocCommands } from './commands/voc';
 
 claimPrivateTemp();
 refusePassphraseArgument(process.argv);
@@ -28,6 +30,8 @@ registerChurnCommands(program);
 registerClvCommands(program);
 registerPrivacyCommands(program);
 registerParamsCommands(program);
+registerFindingsCommands(program);
+registerVocCommands(program);
 registerServeCommand(program);
 
 await program.parseAsync(process.argv);

@@ -5,14 +5,18 @@ import { engagementChannels } from './engagement';
 import { importChannels } from './import';
 import { diagnosticsChannels } from './diagnostics';
 import { healthChannels } from './health';
+import { triageChannels } from './triage';
 import { checklistsChannels } from './checklists';
 import { reportsChannels } from './reports';
 import { churnChannels } from './churn';
 import { privacyChannels } from './privacy';
 import { clvChannels } from './clv';
+import { impactChannels } from './impact';
 import { paramsChannels } from './params';
 import { attributesChannels } from './attributes';
+import { vocChannels } from './voc';
 import { tableExportChannels } from './table-export';
+import { findingsChannels } from './findings';
 
 // THE contract: every call the UI can make. Preload, main's IPC registration, the web host and the
 // renderer client are all derived from this object; a domain adds its map to the list. A name two
@@ -22,14 +26,18 @@ export const contract = mergeChannels(
   importChannels,
   diagnosticsChannels,
   healthChannels,
+  triageChannels,
   checklistsChannels,
   reportsChannels,
   churnChannels,
   clvChannels,
+  impactChannels,
   paramsChannels,
   privacyChannels,
   attributesChannels,
+  vocChannels,
   tableExportChannels,
+  findingsChannels,
 );
 
 export type Contract = typeof contract;

@@ -16,6 +16,8 @@ import enChurn from './locales/en/churn.json';
 import zhEncryption from './locales/zh-CN/encryption.json';
 import enEncryption from './locales/en/encryption.json';
 import zhClv from './locales/zh-CN/clv.json';
+import zhImpact from './locales/zh-CN/impact.json';
+import enImpact from './locales/en/impact.json';
 import enClv from './locales/en/clv.json';
 import zhPrivacy from './locales/zh-CN/privacy.json';
 import enPrivacy from './locales/en/privacy.json';
@@ -23,6 +25,8 @@ import zhParams from './locales/zh-CN/params.json';
 import enParams from './locales/en/params.json';
 import zhTableExport from './locales/zh-CN/tableExport.json';
 import enTableExport from './locales/en/tableExport.json';
+import zhFindings from './locales/zh-CN/findings.json';
+import enFindings from './locales/en/findings.json';
 
 // Every catalogue, one namespace per domain. Both the renderer (UI) and the backend (reports, CLI)
 // read these, so a label is written once. A test checks each locale file is registered here and
@@ -38,9 +42,11 @@ export const resources = {
     encryption: zhEncryption,
     churn: zhChurn,
     clv: zhClv,
+    impact: zhImpact,
     privacy: zhPrivacy,
     params: zhParams,
     tableExport: zhTableExport,
+    findings: zhFindings,
   },
   en: {
     common: enCommon,
@@ -52,9 +58,11 @@ export const resources = {
     encryption: enEncryption,
     churn: enChurn,
     clv: enClv,
+    impact: enImpact,
     privacy: enPrivacy,
     params: enParams,
     tableExport: enTableExport,
+    findings: enFindings,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

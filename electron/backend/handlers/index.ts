@@ -5,14 +5,18 @@ import { engagementHandlers } from './engagement';
 import { importHandlers } from './import';
 import { diagnosticsHandlers } from './diagnostics';
 import { healthHandlers } from './health';
+import { triageHandlers } from './triage';
 import { checklistsHandlers } from './checklists';
 import { reportsHandlers } from './reports';
 import { churnHandlers } from './churn';
 import { privacyHandlers } from './privacy';
 import { clvHandlers } from './clv';
+import { impactHandlers } from './impact';
 import { paramsHandlers } from './params';
 import { attributesHandlers } from './attributes';
+import { vocHandlers } from './voc';
 import { tableExportHandlers } from './table-export';
+import { findingsHandlers } from './findings';
 
 export type Handler<K extends ChannelName> = (args: ParsedArgsOf<K>, ctx: CallContext) => Promise<ResultOf<K>>;
 export type Handlers = { [K in ChannelName]: Handler<K> };
@@ -27,13 +31,17 @@ export function createHandlers(b: Backend): Handlers {
     importHandlers(b),
     diagnosticsHandlers(b),
     healthHandlers(b),
+    triageHandlers(b),
     checklistsHandlers(b),
     reportsHandlers(b),
     churnHandlers(b),
     clvHandlers(b),
+    impactHandlers(b),
     paramsHandlers(b),
     privacyHandlers(b),
     attributesHandlers(b),
+    vocHandlers(b),
     tableExportHandlers(b),
+    findingsHandlers(b),
   );
 }

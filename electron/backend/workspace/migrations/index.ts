@@ -14,7 +14,13 @@ import * as m0012 from './0012_audit_chain';
 import * as m0013 from './0013_customer_attributes';
 import * as m0014 from './0014_param_sets';
 import * as m0015 from './0015_clv';
+import * as m0016 from './0016_triage';
+import * as m0018 from './0018_voc';
+import * as m0019 from './0019_findings';
+import * as m0020 from './0020_impact';
 import * as m0021 from './0021_clv_intervals';
+import * as m0022 from './0022_signal_backtest';
+import * as m0023 from './0023_health_run_sources';
 import * as m0024 from './0024_health_preset_ids';
 
 // Static list: kysely's folder-reading provider breaks once bundled (no migrations folder to read).
@@ -35,7 +41,13 @@ export const migrations: Record<string, Migration> = {
   '0013_customer_attributes': m0013,
   '0014_param_sets': m0014,
   '0015_clv': m0015,
+  '0016_triage': m0016,
+  '0018_voc': m0018,
+  '0019_findings': m0019,
+  '0020_impact': m0020,
   '0021_clv_intervals': m0021,
+  '0022_signal_backtest': m0022,
+  '0023_health_run_sources': m0023,
   '0024_health_preset_ids': m0024,
 };
 

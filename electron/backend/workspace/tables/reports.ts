@@ -25,8 +25,20 @@ export interface ReportExportTable {
   bytes: ColumnType<number, number | undefined, number>;
 }
 
+// Migration 0019: the consultant's review of the drafted findings.
+export interface FindingDecisionTable {
+  finding_id: string;
+  status: 'proposed' | 'accepted' | 'dropped';
+  position: number | null;
+  text_zh: string | null;
+  text_en: string | null;
+  figure_at_decision: number | null;
+  decided_at: string;
+}
+
 export interface ReportTables {
   report_definition: ReportDefinitionTable;
   report_pseudonym: ReportPseudonymTable;
   report_export: ReportExportTable;
+  finding_decision: FindingDecisionTable;
 }

@@ -1,0 +1,134 @@
+import type { FindingRunRef, FindingsInput, GroupSummary } from '../../../shared/findings/types';
+import type { DiagnosticRunResult } from '../../../shared/analytics/run-result';
+import { loadRun } from '../diagnostics/runs-repo';
+import { overview } from '../health/queries';
+import { latestChurnRunId, loadChurnRun } from '../churn/store';
+import { latestClvRunId, loadClvRun } from '../clv/store';
+import type { ReadableDB } from '../workspace/connection';
+import type { ReportRuns } from '../reports/run-choice';
+
+// What the findings engine reads, copied from the runs as stored: the diagnostic and health runs the
+// report quotes (run-choice.ts), and the latest churn-model and lifetime-value runs. Nothing is
+// recomputed here but sums over stored per-customer rows (churn scores, CLV customers).
+
+const PERIODS_PER_YEAR = { month: 12, quarter: 4, year: 1 } as const;
+
+function diagnosticInput(sqlite: ReadableDB, runId: number): FindingsInput['diagnostic'] {
+  const run = loadRun(sqlite, runId);
+  if (!run) return null;
+  const r: DiagnosticRunResult = run.results;
+  const kpi = r.kpis.retentionRate;
+  const byKey = (key: string | null) => (key ? r.retention.find((p) => p.period.key === key) : undefined);
+  const pick = (key: string | null) => {
+    const p = byKey(key);
+    return p ? { periodKey: p.period.key, start: p.start, retained: p.retained, lost: p.lost, retentionRate: p.retentionRate.value } : null;
+  };
+  // Trailing revenue: the last year's periods of the run's own revenue series.
+  const revenue12m = r.revenue.slice(-PERIODS_PER_YEAR[r.grain]).reduce((s, p) => s + p.revenue, 0);
+  const rr = r.revenueRetention;
+  const nrrKpi = r.kpis.nrr;
+  const lastRr = rr?.find((p) => p.period.key === nrrKpi.periodKey) ?? rr?.[rr.length - 1];
+  const breakdowns = r.breakdowns.map((b) => ({
+    attribute: b.attribute as string,
+    groups: b.groups.map((g): GroupSummary => ({
+      value: g.value,
+      customers: g.customers,
+      start: g.retention.start,
+      retained: g.retention.retained,
+      lost: g.retention.lost,
+      retentionRate: g.retention.retentionRate.value,
+      nrr: g.nrr?.value ?? null,
+      revenue12m: g.revenue12m,
+    })),
+  }));
+  return {
+    run: { kind: 'diagnostic', id: run.id, asOf: run.asOf },
+    grain: r.grain,
+    customers: r.customers,
+    revenue12m,
+    last: pick(kpi.periodKey),
+    previous: pick(kpi.previousPeriodKey),
+    revenue: lastRr
+      ? {
+          periodKey: lastRr.period.key,
+          nrr: lastRr.nrr.value,
+          grr: lastRr.grr.value,
+          previousNrr: nrrKpi.periodKey === lastRr.period.key ? nrrKpi.previous : null,
+          startMrr: lastRr.startMrr,
+          churnMrr: lastRr.movements.churn,
+          contractionMrr: lastRr.movements.contraction,
+          customers: lastRr.startCustomers,
+        }
+      : null,
+    breakdowns,
+  };
+}
+
+function healthInput(sqlite: ReadableDB, runId: number, now: string): FindingsInput['health'] {
+  const o = overview(sqlite, runId, now);
+  if (!o.run || !o.model) return null;
+  const at = o.history.findIndex((h) => h.runId === o.run?.id);
+  const prev = at > 0 ? o.history[at - 1] : undefined;
+  return {
+    run: { kind: 'health', id: o.run.id, asOf: o.run.asOf },
+    customers: o.run.customers,
+    red: o.run.bands.red,
+    previousRed: prev ? prev.red : null,
+    previousAsOf: prev ? prev.asOf : null,
+    redMax: o.model.bands.redMax,
+    byTier: o.byTier.map((g) => ({ group: g.group, red: g.red, scored: g.red + g.yellow + g.green })),
+  };
+}
+
+function churnInput(sqlite: ReadableDB): FindingsInput['churn'] {
+  const id = latestChurnRunId(sqlite);
+  if (id === null) return null;
+  const run = loadChurnRun(sqlite, id);
+  const sums = sqlite
+    .prepare(
+      `select count(*) as customers, coalesce(sum(revenue_12m), 0) as scoredRevenue, coalesce(sum(revenue_at_stake), 0) as atStake
+         from churn_score where run_id = ?`,
+    )
+    .get(id) as { customers: number; scoredRevenue: number; atStake: number };
+  const driver = run.drivers.find((d) => d.direction > 0) ?? null;
+  const ref: FindingRunRef = { kind: 'churn', id, asOf: run.scoredAsOf };
+  return {
+    run: ref,
+    status: run.status,
+    rocAuc: run.rocAuc,
+    customers: sums.customers,
+    scoredRevenue: sums.scoredRevenue,
+    atStake: sums.atStake,
+    topDriver: driver ? { key: driver.key, ...(driver.params ? { params: driver.params } : {}) } : null,
+  };
+}
+
+function clvInput(sqlite: ReadableDB): FindingsInput['clv'] {
+  const id = latestClvRunId(sqlite);
+  if (id === null) return null;
+  const run = loadClvRun(sqlite, id);
+  const repeat = (sqlite.prepare(`select count(*) as n from clv_customer where run_id = ? and frequency >= 1`).get(id) as { n: number }).n;
+  if (repeat === 0) return { run: { kind: 'clv', id, asOf: run.asOf }, customers: run.customers, dormant: 0, dormantSpend: 0, totalClv: run.totalClv ?? 0 };
+  const median = (
+    sqlite
+      .prepare(`select monetary as m from clv_customer where run_id = ? and frequency >= 1 order by monetary limit 1 offset ?`)
+      .get(id, Math.floor((repeat - 1) / 2)) as { m: number }
+  ).m;
+  const d = sqlite
+    .prepare(
+      `select count(*) as n, coalesce(sum(monetary * (frequency + 1)), 0) as spend
+         from clv_customer where run_id = ? and frequency >= 1 and p_alive < 0.5 and monetary > ?`,
+    )
+    .get(id, median) as { n: number; spend: number };
+  return { run: { kind: 'clv', id, asOf: run.asOf }, customers: run.customers, dormant: d.n, dormantSpend: d.spend, totalClv: run.totalClv ?? 0 };
+}
+
+export function findingsInput(sqlite: ReadableDB, runs: ReportRuns, currency: string, now: string): FindingsInput {
+  return {
+    currency,
+    diagnostic: runs.diagnostic ? diagnosticInput(sqlite, runs.diagnostic.id) : null,
+    health: runs.health ? healthInput(sqlite, runs.health.id, now) : null,
+    churn: churnInput(sqlite),
+    clv: clvInput(sqlite),
+  };
+}

@@ -1,0 +1,429 @@
+import type { TFunction } from 'i18next';
+import type { Locale } from '../errors';
+import { DEFAULT_PLAYBOOK, type Playbook } from '../health/playbook';
+import type { ActionTemplateId } from '../health/vocabulary';
+import { createTranslator } from '../i18n/translate';
+import { featureLabel } from '../churn/labels';
+import { formatValue } from '../reports/format';
+import {
+  DEFAULT_FINDINGS_OPTIONS,
+  type Finding,
+  type FindingKind,
+  type FindingRunRef,
+  type FindingsInput,
+  type FindingsOptions,
+  type GroupSummary,
+  type Localised,
+} from './types';
+
+// The findings engine: from a summary of the stored runs to ranked, drafted findings in both
+// languages. Every figure is copied from the input (which the backend copies from the runs as
+// stored); materiality turns each into the revenue it concerns so unlike findings can be ranked.
+
+const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+const translators = new Map<Locale, TFunction>();
+function tr(locale: Locale): TFunction {
+  let t = translators.get(locale);
+  if (!t) {
+    t = createTranslator(locale);
+    translators.set(locale, t);
+  }
+  return t;
+}
+
+type Params = Record<string, string | number>;
+/** A text in both languages; params may differ per language (formatted numbers, translated names). */
+function both(key: string, params: (locale: Locale) => Params): Localised {
+  const out = {} as Localised;
+  for (const l of LOCALES) out[l] = tr(l)(`findings:${key}`, params(l));
+  return out;
+}
+
+const pct = (l: Locale, v: number | null) => formatValue(v, 'percent', { locale: l });
+const int = (l: Locale, v: number) => formatValue(v, 'integer', { locale: l });
+const pp = (l: Locale, v: number) => formatValue(Math.abs(v) * 100, 'number', { locale: l, decimals: 1 });
+const num2 = (l: Locale, v: number | null) => (v === null ? '—' : formatValue(v, 'number', { locale: l, decimals: 2 }));
+
+/** Two-proportion z statistic (pooled); null when either side has no customers or the pool is degenerate. */
+export function twoProportionZ(x1: number, n1: number, x2: number, n2: number): number | null {
+  if (n1 <= 0 || n2 <= 0) return null;
+  const p = (x1 + x2) / (n1 + n2);
+  const se = Math.sqrt(p * (1 - p) * (1 / n1 + 1 / n2));
+  if (!(se > 0)) return null;
+  return (x1 / n1 - x2 / n2) / se;
+}
+
+const PERIODS_PER_YEAR = { month: 12, quarter: 4, year: 1 } as const;
+
+interface Draft {
+  id: string;
+  kind: FindingKind;
+  headline: Localised;
+  figure: Finding['figure'];
+  formula: Localised;
+  basis: number;
+  materiality: number;
+  materialityNote: Localised;
+  z: number | null;
+  section: Finding['evidence']['section'];
+  chart: Localised;
+  run: FindingRunRef;
+  action: ActionTemplateId;
+  /** A non-significant change is weak even on enough customers. */
+  significant: boolean;
+}
+
+function attributeName(l: Locale, attribute: string): string {
+  return tr(l)(`analytics:breakdown.attributes.${attribute}`, { defaultValue: attribute });
+}
+function groupName(l: Locale, attribute: string, value: string): string {
+  return attribute === 'tier' ? tr(l)(`analytics:tiers.names.${value}`, { defaultValue: value }) : value;
+}
+
+function retentionDrafts(input: FindingsInput, o: FindingsOptions): Draft[] {
+  const d = input.diagnostic;
+  if (!d?.last || d.last.retentionRate === null) return [];
+  const { last, previous } = d;
+  const rate = last.retentionRate;
+  if (rate === null) return [];
+  const perCustomer = d.customers > 0 ? d.revenue12m / d.customers : 0;
+  const prevRate = previous?.retentionRate ?? null;
+  const change = prevRate === null ? null : rate - prevRate;
+  const z = previous && prevRate !== null ? twoProportionZ(last.retained, last.start, previous.retained, previous.start) : null;
+  const headlineKey = change === null ? 'retentionLevel' : change < 0 ? 'retentionFell' : 'retentionRose';
+  // A fall concerns the customers lost beyond last period's rate; a level alone, every customer lost.
+  const concerned = change === null ? last.lost : Math.abs(change) * last.start;
+  return [
+    {
+      id: 'retention',
+      kind: 'retentionChange',
+      headline: both(`headline.${headlineKey}`, (l) => ({
+        period: last.periodKey,
+        rate: pct(l, rate),
+        previous: pct(l, prevRate),
+        pp: pp(l, change ?? 0),
+        start: int(l, last.start),
+        lost: int(l, last.lost),
+      })),
+      figure: { value: rate, format: 'percent', baseline: prevRate },
+      formula:
+        change === null
+          ? both('formula.retentionLevel', (l) => ({ start: int(l, last.start), retained: int(l, last.retained) }))
+          : both('formula.retention', (l) => ({
+              start: int(l, last.start),
+              retained: int(l, last.retained),
+              previous: pct(l, prevRate),
+              previousStart: int(l, previous?.start ?? 0),
+              z: num2(l, z),
+            })),
+      basis: last.start,
+      materiality: concerned * perCustomer,
+      materialityNote: both('materiality.lostCustomers', () => ({})),
+      z,
+      section: 'retention',
+      chart: both('evidence.retentionChart', () => ({})),
+      run: d.run,
+      action: change !== null && change < 0 ? 'winBack' : 'retentionOffer',
+      significant: change === null || (z !== null && Math.abs(z) >= o.zCritical),
+    },
+  ];
+}
+
+function revenueDrafts(input: FindingsInput, currency: string): Draft[] {
+  const d = input.diagnostic;
+  const r = d?.revenue;
+  if (!d || !r || r.nrr === null) return [];
+  const lostMrr = r.churnMrr + r.contractionMrr;
+  const money = (l: Locale, v: number) => formatValue(v, 'currency', { locale: l, currency, decimals: 0 });
+  return [
+    {
+      id: 'revenue-retention',
+      kind: 'revenueRetention',
+      headline: both('headline.revenueRetention', (l) => ({ period: r.periodKey, nrr: pct(l, r.nrr), grr: pct(l, r.grr), lostMrr: money(l, lostMrr) })),
+      figure: { value: r.nrr, format: 'percent', baseline: r.previousNrr },
+      formula: both('formula.revenueRetention', (l) => ({ startMrr: money(l, r.startMrr), customers: int(l, r.customers) })),
+      basis: r.customers,
+      materiality: lostMrr * PERIODS_PER_YEAR[d.grain],
+      materialityNote: both('materiality.lostMrr', () => ({})),
+      z: null,
+      section: 'revenueRetention',
+      chart: both('evidence.revenueChart', () => ({})),
+      run: d.run,
+      action: 'renewalValueReview',
+      significant: true,
+    },
+  ];
+}
+
+// Owner groups are people: never a headline (and never through a pseudonymised export).
+const SEGMENT_ATTRIBUTES_SKIPPED = new Set(['owner']);
+
+function segmentDrafts(input: FindingsInput, o: FindingsOptions, currency: string): Draft[] {
+  const d = input.diagnostic;
+  if (!d?.last || d.last.retentionRate === null) return [];
+  const overall = d.last;
+  const overallRate = overall.retentionRate;
+  if (overallRate === null) return [];
+  const overallNrr = d.revenue?.nrr ?? null;
+  const money = (l: Locale, v: number) => formatValue(v, 'currency', { locale: l, currency, decimals: 0 });
+  const out: Draft[] = [];
+  for (const b of d.breakdowns) {
+    if (SEGMENT_ATTRIBUTES_SKIPPED.has(b.attribute)) continue;
+    const named = b.groups.filter((g): g is GroupSummary & { value: string } => g.value !== null);
+    // Retention: the group losing the most revenue through its gap to the overall rate.
+    let worst: Draft | null = null;
+    for (const g of named) {
+      if (g.retentionRate === null || g.start <= 0) continue;
+      const gap = g.retentionRate - overallRate;
+      if (gap >= 0) continue;
+      const perCustomer = g.customers > 0 ? g.revenue12m / g.customers : 0;
+      const z = twoProportionZ(g.retained, g.start, overall.retained - g.retained, overall.start - g.start);
+      const draft: Draft = {
+        id: `segment-retention:${b.attribute}:${g.value}`,
+        kind: 'segmentRetention',
+        headline: both('headline.segmentRetention', (l) => ({
+          attribute: attributeName(l, b.attribute),
+          group: groupName(l, b.attribute, g.value),
+          rate: pct(l, g.retentionRate),
+          overall: pct(l, overallRate),
+          pp: pp(l, gap),
+          start: int(l, g.start),
+          lost: int(l, g.lost),
+        })),
+        figure: { value: g.retentionRate, format: 'percent', baseline: overallRate },
+        formula: both('formula.segmentRetention', (l) => ({
+          retained: int(l, g.retained),
+          start: int(l, g.start),
+          overall: pct(l, overallRate),
+          z: num2(l, z),
+        })),
+        basis: g.start,
+        materiality: -gap * g.start * perCustomer,
+        materialityNote: both('materiality.lostCustomers', () => ({})),
+        z,
+        section: 'retention',
+        chart: both('evidence.breakdownTable', (l) => ({ attribute: attributeName(l, b.attribute) })),
+        run: d.run,
+        action: 'crossTeamMeeting',
+        significant: z !== null && Math.abs(z) >= o.zCritical,
+      };
+      if (!worst || draft.materiality > worst.materiality) worst = draft;
+    }
+    if (worst) out.push(worst);
+    // Net revenue retention: the group whose NRR gap costs the most of its revenue.
+    if (overallNrr === null) continue;
+    let worstNrr: Draft | null = null;
+    for (const g of named) {
+      if (g.nrr === null) continue;
+      const gap = g.nrr - overallNrr;
+      if (gap >= 0) continue;
+      const draft: Draft = {
+        id: `segment-revenue:${b.attribute}:${g.value}`,
+        kind: 'segmentRevenue',
+        headline: both('headline.segmentRevenue', (l) => ({
+          attribute: attributeName(l, b.attribute),
+          group: groupName(l, b.attribute, g.value),
+          nrr: pct(l, g.nrr),
+          overall: pct(l, overallNrr),
+          pp: pp(l, gap),
+          revenue: money(l, g.revenue12m),
+        })),
+        figure: { value: g.nrr, format: 'percent', baseline: overallNrr },
+        formula: both('formula.segmentRevenue', (l) => ({ revenue: money(l, g.revenue12m), customers: int(l, g.customers) })),
+        basis: g.customers,
+        materiality: -gap * g.revenue12m,
+        materialityNote: both('materiality.segmentRevenue', () => ({})),
+        z: null,
+        section: 'revenueRetention',
+        chart: both('evidence.breakdownTable', (l) => ({ attribute: attributeName(l, b.attribute) })),
+        run: d.run,
+        action: 'renewalValueReview',
+        significant: true,
+      };
+      if (!worstNrr || draft.materiality > worstNrr.materiality) worstNrr = draft;
+    }
+    if (worstNrr) out.push(worstNrr);
+  }
+  return out;
+}
+
+function healthDrafts(input: FindingsInput, playbook: Playbook): Draft[] {
+  const h = input.health;
+  if (!h || h.customers <= 0) return [];
+  const d = input.diagnostic;
+  const perCustomer = d && d.customers > 0 ? d.revenue12m / d.customers : 0;
+  const share = h.red / h.customers;
+  const out: Draft[] = [];
+  if (h.red > 0) {
+    const changeKey = h.previousRed !== null && h.previousAsOf ? 'healthRedChange' : 'healthRed';
+    out.push({
+      id: 'health-red',
+      kind: 'healthRed',
+      headline: both(`headline.${changeKey}`, (l) => ({
+        asOf: h.run.asOf,
+        red: int(l, h.red),
+        share: pct(l, share),
+        total: int(l, h.customers),
+        previousRed: int(l, h.previousRed ?? 0),
+        previousAsOf: h.previousAsOf ?? '',
+      })),
+      figure: { value: share, format: 'percent', baseline: null },
+      formula: both('formula.healthRed', (l) => ({ red: int(l, h.red), total: int(l, h.customers), redMax: h.redMax })),
+      basis: h.customers,
+      materiality: h.red * perCustomer,
+      materialityNote: both('materiality.lostCustomers', () => ({})),
+      z: null,
+      section: 'health',
+      chart: both('evidence.healthBands', () => ({})),
+      run: h.run,
+      action: playbook.redScore,
+      significant: true,
+    });
+  }
+  // The named tier whose red share exceeds the overall one by the most customers.
+  let worst: Draft | null = null;
+  for (const g of h.byTier) {
+    if (g.group === null || g.scored <= 0 || g.red <= 0) continue;
+    const tierShare = g.red / g.scored;
+    if (tierShare <= share) continue;
+    const group = g.group;
+    const z = twoProportionZ(g.red, g.scored, h.red - g.red, h.customers - g.scored);
+    const draft: Draft = {
+      id: `health-tier:${group}`,
+      kind: 'healthTier',
+      headline: both('headline.healthTier', (l) => ({
+        tier: groupName(l, 'tier', group),
+        share: pct(l, tierShare),
+        red: int(l, g.red),
+        scored: int(l, g.scored),
+        overall: pct(l, share),
+      })),
+      figure: { value: tierShare, format: 'percent', baseline: share },
+      formula: both('formula.healthTier', (l) => ({ red: int(l, g.red), scored: int(l, g.scored), overall: pct(l, share) })),
+      basis: g.scored,
+      materiality: (tierShare - share) * g.scored * perCustomer,
+      materialityNote: both('materiality.lostCustomers', () => ({})),
+      z,
+      section: 'health',
+      chart: both('evidence.healthTier', () => ({})),
+      run: h.run,
+      action: playbook.bySeverity.medium,
+      significant: z !== null && Math.abs(z) >= 1.96,
+    };
+    if (!worst || draft.materiality > worst.materiality) worst = draft;
+  }
+  if (worst) out.push(worst);
+  return out;
+}
+
+// The churn section withholds drivers and scores for these statuses; so do the findings.
+const CHURN_WITHHELD = new Set(['too-small', 'too-few-churned']);
+
+function churnDrafts(input: FindingsInput, currency: string): Draft[] {
+  const c = input.churn;
+  if (!c || CHURN_WITHHELD.has(c.status) || c.atStake <= 0) return [];
+  const money = (l: Locale, v: number) => formatValue(v, 'currency', { locale: l, currency, decimals: 0 });
+  return [
+    {
+      id: 'churn-at-stake',
+      kind: 'churnAtStake',
+      headline: both('headline.churnAtStake', (l) => ({
+        atStake: money(l, c.atStake),
+        share: pct(l, c.scoredRevenue > 0 ? c.atStake / c.scoredRevenue : null),
+        customers: int(l, c.customers),
+        driver: c.topDriver ? tr(l)('findings:headline.churnDriver', { driver: featureLabel(c.topDriver, (k, p) => String(tr(l)(k, p ?? {}))) }) : '',
+      })),
+      figure: { value: c.atStake, format: 'currency', baseline: null },
+      formula: both('formula.churnAtStake', (l) => ({ customers: int(l, c.customers), auc: num2(l, c.rocAuc) })),
+      basis: c.customers,
+      materiality: c.atStake,
+      materialityNote: both('materiality.churn', () => ({})),
+      z: null,
+      section: 'churn',
+      chart: both('evidence.churnTable', () => ({})),
+      run: c.run,
+      action: 'retentionOffer',
+      // A model no better than the base rate, or one that leaks, supports no claim.
+      significant: c.status === 'ok',
+    },
+  ];
+}
+
+function clvDrafts(input: FindingsInput, currency: string): Draft[] {
+  const c = input.clv;
+  if (!c || c.dormant <= 0) return [];
+  const money = (l: Locale, v: number) => formatValue(v, 'currency', { locale: l, currency, decimals: 0 });
+  return [
+    {
+      id: 'clv-dormant',
+      kind: 'clvDormant',
+      headline: both('headline.clvDormant', (l) => ({ dormant: int(l, c.dormant), spend: money(l, c.dormantSpend) })),
+      figure: { value: c.dormant, format: 'integer', baseline: null },
+      formula: both('formula.clvDormant', (l) => ({ customers: int(l, c.customers) })),
+      basis: c.customers,
+      materiality: c.dormantSpend,
+      materialityNote: both('materiality.clv', () => ({})),
+      z: null,
+      section: 'methods',
+      chart: both('evidence.clvTable', () => ({})),
+      run: c.run,
+      action: 'winBack',
+      significant: true,
+    },
+  ];
+}
+
+/**
+ * Drafted findings, strongest first: findings with enough customers and a change beyond noise rank
+ * by the revenue they concern; weak ones (too few customers, or within noise) follow, in the same order.
+ */
+export function proposeFindings(input: FindingsInput, options: Partial<FindingsOptions> = {}, playbook: Playbook = DEFAULT_PLAYBOOK): Finding[] {
+  const o = { ...DEFAULT_FINDINGS_OPTIONS, ...options };
+  const drafts = [
+    ...retentionDrafts(input, o),
+    ...revenueDrafts(input, input.currency),
+    ...segmentDrafts(input, o, input.currency),
+    ...healthDrafts(input, playbook),
+    ...churnDrafts(input, input.currency),
+    ...clvDrafts(input, input.currency),
+  ];
+  const findings = drafts.map((d): Finding => {
+    const weakReason = d.basis < o.minCustomers ? 'fewCustomers' : !d.significant ? 'notSignificant' : null;
+    return {
+      id: d.id,
+      kind: d.kind,
+      headline: d.headline,
+      figure: d.figure,
+      formula: d.formula,
+      basis: d.basis,
+      materiality: Number.isFinite(d.materiality) ? Math.max(0, d.materiality) : 0,
+      materialityNote: d.materialityNote,
+      weak: weakReason !== null,
+      weakReason,
+      z: d.z,
+      evidence: { section: d.section, chart: d.chart, run: d.run },
+      action: {
+        templateId: d.action,
+        // The playbook's own title and description, as the health domain shows them.
+        text: {
+          'zh-CN': `${tr('zh-CN')(`health:actions.${d.action}.title`)}：${tr('zh-CN')(`health:actions.${d.action}.description`)}`,
+          en: `${tr('en')(`health:actions.${d.action}.title`)}: ${tr('en')(`health:actions.${d.action}.description`)}`,
+        },
+      },
+    };
+  });
+  return findings.sort((a, b) => Number(a.weak) - Number(b.weak) || b.materiality - a.materiality || a.id.localeCompare(b.id));
+}
+
+/** The sentence saying why a finding is weak, in one language. */
+export function weakText(locale: Locale, f: Pick<Finding, 'weakReason' | 'basis'>, options: Partial<FindingsOptions> = {}): string | null {
+  const o = { ...DEFAULT_FINDINGS_OPTIONS, ...options };
+  if (f.weakReason === 'fewCustomers') return tr(locale)('findings:weak.fewCustomers', { basis: f.basis, min: o.minCustomers });
+  if (f.weakReason === 'notSignificant') return tr(locale)('findings:weak.notSignificant', { z: o.zCritical });
+  return null;
+}
+
+/** The run a finding quotes, named in one language. */
+export function runText(locale: Locale, run: FindingRunRef): string {
+  return tr(locale)(`findings:runs.${run.kind}`, { id: run.id, asOf: run.asOf });
+}
