@@ -8,6 +8,7 @@ import type { HealthModel } from '../health/model';
 import type { SignalRule, SignalRuleId } from '../health/signal-rules';
 import type { SignalEvidence } from '../health/signals';
 import type { ActionStatus, ActionSource } from '../health/playbook';
+import type { ActionPolicy } from '../health/action-policy';
 import type { RepairCheckResult } from '../health/repair-check';
 import type { ActionTemplateId, OwnerRole, Severity } from '../health/vocabulary';
 import type { StatusNote } from '../health/status-notes';
@@ -15,6 +16,7 @@ import type { LifecycleReason, LifecycleRules, LifecycleStage } from '../analyti
 import type { Tier } from '../analytics/tiers';
 import { ACTION_STATUSES } from '../health/playbook';
 import { ACTION_TEMPLATE_IDS, SEVERITIES } from '../health/vocabulary';
+import { DISMISS_REASONS } from '../health/triage';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/, 'YYYY-MM-DD or YYYY-MM-DDTHH:mm');
@@ -44,6 +46,8 @@ export interface HealthRunSummary {
   actionsOpened: number;
   /** The named parameter set the run used (its signal rules and playbook); null = the workspace's rules. */
   paramSet: string | null;
+  /** Which signals and scores opened actions in this run (runs before the policy existed opened all). */
+  actionPolicy: ActionPolicy;
 }
 
 export interface BandGroup {
@@ -88,6 +92,7 @@ export interface SignalRow {
   id: number;
   customerKey: string;
   customerName: string;
+  /** The owner assigned in the inbox, else the customer's. */
   owner: string | null;
   ruleId: SignalRuleId;
   severity: Severity;
@@ -98,9 +103,13 @@ export interface SignalRow {
   firstRunId: number;
   lastRunId: number;
   dismissedReason: string | null;
+  /** The coded reason (shared/health/triage.ts DISMISS_REASONS); null for dismissals made before codes. */
+  dismissedReasonCode: string | null;
   dismissedAt: string | null;
   closedAt: string | null;
   actionId: number | null;
+  /** Open but put off until this date (the inbox hides it until then). */
+  snoozedUntil: string | null;
 }
 
 export interface ActionRow {
@@ -252,7 +261,9 @@ export const healthChannels = {
       offset: z.number().int().min(0).default(0),
     }),
   ).returns<Paged<SignalRow> & { counts: Record<Severity, number> }>(),
-  'signals.dismiss': channel(z.object({ id: z.number().int().positive(), reason: z.string().trim().min(1).max(500) })).returns<SignalRow>(),
+  'signals.dismiss': channel(
+    z.object({ id: z.number().int().positive(), reason: z.string().trim().min(1).max(500), reasonCode: z.enum(DISMISS_REASONS).optional() }),
+  ).returns<SignalRow>(),
   'signals.reopen': channel(z.object({ id: z.number().int().positive() })).returns<SignalRow>(),
   /**
    * A page of actions by due time. total: the actions matching the filter; overdue: open or in

@@ -14,6 +14,7 @@ import { customerHealth, dismissSignal, listRuns, listScores, listSignals, overv
 import { runHealth } from '../health/run';
 import { deleteModel, getModel, getRules, listModels, saveModel, saveRules, validateModel } from '../health/store';
 import { getParamSet } from '../params/store';
+import { getActionPolicy } from '../health/action-policy-store';
 
 export function healthHandlers(b: Backend): HandlersFor<typeof healthChannels> {
   const sqlite = () => b.requireWorkspace().sqlite;
@@ -62,6 +63,7 @@ export function healthHandlers(b: Backend): HandlersFor<typeof healthChannels> {
         model,
         rules: set ? set.signals : getRules(ws.sqlite),
         ...(set ? { playbook: set.playbook } : {}),
+        actionPolicy: getActionPolicy(ws.sqlite).policy,
         asOf: date,
         now: localNow(),
         progress: (phase, done, total) => ctx.progress(phase, done, total),
@@ -88,10 +90,10 @@ export function healthHandlers(b: Backend): HandlersFor<typeof healthChannels> {
     'health.customer': async ({ customerKey, runId }) => customerHealth(sqlite(), customerKey, runId, localNow()),
     'health.whatIfData': async ({ runId }) => whatIfData(sqlite(), runId),
     'signals.list': async (args) => listSignals(sqlite(), args),
-    'signals.dismiss': async ({ id, reason }) => {
+    'signals.dismiss': async ({ id, reason, reasonCode }) => {
       const ws = b.requireWorkspace();
-      const s = dismissSignal(ws.sqlite, id, reason, localNow());
-      await recordAudit(ws.db, 'signals.dismiss', { id, customerKey: s.customerKey, ruleId: s.ruleId, reason });
+      const s = dismissSignal(ws.sqlite, id, reason, localNow(), reasonCode ?? null);
+      await recordAudit(ws.db, 'signals.dismiss', { id, customerKey: s.customerKey, ruleId: s.ruleId, reason, reasonCode: reasonCode ?? null });
       return s;
     },
     'signals.reopen': async ({ id }) => reopenSignal(sqlite(), id),

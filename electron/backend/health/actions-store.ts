@@ -82,6 +82,21 @@ function actionWhere(filter: ActionFilter, now: string): { sql: string; params: 
   return { sql: where.length ? `where ${where.join(' and ')}` : '', params };
 }
 
+/**
+ * Actions with extra columns and joins (the triage board's customer dimensions): each row as an
+ * ActionRow and the raw row for the extra columns. `joins` must not join customers again as c.
+ */
+export function listActionsWhere(
+  sqlite: ReadableDB,
+  q: { columns: string; joins: string; where: { sql: string; params: (string | number)[] }; order: string; limit: number; offset: number },
+  now: string,
+): { row: ActionRow & { snoozedUntil: string | null }; extra: Record<string, unknown> }[] {
+  const rows = sqlite
+    .prepare(`select a.*, c.name as customer_name, ${q.columns} from health_action a ${q.joins} ${q.where.sql} order by ${q.order} limit ? offset ?`)
+    .all(...q.where.params, q.limit, q.offset) as (ActionDbRow & Record<string, unknown>)[];
+  return rows.map((r) => ({ row: { ...toRow(r, now), snoozedUntil: r.snoozed_until }, extra: r }));
+}
+
 export function listActions(sqlite: ReadableDB, filter: ActionFilter & { limit?: number; offset?: number }, now: string): ActionRow[] {
   const w = actionWhere(filter, now);
   const rows = sqlite

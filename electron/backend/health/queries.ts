@@ -22,6 +22,7 @@ import type { Severity } from '../../../shared/health/vocabulary';
 import { WorkbenchError } from '../errors';
 import { listActions } from './actions-store';
 import { customerStatus } from './customer-status';
+import { runActionPolicy } from './action-policy-store';
 
 type RunDbRow = Row<'health_run'>;
 
@@ -41,6 +42,7 @@ function toSummary(r: RunDbRow): HealthRunSummary {
     signalsResolved: r.signals_resolved,
     actionsOpened: r.actions_opened,
     paramSet: r.param_set,
+    actionPolicy: runActionPolicy(r.action_policy),
   };
 }
 
@@ -374,14 +376,17 @@ export function whatIfData(sqlite: ReadableDB, runId?: number): WhatIfData | nul
 // ---- signals ----
 
 /** SELECT_SIGNALS: a signal with its customer and the action opened from it. */
-type SignalDbRow = Row<'health_signal'> & { customer_name: string | null; owner: string | null; action_id: number | null };
+type SignalDbRow = Omit<Row<'health_signal'>, 'owner'> & { customer_name: string | null; owner: string | null; action_id: number | null };
+
+/** owner: the one assigned in the inbox, else the customer's. Needs customers joined as c. */
+export const SIGNAL_COLUMNS = `g.*, c.name as customer_name, coalesce(g.owner, c.owner) as owner,
+         (select max(a.id) from health_action a where a.source_signal_id = g.id) as action_id`;
 
 const SELECT_SIGNALS = `
-  select g.*, c.name as customer_name, c.owner,
-         (select max(a.id) from health_action a where a.source_signal_id = g.id) as action_id
+  select ${SIGNAL_COLUMNS}
     from health_signal g left join customers c on c.customer_key = g.customer_key`;
 
-function toSignal(r: SignalDbRow): SignalRow {
+export function toSignal(r: SignalDbRow): SignalRow {
   return {
     id: r.id,
     customerKey: r.customer_key,
@@ -396,9 +401,11 @@ function toSignal(r: SignalDbRow): SignalRow {
     firstRunId: r.first_run_id,
     lastRunId: r.last_run_id,
     dismissedReason: r.dismissed_reason,
+    dismissedReasonCode: r.dismissed_reason_code,
     dismissedAt: r.dismissed_at,
     closedAt: r.closed_at,
     actionId: r.action_id,
+    snoozedUntil: r.snoozed_until,
   };
 }
 
@@ -446,12 +453,14 @@ export function getSignal(sqlite: ReadableDB, id: number): SignalRow {
   return toSignal(r);
 }
 
-export function dismissSignal(sqlite: WritableDB, id: number, reason: string, now: string): SignalRow {
+export function dismissSignal(sqlite: WritableDB, id: number, reason: string, now: string, reasonCode: string | null = null): SignalRow {
   const s = getSignal(sqlite, id);
   if (s.status !== 'open') {
     throw new WorkbenchError('VALIDATION_FAILED', { detail: `signal ${id} is ${s.status}, only an open signal can be dismissed / 只有未处理的信号可以忽略` });
   }
-  sqlite.prepare(`update health_signal set status = 'dismissed', dismissed_reason = ?, dismissed_at = ? where id = ?`).run(reason, now, id);
+  sqlite
+    .prepare(`update health_signal set status = 'dismissed', dismissed_reason = ?, dismissed_reason_code = ?, dismissed_at = ? where id = ?`)
+    .run(reason, reasonCode, now, id);
   return getSignal(sqlite, id);
 }
 
@@ -462,6 +471,6 @@ export function reopenSignal(sqlite: WritableDB, id: number): SignalRow {
       detail: `signal ${id} is ${s.status}, only a dismissed signal can be reopened / 只有已忽略的信号可以恢复`,
     });
   }
-  sqlite.prepare(`update health_signal set status = 'open', dismissed_reason = null, dismissed_at = null where id = ?`).run(id);
+  sqlite.prepare(`update health_signal set status = 'open', dismissed_reason = null, dismissed_reason_code = null, dismissed_at = null where id = ?`).run(id);
   return getSignal(sqlite, id);
 }

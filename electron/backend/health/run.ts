@@ -22,6 +22,8 @@ import type { CancelSignal } from '../../../shared/contract/define';
 import { countCustomersInScope, factsBlocks, type FactsBlock, type FactsResult } from './facts-sql';
 import { checkpoint } from '../jobs';
 import { prepareInsertAction } from './actions-store';
+import { DEFAULT_ACTION_POLICY, opensAction, type ActionPolicy } from '../../../shared/health/action-policy';
+import { revenue12mAt } from '../churn/features-sql';
 
 export interface RunOptions {
   model: HealthModel;
@@ -29,6 +31,8 @@ export interface RunOptions {
   asOf: string;
   now: string; // local wall clock, 'YYYY-MM-DDTHH:mm:ss'
   playbook?: Playbook;
+  /** Which signals and scores open actions by themselves (default: heavy signals and red scores). */
+  actionPolicy?: ActionPolicy;
   progress?: (phase: string, done: number, total: number | null) => void;
   signal?: CancelSignal;
   /** Precomputed facts (benchmarks); computed from the workspace when absent. */
@@ -80,6 +84,7 @@ function scoreRow(compiled: CompiledModel, matrix: Float64Array, offset: number,
 export async function runHealth(sqlite: WritableDB, opts: RunOptions): Promise<RunResult> {
   const { model, rules, asOf, now } = opts;
   const playbook = opts.playbook ?? DEFAULT_PLAYBOOK;
+  const policy = opts.actionPolicy ?? DEFAULT_ACTION_POLICY;
   opts.progress?.('health.facts', 0, null);
   await checkpoint(opts.signal);
   // Only the enabled keyword rules' words decide which free texts are worth loading.
@@ -133,6 +138,13 @@ export async function runHealth(sqlite: WritableDB, opts: RunOptions): Promise<R
       await checkpoint(opts.signal);
     }
   }
+  // Revenue at stake: the 12 months to as-of (or 12 x live MRR when larger), the churn model's figure,
+  // so the inbox and the churn section sort customers by the same amount.
+  const revenue = revenue12mAt(
+    sqlite,
+    asOf,
+    scored.flatMap((b) => b.keys),
+  );
   opts.progress?.('health.saving', 0, null);
   await checkpoint(opts.signal);
 
@@ -141,8 +153,8 @@ export async function runHealth(sqlite: WritableDB, opts: RunOptions): Promise<R
     // Counts are filled in at the end, once every block is stored.
     const runId = Number(
       sqlite
-        .prepare(`insert into health_run (model_id, model, rules, as_of, started_at) values (?, ?, ?, ?, ?)`)
-        .run(model.id, JSON.stringify(model), JSON.stringify(rules), asOf, now).lastInsertRowid,
+        .prepare(`insert into health_run (model_id, model, rules, as_of, started_at, action_policy) values (?, ?, ?, ?, ?, ?)`)
+        .run(model.id, JSON.stringify(model), JSON.stringify(rules), asOf, now, JSON.stringify(policy)).lastInsertRowid,
     );
     // Live signals by customer, read inside the transaction: each block reconciles its own customers' records.
     const storedByCustomer = new Map<string, StoredSignalRef<number>[]>();
@@ -158,7 +170,9 @@ export async function runHealth(sqlite: WritableDB, opts: RunOptions): Promise<R
       else storedByCustomer.set(ref.customerKey, [ref]);
     }
 
-    const insScore = sqlite.prepare('insert into health_score (run_id, customer_key, score, band, measures, metrics) values (?, ?, ?, ?, ?, ?)');
+    const insScore = sqlite.prepare(
+      'insert into health_score (run_id, customer_key, score, band, measures, metrics, revenue_12m) values (?, ?, ?, ?, ?, ?, ?)',
+    );
     const close = sqlite.prepare(`update health_signal set status = 'resolved', closed_run_id = ?, closed_at = ? where id = ?`);
     const refresh = sqlite.prepare('update health_signal set severity = ?, evidence = ?, triggered_on = ?, as_of = ?, last_run_id = ? where id = ?');
     const insSignal = sqlite.prepare(
@@ -195,6 +209,7 @@ export async function runHealth(sqlite: WritableDB, opts: RunOptions): Promise<R
       signalsResolved += plan.resolve.length;
     };
 
+    let at = 0;
     for (const block of scored) {
       const stored: StoredSignalRef<number>[] = [];
       const inScope = new Set<string>();
@@ -206,7 +221,15 @@ export async function runHealth(sqlite: WritableDB, opts: RunOptions): Promise<R
         const score = block.scores[c] as number;
         const band = block.bands[c] ?? null;
         const row = block.matrix.subarray(offset, offset + METRIC_COUNT);
-        insScore.run(runId, key, Number.isNaN(score) ? null : score, band, JSON.stringify(parts), Buffer.from(row.buffer, row.byteOffset, row.byteLength));
+        insScore.run(
+          runId,
+          key,
+          Number.isNaN(score) ? null : score,
+          band,
+          JSON.stringify(parts),
+          Buffer.from(row.buffer, row.byteOffset, row.byteLength),
+          revenue[at++] as number,
+        );
         if (band === 'red') red.push({ key, owner: block.owners[c] ?? null, score });
         inScope.add(key);
         const mine = storedByCustomer.get(key);
@@ -228,7 +251,8 @@ export async function runHealth(sqlite: WritableDB, opts: RunOptions): Promise<R
           const id = Number(
             insSignal.run(sig.customerKey, sig.ruleId, sig.severity, JSON.stringify(sig.evidence), sig.triggeredOn, sig.asOf, runId, runId).lastInsertRowid,
           );
-          openAction(actionForSignal(sig, now, playbook), ownerOf.get(sig.customerKey) ?? null, 'signal', id, live);
+          // The policy leaves the other severities in the inbox: the signal is stored, no action opens.
+          if (opensAction(policy, sig.severity)) openAction(actionForSignal(sig, now, playbook), ownerOf.get(sig.customerKey) ?? null, 'signal', id, live);
         }
       }
       signalsOpened += plan.open.length;
@@ -239,7 +263,7 @@ export async function runHealth(sqlite: WritableDB, opts: RunOptions): Promise<R
     for (const list of storedByCustomer.values()) for (const s of list) rest.push(s);
     closeAll(reconcileSignals(rest, [], { customers: new Set(), rules: enabledRules }));
 
-    for (const { key, owner, score } of red) {
+    for (const { key, owner, score } of policy.redScore ? red : []) {
       openAction(
         {
           customerKey: key,

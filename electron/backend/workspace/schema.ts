@@ -10,6 +10,7 @@ import type { ReportTables } from './tables/reports';
 import type { ChurnTables } from './tables/churn';
 import type { ParamTables } from './tables/params';
 import type { ClvTables } from './tables/clv';
+import type { TriageTables } from './tables/triage';
 
 // Today's table types, one interface per domain, merged here. Migrations never import these.
 export interface DB
@@ -24,7 +25,8 @@ export interface DB
     ChurnTables,
     AttributeTables,
     ParamTables,
-    ClvTables {}
+    ClvTables,
+    TriageTables {}
 
 /**
  * A row of `table` as a select returns it: the one row type of each table, for kysely and for the

@@ -13,6 +13,8 @@ import type { CancelSignal } from '../../../shared/contract/define';
 import { referenceFacts } from './facts-reference';
 import { WorkbenchError } from '../../../electron/backend/errors';
 import { prepareInsertAction } from '../../../electron/backend/health/actions-store';
+import { DEFAULT_ACTION_POLICY, opensAction, type ActionPolicy } from '../../../shared/health/action-policy';
+import { revenue12mAt } from '../../../electron/backend/churn/features-sql';
 
 interface RunOptions {
   model: HealthModel;
@@ -20,6 +22,7 @@ interface RunOptions {
   asOf: string;
   now: string; // local wall clock, 'YYYY-MM-DDTHH:mm:ss'
   playbook?: Playbook;
+  actionPolicy?: ActionPolicy;
   progress?: (phase: string, done: number, total: number | null) => void;
   signal?: CancelSignal;
 }
@@ -40,6 +43,7 @@ function checkCancelled(signal?: CancelSignal): void {
 export function referenceRunHealth(sqlite: WritableDB, opts: RunOptions): RunResult {
   const { model, rules, asOf, now } = opts;
   const playbook = opts.playbook ?? DEFAULT_PLAYBOOK;
+  const policy = opts.actionPolicy ?? DEFAULT_ACTION_POLICY;
   opts.progress?.('health.facts', 0, null);
   // Only the enabled keyword rules' words decide which free texts are worth loading.
   const textKeywords = rules.flatMap((r) => (r.enabled && (r.id === 'decisionMakerChange' || r.id === 'competitorMention') ? r.params.keywords : []));
@@ -98,12 +102,20 @@ export function referenceRunHealth(sqlite: WritableDB, opts: RunOptions): RunRes
     const runId = Number(
       sqlite
         .prepare(
-          `insert into health_run (model_id, model, rules, as_of, started_at, customers, red, yellow, green, none)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `insert into health_run (model_id, model, rules, as_of, started_at, customers, red, yellow, green, none, action_policy)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(model.id, JSON.stringify(model), JSON.stringify(rules), asOf, now, n, bands.red, bands.yellow, bands.green, bands.none).lastInsertRowid,
+        .run(model.id, JSON.stringify(model), JSON.stringify(rules), asOf, now, n, bands.red, bands.yellow, bands.green, bands.none, JSON.stringify(policy))
+        .lastInsertRowid,
     );
-    const insScore = sqlite.prepare('insert into health_score (run_id, customer_key, score, band, measures, metrics) values (?, ?, ?, ?, ?, ?)');
+    const revenue = revenue12mAt(
+      sqlite,
+      asOf,
+      facts.map((f) => f.customerKey),
+    );
+    const insScore = sqlite.prepare(
+      'insert into health_score (run_id, customer_key, score, band, measures, metrics, revenue_12m) values (?, ?, ?, ?, ?, ?, ?)',
+    );
     for (let c = 0; c < n; c++) {
       const s = scores[c] as number;
       const row = matrix.subarray(c * METRIC_COUNT, (c + 1) * METRIC_COUNT);
@@ -114,6 +126,7 @@ export function referenceRunHealth(sqlite: WritableDB, opts: RunOptions): RunRes
         bandOf(model.bands, s),
         measuresJson[c],
         Buffer.from(row.buffer, row.byteOffset, row.byteLength),
+        revenue[c] as number,
       );
     }
 
@@ -151,11 +164,11 @@ export function referenceRunHealth(sqlite: WritableDB, opts: RunOptions): RunRes
       const id = Number(
         insSignal.run(sig.customerKey, sig.ruleId, sig.severity, JSON.stringify(sig.evidence), sig.triggeredOn, sig.asOf, runId, runId).lastInsertRowid,
       );
-      openAction(actionForSignal(sig, now, playbook), 'signal', id);
+      if (opensAction(policy, sig.severity)) openAction(actionForSignal(sig, now, playbook), 'signal', id);
     }
     for (let c = 0; c < n; c++) {
       const s = scores[c] as number;
-      if (bandOf(model.bands, s) !== 'red') continue;
+      if (!policy.redScore || bandOf(model.bands, s) !== 'red') continue;
       const key = facts[c]!.customerKey;
       const t = playbook.templates[playbook.redScore];
       openAction(

@@ -10,6 +10,7 @@ import { newWorkspace } from '../../helpers/workspace';
 import type { Workspace } from '../../../electron/backend/workspace/workspace';
 import { computeFacts } from '../../../electron/backend/health/facts-sql';
 import { runHealth } from '../../../electron/backend/health/run';
+import { LEGACY_ACTION_POLICY } from '../../../shared/health/action-policy';
 import { listSignals } from '../../../electron/backend/health/queries';
 import { listActions } from '../../../electron/backend/health/actions-store';
 import { DEFAULT_HEALTH_MODEL } from '../../../shared/health/presets';
@@ -72,7 +73,9 @@ beforeAll(async () => {
   survey.run(k('s'), 'TICKETS', '2026-05-01', 9, 5);
   ticket.run(k('t'), k('T'), 'TICKETS', '2026-05-10T09:00:00', '2026-05-11T09:00:00', 2);
   ticket.run(k('t'), k('T'), 'TICKETS', '2026-06-10T09:00:00', '2026-06-11T09:00:00', 1);
-  await runHealth(ws.sqlite, { model: DEFAULT_HEALTH_MODEL, rules: defaultSignalRules(), asOf: AS_OF, now: NOW });
+  // Every signal opens its playbook action here (the default policy opens heavy ones only): the
+  // due-date test reads the actions of medium and light signals too.
+  await runHealth(ws.sqlite, { model: DEFAULT_HEALTH_MODEL, rules: defaultSignalRules(), asOf: AS_OF, now: NOW, actionPolicy: LEGACY_ACTION_POLICY });
 });
 afterAll(async () => ws?.close());
 

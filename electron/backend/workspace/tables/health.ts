@@ -33,6 +33,8 @@ export interface HealthRunTable {
   actions_opened: Generated<number>;
   /** The parameter set the run used (migration 0014); null = built-in defaults. */
   param_set: string | null;
+  /** The action policy the run applied, JSON ActionPolicy (migration 0016). */
+  action_policy: string | null;
 }
 
 export interface HealthScoreTable {
@@ -42,6 +44,8 @@ export interface HealthScoreTable {
   band: 'red' | 'yellow' | 'green' | null;
   measures: string;
   metrics: Buffer | null;
+  /** Revenue of the 12 months to the run's as-of (migration 0016); null for runs made before. */
+  revenue_12m: number | null;
 }
 
 export interface HealthSignalTable {
@@ -59,6 +63,10 @@ export interface HealthSignalTable {
   dismissed_at: string | null;
   closed_run_id: number | null;
   closed_at: string | null;
+  /** Migration 0016: an owner assigned in the inbox (null = the customer's), a snooze date, the coded dismissal reason. */
+  owner: string | null;
+  snoozed_until: string | null;
+  dismissed_reason_code: string | null;
 }
 
 export interface HealthActionTable {
@@ -78,6 +86,8 @@ export interface HealthActionTable {
   closed_at: string | null;
   repair_check: string | null;
   repair_checked_at: string | null;
+  /** Migration 0016: the board hides the action until this date. */
+  snoozed_until: string | null;
 }
 
 export interface HealthTables {

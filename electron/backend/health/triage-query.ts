@@ -1,0 +1,173 @@
+// The triage lists' SQL: signals or actions joined to what the consultant filters them by (the
+// customer's owner and segment, the tier of the diagnostic run, the band and 12-month revenue of the
+// latest health run, the churn risk of the latest churn run), filtered in the engine and paged, with
+// the count of matches per filter value. Each dimension is one SQL expression; a filter is "any of"
+// its values, null standing for "not set". Run ids and rank cut-offs are integers the engine looked
+// up, written into the statement; everything the user typed is a bound parameter.
+
+import type { ReadableDB } from '../workspace/connection';
+import type { TriageContext } from '../../../shared/contract/triage';
+import { churnRiskRanks, FACETS, type ActionFilter, type Facet, type FacetCounts, type SignalFilter } from '../../../shared/health/triage';
+
+type Param = string | number;
+export interface Clause {
+  facet: Facet | null;
+  sql: string;
+  params: Param[];
+}
+
+/** The latest health, diagnostic and churn runs the lists read, and today's date. */
+export function triageContext(sqlite: ReadableDB, today: string): TriageContext {
+  const h = sqlite.prepare('select id, as_of from health_run where finished_at is not null order by as_of desc, id desc limit 1').get() as
+    { id: number; as_of: string } | undefined;
+  const d = (h ? sqlite.prepare('select id, as_of from diagnostic_run where as_of = ? order by id desc limit 1').get(h.as_of) : undefined) as
+    { id: number; as_of: string } | undefined;
+  const dLatest =
+    d ?? (sqlite.prepare('select id, as_of from diagnostic_run order by as_of desc, id desc limit 1').get() as { id: number; as_of: string } | undefined);
+  const c = sqlite.prepare('select id, scored_as_of, status, customers from churn_run order by id desc limit 1').get() as
+    { id: number; scored_as_of: string; status: string; customers: number } | undefined;
+  const ranks = churnRiskRanks(c?.customers ?? 0);
+  return {
+    healthRun: h ? { id: h.id, asOf: h.as_of } : null,
+    diagnosticRun: dLatest ? { id: dLatest.id, asOf: dLatest.as_of } : null,
+    churnRun: c ? { id: c.id, scoredAsOf: c.scored_as_of, status: c.status, scored: c.customers, highRank: ranks.high, mediumRank: ranks.medium } : null,
+    stakeBasis: c && c.customers > 0 ? 'churn' : h ? 'revenue12m' : null,
+    today,
+  };
+}
+
+const int = (n: number | undefined | null): number => (typeof n === 'number' && Number.isInteger(n) ? n : -1);
+
+/** The joins that bring a row's customer dimensions; `key` is the row's customer key column. */
+export function customerJoins(ctx: TriageContext, key: string): string {
+  return `
+    left join customers c on c.customer_key = ${key}
+    left join health_score hs on hs.run_id = ${int(ctx.healthRun?.id)} and hs.customer_key = ${key}
+    left join diagnostic_customer dc on dc.run_id = ${int(ctx.diagnosticRun?.id)} and dc.customer_key = ${key}
+    left join churn_score cs on cs.run_id = ${int(ctx.churnRun?.id)} and cs.customer_key = ${key}`;
+}
+
+export function churnRiskSql(ctx: TriageContext): string {
+  const r = ctx.churnRun;
+  if (!r || r.scored === 0) return `'none'`;
+  return `(case when cs.rank is null then 'none' when cs.rank <= ${int(r.highRank)} then 'high' when cs.rank <= ${int(r.mediumRank)} then 'medium' else 'low' end)`;
+}
+
+export function stakeSql(ctx: TriageContext): string {
+  return ctx.stakeBasis === 'churn' ? 'cs.revenue_at_stake' : 'hs.revenue_12m';
+}
+
+/** The customer columns every triage row carries (CustomerTriageFields). */
+export function customerColumns(ctx: TriageContext): string {
+  return `c.owner as customer_owner, dc.tier as tier, c.segment as segment, hs.band as band, ${churnRiskSql(ctx)} as churn_risk,
+          cs.probability as churn_probability, hs.revenue_12m as revenue_12m, ${stakeSql(ctx)} as stake`;
+}
+
+export interface CustomerDbFields {
+  customer_owner: string | null;
+  tier: string | null;
+  segment: string | null;
+  band: 'red' | 'yellow' | 'green' | null;
+  churn_risk: 'high' | 'medium' | 'low' | 'none';
+  churn_probability: number | null;
+  revenue_12m: number | null;
+  stake: number | null;
+}
+
+export function customerFields(r: CustomerDbFields) {
+  return {
+    customerOwner: r.customer_owner,
+    tier: r.tier,
+    segment: r.segment,
+    band: r.band,
+    churnRisk: r.churn_risk,
+    churnProbability: r.churn_probability,
+    revenue12m: r.revenue_12m,
+    revenueAtStake: r.stake,
+  };
+}
+
+/** A dimension as SQL, for a list whose rows are `g` (signals) or `a` (actions). */
+function dimensionSql(kind: 'signal' | 'action', ctx: TriageContext): Record<Facet, string> {
+  return {
+    severity: kind === 'signal' ? 'g.severity' : `json_extract(a.source, '$.severity')`,
+    ruleId: kind === 'signal' ? 'g.rule_id' : `json_extract(a.source, '$.ruleId')`,
+    owner: kind === 'signal' ? 'coalesce(g.owner, c.owner)' : 'a.owner',
+    tier: 'dc.tier',
+    segment: 'c.segment',
+    band: `coalesce(hs.band, 'none')`,
+    churnRisk: churnRiskSql(ctx),
+  };
+}
+
+function anyOf(facet: Facet, expr: string, values: readonly (string | null)[] | undefined): Clause | null {
+  if (!values || values.length === 0) return null;
+  const set = values.filter((v): v is string => v !== null);
+  const parts: string[] = [];
+  if (set.length) parts.push(`${expr} in (${set.map(() => '?').join(', ')})`);
+  if (set.length < values.length) parts.push(`${expr} is null`);
+  return { facet, sql: `(${parts.join(' or ')})`, params: set };
+}
+
+const like = (s: string): string => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
+function commonClauses(kind: 'signal' | 'action', ctx: TriageContext, f: SignalFilter | ActionFilter): Clause[] {
+  const dim = dimensionSql(kind, ctx);
+  const out: Clause[] = [];
+  for (const facet of FACETS) {
+    const c = anyOf(facet, dim[facet], f[facet] as (string | null)[] | undefined);
+    if (c) out.push(c);
+  }
+  if (f.search) {
+    const key = kind === 'signal' ? 'g.customer_key' : 'a.customer_key';
+    out.push({ facet: null, sql: `(${key} like ? escape '\\' or c.name like ? escape '\\')`, params: [like(f.search), like(f.search)] });
+  }
+  return out;
+}
+
+export function signalClauses(ctx: TriageContext, f: SignalFilter): Clause[] {
+  const view: Clause =
+    f.view === 'open'
+      ? { facet: null, sql: `g.status = 'open' and (g.snoozed_until is null or g.snoozed_until <= ?)`, params: [ctx.today] }
+      : f.view === 'snoozed'
+        ? { facet: null, sql: `g.status = 'open' and g.snoozed_until > ?`, params: [ctx.today] }
+        : { facet: null, sql: 'g.status = ?', params: [f.view] };
+  return [view, ...commonClauses('signal', ctx, f)];
+}
+
+export function actionClauses(ctx: TriageContext, f: ActionFilter, now: string): Clause[] {
+  const out: Clause[] = [];
+  const notSnoozed = `(a.snoozed_until is null or a.snoozed_until <= ?)`;
+  if (f.status === 'snoozed') out.push({ facet: null, sql: `a.status in ('open', 'inProgress') and a.snoozed_until > ?`, params: [ctx.today] });
+  else if (f.status === 'open' || f.status === 'inProgress') out.push({ facet: null, sql: `a.status = ? and ${notSnoozed}`, params: [f.status, ctx.today] });
+  else if (f.status) out.push({ facet: null, sql: 'a.status = ?', params: [f.status] });
+  if (f.overdueOnly) out.push({ facet: null, sql: `a.status in ('open', 'inProgress') and a.due_at < ? and ${notSnoozed}`, params: [now, ctx.today] });
+  if (f.customerKey) out.push({ facet: null, sql: 'a.customer_key = ?', params: [f.customerKey] });
+  return [...out, ...commonClauses('action', ctx, f)];
+}
+
+export function whereOf(clauses: Clause[]): { sql: string; params: Param[] } {
+  return { sql: clauses.length ? `where ${clauses.map((c) => c.sql).join(' and ')}` : '', params: clauses.flatMap((c) => c.params) };
+}
+
+/** Most values a facet lists (owners and segments can run to hundreds). */
+const FACET_VALUES = 200;
+
+/**
+ * Counts per value of each dimension, under every other filter but its own: picking a second
+ * severity shows what it would add, as a spreadsheet's filter drop-down does.
+ */
+export function facetCounts(sqlite: ReadableDB, kind: 'signal' | 'action', ctx: TriageContext, from: string, clauses: Clause[]): FacetCounts {
+  const dim = dimensionSql(kind, ctx);
+  const out = {} as FacetCounts;
+  for (const facet of FACETS) {
+    const w = whereOf(clauses.filter((c) => c.facet !== facet));
+    out[facet] = (
+      sqlite
+        .prepare(`select ${dim[facet]} as v, count(*) as n ${from} ${w.sql} group by v order by n desc, v limit ${FACET_VALUES}`)
+        .raw(true)
+        .all(...w.params) as [string | null, number][]
+    ).map(([value, count]) => ({ value, count }));
+  }
+  return out;
+}
