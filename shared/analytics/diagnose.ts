@@ -64,7 +64,7 @@ export type DiagnosticPhase = 'activity' | 'retention' | 'cohorts' | 'rfm' | 'ti
 export const DIAGNOSTIC_BREAKDOWNS: readonly BreakdownAttribute[] = ['industry', 'region', 'owner', 'segment', 'tier'];
 
 /** A ledger padded with empty customers so its keys cover `keys` (contract-only customers). */
-function padLedger(ledger: PurchaseLedger, keys: readonly string[]): PurchaseLedger {
+export function padLedger(ledger: PurchaseLedger, keys: readonly string[]): PurchaseLedger {
   if (keys.length === ledger.customerKeys.length) return ledger;
   const offsets = new Int32Array(keys.length + 1);
   offsets.set(ledger.offsets);

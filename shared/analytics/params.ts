@@ -23,7 +23,9 @@ const scoreRange = z
   .refine((r) => r[0] <= r[1], { message: 'range minimum must not exceed its maximum' });
 
 export const SegmentRuleSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, _ or -'),
+  // A built-in segment's id is its catalogue key; a consultant's own segment is named in any script
+  // (高价值沉睡). No dots or colons: the name is also looked up as a catalogue key.
+  id: z.string().regex(/^[\p{L}\p{N}_-]{1,40}$/u, 'use letters, digits, _ or - (at most 40)'),
   r: scoreRange,
   f: scoreRange,
   m: scoreRange,

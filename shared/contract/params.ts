@@ -5,6 +5,16 @@ import { z } from 'zod';
 import { channel } from './define';
 import type { ParamSet } from '../params/param-set';
 import type { ParamPreview } from '../params/preview';
+import type { SignalBacktest } from '../churn/types';
+import type { SignalRule } from '../health/signal-rules';
+
+/** A signal backtest as stored when it ran (migration 0022), with the rules it replayed. */
+export interface StoredBacktest {
+  id: number;
+  createdAt: string;
+  rules: SignalRule[];
+  backtest: SignalBacktest;
+}
 
 export interface ParamSetSummary {
   name: string;
@@ -31,6 +41,21 @@ export const paramsChannels = {
       .object({ path: z.string().trim().min(1).optional(), text: z.string().min(1).optional(), as: name.optional() })
       .refine((a) => a.path !== undefined || a.text !== undefined, { message: 'give a path or the text' }),
   ).returns<ParamSet>(),
-  /** The effect of a (possibly unsaved) set on the latest stored runs, without running. */
-  'params.preview': channel(z.object({ set: z.unknown(), rfm: z.boolean().default(true), signals: z.boolean().default(true) })).returns<ParamPreview>(),
+  /**
+   * The effect of a (possibly unsaved) set on the current data at the latest runs' as-of dates,
+   * without running: RFM scores and segments, tiers, lifecycle stages, each signal rule's alert budget,
+   * the actions the playbook would call for. Each part can be left out (it costs a pass over its facts).
+   */
+  'params.preview': channel(
+    z.object({
+      set: z.unknown(),
+      rfm: z.boolean().default(true),
+      tiers: z.boolean().default(true),
+      lifecycle: z.boolean().default(true),
+      signals: z.boolean().default(true),
+      playbook: z.boolean().default(true),
+    }),
+  ).returns<ParamPreview>(),
+  /** The latest stored signal backtest (churn.backtest) with the rules it replayed; null before the first. */
+  'params.backtest': channel(z.object({})).returns<StoredBacktest | null>(),
 };

@@ -1,12 +1,15 @@
 // The effect of a parameter set before running: computed from the latest stored run's per-customer
-// rows (RFM) and from the facts the health run reads (signals), never by a full run. Pure: the engine
-// hands in the rows and the facts (electron/backend/params/preview.ts).
+// rows (RFM, segments), from the run's inputs at its as-of date (tiers, lifecycle: movement.ts) and
+// from the facts the health run reads (signals, the playbook: budget.ts), never by a full run. Pure:
+// the engine hands in the rows and the facts (electron/backend/params/preview.ts).
 
 import type { z } from 'zod';
 import type { RfmParamsSchema } from '../analytics/params';
 import { cutScore, quintileScores, segmentOf } from '../analytics/rfm';
 import type { Severity } from '../health/vocabulary';
 import type { SignalRuleId } from '../health/signal-rules';
+import type { ActionCount, RuleBudget } from './budget';
+import type { LifecyclePreview, TierPreview } from './movement';
 
 /** What an RFM preview needs of a stored customer row (diagnostic_customer). */
 export interface StoredRfmRow {
@@ -46,16 +49,20 @@ export interface RfmPreview {
   lookbackDiffers: boolean;
   /** Customers whose R, F or M score would change. */
   changed: number;
+  /** Customers whose classic segment, and whose value group, would change. */
+  segmentsMoved: number;
+  valueGroupsMoved: number;
 }
 
-export interface SignalRuleCount {
+/**
+ * A rule's alert budget: customers it would fire for under the set (now) and under the health run's
+ * rules (was), the open alerts of the rule in the inbox, the new alerts the next run would open and
+ * the open ones it would resolve (budget.ts).
+ */
+export interface SignalRuleCount extends RuleBudget {
   ruleId: SignalRuleId;
   enabled: boolean;
   severity: Severity;
-  /** Customers the rule would fire for under the set. */
-  now: number;
-  /** Customers it fires for under the rules of the health run the facts come from. */
-  was: number;
 }
 
 export interface SignalPreview {
@@ -68,9 +75,34 @@ export interface SignalPreview {
   bySeverity: Record<Severity, { now: number; was: number }>;
 }
 
+/** The actions the set's rules and playbook would call for, beside the health run's (budget.ts). */
+export interface PlaybookPreview {
+  healthRunId: number | null;
+  /** The health model whose red band opens the red-score action (the run's; the built-in one without a run). */
+  modelId: string;
+  asOf: string;
+  customers: number;
+  /** Actions called for under the set or the run, in the playbook's template order. */
+  actions: ActionCount[];
+  total: Omit<ActionCount, 'templateId'>;
+  red: { now: number; was: number };
+}
+
+/** Which parts a preview computes (each costs a pass over its facts). */
+export interface PreviewParts {
+  rfm: boolean;
+  tiers: boolean;
+  lifecycle: boolean;
+  signals: boolean;
+  playbook: boolean;
+}
+
 export interface ParamPreview {
   rfm: RfmPreview | null;
+  tiers: TierPreview | null;
+  lifecycle: LifecyclePreview | null;
   signals: SignalPreview | null;
+  playbook: PlaybookPreview | null;
   /** Milliseconds the engine took, so the UI can say the preview is not a run. */
   ms: number;
 }
@@ -123,6 +155,8 @@ export function previewRfm(run: { id: number; asOf: string; lookbackDays: number
   const segments: string[] = new Array<string>(n);
   const groups: string[] = new Array<string>(n);
   let changed = 0;
+  let segmentsMoved = 0;
+  let valueGroupsMoved = 0;
   for (let i = 0; i < n; i++) {
     const row = rows[i]!;
     const ri = rs[i] as number;
@@ -137,6 +171,8 @@ export function previewRfm(run: { id: number; asOf: string; lookbackDays: number
     if (ri !== row.r || fi !== row.f || mi !== row.m) changed++;
     segments[i] = segmentOf(rfm.classicRules, ri, fi, mi);
     groups[i] = segmentOf(rfm.valueGroupRules, ri, fi, mi);
+    if (segments[i] !== row.segment) segmentsMoved++;
+    if (groups[i] !== row.valueGroup) valueGroupsMoved++;
   }
   return {
     runId: run.id,
@@ -155,5 +191,7 @@ export function previewRfm(run: { id: number; asOf: string; lookbackDays: number
     ),
     lookbackDiffers: run.lookbackDays !== rfm.lookbackDays,
     changed,
+    segmentsMoved,
+    valueGroupsMoved,
   };
 }

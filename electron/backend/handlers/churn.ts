@@ -5,6 +5,8 @@ import { recordAudit, recordAuditSync } from '../workspace/repositories/audit';
 import { localNow } from '../diagnostics/defaults';
 import { runChurnModel } from '../churn/run';
 import { runBacktest } from '../churn/backtest';
+import { storeBacktest } from '../params/backtest-store';
+import { getRules } from '../health/store';
 import { customerScore, deleteChurnRun, latestChurnRunId, listChurnRuns, loadChurnRun, scoresPage } from '../churn/store';
 
 export function churnHandlers(b: Backend): HandlersFor<typeof churnChannels> {
@@ -42,8 +44,18 @@ export function churnHandlers(b: Backend): HandlersFor<typeof churnChannels> {
       const id = runId ?? latestChurnRunId(db);
       return id === null ? null : customerScore(db, id, customerKey);
     },
-    'churn.backtest': async ({ horizonDays, dates }, ctx) =>
-      runBacktest(sqlite(), { horizonDays, dates, signal: ctx.signal, progress: (done, total) => ctx.progress('churn.backtest', done, total) }),
+    'churn.backtest': async ({ horizonDays, dates }, ctx) => {
+      const db = sqlite();
+      const bt = await runBacktest(db, { horizonDays, dates, signal: ctx.signal, progress: (done, total) => ctx.progress('churn.backtest', done, total) });
+      // Kept with the rules it replayed, so the rule editor shows it beside each rule (params.backtest).
+      storeBacktest(
+        db,
+        bt,
+        getRules(db).filter((r) => bt.rules.some((x) => x.ruleId === r.id)),
+        localNow(),
+      );
+      return bt;
+    },
     'churn.delete': async ({ runId }) => {
       const ws = b.requireWorkspace();
       const deleted = deleteChurnRun(ws.sqlite, runId);

@@ -9,6 +9,7 @@ import { recordAudit } from '../workspace/repositories/audit';
 import { localNow, localToday } from '../health/clock';
 import { deleteParamSet, getParamSet, listParamSets, saveParamSet } from '../params/store';
 import { paramPreview } from '../params/preview';
+import { latestBacktest } from '../params/backtest-store';
 
 /** The name the built-in defaults go by when no set is chosen. */
 export const DEFAULT_SET_NAME = 'default';
@@ -60,7 +61,8 @@ export function paramsHandlers(b: Backend): HandlersFor<typeof paramsChannels> {
       await recordAudit(ws.db, 'params.import', { name: saved.name, path: path ?? null });
       return saved;
     },
-    'params.preview': async ({ set, rfm, signals }) => {
+    'params.backtest': async () => latestBacktest(sqlite()),
+    'params.preview': async ({ set, ...parts }) => {
       const parsed = ParamSetSchema.safeParse(set);
       if (!parsed.success) {
         const detail = parsed.error.issues
@@ -69,7 +71,7 @@ export function paramsHandlers(b: Backend): HandlersFor<typeof paramsChannels> {
           .join('; ');
         throw new WorkbenchError('PARAM_SET_INVALID', { detail });
       }
-      return paramPreview(sqlite(), parsed.data, { rfm, signals }, localToday());
+      return paramPreview(sqlite(), parsed.data, parts, localToday());
     },
   };
 }

@@ -1,21 +1,41 @@
-// The preview channel's engine side: the effect of a parameter set on the latest stored run, without
+// The preview channel's engine side: the effect of a parameter set on the current data, without
 // running. RFM re-scores the latest diagnostic run's stored rows (recency, frequency, monetary are
-// kept per customer); signals evaluate the set's rules and the latest health run's rules on the same
-// facts at that run's as-of date. The facts are kept for the next call while the workspace is
-// unchanged, so editing a threshold costs one pass over them, not a read of the database.
+// kept per customer); tiers and lifecycle re-assign the customers at that run's as-of date
+// (rule-preview.ts); signals and the playbook evaluate the set's rules and the latest health run's
+// rules on the same facts at that run's as-of date, one customer at a time, and count per rule the
+// customers it would fire for against the inbox as it stands (the alert budget), and per action the
+// customers the playbook would call for it. The facts and the inbox are kept for the next call while
+// the workspace is unchanged, so editing a threshold costs one pass over them, not a read of the database.
 
 import type { ReadableDB } from '../workspace/connection';
 import { parseStoredParams } from '../../../shared/analytics/stored-params';
 import type { ParamSet } from '../../../shared/params/param-set';
-import { previewRfm, type ParamPreview, type RfmPreview, type SignalPreview, type SignalRuleCount, type StoredRfmRow } from '../../../shared/params/preview';
-import { evaluateRules } from '../../../shared/health/signals';
+import { ParamSetSchema } from '../../../shared/params/param-set';
+import {
+  previewRfm,
+  type ParamPreview,
+  type PlaybookPreview,
+  type PreviewParts,
+  type RfmPreview,
+  type SignalPreview,
+  type SignalRuleCount,
+  type StoredRfmRow,
+} from '../../../shared/params/preview';
+import { actionsCalledFor, emptyBudget, newActionTally, tallyActions, tallyRules, type InboxState, type RuleBudget } from '../../../shared/params/budget';
+import { evaluateRules, type Signal } from '../../../shared/health/signals';
 import { SignalRuleSetSchema, type SignalRule, type SignalRuleId } from '../../../shared/health/signal-rules';
-import { SEVERITIES, type Severity } from '../../../shared/health/vocabulary';
+import { SEVERITIES, type ActionTemplateId, type Severity } from '../../../shared/health/vocabulary';
 import type { CustomerFacts } from '../../../shared/health/facts';
+import { DEFAULT_PLAYBOOK, type Playbook } from '../../../shared/health/playbook';
+import { HealthModelSchema, type HealthModel } from '../../../shared/health/model';
+import { DEFAULT_HEALTH_MODEL } from '../../../shared/health/presets';
+import { bandOf, compileModel, scoreRow, type CompiledModel } from '../../../shared/health/score';
+import { fillMetricRow, fillSignalMetrics, METRIC_COUNT } from '../../../shared/health/metrics';
 import { latestRunId } from '../diagnostics/runs-repo';
 import { factsBlocks } from '../health/facts-sql';
 import { getRules } from '../health/store';
 import { healthRunAsOf } from '../health/as-of';
+import { rulePreviews } from './rule-preview';
 
 export function rfmPreview(sqlite: ReadableDB, set: Pick<ParamSet, 'rfm'>): RfmPreview | null {
   const id = latestRunId(sqlite);
@@ -35,64 +55,142 @@ interface FactsCache {
   db: ReadableDB;
   key: string;
   facts: CustomerFacts[];
+  /** Per customer and rule: what the inbox holds (open or dismissed alerts). */
+  inbox: Map<string, Map<SignalRuleId, InboxState>>;
+  /** Per customer: the actions open or in progress. */
+  live: Map<string, Set<ActionTemplateId>>;
 }
 let cache: FactsCache | null = null;
 
 const keywordsOf = (rules: readonly SignalRule[]): string[] =>
   rules.flatMap((r) => (r.enabled && (r.id === 'decisionMakerChange' || r.id === 'competitorMention') ? r.params.keywords : []));
 
-function factsAt(sqlite: ReadableDB, asOf: string, keywords: readonly string[]): CustomerFacts[] {
+function stampOf(sqlite: ReadableDB): string {
   // data_version moves when another connection (a job thread, an import) commits; total_changes when
   // this one writes. Either means the facts may be stale.
-  const stamp = `${String(sqlite.pragma('data_version', { simple: true }))}:${String(sqlite.prepare('select total_changes()').pluck().get())}`;
-  const key = `${asOf}|${stamp}|${[...new Set(keywords)].sort().join('\u0001')}`;
-  if (cache && cache.db === sqlite && cache.key === key) return cache.facts;
+  return `${String(sqlite.pragma('data_version', { simple: true }))}:${String(sqlite.prepare('select total_changes()').pluck().get())}`;
+}
+
+function factsAt(sqlite: ReadableDB, asOf: string, keywords: readonly string[]): FactsCache {
+  const key = `${asOf}|${stampOf(sqlite)}|${[...new Set(keywords)].sort().join('\u0001')}`;
+  if (cache && cache.db === sqlite && cache.key === key) return cache;
+  cache = null;
   const facts: CustomerFacts[] = [];
   for (const block of factsBlocks(sqlite, asOf, { textKeywords: keywords })) for (const f of block.facts) facts.push(f);
-  cache = { db: sqlite, key, facts };
-  return facts;
-}
-
-function customersByRule(
-  rules: readonly SignalRule[],
-  facts: readonly CustomerFacts[],
-): { byRule: Map<SignalRuleId, number>; bySeverity: Record<Severity, number> } {
-  const byRule = new Map<SignalRuleId, number>();
-  const bySeverity = { light: 0, medium: 0, heavy: 0 } as Record<Severity, number>;
-  for (const f of facts) {
-    const seen = new Set<Severity>();
-    for (const s of evaluateRules(rules, f)) {
-      byRule.set(s.ruleId, (byRule.get(s.ruleId) ?? 0) + 1);
-      seen.add(s.severity);
-    }
-    for (const sev of seen) bySeverity[sev]++;
+  const inbox = new Map<string, Map<SignalRuleId, InboxState>>();
+  for (const [k, rule, status] of sqlite
+    .prepare(`select customer_key, rule_id, status from health_signal where status in ('open', 'dismissed')`)
+    .raw(true)
+    .all() as [string, SignalRuleId, InboxState][]) {
+    let m = inbox.get(k);
+    if (!m) inbox.set(k, (m = new Map()));
+    // An open alert wins over a dismissed one of the same pair (a run would refresh the open one).
+    if (m.get(rule) !== 'open') m.set(rule, status);
   }
-  return { byRule, bySeverity };
+  const live = new Map<string, Set<ActionTemplateId>>();
+  for (const [k, t] of sqlite.prepare(`select customer_key, template_id from health_action where status in ('open', 'inProgress')`).raw(true).all() as [
+    string,
+    ActionTemplateId,
+  ][]) {
+    let s = live.get(k);
+    if (!s) live.set(k, (s = new Set()));
+    s.add(t);
+  }
+  cache = { db: sqlite, key, facts, inbox, live };
+  return cache;
 }
 
-export function signalPreview(sqlite: ReadableDB, set: Pick<ParamSet, 'signals'>, today: string): SignalPreview {
-  const run = sqlite.prepare(`select id, as_of, rules from health_run where finished_at is not null order by as_of desc, id desc limit 1`).get() as
-    { id: number; as_of: string; rules: string } | undefined;
+interface HealthRunRow {
+  id: number;
+  as_of: string;
+  rules: string;
+  model: string;
+  param_set: string | null;
+}
+
+/** The playbook the run used: its parameter set's, while that set is still stored; else the built-in one. */
+function playbookOfRun(sqlite: ReadableDB, run: HealthRunRow | undefined): Playbook {
+  if (!run?.param_set) return DEFAULT_PLAYBOOK;
+  const row = sqlite.prepare(`select params from param_set where name = ?`).get(run.param_set) as { params: string } | undefined;
+  if (!row) return DEFAULT_PLAYBOOK;
+  const parsed = ParamSetSchema.safeParse({ ...(JSON.parse(row.params) as object), name: run.param_set });
+  return parsed.success ? parsed.data.playbook : DEFAULT_PLAYBOOK;
+}
+
+/** Whether a customer's score is red under a model, given their signals (the signal measures read them). */
+function redUnder(compiled: CompiledModel, model: HealthModel, row: Float64Array, signals: readonly Signal[]): boolean {
+  fillSignalMetrics(
+    row,
+    0,
+    signals.map((s) => s.severity),
+  );
+  return bandOf(model.bands, scoreRow(compiled, row, 0)) === 'red';
+}
+
+export function signalPreview(
+  sqlite: ReadableDB,
+  set: Pick<ParamSet, 'signals' | 'playbook'>,
+  today: string,
+  parts: { playbook: boolean },
+): { signals: SignalPreview; playbook: PlaybookPreview | null } {
+  const run = sqlite
+    .prepare(`select id, as_of, rules, model, param_set from health_run where finished_at is not null order by as_of desc, id desc limit 1`)
+    .get() as HealthRunRow | undefined;
   const asOf = run?.as_of ?? healthRunAsOf(sqlite, today);
   const stored = run ? SignalRuleSetSchema.safeParse(JSON.parse(run.rules)) : null;
   const before = stored?.success ? stored.data : getRules(sqlite);
-  const facts = factsAt(sqlite, asOf, [...keywordsOf(set.signals), ...keywordsOf(before)]);
-  const now = customersByRule(set.signals, facts);
-  const was = customersByRule(before, facts);
-  const rules: SignalRuleCount[] = set.signals.map((r) => ({
-    ruleId: r.id,
-    enabled: r.enabled,
-    severity: r.severity,
-    now: now.byRule.get(r.id) ?? 0,
-    was: was.byRule.get(r.id) ?? 0,
-  }));
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, { now: now.bySeverity[s], was: was.bySeverity[s] }])) as SignalPreview['bySeverity'];
-  return { runId: run?.id ?? null, asOf, customers: facts.length, rules, bySeverity };
+  const parsedModel = run ? HealthModelSchema.safeParse(JSON.parse(run.model)) : null;
+  const model = parsedModel?.success ? parsedModel.data : DEFAULT_HEALTH_MODEL;
+  const compiled = compileModel(model);
+  const playbookWas = playbookOfRun(sqlite, run);
+  const { facts, inbox, live } = factsAt(sqlite, asOf, [...keywordsOf(set.signals), ...keywordsOf(before)]);
+
+  const budgets = new Map<SignalRuleId, RuleBudget>(set.signals.map((r) => [r.id, emptyBudget()]));
+  const enabled = new Set(set.signals.filter((r) => r.enabled).map((r) => r.id));
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, { now: 0, was: 0 }])) as SignalPreview['bySeverity'];
+  const tally = newActionTally();
+  const row = new Float64Array(METRIC_COUNT);
+  for (const f of facts) {
+    const now = evaluateRules(set.signals, f);
+    const was = evaluateRules(before, f);
+    tallyRules(budgets, enabled, new Set(now.map((s) => s.ruleId)), new Set(was.map((s) => s.ruleId)), inbox.get(f.customerKey));
+    for (const sev of new Set<Severity>(now.map((s) => s.severity))) bySeverity[sev].now++;
+    for (const sev of new Set<Severity>(was.map((s) => s.severity))) bySeverity[sev].was++;
+    if (parts.playbook) {
+      fillMetricRow(f, row, 0);
+      const redNow = redUnder(compiled, model, row, now);
+      const redWas = redUnder(compiled, model, row, was);
+      if (redNow) tally.red.now++;
+      if (redWas) tally.red.was++;
+      tallyActions(tally, actionsCalledFor(now, redNow, set.playbook), actionsCalledFor(was, redWas, playbookWas), live.get(f.customerKey));
+    }
+  }
+  const rules: SignalRuleCount[] = set.signals.map((r) => ({ ruleId: r.id, enabled: r.enabled, severity: r.severity, ...budgets.get(r.id)! }));
+  const playbook: PlaybookPreview | null = parts.playbook
+    ? {
+        healthRunId: run?.id ?? null,
+        modelId: model.id,
+        asOf,
+        customers: facts.length,
+        actions: [...tally.actions.values()].filter((a) => a.now > 0 || a.was > 0),
+        total: tally.total,
+        red: tally.red,
+      }
+    : null;
+  return { signals: { runId: run?.id ?? null, asOf, customers: facts.length, rules, bySeverity }, playbook };
 }
 
-export function paramPreview(sqlite: ReadableDB, set: ParamSet, parts: { rfm: boolean; signals: boolean }, today: string): ParamPreview {
+export function paramPreview(sqlite: ReadableDB, set: ParamSet, parts: PreviewParts, today: string): ParamPreview {
   const t0 = performance.now();
   const rfm = parts.rfm ? rfmPreview(sqlite, set) : null;
-  const signals = parts.signals ? signalPreview(sqlite, set, today) : null;
-  return { rfm, signals, ms: Math.round(performance.now() - t0) };
+  const { tiers, lifecycle } = rulePreviews(sqlite, set, parts);
+  const health = parts.signals || parts.playbook ? signalPreview(sqlite, set, today, parts) : null;
+  return {
+    rfm,
+    tiers,
+    lifecycle,
+    signals: parts.signals && health ? health.signals : null,
+    playbook: health?.playbook ?? null,
+    ms: Math.round(performance.now() - t0),
+  };
 }

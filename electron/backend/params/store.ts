@@ -6,6 +6,8 @@ import type { Row } from '../workspace/schema';
 import { ParamSetSchema, type ParamSet } from '../../../shared/params/param-set';
 import type { ParamSetSummary } from '../../../shared/contract/params';
 import { WorkbenchError } from '../errors';
+import { issuesDetail, paramSetIssues } from '../../../shared/params/validate';
+import { createTranslator } from '../../../shared/i18n/translate';
 
 type SetRow = Row<'param_set'>;
 
@@ -49,6 +51,15 @@ export function saveParamSet(sqlite: WritableDB, input: unknown, now: string): P
     throw new WorkbenchError('PARAM_SET_INVALID', { detail });
   }
   const set = parsed.data;
+  // What the schema allows but the rules cannot mean (overlapping stages, repeated segment names).
+  const errors = paramSetIssues(set).filter((i) => i.level === 'error');
+  if (errors.length > 0) {
+    const say = (locale: 'zh-CN' | 'en') => {
+      const t = createTranslator(locale);
+      return issuesDetail(errors, (i) => t(`params:ui.issues.${i.code}`, i.params ?? {}));
+    };
+    throw new WorkbenchError('PARAM_SET_INVALID', { detail: say('en'), 'detail@zh-CN': say('zh-CN') });
+  }
   sqlite
     .prepare(
       `insert into param_set (name, params, created_at, updated_at) values (?, ?, ?, ?)

@@ -1,18 +1,30 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ParamSetSummary } from '../../../../shared/contract/params';
+import type { ParamSetSummary, StoredBacktest } from '../../../../shared/contract/params';
 import type { ParamSet } from '../../../../shared/params/param-set';
-import type { ParamPreview } from '../../../../shared/params/preview';
+import type { ParamPreview, PreviewParts } from '../../../../shared/params/preview';
+import { paramSetIssues } from '../../../../shared/params/validate';
 import { useWorkbench } from '../../app/context';
 import { useJob } from '../../hooks/useJob';
 import { RfmEditor } from './RfmEditor';
 import { SignalEditor } from './SignalEditor';
-import { RuleFields } from './RuleFields';
+import { TierEditor } from './TierEditor';
+import { LifecycleEditor } from './LifecycleEditor';
 import { PlaybookEditor } from './PlaybookEditor';
 import { SegmentRulesEditor } from './SegmentRulesEditor';
 import './params.css';
 
 const PREVIEW_DELAY_MS = 350;
+
+const ALL_PARTS: PreviewParts = { rfm: true, tiers: true, lifecycle: true, signals: true, playbook: true };
+
+/** The preview parts an edit touches: a signal threshold re-counts signals and the playbook, not tiers. */
+function partsChanged(before: ParamSet | null, after: ParamSet): PreviewParts {
+  if (!before) return ALL_PARTS;
+  const differs = (k: keyof ParamSet) => JSON.stringify(before[k]) !== JSON.stringify(after[k]);
+  const signals = differs('signals');
+  return { rfm: differs('rfm'), tiers: differs('tiers'), lifecycle: differs('lifecycle'), signals, playbook: signals || differs('playbook') };
+}
 
 /** Named analysis parameter sets: edit, see the effect on the latest run, save, export, import, run with them. */
 export function ParamsSection() {
@@ -28,7 +40,12 @@ export function ParamsSection() {
   const [preview, setPreview] = useState<ParamPreview | null>(null);
   const [previewing, setPreviewing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [backtest, setBacktest] = useState<StoredBacktest | null | undefined>(undefined);
   const seq = useRef(0);
+  /** The draft the shown preview was computed for, so the next edit re-computes only what it touched. */
+  const previewed = useRef<ParamSet | null>(null);
+  const issues = useMemo(() => (draft ? paramSetIssues(draft) : []), [draft]);
+  const hasErrors = issues.some((i) => i.level === 'error');
   const diagJob = useJob('diagnostics.run');
   const healthJob = useJob('health.run');
 
@@ -43,19 +60,36 @@ export function ParamsSection() {
   );
 
   useEffect(() => {
+    previewed.current = null;
     load('').catch(wb.reportError);
-  }, [load, wb.reportError, wb.workspace?.path]);
+    wb.api['params.backtest']({}).then(setBacktest, wb.reportError);
+  }, [load, wb.api, wb.reportError, wb.workspace?.path]);
 
-  // The preview follows the draft after a pause: one engine call per pause, the latest answer wins.
+  // The preview follows the draft after a pause: one engine call per pause, the latest answer wins;
+  // only the parts the edit touched are computed again. A draft with errors is not previewed.
   useEffect(() => {
     if (!draft) return;
     const mine = ++seq.current;
+    if (hasErrors) {
+      setPreviewing(false);
+      return;
+    }
     setPreviewing(true);
     const timer = setTimeout(() => {
-      wb.api['params.preview']({ set: { ...draft, name: draft.name || 'draft' } })
+      const parts = partsChanged(previewed.current, draft);
+      wb.api['params.preview']({ set: { ...draft, name: draft.name || 'draft' }, ...parts })
         .then(
           (p) => {
-            if (mine === seq.current) setPreview(p);
+            if (mine !== seq.current) return;
+            previewed.current = draft;
+            setPreview((old) => ({
+              rfm: parts.rfm ? p.rfm : (old?.rfm ?? null),
+              tiers: parts.tiers ? p.tiers : (old?.tiers ?? null),
+              lifecycle: parts.lifecycle ? p.lifecycle : (old?.lifecycle ?? null),
+              signals: parts.signals ? p.signals : (old?.signals ?? null),
+              playbook: parts.playbook ? p.playbook : (old?.playbook ?? null),
+              ms: p.ms,
+            }));
           },
           (err: unknown) => {
             if (mine === seq.current) wb.reportError(err);
@@ -66,7 +100,7 @@ export function ParamsSection() {
         });
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [draft, wb.api, wb.reportError]);
+  }, [draft, hasErrors, wb.api, wb.reportError]);
 
   if (!draft) return <div className="card muted">…</div>;
   const change = (next: Partial<ParamSet>) => setDraft({ ...draft, ...next });
@@ -152,13 +186,18 @@ export function ParamsSection() {
           </label>
         </div>
         <div className="pm-row pm-actions">
-          <button className="btn btn-primary" disabled={draft.name.trim() === '' || busy} onClick={() => void save()} data-testid="params-save">
+          <button className="btn btn-primary" disabled={draft.name.trim() === '' || busy || hasErrors} onClick={() => void save()} data-testid="params-save">
             {t('ui.save')}
           </button>
-          <button className="btn" disabled={draft.name.trim() === '' || busy} onClick={() => void runDiagnostics()} data-testid="params-run-diagnostics">
+          <button
+            className="btn"
+            disabled={draft.name.trim() === '' || busy || hasErrors}
+            onClick={() => void runDiagnostics()}
+            data-testid="params-run-diagnostics"
+          >
             {diagJob.running ? t('ui.running') : t('ui.runDiagnostics')}
           </button>
-          <button className="btn" disabled={draft.name.trim() === '' || busy} onClick={() => void runHealth()} data-testid="params-run-health">
+          <button className="btn" disabled={draft.name.trim() === '' || busy || hasErrors} onClick={() => void runHealth()} data-testid="params-run-health">
             {healthJob.running ? t('ui.running') : t('ui.runHealth')}
           </button>
           <span className="pm-spacer" />
@@ -178,6 +217,11 @@ export function ParamsSection() {
             {message}
           </p>
         ) : null}
+        {hasErrors ? (
+          <p className="pm-error small" data-testid="params-errors">
+            {t('ui.issues.summary', { n: issues.filter((i) => i.level === 'error').length })}
+          </p>
+        ) : null}
         <p className="muted small" data-testid="params-preview-state">
           {previewing ? t('ui.previewing') : preview ? t('ui.previewMs', { ms: preview.ms }) : ''}
           {preview && !preview.rfm ? ` · ${t('ui.noRun')}` : ''}
@@ -189,12 +233,16 @@ export function ParamsSection() {
         <div className="card-header">
           <h2>{t('ui.segments.title')}</h2>
         </div>
-        <p className="field-help">{t('ui.segments.help')}</p>
+        <p className="pm-order-note" data-testid="params-segments-order">
+          {t('ui.segments.help')}
+        </p>
         <div className="pm-segment-grid">
           <SegmentRulesEditor
             scheme="classic"
             rules={draft.rfm.classicRules}
             counts={preview?.rfm?.segments ?? null}
+            moved={preview?.rfm?.segmentsMoved ?? null}
+            issues={issues}
             int={int}
             onChange={(classicRules) => change({ rfm: { ...draft.rfm, classicRules } })}
           />
@@ -202,28 +250,30 @@ export function ParamsSection() {
             scheme="valueGroups"
             rules={draft.rfm.valueGroupRules}
             counts={preview?.rfm?.valueGroups ?? null}
+            moved={preview?.rfm?.valueGroupsMoved ?? null}
+            issues={issues}
             int={int}
             onChange={(valueGroupRules) => change({ rfm: { ...draft.rfm, valueGroupRules } })}
           />
         </div>
       </div>
-      <SignalEditor rules={draft.signals} preview={preview?.signals ?? null} int={int} onChange={(signals) => change({ signals })} />
-      <RuleFields
-        title={t('ui.tiers.title')}
-        prefix="ui.tiers"
-        values={draft.tiers}
-        nullable={['upgradeOrderAmount']}
-        testId="params-tiers"
-        onChange={(tiers) => change({ tiers })}
+      <SignalEditor
+        rules={draft.signals}
+        preview={preview?.signals ?? null}
+        backtest={backtest}
+        int={int}
+        onChange={(signals) => change({ signals })}
+        onOpenChurn={() => wb.navigate('/e/churn')}
       />
-      <RuleFields
-        title={t('ui.lifecycle.title')}
-        prefix="ui.lifecycle"
-        values={draft.lifecycle}
-        testId="params-lifecycle"
+      <TierEditor tiers={draft.tiers} issues={issues} preview={preview?.tiers ?? null} int={int} onChange={(tiers) => change({ tiers })} />
+      <LifecycleEditor
+        lifecycle={draft.lifecycle}
+        issues={issues}
+        preview={preview?.lifecycle ?? null}
+        int={int}
         onChange={(lifecycle) => change({ lifecycle })}
       />
-      <PlaybookEditor playbook={draft.playbook} onChange={(playbook) => change({ playbook })} />
+      <PlaybookEditor playbook={draft.playbook} preview={preview?.playbook ?? null} int={int} onChange={(playbook) => change({ playbook })} />
     </div>
   );
 }

@@ -2,12 +2,18 @@ import { useTranslation } from 'react-i18next';
 import type { SignalRule } from '../../../../shared/health/signal-rules';
 import { ACTION_TEMPLATE_IDS, SEVERITIES, type Severity } from '../../../../shared/health/vocabulary';
 import type { SignalPreview } from '../../../../shared/params/preview';
+import type { StoredBacktest } from '../../../../shared/contract/params';
+import { AlertBudget } from './AlertBudget';
+import { BacktestCell, BacktestLine } from './BacktestCell';
 
 interface Props {
   rules: SignalRule[];
   preview: SignalPreview | null;
+  /** The latest stored signal backtest; null before the first (undefined while it loads). */
+  backtest: StoredBacktest | null | undefined;
   int: (n: number) => string;
   onChange: (rules: SignalRule[]) => void;
+  onOpenChurn: () => void;
 }
 
 type ParamValue = number | string | string[];
@@ -54,7 +60,7 @@ function ParamInput({ ruleId, name, value, onChange }: { ruleId: string; name: s
 }
 
 /** Every early-warning rule: on/off, severity, its thresholds and the action it opens, with how many customers it would fire for. */
-export function SignalEditor({ rules, preview, int, onChange }: Props) {
+export function SignalEditor({ rules, preview, backtest, int, onChange, onOpenChurn }: Props) {
   const { t } = useTranslation('params');
   const { t: th } = useTranslation('health');
   const update = (i: number, next: SignalRule) => onChange(rules.map((r, k) => (k === i ? next : r)));
@@ -78,6 +84,7 @@ export function SignalEditor({ rules, preview, int, onChange }: Props) {
           })}
         </p>
       ) : null}
+      <BacktestLine backtest={backtest} onOpenChurn={onOpenChurn} />
       <table className="table pm-signals">
         <thead>
           <tr>
@@ -87,6 +94,7 @@ export function SignalEditor({ rules, preview, int, onChange }: Props) {
             <th>{t('ui.signals.params')}</th>
             <th>{t('ui.signals.action')}</th>
             <th className="num">{t('ui.signals.wouldFire')}</th>
+            <th>{t('ui.backtest.column')}</th>
           </tr>
         </thead>
         <tbody>
@@ -136,8 +144,9 @@ export function SignalEditor({ rules, preview, int, onChange }: Props) {
                     ))}
                   </select>
                 </td>
-                <td className={`num${c && c.now !== c.was ? ' pm-changed' : ''}`} data-testid={`params-fire-${r.id}`}>
-                  {c ? t('ui.signals.fireCell', { now: int(c.now), was: int(c.was) }) : '—'}
+                <td className="num pm-budget-cell">{c ? <AlertBudget ruleId={r.id} count={c} int={int} /> : '—'}</td>
+                <td className="pm-backtest-cell">
+                  <BacktestCell rule={r} backtest={backtest} int={int} />
                 </td>
               </tr>
             );
