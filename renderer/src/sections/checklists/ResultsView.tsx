@@ -9,6 +9,7 @@ import type { ChecklistTemplate, MaturityStage } from '../../../../shared/checkl
 import type { Locale } from '../../../../shared/errors';
 import { bi, heat, pct, routeTo, score1, useBi } from './text';
 import { useLoad } from './useLoad';
+import { ExportTableButton } from '../../components/ExportTableButton';
 
 export function radarOption(result: AssessmentResult, locale: Locale, averageLabel: string) {
   const { template, aggregate } = result;
@@ -133,7 +134,10 @@ export function ResultsView({ id }: { id: number }) {
           <Chart option={option} height={380} testId="radar-chart" />
         </div>
         <div className="card">
-          <h2>{t('ui.bySection')}</h2>
+          <div className="card-header">
+            <h2>{t('ui.bySection')}</h2>
+            <ExportTableButton table="checklists.results" filters={{ assessmentId: id }} fileName={summary.title} testId="checklist-results-export" />
+          </div>
           <table className="table" data-testid="section-table">
             <thead>
               <tr>

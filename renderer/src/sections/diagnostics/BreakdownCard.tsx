@@ -4,6 +4,7 @@ import { TIERS, type BreakdownAttribute, type BreakdownGroup, type DiagnosticRun
 import type { AttributeBreakdown, AttributeBreakdownGroup, CustomerAttributeInfo } from '../../../../shared/contract/attributes';
 import { useWorkbench } from '../../app/context';
 import { absentText, metricTitle, type Fmt } from './labels';
+import { ExportTableButton } from '../../components/ExportTableButton';
 
 interface Props {
   runId: number;
@@ -68,6 +69,12 @@ export function BreakdownCard({ runId, result, fmt, onDrill }: Props) {
             ) : null}
           </select>
         </label>
+        <ExportTableButton
+          table="diagnostics.breakdown"
+          filters={{ runId, ...(keptName === null ? { attribute } : { keptAttribute: keptName }) }}
+          fileName={`${t('ui.breakdown.title')}-${heading}`}
+          testId="diag-breakdown-export"
+        />
       </div>
       <div className="breakdown-scroll">
         <table className="table compact">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiagnosticCustomerRow, DrillTarget } from '../../../../shared/analytics';
 import type { CustomerSort } from '../../../../shared/contract/diagnostics';
@@ -7,6 +7,18 @@ import { metricTitle, segmentLabel, type Fmt } from './labels';
 import { useCustomerPages } from './useCustomerPages';
 import { useChurnLookup } from '../churn/useChurnLookup';
 import { ChurnCell } from '../churn/ChurnCell';
+import { ExportTableButton } from '../../components/ExportTableButton';
+import { useCustomerCard } from '../../app/customer-card';
+import { ColumnChooser } from '../../components/ColumnChooser';
+
+/** What a saved view keeps of the table: sort, search text and the columns hidden. */
+export interface CustomerTableState {
+  sort: { column: string; descending: boolean };
+  search: string;
+  hidden: string[];
+}
+
+export const DEFAULT_CUSTOMER_TABLE_STATE: CustomerTableState = { sort: { column: 'revenue12m', descending: true }, search: '', hidden: [] };
 
 interface Props {
   runId: number;
@@ -17,6 +29,9 @@ interface Props {
   drillLabel: string | null;
   onClearDrill(): void;
   fmt: Fmt;
+  /** Where the table starts (a reopened saved view); later changes are reported through onState. */
+  initial?: CustomerTableState;
+  onState?(state: CustomerTableState): void;
 }
 
 /** Typing pauses this long before the search goes to the engine. */
@@ -39,15 +54,20 @@ const SORT_OF: Record<string, { sort: CustomerSort; flip: boolean }> = {
 };
 
 /** The customers of a run in a virtual table, paged by the engine: sort, search and narrow to a drill. */
-export function CustomerTable({ runId, customers, target, drillLabel, onClearDrill, fmt }: Props) {
+export function CustomerTable({ runId, customers, target, drillLabel, onClearDrill, fmt, initial = DEFAULT_CUSTOMER_TABLE_STATE, onState }: Props) {
   const { t } = useTranslation('analytics');
-  const [sort, setSort] = useState<{ column: string; descending: boolean }>({ column: 'revenue12m', descending: true });
-  const [typed, setTyped] = useState('');
-  const [search, setSearch] = useState('');
+  const card = useCustomerCard();
+  const [sort, setSort] = useState<{ column: string; descending: boolean }>(initial.sort);
+  const [typed, setTyped] = useState(initial.search);
+  const [search, setSearch] = useState(initial.search.trim());
+  const [hidden, setHidden] = useState<string[]>(initial.hidden);
   useEffect(() => {
     const id = setTimeout(() => setSearch(typed.trim()), SEARCH_SETTLE_MS);
     return () => clearTimeout(id);
   }, [typed]);
+  const report = useRef(onState);
+  report.current = onState;
+  useEffect(() => report.current?.({ sort, search, hidden }), [sort, search, hidden]);
   const engineSort = SORT_OF[sort.column] ?? { sort: 'revenue12m', flip: false };
   const pages = useCustomerPages({ runId, target, search, sort: engineSort.sort, descending: sort.descending !== engineSort.flip });
 
@@ -104,7 +124,9 @@ export function CustomerTable({ runId, customers, target, drillLabel, onClearDri
   const churn = useChurnLookup();
   if (churn)
     base.push({ id: 'churn', header: t('churn:ui.tableColumn'), width: 96, align: 'right', cell: (r) => <ChurnCell score={churn.get(r.customerKey)} /> });
-  const columns = base.map((c) => ({ ...c, sortable: c.id in SORT_OF }));
+  const all = base.map((c) => ({ ...c, sortable: c.id in SORT_OF }));
+  const columns = all.filter((c) => !hidden.includes(c.id));
+  const engineSortArgs = { sort: engineSort.sort, descending: sort.descending !== engineSort.flip };
 
   return (
     <div className="card" data-testid="diag-customers">
@@ -127,6 +149,14 @@ export function CustomerTable({ runId, customers, target, drillLabel, onClearDri
             onChange={(e) => setTyped(e.target.value)}
             data-testid="diag-search"
           />
+          <ColumnChooser columns={all.map((c) => ({ id: c.id, label: String(c.header) }))} hidden={hidden} onChange={setHidden} testId="diag-columns" />
+          <ExportTableButton
+            table="diagnostics.customers"
+            filters={{ runId, ...(target ? { target } : {}), ...(search ? { search } : {}), ...engineSortArgs }}
+            columns={columns.map((c) => c.id)}
+            fileName={t('ui.table.title')}
+            testId="diag-export"
+          />
         </div>
       </div>
       <p className="muted small" data-testid="diag-table-count">
@@ -140,6 +170,7 @@ export function CustomerTable({ runId, customers, target, drillLabel, onClearDri
         sort={sort}
         onSort={(c) => setSort((s) => ({ column: c, descending: s.column === c ? !s.descending : c !== 'customerKey' && c !== 'name' }))}
         empty={pages.total === null ? null : t('ui.table.empty')}
+        onRowClick={(r) => card.open(r.customerKey)}
         testId="diag-customer-table"
       />
     </div>

@@ -331,7 +331,7 @@ export function DiagnosticsSection() {
           <TrendCards result={result} locale={wb.locale} currency={currency} onDrill={onDrill} />
           <RetentionTable result={result} fmt={fmt} onDrill={onDrill} />
           <CohortCard cohorts={result.cohorts} asOf={run.asOf} locale={wb.locale} onDrill={onDrill} />
-          <SegmentCards result={result} locale={wb.locale} fmt={fmt} onDrill={onDrill} />
+          <SegmentCards runId={run.id} result={result} locale={wb.locale} fmt={fmt} onDrill={onDrill} />
           <BreakdownCard runId={run.id} result={result} fmt={fmt} onDrill={onDrill} />
           <CustomerTable
             runId={run.id}

@@ -5,8 +5,10 @@ import { UNSCORED, type DiagnosticRunResult, type DrillTarget, type LifecycleSta
 import type { Locale } from '../../../../shared/errors';
 import { Chart } from '../../components/Chart';
 import { metricTitle, segmentLabel, type Fmt } from './labels';
+import { ExportTableButton } from '../../components/ExportTableButton';
 
 interface Props {
+  runId: number;
   result: DiagnosticRunResult;
   locale: Locale;
   fmt: Fmt;
@@ -16,7 +18,7 @@ interface Props {
 const STAGE_TONE: Record<LifecycleStage, Tone | undefined> = { new: undefined, growing: undefined, mature: 'green', atRisk: 'yellow', churned: 'red' };
 
 /** RFM segments (classic or the value groups) with their movement matrix, tiers and lifecycle stages. */
-export function SegmentCards({ result, locale, fmt, onDrill }: Props) {
+export function SegmentCards({ runId, result, locale, fmt, onDrill }: Props) {
   const { t } = useTranslation('analytics');
   const [scheme, setScheme] = useState<'classic' | 'valueGroups'>('valueGroups');
   const rfm = result.rfm;
@@ -90,6 +92,7 @@ export function SegmentCards({ result, locale, fmt, onDrill }: Props) {
                 </button>
               ))}
             </div>
+            <ExportTableButton table="diagnostics.segments" filters={{ runId, scheme }} fileName={t('ui.charts.segments')} testId="diag-segments-export" />
           </div>
           <Chart
             option={segChart}
@@ -147,9 +150,12 @@ export function SegmentCards({ result, locale, fmt, onDrill }: Props) {
       </div>
       <div className="diag-grid-2">
         <div className="card" data-testid="diag-tiers">
-          <h2 title={metricTitle(t, 'tierRevenueShare')}>
-            {t('ui.charts.tiers')} <span className="info-dot">ⓘ</span>
-          </h2>
+          <div className="card-header">
+            <h2 title={metricTitle(t, 'tierRevenueShare')}>
+              {t('ui.charts.tiers')} <span className="info-dot">ⓘ</span>
+            </h2>
+            <ExportTableButton table="diagnostics.tiers" filters={{ runId }} fileName={t('ui.charts.tiers')} testId="diag-tiers-export" />
+          </div>
           <Chart
             option={tierChart}
             height={240}
@@ -186,9 +192,12 @@ export function SegmentCards({ result, locale, fmt, onDrill }: Props) {
           {tenureNote('core-tier-tenure-unjudgeable')}
         </div>
         <div className="card" data-testid="diag-lifecycle">
-          <h2 title={metricTitle(t, 'lifecycleShare')}>
-            {t('ui.charts.lifecycle')} <span className="info-dot">ⓘ</span>
-          </h2>
+          <div className="card-header">
+            <h2 title={metricTitle(t, 'lifecycleShare')}>
+              {t('ui.charts.lifecycle')} <span className="info-dot">ⓘ</span>
+            </h2>
+            <ExportTableButton table="diagnostics.lifecycle" filters={{ runId }} fileName={t('ui.charts.lifecycle')} testId="diag-lifecycle-export" />
+          </div>
           <Chart
             option={stageChart}
             height={240}

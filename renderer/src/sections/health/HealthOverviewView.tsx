@@ -8,6 +8,7 @@ import { Chart } from '../../components/Chart';
 import { formatInt } from '../../format';
 import { ScorePill, SeverityBadge, TrendArrow } from './BandBadge';
 import { fmtScore } from './labels';
+import { ExportTableButton } from '../../components/ExportTableButton';
 
 interface Props {
   overview: HealthOverview | null;
@@ -118,7 +119,10 @@ export function HealthOverviewView({ overview: o, onOpenCustomer, onGo }: Props)
           <p className="muted small formula">{o.model?.aggregation === 'lowest' ? t('formulaLowest') : t('formula')}</p>
         </div>
         <div className="card">
-          <h2>{t('ui.overview.lowest')}</h2>
+          <div className="card-header">
+            <h2>{t('ui.overview.lowest')}</h2>
+            <ExportTableButton table="health.scores" filters={{ runId: run.id }} fileName={t('ui.overview.lowest')} testId="health-scores-export" />
+          </div>
           <table className="table compact" data-testid="health-lowest">
             <thead>
               <tr>

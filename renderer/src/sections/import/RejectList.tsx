@@ -4,6 +4,7 @@ import type { ImportBatchDetail, RejectPage } from '../../../../shared/import/ba
 import { callShell } from '../../api/client';
 import { useWorkbench } from '../../app/context';
 import { downloadUrl } from '../reports/download';
+import { ExportTableButton } from '../../components/ExportTableButton';
 
 interface Props {
   batch: ImportBatchDetail;
@@ -68,6 +69,12 @@ export function RejectList({ batch, code, onCode }: Props) {
           <button className="btn" onClick={() => void exportCsv()} data-testid="import-export-rejects">
             {t('rejects.export')}
           </button>
+          <ExportTableButton
+            table="import.rejects"
+            filters={{ batchId: batch.id, ...(code ? { code } : {}) }}
+            fileName={t('rejects.title')}
+            testId="import-rejects-export"
+          />
         </div>
       </div>
       {exported ? (
