@@ -14,7 +14,7 @@ import { registerPrivacyCommands } from './commands/privacy';
 import { registerParamsCommands } from './commands/params';
 import { registerFindingsCommands } from './commands/findings';
 import { registerVocCommands } from './commands/voc';
-import { registerTableExportCommands } from './commands/table-export';
+import { registerVocCommands } from './commands/voc';
 
 claimPrivateTemp();
 refusePassphraseArgument(process.argv);
@@ -33,7 +33,7 @@ registerPrivacyCommands(program);
 registerParamsCommands(program);
 registerFindingsCommands(program);
 registerVocCommands(program);
-registerTableExportCommands(program);
+registerVocCommands(program);
 registerServeCommand(program);
 
 await program.parseAsync(process.argv);

@@ -25,10 +25,10 @@ import zhParams from './locales/zh-CN/params.json';
 import enParams from './locales/en/params.json';
 import zhTableExport from './locales/zh-CN/tableExport.json';
 import enTableExport from './locales/en/tableExport.json';
-import zhWorkbench from './locales/zh-CN/workbench.json';
-import enWorkbench from './locales/en/workbench.json';
 import zhFindings from './locales/zh-CN/findings.json';
 import enFindings from './locales/en/findings.json';
+import zhVoc from './locales/zh-CN/voc.json';
+import enVoc from './locales/en/voc.json';
 
 // Every catalogue, one namespace per domain. Both the renderer (UI) and the backend (reports, CLI)
 // read these, so a label is written once. A test checks each locale file is registered here and
@@ -48,8 +48,8 @@ export const resources = {
     privacy: zhPrivacy,
     params: zhParams,
     tableExport: zhTableExport,
-    workbench: zhWorkbench,
     findings: zhFindings,
+    voc: zhVoc,
   },
   en: {
     common: enCommon,
@@ -65,8 +65,8 @@ export const resources = {
     privacy: enPrivacy,
     params: enParams,
     tableExport: enTableExport,
-    workbench: enWorkbench,
     findings: enFindings,
+    voc: enVoc,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

@@ -11,6 +11,7 @@ import type { ChurnTables } from './tables/churn';
 import type { ParamTables } from './tables/params';
 import type { ClvTables } from './tables/clv';
 import type { TriageTables } from './tables/triage';
+import type { VocTables } from './tables/voc';
 
 // Today's table types, one interface per domain, merged here. Migrations never import these.
 export interface DB
@@ -26,7 +27,8 @@ export interface DB
     AttributeTables,
     ParamTables,
     ClvTables,
-    TriageTables {}
+    TriageTables,
+    VocTables {}
 
 /**
  * A row of `table` as a select returns it: the one row type of each table, for kysely and for the
