@@ -35,6 +35,8 @@ export interface HealthRunTable {
   param_set: string | null;
   /** The action policy the run applied, JSON ActionPolicy (migration 0016). */
   action_policy: string | null;
+  /** JSON HealthRunSources: the churn / CLV runs the run read, or why none (migration 0023); null = before 0023. */
+  sources: string | null;
 }
 
 export interface HealthScoreTable {
