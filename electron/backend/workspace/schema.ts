@@ -10,6 +10,7 @@ import type { ReportTables } from './tables/reports';
 import type { ChurnTables } from './tables/churn';
 import type { ParamTables } from './tables/params';
 import type { ClvTables } from './tables/clv';
+import type { ImpactTables } from './tables/impact';
 import type { TriageTables } from './tables/triage';
 import type { VocTables } from './tables/voc';
 
@@ -28,7 +29,8 @@ export interface DB
     ParamTables,
     ClvTables,
     TriageTables,
-    VocTables {}
+    VocTables,
+    ImpactTables {}
 
 /**
  * A row of `table` as a select returns it: the one row type of each table, for kysely and for the
