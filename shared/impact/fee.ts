@@ -131,10 +131,10 @@ export interface SensitivityRow {
   actual: boolean;
 }
 
-/** The fee at improvements around the measured one: whole points from −step·k to +step·k, the actual included. */
+/** The fee at improvements around the measured one (whole steps, ±k), the actual, no change and a one-step fall included. */
 export function feeSensitivity(baseline: number, actualPoints: number, unit: IndicatorUnit, t: FeeTerms, step = 1, k = 5): SensitivityRow[] {
   const centre = Math.round(actualPoints / step) * step;
-  const pts = new Set<number>([actualPoints]);
+  const pts = new Set<number>([actualPoints, 0, -step]);
   for (let i = -k; i <= k; i += 1) pts.add(Number((centre + i * step).toFixed(6)));
   return [...pts]
     .sort((a, b) => a - b)

@@ -135,9 +135,9 @@ export interface PeriodWindow {
   to: string;
 }
 
-/** The period of the grain ending on asOf: (asOf − n months, asOf]. */
+/** The period of the grain ending on asOf: n months back from the day after it, so a month-end gives calendar months. */
 export function periodEnding(asOf: string, grain: Grain): PeriodWindow {
-  return { from: addDays(addMonths(asOf, -GRAIN_MONTHS[grain]), 1), to: asOf };
+  return { from: addMonths(addDays(asOf, 1), -GRAIN_MONTHS[grain]), to: asOf };
 }
 
 /** The `count` periods of the grain ending on asOf, oldest first. */
