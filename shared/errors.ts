@@ -198,6 +198,14 @@ export const errorMessages = {
     'zh-CN': '此操作会删除数据且无法撤销：请在终端中确认，或加上 --yes。',
     en: 'This deletes data and cannot be undone: confirm at a terminal, or add --yes.',
   },
+  SAVED_VIEW_NAME_TAKEN: {
+    'zh-CN': '已有名为“{{name}}”的视图。请换一个名称，或选择覆盖它。',
+    en: 'A view named "{{name}}" already exists. Choose another name, or replace it.',
+  },
+  SAVED_VIEW_NOT_FOUND: {
+    'zh-CN': '找不到编号为 {{id}} 的已保存视图（可能已被删除）。请刷新视图列表。',
+    en: 'There is no saved view #{{id}} (it may have been deleted). Refresh the list of views.',
+  },
   TABLE_EXPORT_UNKNOWN_COLUMN: {
     'zh-CN': '表格“{{table}}”没有列“{{column}}”。可导出的列：{{columns}}。',
     en: 'The table "{{table}}" has no column "{{column}}". Its columns: {{columns}}.',

@@ -15,6 +15,8 @@ import { registerPrivacyCommands } from './commands/privacy';
 import { registerParamsCommands } from './commands/params';
 import { registerFindingsCommands } from './commands/findings';
 import { registerVocCommands } from './commands/voc';
+import { registerTableExportCommands } from './commands/table-export';
+import { registerViewsCommands } from './commands/views';
 import { registerVocCommands } from './commands/voc';
 
 claimPrivateTemp();
@@ -35,6 +37,8 @@ registerPrivacyCommands(program);
 registerParamsCommands(program);
 registerFindingsCommands(program);
 registerVocCommands(program);
+registerTableExportCommands(program);
+registerViewsCommands(program);
 registerVocCommands(program);
 registerServeCommand(program);
 

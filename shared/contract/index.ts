@@ -16,6 +16,7 @@ import { paramsChannels } from './params';
 import { attributesChannels } from './attributes';
 import { vocChannels } from './voc';
 import { tableExportChannels } from './table-export';
+import { viewsChannels } from './views';
 import { findingsChannels } from './findings';
 
 // THE contract: every call the UI can make. Preload, main's IPC registration, the web host and the
@@ -37,6 +38,7 @@ export const contract = mergeChannels(
   attributesChannels,
   vocChannels,
   tableExportChannels,
+  viewsChannels,
   findingsChannels,
 );
 

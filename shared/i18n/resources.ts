@@ -25,6 +25,8 @@ import zhParams from './locales/zh-CN/params.json';
 import enParams from './locales/en/params.json';
 import zhTableExport from './locales/zh-CN/tableExport.json';
 import enTableExport from './locales/en/tableExport.json';
+import zhWorkbench from './locales/zh-CN/workbench.json';
+import enWorkbench from './locales/en/workbench.json';
 import zhFindings from './locales/zh-CN/findings.json';
 import enFindings from './locales/en/findings.json';
 import zhVoc from './locales/zh-CN/voc.json';
@@ -48,6 +50,7 @@ export const resources = {
     privacy: zhPrivacy,
     params: zhParams,
     tableExport: zhTableExport,
+    workbench: zhWorkbench,
     findings: zhFindings,
     voc: zhVoc,
   },
@@ -65,6 +68,7 @@ export const resources = {
     privacy: enPrivacy,
     params: enParams,
     tableExport: enTableExport,
+    workbench: enWorkbench,
     findings: enFindings,
     voc: enVoc,
   },

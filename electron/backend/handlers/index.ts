@@ -16,6 +16,7 @@ import { paramsHandlers } from './params';
 import { attributesHandlers } from './attributes';
 import { vocHandlers } from './voc';
 import { tableExportHandlers } from './table-export';
+import { viewsHandlers } from './views';
 import { findingsHandlers } from './findings';
 
 export type Handler<K extends ChannelName> = (args: ParsedArgsOf<K>, ctx: CallContext) => Promise<ResultOf<K>>;
@@ -42,6 +43,7 @@ export function createHandlers(b: Backend): Handlers {
     attributesHandlers(b),
     vocHandlers(b),
     tableExportHandlers(b),
+    viewsHandlers(b),
     findingsHandlers(b),
   );
 }

@@ -13,6 +13,7 @@ import type { ClvTables } from './tables/clv';
 import type { ImpactTables } from './tables/impact';
 import type { TriageTables } from './tables/triage';
 import type { VocTables } from './tables/voc';
+import type { ViewTables } from './tables/views';
 
 // Today's table types, one interface per domain, merged here. Migrations never import these.
 export interface DB
@@ -30,6 +31,7 @@ export interface DB
     ClvTables,
     TriageTables,
     VocTables,
+    ViewTables,
     ImpactTables {}
 
 /**

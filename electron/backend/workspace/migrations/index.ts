@@ -15,6 +15,7 @@ import * as m0013 from './0013_customer_attributes';
 import * as m0014 from './0014_param_sets';
 import * as m0015 from './0015_clv';
 import * as m0016 from './0016_triage';
+import * as m0017 from './0017_saved_views';
 import * as m0018 from './0018_voc';
 import * as m0019 from './0019_findings';
 import * as m0020 from './0020_impact';
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '0014_param_sets': m0014,
   '0015_clv': m0015,
   '0016_triage': m0016,
+  '0017_saved_views': m0017,
   '0018_voc': m0018,
   '0019_findings': m0019,
   '0020_impact': m0020,
