@@ -4,6 +4,7 @@ import { sections } from '../sections/registry';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { openDialog } from '../components/dialogs';
 import { CustomerCardProvider } from '../app/customer-card';
+import { SavedViewsPanel, SavedViewsProvider } from '../app/saved-views';
 
 export function EngagementPage() {
   const { t } = useTranslation();
@@ -21,53 +22,56 @@ export function EngagementPage() {
     }
   }
   return (
-    <CustomerCardProvider>
-      <div className="shell">
-        <nav className="sidebar" aria-label="sections">
-          <button className="sidebar-brand" onClick={() => wb.navigate('/')} title={t('app.name')}>
-            <span className="logo small" aria-hidden>
-              留
-            </span>
-            <span>{t('app.name')}</span>
-          </button>
-          <ul>
-            {sections.map((s) => (
-              <li key={s.id}>
-                <button className={s.id === active.id ? 'active' : ''} data-testid={`nav-${s.id}`} onClick={() => wb.navigate(`/e/${s.id}`)}>
-                  <span className="nav-icon" aria-hidden>
-                    {s.icon}
-                  </span>
-                  {t(s.labelKey)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="main">
-          <header className="topbar">
-            <div>
-              <div className="topbar-title" data-testid="engagement-title">
-                {ws.meta.clientName}
+    <SavedViewsProvider>
+      <CustomerCardProvider>
+        <div className="shell">
+          <nav className="sidebar" aria-label="sections">
+            <button className="sidebar-brand" onClick={() => wb.navigate('/')} title={t('app.name')}>
+              <span className="logo small" aria-hidden>
+                留
+              </span>
+              <span>{t('app.name')}</span>
+            </button>
+            <ul>
+              {sections.map((s) => (
+                <li key={s.id}>
+                  <button className={s.id === active.id ? 'active' : ''} data-testid={`nav-${s.id}`} onClick={() => wb.navigate(`/e/${s.id}`)}>
+                    <span className="nav-icon" aria-hidden>
+                      {s.icon}
+                    </span>
+                    {t(s.labelKey)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <SavedViewsPanel />
+          </nav>
+          <div className="main">
+            <header className="topbar">
+              <div>
+                <div className="topbar-title" data-testid="engagement-title">
+                  {ws.meta.clientName}
+                </div>
+                <div className="topbar-sub mono">{ws.path}</div>
               </div>
-              <div className="topbar-sub mono">{ws.path}</div>
-            </div>
-            <div className="header-right">
-              {wb.transport.host === 'web' && <span className="badge">{t('app.browserMode')}</span>}
-              <LanguageSwitch />
-              <button className="btn" onClick={() => openDialog('backup')}>
-                {t('actions.backup')}
-              </button>
-              <button className="btn" data-testid="close-engagement" onClick={close}>
-                {t('actions.close')}
-              </button>
-            </div>
-          </header>
-          <main className="content">
-            <h1 className="section-title">{t(active.labelKey)}</h1>
-            <Active />
-          </main>
+              <div className="header-right">
+                {wb.transport.host === 'web' && <span className="badge">{t('app.browserMode')}</span>}
+                <LanguageSwitch />
+                <button className="btn" onClick={() => openDialog('backup')}>
+                  {t('actions.backup')}
+                </button>
+                <button className="btn" data-testid="close-engagement" onClick={close}>
+                  {t('actions.close')}
+                </button>
+              </div>
+            </header>
+            <main className="content">
+              <h1 className="section-title">{t(active.labelKey)}</h1>
+              <Active />
+            </main>
+          </div>
         </div>
-      </div>
-    </CustomerCardProvider>
+      </CustomerCardProvider>
+    </SavedViewsProvider>
   );
 }

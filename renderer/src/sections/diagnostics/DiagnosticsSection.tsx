@@ -18,7 +18,9 @@ import { TrendCards } from './TrendCards';
 import { CohortCard } from './CohortCard';
 import { SegmentCards } from './SegmentCards';
 import { BreakdownCard } from './BreakdownCard';
-import { CustomerTable } from './CustomerTable';
+import { CustomerTable, DEFAULT_CUSTOMER_TABLE_STATE, type CustomerTableState } from './CustomerTable';
+import { readDiagnosticsView } from './view-state';
+import { useSavedView } from '../../app/saved-views';
 import { ComparePanel } from './ComparePanel';
 import { CohortRangeFields } from './CohortRangeFields';
 import { RetentionTable } from './RetentionTable';
@@ -63,6 +65,12 @@ export function DiagnosticsSection() {
   const [paramSets, setParamSets] = useState<ParamSetSummary[]>([]);
   /** The named parameter set the next run uses; '' = the built-in defaults. */
   const [paramSet, setParamSet] = useState('');
+  // The customer table's sort, search and columns: reported as they change (for saved views), and
+  // replaced, with a fresh table, when a saved view is reopened.
+  const tableState = useRef<CustomerTableState>(DEFAULT_CUSTOMER_TABLE_STATE);
+  const [tableStart, setTableStart] = useState<{ key: number; state: CustomerTableState }>({ key: 0, state: DEFAULT_CUSTOMER_TABLE_STATE });
+  /** The first load (latest run, or the first run) is done: a saved view may be applied from here on. */
+  const [settled, setSettled] = useState(false);
 
   const show = useCallback(
     async (id: number) => {
@@ -107,6 +115,7 @@ export function DiagnosticsSection() {
       // The first visit runs the diagnostics with the defaults: the consultant lands on a result,
       // not on an empty page with a button.
       else if (d.data.orderLines > 0 || d.data.contracts > 0) await startRef.current(initial);
+      if (live) setSettled(true);
     })().catch(wb.reportError);
     return () => {
       live = false;
@@ -160,6 +169,24 @@ export function DiagnosticsSection() {
 
   const startRef = useRef(start);
   startRef.current = start;
+
+  useSavedView(
+    'diagnostics',
+    () => ({ runId: run?.id ?? null, baseId, drill, table: tableState.current, form, paramSet }),
+    (saved) => {
+      const v = readDiagnosticsView(saved);
+      void (async () => {
+        // show() puts the run's own parameters in the form and clears the drill; the view's come after.
+        if (v.runId !== null && v.runId !== run?.id) await show(v.runId);
+        setDrill(v.drill);
+        if (v.form) setForm(v.form);
+        setParamSet(v.paramSet);
+        setBaseId(v.baseId);
+        setTableStart((t) => ({ key: t.key + 1, state: v.table }));
+      })().catch(wb.reportError);
+    },
+    settled,
+  );
 
   // The table pages the drilled customers itself (diagnostics.customers with the target).
   const onDrill = useCallback((target: DrillTarget) => {
@@ -334,6 +361,11 @@ export function DiagnosticsSection() {
           <SegmentCards runId={run.id} result={result} locale={wb.locale} fmt={fmt} onDrill={onDrill} />
           <BreakdownCard runId={run.id} result={result} fmt={fmt} onDrill={onDrill} />
           <CustomerTable
+            key={tableStart.key}
+            initial={tableStart.state}
+            onState={(s) => {
+              tableState.current = s;
+            }}
             runId={run.id}
             customers={run.customers}
             target={drill}
