@@ -11,7 +11,7 @@ import { ratio, type AbsentReason, type Figure } from './figures';
 import type { ContractSpan, PurchaseLedger } from './inputs';
 import { assignLifecycle, lifecycleSummary, type LifecycleRow } from './lifecycle';
 import { rfmCompareDay, type AnalyticsParams } from './params';
-import { periodIndexOf, periodKey, periodsEndingAt, type Period } from './periods';
+import { periodIndexOf, periodKey, type Period } from './periods';
 import { retentionByPeriod, retentionStatus, type RetentionPeriod } from './retention';
 import { MRR_MOVEMENTS, mrrAt, mrrEventsIn, mrrTimeline, revenueRetentionByPeriod, type MrrMovement, type MrrTimeline } from './revenue-retention';
 import { scoreRfm, segmentMovement, segmentSummary, type RfmRow } from './rfm';
@@ -31,9 +31,10 @@ import {
 } from './run-result';
 import type { MetricId } from './formulas';
 import { cohortIndexRange } from './cohort-range';
-import { censorRetention, dataHistory, isLeftCensored, periodsWithData, runNotices } from './edges';
+import { censorRetention, dataHistory, isLeftCensored, runNotices } from './edges';
 import { repeatByPeriod } from './repeat';
 import { FALLBACK_WINDOW_DAYS, resolveActivityWindow } from './window';
+import { trendPeriods } from './trend-range';
 
 /** Customer attributes, aligned with DiagnosticInputs.customerKeys (missing entries read as null). */
 export interface CustomerAttributeColumns {
@@ -195,7 +196,7 @@ export function* diagnosticSteps(inputs: DiagnosticInputs, params: AnalyticsPara
   const windowDays = window ? window.days : (params.activity.windowDays ?? FALLBACK_WINDOW_DAYS);
   const history = dataHistory(basis, inputs.data.firstOrderDate, inputs.data.firstContractDate, windowDays);
   const spans: ActivitySpans = basis === 'contractual' ? contractActivity(inputs.contracts, keys) : purchaseActivity(ledger, windowDays);
-  const periods = periodsWithData(periodsEndingAt(asOfDay, params.grain, params.periodCount), history);
+  const periods = trendPeriods(params, params.grain, asOfDay, history);
   const hasContracts = inputs.contracts.some((c) => c.mrr > 0);
   const hasOrders = ledger.days.length > 0;
 

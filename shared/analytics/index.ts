@@ -23,3 +23,4 @@ export * from './edges';
 export * from './repeat';
 export * from './cohort-range';
 export * from './change-tone';
+export * from './trend-range';

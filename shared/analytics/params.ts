@@ -91,8 +91,12 @@ export const AnalyticsParamsSchema = z.object({
   version: z.literal(ANALYTICS_PARAMS_VERSION).default(ANALYTICS_PARAMS_VERSION),
   asOf: isoDate,
   grain: z.enum(GRAINS).default('month'),
-  /** Periods shown in trends, ending with the one holding the as-of date. */
-  periodCount: z.int().min(1).max(240).default(12),
+  /**
+   * Periods in the trend (trend-range.ts), ending with the one holding the as-of date: the last N
+   * (12 by default), every period of the data (null), or from a period (periodFrom, which wins over the count).
+   */
+  periodCount: z.int().min(1).max(1200).nullable().default(12),
+  periodFrom: z.string().regex(COHORT_BOUND_PATTERN, 'a period (2024, 2024-Q2, 2024-03) or a date').nullable().default(null),
   /**
    * Cohorts in the matrix (cohort-range.ts): all by default (null); the last N ending with the as-of
    * period; or from/to bounds (a period key or a date), which win over the count when set.

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { action } from '../program';
 import { CliFailure, padText, printResult, type CliGlobals } from '../output';
 import { createTranslator } from '../../../shared/i18n/translate';
-import { METRIC_DEFINITIONS, windowStatement, type DiagnosticRun, type Figure } from '../../../shared/analytics';
+import { cohortBoundDays, fromDay, METRIC_DEFINITIONS, toDay, windowStatement, type DiagnosticRun, type Figure } from '../../../shared/analytics';
 
 const BASIS = { purchase: 'non-contractual', contract: 'contractual' } as const;
 
@@ -80,8 +80,8 @@ function diagnoseText(run: DiagnosticRun, g: CliGlobals): string {
     for (const s of rows) {
       const label =
         scheme === 'classic'
-          ? t(`analytics:rfm.segments.${s.segment}`)
-          : t(`analytics:rfm.valueGroups.${s.segment}`, { defaultValue: t(`analytics:rfm.segments.${s.segment}`) });
+          ? t(`analytics:rfm.segments.${s.segment}`, { defaultValue: s.segment })
+          : t(`analytics:rfm.valueGroups.${s.segment}`, { defaultValue: t(`analytics:rfm.segments.${s.segment}`, { defaultValue: s.segment }) });
       lines.push(`  ${padText(label, 24)} ${String(s.count).padStart(7)}  ${pct(s.share).padStart(6)}`);
     }
   }
@@ -110,6 +110,32 @@ export function cohortOption(v: string): { cohortCount: number | null; cohortFro
   });
 }
 
+/**
+ * --periods all | N | FROM | FROM:TO for the trend. The trend always ends with the as-of period (the
+ * KPIs read it): TO names that period, so it sets the as-of date to TO's last day unless --as-of is
+ * given, and must hold --as-of when it is.
+ */
+export function periodOption(v: string, asOf: string | undefined): { periodCount: number | null; periodFrom: string | null; asOf?: string } {
+  const s = v.trim();
+  const fail = (detail: string): never => {
+    throw new CliFailure({ code: 'INVALID_ARGUMENTS', message: `--periods ${v}`, params: { detail } });
+  };
+  if (s === 'all') return { periodCount: null, periodFrom: null };
+  if (/^\d+$/.test(s) && Number(s) > 0) return { periodCount: Number(s), periodFrom: null };
+  const m = /^([^:]*)(?::([^:]*))?$/.exec(s);
+  const from = m?.[1] || null;
+  const to = m?.[2] || null;
+  if (!m || (!from && !to)) return fail(`--periods must be all, a number, FROM or FROM:TO (e.g. 2023-01:2024-06), not ${v}`);
+  if (from && !cohortBoundDays(from)) return fail(`--periods: ${from} is not a period (2024, 2024-Q2, 2024-03) or a date`);
+  if (!to) return { periodCount: null, periodFrom: from };
+  const end = cohortBoundDays(to);
+  if (!end) return fail(`--periods: ${to} is not a period (2024, 2024-Q2, 2024-03) or a date`);
+  if (asOf === undefined) return { periodCount: from ? null : 12, periodFrom: from, asOf: fromDay(end.last) };
+  const day = toDay(asOf);
+  if (!(day >= end.first && day <= end.last)) return fail(`--periods: the trend ends with the as-of period; ${to} does not hold --as-of ${asOf}`);
+  return { periodCount: from ? null : 12, periodFrom: from };
+}
+
 export function registerDiagnosticsCommands(program: Command): void {
   program
     .command('diagnose')
@@ -120,7 +146,7 @@ export function registerDiagnosticsCommands(program: Command): void {
     .option('--basis <basis>', 'purchase (active = a purchase within the window) or contract (a live contract)', 'purchase')
     .option('--window <days>', 'activity window in days for the purchase basis, or auto: P90 of the gaps between purchases, rounded up', 'auto')
     .option('--cohorts <which>', 'cohorts in the matrix: all, N (the last N) or FROM:TO (periods or dates, either side may be empty)', 'all')
-    .option('--periods <n>', 'trend periods ending with the as-of period', '12')
+    .option('--periods <which>', 'trend periods, ending with the as-of period: N (the last N), all, FROM, or FROM:TO (TO sets the as-of period)', '12')
     .option('--label <text>', 'a name for the stored run')
     .option('--params <name>', 'a named parameter set of the workspace (rwb params list): its RFM, tier and lifecycle parameters')
     .action(
@@ -141,12 +167,14 @@ export function registerDiagnosticsCommands(program: Command): void {
             params: { detail: `--window must be auto or a whole number of days, not ${o.window}` },
           });
         }
+        const { asOf: periodsAsOf, ...trend } = periodOption(o.periods, o.asOf);
+        const asOf = o.asOf ?? periodsAsOf;
         await s.call('engagement.open', { path: String(file) });
         const run = await s.call('diagnostics.run', {
           params: {
-            ...(o.asOf ? { asOf: o.asOf } : {}),
+            ...(asOf ? { asOf } : {}),
             ...(o.grain ? { grain: o.grain as 'month' } : {}),
-            periodCount: Number(o.periods),
+            ...trend,
             ...cohortOption(o.cohorts),
             activity: { basis, windowDays },
           },

@@ -3,6 +3,7 @@ import { action } from '../program';
 import { printResult } from '../output';
 import { createTranslator } from '../../../shared/i18n/translate';
 import { paramSetText } from '../../../shared/params/param-set';
+import { previewText, rulesText, rulesWithEvidence } from './params-text';
 
 export function registerParamsCommands(program: Command): void {
   const params = program.command('params').description('named analysis parameter sets (分析参数集): RFM, segments, tiers, lifecycle, signal rules, playbook');
@@ -44,6 +45,40 @@ export function registerParamsCommands(program: Command): void {
         await s.call('engagement.open', { path: String(file) });
         const r = await s.call('params.export', { name: String(name), path: String(out) });
         printResult(g, { name: String(name), path: r.path }, () => createTranslator(g.lang)('params:cli.exported', { name: String(name), path: r.path ?? '' }));
+      }),
+    );
+
+  params
+    .command('preview')
+    .description(
+      "the effect of a set before running, on the current data at the latest runs: tiers, lifecycle, segments, each rule's alert budget, the playbook",
+    )
+    .argument('<file>', 'workspace file')
+    .argument('[name]', 'set name (default: the built-in defaults)')
+    .action(
+      action(async (s, g, file, name) => {
+        await s.call('engagement.open', { path: String(file) });
+        const set = await s.call('params.get', name === undefined ? {} : { name: String(name) });
+        const preview = await s.call('params.preview', { set });
+        printResult(g, preview, () => previewText(set.name, preview, g.lang));
+      }),
+    );
+
+  params
+    .command('rules')
+    .description('each early-warning rule of a set: thresholds, severity, alert budget, and its lift, precision and recall in the latest signal backtest')
+    .argument('<file>', 'workspace file')
+    .argument('[name]', 'set name (default: the built-in defaults)')
+    .action(
+      action(async (s, g, file, name) => {
+        await s.call('engagement.open', { path: String(file) });
+        const set = await s.call('params.get', name === undefined ? {} : { name: String(name) });
+        const [preview, backtest] = await Promise.all([
+          s.call('params.preview', { set, rfm: false, tiers: false, lifecycle: false, playbook: false }),
+          s.call('params.backtest', {}),
+        ]);
+        const out = rulesWithEvidence(set.signals, preview.signals, backtest);
+        printResult(g, out, () => rulesText(out, g.lang));
       }),
     );
 
