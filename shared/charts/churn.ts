@@ -75,6 +75,9 @@ export interface CalibrationChartInput {
   perfectName: string;
   xName: string;
   yName: string;
+  /** The same bins before recalibration (the model's own probabilities), drawn hollow beside them. */
+  before?: readonly ReliabilityRow[];
+  beforeName?: string;
 }
 
 /**
@@ -83,11 +86,26 @@ export interface CalibrationChartInput {
  */
 export function buildCalibrationChart(input: CalibrationChartInput): ChartOption {
   const rows = input.reliability.filter((r) => r.customers > 0);
-  const most = Math.max(1, ...rows.map((r) => r.customers));
+  const before = input.before && input.beforeName ? input.before.filter((r) => r.customers > 0) : null;
+  const most = Math.max(1, ...rows.map((r) => r.customers), ...(before ?? []).map((r) => r.customers));
+  const beforeSeries =
+    before && input.beforeName
+      ? [
+          {
+            type: 'scatter' as const,
+            name: input.beforeName,
+            data: before.map((r) => ({
+              value: [roundTo(100 * r.meanPredicted, 1), roundTo(100 * r.observedRate, 1), r.customers],
+              symbolSize: Math.round(8 + 20 * Math.sqrt(r.customers / most)),
+            })),
+            itemStyle: { color: 'transparent', borderColor: CHART_THEME.tones.neutral, borderWidth: 1.5 },
+          },
+        ]
+      : [];
   return {
     ...baseOption(input.title, input.subtitle),
     tooltip: { trigger: 'item' },
-    legend: { ...bottomLegend(), data: [input.observedName, input.perfectName] },
+    legend: { ...bottomLegend(), data: [input.observedName, ...(beforeSeries.length ? [input.beforeName as string] : []), input.perfectName] },
     grid: { left: 56, right: 24, top: gridTop(input.title, input.subtitle), bottom: 64 },
     xAxis: percentAxis(input.xName),
     yAxis: percentAxis(input.yName),
@@ -102,6 +120,7 @@ export function buildCalibrationChart(input: CalibrationChartInput): ChartOption
         })),
         itemStyle: { color: CHART_THEME.palette[0], opacity: 0.85 },
       },
+      ...beforeSeries,
       {
         type: 'line',
         name: input.perfectName,

@@ -5,9 +5,20 @@
 import { applyDesign, fitDesign, rawValue, type DesignOptions, type DesignSpec, type RawFeatureSet } from './design';
 import { brierScore, liftTable, prAuc, reliabilityTable, rocAuc } from './evaluation';
 import { applyBinning, fitBinning, fitGbt, gbtContributions, permutationImportance, predictGbtRaw, type GbtModel } from './gbt';
-import { applyPlatt, balancedWeights, fitLogistic, fitPlatt, oddsRatio, predictLogit, type LogisticFit, type PlattScaling } from './logistic';
+import { applyPlatt, balancedWeights, fitLogistic, fitPlatt, oddsRatio, predictLogit, sigmoid, type LogisticFit, type PlattScaling } from './logistic';
+import { applyIsotonic, fitIsotonic, type IsotonicCalibration } from './isotonic';
 import { stratifiedFolds } from './random';
-import type { ChurnDriver, ChurnEvaluation, ChurnParams, ChurnReason, ChurnStatus, ChurnSplit } from './types';
+import {
+  CHURN_CALIBRATIONS,
+  type CalibrationReport,
+  type ChurnCalibration,
+  type ChurnDriver,
+  type ChurnEvaluation,
+  type ChurnParams,
+  type ChurnReason,
+  type ChurnStatus,
+  type ChurnSplit,
+} from './types';
 
 export interface FitHooks {
   /** Awaited between fits and rounds; throws to cancel. */
@@ -17,7 +28,10 @@ export interface FitHooks {
   progress?: (step: string, done: number, total: number | null) => void;
 }
 
-export type ModelParams = Pick<ChurnParams, 'model' | 'l2' | 'balance' | 'folds' | 'seed'>;
+export type ModelParams = Pick<ChurnParams, 'model' | 'l2' | 'balance' | 'folds' | 'seed'> & Partial<Pick<ChurnParams, 'calibration'>>;
+
+/** A fitted map from the model's log-odds to probabilities. */
+export type Calibrator = { method: 'platt'; platt: PlattScaling } | { method: 'isotonic'; isotonic: IsotonicCalibration };
 
 export type BareModel = { kind: 'logistic'; fit: LogisticFit } | { kind: 'gbt'; fit: GbtModel };
 
@@ -25,7 +39,16 @@ export interface TrainedChurnModel {
   spec: DesignSpec;
   model: BareModel;
   /** Maps the model's log-odds to calibrated probabilities; null = the model's own probabilities. */
-  platt: PlattScaling | null;
+  calibrator: Calibrator | null;
+}
+
+/** Fits a calibration on held-out (out-of-fold) log-odds and their outcomes. */
+export function fitCalibrator(method: ChurnCalibration, logit: ArrayLike<number>, y: ArrayLike<number>): Calibrator {
+  return method === 'isotonic' ? { method, isotonic: fitIsotonic(logit, y) } : { method, platt: fitPlatt(logit, y) };
+}
+
+export function applyCalibrator(c: Calibrator, logit: number): number {
+  return c.method === 'isotonic' ? applyIsotonic(c.isotonic, logit) : applyPlatt(c.platt, logit);
 }
 
 /** Gradient-boosting settings: 100 trees of depth 3 with shrinkage 0.1 (small client data overfit deeper trees). */
@@ -92,8 +115,9 @@ function pick(y: Uint8Array, rows: readonly number[]): Uint8Array {
 
 /**
  * Design, fit and calibration on one labelled set. With class balancing the fitted probabilities
- * are inflated toward 50%; Platt scaling fitted on out-of-fold scores maps them back to observed
- * rates (scikit-learn's CalibratedClassifierCV(method='sigmoid') does the same).
+ * are inflated toward 50%; a calibration fitted on out-of-fold scores of the same customers maps them
+ * back to observed rates (scikit-learn's CalibratedClassifierCV(method='sigmoid' | 'isotonic',
+ * ensemble=False) does the same). The test customers never enter it.
  */
 export async function trainCalibrated(
   raw: RawFeatureSet,
@@ -101,20 +125,16 @@ export async function trainCalibrated(
   params: ModelParams,
   design: DesignOptions,
   hooks: FitHooks = {},
-): Promise<TrainedChurnModel & { oof: Float64Array | null }> {
+): Promise<TrainedChurnModel & { oof: Float64Array }> {
   const spec = fitDesign(raw, y, design);
   const n = raw.keys.length;
   const p = spec.columns.length;
   const X = applyDesign(spec, raw);
-  let platt: PlattScaling | null = null;
-  let oof: Float64Array | null = null;
   const model = fitBare(X, n, p, y, params, hooks);
-  if (params.balance) {
-    oof = (await outOfFold(X, n, p, y, params, hooks, model)).scores;
-    platt = fitPlatt(oof, y);
-  }
+  const oof = (await outOfFold(X, n, p, y, params, hooks, model)).scores;
+  const calibrator = fitCalibrator(params.calibration ?? 'platt', oof, y);
   await hooks.checkpoint?.();
-  return { spec, model, platt, oof };
+  return { spec, model, calibrator, oof };
 }
 
 export function predictProba(t: TrainedChurnModel, raw: RawFeatureSet): { X: Float64Array; logit: Float64Array; prob: Float64Array } {
@@ -126,10 +146,58 @@ export function predictProba(t: TrainedChurnModel, raw: RawFeatureSet): { X: Flo
   return { X, logit, prob };
 }
 
-export function calibrate(t: Pick<TrainedChurnModel, 'platt'>, logit: Float64Array): Float64Array {
+export function calibrate(t: Pick<TrainedChurnModel, 'calibrator'>, logit: ArrayLike<number>): Float64Array {
   const prob = new Float64Array(logit.length);
-  for (let i = 0; i < logit.length; i += 1) prob[i] = t.platt ? applyPlatt(t.platt, logit[i] as number) : 1 / (1 + Math.exp(-(logit[i] as number)));
+  for (let i = 0; i < logit.length; i += 1) prob[i] = t.calibrator ? applyCalibrator(t.calibrator, logit[i] as number) : sigmoid(logit[i] as number);
   return prob;
+}
+
+/**
+ * Out-of-fold probabilities for k-fold evaluation: each fold's log-odds calibrated by a fit on the
+ * other folds' out-of-fold log-odds, so no customer's calibration has seen them. Returns the smallest
+ * number of customers a fold's calibration was fitted on.
+ */
+export function crossCalibrate(
+  method: ChurnCalibration,
+  oof: Float64Array,
+  y: Uint8Array,
+  fold: Int32Array,
+  folds: number,
+): { prob: Float64Array; fittedOn: number } {
+  const n = oof.length;
+  const prob = new Float64Array(n);
+  let fittedOn = n;
+  for (let k = 0; k < folds; k += 1) {
+    const others: number[] = [];
+    const ys: number[] = [];
+    for (let i = 0; i < n; i += 1) {
+      if (fold[i] === k) continue;
+      others.push(oof[i] as number);
+      ys.push(y[i] as number);
+    }
+    fittedOn = Math.min(fittedOn, others.length);
+    const c = fitCalibrator(method, others, ys);
+    for (let i = 0; i < n; i += 1) if (fold[i] === k) prob[i] = applyCalibrator(c, oof[i] as number);
+  }
+  return { prob, fittedOn };
+}
+
+/**
+ * The recalibration measured on the test customers: the model's own probabilities (sigmoid of its
+ * log-odds) against the chosen method, and the Brier score each method gets. `probOf(method)` gives
+ * the test probabilities under a method whose calibration was fitted away from the test customers.
+ */
+export function calibrationReport(
+  method: ChurnCalibration,
+  fittedOn: number,
+  testLogit: ArrayLike<number>,
+  y: Uint8Array,
+  probOf: (m: ChurnCalibration) => Float64Array,
+): CalibrationReport {
+  const raw = new Float64Array(testLogit.length);
+  for (let i = 0; i < raw.length; i += 1) raw[i] = sigmoid(testLogit[i] as number);
+  const brierByMethod = Object.fromEntries(CHURN_CALIBRATIONS.map((m) => [m, brierScore(probOf(m), y)])) as Record<ChurnCalibration, number>;
+  return { method, fittedOn, before: { brier: brierScore(raw, y), reliability: reliabilityTable(raw, y) }, brierByMethod };
 }
 
 export function countChurned(y: ArrayLike<number>): number {
@@ -175,6 +243,7 @@ export function evaluate(
     brierBaseline,
     lift: liftTable(prob, y),
     reliability: reliabilityTable(prob, y),
+    calibration: null,
   };
 }
 
@@ -199,6 +268,7 @@ export function emptyEvaluation(
     brierBaseline: null,
     lift: [],
     reliability: [],
+    calibration: null,
   };
 }
 

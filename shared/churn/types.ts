@@ -6,6 +6,9 @@ export const CHURN_LABEL_SOURCES = ['history', 'column'] as const;
 export type ChurnLabelSource = (typeof CHURN_LABEL_SOURCES)[number];
 export const CHURN_MODEL_KINDS = ['logistic', 'gbt'] as const;
 export type ChurnModelKind = (typeof CHURN_MODEL_KINDS)[number];
+/** platt: a sigmoid of the log-odds (two parameters); isotonic: a non-decreasing step function (pool-adjacent-violators). */
+export const CHURN_CALIBRATIONS = ['platt', 'isotonic'] as const;
+export type ChurnCalibration = (typeof CHURN_CALIBRATIONS)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
@@ -25,8 +28,13 @@ export const ChurnParamsSchema = z.object({
   folds: z.int().min(2).max(10).default(5),
   /** L2 penalty strength of the logistic model (sklearn's 1/C, on standardised features). */
   l2: z.number().min(0).max(1000).default(1),
-  /** Reweight the classes to balance them, then recalibrate (Platt) on held-out folds. */
+  /** Reweight the classes to balance them (the probabilities are recalibrated afterwards: see calibration). */
   balance: z.boolean().default(true),
+  /**
+   * How the model's scores become probabilities: fitted on the training customers' out-of-fold scores
+   * (the calibration split), never on the test customers. Runs stored before the choice existed used Platt.
+   */
+  calibration: z.enum(CHURN_CALIBRATIONS).default('platt'),
   seed: z
     .int()
     .min(0)
@@ -81,6 +89,20 @@ export interface ChurnSplit {
   churned: number;
 }
 
+/** The recalibration step, measured on the test customers before and after it. */
+export interface CalibrationReport {
+  method: ChurnCalibration;
+  /**
+   * Customers whose out-of-fold scores the calibration was fitted on: the training customers (time
+   * hold-out), or the other folds' customers (k-fold: the smallest such set over the folds).
+   */
+  fittedOn: number;
+  /** The model's own probabilities on the test customers (inflated toward 50% by class balancing). */
+  before: { brier: number; reliability: ReliabilityRow[] };
+  /** The test customers' Brier score under each method, both fitted on the same out-of-fold scores. */
+  brierByMethod: Record<ChurnCalibration, number>;
+}
+
 export interface ChurnEvaluation {
   status: ChurnStatus;
   /** time-holdout: trained at an earlier cutoff, tested at a later one; kfold: stratified cross-validation. */
@@ -96,7 +118,10 @@ export interface ChurnEvaluation {
   /** Brier score of always predicting the base rate. */
   brierBaseline: number | null;
   lift: LiftRow[];
+  /** After recalibration: these rows and `brier` are what the probabilities shown are worth. */
   reliability: ReliabilityRow[];
+  /** Absent in runs stored before recalibration was reported; null when no model was fitted. */
+  calibration?: CalibrationReport | null;
 }
 
 /**

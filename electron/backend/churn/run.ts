@@ -14,10 +14,14 @@ import { customerSnapshot } from './attributes-sql';
 import { storeChurnRun } from './store';
 import { attributeDefs } from '../workspace/repositories/customer-attributes';
 import {
+  calibrate,
+  calibrationReport,
   countChurned,
+  crossCalibrate,
   emptyEvaluation,
   evaluate,
   fitBare,
+  fitCalibrator,
   gbtDrivers,
   logisticDrivers,
   outOfFold,
@@ -29,7 +33,6 @@ import {
   type TrainedChurnModel,
 } from '../../../shared/churn/pipeline';
 import { applyDesign, fitDesign, type DesignOptions } from '../../../shared/churn/design';
-import { applyPlatt, fitPlatt } from '../../../shared/churn/logistic';
 import type { ChurnDriver, ChurnEvaluation, ChurnParams, ChurnRun, ChurnScoreRow, FeatureReport } from '../../../shared/churn/types';
 
 export const CHURN_PHASES = ['features', 'fit', 'evaluate', 'score', 'store'] as const;
@@ -138,6 +141,10 @@ async function fitHistory(sqlite: WritableDB, asOf: string, params: ChurnParams,
   opts.progress?.('evaluate', 0, null);
   const held = predictProba(evalModel, test.snap.raw);
   const evaluation = evaluate(held.prob, test.y, 'time-holdout', trainSplit, testSplit, params);
+  // Before and after recalibration, and the other method on the same training out-of-fold scores.
+  evaluation.calibration = calibrationReport(params.calibration, train.y.length, held.logit, test.y, (m) =>
+    m === params.calibration ? held.prob : calibrate({ calibrator: fitCalibrator(m, evalModel.oof, train.y) }, held.logit),
+  );
   await checkpoint(opts.signal);
   // The model the drivers and today's scores come from: the same settings on the latest labelled cutoff.
   opts.progress?.('fit', 1, null);
@@ -167,8 +174,8 @@ async function fitColumn(sqlite: WritableDB, asOf: string, params: ChurnParams, 
       final: null,
       score: null,
     };
-  // Cross-validation: out-of-fold log-odds, each fold's probabilities calibrated by a Platt fit on
-  // the other folds' out-of-fold scores, so no customer's calibration has seen them.
+  // Cross-validation: out-of-fold log-odds, each fold's probabilities calibrated by a fit on the
+  // other folds' out-of-fold scores, so no customer's calibration has seen them.
   opts.progress?.('fit', 0, null);
   const spec = fitDesign(data.snap.raw, data.y, COLUMN_DESIGN);
   const p = spec.columns.length;
@@ -176,22 +183,14 @@ async function fitColumn(sqlite: WritableDB, asOf: string, params: ChurnParams, 
   const n = data.y.length;
   const model = fitBare(X, n, p, data.y, params, hooks);
   const { scores: oof, fold } = await outOfFold(X, n, p, data.y, params, hooks, model);
-  const prob = new Float64Array(n);
-  for (let k = 0; k < params.folds; k += 1) {
-    const others: number[] = [];
-    const ys2: number[] = [];
-    for (let i = 0; i < n; i += 1) {
-      if (fold[i] === k) continue;
-      others.push(oof[i] as number);
-      ys2.push(data.y[i] as number);
-    }
-    const c = fitPlatt(others, ys2);
-    for (let i = 0; i < n; i += 1) if (fold[i] === k) prob[i] = applyPlatt(c, oof[i] as number);
-  }
+  const chosen = crossCalibrate(params.calibration, oof, data.y, fold, params.folds);
   opts.progress?.('evaluate', 0, null);
-  const evaluation = evaluate(prob, data.y, 'kfold', split, split, params);
+  const evaluation = evaluate(chosen.prob, data.y, 'kfold', split, split, params);
+  evaluation.calibration = calibrationReport(params.calibration, chosen.fittedOn, oof, data.y, (m) =>
+    m === params.calibration ? chosen.prob : crossCalibrate(m, oof, data.y, fold, params.folds).prob,
+  );
   await checkpoint(opts.signal);
-  const final: TrainedChurnModel = { spec, model, platt: fitPlatt(oof, data.y) };
+  const final: TrainedChurnModel = { spec, model, calibrator: fitCalibrator(params.calibration, oof, data.y) };
   const drivers = params.model === 'logistic' ? logisticDrivers(final) : gbtDrivers(final, data.snap.raw, data.y, params.seed, hooks);
   // Today's scores: the customers the list still holds as retained.
   const score = subsetSnapshot(all, (k) => labels.get(k) === 0);

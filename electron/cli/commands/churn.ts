@@ -5,8 +5,10 @@ import { createTranslator } from '../../../shared/i18n/translate';
 import { featureLabel, reasonText } from '../../../shared/churn/labels';
 import { MIN_CHURNED, MIN_CUSTOMERS } from '../../../shared/churn/pipeline';
 import {
+  CHURN_CALIBRATIONS,
   CHURN_LABEL_SOURCES,
   CHURN_MODEL_KINDS,
+  type ChurnCalibration,
   type ChurnLabelSource,
   type ChurnModelKind,
   type ChurnRun,
@@ -37,6 +39,15 @@ function churnText(run: ChurnRun, top: ChurnScoreRow[], backtest: SignalBacktest
     `  ${t('churn:evaluation.prAuc')}: ${interval(e.prAuc)}`,
     `  ${t('churn:evaluation.brier')}: ${f3(e.brier)}  (${t('churn:evaluation.brierBaseline')}: ${f3(e.brierBaseline)})`,
   ];
+  const cal = e.calibration;
+  if (cal) {
+    lines.push(
+      `  ${t('churn:calibration.heading')}: ${t('churn:calibration.line', { method: t(`churn:calibration.method.${cal.method}`), n: cal.fittedOn })}`,
+      `    ${t('churn:calibration.brierBefore')} ${f3(cal.before.brier)} → ${t('churn:calibration.brierAfter')} ${f3(e.brier)}; ${t('churn:calibration.byMethod', { list: CHURN_CALIBRATIONS.map((m) => `${m} ${f3(cal.brierByMethod[m])}`).join(', ') })}`,
+    );
+    if (cal.method === 'isotonic') lines.push(`    ${t('churn:calibration.isotonicTies')}`);
+    if (cal.method === 'isotonic' && cal.fittedOn < 1000) lines.push(`    ${t('churn:calibration.isotonicSmall', { n: cal.fittedOn })}`);
+  }
   if (e.lift.length) {
     lines.push(
       '',
@@ -54,6 +65,13 @@ function churnText(run: ChurnRun, top: ChurnScoreRow[], backtest: SignalBacktest
       lines.push(
         `    ${r.from.toFixed(1)}-${r.to.toFixed(1)}  ${String(r.customers).padStart(4)}  ${pct(r.meanPredicted).padStart(6)}  ${pct(r.observedRate).padStart(6)}`,
       );
+    if (cal) {
+      lines.push('', `  ${t('churn:calibration.before')}`);
+      for (const r of cal.before.reliability)
+        lines.push(
+          `    ${r.from.toFixed(1)}-${r.to.toFixed(1)}  ${String(r.customers).padStart(4)}  ${pct(r.meanPredicted).padStart(6)}  ${pct(r.observedRate).padStart(6)}`,
+        );
+    }
   }
   for (const n of run.notes) lines.push(`  · ${t(`churn:${n.key}`, n.params)}`);
   if (run.drivers.length) {
@@ -100,12 +118,27 @@ export function registerChurnCommands(program: Command): void {
     .option('--horizon <days>', 'days after the cutoff in which churn counts', '180')
     .option('--model <kind>', `${CHURN_MODEL_KINDS.join(' or ')}`, 'logistic')
     .option('--folds <k>', 'cross-validation folds', '5')
+    .option(
+      '--calibration <method>',
+      `how scores become probabilities, fitted on the training customers' out-of-fold scores: ${CHURN_CALIBRATIONS.join(' or ')}`,
+      'platt',
+    )
     .option('--seed <n>', 'seed for folds, bootstrap and permutations', '1')
     .option('--top <n>', 'customers to list by revenue at stake', '20')
     .option('--backtest', 'also replay each early-warning rule at past dates')
     .action(
       action(async (s, g, file, opts) => {
-        const o = opts as { label: string; cutoff?: string; horizon: string; model: string; folds: string; seed: string; top: string; backtest?: boolean };
+        const o = opts as {
+          label: string;
+          cutoff?: string;
+          horizon: string;
+          model: string;
+          folds: string;
+          calibration: string;
+          seed: string;
+          top: string;
+          backtest?: boolean;
+        };
         await s.call('engagement.open', { path: String(file) });
         const run = await s.call('churn.fit', {
           params: {
@@ -113,6 +146,7 @@ export function registerChurnCommands(program: Command): void {
             model: o.model as ChurnModelKind,
             horizonDays: Number(o.horizon),
             folds: Number(o.folds),
+            calibration: o.calibration as ChurnCalibration,
             seed: Number(o.seed),
             ...(o.cutoff ? { cutoff: o.cutoff } : {}),
           },

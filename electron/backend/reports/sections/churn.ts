@@ -1,7 +1,7 @@
 import { buildCalibrationChart, buildGainsChart } from '../../../../shared/charts';
 import { featureLabel, reasonText, type T } from '../../../../shared/churn/labels';
 import { MIN_CHURNED, MIN_CUSTOMERS } from '../../../../shared/churn/pipeline';
-import type { ChurnRun, Interval } from '../../../../shared/churn/types';
+import { CHURN_CALIBRATIONS, type ChurnRun, type Interval } from '../../../../shared/churn/types';
 import type { KeyFigure, ReportBlock, TableCell } from '../../../../shared/reports/model';
 import { runBacktest } from '../../churn/backtest';
 import { latestChurnRunId, loadChurnRun, scoresPage } from '../../churn/store';
@@ -106,8 +106,17 @@ function evaluationBlocks(ctx: SectionContext, run: ChurnRun, c: (key: string, p
         perfectName: c('ui.evaluation.calibrationPerfect'),
         xName: c('ui.evaluation.calibrationX'),
         yName: c('ui.evaluation.calibrationY'),
+        ...(e.calibration ? { before: e.calibration.before.reliability, beforeName: c('calibration.before') } : {}),
       }),
     });
+    const cal = e.calibration;
+    if (cal) {
+      const byMethod = CHURN_CALIBRATIONS.map((m) => `${c(`calibration.method.${m}`)} ${cal.brierByMethod[m].toFixed(3)}`).join(' · ');
+      blocks.push({
+        kind: 'paragraph',
+        text: `${c('calibration.heading')}: ${c('calibration.line', { method: c(`calibration.method.${cal.method}`), n: cal.fittedOn })} ${c('calibration.brierBefore')} ${cal.before.brier.toFixed(3)} → ${c('calibration.brierAfter')} ${(e.brier ?? 0).toFixed(3)}. ${c('calibration.byMethod', { list: byMethod })}`,
+      });
+    }
   }
   return blocks;
 }

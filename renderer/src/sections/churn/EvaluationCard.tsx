@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildCalibrationChart, buildGainsChart } from '../../../../shared/charts';
 import { MIN_CHURNED, MIN_CUSTOMERS } from '../../../../shared/churn/pipeline';
-import type { ChurnRun } from '../../../../shared/churn/types';
+import { CHURN_CALIBRATIONS, type ChurnRun } from '../../../../shared/churn/types';
 import { Chart } from '../../components/Chart';
 import { f3, intervalText, pct } from './format';
 
@@ -31,9 +31,11 @@ export function EvaluationCard({ run }: { run: ChurnRun }) {
         perfectName: t('ui.evaluation.calibrationPerfect'),
         xName: t('ui.evaluation.calibrationX'),
         yName: t('ui.evaluation.calibrationY'),
+        ...(e.calibration ? { before: e.calibration.before.reliability, beforeName: t('calibration.before') } : {}),
       }),
-    [e.reliability, t],
+    [e.reliability, e.calibration, t],
   );
+  const cal = e.calibration;
   const ok = run.status === 'ok';
   const scheme =
     e.scheme === 'time-holdout'
@@ -74,6 +76,30 @@ export function EvaluationCard({ run }: { run: ChurnRun }) {
           </div>
         </div>
       </div>
+      {cal ? (
+        <div className="churn-calibration" data-testid="churn-calibration" data-method={cal.method}>
+          <h3>{t('calibration.heading')}</h3>
+          <p className="small">{t('calibration.line', { method: t(`calibration.method.${cal.method}`), n: cal.fittedOn })}</p>
+          <div className="kpi-grid">
+            <div className="kpi" data-testid="churn-brier-before">
+              <div className="kpi-label">{t('calibration.brierBefore')}</div>
+              <div className="kpi-value">{f3(cal.before.brier)}</div>
+            </div>
+            <div className="kpi" data-testid="churn-brier-after">
+              <div className="kpi-label">{t('calibration.brierAfter')}</div>
+              <div className="kpi-value">{f3(e.brier)}</div>
+              <div className="muted small">{t(`calibration.method.${cal.method}`)}</div>
+            </div>
+          </div>
+          <p className="muted small">
+            {t('calibration.byMethod', { list: CHURN_CALIBRATIONS.map((m) => `${t(`calibration.method.${m}`)} ${f3(cal.brierByMethod[m])}`).join(' · ') })}
+          </p>
+          {cal.method === 'isotonic' && <p className="muted small">{t('calibration.isotonicTies')}</p>}
+          {cal.method === 'isotonic' && cal.fittedOn < 1000 && <p className="churn-status warn small">{t('calibration.isotonicSmall', { n: cal.fittedOn })}</p>}
+        </div>
+      ) : e.lift.length > 0 ? (
+        <p className="muted small">{t('calibration.absent')}</p>
+      ) : null}
       <p className="muted small">
         {t('evaluation.train')}: {e.train.customers} {t('evaluation.customers')}, {e.train.churned} {t('evaluation.churned')} · {t('evaluation.test')}:{' '}
         {e.test.customers} {t('evaluation.customers')}, {e.test.churned} {t('evaluation.churned')}

@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHURN_LABEL_SOURCES, CHURN_MODEL_KINDS, type ChurnLabelSource, type ChurnModelKind, type ChurnParamsInput } from '../../../../shared/churn/types';
+import {
+  CHURN_CALIBRATIONS,
+  CHURN_LABEL_SOURCES,
+  CHURN_MODEL_KINDS,
+  type ChurnCalibration,
+  type ChurnLabelSource,
+  type ChurnModelKind,
+  type ChurnParamsInput,
+} from '../../../../shared/churn/types';
 import type { JobProgress } from '../../../../shared/contract';
 
 interface Props {
@@ -20,6 +28,7 @@ export function FitControls({ running, progress, onFit, onCancel }: Props) {
   const [horizon, setHorizon] = useState(180);
   const [model, setModel] = useState<ChurnModelKind>('logistic');
   const [folds, setFolds] = useState(5);
+  const [calibration, setCalibration] = useState<ChurnCalibration>('platt');
   const phase = progress?.phase.replace(/^churn\./, '') ?? 'features';
   return (
     <section className="card churn-fit" data-testid="churn-fit">
@@ -65,6 +74,16 @@ export function FitControls({ running, progress, onFit, onCancel }: Props) {
           </select>
         </label>
         <label className="inline-field">
+          <span>{t('ui.fit.calibration')}</span>
+          <select value={calibration} onChange={(e) => setCalibration(e.target.value as ChurnCalibration)} data-testid="churn-calibration-method">
+            {CHURN_CALIBRATIONS.map((m) => (
+              <option key={m} value={m}>
+                {t(`calibration.method.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
           <span>{t('ui.fit.folds')}</span>
           <input type="number" min={2} max={10} value={folds} onChange={(e) => setFolds(Number(e.target.value))} data-testid="churn-folds" />
         </label>
@@ -72,7 +91,7 @@ export function FitControls({ running, progress, onFit, onCancel }: Props) {
           className="btn btn-primary"
           disabled={running}
           data-testid="churn-fit-run"
-          onClick={() => onFit({ label, model, folds, ...(label === 'history' ? { horizonDays: horizon, ...(cutoff ? { cutoff } : {}) } : {}) })}
+          onClick={() => onFit({ label, model, folds, calibration, ...(label === 'history' ? { horizonDays: horizon, ...(cutoff ? { cutoff } : {}) } : {}) })}
         >
           {running ? t('ui.fit.running') : t('ui.fit.run')}
         </button>
