@@ -80,6 +80,15 @@ export function TrendCards({ result, locale, currency, onDrill }: Props) {
           <h2 title={metricTitle(t, 'retentionRate')}>
             {t('ui.charts.trend')} <span className="info-dot">ⓘ</span>
           </h2>
+          {result.retention.length > 0 ? (
+            <span className="muted small" data-testid="diag-trend-range">
+              {t('ui.charts.trendRange', {
+                from: result.retention[0]!.period.key,
+                to: result.retention[result.retention.length - 1]!.period.key,
+                n: result.retention.length,
+              })}
+            </span>
+          ) : null}
         </div>
         <Chart
           option={trend}
