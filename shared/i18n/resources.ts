@@ -31,6 +31,8 @@ import zhFindings from './locales/zh-CN/findings.json';
 import enFindings from './locales/en/findings.json';
 import zhVoc from './locales/zh-CN/voc.json';
 import enVoc from './locales/en/voc.json';
+import zhTriage from './locales/zh-CN/triage.json';
+import enTriage from './locales/en/triage.json';
 
 // Every catalogue, one namespace per domain. Both the renderer (UI) and the backend (reports, CLI)
 // read these, so a label is written once. A test checks each locale file is registered here and
@@ -53,6 +55,7 @@ export const resources = {
     workbench: zhWorkbench,
     findings: zhFindings,
     voc: zhVoc,
+    triage: zhTriage,
   },
   en: {
     common: enCommon,
@@ -71,6 +74,7 @@ export const resources = {
     workbench: enWorkbench,
     findings: enFindings,
     voc: enVoc,
+    triage: enTriage,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { ResultOf } from '../../shared/contract';
 import { serve, openBrowser, type ServedApp, type BrowserSession } from '../helpers/browser';
 
-// The health section's long lists come from the engine a page at a time: the signal inbox per
-// severity and the action board per status, each column's count from the engine's total.
+// The health section's long lists come from the engine a page at a time: the signal inbox (100
+// rows a page) and the action board per status, each count from the engine's total.
 
 let app: ServedApp;
 let b: BrowserSession;
@@ -22,18 +22,18 @@ afterAll(async () => {
 });
 
 describe('health lists paged by the engine', () => {
-  it("shows each severity column's first page and its total, and fetches more on demand", async () => {
+  it("shows the inbox's first page and the engine's total, and fetches more on demand", async () => {
     const { page } = b;
     await page.goto(app.url);
     await page.goto(`${app.origin}/#/e/health`);
     await page.getByTestId('health-tab-signals').click();
-    const open = await app.api<ResultOf<'signals.list'>>('signals.list', { status: 'open', severity: 'light', limit: 1 });
-    const light = page.getByTestId('inbox-light');
-    await expect.poll(() => light.locator('.inbox-count').textContent(), { timeout: 30_000 }).toBe(String(open.counts.light));
-    await expect.poll(() => light.getByTestId('signal-card').count()).toBe(Math.min(60, open.total));
-    if (open.total > 60) {
-      await light.locator('button.more').click();
-      await expect.poll(() => light.getByTestId('signal-card').count()).toBe(Math.min(120, open.total));
+    const open = await app.api<ResultOf<'signals.triage'>>('signals.triage', { limit: 1 });
+    const light = open.facets!.severity.find((f) => f.value === 'light')!.count;
+    await expect.poll(() => page.getByTestId('signals-count-light').locator('strong').textContent(), { timeout: 30_000 }).toBe(light.toLocaleString('zh-CN'));
+    await expect.poll(() => page.getByTestId('signal-row').count()).toBe(Math.min(100, open.total));
+    if (open.total > 100) {
+      await page.getByTestId('signals-more').click();
+      await expect.poll(() => page.getByTestId('signal-row').count()).toBe(Math.min(200, open.total));
     }
   });
 
@@ -41,9 +41,9 @@ describe('health lists paged by the engine', () => {
     const { page } = b;
     await page.getByTestId('health-tab-actions').click();
     for (const status of ['open', 'inProgress', 'done'] as const) {
-      const r = await app.api<ResultOf<'actions.list'>>('actions.list', { status, limit: 1 });
+      const r = await app.api<ResultOf<'actions.triage'>>('actions.triage', { status, limit: 1 });
       const col = page.getByTestId(`board-${status}`);
-      await expect.poll(() => col.locator('.inbox-count').textContent(), { timeout: 30_000 }).toBe(String(r.total));
+      await expect.poll(() => col.locator('.inbox-count').textContent(), { timeout: 30_000 }).toBe(r.total.toLocaleString('zh-CN'));
       expect(await col.getByTestId('hl-action').count()).toBe(Math.min(40, r.total));
     }
   });

@@ -28,20 +28,25 @@ describe('health in browser mode', () => {
     await expect.poll(() => page.getByTestId('health-lowest').locator('tbody tr').count()).toBeGreaterThan(5);
   });
 
-  it('shows the signal inbox by severity and dismisses a signal with a reason', async () => {
+  it('shows the signal inbox filtered by severity and dismisses a signal with a reason', async () => {
     const { page } = b;
     await page.getByTestId('health-tab-signals').click();
-    const heavy = page.getByTestId('inbox-heavy');
-    await expect.poll(() => heavy.getByTestId('signal-card').count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('inbox-medium').getByTestId('signal-card').count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('inbox-light').getByTestId('signal-card').count()).toBeGreaterThan(0);
-    const before = await heavy.getByTestId('signal-card').count();
-    const first = heavy.getByTestId('signal-card').first();
+    await expect.poll(() => page.getByTestId('signal-row').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    for (const sev of ['heavy', 'medium', 'light'])
+      expect(Number((await page.getByTestId(`signals-count-${sev}`).locator('strong').textContent())?.replace(/,/g, ''))).toBeGreaterThan(0);
+    await page.getByTestId('facet-severity').locator('summary').click();
+    await page.getByTestId('facet-severity-heavy').locator('input').check();
+    await page.getByTestId('facet-severity').locator('summary').click();
+    await expect.poll(() => page.getByTestId('signal-row').locator('.sev-badge.sev-medium').count()).toBe(0);
+    const before = await page.getByTestId('signal-row').count();
+    const first = page.getByTestId('signal-row').first();
     const customer = (await first.locator('.cust-name').textContent()) ?? '';
-    await first.getByTestId('signal-dismiss').click();
-    await page.getByTestId('dismiss-reason').fill('客户已说明原因，暂不跟进');
-    await page.getByTestId('dismiss-confirm').click();
-    await expect.poll(() => heavy.getByTestId('signal-card').count()).toBe(before - 1);
+    await first.locator('input[type=checkbox]').check();
+    await page.getByTestId('signal-bulk-dismiss').click();
+    await page.getByTestId('bulk-reason-other').locator('input').check();
+    await page.getByTestId('bulk-note').fill('客户已说明原因，暂不跟进');
+    await page.getByTestId('bulk-apply').click();
+    await expect.poll(() => page.getByTestId('signal-row').count()).toBe(before - 1);
     await page.getByTestId('signals-status-dismissed').click();
     await expect.poll(() => page.getByTestId('signal-inbox').textContent()).toContain('客户已说明原因，暂不跟进');
     expect(await page.getByTestId('signal-inbox').textContent()).toContain(customer);

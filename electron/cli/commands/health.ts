@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { action } from '../program';
 import { printResult, type CliGlobals } from '../output';
 import { createTranslator } from '../../../shared/i18n/translate';
-import { SEVERITIES, type Severity } from '../../../shared/health/vocabulary';
-import type { CustomerScoreRow, HealthOverview, SignalRow } from '../../../shared/contract/health';
+import type { CustomerScoreRow, HealthOverview } from '../../../shared/contract/health';
+import { policyWhich } from './triage';
 
 const ARROW = { up: '↑', down: '↓', same: '→' } as const;
 
@@ -16,7 +16,8 @@ function healthText(o: HealthOverview, g: CliGlobals): string {
   const pct = (n: number) => (run.customers ? `${((n / run.customers) * 100).toFixed(1)}%` : '-');
   const lines = [
     t('health:cli.runLine', { id: run.id, asOf: run.asOf, model, customers: run.customers }) +
-      ` · ${run.paramSet ? t('params:runParams.set', { name: run.paramSet }) : t('params:runParams.defaults')}`,
+      ` · ${run.paramSet ? t('params:runParams.set', { name: run.paramSet }) : t('params:runParams.defaults')}` +
+      ` · ${t('triage:policy.summary', { which: policyWhich(run.actionPolicy, t) })}`,
     `  ${t('health:bands.red').padEnd(14)} ${String(b.red).padStart(6)}  ${pct(b.red)}`,
     `  ${t('health:bands.yellow').padEnd(14)} ${String(b.yellow).padStart(6)}  ${pct(b.yellow)}`,
     `  ${t('health:bands.green').padEnd(14)} ${String(b.green).padStart(6)}  ${pct(b.green)}`,
@@ -29,21 +30,6 @@ function healthText(o: HealthOverview, g: CliGlobals): string {
         `  ${(r.score ?? 0).toFixed(1).padStart(6)} ${r.trend ? ARROW[r.trend] : ' '} ${r.customerKey.padEnd(10)} ${r.name}${r.owner ? `  (${r.owner})` : ''}`,
     ),
   ];
-  return lines.join('\n');
-}
-
-function signalsText(items: SignalRow[], counts: Record<Severity, number>, g: CliGlobals): string {
-  const t = createTranslator(g.lang);
-  const lines: string[] = [t('health:cli.signalsLine', counts)];
-  for (const sev of [...SEVERITIES].reverse()) {
-    const group = items.filter((s) => s.severity === sev);
-    if (!group.length) continue;
-    lines.push('', `${t(`health:severities.${sev}`)} (${group.length})`);
-    for (const s of group) {
-      lines.push(`  #${s.id} ${s.customerKey} ${s.customerName} · ${t(`health:signals.${s.ruleId}.name`)}`);
-      lines.push(`      ${t(`health:${s.evidence.messageKey}`, s.evidence.params)}`);
-    }
-  }
   return lines.join('\n');
 }
 
@@ -70,21 +56,6 @@ export function registerHealthCommands(program: Command): void {
         // The run just made, even when its as-of date is older than another's (the default is the latest as-of).
         const overview = await s.call('health.overview', ran ? { runId: ran.id } : {});
         printResult(g, overview, () => healthText(overview, g));
-      }),
-    );
-
-  program
-    .command('signals')
-    .description('list early-warning signals (open by default), grouped by severity')
-    .argument('<file>', 'workspace file')
-    .option('--severity <severity>', 'heavy, medium or light')
-    .option('--status <status>', 'open, dismissed or resolved', 'open')
-    .action(
-      action(async (s, g, file, opts) => {
-        const o = opts as { severity?: Severity; status: 'open' | 'dismissed' | 'resolved' };
-        await s.call('engagement.open', { path: String(file) });
-        const r = await s.call('signals.list', { status: o.status, ...(o.severity ? { severity: o.severity } : {}), limit: 5000 });
-        printResult(g, r, () => signalsText(r.items, r.counts, g));
       }),
     );
 }

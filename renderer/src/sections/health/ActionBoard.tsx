@@ -1,9 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionRow } from '../../../../shared/contract/health';
+import type { BulkResult, TriageActionRow, TriageContext } from '../../../../shared/contract/triage';
 import type { ActionStatus } from '../../../../shared/health/playbook';
+import { ACTION_SORTS, type ActionSort, type FacetCounts } from '../../../../shared/health/triage';
 import { useWorkbench } from '../../app/context';
 import { fmtWhen } from './labels';
+import { TriageBasis, TriageFilters, fmtMoney, type TriageFilter } from './triage/TriageFilters';
+import { BulkBar, UndoToast, doneMessage, type BulkInput, type BulkOp } from './triage/BulkBar';
+import { ActionPolicyDialog } from './triage/ActionPolicyDialog';
+import './triage/triage.css';
 
 interface Props {
   version: number;
@@ -11,43 +17,64 @@ interface Props {
   onOpenCustomer(key: string): void;
 }
 
-const COLUMNS: ActionStatus[] = ['open', 'inProgress', 'done'];
+type Column = ActionStatus | 'snoozed';
+type BoardView = 'board' | 'overdue' | 'snoozed' | 'cancelled';
+const VIEWS: BoardView[] = ['board', 'overdue', 'snoozed', 'cancelled'];
+const COLUMNS: Record<BoardView, Column[]> = {
+  board: ['open', 'inProgress', 'done'],
+  overdue: ['open', 'inProgress'],
+  snoozed: ['snoozed'],
+  cancelled: ['cancelled'],
+};
 const PAGE = 40;
 
-type Column = { items: ActionRow[]; total: number };
+type ColumnPage = { items: TriageActionRow[]; total: number };
 
 /**
- * The action board: one column per status, each read a page at a time from the engine (actions.list
- * with the status, by due time, so the overdue ones come first), with the overdue count from the
- * engine, not from every action sent to the page.
+ * The action board: one column per status, each filtered, sorted and paged by the engine
+ * (actions.triage), with the counts per filter value for the whole board. A selection within a
+ * column (or all N of it) takes a bulk step, which the toast can undo. The policy that decides which
+ * signals open actions is set from here.
  */
 export function ActionBoard({ version, onChanged, onOpenCustomer }: Props) {
-  const { t } = useTranslation('health');
+  const { t } = useTranslation();
   const wb = useWorkbench();
-  const [columns, setColumns] = useState<Record<ActionStatus, Column> | null>(null);
-  const [overdue, setOverdue] = useState(0);
-  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [view, setView] = useState<BoardView>('board');
+  const [filter, setFilter] = useState<TriageFilter>({});
+  const [sort, setSort] = useState<ActionSort>('due');
+  const [columns, setColumns] = useState<Partial<Record<Column, ColumnPage>> | null>(null);
+  const [summary, setSummary] = useState<{ total: number; overdue: number; facets: FacetCounts | null; context: TriageContext } | null>(null);
+  const [selection, setSelection] = useState<{ column: Column; ids: Set<number>; all: boolean } | null>(null);
+  const [toast, setToast] = useState<{ step: BulkResult; message: string } | null>(null);
+  const [policyOpen, setPolicyOpen] = useState(false);
   const [tick, setTick] = useState(0);
 
+  const overdueOnly = view === 'overdue';
+  const base = useMemo(() => ({ ...filter, sort, overdueOnly }), [filter, sort, overdueOnly]);
   useEffect(() => {
     let live = true;
-    Promise.all(COLUMNS.map((status) => wb.api['actions.list']({ status, overdueOnly, limit: PAGE, offset: 0 }))).then((pages) => {
+    const cols = COLUMNS[view];
+    Promise.all([
+      wb.api['actions.triage']({ ...base, limit: 1 }),
+      ...cols.map((status) => wb.api['actions.triage']({ ...base, status, limit: PAGE, facets: false })),
+    ]).then(([all, ...pages]) => {
       if (!live) return;
-      const next = {} as Record<ActionStatus, Column>;
-      COLUMNS.forEach((col, i) => (next[col] = { items: pages[i]!.items, total: pages[i]!.total }));
+      setSummary({ total: all!.total, overdue: all!.overdue, facets: all!.facets, context: all!.context });
+      const next: Partial<Record<Column, ColumnPage>> = {};
+      cols.forEach((c, i) => (next[c] = { items: pages[i]!.items, total: pages[i]!.total }));
       setColumns(next);
-      setOverdue(pages[0]!.overdue);
+      setSelection(null);
     }, wb.reportError);
     return () => {
       live = false;
     };
-  }, [wb.api, wb.reportError, version, tick, overdueOnly]);
+  }, [wb.api, wb.reportError, base, view, version, tick]);
 
-  const more = async (status: ActionStatus) => {
-    const have = columns?.[status].items.length ?? 0;
+  const more = async (status: Column) => {
+    const have = columns?.[status]?.items.length ?? 0;
     try {
-      const page = await wb.api['actions.list']({ status, overdueOnly, limit: PAGE, offset: have });
-      setColumns((c) => (c ? { ...c, [status]: { items: [...c[status].items.slice(0, have), ...page.items], total: page.total } } : c));
+      const page = await wb.api['actions.triage']({ ...base, status, limit: PAGE, offset: have, facets: false });
+      setColumns((c) => (c ? { ...c, [status]: { items: [...(c[status]?.items ?? []).slice(0, have), ...page.items], total: page.total } } : c));
     } catch (err) {
       wb.reportError(err);
     }
@@ -57,38 +84,125 @@ export function ActionBoard({ version, onChanged, onOpenCustomer }: Props) {
     setTick((x) => x + 1);
     onChanged();
   };
+  const changeFilter = useCallback((next: TriageFilter) => setFilter(next), []);
+  const toggle = (column: Column, ids: number[], on: boolean) =>
+    setSelection((cur) => {
+      const set = new Set(cur && cur.column === column ? cur.ids : []);
+      for (const id of ids) {
+        if (on) set.add(id);
+        else set.delete(id);
+      }
+      return set.size ? { column, ids: set, all: false } : null;
+    });
+  const live = (c: Column) => c === 'open' || c === 'inProgress' || c === 'snoozed';
+  const run = async (op: BulkOp, input: BulkInput) => {
+    if (!selection) return;
+    const col = columns?.[selection.column];
+    const target = selection.all ? { filter: { ...filter, status: selection.column, overdueOnly }, expected: col?.total ?? 0 } : { ids: [...selection.ids] };
+    const r = await wb.api['actions.bulk']({
+      op: op as 'assign' | 'snooze' | 'close',
+      target,
+      ...(input.owner ? { owner: input.owner } : {}),
+      ...(input.until ? { until: input.until } : {}),
+      ...(input.outcome ? { outcome: input.outcome } : {}),
+    });
+    setToast({ step: r, message: doneMessage(t, op, r, input) });
+    refresh();
+  };
+
+  const cols = COLUMNS[view];
   return (
     <div className="section-stack" data-testid="action-board">
-      <div className="inbox-filter">
-        <button className={`chip ${!overdueOnly ? 'active' : ''}`} onClick={() => setOverdueOnly(false)}>
-          {t('ui.actions.all')}
-        </button>
-        <button className={`chip ${overdueOnly ? 'active' : ''}`} onClick={() => setOverdueOnly(true)}>
-          {t('ui.actions.overdueOnly')}
-        </button>
-        {overdue > 0 && !overdueOnly && <span className="danger-text small">{t('ui.overview.overdueCount', { count: overdue })}</span>}
-        <span className="muted small">{t('repair.rule')}</span>
+      <div className="card triage-head">
+        <div className="triage-row">
+          <div className="seg">
+            {VIEWS.map((v) => (
+              <button key={v} className={`chip ${view === v ? 'active' : ''}`} data-testid={`board-view-${v}`} onClick={() => setView(v)}>
+                {v === 'board' ? t('health:ui.actions.all') : v === 'overdue' ? t('health:ui.actions.overdueOnly') : t(`triage:actionViews.${v}`)}
+              </button>
+            ))}
+          </div>
+          <label className="inline-field">
+            <span>{t('triage:sort.label')}</span>
+            <select value={sort} data-testid="actions-sort" onChange={(e) => setSort(e.target.value as ActionSort)}>
+              {ACTION_SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`triage:sort.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button className="btn btn-small btn-ghost policy-button" data-testid="action-policy-open" onClick={() => setPolicyOpen(true)}>
+            ⚙ {t('triage:policy.open')}
+          </button>
+        </div>
+        <TriageFilters kind="action" filter={filter} facets={summary?.facets ?? null} onChange={changeFilter} />
+        {summary && (
+          <div className="triage-row">
+            <span className="triage-count" data-testid="actions-matching">
+              {t('triage:list.matchingActions', { count: summary.total })}
+            </span>
+            {summary.overdue > 0 && <span className="danger-text small">{t('triage:list.overdue', { count: summary.overdue })}</span>}
+            <span className="muted small">{t('health:repair.rule')}</span>
+          </div>
+        )}
+        {selection && (
+          <BulkBar
+            kind="action"
+            selected={selection.ids.size}
+            allMatching={selection.all}
+            matching={columns?.[selection.column]?.total ?? 0}
+            pageCount={columns?.[selection.column]?.items.length ?? 0}
+            ops={live(selection.column) ? ['assign', 'snooze', 'close'] : []}
+            onSelectAll={() => setSelection((s) => (s ? { ...s, all: true } : s))}
+            onClear={() => setSelection(null)}
+            onRun={run}
+          />
+        )}
       </div>
       {columns === null ? (
         <div className="card">
-          <p className="muted">{t('ui.loading')}</p>
+          <p className="muted">{t('health:ui.loading')}</p>
         </div>
       ) : (
-        <div className="board">
-          {COLUMNS.map((col) => {
-            const list = columns[col];
+        <div className={`board board-${cols.length}`}>
+          {cols.map((col) => {
+            const list = columns[col] ?? { items: [], total: 0 };
+            const ids = list.items.map((a) => a.id);
+            const sel = selection?.column === col ? selection : null;
             return (
               <section key={col} className={`board-col col-${col}`} data-testid={`board-${col}`}>
                 <header>
-                  <span>{t(`actionStatuses.${col}`)}</span>
-                  <span className="inbox-count">{list.total}</span>
+                  {live(col) && ids.length > 0 && (
+                    <input
+                      type="checkbox"
+                      aria-label={t('triage:bulk.selectPage')}
+                      data-testid={`board-select-${col}`}
+                      checked={Boolean(sel && (sel.all || ids.every((id) => sel.ids.has(id))))}
+                      onChange={(e) => toggle(col, ids, e.target.checked)}
+                    />
+                  )}
+                  <span>{t(`triage:actionViews.${col}`)}</span>
+                  <span className="inbox-count">{list.total.toLocaleString()}</span>
                 </header>
+                {list.items.length === 0 && <p className="muted small empty">{t('triage:list.noneActions')}</p>}
                 {list.items.map((a) => (
-                  <ActionCard key={a.id} a={a} onOpenCustomer={onOpenCustomer} onChanged={refresh} />
+                  <div key={a.id} className={`board-item ${sel && (sel.all || sel.ids.has(a.id)) ? 'selected' : ''}`}>
+                    {live(col) && (
+                      <input
+                        type="checkbox"
+                        className="board-check"
+                        aria-label={a.customerName}
+                        checked={Boolean(sel && (sel.all || sel.ids.has(a.id)))}
+                        onChange={(e) => toggle(col, [a.id], e.target.checked)}
+                      />
+                    )}
+                    <ActionCard a={a} onOpenCustomer={onOpenCustomer} onChanged={refresh} triage={a} />
+                  </div>
                 ))}
                 {list.total > list.items.length && (
                   <button className="btn btn-ghost more" onClick={() => void more(col)}>
-                    {t('ui.showMore', { count: list.total - list.items.length })}
+                    {t('health:ui.showMore', { count: list.total - list.items.length })}
                   </button>
                 )}
               </section>
@@ -96,11 +210,48 @@ export function ActionBoard({ version, onChanged, onOpenCustomer }: Props) {
           })}
         </div>
       )}
+      {summary && <TriageBasis context={summary.context} />}
+      {toast && (
+        <UndoToast
+          step={toast.step}
+          message={toast.message}
+          onClose={() => setToast(null)}
+          onUndone={(text) => {
+            setToast({ step: { ...toast.step, stepId: null, skipped: 0 }, message: text });
+            refresh();
+          }}
+        />
+      )}
+      {policyOpen && <ActionPolicyDialog onClose={() => setPolicyOpen(false)} />}
     </div>
   );
 }
 
-export function ActionCard({ a, onOpenCustomer, onChanged }: { a: ActionRow; onOpenCustomer?(key: string): void; onChanged(): void }) {
+/** The triage line of a card on the board: tier, churn risk and revenue at stake, snooze. */
+function TriageLine({ a }: { a: TriageActionRow }) {
+  const { t } = useTranslation();
+  const wb = useWorkbench();
+  const parts = [
+    a.tier ? t(`analytics:tiers.names.${a.tier}`, { defaultValue: a.tier }) : null,
+    a.churnRisk !== 'none' ? `${t('triage:filters.churnRisk')} ${t(`triage:churnRisk.${a.churnRisk}`)}` : null,
+    a.revenueAtStake !== null ? `${t('triage:columns.stake')} ${fmtMoney(a.revenueAtStake, wb.locale)}` : null,
+    a.snoozedUntil ? t('triage:list.snoozedUntil', { date: a.snoozedUntil }) : null,
+  ].filter(Boolean);
+  return parts.length ? <div className="muted small triage-line">{parts.join(' · ')}</div> : null;
+}
+
+export function ActionCard({
+  a,
+  onOpenCustomer,
+  onChanged,
+  triage,
+}: {
+  a: ActionRow;
+  onOpenCustomer?(key: string): void;
+  onChanged(): void;
+  /** On the board: the row's triage fields, shown under the source. */
+  triage?: TriageActionRow;
+}) {
   const { t } = useTranslation('health');
   const wb = useWorkbench();
   const move = async (status: ActionStatus) => {
@@ -134,6 +285,7 @@ export function ActionCard({ a, onOpenCustomer, onChanged }: { a: ActionRow; onO
       <div className="muted small">
         {t('ui.actions.source')}: {source}
       </div>
+      {triage && <TriageLine a={triage} />}
       <div className="action-meta small">
         <span>
           {t(`ownerRoles.${a.ownerRole}`)}

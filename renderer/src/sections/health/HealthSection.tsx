@@ -11,6 +11,7 @@ import { CustomerCard } from './CustomerCard';
 import { modelName, fmtWhen } from './labels';
 import { DEFAULT_HEALTH_MODEL } from '../../../../shared/health/presets';
 import './health.css';
+import { actionPolicyLine } from './triage/policy-line';
 
 const TABS = ['overview', 'signals', 'actions', 'workshop'] as const;
 type Tab = (typeof TABS)[number];
@@ -123,6 +124,7 @@ export function HealthSection() {
             customers: runInfo.customers,
           })}
           {` · ${runInfo.paramSet ? tp('runParams.set', { name: runInfo.paramSet }) : tp('runParams.defaults')}`}
+          <span data-testid="health-run-policy">{` · ${actionPolicyLine(t, runInfo.actionPolicy)}`}</span>
         </p>
       )}
       {tab === 'overview' && <HealthOverviewView overview={overview} onOpenCustomer={(k) => go(`customer/${encodeURIComponent(k)}`)} onGo={go} />}

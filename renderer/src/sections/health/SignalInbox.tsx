@@ -1,10 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SignalRow, SignalStatus } from '../../../../shared/contract/health';
-import { SEVERITIES, type Severity } from '../../../../shared/health/vocabulary';
+import type { SignalRow } from '../../../../shared/contract/health';
+import type { ResultOf } from '../../../../shared/contract';
+import type { BulkResult, CustomerSignalGroup, TriageSignalRow } from '../../../../shared/contract/triage';
+import { SIGNAL_SORTS, SIGNAL_VIEWS, type SignalSort, type SignalView } from '../../../../shared/health/triage';
 import { useWorkbench } from '../../app/context';
-import { Modal, Field } from '../../components/Modal';
-import { SeverityBadge } from './BandBadge';
+import { BandBadge, SeverityBadge } from './BandBadge';
+import { TriageBasis, TriageFilters, facetLabel, fmtMoney, type TriageFilter } from './triage/TriageFilters';
+import { BulkBar, UndoToast, doneMessage, type BulkInput, type BulkOp } from './triage/BulkBar';
+import './triage/triage.css';
 
 interface Props {
   version: number;
@@ -12,108 +16,231 @@ interface Props {
   onOpenCustomer(key: string): void;
 }
 
-const ORDER: Severity[] = [...SEVERITIES].reverse(); // heavy first
-const PAGE = 60;
-
-type Column = { items: SignalRow[]; total: number };
-const EMPTY: Record<Severity, Column> = { heavy: { items: [], total: 0 }, medium: { items: [], total: 0 }, light: { items: [], total: 0 } };
+const PAGE = 100;
+const SEVERITY_ORDER = ['heavy', 'medium', 'light'];
+type Page = ResultOf<'signals.triage'>;
 
 /**
- * The signal inbox: one column per severity, each read a page at a time from the engine
- * (signals.list with the severity), so 100,000 open signals never travel to the page whole.
+ * The signal inbox: the engine filters, sorts, groups and pages (signals.triage), and counts each
+ * filter's values; the page only shows what it was sent. A selection (or "all N matching") takes a
+ * bulk step; the toast after it can undo it.
  */
 export function SignalInbox({ version, onChanged, onOpenCustomer }: Props) {
-  const { t } = useTranslation('health');
+  const { t } = useTranslation();
   const wb = useWorkbench();
-  const [status, setStatus] = useState<SignalStatus>('open');
-  const [columns, setColumns] = useState<Record<Severity, Column> | null>(null);
-  const [counts, setCounts] = useState<Record<Severity, number>>({ heavy: 0, medium: 0, light: 0 });
-  const [dismissing, setDismissing] = useState<SignalRow | null>(null);
+  const [view, setView] = useState<SignalView>('open');
+  const [filter, setFilter] = useState<TriageFilter>({});
+  const [sort, setSort] = useState<SignalSort>('severity');
+  const [groupBy, setGroupBy] = useState<'signal' | 'customer'>('signal');
+  const [page, setPage] = useState<Page | null>(null);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [allMatching, setAllMatching] = useState(false);
+  const [toast, setToast] = useState<{ step: BulkResult; message: string } | null>(null);
   const [tick, setTick] = useState(0);
 
+  const query = useMemo(() => ({ ...filter, view, sort, groupBy }), [filter, view, sort, groupBy]);
   useEffect(() => {
     let live = true;
-    Promise.all(ORDER.map((severity) => wb.api['signals.list']({ status, severity, limit: PAGE, offset: 0 }))).then((pages) => {
+    wb.api['signals.triage']({ ...query, limit: PAGE, offset: 0 }).then((p) => {
       if (!live) return;
-      const next = { ...EMPTY };
-      ORDER.forEach((sev, i) => (next[sev] = { items: pages[i]!.items, total: pages[i]!.total }));
-      setColumns(next);
-      setCounts(pages[0]!.counts);
+      setPage(p);
+      setSelected(new Set());
+      setAllMatching(false);
     }, wb.reportError);
     return () => {
       live = false;
     };
-  }, [wb.api, wb.reportError, status, version, tick]);
+  }, [wb.api, wb.reportError, query, version, tick]);
 
-  const more = async (severity: Severity) => {
-    const have = columns?.[severity].items.length ?? 0;
+  const more = async () => {
+    if (!page) return;
+    const offset = groupBy === 'customer' ? page.groups.length : page.items.length;
     try {
-      const page = await wb.api['signals.list']({ status, severity, limit: PAGE, offset: have });
-      setColumns((c) => (c ? { ...c, [severity]: { items: [...c[severity].items.slice(0, have), ...page.items], total: page.total } } : c));
+      const next = await wb.api['signals.triage']({ ...query, limit: PAGE, offset, facets: false });
+      setPage({ ...page, items: [...page.items, ...next.items], groups: [...page.groups, ...next.groups] });
     } catch (err) {
       wb.reportError(err);
     }
   };
 
+  const changeFilter = useCallback((next: TriageFilter) => setFilter(next), []);
+  const rows: TriageSignalRow[] = page ? (groupBy === 'customer' ? page.groups.flatMap((g) => g.signals) : page.items) : [];
+  const shown = groupBy === 'customer' ? (page?.groups.length ?? 0) : (page?.items.length ?? 0);
+  const toggle = (ids: number[], on: boolean) =>
+    setSelected((cur) => {
+      const next = new Set(cur);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      setAllMatching(false);
+      return next;
+    });
+  const pageIds = rows.map((r) => r.id);
+  const allOnPage = pageIds.length > 0 && pageIds.every((id) => selected.has(id));
+
+  const run = async (op: BulkOp, input: BulkInput) => {
+    if (!page) return;
+    const target = allMatching ? { filter: { ...filter, view }, expected: page.signals } : { ids: [...selected] };
+    const r = await wb.api['signals.bulk']({ op, target, ...input });
+    setToast({ step: r, message: doneMessage(t, op, r, input) });
+    setTick((x) => x + 1);
+    onChanged();
+  };
+  const bulkOps: BulkOp[] = view === 'open' || view === 'snoozed' ? ['assign', 'snooze', 'dismiss', 'close'] : [];
+
   return (
     <div className="section-stack" data-testid="signal-inbox">
-      <div className="inbox-filter">
-        {(['open', 'dismissed', 'resolved'] as const).map((s) => (
-          <button key={s} className={`chip ${status === s ? 'active' : ''}`} data-testid={`signals-status-${s}`} onClick={() => setStatus(s)}>
-            {t(`ui.signalStatus.${s}`)}
-          </button>
-        ))}
-        <span className="muted small">{t('ui.signals.hint')}</span>
+      <div className="card triage-head">
+        <div className="triage-row">
+          <div className="seg" role="tablist">
+            {SIGNAL_VIEWS.map((v) => (
+              <button
+                key={v}
+                role="tab"
+                aria-selected={view === v}
+                className={`chip ${view === v ? 'active' : ''}`}
+                data-testid={`signals-status-${v}`}
+                onClick={() => setView(v)}
+              >
+                {t(`triage:views.${v}`)}
+              </button>
+            ))}
+          </div>
+          <label className="inline-field">
+            <span>{t('triage:group.label')}</span>
+            <select value={groupBy} data-testid="signals-group" onChange={(e) => setGroupBy(e.target.value as 'signal' | 'customer')}>
+              <option value="signal">{t('triage:group.signal')}</option>
+              <option value="customer">{t('triage:group.customer')}</option>
+            </select>
+          </label>
+          <label className="inline-field">
+            <span>{t('triage:sort.label')}</span>
+            <select value={sort} data-testid="signals-sort" onChange={(e) => setSort(e.target.value as SignalSort)}>
+              {SIGNAL_SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`triage:sort.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <TriageFilters kind="signal" filter={filter} facets={page?.facets ?? null} onChange={changeFilter} />
+        {page && (
+          <div className="triage-row">
+            <span className="triage-count" data-testid="signals-matching">
+              {groupBy === 'customer'
+                ? t('triage:list.matchingCustomers', { customers: page.total, count: page.signals })
+                : t('triage:list.matching', { count: page.signals })}
+            </span>
+            <span className="sev-counts">
+              {[...(page.facets?.severity ?? [])]
+                .sort((x, y) => SEVERITY_ORDER.indexOf(x.value ?? '') - SEVERITY_ORDER.indexOf(y.value ?? ''))
+                .map((f) => (
+                  <span key={f.value ?? '-'} className="sev-count" data-testid={`signals-count-${f.value}`}>
+                    {facetLabel(t, 'severity', f.value, 'signal')} <strong>{f.count.toLocaleString()}</strong>
+                  </span>
+                ))}
+            </span>
+          </div>
+        )}
+        <BulkBar
+          kind="signal"
+          selected={selected.size}
+          allMatching={allMatching}
+          matching={page?.signals ?? 0}
+          pageCount={rows.length}
+          ops={bulkOps}
+          onSelectAll={() => setAllMatching(true)}
+          onClear={() => {
+            setSelected(new Set());
+            setAllMatching(false);
+          }}
+          onRun={run}
+        />
       </div>
-      {columns === null ? (
+      {page === null ? (
         <div className="card">
-          <p className="muted">{t('ui.loading')}</p>
+          <p className="muted">{t('health:ui.loading')}</p>
+        </div>
+      ) : shown === 0 ? (
+        <div className="card">
+          <p className="muted" data-testid="signals-empty">
+            {t('triage:list.none')}
+          </p>
         </div>
       ) : (
-        <div className="inbox-columns">
-          {ORDER.map((sev) => {
-            const group = columns[sev];
-            return (
-              <section key={sev} className={`inbox-col sev-col-${sev}`} data-testid={`inbox-${sev}`}>
-                <header>
-                  <SeverityBadge severity={sev} />
-                  <span className="inbox-count">{counts[sev]}</span>
-                </header>
-                <p className="muted small sev-desc">{t(`ui.severityHelp.${sev}`)}</p>
-                {group.items.length === 0 && <p className="muted small empty">{t('ui.signals.none')}</p>}
-                {group.items.map((s) => (
-                  <SignalCard
-                    key={s.id}
-                    s={s}
-                    onOpenCustomer={onOpenCustomer}
-                    onDismiss={() => setDismissing(s)}
-                    onReopen={async () => {
-                      try {
-                        await wb.api['signals.reopen']({ id: s.id });
-                        setTick((x) => x + 1);
-                        onChanged();
-                      } catch (err) {
-                        wb.reportError(err);
+        <div className="card triage-table-card">
+          <table className="table triage-table" data-testid="signals-table">
+            <thead>
+              <tr>
+                <th className="sel">
+                  {bulkOps.length > 0 && (
+                    <input
+                      type="checkbox"
+                      aria-label={t('triage:bulk.selectPage')}
+                      data-testid="signals-select-page"
+                      checked={allOnPage}
+                      onChange={(e) => toggle(pageIds, e.target.checked)}
+                    />
+                  )}
+                </th>
+                <th>{t('triage:columns.customer')}</th>
+                <th>{groupBy === 'customer' ? t('triage:columns.signals') : t('triage:columns.rule')}</th>
+                <th>{t('triage:columns.owner')}</th>
+                <th>{t('triage:columns.tier')}</th>
+                <th>{t('triage:columns.band')}</th>
+                <th>{t('triage:columns.churnRisk')}</th>
+                <th className="num">{t('triage:columns.stake')}</th>
+                {groupBy === 'signal' && <th>{t('triage:columns.since')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {groupBy === 'customer'
+                ? page.groups.map((g) => (
+                    <GroupRow
+                      key={g.customerKey}
+                      g={g}
+                      selected={selected}
+                      allMatching={allMatching}
+                      selectable={bulkOps.length > 0}
+                      onToggle={toggle}
+                      onOpenCustomer={onOpenCustomer}
+                    />
+                  ))
+                : page.items.map((s) => (
+                    <SignalRowView
+                      key={s.id}
+                      s={s}
+                      checked={allMatching || selected.has(s.id)}
+                      selectable={bulkOps.length > 0}
+                      onToggle={(on) => toggle([s.id], on)}
+                      onOpenCustomer={onOpenCustomer}
+                      onReopen={() =>
+                        wb.api['signals.reopen']({ id: s.id }).then(() => {
+                          setTick((x) => x + 1);
+                          onChanged();
+                        }, wb.reportError)
                       }
-                    }}
-                  />
-                ))}
-                {group.total > group.items.length && (
-                  <button className="btn btn-ghost more" onClick={() => void more(sev)}>
-                    {t('ui.showMore', { count: group.total - group.items.length })}
-                  </button>
-                )}
-              </section>
-            );
-          })}
+                    />
+                  ))}
+            </tbody>
+          </table>
+          {page.total > shown && (
+            <button className="btn btn-ghost more" data-testid="signals-more" onClick={() => void more()}>
+              {t('triage:list.more', { count: Math.min(PAGE, page.total - shown) })}
+            </button>
+          )}
+          <TriageBasis context={page.context} />
         </div>
       )}
-      {dismissing && (
-        <DismissDialog
-          signal={dismissing}
-          onClose={() => setDismissing(null)}
-          onDone={() => {
-            setDismissing(null);
+      {toast && (
+        <UndoToast
+          step={toast.step}
+          message={toast.message}
+          onClose={() => setToast(null)}
+          onUndone={(text) => {
+            setToast({ step: { ...toast.step, stepId: null, skipped: 0 }, message: text });
             setTick((x) => x + 1);
             onChanged();
           }}
@@ -123,6 +250,120 @@ export function SignalInbox({ version, onChanged, onOpenCustomer }: Props) {
   );
 }
 
+function CustomerCells({ r }: { r: TriageSignalRow | CustomerSignalGroup }) {
+  const { t } = useTranslation();
+  const wb = useWorkbench();
+  return (
+    <>
+      <td className="nowrap">{r.tier ? facetLabel(t, 'tier', r.tier, 'signal') : <span className="muted">–</span>}</td>
+      <td className="nowrap">
+        <BandBadge band={r.band} />
+      </td>
+      <td className={`nowrap risk-${r.churnRisk}`}>
+        {t(`triage:churnRisk.${r.churnRisk}`)}
+        {r.churnProbability !== null ? <span className="muted small"> {(r.churnProbability * 100).toFixed(0)}%</span> : null}
+      </td>
+      <td className="num nowrap">{fmtMoney(r.revenueAtStake, wb.locale)}</td>
+    </>
+  );
+}
+
+function SignalRowView({
+  s,
+  checked,
+  selectable,
+  onToggle,
+  onOpenCustomer,
+  onReopen,
+}: {
+  s: TriageSignalRow;
+  checked: boolean;
+  selectable: boolean;
+  onToggle(on: boolean): void;
+  onOpenCustomer(key: string): void;
+  onReopen(): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <tr data-testid="signal-row" className={checked ? 'selected' : ''}>
+      <td className="sel">
+        {selectable && <input type="checkbox" checked={checked} aria-label={s.customerName} onChange={(e) => onToggle(e.target.checked)} />}
+      </td>
+      <td>
+        <button className="link cust-name" onClick={() => onOpenCustomer(s.customerKey)}>
+          {s.customerName}
+        </button>
+        <div className="muted small mono">{s.customerKey}</div>
+      </td>
+      <td>
+        <SeverityBadge severity={s.severity} /> <span className="signal-rule">{t(`health:signals.${s.ruleId}.name`)}</span>
+        <div className="small signal-evidence">{t(`health:${s.evidence.messageKey}`, s.evidence.params)}</div>
+        <div className="muted small">
+          {s.actionId ? t('triage:list.actionOpened') : t('triage:list.noAction')}
+          {s.snoozedUntil ? ` · ${t('triage:list.snoozedUntil', { date: s.snoozedUntil })}` : ''}
+          {s.status === 'dismissed'
+            ? ` · ${s.dismissedReasonCode ? t(`triage:reasons.${s.dismissedReasonCode}`) : ''}${s.dismissedReason ? ` ${s.dismissedReason}` : ''}`
+            : ''}
+          {s.status === 'dismissed' && (
+            <button className="btn btn-small btn-ghost" onClick={onReopen}>
+              {t('health:ui.signals.reopen')}
+            </button>
+          )}
+        </div>
+      </td>
+      <td className="nowrap">{s.owner ?? <span className="muted">{t('triage:filters.notSet')}</span>}</td>
+      <CustomerCells r={s} />
+      <td className="nowrap small">{s.triggeredOn ?? s.asOf}</td>
+    </tr>
+  );
+}
+
+function GroupRow({
+  g,
+  selected,
+  allMatching,
+  selectable,
+  onToggle,
+  onOpenCustomer,
+}: {
+  g: CustomerSignalGroup;
+  selected: Set<number>;
+  allMatching: boolean;
+  selectable: boolean;
+  onToggle(ids: number[], on: boolean): void;
+  onOpenCustomer(key: string): void;
+}) {
+  const { t } = useTranslation();
+  const ids = g.signals.map((s) => s.id);
+  const checked = allMatching || ids.every((id) => selected.has(id));
+  return (
+    <tr data-testid="signal-group" className={checked ? 'selected' : ''}>
+      <td className="sel">
+        {selectable && <input type="checkbox" checked={checked} aria-label={g.customerName} onChange={(e) => onToggle(ids, e.target.checked)} />}
+      </td>
+      <td>
+        <button className="link cust-name" onClick={() => onOpenCustomer(g.customerKey)}>
+          {g.customerName}
+        </button>
+        <div className="muted small mono">{g.customerKey}</div>
+      </td>
+      <td>
+        <div className="muted small">{t('triage:list.signalsOf', { count: g.signals.length })}</div>
+        <ul className="group-signals">
+          {g.signals.map((s) => (
+            <li key={s.id}>
+              <SeverityBadge severity={s.severity} /> {t(`health:signals.${s.ruleId}.name`)}
+            </li>
+          ))}
+        </ul>
+      </td>
+      <td className="nowrap">{g.signals[0]?.owner ?? <span className="muted">{t('triage:filters.notSet')}</span>}</td>
+      <CustomerCells r={g} />
+    </tr>
+  );
+}
+
+/** One signal as a card (the customer card lists a customer's signals this way). */
 export function SignalCard({
   s,
   onOpenCustomer,
@@ -168,51 +409,5 @@ export function SignalCard({
         )}
       </div>
     </article>
-  );
-}
-
-function DismissDialog({ signal, onClose, onDone }: { signal: SignalRow; onClose(): void; onDone(): void }) {
-  const { t } = useTranslation('health');
-  const wb = useWorkbench();
-  const [reason, setReason] = useState('');
-  const presets = ['known', 'dataIssue', 'handled', 'notRelevant'] as const;
-  async function submit() {
-    try {
-      await wb.api['signals.dismiss']({ id: signal.id, reason });
-      onDone();
-    } catch (err) {
-      wb.reportError(err);
-    }
-  }
-  return (
-    <Modal
-      title={t('ui.dismiss.title')}
-      onClose={onClose}
-      footer={
-        <>
-          <button className="btn" onClick={onClose}>
-            {t('ui.cancel')}
-          </button>
-          <button className="btn btn-primary" disabled={!reason.trim()} data-testid="dismiss-confirm" onClick={submit}>
-            {t('ui.signals.dismiss')}
-          </button>
-        </>
-      }
-    >
-      <p>
-        <strong>{signal.customerName}</strong> · {t(`signals.${signal.ruleId}.name`)}
-      </p>
-      <p className="muted small">{t('ui.dismiss.help')}</p>
-      <div className="chips">
-        {presets.map((p) => (
-          <button key={p} className="chip" onClick={() => setReason(t(`ui.dismiss.reasons.${p}`))}>
-            {t(`ui.dismiss.reasons.${p}`)}
-          </button>
-        ))}
-      </div>
-      <Field label={t('ui.dismiss.reason')}>
-        <textarea rows={3} value={reason} data-testid="dismiss-reason" onChange={(e) => setReason(e.target.value)} />
-      </Field>
-    </Modal>
   );
 }
