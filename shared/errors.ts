@@ -242,6 +242,10 @@ export const errorMessages = {
     'zh-CN': '复盘期间“{{period}}”无法识别。请写成 2026-09（月）、2026-Q3（季度）或 2026（年）。',
     en: 'The review period "{{period}}" is not understood. Write it as 2026-09 (a month), 2026-Q3 (a quarter) or 2026 (a year).',
   },
+  CLV_SPLIT_DATE: {
+    'zh-CN': '校准期截止日 {{date}} 必须早于预测基准日 {{asOf}}（留出期在两者之间）。请选一个更早的截止日，或把留出期设为 0。',
+    en: 'The calibration end {{date}} must come before the as-of date {{asOf}} (the hold-out lies between them). Choose an earlier date, or set the hold-out to 0.',
+  },
   INTERNAL: {
     'zh-CN': '内部错误：{{detail}}。工作区未被修改；请把此信息告诉开发人员。',
     en: 'Internal error: {{detail}}. The workspace was not changed; please report this message.',

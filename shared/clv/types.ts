@@ -17,6 +17,8 @@ export const ClvParamsSchema = z.object({
   asOf: isoDate.optional(),
   /** Days before as-of held out to test the model (fitted on the rest first); 0: no hold-out test. */
   holdoutDays: z.int().min(0).max(1095).default(90),
+  /** The calibration / hold-out split date (last calibration day); when given it sets holdoutDays. */
+  calibrationEnd: isoDate.optional(),
   horizonMonths: z.int().min(1).max(120).default(12),
   /** Monthly discount rate for the value of future purchases. */
   discount: z.number().min(0).max(1).default(0.01),

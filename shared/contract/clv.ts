@@ -27,5 +27,13 @@ export const clvChannels = {
       limit: z.int().min(1).max(5000).default(100),
     }),
   ).returns<{ total: number; rows: ClvCustomerRow[] }>(),
+  /**
+   * Given customers' figures in a run (the latest when runId is left out), for the customer card and
+   * the customer table's columns; null when no run exists. Keys not in the run are left out of rows.
+   */
+  'clv.lookup': channel(z.object({ customerKeys: z.array(z.string().min(1).max(200)).min(1).max(500), runId: runId.optional() })).returns<{
+    run: ClvRunSummary;
+    rows: ClvCustomerRow[];
+  } | null>(),
   'clv.delete': channel(z.object({ runId })).returns<{ deleted: boolean }>(),
 };

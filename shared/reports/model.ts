@@ -18,6 +18,7 @@ export const REPORT_SECTION_IDS = [
   'tiers',
   'health',
   'churn',
+  'clv',
   'actions',
   'checklists',
   'methods',

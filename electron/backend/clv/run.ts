@@ -11,7 +11,8 @@ import { defaultAsOf } from '../diagnostics/defaults';
 import { loadLedger } from '../diagnostics/inputs-sql';
 import { fromDay } from '../../../shared/analytics';
 import { runClv } from '../../../shared/clv/pipeline';
-import type { OrderLine } from '../../../shared/clv/summary';
+import { dayNumber, type OrderLine } from '../../../shared/clv/summary';
+import { WorkbenchError } from '../errors';
 import type { ClvParams } from '../../../shared/clv/types';
 import { storeClvRun } from './store';
 
@@ -54,6 +55,12 @@ export function runClvModel(sqlite: WritableDB, opts: ClvRunOptions): { runId: n
   opts.progress?.('orders', 0, null);
   const lines = customerDayLines(sqlite, opts.signal);
   const params: ClvParams = { ...opts.params, asOf: opts.params.asOf ?? defaultAsOf(sqlite) };
+  if (params.calibrationEnd !== undefined) {
+    // A split date replaces the hold-out length: the hold-out is the days after it up to as-of.
+    const holdoutDays = dayNumber(params.asOf as string) - dayNumber(params.calibrationEnd);
+    if (!(holdoutDays > 0 && holdoutDays <= 1095)) throw new WorkbenchError('CLV_SPLIT_DATE', { date: params.calibrationEnd, asOf: params.asOf as string });
+    params.holdoutDays = holdoutDays;
+  }
   const contractCustomers = new Set(sqlite.prepare(`select distinct customer_key from contracts`).pluck().all() as string[]);
   const result = runClv(lines, params, {
     checkpoint: check,

@@ -157,3 +157,18 @@ export function deleteClvRun(sqlite: WritableDB, id: number): boolean {
     return sqlite.prepare(`delete from clv_run where id = ?`).run(id).changes > 0;
   })();
 }
+
+/** The figures of the given customers in a run (those not in it are absent), in one statement per 500 keys. */
+export function customersByKey(sqlite: ReadableDB, runId: number, keys: readonly string[]): ClvCustomerRow[] {
+  if (keys.length === 0) return [];
+  const marks = keys.map(() => '?').join(', ');
+  const rows = sqlite
+    .prepare(`select ${CUSTOMER_COLUMNS} from ${FROM} where c.run_id = ? and c.customer_key in (${marks})`)
+    .all(runId, ...keys) as CustomerRow[];
+  return rows.map(toCustomer);
+}
+
+export function clvRunSummary(sqlite: ReadableDB, id: number): ClvRunSummary | null {
+  const r = sqlite.prepare(`select ${SUMMARY} from clv_run where id = ?`).get(id) as SummaryRow | undefined;
+  return r ? toSummary(r) : null;
+}

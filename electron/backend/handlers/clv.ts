@@ -4,7 +4,7 @@ import type { Backend } from '../backend';
 import { recordAudit, recordAuditSync } from '../workspace/repositories/audit';
 import { localNow } from '../diagnostics/defaults';
 import { runClvModel } from '../clv/run';
-import { customersPage, deleteClvRun, latestClvRunId, listClvRuns, loadClvRun } from '../clv/store';
+import { clvRunSummary, customersByKey, customersPage, deleteClvRun, latestClvRunId, listClvRuns, loadClvRun } from '../clv/store';
 
 export function clvHandlers(b: Backend): HandlersFor<typeof clvChannels> {
   const sqlite = () => b.requireWorkspace().sqlite;
@@ -35,6 +35,12 @@ export function clvHandlers(b: Backend): HandlersFor<typeof clvChannels> {
       return id === null ? null : loadClvRun(db, id);
     },
     'clv.customers': async (args) => customersPage(sqlite(), args),
+    'clv.lookup': async ({ customerKeys, runId }) => {
+      const db = sqlite();
+      const id = runId ?? latestClvRunId(db);
+      const run = id === null ? null : clvRunSummary(db, id);
+      return run ? { run, rows: customersByKey(db, run.id, customerKeys) } : null;
+    },
     'clv.delete': async ({ runId }) => {
       const ws = b.requireWorkspace();
       const deleted = deleteClvRun(ws.sqlite, runId);

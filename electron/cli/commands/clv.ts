@@ -98,12 +98,22 @@ export function registerClvCommands(program: Command): void {
     .option('--unit <unit>', `purchase occasions and time in ${TIME_UNITS.join(' or ')}`, 'day')
     .option('--as-of <date>', 'predict as of YYYY-MM-DD (default: the last order date)')
     .option('--holdout-days <n>', 'days before as-of held out to test the model first (0: none)', '90')
+    .option('--calibration-end <date>', 'the calibration / hold-out split: last calibration day, YYYY-MM-DD (sets the hold-out days)')
     .option('--horizon-months <n>', 'months of future purchases valued', '12')
     .option('--discount <rate>', 'monthly discount rate', '0.01')
     .option('--top <n>', 'customers to list, highest CLV first (0: all)', '20')
     .action(
       action(async (s, g, file, opts) => {
-        const o = opts as { model: string; unit: string; asOf?: string; holdoutDays: string; horizonMonths: string; discount: string; top: string };
+        const o = opts as {
+          model: string;
+          unit: string;
+          asOf?: string;
+          calibrationEnd?: string;
+          holdoutDays: string;
+          horizonMonths: string;
+          discount: string;
+          top: string;
+        };
         await s.call('engagement.open', { path: String(file) });
         const run = await s.call('clv.fit', {
           params: {
@@ -113,6 +123,7 @@ export function registerClvCommands(program: Command): void {
             horizonMonths: Number(o.horizonMonths),
             discount: Number(o.discount),
             ...(o.asOf ? { asOf: o.asOf } : {}),
+            ...(o.calibrationEnd ? { calibrationEnd: o.calibrationEnd } : {}),
           },
         });
         const wanted = Number(o.top) > 0 ? Number(o.top) : run.customers;

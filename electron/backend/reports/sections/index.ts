@@ -5,6 +5,7 @@ import { checklistsSection } from './checklists';
 import { cohortsSection } from './cohorts';
 import { healthSection } from './health';
 import { churnSection } from './churn';
+import { clvSection } from './clv';
 import { methodsSection } from './methods';
 import { retentionSection } from './retention';
 import { revenueRetentionSection } from './revenue-retention';
@@ -20,6 +21,7 @@ export const SECTION_BUILDERS: Readonly<Record<Exclude<ReportSectionId, 'summary
   tiers: tiersSection,
   health: healthSection,
   churn: churnSection,
+  clv: clvSection,
   actions: actionsSection,
   checklists: checklistsSection,
   methods: methodsSection,

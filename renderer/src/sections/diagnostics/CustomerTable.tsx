@@ -7,6 +7,8 @@ import { metricTitle, segmentLabel, type Fmt } from './labels';
 import { useCustomerPages } from './useCustomerPages';
 import { useChurnLookup } from '../churn/useChurnLookup';
 import { ChurnCell } from '../churn/ChurnCell';
+import { useClvLookup } from '../clv/useClvLookup';
+import { ClvAliveCell, ClvValueCell } from '../clv/ClvCells';
 import { ExportTableButton } from '../../components/ExportTableButton';
 import { useCustomerCard } from '../../app/customer-card';
 import { ColumnChooser } from '../../components/ColumnChooser';
@@ -55,7 +57,7 @@ const SORT_OF: Record<string, { sort: CustomerSort; flip: boolean }> = {
 
 /** The customers of a run in a virtual table, paged by the engine: sort, search and narrow to a drill. */
 export function CustomerTable({ runId, customers, target, drillLabel, onClearDrill, fmt, initial = DEFAULT_CUSTOMER_TABLE_STATE, onState }: Props) {
-  const { t } = useTranslation('analytics');
+  const { t, i18n } = useTranslation('analytics');
   const card = useCustomerCard();
   const [sort, setSort] = useState<{ column: string; descending: boolean }>(initial.sort);
   const [typed, setTyped] = useState(initial.search);
@@ -124,6 +126,19 @@ export function CustomerTable({ runId, customers, target, drillLabel, onClearDri
   const churn = useChurnLookup();
   if (churn)
     base.push({ id: 'churn', header: t('churn:ui.tableColumn'), width: 96, align: 'right', cell: (r) => <ChurnCell score={churn.get(r.customerKey)} /> });
+  const clv = useClvLookup();
+  if (clv) {
+    base.push(
+      { id: 'clvAlive', header: t('clv:customers.pAlive'), width: 88, align: 'right', cell: (r) => <ClvAliveCell row={clv.get(r.customerKey)} /> },
+      {
+        id: 'clv',
+        header: t('clv:customers.clv'),
+        width: 112,
+        align: 'right',
+        cell: (r) => <ClvValueCell row={clv.get(r.customerKey)} locale={i18n.language} />,
+      },
+    );
+  }
   const all = base.map((c) => ({ ...c, sortable: c.id in SORT_OF }));
   const columns = all.filter((c) => !hidden.includes(c.id));
   const engineSortArgs = { sort: engineSort.sort, descending: sort.descending !== engineSort.flip };

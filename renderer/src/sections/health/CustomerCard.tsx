@@ -11,6 +11,7 @@ import { ActionCard } from './ActionBoard';
 import { fmtScore, fmtValue, measureName } from './labels';
 import { CustomerStatusPanel } from './CustomerStatusPanel';
 import { ChurnRiskPanel } from '../churn/ChurnRiskPanel';
+import { ClvPanel } from '../clv/ClvPanel';
 import { EraseCustomerButton } from '../privacy/EraseCustomerButton';
 
 interface Props {
@@ -79,6 +80,7 @@ export function CustomerCard({ customerKey, version, onChanged, onBack }: Props)
       </div>
       <CustomerStatusPanel c={c} />
       <ChurnRiskPanel customerKey={customerKey} />
+      <ClvPanel customerKey={customerKey} />
       <div className="health-grid-2">
         <div className="card">
           <h2>{t('ui.customer.breakdown')}</h2>

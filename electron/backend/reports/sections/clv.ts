@@ -1,0 +1,221 @@
+import { buildClvTrackingChart } from '../../../../shared/charts';
+import type { ModelFitResult } from '../../../../shared/clv/fit';
+import { intervalsWithheld } from '../../../../shared/clv/intervals';
+import type { ClvRun } from '../../../../shared/clv/types';
+import type { KeyFigure, ReportBlock, TableCell } from '../../../../shared/reports/model';
+import { customersPage, latestClvRunId, loadClvRun } from '../../clv/store';
+import type { SectionBuilder, SectionContent } from './context';
+
+// Customer lifetime value, from the latest stored CLV run (clv_run / clv_customer), in the order a
+// reader must meet it: the verdict and the hold-out evaluation with the tracking plots, the fitted
+// parameters with standard errors and intervals, the zero / negative spend accounting, then the book
+// value and the customers with the highest CLV, each with its 95% interval. When the data do not suit
+// the model the customers are left out and the section says why.
+
+const TOP_CUSTOMERS = 30;
+
+type C = (key: string, p?: Record<string, string | number>) => string;
+
+function parameterRows(label: string, fit: ModelFitResult, c: C): TableCell[][] {
+  const status = c(`status.${fit.status}`, { parameter: fit.parameter ?? '', reason: fit.reason ? c(`reason.${fit.reason}`) : '' });
+  if (fit.parameters.length === 0) return [[label, '—', null, null, null, null, fit.logLikelihood, status]];
+  // The fit's name, log-likelihood and status once, on its first parameter's row.
+  return fit.parameters.map((p, i): TableCell[] => [
+    i === 0 ? label : '',
+    p.name,
+    p.value,
+    p.se,
+    p.low,
+    p.high,
+    i === 0 ? fit.logLikelihood : null,
+    i === 0 ? status : '',
+  ]);
+}
+
+function evaluationBlocks(run: ClvRun, c: C): ReportBlock[] {
+  const r = run.result;
+  const e = r.evaluation;
+  const unit = c(`unit.${r.unit}`);
+  const keys = new Set(e.reasons.map((x) => x.key));
+  const blocks: ReportBlock[] = [
+    { kind: 'paragraph', text: `${c('verdict.heading')} ${c(`verdict.${e.verdict}`)}` },
+    { kind: 'bullets', items: e.reasons.map((x) => c(`verdict.reasons.${x.key}`, x.params)) },
+  ];
+  if (e.verdict === 'unsuitable') {
+    const why = [c('ui.unsuitable.body')];
+    if (keys.has('few-repeat-buyers') || r.countFit.reason === 'too-few-repeat-buyers') why.push(c('ui.unsuitable.fewRepeaters'));
+    if (keys.has('contractual')) why.push(c('ui.unsuitable.contractual'));
+    blocks.push({ kind: 'paragraph', text: `${c('ui.unsuitable.heading')}. ${why.join(' ')}` });
+  } else if (keys.has('contractual')) blocks.push({ kind: 'paragraph', text: c('ui.unsuitable.contractual') });
+  const error =
+    e.holdoutActual !== null && e.holdoutPredicted !== null && e.holdoutActual > 0 ? (e.holdoutPredicted - e.holdoutActual) / e.holdoutActual : null;
+  const figures: KeyFigure[] = [
+    {
+      label: c('ui.evaluation.holdoutError'),
+      value: error,
+      format: 'percent',
+      note:
+        error === null
+          ? c('ui.evaluation.noHoldout')
+          : `${c('ui.evaluation.holdoutCounts', { predicted: Math.round(e.holdoutPredicted as number), actual: e.holdoutActual as number })}; ${c('ui.evaluation.holdoutErrorFormula', { length: e.holdoutLength, unit, date: e.calibrationEnd ?? '' })}`,
+      tone: error === null ? null : Math.abs(error) <= 0.1 ? 'green' : Math.abs(error) <= 0.25 ? 'yellow' : 'red',
+    },
+    {
+      label: c('fit.logLikelihood'),
+      value: r.countFit.logLikelihood,
+      format: 'number',
+      decimals: 1,
+      note: `${c(`model.${r.model}`)}, n = ${r.countFit.observations}`,
+    },
+    {
+      label: c('fit.repeatBuyers'),
+      value: r.repeatBuyers,
+      format: 'integer',
+      note: `${c('fit.customers')}: ${r.customers}`,
+    },
+  ];
+  blocks.push({ kind: 'keyFigures', figures });
+  if (e.tracking.length > 0) {
+    const width = e.tracking.length > 1 ? (e.tracking[1]!.period - e.tracking[0]!.period) * (r.unit === 'day' ? 1 : 7) : 7;
+    for (const mode of ['cumulative', 'incremental'] as const) {
+      blocks.push({
+        kind: 'chart',
+        title: c(mode === 'cumulative' ? 'ui.evaluation.cumulativeTitle' : 'ui.evaluation.incrementalTitle'),
+        width: 640,
+        height: 300,
+        option: buildClvTrackingChart({
+          points: e.tracking,
+          unit: r.unit,
+          mode,
+          actualName: c('tracking.actual'),
+          predictedName: c('tracking.predicted'),
+          holdoutName: c('tracking.holdout'),
+          yName: c(mode === 'cumulative' ? 'tracking.cumulative' : 'ui.evaluation.perPeriod'),
+        }),
+        caption: [c('ui.evaluation.bucketNote', { days: width }), error === null ? c('ui.evaluation.noHoldout') : ''].filter(Boolean).join(' · '),
+      });
+    }
+  }
+  const fits: TableCell[][] = [];
+  if (e.calibrationFit)
+    fits.push(...parameterRows(`${c(`model.${r.model}`)} (${c('ui.evaluation.calibrationFit', { date: e.calibrationEnd ?? '' })})`, e.calibrationFit, c));
+  fits.push(...parameterRows(`${c(`model.${r.model}`)} (${c('ui.evaluation.finalFit', { asOf: r.asOf })})`, r.countFit, c));
+  if (r.spendFit) fits.push(...parameterRows(c('model.gamma-gamma'), r.spendFit, c));
+  blocks.push({
+    kind: 'table',
+    title: c('report.parameters'),
+    columns: [
+      { key: 'fit', label: c('report.fit'), format: 'text', width: 30 },
+      { key: 'name', label: c('fit.parameter'), format: 'text', width: 8 },
+      { key: 'value', label: c('fit.value'), format: 'number', decimals: 4, width: 12 },
+      { key: 'se', label: c('fit.se'), format: 'number', decimals: 4, width: 12 },
+      { key: 'low', label: c('report.low'), format: 'number', decimals: 4, width: 12 },
+      { key: 'high', label: c('report.high'), format: 'number', decimals: 4, width: 12 },
+      { key: 'll', label: c('fit.logLikelihood'), format: 'number', decimals: 2, width: 12 },
+      { key: 'status', label: c('report.status'), format: 'text', width: 40 },
+    ],
+    rows: fits,
+    note: e.spendCorrelation === null ? null : c('correlation', { value: e.spendCorrelation.toFixed(2) }),
+  });
+  if (e.buckets.length > 0) {
+    blocks.push({
+      kind: 'table',
+      title: c('buckets.heading'),
+      columns: [
+        { key: 'x', label: c('buckets.frequency'), format: 'text', width: 14 },
+        { key: 'n', label: c('buckets.customers'), format: 'integer', width: 10 },
+        { key: 'actual', label: c('buckets.actual'), format: 'number', decimals: 2, width: 12 },
+        { key: 'predicted', label: c('buckets.predicted'), format: 'number', decimals: 2, width: 12 },
+      ],
+      rows: e.buckets.map((b): TableCell[] => [`${b.frequency}${b.openEnded ? '+' : ''}`, b.customers, b.actual, b.predicted]),
+      note: c('ui.evaluation.bucketsNote'),
+    });
+  }
+  return blocks;
+}
+
+function spendBlocks(run: ClvRun, c: C, money: (v: number) => string): ReportBlock[] {
+  const x = run.result.exclusions;
+  const items = [
+    x.zeroAmountLines > 0 ? c('exclusions.zero', { count: x.zeroAmountLines }) : null,
+    x.negativeAmountLines > 0 ? c('exclusions.negative', { count: x.negativeAmountLines, amount: money(x.negativeAmount) }) : null,
+    x.customersWithoutPositiveOccasion > 0 ? c('exclusions.withoutPositive', { count: x.customersWithoutPositiveOccasion }) : null,
+    run.result.spendExcluded > 0 ? c('exclusions.spendExcluded', { count: run.result.spendExcluded }) : null,
+  ].filter((s): s is string => s !== null);
+  return [
+    { kind: 'paragraph', text: `${c('ui.spendNotes.heading')}: ${c('ui.spendNotes.why')}` },
+    items.length ? { kind: 'bullets', items } : { kind: 'paragraph', text: c('ui.spendNotes.none') },
+  ];
+}
+
+export const clvSection: SectionBuilder = async (ctx): Promise<SectionContent> => {
+  const c: C = (key, p) => String(ctx.t(`clv:${key}`, p ?? {}));
+  const runId = latestClvRunId(ctx.sqlite);
+  if (runId === null) return { blocks: [{ kind: 'paragraph', text: c('report.missing') }], status: 'missing', source: null };
+  const run = loadClvRun(ctx.sqlite, runId);
+  const r = run.result;
+  const money = (v: number): string => Math.round(v).toLocaleString(ctx.locale);
+  const blocks = [...evaluationBlocks(run, c), ...spendBlocks(run, c, money)];
+  const fitted = r.countFit.parameters.length > 0;
+  const suitable = r.evaluation.verdict !== 'unsuitable';
+  const withheld = intervalsWithheld(r);
+  const book = r.intervals?.clv ?? null;
+  if (fitted && suitable) {
+    blocks.push({
+      kind: 'keyFigures',
+      figures: [
+        {
+          label: c('ui.book.value', { months: r.horizonMonths }),
+          value: r.totals.clv,
+          format: 'currency',
+          note: `${book ? `95%: ${money(book.low)} – ${money(book.high)}. ` : ''}${c('ui.book.formula', { discount: (r.discount * 100).toFixed(1), customers: r.customers })}`,
+        },
+        { label: c('ui.book.purchases'), value: r.totals.expectedPurchases, format: 'number', decimals: 0 },
+        { label: c('ui.book.meanAlive'), value: r.totals.meanPAlive, format: 'percent', note: r.asOf },
+      ],
+    });
+    const top = customersPage(ctx.sqlite, { runId, sort: 'clv', descending: true, offset: 0, limit: TOP_CUSTOMERS });
+    blocks.push({
+      kind: 'table',
+      title: c('report.topCustomers', { n: top.rows.length }),
+      columns: [
+        { key: 'key', label: ctx.r('columns.customerKey'), format: 'text', width: 12 },
+        { key: 'name', label: ctx.r('columns.customer'), format: 'text', width: 24, pii: 'customer' },
+        { key: 'x', label: c('customers.frequency'), format: 'integer', width: 8 },
+        { key: 'alive', label: c('customers.pAlive'), format: 'percent', width: 10 },
+        { key: 'purchases', label: c('customers.expectedPurchases'), format: 'number', decimals: 2, width: 10 },
+        { key: 'spend', label: c('customers.expectedSpend'), format: 'currency', width: 12 },
+        { key: 'clv', label: c('customers.clv'), format: 'currency', width: 14 },
+        { key: 'low', label: c('report.low'), format: 'currency', width: 14 },
+        { key: 'high', label: c('report.high'), format: 'currency', width: 14 },
+      ],
+      rows: top.rows.map((s): TableCell[] => [s.customerId, s.name, s.x, s.pAlive, s.expectedPurchases, s.expectedSpend, s.clv, s.clvLow, s.clvHigh]),
+      note: `${c('ui.list.note', { asOf: r.asOf })} ${withheld ? c(`intervals.withheld.${withheld}`) : c('intervals.note')}`,
+    });
+  } else if (fitted) blocks.push({ kind: 'paragraph', text: c('report.withheldCustomers') });
+  const verdict = c(`verdict.${r.evaluation.verdict}`);
+  return {
+    blocks,
+    status: 'stored',
+    source: c('report.source', { id: run.id, model: c(`model.${r.model}`), asOf: r.asOf, months: r.horizonMonths, discount: (r.discount * 100).toFixed(1) }),
+    highlights:
+      fitted && suitable && r.totals.clv !== null
+        ? [
+            {
+              label: c('ui.book.value', { months: r.horizonMonths }),
+              value: r.totals.clv,
+              format: 'currency',
+              note: book ? `95%: ${money(book.low)} – ${money(book.high)}` : null,
+              tone: r.evaluation.verdict === 'suits' ? null : 'yellow',
+            },
+          ]
+        : [],
+    findings: [
+      fitted && suitable && r.totals.clv !== null
+        ? book
+          ? c('report.finding', { verdict, months: r.horizonMonths, clv: money(r.totals.clv), low: money(book.low), high: money(book.high) })
+          : c('report.findingNoInterval', { verdict, months: r.horizonMonths, clv: money(r.totals.clv) })
+        : `${c('verdict.heading')} ${verdict}`,
+    ],
+  };
+};

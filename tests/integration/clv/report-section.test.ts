@@ -1,0 +1,180 @@
+// The lifetime-value report section on the demo: built from the latest stored CLV run, the verdict
+// and the hold-out evaluation (with the tracking plots) first, then the parameters, the zero / negative
+// spend accounting, the book value with its interval and the top customers with theirs; written to
+// Excel (a sheet of its own) and PDF. Also the clv.lookup channel the customer card and table use.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { TFunction } from 'i18next';
+import { Backend } from '../../../electron/backend/backend';
+import { dispatch } from '../../../electron/backend/dispatch';
+import { createHandlers, type Handlers } from '../../../electron/backend/handlers';
+import { createDemoWorkspace } from '../../../electron/backend/demo/create-demo';
+import { clvSection } from '../../../electron/backend/reports/sections/clv';
+import type { SectionContext } from '../../../electron/backend/reports/sections/context';
+import type { Workspace } from '../../../electron/backend/workspace/workspace';
+import type { ClvRun } from '../../../shared/clv/types';
+import type { ArgsOf, ChannelName, ResultOf } from '../../../shared/contract';
+import { createTranslator } from '../../../shared/i18n/translate';
+import { reportText, type ReportMessageKey } from '../../../shared/reports/messages';
+import { chromiumPath } from '../reports/chromium-available';
+import { tempDir } from '../../helpers/temp';
+
+const dir = tempDir();
+let b: Backend;
+let handlers: Handlers;
+let run: ClvRun;
+
+async function call<K extends ChannelName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
+  const env = await dispatch(b, handlers, name, args);
+  if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);
+  return env.value as ResultOf<K>;
+}
+
+const definition = (language: 'zh-CN' | 'en') => ({
+  sections: [{ id: 'clv' as const, included: true, text: '' }],
+  language,
+  pseudonymise: false,
+  title: null,
+  subtitle: null,
+  diagnosticRunId: null,
+  healthRunId: null,
+});
+
+function context(ws: Workspace, locale: 'zh-CN' | 'en'): SectionContext {
+  const t = createTranslator(locale);
+  return {
+    db: ws.db,
+    sqlite: ws.sqlite,
+    locale,
+    t: ((key: string, p?: Record<string, string | number>) => t(key, p ?? {})) as unknown as TFunction,
+    r: (key: ReportMessageKey, p?: Record<string, string | number>) => reportText(locale, key, p),
+    currency: 'CNY',
+    now: '2026-11-01T00:00:00',
+    diagnosticRunId: null,
+    healthRunId: null,
+  };
+}
+
+beforeAll(async () => {
+  b = new Backend({ host: 'cli', version: 'test', settingsDir: join(dir, 'home'), documentsDir: join(dir, 'docs') });
+  handlers = createHandlers(b);
+  const ws = await createDemoWorkspace(join(dir, 'demo.rwb'), 'zh-CN');
+  await ws.close();
+  await b.open(join(dir, 'demo.rwb'));
+}, 120_000);
+afterAll(async () => b?.shutdown());
+
+describe('clv report section', () => {
+  it('says what to run when no CLV run is stored; clv.lookup answers null', async () => {
+    const content = await clvSection(context(b.requireWorkspace(), 'en'));
+    expect(content.status).toBe('missing');
+    expect(JSON.stringify(content.blocks)).toContain('fit one under “Customer value” first');
+    expect(await call('clv.lookup', { customerKeys: ['KH00011'] })).toBeNull();
+  });
+
+  it('a split date sets the hold-out; one on or after as-of is refused with CLV_SPLIT_DATE', async () => {
+    await expect(call('clv.fit', { params: { asOf: '2026-10-28', calibrationEnd: '2026-11-01' } })).rejects.toThrow(/CLV_SPLIT_DATE/);
+    run = await call('clv.fit', { params: { asOf: '2026-10-28', calibrationEnd: '2026-07-30' } });
+    expect(run.result.evaluation.calibrationEnd).toBe('2026-07-30');
+    expect(run.result.evaluation.holdoutLength).toBe(90);
+    expect(run.params.holdoutDays).toBe(90);
+  }, 120_000);
+
+  it('clv.lookup gives the stored figures of the keys asked for, with intervals', async () => {
+    const page = await call('clv.customers', { runId: run.id, limit: 2 });
+    const keys = page.rows.map((r) => r.customerId);
+    const found = await call('clv.lookup', { customerKeys: [...keys, 'NOBODY'] });
+    expect(found?.run.id).toBe(run.id);
+    expect(found?.rows.map((r) => r.customerId).sort()).toEqual([...keys].sort());
+    const top = found!.rows.find((r) => r.customerId === keys[0])!;
+    expect(top.clv).toBe(page.rows[0]!.clv);
+    expect(top.clvLow).toBeLessThan(top.clv as number);
+    expect(top.clvHigh).toBeGreaterThan(top.clv as number);
+  });
+
+  it('puts the verdict and the evaluation before the book value and the customers, with the stored figures', async () => {
+    const content = await clvSection(context(b.requireWorkspace(), 'zh-CN'));
+    expect(content.status).toBe('stored');
+    const kinds = content.blocks.map((bl) => (bl.kind === 'table' || bl.kind === 'chart' ? `${bl.kind}:${bl.title}` : bl.kind));
+    const at = (prefix: string) => kinds.findIndex((k) => k.startsWith(prefix));
+    expect(kinds[0]).toBe('paragraph');
+    expect(at('chart:累计复购次数')).toBeGreaterThan(-1);
+    expect(at('chart:每期复购次数')).toBeGreaterThan(at('chart:累计复购次数'));
+    expect(at('chart:累计复购次数')).toBeLessThan(at('table:参数估计'));
+    expect(at('table:参数估计')).toBeLessThan(at('table:客户终身价值最高的'));
+    const first = content.blocks[0];
+    expect(first?.kind === 'paragraph' && first.text).toContain('模型是否适合这份数据？');
+    const holdout = content.blocks.find((bl) => bl.kind === 'keyFigures');
+    const e = run.result.evaluation;
+    expect(holdout?.kind === 'keyFigures' && holdout.figures[0]!.value).toBeCloseTo((e.holdoutPredicted! - e.holdoutActual!) / e.holdoutActual!, 12);
+    const params = content.blocks.find((bl) => bl.kind === 'table' && bl.title === '参数估计');
+    // Calibration fit (4), final fit (4) and Gamma-Gamma (3), each with its standard error.
+    expect(params?.kind === 'table' && params.rows.length).toBe(11);
+    if (params?.kind === 'table') expect(params.rows[4]![3]).toBe(run.result.countFit.parameters[0]!.se);
+    const customers = content.blocks.find((bl) => bl.kind === 'table' && bl.title?.startsWith('客户终身价值最高的'));
+    const top = (await call('clv.customers', { runId: run.id, limit: 1 })).rows[0]!;
+    expect(customers?.kind === 'table' && customers.rows[0]).toEqual([
+      top.customerId,
+      top.name,
+      top.x,
+      top.pAlive,
+      top.expectedPurchases,
+      top.expectedSpend,
+      top.clv,
+      top.clvLow,
+      top.clvHigh,
+    ]);
+    expect(customers?.kind === 'table' && customers.note).toContain('delta 法');
+    expect(JSON.stringify(content.blocks)).toContain('零消费与负消费');
+    const book = content.highlights?.[0];
+    expect(book?.value).toBe(run.result.totals.clv);
+    expect(content.findings?.[0]).toContain('95% 区间');
+  });
+
+  it('leaves the customers out when the data do not suit the model', async () => {
+    const ws = b.requireWorkspace();
+    const stored = JSON.parse(ws.sqlite.prepare(`select results from clv_run where id = ?`).pluck().get(run.id) as string) as ClvRun['result'];
+    stored.evaluation.verdict = 'unsuitable';
+    stored.evaluation.reasons.push({ key: 'holdout-far-off', level: 'unsuitable', params: { percent: 40, actual: 100, predicted: 140 } });
+    ws.sqlite.prepare(`update clv_run set results = ? where id = ?`).run(JSON.stringify(stored), run.id);
+    try {
+      const content = await clvSection(context(ws, 'en'));
+      const text = JSON.stringify(content.blocks);
+      expect(text).toContain('These data do not suit the model');
+      expect(text).toContain('lists no customer');
+      expect(content.blocks.some((bl) => bl.kind === 'table' && bl.title?.startsWith('The 30 customers'))).toBe(false);
+      expect(content.highlights).toEqual([]);
+    } finally {
+      ws.sqlite.prepare(`update clv_run set results = ? where id = ?`).run(JSON.stringify({ ...stored, evaluation: run.result.evaluation }), run.id);
+    }
+  });
+
+  it('writes its own Excel sheet', async () => {
+    const out = await call('report.exportXlsx', { path: join(dir, 'out', 'clv.xlsx'), definition: definition('en') });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out.path);
+    const sheet = book.getWorksheet('Customer lifetime value');
+    expect(sheet).toBeDefined();
+    const texts: string[] = [];
+    sheet!.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    const all = texts.join('\n');
+    expect(all).toContain('Does the model suit the data?');
+    expect(all.indexOf('Parameter estimates')).toBeLessThan(all.indexOf('customers with the highest CLV'));
+    expect(all).toContain('Interval low');
+  }, 120_000);
+
+  it.skipIf(!chromiumPath())(
+    'prints in the PDF',
+    async () => {
+      const out = await call('report.exportPdf', { path: join(dir, 'out', 'clv.pdf'), definition: definition('zh-CN') });
+      const text = execFileSync('pdftotext', ['-layout', out.path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      expect(text).toContain('客户终身价值');
+      expect(text.indexOf('模型是否适合这份数据')).toBeLessThan(text.indexOf('参数估计'));
+      expect(text).toContain('区间下限');
+      if (process.env.RWB_SHOTS) execFileSync('cp', [out.path, join(process.env.RWB_SHOTS, 'clv-report.pdf')]);
+    },
+    120_000,
+  );
+});
