@@ -23,11 +23,70 @@ try {
     await b.page.waitForTimeout(400);
     await b.page.screenshot({ path: join(out, `home-${locale}.png`) });
     await app.api('engagement.open', { path: join(app.docs, `demo-${locale}.rwb`) });
+    // The impact screens show an experiment's verdict, the indicators against a frozen baseline and a
+    // fee statement: define, freeze and save them first (health.run opens the actions repairs count).
+    if (routes.some((r) => r.startsWith('impact'))) {
+      await app.api('health.run', {});
+      const ab = (await app.api('impact.createExperiment', {
+        definition: {
+          name: locale === 'zh-CN' ? '续约价值盘点提醒' : 'Renewal review reminder',
+          action: 'renewalValueReview',
+          selection: 'random',
+          seed: 20260501,
+          outcome: 'converted',
+          startDate: '2026-05-01',
+          windowDays: 90,
+          varianceReduction: 'cuped',
+        },
+      })) as { id: number };
+      await app.api('impact.assign', { id: ab.id });
+      const did = (await app.api('impact.createExperiment', {
+        definition: {
+          name: locale === 'zh-CN' ? '华东专属服务团队' : 'East China service team',
+          action: 'crossTeamMeeting',
+          design: 'did',
+          selection: 'rule',
+          rule: { regions: ['华东'] },
+          controlRule: { regions: ['华南'] },
+          outcome: 'revenue',
+          startDate: '2026-05-01',
+          windowDays: 120,
+        },
+      })) as { id: number };
+      await app.api('impact.assign', { id: did.id });
+      await app.api('impact.freezeBaseline', { asOf: '2025-10-31', grain: 'quarter' });
+      await app.api('impact.saveFeeTerms', {
+        terms: {
+          indicator: 'crossSell',
+          baseline: 'frozen',
+          measurementDate: '2026-10-31',
+          grain: 'quarter',
+          fixedFee: 50000,
+          schedule: {
+            kind: 'tiers',
+            tiers: [
+              { fromPoints: 0, toPoints: 2, ratePerPoint: 10000 },
+              { fromPoints: 2, toPoints: 5, ratePerPoint: 20000 },
+              { fromPoints: 5, toPoints: null, ratePerPoint: 30000 },
+            ],
+          },
+          cap: 250000,
+          floor: 60000,
+        },
+      });
+    }
     for (const route of routes.length ? routes : ['overview']) {
       await b.page.goto(`${app.origin}/#/e/${route}`);
       await b.page.reload();
       await b.page.waitForTimeout(1500);
-      await b.page.screenshot({ path: join(out, `${route}-${locale}.png`), fullPage: true });
+      const ready: Record<string, string> = {
+        'impact/experiments': '[data-testid="impact-result"]',
+        'impact/indicators': '[data-testid="ind-table"]',
+        'impact/repairs': '[data-testid="impact-repairs"]',
+        'impact/fee': '[data-testid="fee-statement"]',
+      };
+      if (ready[route]) await b.page.waitForSelector(ready[route], { timeout: 30_000 });
+      await b.page.screenshot({ path: join(out, `${route.replaceAll('/', '_')}-${locale}.png`), fullPage: true });
     }
   }
   console.log(`screenshots in ${out}`);

@@ -26,7 +26,7 @@
 //   window and no live contract) who bought again in it / those customers.
 
 import { assignTiers, type TierFacts, type TierThresholds } from '../analytics/tiers';
-import { addDays, addMonths, daysBetween } from '../health/dates';
+import { addDays, addMonths } from '../health/dates';
 
 export const INDICATOR_IDS = [
   'strategicRetention',
@@ -169,8 +169,25 @@ const ratio = (id: IndicatorId, num: number, den: number, emptyReason: string): 
     ? { id, unit: 'percent', value: num / den, numerator: num, denominator: den, absentReason: null, small: den < SMALL_DENOMINATOR }
     : absent(id, 'percent', emptyReason);
 
-/** Index of the data by customer, sorted, built once per computation. */
+const dayCache = new Map<string, number>();
+/** Whole days between two 'YYYY-MM-DD' dates (b − a), cached: the indicators compare dates in tight loops. */
+function daysBetween(a: string, b: string): number {
+  const n = (s: string): number => {
+    let v = dayCache.get(s);
+    if (v === undefined) {
+      v = Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))) / 86_400_000;
+      if (dayCache.size > 100_000) dayCache.clear();
+      dayCache.set(s, v);
+    }
+    return v;
+  };
+  return n(b) - n(a);
+}
+
+/** Index of the data by customer, sorted, built once per data set (indexFor) and reused across periods. */
 class Index {
+  private readonly tierCache = new Map<string, Map<string, string>>();
+  private readonly firstCache = new Map<string, string | null>();
   readonly ordersBy = new Map<string, IndicatorOrder[]>();
   readonly contractsBy = new Map<string, IndicatorContract[]>();
   readonly customersBy = new Map<string, IndicatorCustomer>();
@@ -187,9 +204,21 @@ class Index {
       this.contractsBy.set(k.customerKey, list);
     }
   }
+  private allKeys: string[] | null = null;
+  private referredKeys: Set<string> | null = null;
+  /** Customers acquired by referral: a tag or segment, or an order channel, says so. */
+  referred(): Set<string> {
+    if (!this.referredKeys) {
+      const s = new Set<string>();
+      for (const c of this.data.customers) if (c.tags.some((t) => REFERRAL.test(t)) || (c.segment !== null && REFERRAL.test(c.segment))) s.add(c.key);
+      for (const o of this.data.orders) if (o.channel !== null && REFERRAL.test(o.channel)) s.add(o.customerKey);
+      this.referredKeys = s;
+    }
+    return this.referredKeys;
+  }
   keys(): string[] {
-    const s = new Set<string>([...this.customersBy.keys(), ...this.ordersBy.keys(), ...this.contractsBy.keys()]);
-    return [...s];
+    this.allKeys ??= [...new Set<string>([...this.customersBy.keys(), ...this.ordersBy.keys(), ...this.contractsBy.keys()])];
+    return this.allKeys;
   }
   contractEnd(k: IndicatorContract): string | null {
     if (k.cancelled && (!k.end || k.cancelled < k.end)) return k.cancelled;
@@ -222,7 +251,20 @@ class Index {
   }
   revenue(key: string, from: string, to: string): number {
     let s = 0;
-    for (const o of this.ordersBy.get(key) ?? []) if (o.date >= from && o.date <= to) s += o.amount;
+    const orders = this.ordersBy.get(key) ?? [];
+    // Orders are sorted by date: start at the first one on or after `from`.
+    let lo = 0;
+    let hi = orders.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((orders[mid] as IndicatorOrder).date < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < orders.length; i += 1) {
+      const o = orders[i] as IndicatorOrder;
+      if (o.date > to) break;
+      s += o.amount;
+    }
     for (const k of this.contractsBy.get(key) ?? []) {
       const end = this.contractEnd(k) ?? to;
       const a = k.start > from ? k.start : from;
@@ -232,6 +274,8 @@ class Index {
     return s;
   }
   firstPaying(key: string): string | null {
+    const cached = this.firstCache.get(key);
+    if (cached !== undefined) return cached;
     let first: string | null = null;
     for (const o of this.ordersBy.get(key) ?? []) {
       if (o.amount > 0) {
@@ -240,9 +284,19 @@ class Index {
       }
     }
     for (const k of this.contractsBy.get(key) ?? []) if (k.mrr > 0 && (first === null || k.start < first)) first = k.start;
+    this.firstCache.set(key, first);
     return first;
   }
   tiersAt(day: string, t: TierThresholds): Map<string, string> {
+    const key = `${day}\u0000${JSON.stringify(t)}`;
+    let tiers = this.tierCache.get(key);
+    if (!tiers) {
+      tiers = this.computeTiers(day, t);
+      this.tierCache.set(key, tiers);
+    }
+    return tiers;
+  }
+  private computeTiers(day: string, t: TierThresholds): Map<string, string> {
     const since = addDays(day, -t.yearDays + 1);
     const facts: TierFacts[] = [];
     this.keys().forEach((key, i) => {
@@ -382,18 +436,15 @@ function nps(ix: Index, p: PeriodWindow): IndicatorValue {
 }
 
 function referralShare(ix: Index, p: PeriodWindow): IndicatorValue {
-  const referredCustomers = new Set<string>();
-  for (const c of ix.data.customers) if (c.tags.some((t) => REFERRAL.test(t)) || (c.segment !== null && REFERRAL.test(c.segment))) referredCustomers.add(c.key);
-  const referredByOrder = new Set<string>();
-  for (const o of ix.data.orders) if (o.channel !== null && REFERRAL.test(o.channel)) referredByOrder.add(o.customerKey);
-  if (referredCustomers.size === 0 && referredByOrder.size === 0) return absent('referralShare', 'percent', 'needsReferralSource');
+  const referred = ix.referred();
+  if (referred.size === 0) return absent('referralShare', 'percent', 'needsReferralSource');
   let den = 0;
   let num = 0;
   for (const key of ix.keys()) {
     const first = ix.firstPaying(key);
     if (first === null || first < p.from || first > p.to) continue;
     den += 1;
-    if (referredCustomers.has(key) || referredByOrder.has(key)) num += 1;
+    if (referred.has(key)) num += 1;
   }
   return ratio('referralShare', num, den, 'noNewCustomers');
 }
@@ -432,8 +483,18 @@ function winBack(ix: Index, p: PeriodWindow, s: IndicatorSettings): IndicatorVal
 }
 
 /** All eight indicators over one period. */
+const indexes = new WeakMap<IndicatorData, Index>();
+function indexFor(data: IndicatorData): Index {
+  let ix = indexes.get(data);
+  if (!ix) {
+    ix = new Index(data);
+    indexes.set(data, ix);
+  }
+  return ix;
+}
+
 export function computeIndicators(data: IndicatorData, period: PeriodWindow, settings: IndicatorSettings): IndicatorValue[] {
-  const ix = new Index(data);
+  const ix = indexFor(data);
   return [
     strategicRetention(ix, period, settings),
     coreRenewal(ix, period, settings),

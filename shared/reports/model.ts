@@ -19,6 +19,8 @@ export const REPORT_SECTION_IDS = [
   'health',
   'churn',
   'clv',
+  'impact',
+  'feeStatement',
   'actions',
   'checklists',
   'methods',

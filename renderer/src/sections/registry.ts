@@ -9,6 +9,7 @@ import { ReportsSection } from './reports/ReportsSection';
 import { ImportSection } from './import/ImportSection';
 import { ParamsSection } from './params/ParamsSection';
 import { ChurnSection } from './churn/ChurnSection';
+import { ImpactSection } from './impact/ImpactSection';
 import { ClvSection } from './clv/ClvSection';
 
 /** The engagement page's areas, in navigation order. A domain replaces its placeholder here. */
@@ -26,6 +27,7 @@ export const sections: SectionDef[] = [
   { id: 'health', labelKey: 'nav.health', icon: '♥', Component: HealthSection },
   { id: 'churn', labelKey: 'nav.churn', icon: '◢', Component: ChurnSection },
   { id: 'clv', labelKey: 'nav.clv', icon: '¥', Component: ClvSection },
+  { id: 'impact', labelKey: 'nav.impact', icon: '✓', Component: ImpactSection },
   { id: 'params', labelKey: 'nav.params', icon: '⚙', Component: ParamsSection },
   { id: 'checklists', labelKey: 'nav.checklists', icon: '☑', Component: ChecklistsSection },
   { id: 'reports', labelKey: 'nav.reports', icon: '⎙', Component: ReportsSection },

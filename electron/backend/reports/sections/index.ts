@@ -6,6 +6,7 @@ import { cohortsSection } from './cohorts';
 import { healthSection } from './health';
 import { churnSection } from './churn';
 import { clvSection } from './clv';
+import { feeStatementSection, impactSection } from './impact';
 import { methodsSection } from './methods';
 import { retentionSection } from './retention';
 import { revenueRetentionSection } from './revenue-retention';
@@ -22,6 +23,8 @@ export const SECTION_BUILDERS: Readonly<Record<Exclude<ReportSectionId, 'summary
   health: healthSection,
   churn: churnSection,
   clv: clvSection,
+  impact: impactSection,
+  feeStatement: feeStatementSection,
   actions: actionsSection,
   checklists: checklistsSection,
   methods: methodsSection,
