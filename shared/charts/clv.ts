@@ -47,7 +47,8 @@ export function buildClvTrackingChart(input: ClvTrackingChartInput): ChartOption
     ...baseOption(input.title, input.subtitle),
     tooltip: { trigger: 'axis' },
     legend: { ...bottomLegend(), data: [input.actualName, input.predictedName] },
-    grid: { left: 64, right: 24, top: gridTop(input.title, input.subtitle), bottom: 56 },
+    // The y axis's name sits above the plot: room for it below the title and subtitle.
+    grid: { left: 64, right: 24, top: gridTop(input.title, input.subtitle) + 22, bottom: 56 },
     xAxis: {
       type: 'category',
       data: categories,

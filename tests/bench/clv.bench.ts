@@ -1,7 +1,8 @@
 // CLV benchmark: `npm run bench -- clv [customers]` (default 100,000).
 // Each task runs in its own child process, so its time and peak memory (getrusage maxRSS) are its own:
 //   cdnow      BG/NBD + Gamma-Gamma on the CDNOW summary (2,357 customers; first call and median of 5)
-//   bgnbd      a generated N-customer summary: BG/NBD + Gamma-Gamma + P(alive) + CLV for every customer
+//   bgnbd      a generated N-customer summary: BG/NBD + Gamma-Gamma + P(alive) + CLV for every customer,
+//              with their 95% intervals (timed apart as well)
 //   pnbd       the same summary: Pareto/NBD
 // beside SciPy (Debian's python3-scipy) maximising the same log-likelihoods in the same run (BFGS with a
 // numerical gradient on the log parameters, lifetimes' hyp2f1 form for Pareto/NBD). Skipped with a
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { seededRandom } from '../../shared/churn/random';
 import { groupRepeatData, spendData } from '../../shared/clv/data';
 import { fitCountModel, fitGammaGamma } from '../../shared/clv/models';
+import { intervalEstimator } from '../../shared/clv/intervals';
 import { countParams, customerFigures, type FigureCache } from '../../shared/clv/predict';
 
 interface Row {
@@ -85,6 +87,8 @@ function run(task: string): Record<string, unknown> {
     return { ms: performance.now() - t0, ll: fit.logLikelihood, status: fit.status, params: fit.parameters.map((p) => p.value), iterations: fit.iterations };
   }
   const once = () => {
+    let intervalMs = 0;
+    let intervalCpuMs = 0;
     const s = performance.now();
     const count = fitCountModel('bgnbd', groupRepeatData(rows));
     const spend = fitGammaGamma(spendData(rows));
@@ -97,10 +101,22 @@ function run(task: string): Record<string, unknown> {
       );
       const g = { p: spend.parameters[0]?.value as number, q: spend.parameters[1]?.value as number, v: spend.parameters[2]?.value as number };
       const cache: FigureCache = new Map();
-      for (const c of rows)
-        clv += customerFigures(m, g, { x: c.x, tx: c.tx, T: c.T, monetary: c.m }, { unit: 'day', horizonMonths: 12, discount: 0.01 }, cache).clv ?? 0;
+      const options = { unit: 'day' as const, horizonMonths: 12, discount: 0.01 };
+      const figures = rows.map((c) => customerFigures(m, g, { x: c.x, tx: c.tx, T: c.T, monetary: c.m }, options, cache));
+      for (const f of figures) clv += f.clv ?? 0;
+      // The per-customer 95% intervals (delta method), as a run computes them after the figures.
+      const i0 = performance.now();
+      const c0 = process.cpuUsage();
+      const estimator = intervalEstimator({ model: 'bgnbd', countFit: count, spendFit: spend, options, cache });
+      if (typeof estimator !== 'string') {
+        rows.forEach((c, i) => estimator.customer({ x: c.x, tx: c.tx, T: c.T, monetary: c.m }, figures[i]?.expectedSpend ?? null));
+        estimator.totals();
+      }
+      intervalMs = performance.now() - i0;
+      const spent = process.cpuUsage(c0);
+      intervalCpuMs = (spent.user + spent.system) / 1000;
     }
-    return { count, spend, fitMs, totalMs: performance.now() - s, clv };
+    return { count, spend, fitMs, totalMs: performance.now() - s, clv, intervalMs, intervalCpuMs };
   };
   const first = once();
   const out: Record<string, unknown> = {
@@ -112,6 +128,8 @@ function run(task: string): Record<string, unknown> {
     params: first.count.parameters.map((p) => p.value),
     ggParams: first.spend.parameters.map((p) => p.value),
     totalClv: first.clv,
+    intervalMs: first.intervalMs,
+    intervalCpuMs: first.intervalCpuMs,
     customers: rows.length,
   };
   if (task === 'cdnow') {
@@ -165,7 +183,7 @@ if (child) {
     `  CDNOW BG/NBD + GG      first ${fmt(c.ms)} ms, median of 5 ${fmt(c.medianMs)} ms (target < 100; CPU for all 6 incl. data ${fmt(c.cpuMs)} ms)  peak ${fmt(Number(c.peakKb) / 1024)} MB  LL ${fmt(c.ll, 4)} / GG ${fmt(c.ggLl, 4)}  [${sig(c.params)}] [${sig(c.ggParams)}]`,
   );
   console.log(
-    `  ${N} BG/NBD+GG+P(alive)+CLV  ${fmt(b.ms)} ms (fits ${fmt(b.fitMs)} ms; target < 2000; CPU incl. generating the data ${fmt(b.cpuMs)} ms)  peak ${fmt(Number(b.peakKb) / 1024)} MB  ${b.status}  LL ${fmt(b.ll, 3)} / GG ${fmt(b.ggLl, 3)}  [${sig(b.params)}] [${sig(b.ggParams)}]`,
+    `  ${N} BG/NBD+GG+P(alive)+CLV  ${fmt(b.ms)} ms (fits ${fmt(b.fitMs)} ms, of which 95% intervals for every customer ${fmt(b.intervalMs)} ms, CPU ${fmt(b.intervalCpuMs)} ms; target < 2000; CPU incl. generating the data ${fmt(b.cpuMs)} ms)  peak ${fmt(Number(b.peakKb) / 1024)} MB  ${b.status}  LL ${fmt(b.ll, 3)} / GG ${fmt(b.ggLl, 3)}  [${sig(b.params)}] [${sig(b.ggParams)}]`,
   );
   console.log(
     `  ${N} Pareto/NBD             ${fmt(p.ms)} ms (target < 10000; CPU incl. generating the data ${fmt(p.cpuMs)} ms)  peak ${fmt(Number(p.peakKb) / 1024)} MB  ${p.status}  LL ${fmt(p.ll, 3)}  [${sig(p.params)}]`,

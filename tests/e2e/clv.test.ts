@@ -15,7 +15,7 @@ const SHOTS = process.env.RWB_SHOTS;
 async function shot(name: string, testId?: string): Promise<void> {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
-  if (testId) await b.page.getByTestId(testId).scrollIntoViewIfNeeded();
+  if (testId) await b.page.getByTestId(testId).evaluate((el) => el.scrollIntoView());
   await b.page.waitForTimeout(800);
   await b.page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
@@ -87,6 +87,8 @@ describe('customer value in the browser', () => {
     await page.getByTestId('clv-evaluation').evaluate((el) => el.scrollIntoView());
     await shot('clv-zh-CN');
     await shot('clv-customers-zh-CN', 'clv-customers');
+    await shot('clv-book-zh-CN', 'clv-book');
+    await shot('clv-fits-zh-CN', 'clv-count-fit');
 
     // A row opens the customer card, which shows the same figures.
     await first.locator('a').first().click();
@@ -126,5 +128,6 @@ describe('customer value in the browser', () => {
     await page.getByTestId('clv-evaluation').evaluate((el) => el.scrollIntoView());
     await shot('clv-en');
     await shot('clv-customers-en', 'clv-customers');
+    await shot('clv-book-en', 'clv-book');
   }, 120_000);
 });

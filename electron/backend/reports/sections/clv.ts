@@ -46,7 +46,7 @@ function evaluationBlocks(run: ClvRun, c: C): ReportBlock[] {
     if (keys.has('few-repeat-buyers') || r.countFit.reason === 'too-few-repeat-buyers') why.push(c('ui.unsuitable.fewRepeaters'));
     if (keys.has('contractual')) why.push(c('ui.unsuitable.contractual'));
     blocks.push({ kind: 'paragraph', text: `${c('ui.unsuitable.heading')}. ${why.join(' ')}` });
-  } else if (keys.has('contractual')) blocks.push({ kind: 'paragraph', text: c('ui.unsuitable.contractual') });
+  }
   const error =
     e.holdoutActual !== null && e.holdoutPredicted !== null && e.holdoutActual > 0 ? (e.holdoutPredicted - e.holdoutActual) / e.holdoutActual : null;
   const figures: KeyFigure[] = [

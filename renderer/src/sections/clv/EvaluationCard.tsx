@@ -60,7 +60,6 @@ export function EvaluationCard({ run }: { run: ClvRun }) {
           {keys.has('contractual') && <p>{t('ui.unsuitable.contractual')}</p>}
         </div>
       )}
-      {e.verdict !== 'unsuitable' && keys.has('contractual') && <p className="muted small">{t('ui.unsuitable.contractual')}</p>}
       <div className="kpi-grid">
         <div className="kpi" data-testid="clv-kpi-holdout">
           <div className="kpi-label">{t('ui.evaluation.holdoutError')}</div>
