@@ -12,6 +12,7 @@ import type { ActionPolicy } from '../health/action-policy';
 import type { RepairCheckResult } from '../health/repair-check';
 import type { ActionTemplateId, OwnerRole, Severity } from '../health/vocabulary';
 import type { StatusNote } from '../health/status-notes';
+import type { HealthRunSources } from '../health/model-sources';
 import type { LifecycleReason, LifecycleRules, LifecycleStage } from '../analytics/lifecycle';
 import type { Tier } from '../analytics/tiers';
 import { ACTION_STATUSES } from '../health/playbook';
@@ -46,6 +47,8 @@ export interface HealthRunSummary {
   actionsOpened: number;
   /** The named parameter set the run used (its signal rules and playbook); null = the workspace's rules. */
   paramSet: string | null;
+  /** The churn and CLV runs the model measures and the churn-risk rule read, or why none (null: run made before they were recorded). */
+  sources: HealthRunSources | null;
   /** Which signals and scores opened actions in this run (runs before the policy existed opened all). */
   actionPolicy: ActionPolicy;
 }
@@ -187,6 +190,8 @@ export interface CustomerHealth {
   actions: ActionRow[];
   /** Null until a health run exists. */
   status: CustomerStatus | null;
+  /** The run's model sources: why a model measure (churn probability, P(alive), CLV) has no value. */
+  sources: HealthRunSources | null;
 }
 
 /** The what-if's input: every customer's metric row, flat, so the renderer re-scores locally. */
@@ -194,6 +199,8 @@ export interface WhatIfData {
   runId: number;
   asOf: string;
   model: HealthModel;
+  /** The model runs the run read: a model measure added in the workshop has data only when its source was read. */
+  sources: HealthRunSources | null;
   /** HEALTH_METRICS order; row-major, customer c's metric i at c * metricCount + i; null = no data. */
   metricCount: number;
   metrics: (number | null)[];
@@ -235,6 +242,9 @@ export const healthChannels = {
       asOf: isoDate.optional(),
       /** A named parameter set: its signal rules and playbook are used instead of the workspace's, and the run records its name. */
       paramSet: z.string().trim().min(1).max(80).optional(),
+      /** The churn-model / CLV run to read instead of the latest dated on or before the as-of. */
+      churnRunId: runId.optional(),
+      clvRunId: runId.optional(),
       jobId: z.string().optional(),
     }),
     { job: true },

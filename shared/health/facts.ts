@@ -157,6 +157,35 @@ export interface CustomerFacts {
 
   // free text for keyword rules (decision-maker change, competitor mention)
   texts: TextEvidence[];
+
+  // stored model runs the health run read (model-sources.ts), not the client's rows: null = no run
+  // was read, or the run did not score this customer (the run's sources say which)
+  churnScore: ChurnScoreFact | null;
+  lifetimeValue: LifetimeValueFact | null;
+}
+
+/** The customer's score in the churn-model run a health run read. */
+export interface ChurnScoreFact {
+  runId: number;
+  scoredAsOf: string;
+  /** Calibrated probability of churning within the run's horizon (0-1). */
+  probability: number;
+  /** 1 = the run's riskiest customer. */
+  rank: number;
+  /** Customers the run scored (the ranks run 1..scored). */
+  scored: number;
+}
+
+/** The customer's figures in the lifetime-value run a health run read. */
+export interface LifetimeValueFact {
+  runId: number;
+  asOf: string;
+  /** Probability the customer is still buying at the run's as-of (0-1). */
+  pAlive: number;
+  /** Expected CLV over the run's horizon; null when spend could not be modelled (no positive repeat spend). */
+  clv: number | null;
+  /** Percent of the run's customers with a CLV whose CLV is lower (ties count half); null with no CLV. */
+  clvPercentile: number | null;
 }
 
 /** Facts of a customer with no data at all; tests and the backend start from this. */
@@ -192,5 +221,7 @@ export function emptyFacts(customerKey: string, asOf: string): CustomerFacts {
     openProjectIssues: null,
     projectDelayDays: null,
     texts: [],
+    churnScore: null,
+    lifetimeValue: null,
   };
 }

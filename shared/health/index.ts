@@ -11,3 +11,4 @@ export * from './signals';
 export * from './signal-dedupe';
 export * from './playbook';
 export * from './repair-check';
+export * from './model-sources';

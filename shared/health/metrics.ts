@@ -36,6 +36,11 @@ export const HEALTH_METRICS = [
   'monthsSinceLastContact',
   'heavySignals',
   'otherSignals',
+  // From stored model runs (model-sources.ts), not the client's rows: absent, with the run's reason,
+  // when the health run read no such run or the run did not score the customer.
+  'churnProbabilityPct',
+  'pAlivePct',
+  'clvPercentile',
 ] as const;
 export type HealthMetric = (typeof HEALTH_METRICS)[number];
 export const METRIC_COUNT = HEALTH_METRICS.length;
@@ -90,6 +95,9 @@ export const METRIC_INFO: Record<HealthMetric, MetricInfo> = {
   },
   heavySignals: { id: 'heavySignals', unit: 'count', direction: 'lowerIsBetter', sources: [] },
   otherSignals: { id: 'otherSignals', unit: 'count', direction: 'lowerIsBetter', sources: [] },
+  churnProbabilityPct: { id: 'churnProbabilityPct', unit: 'pct', direction: 'lowerIsBetter', sources: [] },
+  pAlivePct: { id: 'pAlivePct', unit: 'pct', direction: 'higherIsBetter', sources: ['orders'] },
+  clvPercentile: { id: 'clvPercentile', unit: 'pct', direction: 'higherIsBetter', sources: ['orders'] },
 };
 
 const METRIC_INDEX = new Map<HealthMetric, number>(HEALTH_METRICS.map((m, i) => [m, i]));
@@ -223,6 +231,12 @@ export function metricValue(facts: CustomerFacts, metric: HealthMetric): number 
     case 'heavySignals':
     case 'otherSignals':
       return null;
+    case 'churnProbabilityPct':
+      return facts.churnScore ? facts.churnScore.probability * 100 : null;
+    case 'pAlivePct':
+      return facts.lifetimeValue ? facts.lifetimeValue.pAlive * 100 : null;
+    case 'clvPercentile':
+      return facts.lifetimeValue?.clvPercentile ?? null;
   }
 }
 

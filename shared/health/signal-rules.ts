@@ -61,11 +61,25 @@ export const SignalRuleSchema = z.discriminatedUnion('id', [
     ...base,
     params: z.object({ keywords, withinDays: z.number().int().min(0) }),
   }),
+  z.object({
+    id: z.literal('churnRisk'),
+    ...base,
+    // fires when the churn model's probability is at least minProbabilityPct %, or the customer is
+    // among the riskiest topSharePct % of the customers the run scored; 0 switches a criterion off
+    params: z.object({ minProbabilityPct: pct, topSharePct: pct }),
+  }),
 ]);
 
 export type SignalRule = z.infer<typeof SignalRuleSchema>;
 export type SignalRuleId = SignalRule['id'];
 export type SignalRuleOf<I extends SignalRuleId> = Extract<SignalRule, { id: I }>;
+
+/**
+ * Rules that read a stored model's output, not the client's rows. A churn model must not learn from
+ * them (it would learn from an earlier model) and a backtest cannot replay them (no model scored the
+ * customers at past dates), so the churn features and the backtest leave them out.
+ */
+export const MODEL_SIGNAL_RULES: ReadonlySet<SignalRuleId> = new Set<SignalRuleId>(['churnRisk']);
 
 export const SignalRuleSetSchema = z.array(SignalRuleSchema).superRefine((rules, ctx) => {
   const seen = new Set<string>();
@@ -158,6 +172,16 @@ export const DEFAULT_SIGNAL_RULES: SignalRule[] = [
     severity: 'heavy',
     action: 'executiveNegotiation',
     params: { keywords: DEFAULT_COMPETITOR_KEYWORDS, withinDays: 90 },
+  },
+  // The churn-risk article: "利用机器学习模型预测流失概率，自动触发挽留流程". Fires only on a churn-model run
+  // whose evaluation beat the base rate (model-sources.ts); 60% and the riskiest tenth are ours.
+  // 中度: a model's prediction calls for intervention, not yet a rescue.
+  {
+    id: 'churnRisk',
+    enabled: true,
+    severity: 'medium',
+    action: null,
+    params: { minProbabilityPct: 60, topSharePct: 10 },
   },
 ];
 

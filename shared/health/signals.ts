@@ -327,6 +327,34 @@ function keywordHit(f: CustomerFacts, keywords: readonly string[], withinDays: n
   };
 }
 
+function churnRisk(r: SignalRuleOf<'churnRisk'>, f: CustomerFacts): Hit | null {
+  const c = f.churnScore;
+  if (!c) return null;
+  const { minProbabilityPct, topSharePct } = r.params;
+  const topRanks = Math.ceil((c.scored * topSharePct) / 100);
+  const byProbability = minProbabilityPct > 0 && c.probability * 100 >= minProbabilityPct;
+  const byRank = topSharePct > 0 && c.rank <= topRanks;
+  if (!byProbability && !byRank) return null;
+  return {
+    triggeredOn: c.scoredAsOf,
+    params: {
+      probabilityPct: round1(c.probability * 100),
+      rank: c.rank,
+      scored: c.scored,
+      runId: c.runId,
+      scoredAsOf: c.scoredAsOf,
+      thresholdPct: minProbabilityPct,
+      topSharePct,
+      topRanks,
+    },
+    data: [
+      { fact: 'churnScore.probability', value: Math.round(c.probability * 1000) / 1000, date: c.scoredAsOf },
+      { fact: 'churnScore.rank', value: c.rank, date: c.scoredAsOf },
+      { fact: 'churnScore.runId', value: c.runId, date: c.scoredAsOf },
+    ],
+  };
+}
+
 function evaluateHit(rule: SignalRule, f: CustomerFacts): Hit | null {
   switch (rule.id) {
     case 'interactionDrop':
@@ -355,6 +383,8 @@ function evaluateHit(rule: SignalRule, f: CustomerFacts): Hit | null {
       return keywordHit(f, rule.params.keywords, rule.params.withinDays);
     case 'competitorMention':
       return keywordHit(f, rule.params.keywords, rule.params.withinDays);
+    case 'churnRisk':
+      return churnRisk(rule, f);
     default:
       return assertNever(rule);
   }

@@ -7,7 +7,7 @@ import { checkpoint } from '../jobs';
 import { computeFacts } from '../health/facts-sql';
 import { getRules } from '../health/store';
 import { defaultAsOf } from '../diagnostics/defaults';
-import { evaluateRules } from '../../../shared/health';
+import { evaluateRules, MODEL_SIGNAL_RULES } from '../../../shared/health';
 import { summariseBacktest, type BacktestObservation } from '../../../shared/churn/backtest';
 import type { SignalBacktest } from '../../../shared/churn/types';
 import { addDays } from './dates';
@@ -30,7 +30,8 @@ export async function runBacktest(
   const asOf = defaultAsOf(sqlite);
   const dates = opts.dates?.length ? [...opts.dates].sort() : defaultReplayDates(sqlite, asOf, opts.horizonDays);
   const activity = loadHistoryActivity(sqlite, asOf);
-  const rules = getRules(sqlite).filter((r) => r.enabled);
+  // Rules that read a stored model cannot be replayed: no model scored the customers at past dates.
+  const rules = getRules(sqlite).filter((r) => r.enabled && !MODEL_SIGNAL_RULES.has(r.id));
   const obs: BacktestObservation[] = [];
   for (const [k, d] of dates.entries()) {
     opts.progress?.(k, dates.length);

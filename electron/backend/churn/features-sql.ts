@@ -5,14 +5,18 @@
 
 import type { ReadableDB } from '../workspace/connection';
 import { computeFacts } from '../health/facts-sql';
-import { evaluateRules, HEALTH_METRICS, metricValue, type CustomerFacts, type HealthMetric, type SignalRule } from '../../../shared/health';
+import { evaluateRules, HEALTH_METRICS, metricValue, MODEL_SIGNAL_RULES, type CustomerFacts, type HealthMetric, type SignalRule } from '../../../shared/health';
 import type { CategoricalFeature, NumericFeature, RawFeatureSet } from '../../../shared/churn/design';
 import { addDays } from './dates';
 
 /** Values exported as the file stood, not dated history: a past cutoff must not see them. */
 const SNAPSHOT_METRICS: ReadonlySet<HealthMetric> = new Set<HealthMetric>(['openProjectIssues']);
-/** Signal counts are what the health run derives from the rules; the rules enter one flag each instead. */
-const LEFT_OUT: ReadonlySet<HealthMetric> = new Set<HealthMetric>(['heavySignals', 'otherSignals']);
+/**
+ * Signal counts are what the health run derives from the rules; the rules enter one flag each instead.
+ * Model measures (churn probability, P(alive), CLV percentile) come from stored model runs, not data
+ * dated before the cutoff: a past cutoff has none, and a churn model must not learn from its own output.
+ */
+const LEFT_OUT: ReadonlySet<HealthMetric> = new Set<HealthMetric>(['heavySignals', 'otherSignals', 'churnProbabilityPct', 'pAlivePct', 'clvPercentile']);
 
 export const ATTRIBUTE_COLUMNS = ['industry', 'segment', 'region', 'owner'] as const;
 
@@ -134,8 +138,9 @@ export function featuresAt(sqlite: ReadableDB, asOf: string, rules: readonly Sig
     { ref: { id: 'resolutionHours365', key: 'churn:features.resolutionHours365' }, values: resolutionHours },
     { ref: { id: 'contractsEnded365', key: 'churn:features.contractsEnded365' }, values: contractsEnded },
   );
-  // One flag per enabled early-warning rule, as the rule would have fired at asOf.
-  const enabled = rules.filter((r) => r.enabled);
+  // One flag per enabled early-warning rule, as the rule would have fired at asOf; rules that read a
+  // stored model (the churn-risk rule) are left out: a model must not learn from an earlier model.
+  const enabled = rules.filter((r) => r.enabled && !MODEL_SIGNAL_RULES.has(r.id));
   const flags = enabled.map(() => new Float64Array(n));
   facts.forEach((f, i) => {
     const fired = new Set(evaluateRules(enabled, f).map((s) => s.ruleId));

@@ -53,9 +53,14 @@ export function healthHandlers(b: Backend): HandlersFor<typeof healthChannels> {
     },
     'health.rules': async () => getRules(sqlite()),
     'health.saveRules': async ({ rules }) => saveRules(sqlite(), rules),
-    'health.run': async ({ modelId, asOf, paramSet }, ctx) => {
+    'health.run': async ({ modelId, asOf, paramSet, churnRunId, clvRunId }, ctx) => {
       const ws = b.requireWorkspace();
       const set = paramSet === undefined ? null : getParamSet(ws.sqlite, paramSet);
+      // A pinned model run must exist; whether it can be read at the as-of is the run's recorded source.
+      if (churnRunId !== undefined && !ws.sqlite.prepare('select 1 from churn_run where id = ?').get(churnRunId))
+        throw new WorkbenchError('NOT_FOUND', { what: '流失模型运行 / churn-model run', id: churnRunId });
+      if (clvRunId !== undefined && !ws.sqlite.prepare('select 1 from clv_run where id = ?').get(clvRunId))
+        throw new WorkbenchError('NOT_FOUND', { what: '客户价值运行 / CLV run', id: clvRunId });
       const last = listRuns(ws.sqlite)[0];
       const model = getModel(ws.sqlite, modelId ?? last?.modelId ?? DEFAULT_HEALTH_MODEL.id);
       const date = asOf ?? healthRunAsOf(ws.sqlite, localToday());
@@ -66,6 +71,7 @@ export function healthHandlers(b: Backend): HandlersFor<typeof healthChannels> {
         actionPolicy: getActionPolicy(ws.sqlite).policy,
         asOf: date,
         now: localNow(),
+        sources: { churnRunId, clvRunId },
         progress: (phase, done, total) => ctx.progress(phase, done, total),
         signal: ctx.signal,
         onStored: (stored) => {
@@ -77,6 +83,8 @@ export function healthHandlers(b: Backend): HandlersFor<typeof healthChannels> {
             asOf: date,
             customers: stored.customers,
             paramSet: set?.name ?? null,
+            churnRunId: stored.sources.churn.status === 'used' ? stored.sources.churn.runId : null,
+            clvRunId: stored.sources.clv.status === 'used' ? stored.sources.clv.runId : null,
           });
         },
       });

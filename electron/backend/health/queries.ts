@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/contract/health';
 import { METRIC_COUNT } from '../../../shared/health/metrics';
 import type { HealthModel } from '../../../shared/health/model';
+import type { HealthRunSources } from '../../../shared/health/model-sources';
 import { trendOf, type Band, type MeasureBreakdown } from '../../../shared/health/score';
 import type { SignalEvidence } from '../../../shared/health/signals';
 import type { Severity } from '../../../shared/health/vocabulary';
@@ -43,7 +44,13 @@ function toSummary(r: RunDbRow): HealthRunSummary {
     actionsOpened: r.actions_opened,
     paramSet: r.param_set,
     actionPolicy: runActionPolicy(r.action_policy),
+    sources: runSources(r.sources),
   };
+}
+
+/** The model runs a health run read (null: a run made before health runs recorded them). */
+function runSources(json: string | null): HealthRunSources | null {
+  return json ? (JSON.parse(json) as HealthRunSources) : null;
 }
 
 export function listRuns(sqlite: ReadableDB): HealthRunSummary[] {
@@ -286,6 +293,7 @@ export function customerHealth(sqlite: ReadableDB, customerKey: string, runId: n
     signals,
     actions: listActions(sqlite, { customerKey }, now),
     status,
+    sources: runSources(run?.sources ?? null),
   };
 }
 
@@ -362,6 +370,7 @@ export function whatIfData(sqlite: ReadableDB, runId?: number): WhatIfData | nul
     runId: run.id,
     asOf: run.as_of,
     model: JSON.parse(run.model) as HealthModel,
+    sources: runSources(run.sources),
     metricCount: METRIC_COUNT,
     metrics,
     customerKeys,

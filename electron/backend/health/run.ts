@@ -22,6 +22,8 @@ import type { CancelSignal } from '../../../shared/contract/define';
 import { countCustomersInScope, factsBlocks, type FactsBlock, type FactsResult } from './facts-sql';
 import { checkpoint } from '../jobs';
 import { prepareInsertAction } from './actions-store';
+import { attachModelScores, loadModelScores, type ModelScores, type SourceChoice } from './model-scores';
+import type { HealthRunSources } from '../../../shared/health/model-sources';
 import { DEFAULT_ACTION_POLICY, opensAction, type ActionPolicy } from '../../../shared/health/action-policy';
 import { revenue12mAt } from '../churn/features-sql';
 
@@ -41,6 +43,10 @@ export interface RunOptions {
   blockSize?: number;
   /** Written in the run's transaction once its rows are (the audit entry): the run and it commit together. */
   onStored?: (result: RunResult) => void;
+  /** Model runs to read instead of the latest churn / CLV runs dated on or before the as-of. */
+  sources?: SourceChoice;
+  /** Preloaded model figures (tests); loaded from the workspace when absent. */
+  modelScores?: ModelScores;
 }
 
 export interface RunResult {
@@ -50,6 +56,8 @@ export interface RunResult {
   signalsOpened: number;
   signalsResolved: number;
   actionsOpened: number;
+  /** The churn and CLV runs the model measures and the churn-risk rule read, or why none was read. */
+  sources: HealthRunSources;
 }
 
 /** A block as scoring leaves it for storing: no facts, only what the rows are made of. */
@@ -93,12 +101,14 @@ export async function runHealth(sqlite: WritableDB, opts: RunOptions): Promise<R
   const compiled = compileModel(model);
   const enabledRules = new Set<SignalRuleId>(rules.filter((r) => r.enabled).map((r) => r.id));
   const redTemplate = playbook.templates[playbook.redScore];
+  const modelScores = opts.modelScores ?? loadModelScores(sqlite, asOf, opts.sources);
 
   // Scoring: reads only.
   const scored: ScoredBlock[] = [];
   const bands: BandCounts = { red: 0, yellow: 0, green: 0, none: 0 };
   let n = 0;
   const scoreBlock = ({ customers, facts }: FactsBlock): void => {
+    attachModelScores(facts, modelScores);
     const size = facts.length;
     const matrix = buildMetricMatrix(facts);
     const block: ScoredBlock = {
@@ -153,8 +163,8 @@ export async function runHealth(sqlite: WritableDB, opts: RunOptions): Promise<R
     // Counts are filled in at the end, once every block is stored.
     const runId = Number(
       sqlite
-        .prepare(`insert into health_run (model_id, model, rules, as_of, started_at, action_policy) values (?, ?, ?, ?, ?, ?)`)
-        .run(model.id, JSON.stringify(model), JSON.stringify(rules), asOf, now, JSON.stringify(policy)).lastInsertRowid,
+        .prepare(`insert into health_run (model_id, model, rules, as_of, started_at, action_policy, sources) values (?, ?, ?, ?, ?, ?, ?)`)
+        .run(model.id, JSON.stringify(model), JSON.stringify(rules), asOf, now, JSON.stringify(policy), JSON.stringify(modelScores.sources)).lastInsertRowid,
     );
     // Live signals by customer, read inside the transaction: each block reconciles its own customers' records.
     const storedByCustomer = new Map<string, StoredSignalRef<number>[]>();
@@ -288,7 +298,7 @@ export async function runHealth(sqlite: WritableDB, opts: RunOptions): Promise<R
                 finished_at = ?, signals_opened = ?, signals_resolved = ?, actions_opened = ? where id = ?`,
       )
       .run(n, bands.red, bands.yellow, bands.green, bands.none, now, signalsOpened, signalsResolved, actionsOpened, runId);
-    const result: RunResult = { runId, customers: n, bands, signalsOpened, signalsResolved, actionsOpened };
+    const result: RunResult = { runId, customers: n, bands, signalsOpened, signalsResolved, actionsOpened, sources: modelScores.sources };
     opts.onStored?.(result);
     return result;
   });

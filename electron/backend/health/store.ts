@@ -64,7 +64,16 @@ export function getRules(sqlite: ReadableDB): SignalRule[] {
   const row = sqlite.prepare('select value from workspace_setting where key = ?').get(RULES_KEY) as { value: string } | undefined;
   if (!row) return defaultSignalRules();
   const parsed = SignalRuleSetSchema.safeParse(JSON.parse(row.value));
-  return parsed.success ? parsed.data : defaultSignalRules();
+  return parsed.success ? withNewRules(parsed.data) : defaultSignalRules();
+}
+
+/**
+ * A rule set saved before a rule existed (the churn-risk rule) gets that rule with its defaults at
+ * the end, so the rule editor shows it and a run can use it; the saved rules stay as they were.
+ */
+export function withNewRules(rules: SignalRule[]): SignalRule[] {
+  const have = new Set(rules.map((r) => r.id));
+  return [...rules, ...defaultSignalRules().filter((r) => !have.has(r.id))];
 }
 
 export function saveRules(sqlite: WritableDB, input: unknown): SignalRule[] {

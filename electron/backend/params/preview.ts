@@ -33,6 +33,7 @@ import { bandOf, compileModel, scoreRow, type CompiledModel } from '../../../sha
 import { fillMetricRow, fillSignalMetrics, METRIC_COUNT } from '../../../shared/health/metrics';
 import { latestRunId } from '../diagnostics/runs-repo';
 import { factsBlocks } from '../health/facts-sql';
+import { attachModelScores, loadModelScores } from '../health/model-scores';
 import { getRules } from '../health/store';
 import { healthRunAsOf } from '../health/as-of';
 import { rulePreviews } from './rule-preview';
@@ -77,6 +78,8 @@ function factsAt(sqlite: ReadableDB, asOf: string, keywords: readonly string[]):
   cache = null;
   const facts: CustomerFacts[] = [];
   for (const block of factsBlocks(sqlite, asOf, { textKeywords: keywords })) for (const f of block.facts) facts.push(f);
+  // The churn-risk rule reads the churn run a health run at this as-of would read.
+  attachModelScores(facts, loadModelScores(sqlite, asOf));
   const inbox = new Map<string, Map<SignalRuleId, InboxState>>();
   for (const [k, rule, status] of sqlite
     .prepare(`select customer_key, rule_id, status from health_signal where status in ('open', 'dismissed')`)

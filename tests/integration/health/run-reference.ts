@@ -15,6 +15,8 @@ import { WorkbenchError } from '../../../electron/backend/errors';
 import { prepareInsertAction } from '../../../electron/backend/health/actions-store';
 import { DEFAULT_ACTION_POLICY, opensAction, type ActionPolicy } from '../../../shared/health/action-policy';
 import { revenue12mAt } from '../../../electron/backend/churn/features-sql';
+import { attachModelScores, loadModelScores } from '../../../electron/backend/health/model-scores';
+import type { HealthRunSources } from '../../../shared/health/model-sources';
 
 interface RunOptions {
   model: HealthModel;
@@ -34,6 +36,7 @@ interface RunResult {
   signalsOpened: number;
   signalsResolved: number;
   actionsOpened: number;
+  sources: HealthRunSources;
 }
 
 function checkCancelled(signal?: CancelSignal): void {
@@ -48,6 +51,8 @@ export function referenceRunHealth(sqlite: WritableDB, opts: RunOptions): RunRes
   // Only the enabled keyword rules' words decide which free texts are worth loading.
   const textKeywords = rules.flatMap((r) => (r.enabled && (r.id === 'decisionMakerChange' || r.id === 'competitorMention') ? r.params.keywords : []));
   const { customers, facts } = referenceFacts(sqlite, asOf, { textKeywords });
+  const modelScores = loadModelScores(sqlite, asOf);
+  attachModelScores(facts, modelScores);
   checkCancelled(opts.signal);
   const n = facts.length;
   opts.progress?.('health.scoring', 0, n);
@@ -102,11 +107,23 @@ export function referenceRunHealth(sqlite: WritableDB, opts: RunOptions): RunRes
     const runId = Number(
       sqlite
         .prepare(
-          `insert into health_run (model_id, model, rules, as_of, started_at, customers, red, yellow, green, none, action_policy)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `insert into health_run (model_id, model, rules, as_of, started_at, customers, red, yellow, green, none, action_policy, sources)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(model.id, JSON.stringify(model), JSON.stringify(rules), asOf, now, n, bands.red, bands.yellow, bands.green, bands.none, JSON.stringify(policy))
-        .lastInsertRowid,
+        .run(
+          model.id,
+          JSON.stringify(model),
+          JSON.stringify(rules),
+          asOf,
+          now,
+          n,
+          bands.red,
+          bands.yellow,
+          bands.green,
+          bands.none,
+          JSON.stringify(policy),
+          JSON.stringify(modelScores.sources),
+        ).lastInsertRowid,
     );
     const revenue = revenue12mAt(
       sqlite,
@@ -192,7 +209,7 @@ export function referenceRunHealth(sqlite: WritableDB, opts: RunOptions): RunRes
     sqlite
       .prepare('update health_run set finished_at = ?, signals_opened = ?, signals_resolved = ?, actions_opened = ? where id = ?')
       .run(now, plan.open.length, resolved, actionsOpened, runId);
-    return { runId, customers: n, bands, signalsOpened: plan.open.length, signalsResolved: resolved, actionsOpened };
+    return { runId, customers: n, bands, signalsOpened: plan.open.length, signalsResolved: resolved, actionsOpened, sources: modelScores.sources };
   });
   return write();
 }

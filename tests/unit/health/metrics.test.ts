@@ -55,6 +55,8 @@ const full: CustomerFacts = {
   loginsPrevious: 60,
   openProjectIssues: 3,
   projectDelayDays: 12,
+  churnScore: { runId: 4, scoredAsOf: '2024-06-28', probability: 0.35, rank: 12, scored: 200 },
+  lifetimeValue: { runId: 2, asOf: '2024-06-28', pAlive: 0.8, clv: 12_000, clvPercentile: 90 },
 };
 
 describe('metrics from facts', () => {
@@ -86,7 +88,18 @@ describe('metrics from facts', () => {
       monthsSinceLastContact: 0, // 2024-06-20 → 2024-06-30
       heavySignals: null, // filled by the run from the signals it evaluated
       otherSignals: null,
+      churnProbabilityPct: 35, // the stored churn run's 0.35, in percent
+      pAlivePct: 80,
+      clvPercentile: 90,
     });
+  });
+
+  it('model measures are absent (never 0) when the run read no model or the model did not score the customer', () => {
+    const v = metricValues({ ...full, churnScore: null, lifetimeValue: null });
+    expect([v.churnProbabilityPct, v.pAlivePct, v.clvPercentile]).toEqual([null, null, null]);
+    // A customer with P(alive) but no modelled spend: P(alive) stands, the CLV percentile is absent.
+    const noSpend = metricValues({ ...full, lifetimeValue: { runId: 2, asOf: '2024-06-28', pAlive: 0.4, clv: null, clvPercentile: null } });
+    expect([noSpend.pAlivePct, noSpend.clvPercentile]).toEqual([40, null]);
   });
 
   it('half-year spend change: nothing before the window gives no trend, not a rise from zero', () => {

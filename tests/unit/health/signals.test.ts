@@ -144,6 +144,13 @@ const CASES: Record<SignalRuleId, Case> = {
     triggeredOn: '2024-06-20',
     params: { keyword: '对手报价', count: 1 },
   },
+  // exactly 60% fires; 59.9% at rank 11 of 100 (the riskiest 10% are ranks 1-10) does not
+  churnRisk: {
+    fire: facts({ churnScore: { runId: 3, scoredAsOf: '2024-06-28', probability: 0.6, rank: 50, scored: 100 } }),
+    quiet: facts({ churnScore: { runId: 3, scoredAsOf: '2024-06-28', probability: 0.599, rank: 11, scored: 100 } }),
+    triggeredOn: '2024-06-28',
+    params: { probabilityPct: 60, rank: 50, scored: 100, runId: 3, thresholdPct: 60, topSharePct: 10, topRanks: 10 },
+  },
 };
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] as string);
@@ -184,6 +191,22 @@ describe('default early-warning rules', () => {
 describe('rule details', () => {
   const rule = <I extends SignalRuleId>(id: I): Extract<SignalRule, { id: I }> =>
     defaultSignalRules().find((r) => r.id === id) as Extract<SignalRule, { id: I }>;
+
+  it('churn risk fires for the riskiest share whatever the probability, and a criterion set to 0 is off', () => {
+    const low = facts({ churnScore: { runId: 3, scoredAsOf: '2024-06-28', probability: 0.2, rank: 10, scored: 100 } });
+    const s = evaluateRule(rule('churnRisk'), low);
+    expect(s?.evidence.data).toEqual([
+      { fact: 'churnScore.probability', value: 0.2, date: '2024-06-28' },
+      { fact: 'churnScore.rank', value: 10, date: '2024-06-28' },
+      { fact: 'churnScore.runId', value: 3, date: '2024-06-28' },
+    ]);
+    const probabilityOnly = { ...rule('churnRisk'), params: { minProbabilityPct: 60, topSharePct: 0 } };
+    expect(evaluateRule(probabilityOnly, low)).toBeNull();
+    // 7 scored customers, riskiest 10%: ceil(0.7) = the top 1
+    const small = (rank: number) => facts({ churnScore: { runId: 3, scoredAsOf: '2024-06-28', probability: 0.1, rank, scored: 7 } });
+    expect(evaluateRule(rule('churnRisk'), small(1))?.evidence.params.topRanks).toBe(1);
+    expect(evaluateRule(rule('churnRisk'), small(2))).toBeNull();
+  });
 
   it('heavy and medium grades follow the seeds', () => {
     const sev = Object.fromEntries(DEFAULT_SIGNAL_RULES.map((r) => [r.id, r.severity]));

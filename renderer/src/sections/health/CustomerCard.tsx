@@ -9,6 +9,7 @@ import { BandBadge, ScorePill, TrendArrow } from './BandBadge';
 import { SignalCard } from './SignalInbox';
 import { ActionCard } from './ActionBoard';
 import { fmtScore, fmtValue, measureName } from './labels';
+import { isModelMetric, measureAbsenceText } from '../../../../shared/health/model-sources';
 import { CustomerStatusPanel } from './CustomerStatusPanel';
 import { ChurnRiskPanel } from '../churn/ChurnRiskPanel';
 import { ClvPanel } from '../clv/ClvPanel';
@@ -101,6 +102,11 @@ export function CustomerCard({ customerKey, version, onChanged, onBack }: Props)
                   <td>
                     {def ? measureName(t, def) : m.measureId}
                     <div className="muted small">{t(`metrics.${m.metric}`)}</div>
+                    {m.value == null && isModelMetric(m.metric) && (
+                      <div className="muted small" data-testid={`measure-absent-${m.measureId}`}>
+                        {measureAbsenceText(c.sources, m.metric, (k, p) => t(k, p ?? {}))}
+                      </div>
+                    )}
                   </td>
                   <td className="num">{fmtValue(m.value)}</td>
                   <td className="num">{m.points == null ? <span className="muted">{t('ui.customer.na')}</span> : fmtScore(m.points)}</td>

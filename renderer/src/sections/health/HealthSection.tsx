@@ -9,6 +9,7 @@ import { ActionBoard } from './ActionBoard';
 import { WhatIfWorkshop } from './WhatIfWorkshop';
 import { CustomerCard } from './CustomerCard';
 import { modelName, fmtWhen } from './labels';
+import { describeSource } from '../../../../shared/health/model-sources';
 import { DEFAULT_HEALTH_MODEL } from '../../../../shared/health/presets';
 import './health.css';
 import { actionPolicyLine } from './triage/policy-line';
@@ -126,6 +127,15 @@ export function HealthSection() {
           {` · ${runInfo.paramSet ? tp('runParams.set', { name: runInfo.paramSet }) : tp('runParams.defaults')}`}
           <span data-testid="health-run-policy">{` · ${actionPolicyLine(t, runInfo.actionPolicy)}`}</span>
         </p>
+      )}
+      {runInfo?.sources && (
+        <ul className="muted small run-line health-sources" data-testid="health-sources">
+          {(['churn', 'clv'] as const).map((kind) => (
+            <li key={kind} data-testid={`health-source-${kind}`} data-status={runInfo.sources?.[kind].status}>
+              {t(`sources.${kind}`)}: {describeSource(kind, runInfo.sources![kind], (k, p) => t(k, p ?? {}))}
+            </li>
+          ))}
+        </ul>
       )}
       {tab === 'overview' && <HealthOverviewView overview={overview} onOpenCustomer={(k) => go(`customer/${encodeURIComponent(k)}`)} onGo={go} />}
       {tab === 'signals' && <SignalInbox version={version} onChanged={reload} onOpenCustomer={(k) => go(`customer/${encodeURIComponent(k)}`)} />}

@@ -8,6 +8,9 @@ import { BANDS, compileModel, countBands, scoreMatrix, type BandCounts } from '.
 import { useWorkbench } from '../../app/context';
 import { Chart } from '../../components/Chart';
 import { measureName, modelName } from './labels';
+import { addableMetrics, measureTemplate } from '../../../../shared/health/measure-templates';
+import { describeSource, isModelMetric, MODEL_METRIC_SOURCE } from '../../../../shared/health/model-sources';
+import type { HealthMetric } from '../../../../shared/health/metrics';
 
 interface Props {
   version: number;
@@ -118,6 +121,21 @@ export function WhatIfWorkshop({ version, onSaved }: Props) {
             <span className="slider-label">
               {measureName(t, m)}
               <span className="muted small"> · {t(`metrics.${m.metric}`)}</span>
+              {draft.measures.length > 1 && (
+                <button
+                  className="workshop-remove"
+                  title={t('ui.workshop.remove')}
+                  aria-label={`${t('ui.workshop.remove')} ${measureName(t, m)}`}
+                  data-testid={`remove-${m.id}`}
+                  onClick={() =>
+                    update((d) => {
+                      d.measures.splice(i, 1);
+                    })
+                  }
+                >
+                  ×
+                </button>
+              )}
             </span>
             <input
               type="range"
@@ -136,6 +154,39 @@ export function WhatIfWorkshop({ version, onSaved }: Props) {
               {m.weight}
               <span className="muted small"> ({totalWeight ? ((100 * m.weight) / totalWeight).toFixed(0) : 0}%)</span>
             </span>
+            {m.scoring.kind === 'linear' && (
+              <div className="steps">
+                {(['worst', 'best'] as const).map((end) => (
+                  <label key={end} className="step">
+                    <span className="muted small">{end === 'worst' ? '0 ←' : '100 ←'}</span>
+                    <input
+                      type="number"
+                      value={m.scoring.kind === 'linear' ? m.scoring[end] : 0}
+                      data-testid={`linear-${m.id}-${end}`}
+                      onChange={(e) =>
+                        update((d) => {
+                          const sc = d.measures[i]!.scoring;
+                          // worst and best must differ (the schema refuses a flat line); the edit waits for a different number.
+                          if (sc.kind === 'linear' && e.target.value !== '') {
+                            const v = Number(e.target.value);
+                            if (v !== (end === 'worst' ? sc.best : sc.worst)) sc[end] = v;
+                          }
+                        })
+                      }
+                    />
+                  </label>
+                ))}
+              </div>
+            )}
+            {isModelMetric(m.metric) && data.sources?.[MODEL_METRIC_SOURCE[m.metric]].status !== 'used' && (
+              <p className="muted small workshop-note" data-testid={`nodata-${m.id}`}>
+                {t('ui.workshop.noData', {
+                  reason: data.sources
+                    ? describeSource(MODEL_METRIC_SOURCE[m.metric], data.sources[MODEL_METRIC_SOURCE[m.metric]], (k, p) => t(k, p ?? {}))
+                    : t('sources.notRecorded'),
+                })}
+              </p>
+            )}
             {m.scoring.kind === 'thresholds' && (
               <div className="steps">
                 {m.scoring.steps.map((s, j) => (
@@ -158,6 +209,40 @@ export function WhatIfWorkshop({ version, onSaved }: Props) {
             )}
           </div>
         ))}
+        <div className="save-row">
+          <select
+            value=""
+            aria-label={t('ui.workshop.add')}
+            data-testid="whatif-add-measure"
+            onChange={(e) => {
+              const metric = e.target.value as HealthMetric;
+              update((d) => {
+                const m = measureTemplate(metric, new Set(d.measures.map((x) => x.id)));
+                if (m) d.measures.push(m);
+              });
+            }}
+          >
+            <option value="">{t('ui.workshop.addPick')}</option>
+            <optgroup label={t('ui.workshop.modelGroup')}>
+              {addableMetrics()
+                .filter((m) => isModelMetric(m))
+                .map((m) => (
+                  <option key={m} value={m}>
+                    {t(`metrics.${m}`)}
+                  </option>
+                ))}
+            </optgroup>
+            <optgroup label={t('ui.workshop.dataGroup')}>
+              {addableMetrics()
+                .filter((m) => !isModelMetric(m))
+                .map((m) => (
+                  <option key={m} value={m}>
+                    {t(`metrics.${m}`)}
+                  </option>
+                ))}
+            </optgroup>
+          </select>
+        </div>
         <h3>{t('ui.workshop.bands')}</h3>
         <div className="slider-row">
           <span className="slider-label">
