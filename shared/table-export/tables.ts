@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { BREAKDOWN_ATTRIBUTES, DrillTargetSchema } from '../analytics';
 import { CUSTOMER_SORTS } from '../contract/diagnostics';
+import { ACTION_SORTS, ActionFilterSchema, SIGNAL_SORTS, SignalFilterSchema } from '../health/triage';
 
 const runId = z.int().positive();
 
@@ -36,6 +37,10 @@ export const TABLE_FILTERS = {
     band: z.enum(['red', 'yellow', 'green', 'none']).optional(),
     search: z.string().trim().max(100).optional(),
   }),
+  /** The signal inbox under its triage filters (view, severity, rule, owner, tier, segment, band, churn risk, search), in its sort. */
+  'health.signals': SignalFilterSchema.extend({ sort: z.enum(SIGNAL_SORTS).default('severity') }),
+  /** The action board under the same filters; status = one column (none = every action). */
+  'health.actions': ActionFilterSchema.extend({ sort: z.enum(ACTION_SORTS).default('due') }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type TableId = keyof typeof TABLE_FILTERS;

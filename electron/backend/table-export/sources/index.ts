@@ -7,6 +7,7 @@ import {
   diagnosticsTiersSource,
 } from './diagnostics';
 import { checklistResultsSource, healthScoresSource, importRejectsSource } from './others';
+import { healthActionsSource, healthSignalsSource } from './triage';
 
 /** Every exportable table's row source; a table named in shared/table-export/tables.ts without one fails the typecheck. */
 export const TABLE_SOURCES: TableSources = {
@@ -18,4 +19,6 @@ export const TABLE_SOURCES: TableSources = {
   'import.rejects': importRejectsSource,
   'checklists.results': checklistResultsSource,
   'health.scores': healthScoresSource,
+  'health.signals': healthSignalsSource,
+  'health.actions': healthActionsSource,
 };

@@ -9,6 +9,7 @@ import { fmtWhen } from './labels';
 import { TriageBasis, TriageFilters, fmtMoney, type TriageFilter } from './triage/TriageFilters';
 import { BulkBar, UndoToast, doneMessage, type BulkInput, type BulkOp } from './triage/BulkBar';
 import { ActionPolicyDialog } from './triage/ActionPolicyDialog';
+import { ExportTableButton } from '../../components/ExportTableButton';
 import './triage/triage.css';
 
 interface Props {
@@ -132,6 +133,14 @@ export function ActionBoard({ version, onChanged, onOpenCustomer }: Props) {
               ))}
             </select>
           </label>
+          <span className="triage-export">
+            <ExportTableButton
+              table="health.actions"
+              filters={{ ...filter, sort, overdueOnly, ...(view === 'snoozed' || view === 'cancelled' ? { status: view } : {}) }}
+              fileName="actions"
+              testId="actions-export"
+            />
+          </span>
           <button className="btn btn-small btn-ghost policy-button" data-testid="action-policy-open" onClick={() => setPolicyOpen(true)}>
             ⚙ {t('triage:policy.open')}
           </button>

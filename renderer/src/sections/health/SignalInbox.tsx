@@ -8,6 +8,7 @@ import { useWorkbench } from '../../app/context';
 import { BandBadge, SeverityBadge } from './BandBadge';
 import { TriageBasis, TriageFilters, facetLabel, fmtMoney, type TriageFilter } from './triage/TriageFilters';
 import { BulkBar, UndoToast, doneMessage, type BulkInput, type BulkOp } from './triage/BulkBar';
+import { ExportTableButton } from '../../components/ExportTableButton';
 import './triage/triage.css';
 
 interface Props {
@@ -124,6 +125,9 @@ export function SignalInbox({ version, onChanged, onOpenCustomer }: Props) {
               ))}
             </select>
           </label>
+          <span className="triage-export">
+            <ExportTableButton table="health.signals" filters={{ ...filter, view, sort }} fileName="signals" testId="signals-export" />
+          </span>
         </div>
         <TriageFilters kind="signal" filter={filter} facets={page?.facets ?? null} onChange={changeFilter} />
         {page && (
