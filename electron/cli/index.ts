@@ -19,6 +19,7 @@ import { registerFindingsCommands } from './commands/findings';
 import { registerVocCommands } from './commands/voc';
 import { registerTableExportCommands } from './commands/table-export';
 import { registerViewsCommands } from './commands/views';
+import { registerOverviewCommands } from './commands/overview';
 import { registerVocCommands } from './commands/voc';
 
 claimPrivateTemp();
@@ -43,6 +44,7 @@ registerFindingsCommands(program);
 registerVocCommands(program);
 registerTableExportCommands(program);
 registerViewsCommands(program);
+registerOverviewCommands(program);
 registerVocCommands(program);
 registerServeCommand(program);
 

@@ -17,6 +17,7 @@ import { attributesChannels } from './attributes';
 import { vocChannels } from './voc';
 import { tableExportChannels } from './table-export';
 import { viewsChannels } from './views';
+import { overviewChannels } from './overview';
 import { findingsChannels } from './findings';
 
 // THE contract: every call the UI can make. Preload, main's IPC registration, the web host and the
@@ -39,6 +40,7 @@ export const contract = mergeChannels(
   vocChannels,
   tableExportChannels,
   viewsChannels,
+  overviewChannels,
   findingsChannels,
 );
 

@@ -17,6 +17,7 @@ import { attributesHandlers } from './attributes';
 import { vocHandlers } from './voc';
 import { tableExportHandlers } from './table-export';
 import { viewsHandlers } from './views';
+import { overviewHandlers } from './overview';
 import { findingsHandlers } from './findings';
 
 export type Handler<K extends ChannelName> = (args: ParsedArgsOf<K>, ctx: CallContext) => Promise<ResultOf<K>>;
@@ -44,6 +45,7 @@ export function createHandlers(b: Backend): Handlers {
     vocHandlers(b),
     tableExportHandlers(b),
     viewsHandlers(b),
+    overviewHandlers(b),
     findingsHandlers(b),
   );
 }

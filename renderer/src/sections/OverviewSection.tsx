@@ -6,6 +6,7 @@ import { formatBytes, formatInt } from '../format';
 import { Field } from '../components/Modal';
 import { openDialog } from '../components/dialogs';
 import { LockIcon } from '../components/encryption-dialogs';
+import { OverviewDashboard } from './overview/OverviewDashboard';
 
 export function OverviewSection() {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function OverviewSection() {
   const m = ws.meta;
   return (
     <div className="section-stack">
+      <OverviewDashboard />
       <div className="card">
         <div className="card-header">
           <h2>{m.clientName}</h2>

@@ -19,7 +19,7 @@ import { CohortCard } from './CohortCard';
 import { SegmentCards } from './SegmentCards';
 import { BreakdownCard } from './BreakdownCard';
 import { CustomerTable, DEFAULT_CUSTOMER_TABLE_STATE, type CustomerTableState } from './CustomerTable';
-import { readDiagnosticsView } from './view-state';
+import { mergeForm, readDiagnosticsView } from './view-state';
 import { useSavedView } from '../../app/saved-views';
 import { ComparePanel } from './ComparePanel';
 import { CohortRangeFields } from './CohortRangeFields';
@@ -179,7 +179,8 @@ export function DiagnosticsSection() {
         // show() puts the run's own parameters in the form and clears the drill; the view's come after.
         if (v.runId !== null && v.runId !== run?.id) await show(v.runId);
         setDrill(v.drill);
-        if (v.form) setForm(v.form);
+        const savedForm = v.form;
+        if (savedForm) setForm((cur) => (cur ? mergeForm(cur, saved.form, savedForm) : cur));
         setParamSet(v.paramSet);
         setBaseId(v.baseId);
         setTableStart((t) => ({ key: t.key + 1, state: v.table }));

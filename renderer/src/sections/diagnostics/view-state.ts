@@ -12,6 +12,20 @@ export interface DiagnosticsForm {
   cohortTo: string;
 }
 
+/**
+ * The saved form over the current one: the checked fields, then any other field the form has whose
+ * saved value has the same type (fields added to the toolbar later travel without a change here).
+ */
+export function mergeForm<F extends object>(cur: F, saved: unknown, checked: DiagnosticsForm): F {
+  const out: Record<string, unknown> = { ...(cur as Record<string, unknown>), ...checked };
+  if (saved && typeof saved === 'object') {
+    for (const [k, v] of Object.entries(saved)) {
+      if (k in cur && !(k in checked) && typeof v === typeof (cur as Record<string, unknown>)[k]) out[k] = v;
+    }
+  }
+  return out as F;
+}
+
 /** What a saved diagnostics view keeps: the run shown, the comparison, the drill, the table, the form. */
 export interface DiagnosticsViewState {
   runId: number | null;
