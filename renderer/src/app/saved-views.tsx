@@ -83,14 +83,16 @@ export function SavedViewsProvider({ children }: { children: ReactNode }) {
 
   const open = useCallback(
     (view: SavedView) => {
+      // A view may name a tab of its section (the health lists): it is applied in place only when
+      // that very page is showing, else after navigating there, when the page registers.
+      const route = `/e/${view.section}${typeof view.state.tab === 'string' ? `/${view.state.tab}` : ''}`;
       const reg = registrations.current.get(view.section);
-      if (reg && activeSection === view.section) {
+      if (reg && (wb.route === route || wb.route.startsWith(`${route}/`) || (route === `/e/${view.section}` && activeSection === view.section))) {
         reg.apply(view.state);
         return;
       }
       pending.current = { section: view.section, state: view.state };
-      const tab = view.section === 'health' && typeof view.state.tab === 'string' ? `/${view.state.tab}` : '';
-      wb.navigate(`/e/${view.section}${tab}`);
+      wb.navigate(route);
     },
     [activeSection, wb],
   );

@@ -10,6 +10,8 @@ import { TriageBasis, TriageFilters, fmtMoney, type TriageFilter } from './triag
 import { BulkBar, UndoToast, doneMessage, type BulkInput, type BulkOp } from './triage/BulkBar';
 import { ActionPolicyDialog } from './triage/ActionPolicyDialog';
 import { ExportTableButton } from '../../components/ExportTableButton';
+import { useSavedView } from '../../app/saved-views';
+import { readBoardView } from './view-state';
 import './triage/triage.css';
 
 interface Props {
@@ -20,6 +22,7 @@ interface Props {
 
 type Column = ActionStatus | 'snoozed';
 type BoardView = 'board' | 'overdue' | 'snoozed' | 'cancelled';
+const BOARD_VIEWS: readonly BoardView[] = ['board', 'overdue', 'snoozed', 'cancelled'];
 const VIEWS: BoardView[] = ['board', 'overdue', 'snoozed', 'cancelled'];
 const COLUMNS: Record<BoardView, Column[]> = {
   board: ['open', 'inProgress', 'done'],
@@ -49,6 +52,18 @@ export function ActionBoard({ version, onChanged, onOpenCustomer }: Props) {
   const [toast, setToast] = useState<{ step: BulkResult; message: string } | null>(null);
   const [policyOpen, setPolicyOpen] = useState(false);
   const [tick, setTick] = useState(0);
+  // Saved views: the board's view, filters and sort (the health section reopens the actions tab).
+  useSavedView(
+    'health',
+    () => ({ tab: 'actions', board: { view, filter, sort } }),
+    (saved) => {
+      const v = readBoardView<BoardView>(saved, BOARD_VIEWS, 'board');
+      if (!v) return;
+      setView(v.view);
+      setFilter(v.filter);
+      setSort(v.sort);
+    },
+  );
 
   const overdueOnly = view === 'overdue';
   const base = useMemo(() => ({ ...filter, sort, overdueOnly }), [filter, sort, overdueOnly]);

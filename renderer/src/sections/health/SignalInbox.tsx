@@ -9,6 +9,8 @@ import { BandBadge, SeverityBadge } from './BandBadge';
 import { TriageBasis, TriageFilters, facetLabel, fmtMoney, type TriageFilter } from './triage/TriageFilters';
 import { BulkBar, UndoToast, doneMessage, type BulkInput, type BulkOp } from './triage/BulkBar';
 import { ExportTableButton } from '../../components/ExportTableButton';
+import { useSavedView } from '../../app/saved-views';
+import { readInboxView } from './view-state';
 import './triage/triage.css';
 
 interface Props {
@@ -40,6 +42,19 @@ export function SignalInbox({ version, onChanged, onOpenCustomer }: Props) {
   const [tick, setTick] = useState(0);
 
   const query = useMemo(() => ({ ...filter, view, sort, groupBy }), [filter, view, sort, groupBy]);
+  // Saved views: the inbox's filters, sort and grouping (the health section reopens the signals tab).
+  useSavedView(
+    'health',
+    () => ({ tab: 'signals', inbox: { view, filter, sort, groupBy } }),
+    (saved) => {
+      const v = readInboxView(saved);
+      if (!v) return;
+      setView(v.view);
+      setFilter(v.filter);
+      setSort(v.sort);
+      setGroupBy(v.groupBy);
+    },
+  );
   useEffect(() => {
     let live = true;
     wb.api['signals.triage']({ ...query, limit: PAGE, offset: 0 }).then((p) => {
