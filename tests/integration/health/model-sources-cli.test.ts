@@ -42,6 +42,9 @@ describe('model sources from the command line', { timeout: 300_000 }, () => {
     expect(text.stdout).toMatch(/Recalibration: Isotonic \(pool-adjacent-violators\): fitted on the out-of-fold scores of \d+ customers/);
     expect(text.stdout).toMatch(/Brier before 0\.\d{3} → Brier after 0\.\d{3}/);
     expect(text.stdout).toContain('Before recalibration');
+    // The text run is the latest: the one the health run will read.
+    churnRunId = Number(/Churn model run #(\d+)/.exec(text.stdout)?.[1]);
+    expect(churnRunId).toBe(run.id + 1);
 
     const bad = rwb(['churn-model', file, '--calibration', 'sigmoid'], env);
     expect(bad.status).not.toBe(0);
