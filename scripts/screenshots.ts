@@ -23,6 +23,13 @@ try {
     await b.page.waitForTimeout(400);
     await b.page.screenshot({ path: join(out, `home-${locale}.png`) });
     await app.api('engagement.open', { path: join(app.docs, `demo-${locale}.rwb`) });
+    // The voice-of-the-customer and churn-review screens show stored runs: make them first. Health
+    // runs at month-ends before the review period give the lost customers a history to show.
+    if (routes.some((r) => r.startsWith('voc') || r.startsWith('churnReview'))) {
+      for (const asOf of ['2026-04-30', '2026-05-31', '2026-06-30', '2026-07-31', '2026-08-31']) await app.api('health.run', { asOf });
+      await app.api('voc.themes.run', { params: { sources: ['survey'] } });
+      await app.api('churnReview.run', { params: { period: '2026-Q3' } });
+    }
     // The impact screens show an experiment's verdict, the indicators against a frozen baseline and a
     // fee statement: define, freeze and save them first (health.run opens the actions repairs count).
     if (routes.some((r) => r.startsWith('impact'))) {

@@ -79,6 +79,8 @@ export interface ChurnReview {
   /** The stored runs the history came from (none = the history columns are empty, and the pack says so). */
   healthRuns: number;
   churnRuns: number;
+  /** The topic library's names at review time (theme traits are stored by id). */
+  themeNames: Record<string, { 'zh-CN': string; en: string }>;
 }
 
 export interface ChurnReviewSummary {

@@ -4,7 +4,16 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { VocConfigSchema, type VocConfig } from '../voc/config';
-import { VOC_GRAINS, VocScopeSchema, VocThemeParamsSchema, type VocRespondent, type VocSummary, type VocThemeRun, type VocThemeRunSummary } from '../voc/types';
+import {
+  VOC_GRAINS,
+  VocScopeSchema,
+  VocThemeParamsSchema,
+  type CustomerVoice,
+  type VocRespondent,
+  type VocSummary,
+  type VocThemeRun,
+  type VocThemeRunSummary,
+} from '../voc/types';
 import { ChurnReviewParamsSchema, type ChurnReview, type ChurnReviewSummary } from '../churn-review/types';
 
 const id = z.int().positive();
@@ -24,6 +33,8 @@ export const vocChannels = {
       limit: z.int().min(1).max(5000).default(500),
     }),
   ).returns<{ total: number; rows: VocRespondent[] }>(),
+  /** One customer's answers, comments and communication signals, for the customer card. */
+  'voc.customer': channel(z.object({ customerKey: z.string().trim().min(1).max(200) })).returns<CustomerVoice>(),
   /** Segments every comment, assigns themes and sentiment, finds communication signals; stored as a run. */
   'voc.themes.run': channel(z.object({ params: VocThemeParamsSchema.prefault({}), jobId: z.string().optional() }), { job: true }).returns<VocThemeRun>(),
   /** A stored theme run (the latest when runId is left out); null when none exists. */

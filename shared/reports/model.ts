@@ -21,6 +21,8 @@ export const REPORT_SECTION_IDS = [
   'clv',
   'impact',
   'feeStatement',
+  'voc',
+  'churnReview',
   'actions',
   'checklists',
   'methods',

@@ -88,6 +88,18 @@ export interface VocThemeRunSummary {
   durationMs: number;
 }
 
+/** One customer's voice, for the customer card. */
+export interface CustomerVoice {
+  customerKey: string;
+  answers: number;
+  /** The last answers (newest first, at most five). */
+  recent: { date: string; nps: number | null; csat: number | null; comment: string | null }[];
+  /** Competitor, decision-maker and complaint sentences of the last 365 days of notes (newest first). */
+  communication: CommunicationFinding[];
+  /** The stored churn reviews that list this customer. */
+  reviews: { id: number; period: string }[];
+}
+
 /** Comments of one theme, for the drill under a theme row. */
 export interface ThemeCommentRow {
   source: CommentSource;

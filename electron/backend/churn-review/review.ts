@@ -246,6 +246,7 @@ export async function computeChurnReview(sqlite: ReadableDB, opts: ReviewOptions
     unwarned,
     healthRuns,
     churnRuns,
+    themeNames: Object.fromEntries(opts.config.themes.map((t) => [t.id, { ...t.name }])),
   };
 }
 

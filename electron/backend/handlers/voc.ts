@@ -4,6 +4,7 @@ import type { Backend } from '../backend';
 import { recordAuditSync } from '../workspace/repositories/audit';
 import { localNow } from '../diagnostics/defaults';
 import { vocRespondents, vocSummary } from '../voc/summary';
+import { customerVoice } from '../voc/customer';
 import { listThemeRuns, loadThemeRun, runThemes } from '../voc/themes-run';
 import { loadVocConfig, resetVocConfig, saveVocConfig } from '../voc/config-store';
 import { listChurnReviews, loadChurnReview, runChurnReview } from '../churn-review/review';
@@ -13,6 +14,10 @@ export function vocHandlers(b: Backend): HandlersFor<typeof vocChannels> {
   return {
     'voc.summary': async ({ scope, grain, dimension }) => vocSummary(sqlite(), scope, grain, dimension),
     'voc.respondents': async (args) => vocRespondents(sqlite(), args),
+    'voc.customer': async ({ customerKey }) => {
+      const db = sqlite();
+      return customerVoice(db, customerKey, loadVocConfig(db).config);
+    },
     'voc.themes.run': async ({ params }, ctx) => {
       const ws = b.requireWorkspace();
       const run = await runThemes(ws.sqlite, {

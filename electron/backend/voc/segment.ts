@@ -3,7 +3,8 @@
 // 竞争对手 and 数据看板 come out whole. One segmenter per distinct word list, kept for the process.
 
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+// The .js suffix: the package has no exports map, so Node's ESM resolver (the bundled engine) needs the file name.
+import { dict } from '@node-rs/jieba/dict.js';
 import { normaliseTokens } from '../../../shared/voc/tokens';
 
 export interface Segmenter {

@@ -10,6 +10,8 @@ import { ImportSection } from './import/ImportSection';
 import { ParamsSection } from './params/ParamsSection';
 import { ChurnSection } from './churn/ChurnSection';
 import { ImpactSection } from './impact/ImpactSection';
+import { VocSection } from './voc/VocSection';
+import { ChurnReviewSection } from './churn-review/ChurnReviewSection';
 import { ClvSection } from './clv/ClvSection';
 
 /** The engagement page's areas, in navigation order. A domain replaces its placeholder here. */
@@ -26,6 +28,8 @@ export const sections: SectionDef[] = [
   { id: 'diagnostics', labelKey: 'nav.diagnostics', icon: '▤', Component: DiagnosticsSection },
   { id: 'health', labelKey: 'nav.health', icon: '♥', Component: HealthSection },
   { id: 'churn', labelKey: 'nav.churn', icon: '◢', Component: ChurnSection },
+  { id: 'voc', labelKey: 'nav.voc', icon: '❝', Component: VocSection },
+  { id: 'churnReview', labelKey: 'nav.churnReview', icon: '↺', Component: ChurnReviewSection },
   { id: 'clv', labelKey: 'nav.clv', icon: '¥', Component: ClvSection },
   { id: 'impact', labelKey: 'nav.impact', icon: '✓', Component: ImpactSection },
   { id: 'params', labelKey: 'nav.params', icon: '⚙', Component: ParamsSection },

@@ -7,6 +7,8 @@ import { healthSection } from './health';
 import { churnSection } from './churn';
 import { clvSection } from './clv';
 import { feeStatementSection, impactSection } from './impact';
+import { vocSection } from './voc';
+import { churnReviewSection } from './churn-review';
 import { methodsSection } from './methods';
 import { retentionSection } from './retention';
 import { revenueRetentionSection } from './revenue-retention';
@@ -25,6 +27,8 @@ export const SECTION_BUILDERS: Readonly<Record<Exclude<ReportSectionId, 'summary
   clv: clvSection,
   impact: impactSection,
   feeStatement: feeStatementSection,
+  voc: vocSection,
+  churnReview: churnReviewSection,
   actions: actionsSection,
   checklists: checklistsSection,
   methods: methodsSection,

@@ -13,6 +13,7 @@ import { isModelMetric, measureAbsenceText } from '../../../../shared/health/mod
 import { CustomerStatusPanel } from './CustomerStatusPanel';
 import { ChurnRiskPanel } from '../churn/ChurnRiskPanel';
 import { ClvPanel } from '../clv/ClvPanel';
+import { VoicePanel } from '../voc/VoicePanel';
 import { EraseCustomerButton } from '../privacy/EraseCustomerButton';
 
 interface Props {
@@ -82,6 +83,7 @@ export function CustomerCard({ customerKey, version, onChanged, onBack }: Props)
       <CustomerStatusPanel c={c} />
       <ChurnRiskPanel customerKey={customerKey} />
       <ClvPanel customerKey={customerKey} />
+      <VoicePanel customerKey={customerKey} />
       <div className="health-grid-2">
         <div className="card">
           <h2>{t('ui.customer.breakdown')}</h2>
