@@ -84,7 +84,7 @@ function actionWhere(filter: ActionFilter, now: string): { sql: string; params: 
 
 /**
  * Actions with extra columns and joins (the triage board's customer dimensions): each row as an
- * ActionRow and the raw row for the extra columns. `joins` must not join customers again as c.
+ * ActionRow and the raw row for the extra columns. `joins` must join customers as c.
  */
 export function listActionsWhere(
   sqlite: ReadableDB,

@@ -10,10 +10,15 @@ import type { TriageContext } from '../../../shared/contract/triage';
 import { churnRiskRanks, FACETS, type ActionFilter, type Facet, type FacetCounts, type SignalFilter } from '../../../shared/health/triage';
 
 type Param = string | number;
+/** The tables a row's customer dimensions come from: customers, the health score, the diagnostic row, the churn score. */
+export type Alias = 'c' | 'hs' | 'dc' | 'cs';
+export const ALL_ALIASES: readonly Alias[] = ['c', 'hs', 'dc', 'cs'];
 export interface Clause {
   facet: Facet | null;
   sql: string;
   params: Param[];
+  /** The joins the clause reads: a count or a page joins only what its filters and sort read (each join is one row a key). */
+  uses: readonly Alias[];
 }
 
 /** The latest health, diagnostic and churn runs the lists read, and today's date. */
@@ -38,13 +43,38 @@ export function triageContext(sqlite: ReadableDB, today: string): TriageContext 
 
 const int = (n: number | undefined | null): number => (typeof n === 'number' && Number.isInteger(n) ? n : -1);
 
-/** The joins that bring a row's customer dimensions; `key` is the row's customer key column. */
-export function customerJoins(ctx: TriageContext, key: string): string {
-  return `
-    left join customers c on c.customer_key = ${key}
-    left join health_score hs on hs.run_id = ${int(ctx.healthRun?.id)} and hs.customer_key = ${key}
-    left join diagnostic_customer dc on dc.run_id = ${int(ctx.diagnosticRun?.id)} and dc.customer_key = ${key}
-    left join churn_score cs on cs.run_id = ${int(ctx.churnRun?.id)} and cs.customer_key = ${key}`;
+/**
+ * The joins that bring a row's customer dimensions; `key` is the row's customer key column. Each
+ * matches at most one row per key (customers by its unique key, the others by their primary keys),
+ * so leaving out a join nobody reads changes no count.
+ */
+export function customerJoins(ctx: TriageContext, key: string, uses: Iterable<Alias> = ALL_ALIASES): string {
+  const want = new Set(uses);
+  const joins: Record<Alias, string> = {
+    c: `left join customers c on c.customer_key = ${key}`,
+    hs: `left join health_score hs on hs.run_id = ${int(ctx.healthRun?.id)} and hs.customer_key = ${key}`,
+    dc: `left join diagnostic_customer dc on dc.run_id = ${int(ctx.diagnosticRun?.id)} and dc.customer_key = ${key}`,
+    cs: `left join churn_score cs on cs.run_id = ${int(ctx.churnRun?.id)} and cs.customer_key = ${key}`,
+  };
+  return ALL_ALIASES.filter((a) => want.has(a))
+    .map((a) => joins[a])
+    .join('\n    ');
+}
+
+export function usesOf(clauses: readonly Clause[], ...more: (readonly Alias[])[]): Set<Alias> {
+  const out = new Set<Alias>();
+  for (const c of clauses) for (const a of c.uses) out.add(a);
+  for (const m of more) for (const a of m) out.add(a);
+  return out;
+}
+
+/** The joins a churn-risk expression reads (none when no run scored anyone: it is a constant). */
+export function churnRiskUses(ctx: TriageContext): Alias[] {
+  return ctx.churnRun && ctx.churnRun.scored > 0 ? ['cs'] : [];
+}
+
+export function stakeUses(ctx: TriageContext): Alias[] {
+  return [ctx.stakeBasis === 'churn' ? 'cs' : 'hs'];
 }
 
 export function churnRiskSql(ctx: TriageContext): string {
@@ -87,32 +117,37 @@ export function customerFields(r: CustomerDbFields) {
   };
 }
 
+interface Dimension {
+  sql: string;
+  uses: Alias[];
+}
+
 /** A dimension as SQL, for a list whose rows are `g` (signals) or `a` (actions). */
-function dimensionSql(kind: 'signal' | 'action', ctx: TriageContext): Record<Facet, string> {
+function dimensions(kind: 'signal' | 'action', ctx: TriageContext): Record<Facet, Dimension> {
   return {
-    severity: kind === 'signal' ? 'g.severity' : `json_extract(a.source, '$.severity')`,
-    ruleId: kind === 'signal' ? 'g.rule_id' : `json_extract(a.source, '$.ruleId')`,
-    owner: kind === 'signal' ? 'coalesce(g.owner, c.owner)' : 'a.owner',
-    tier: 'dc.tier',
-    segment: 'c.segment',
-    band: `coalesce(hs.band, 'none')`,
-    churnRisk: churnRiskSql(ctx),
+    severity: { sql: kind === 'signal' ? 'g.severity' : `json_extract(a.source, '$.severity')`, uses: [] },
+    ruleId: { sql: kind === 'signal' ? 'g.rule_id' : `json_extract(a.source, '$.ruleId')`, uses: [] },
+    owner: kind === 'signal' ? { sql: 'coalesce(g.owner, c.owner)', uses: ['c'] } : { sql: 'a.owner', uses: [] },
+    tier: { sql: 'dc.tier', uses: ['dc'] },
+    segment: { sql: 'c.segment', uses: ['c'] },
+    band: { sql: `coalesce(hs.band, 'none')`, uses: ['hs'] },
+    churnRisk: { sql: churnRiskSql(ctx), uses: churnRiskUses(ctx) },
   };
 }
 
-function anyOf(facet: Facet, expr: string, values: readonly (string | null)[] | undefined): Clause | null {
+function anyOf(facet: Facet, dim: Dimension, values: readonly (string | null)[] | undefined): Clause | null {
   if (!values || values.length === 0) return null;
   const set = values.filter((v): v is string => v !== null);
   const parts: string[] = [];
-  if (set.length) parts.push(`${expr} in (${set.map(() => '?').join(', ')})`);
-  if (set.length < values.length) parts.push(`${expr} is null`);
-  return { facet, sql: `(${parts.join(' or ')})`, params: set };
+  if (set.length) parts.push(`${dim.sql} in (${set.map(() => '?').join(', ')})`);
+  if (set.length < values.length) parts.push(`${dim.sql} is null`);
+  return { facet, sql: `(${parts.join(' or ')})`, params: set, uses: dim.uses };
 }
 
 const like = (s: string): string => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 function commonClauses(kind: 'signal' | 'action', ctx: TriageContext, f: SignalFilter | ActionFilter): Clause[] {
-  const dim = dimensionSql(kind, ctx);
+  const dim = dimensions(kind, ctx);
   const out: Clause[] = [];
   for (const facet of FACETS) {
     const c = anyOf(facet, dim[facet], f[facet] as (string | null)[] | undefined);
@@ -120,7 +155,7 @@ function commonClauses(kind: 'signal' | 'action', ctx: TriageContext, f: SignalF
   }
   if (f.search) {
     const key = kind === 'signal' ? 'g.customer_key' : 'a.customer_key';
-    out.push({ facet: null, sql: `(${key} like ? escape '\\' or c.name like ? escape '\\')`, params: [like(f.search), like(f.search)] });
+    out.push({ facet: null, sql: `(${key} like ? escape '\\' or c.name like ? escape '\\')`, params: [like(f.search), like(f.search)], uses: ['c'] });
   }
   return out;
 }
@@ -128,21 +163,23 @@ function commonClauses(kind: 'signal' | 'action', ctx: TriageContext, f: SignalF
 export function signalClauses(ctx: TriageContext, f: SignalFilter): Clause[] {
   const view: Clause =
     f.view === 'open'
-      ? { facet: null, sql: `g.status = 'open' and (g.snoozed_until is null or g.snoozed_until <= ?)`, params: [ctx.today] }
+      ? { facet: null, sql: `g.status = 'open' and (g.snoozed_until is null or g.snoozed_until <= ?)`, params: [ctx.today], uses: [] }
       : f.view === 'snoozed'
-        ? { facet: null, sql: `g.status = 'open' and g.snoozed_until > ?`, params: [ctx.today] }
-        : { facet: null, sql: 'g.status = ?', params: [f.view] };
+        ? { facet: null, sql: `g.status = 'open' and g.snoozed_until > ?`, params: [ctx.today], uses: [] }
+        : { facet: null, sql: 'g.status = ?', params: [f.view], uses: [] };
   return [view, ...commonClauses('signal', ctx, f)];
 }
 
 export function actionClauses(ctx: TriageContext, f: ActionFilter, now: string): Clause[] {
   const out: Clause[] = [];
   const notSnoozed = `(a.snoozed_until is null or a.snoozed_until <= ?)`;
-  if (f.status === 'snoozed') out.push({ facet: null, sql: `a.status in ('open', 'inProgress') and a.snoozed_until > ?`, params: [ctx.today] });
-  else if (f.status === 'open' || f.status === 'inProgress') out.push({ facet: null, sql: `a.status = ? and ${notSnoozed}`, params: [f.status, ctx.today] });
-  else if (f.status) out.push({ facet: null, sql: 'a.status = ?', params: [f.status] });
-  if (f.overdueOnly) out.push({ facet: null, sql: `a.status in ('open', 'inProgress') and a.due_at < ? and ${notSnoozed}`, params: [now, ctx.today] });
-  if (f.customerKey) out.push({ facet: null, sql: 'a.customer_key = ?', params: [f.customerKey] });
+  if (f.status === 'snoozed') out.push({ facet: null, sql: `a.status in ('open', 'inProgress') and a.snoozed_until > ?`, params: [ctx.today], uses: [] });
+  else if (f.status === 'open' || f.status === 'inProgress')
+    out.push({ facet: null, sql: `a.status = ? and ${notSnoozed}`, params: [f.status, ctx.today], uses: [] });
+  else if (f.status) out.push({ facet: null, sql: 'a.status = ?', params: [f.status], uses: [] });
+  if (f.overdueOnly)
+    out.push({ facet: null, sql: `a.status in ('open', 'inProgress') and a.due_at < ? and ${notSnoozed}`, params: [now, ctx.today], uses: [] });
+  if (f.customerKey) out.push({ facet: null, sql: 'a.customer_key = ?', params: [f.customerKey], uses: [] });
   return [...out, ...commonClauses('action', ctx, f)];
 }
 
@@ -157,17 +194,26 @@ const FACET_VALUES = 200;
  * Counts per value of each dimension, under every other filter but its own: picking a second
  * severity shows what it would add, as a spreadsheet's filter drop-down does.
  */
-export function facetCounts(sqlite: ReadableDB, kind: 'signal' | 'action', ctx: TriageContext, from: string, clauses: Clause[]): FacetCounts {
-  const dim = dimensionSql(kind, ctx);
+export function facetCounts(sqlite: ReadableDB, kind: 'signal' | 'action', ctx: TriageContext, clauses: Clause[]): FacetCounts {
+  const dim = dimensions(kind, ctx);
   const out = {} as FacetCounts;
   for (const facet of FACETS) {
-    const w = whereOf(clauses.filter((c) => c.facet !== facet));
+    const others = clauses.filter((c) => c.facet !== facet);
+    const w = whereOf(others);
+    const from = fromOf(kind, ctx, usesOf(others, dim[facet].uses));
     out[facet] = (
       sqlite
-        .prepare(`select ${dim[facet]} as v, count(*) as n ${from} ${w.sql} group by v order by n desc, v limit ${FACET_VALUES}`)
+        .prepare(`select ${dim[facet].sql} as v, count(*) as n ${from} ${w.sql} group by v order by n desc, v limit ${FACET_VALUES}`)
         .raw(true)
         .all(...w.params) as [string | null, number][]
     ).map(([value, count]) => ({ value, count }));
   }
   return out;
+}
+
+/** The list's table with the joins `uses` needs. */
+export function fromOf(kind: 'signal' | 'action', ctx: TriageContext, uses: Iterable<Alias>): string {
+  return kind === 'signal'
+    ? `from health_signal g ${customerJoins(ctx, 'g.customer_key', uses)}`
+    : `from health_action a ${customerJoins(ctx, 'a.customer_key', uses)}`;
 }
