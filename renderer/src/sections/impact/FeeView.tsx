@@ -99,7 +99,7 @@ export function FeeView() {
           <textarea rows={22} value={text} onChange={(e) => setText(e.target.value)} data-testid="fee-terms" spellCheck={false} />
         </label>
         <div className="impact-inline" style={{ marginTop: 8 }}>
-          <button className="btn" onClick={() => setText(exampleTerms(dataEnd))} data-testid="fee-example">
+          <button className="btn" disabled={!dataEnd} onClick={() => setText(exampleTerms(dataEnd))} data-testid="fee-example">
             {t('fee.example')}
           </button>
           <button className="btn btn-primary" disabled={!text.trim()} onClick={() => void compute()} data-testid="fee-compute">
