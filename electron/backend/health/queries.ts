@@ -152,8 +152,12 @@ export function listScores(
 export function overview(sqlite: ReadableDB, runId: number | undefined, now: string): HealthOverview {
   const signals = signalCounts(sqlite, 'open');
   const actionRows = sqlite
-    .prepare(`select status, count(*) as n, sum(status in ('open','inProgress') and due_at < ?) as late from health_action group by status`)
-    .all(now) as {
+    // A snoozed action is not counted late until its snooze date (the board shows it under 已推迟).
+    .prepare(
+      `select status, count(*) as n, sum(status in ('open','inProgress') and due_at < :now and (snoozed_until is null or snoozed_until <= substr(:now, 1, 10))) as late
+         from health_action group by status`,
+    )
+    .all({ now }) as {
     status: string;
     n: number;
     late: number;
@@ -418,10 +422,17 @@ export function toSignal(r: SignalDbRow): SignalRow {
   };
 }
 
+/** Signals by severity; 'open' leaves out the ones snoozed past today (the inbox shows them under 已推迟). */
 export function signalCounts(sqlite: ReadableDB, status: SignalStatus | undefined): Record<Severity, number> {
-  const rows = sqlite
-    .prepare(`select severity, count(*) as n from health_signal ${status ? 'where status = ?' : ''} group by severity`)
-    .all(...(status ? [status] : [])) as { severity: Severity; n: number }[];
+  const where = !status
+    ? ''
+    : status === 'open'
+      ? `where status = ? and (snoozed_until is null or snoozed_until <= date('now', 'localtime'))`
+      : 'where status = ?';
+  const rows = sqlite.prepare(`select severity, count(*) as n from health_signal ${where} group by severity`).all(...(status ? [status] : [])) as {
+    severity: Severity;
+    n: number;
+  }[];
   const out: Record<Severity, number> = { heavy: 0, medium: 0, light: 0 };
   for (const r of rows) out[r.severity] = r.n;
   return out;

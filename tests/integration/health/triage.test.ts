@@ -239,6 +239,9 @@ describe('bulk steps and undo', () => {
     const snoozed = await call('signals.bulk', { op: 'snooze', target: { ids: ids.slice(0, 2) }, until: '2099-01-01' });
     expect((await call('signals.triage', { owner: ['赵顾问'], limit: 10 })).items.map((s) => s.id)).toEqual([ids[2]]);
     expect((await call('signals.triage', { owner: ['赵顾问'], view: 'snoozed', limit: 10 })).signals).toBe(2);
+    // The health tab's count (the overview's open signals) leaves the snoozed ones out, as the inbox does.
+    const counts = (await call('health.overview', {})).signals;
+    expect(counts.heavy + counts.medium + counts.light).toBe((await call('signals.triage', { limit: 1 })).signals);
     // Not the latest: refused.
     expect(await refused('triage.undo', { stepId: assigned.stepId! })).toMatchObject({ code: 'TRIAGE_UNDO_NOT_LATEST' });
     await call('triage.undo', { stepId: snoozed.stepId! });
@@ -266,7 +269,12 @@ describe('bulk steps and undo', () => {
     const assigned = await call('actions.bulk', { op: 'assign', target: { filter: { status: 'open' }, expected: all.total }, owner: '钱总监' });
     expect(assigned.count).toBe(all.total);
     expect((await call('actions.triage', { owner: ['钱总监'], limit: 1 })).total).toBe(all.total);
+    const lateBefore = (await call('health.overview', {})).actions.overdue;
+    expect(lateBefore).toBeGreaterThan(0); // due dates count from 2026-06-30: all past by now
     const snooze = await call('actions.bulk', { op: 'snooze', target: { ids: [ids[0]!] }, until: '2099-01-01' });
+    // A snoozed action is not late until its date: the tab's badge and the board agree.
+    expect((await call('health.overview', {})).actions.overdue).toBe(lateBefore - 1);
+    expect((await call('actions.triage', { limit: 1 })).overdue).toBe(lateBefore - 1);
     expect((await call('actions.triage', { status: 'snoozed', limit: 10 })).items.map((a) => a.id)).toEqual([ids[0]]);
     expect((await call('actions.triage', { status: 'open', limit: 1 })).total).toBe(open.total - 1);
     await call('triage.undo', { stepId: snooze.stepId! });
