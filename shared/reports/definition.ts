@@ -28,7 +28,8 @@ export interface ReportDefinition {
 
 export function defaultReportDefinition(language: Locale): ReportDefinition {
   return {
-    sections: REPORT_SECTION_IDS.map((id) => ({ id, included: true, text: '' })),
+    // The fee statement is a one-page document of its own (printed from 成效评估 › 成效收费), not part of the full report by default.
+    sections: REPORT_SECTION_IDS.map((id) => ({ id, included: id !== 'feeStatement', text: '' })),
     language,
     pseudonymise: false,
     title: null,

@@ -63,6 +63,7 @@ describe('report built from the stored runs, exported to Excel', () => {
       '健康度与预警信号',
       '流失风险模型',
       '客户终身价值',
+      '成效评估',
       '行动计划',
       '自检清单结果',
       '数据质量与方法说明',
