@@ -137,7 +137,7 @@ export function intervalEstimator(input: IntervalInput): IntervalEstimator | Int
       logDiscounted: base.discountedPurchases > 0 ? new Float64Array(n) : null,
     };
     for (let j = 0; j < n; j += 1) {
-      const f = purchaseFigures(shifted[j] as ReturnType<typeof countParams>, c, input.options);
+      const f = purchaseFigures(shifted[j] as ReturnType<typeof countParams>, c, input.options, false);
       if (g.logitAlive) g.logitAlive[j] = f.pAlive > 0 && f.pAlive < 1 ? (logit(f.pAlive) - logit(base.pAlive)) / STEP : NaN;
       if (g.logPurchases) g.logPurchases[j] = (Math.log(f.expectedPurchases) - Math.log(base.expectedPurchases)) / STEP;
       if (g.logDiscounted) g.logDiscounted[j] = (Math.log(f.discountedPurchases) - Math.log(base.discountedPurchases)) / STEP;

@@ -70,7 +70,8 @@ export function historyKey(c: { x: number; tx: number; T: number }): number | st
     : `${c.x}|${c.tx}|${c.T}`;
 }
 
-export function purchaseFigures(m: CountParams, c: { x: number; tx: number; T: number }, options: FigureOptions): PurchaseFigures {
+/** `atHorizon: false` leaves P(alive) at the horizon out (NaN): the intervals' shifted evaluations do not need it. */
+export function purchaseFigures(m: CountParams, c: { x: number; tx: number; T: number }, options: FigureOptions, atHorizon = true): PurchaseFigures {
   const month = unitsPerMonth(options.unit);
   const horizon = options.horizonMonths * month;
   const alive = pAlive(m, c.x, c.tx, c.T);
@@ -86,7 +87,7 @@ export function purchaseFigures(m: CountParams, c: { x: number; tx: number; T: n
     discountedPurchases += (cumulative - previous) / Math.pow(1 + options.discount, i);
     previous = cumulative;
   }
-  return { pAlive: alive, pAliveAtHorizon: pAlive(m, c.x, c.tx, c.T + horizon), expectedPurchases: previous, discountedPurchases };
+  return { pAlive: alive, pAliveAtHorizon: atHorizon ? pAlive(m, c.x, c.tx, c.T + horizon) : NaN, expectedPurchases: previous, discountedPurchases };
 }
 
 export function customerFigures(
