@@ -190,7 +190,7 @@ export const clvSection: SectionBuilder = async (ctx): Promise<SectionContent> =
         { key: 'high', label: c('report.high'), format: 'currency', width: 14 },
       ],
       rows: top.rows.map((s): TableCell[] => [s.customerId, s.name, s.x, s.pAlive, s.expectedPurchases, s.expectedSpend, s.clv, s.clvLow, s.clvHigh]),
-      note: `${c('ui.list.note', { asOf: r.asOf })} ${withheld ? c(`intervals.withheld.${withheld}`) : c('intervals.note')}`,
+      note: `${c('ui.list.note', { asOf: r.asOf, months: r.horizonMonths })} ${withheld ? c(`intervals.withheld.${withheld}`) : c('intervals.note')}`,
     });
   } else if (fitted) blocks.push({ kind: 'paragraph', text: c('report.withheldCustomers') });
   const verdict = c(`verdict.${r.evaluation.verdict}`);

@@ -60,7 +60,7 @@ export function CustomerList({ run }: { run: ClvRun }) {
           data-testid="clv-search"
         />
       </div>
-      <p className="muted small">{t('ui.list.note', { asOf: run.asOf })}</p>
+      <p className="muted small">{t('ui.list.note', { asOf: run.asOf, months: run.result.horizonMonths })}</p>
       <table className="table compact clv-table">
         <thead>
           <tr>
