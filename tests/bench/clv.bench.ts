@@ -183,7 +183,7 @@ if (child) {
     `  CDNOW BG/NBD + GG      first ${fmt(c.ms)} ms, median of 5 ${fmt(c.medianMs)} ms (target < 100; CPU for all 6 incl. data ${fmt(c.cpuMs)} ms)  peak ${fmt(Number(c.peakKb) / 1024)} MB  LL ${fmt(c.ll, 4)} / GG ${fmt(c.ggLl, 4)}  [${sig(c.params)}] [${sig(c.ggParams)}]`,
   );
   console.log(
-    `  ${N} BG/NBD+GG+P(alive)+CLV  ${fmt(b.ms)} ms (fits ${fmt(b.fitMs)} ms, of which 95% intervals for every customer ${fmt(b.intervalMs)} ms, CPU ${fmt(b.intervalCpuMs)} ms; target < 2000; CPU incl. generating the data ${fmt(b.cpuMs)} ms)  peak ${fmt(Number(b.peakKb) / 1024)} MB  ${b.status}  LL ${fmt(b.ll, 3)} / GG ${fmt(b.ggLl, 3)}  [${sig(b.params)}] [${sig(b.ggParams)}]`,
+    `  ${N} BG/NBD+GG+P(alive)+CLV  ${fmt(b.ms)} ms (fits ${fmt(b.fitMs)} ms; then the 95% intervals for every customer ${fmt(b.intervalMs)} ms, CPU ${fmt(b.intervalCpuMs)} ms; target < 2000; CPU incl. generating the data ${fmt(b.cpuMs)} ms)  peak ${fmt(Number(b.peakKb) / 1024)} MB  ${b.status}  LL ${fmt(b.ll, 3)} / GG ${fmt(b.ggLl, 3)}  [${sig(b.params)}] [${sig(b.ggParams)}]`,
   );
   console.log(
     `  ${N} Pareto/NBD             ${fmt(p.ms)} ms (target < 10000; CPU incl. generating the data ${fmt(p.cpuMs)} ms)  peak ${fmt(Number(p.peakKb) / 1024)} MB  ${p.status}  LL ${fmt(p.ll, 3)}  [${sig(p.params)}]`,
