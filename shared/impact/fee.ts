@@ -132,7 +132,7 @@ export interface SensitivityRow {
 }
 
 /** The fee at improvements around the measured one (whole steps, ±k), the actual, no change and a one-step fall included. */
-export function feeSensitivity(baseline: number, actualPoints: number, unit: IndicatorUnit, t: FeeTerms, step = 1, k = 5): SensitivityRow[] {
+export function feeSensitivity(baseline: number, actualPoints: number, unit: IndicatorUnit, t: FeeTerms, step = 1, k = 4): SensitivityRow[] {
   const centre = Math.round(actualPoints / step) * step;
   const pts = new Set<number>([actualPoints, 0, -step]);
   for (let i = -k; i <= k; i += 1) pts.add(Number((centre + i * step).toFixed(6)));
