@@ -47,8 +47,22 @@ export function poolAdjacentViolators(values: ArrayLike<number>, weights?: Array
   return out;
 }
 
-/** Fits the calibration of `score` (any monotone scale: log-odds or probability) to outcomes `y`. */
-export function fitIsotonic(score: ArrayLike<number>, y: ArrayLike<number>, weights?: ArrayLike<number>): IsotonicCalibration {
+/**
+ * Shrinkage of each fitted block's rate toward a prior rate: (Σy + strength·prior) / (Σw + strength).
+ * Plain PAV gives a block of three churned customers a probability of exactly 100%; with strength 2
+ * and a 20% base rate it gets (3 + 0.4) / 5 = 68%. Large blocks barely move. PAV runs again on the
+ * shrunk blocks (weights Σw + strength), so the result stays non-decreasing.
+ */
+export interface IsotonicShrinkage {
+  prior: number;
+  strength: number;
+}
+
+/**
+ * Fits the calibration of `score` (any monotone scale: log-odds or probability) to outcomes `y`.
+ * Without `shrink` the result is scikit-learn's; with it, block rates are shrunk as described above.
+ */
+export function fitIsotonic(score: ArrayLike<number>, y: ArrayLike<number>, weights?: ArrayLike<number>, shrink?: IsotonicShrinkage): IsotonicCalibration {
   const n = score.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (score[a] as number) - (score[b] as number) || (y[a] as number) - (y[b] as number));
   // Pool tied scores: one point per distinct score with its weighted mean outcome.
@@ -70,7 +84,8 @@ export function fitIsotonic(score: ArrayLike<number>, y: ArrayLike<number>, weig
       uw.push(w);
     }
   }
-  const fitted = poolAdjacentViolators(uy, uw);
+  let fitted = poolAdjacentViolators(uy, uw);
+  if (shrink && shrink.strength > 0) fitted = shrinkBlocks(fitted, uy, uw, shrink);
   // Keep the ends of each constant run (interior points of a flat step add nothing to interpolation).
   const keptX: number[] = [];
   const keptY: number[] = [];
@@ -103,4 +118,30 @@ export function applyIsotonic(c: IsotonicCalibration, s: number): number {
   const y0 = c.y[lo] as number;
   const y1 = c.y[hi] as number;
   return x1 === x0 ? y1 : y0 + ((s - x0) / (x1 - x0)) * (y1 - y0);
+}
+
+/** Shrinks each constant run (block) of `fitted` toward the prior, then restores monotonicity by PAV over the blocks. */
+function shrinkBlocks(fitted: Float64Array, uy: readonly number[], uw: readonly number[], shrink: IsotonicShrinkage): Float64Array {
+  const n = fitted.length;
+  const starts: number[] = [];
+  const rates: number[] = [];
+  const sizes: number[] = [];
+  for (let k = 0; k < n;) {
+    let end = k;
+    let sy = 0;
+    let sw = 0;
+    while (end < n && fitted[end] === fitted[k]) {
+      sy += (uy[end] as number) * (uw[end] as number);
+      sw += uw[end] as number;
+      end += 1;
+    }
+    starts.push(k);
+    rates.push((sy + shrink.strength * shrink.prior) / (sw + shrink.strength));
+    sizes.push(sw + shrink.strength);
+    k = end;
+  }
+  const pooled = poolAdjacentViolators(rates, sizes);
+  const out = new Float64Array(n);
+  starts.forEach((start, b) => out.fill(pooled[b] as number, start, starts[b + 1] ?? n));
+  return out;
 }

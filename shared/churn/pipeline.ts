@@ -42,9 +42,19 @@ export interface TrainedChurnModel {
   calibrator: Calibrator | null;
 }
 
+/**
+ * Pseudo-customers at the calibration split's churn rate added to each isotonic block: a block of a
+ * handful of customers who all churned (or none did) would otherwise give 100% (or 0%).
+ */
+export const ISOTONIC_SHRINK_STRENGTH = 2;
+
 /** Fits a calibration on held-out (out-of-fold) log-odds and their outcomes. */
 export function fitCalibrator(method: ChurnCalibration, logit: ArrayLike<number>, y: ArrayLike<number>): Calibrator {
-  return method === 'isotonic' ? { method, isotonic: fitIsotonic(logit, y) } : { method, platt: fitPlatt(logit, y) };
+  if (method === 'platt') return { method, platt: fitPlatt(logit, y) };
+  let churned = 0;
+  for (let i = 0; i < y.length; i += 1) churned += (y[i] as number) > 0 ? 1 : 0;
+  const prior = y.length ? churned / y.length : 0;
+  return { method, isotonic: fitIsotonic(logit, y, undefined, { prior, strength: ISOTONIC_SHRINK_STRENGTH }) };
 }
 
 export function applyCalibrator(c: Calibrator, logit: number): number {

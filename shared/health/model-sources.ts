@@ -64,19 +64,32 @@ export type HealthT = (key: string, params?: Record<string, string | number>) =>
 
 /** One line saying which run a source read, or why it read none. */
 export function describeSource(kind: 'churn' | 'clv', s: ChurnSourceUsed | ClvSourceUsed | SourceAbsent, t: HealthT): string {
-  if (s.status === 'absent') return t(`sources.absent.${s.reason}`, { ...s.params, model: t(`sources.modelName.${kind}`) });
+  // Coded values (a model kind, a status) read as words where the catalogue has them, else as the code.
+  const word = (group: string, code: string | number | undefined): string =>
+    code === undefined ? '' : t(`sources.codes.${group}.${code}`, { defaultValue: String(code) });
+  if (s.status === 'absent') {
+    const params: Record<string, string | number> = { ...s.params, model: t(`sources.modelName.${kind}`) };
+    if (s.params.status !== undefined) params.status = word(kind === 'churn' ? 'churnStatus' : 'clvVerdict', s.params.status);
+    return t(`sources.absent.${s.reason}`, params);
+  }
   if ('scoredAsOf' in s) {
     return t('sources.usedChurn', {
       runId: s.runId,
-      model: s.model,
-      calibration: s.calibration,
+      model: word('churnModel', s.model),
+      calibration: word('calibration', s.calibration),
       scoredAsOf: s.scoredAsOf,
       horizonDays: s.horizonDays,
       auc: s.rocAuc === null ? '–' : s.rocAuc.toFixed(3),
       customers: s.customers,
     });
   }
-  return t('sources.usedClv', { runId: s.runId, model: s.model, asOf: s.asOf, verdict: s.verdict, customers: s.customers });
+  return t('sources.usedClv', {
+    runId: s.runId,
+    model: word('clvModel', s.model),
+    asOf: s.asOf,
+    verdict: word('clvVerdict', s.verdict),
+    customers: s.customers,
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { action } from '../program';
 import { printResult, type CliGlobals } from '../output';
 import { createTranslator } from '../../../shared/i18n/translate';
 import { featureLabel, reasonText } from '../../../shared/churn/labels';
-import { MIN_CHURNED, MIN_CUSTOMERS } from '../../../shared/churn/pipeline';
+import { ISOTONIC_SHRINK_STRENGTH, MIN_CHURNED, MIN_CUSTOMERS } from '../../../shared/churn/pipeline';
 import {
   CHURN_CALIBRATIONS,
   CHURN_LABEL_SOURCES,
@@ -45,7 +45,8 @@ function churnText(run: ChurnRun, top: ChurnScoreRow[], backtest: SignalBacktest
       `  ${t('churn:calibration.heading')}: ${t('churn:calibration.line', { method: t(`churn:calibration.method.${cal.method}`), n: cal.fittedOn })}`,
       `    ${t('churn:calibration.brierBefore')} ${f3(cal.before.brier)} → ${t('churn:calibration.brierAfter')} ${f3(e.brier)}; ${t('churn:calibration.byMethod', { list: CHURN_CALIBRATIONS.map((m) => `${m} ${f3(cal.brierByMethod[m])}`).join(', ') })}`,
     );
-    if (cal.method === 'isotonic') lines.push(`    ${t('churn:calibration.isotonicTies')}`);
+    if (cal.method === 'isotonic')
+      lines.push(`    ${t('churn:calibration.isotonicShrink', { strength: ISOTONIC_SHRINK_STRENGTH })}`, `    ${t('churn:calibration.isotonicTies')}`);
     if (cal.method === 'isotonic' && cal.fittedOn < 1000) lines.push(`    ${t('churn:calibration.isotonicSmall', { n: cal.fittedOn })}`);
   }
   if (e.lift.length) {

@@ -71,3 +71,28 @@ describe('isotonic calibration against scikit-learn IsotonicRegression', () => {
     QUERY.forEach((q, i) => expect(applyIsotonic(c, q)).toBeCloseTo(pRef[i]!, 10));
   });
 });
+
+describe('isotonic shrinkage toward the base rate', () => {
+  it('keeps a block of a few churned customers off 100% and leaves large blocks nearly as they were (worked by hand)', () => {
+    // Scores 1-10: seven retained, then three churned. Plain PAV: blocks {1..7} = 0 and {8,9,10} = 1.
+    const y = [0, 0, 0, 0, 0, 0, 0, 1, 1, 1];
+    const s = y.map((_, i) => i + 1);
+    const plain = fitIsotonic(s, y);
+    expect([applyIsotonic(plain, 1), applyIsotonic(plain, 10)]).toEqual([0, 1]);
+    // Prior 0.3 (3 of 10), strength 2: (0 + 0.6) / 9 and (3 + 0.6) / 5.
+    const shrunk = fitIsotonic(s, y, undefined, { prior: 0.3, strength: 2 });
+    expect(applyIsotonic(shrunk, 1)).toBeCloseTo(0.6 / 9, 12);
+    expect(applyIsotonic(shrunk, 10)).toBeCloseTo(3.6 / 5, 12);
+  });
+
+  it('stays non-decreasing when a small high block would shrink below a large lower one', () => {
+    // Blocks after PAV: 100 customers at 0.4, then 1 customer at 1. Shrunk toward 0.1 with strength 2:
+    // (40 + 0.2) / 102 = 0.394 and (1 + 0.2) / 3 = 0.4: still ordered; with prior 0 the second would be
+    // 1/3 < 0.392, so PAV pools them: (40 + 1) / (102 + 3) = 0.3905.
+    const y = [...Array.from({ length: 100 }, (_, i) => (i % 5 < 2 ? 1 : 0)), 1];
+    const s = [...Array.from({ length: 100 }, () => 1), 2];
+    const c = fitIsotonic(s, y, undefined, { prior: 0, strength: 2 });
+    expect(applyIsotonic(c, 1)).toBeCloseTo(41 / 105, 12);
+    expect(applyIsotonic(c, 2)).toBeCloseTo(41 / 105, 12);
+  });
+});

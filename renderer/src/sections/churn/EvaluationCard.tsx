@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildCalibrationChart, buildGainsChart } from '../../../../shared/charts';
-import { MIN_CHURNED, MIN_CUSTOMERS } from '../../../../shared/churn/pipeline';
+import { ISOTONIC_SHRINK_STRENGTH, MIN_CHURNED, MIN_CUSTOMERS } from '../../../../shared/churn/pipeline';
 import { CHURN_CALIBRATIONS, type ChurnRun } from '../../../../shared/churn/types';
 import { Chart } from '../../components/Chart';
 import { f3, intervalText, pct } from './format';
@@ -94,6 +94,7 @@ export function EvaluationCard({ run }: { run: ChurnRun }) {
           <p className="muted small">
             {t('calibration.byMethod', { list: CHURN_CALIBRATIONS.map((m) => `${t(`calibration.method.${m}`)} ${f3(cal.brierByMethod[m])}`).join(' · ') })}
           </p>
+          {cal.method === 'isotonic' && <p className="muted small">{t('calibration.isotonicShrink', { strength: ISOTONIC_SHRINK_STRENGTH })}</p>}
           {cal.method === 'isotonic' && <p className="muted small">{t('calibration.isotonicTies')}</p>}
           {cal.method === 'isotonic' && cal.fittedOn < 1000 && <p className="churn-status warn small">{t('calibration.isotonicSmall', { n: cal.fittedOn })}</p>}
         </div>
