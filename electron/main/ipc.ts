@@ -10,10 +10,11 @@ import { defaultDocumentsDir } from '../backend/settings';
 import { WorkbenchError } from '../backend/errors';
 import { isTrustedUrl } from './window';
 
-const FILTERS: Record<'rwb' | 'xlsx' | 'pdf' | 'csv' | 'json', FileFilter> = {
+const FILTERS: Record<'rwb' | 'xlsx' | 'pdf' | 'pptx' | 'csv' | 'json', FileFilter> = {
   rwb: { name: '留存诊断项目 Engagement', extensions: ['rwb'] },
   xlsx: { name: 'Excel', extensions: ['xlsx'] },
   pdf: { name: 'PDF', extensions: ['pdf'] },
+  pptx: { name: 'PowerPoint', extensions: ['pptx'] },
   csv: { name: 'CSV', extensions: ['csv'] },
   json: { name: 'JSON', extensions: ['json'] },
 };

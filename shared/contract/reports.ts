@@ -31,5 +31,7 @@ export const reportsChannels = {
   'report.preview': channel(z.object({ definition: reportDefinitionSchema.optional() })).returns<ReportPreview>(),
   'report.exportXlsx': channel(exportArgs, { job: true }).returns<ReportExportResult>(),
   'report.exportPdf': channel(exportArgs, { job: true }).returns<ReportExportResult>(),
+  /** The executive deck (16:9), optionally on the client's template (.pptx: its master, theme, logo and {tokens}). */
+  'report.exportPptx': channel(exportArgs.extend({ templatePath: z.string().trim().min(1).optional() }), { job: true }).returns<ReportExportResult>(),
   'report.exports': channel(z.object({ limit: z.number().int().min(1).max(500).default(50) })).returns<ReportExportEntry[]>(),
 };

@@ -8,7 +8,7 @@ export const shellChannels = {
   'dialog.openWorkspace': channel(z.object({})).returns<string | null>(),
   'dialog.saveWorkspace': channel(z.object({ suggestedName: z.string() })).returns<string | null>(),
   'dialog.openDataFile': channel(z.object({})).returns<string | null>(),
-  'dialog.saveFile': channel(z.object({ suggestedName: z.string(), kind: z.enum(['xlsx', 'pdf', 'csv', 'json', 'rwb']) })).returns<string | null>(),
+  'dialog.saveFile': channel(z.object({ suggestedName: z.string(), kind: z.enum(['xlsx', 'pdf', 'pptx', 'csv', 'json', 'rwb']) })).returns<string | null>(),
   'shell.showItemInFolder': channel(z.object({ path: z.string() })).returns<null>(),
 };
 export type ShellChannelName = keyof typeof shellChannels;

@@ -69,7 +69,7 @@ export function pickSections(def: ReportDefinition, ids: readonly string[]): { d
   return { definition: normaliseReportDefinition({ ...def, sections: [...chosen, ...rest] }), unknown };
 }
 
-export type ReportExportKind = 'xlsx' | 'pdf';
+export type ReportExportKind = 'xlsx' | 'pdf' | 'pptx';
 
 export interface ReportExportEntry {
   id: number;

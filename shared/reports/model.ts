@@ -124,6 +124,30 @@ export interface ReportSection {
   pending?: boolean;
 }
 
+/** A reviewed finding as the report prints it, in the report's language (shared/findings drafts it). */
+export interface ReportFinding {
+  id: string;
+  /** The consultant's wording, else the drafted headline. */
+  text: string;
+  /** The figure formatted (62.5%, ¥1,234,567). */
+  figure: string;
+  /** Formula and denominator of the figure: the footnote in the PDF, the speaker note in the deck. */
+  formula: string;
+  /** The chart or table it rests on, and the run. */
+  evidence: string;
+  action: string;
+  /** Why it is weak (too few customers, within noise), or null. */
+  weak: string | null;
+  /** The chart of the section the evidence names, from the same option builders as the dashboard. */
+  chart: ChartBlock | null;
+}
+
+export interface ReportFindings {
+  items: ReportFinding[];
+  /** Nothing accepted yet: these are the engine's first strong drafts, and the report says so. */
+  drafted: boolean;
+}
+
 export interface ReportModel {
   cover: ReportCover;
   /** ISO 4217; money in the workspace is in this currency. */
@@ -131,6 +155,8 @@ export interface ReportModel {
   sections: ReportSection[];
   /** Set by pseudonymiseReport; printed on the cover so a reader knows names are tokens. */
   pseudonymised: boolean;
+  /** The accepted findings (or drafts), leading the summary, the deck and the workbook. */
+  findings?: ReportFindings;
 }
 
 export function cellValue(cell: TableCell): CellValue {

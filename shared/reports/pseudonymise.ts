@@ -1,7 +1,7 @@
 import type { Locale } from '../errors';
 import { reportText } from './messages';
 import type { ChartOption } from '../charts/theme';
-import type { ReportBlock, ReportModel, TableBlock } from './model';
+import type { ChartBlock, ReportBlock, ReportModel, TableBlock } from './model';
 
 // Pseudonymised export: names, contacts, phones and emails become stable tokens (客户-0001).
 // No hashing (shared/ has no node:crypto, and a keyed hash would need a secret anyway): tokens are
@@ -272,6 +272,22 @@ export function pseudonymiseReport(model: ReportModel, map: PseudonymMap): { mod
   const out: ReportModel = {
     ...model,
     pseudonymised: true,
+    // A consultant's wording may name a customer: findings go through the same text pass.
+    ...(model.findings
+      ? {
+          findings: {
+            ...model.findings,
+            items: model.findings.items.map((f) => ({
+              ...f,
+              text: str(f.text),
+              formula: str(f.formula),
+              evidence: str(f.evidence),
+              action: str(f.action),
+              chart: f.chart ? (blockOut(f.chart) as ChartBlock) : null,
+            })),
+          },
+        }
+      : {}),
     sections: model.sections.map((s) => ({
       ...s,
       title: str(s.title),

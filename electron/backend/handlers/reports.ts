@@ -41,7 +41,7 @@ export function reportsHandlers(b: Backend): HandlersFor<typeof reportsChannels>
 
   const run = async (
     kind: ReportExportKind,
-    args: { path?: string | undefined; definition?: ReportDefinition | undefined },
+    args: { path?: string | undefined; definition?: ReportDefinition | undefined; templatePath?: string | undefined },
     ctx: CallContext,
   ): Promise<ReportExportResult> => {
     const ws = b.requireWorkspace();
@@ -65,6 +65,7 @@ export function reportsHandlers(b: Backend): HandlersFor<typeof reportsChannels>
       ctx,
       now,
       ...(b.options.createPdfPrinter ? { createPrinter: b.options.createPdfPrinter } : {}),
+      ...(args.templatePath ? { templatePath: resolve(args.templatePath) } : {}),
       onStored: (done) => {
         const sections = done.sources.map((s) => s.id);
         entry = recordExport(ws.sqlite, {
@@ -107,6 +108,7 @@ export function reportsHandlers(b: Backend): HandlersFor<typeof reportsChannels>
     },
     'report.exportXlsx': async (args, ctx) => run('xlsx', args, ctx),
     'report.exportPdf': async (args, ctx) => run('pdf', args, ctx),
+    'report.exportPptx': async (args, ctx) => run('pptx', args, ctx),
     'report.exports': async ({ limit }) => listExports(b.requireWorkspace().sqlite, limit),
   };
 }

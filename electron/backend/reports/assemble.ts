@@ -12,6 +12,10 @@ import { SECTION_BUILDERS } from './sections';
 import { summarySection } from './sections/summary';
 import { paramsText, runSource } from './sections/diagnostics-run';
 import { reportRuns } from './run-choice';
+import { engagementFindings } from '../findings/review';
+import { findingsBlocks, toReportFindings } from '../findings/report';
+import { reportFindings } from '../../../shared/findings';
+import type { ChartBlock } from '../../../shared/reports/model';
 
 export interface AssembledReport {
   model: ReportModel;
@@ -51,12 +55,23 @@ export async function assembleReport(ws: Workspace, def: ReportDefinition, optio
     if (options.signal) await checkpoint(options.signal);
     contents.set(id, await build(ctx));
   }
+  // The findings that lead the summary, the deck and the workbook; each needs its evidence's chart,
+  // so the sections they cite are built even when the consultant left them out.
+  const reviewed = engagementFindings(ws.sqlite, meta.currency, def, {}, now);
+  for (const f of reportFindings(reviewed).findings) {
+    const id = f.evidence.section;
+    if (id === 'summary' || contents.has(id)) continue;
+    if (options.signal) await checkpoint(options.signal);
+    contents.set(id, await SECTION_BUILDERS[id](ctx));
+  }
+  const sectionChart = (id: string): ChartBlock | null => contents.get(id as ReportSectionId)?.blocks.find((b): b is ChartBlock => b.kind === 'chart') ?? null;
+  const findings = toReportFindings(ctx, reviewed, sectionChart);
   if (wantSummary) {
     // The summary's order follows the report's, so its first finding is the first section's.
     const order: ReportSectionId[] = included.map((s) => s.id).filter((id) => id !== 'summary');
     const rest = [...contents.keys()].filter((id) => !order.includes(id));
     const others = [...order, ...rest].flatMap((id) => contents.get(id) ?? []);
-    contents.set('summary', summarySection(ctx, others));
+    contents.set('summary', summarySection(ctx, others, findingsBlocks(ctx, findings)));
   }
   const sections: ReportSection[] = [];
   const sources: ReportSectionSource[] = [];
@@ -96,6 +111,7 @@ export async function assembleReport(ws: Workspace, def: ReportDefinition, optio
       currency: meta.currency,
       sections,
       pseudonymised: false,
+      findings,
     },
     sources,
   };

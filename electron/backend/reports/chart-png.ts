@@ -1,5 +1,6 @@
 import { openChromium } from './chromium';
 import type { ChartSize } from './chart-svg';
+import { shippedCjkFontPath } from './fonts';
 
 // PNG is needed only for charts as images in the XLSX (Excel shows no SVG written by exceljs). Two
 // ways behind one small interface: @resvg/resvg-js when installed (fast, no browser; it is not in
@@ -14,7 +15,10 @@ export interface PngRasteriser {
 interface ResvgModule {
   Resvg: new (
     svg: string,
-    options?: { fitTo?: { mode: 'zoom'; value: number }; font?: { loadSystemFonts?: boolean; defaultFontFamily?: string } },
+    options?: {
+      fitTo?: { mode: 'zoom'; value: number };
+      font?: { loadSystemFonts?: boolean; fontFiles?: string[]; defaultFontFamily?: string; sansSerifFamily?: string };
+    },
   ) => { render(): { asPng(): Buffer } };
 }
 
@@ -28,12 +32,17 @@ export async function loadResvgRasteriser(scale = 2): Promise<PngRasteriser | nu
   } catch {
     return null;
   }
+  const shipped = shippedCjkFontPath();
   return {
     rasterise: (svg) =>
       Promise.resolve(
         new mod.Resvg(svg, {
           fitTo: { mode: 'zoom', value: scale },
-          font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' },
+          // The font the app ships (fonts.ts) when present: the same face on every machine, and one
+          // 10 MB file to load instead of every system font (about three times faster per chart).
+          font: shipped
+            ? { loadSystemFonts: false, fontFiles: [shipped], defaultFontFamily: 'Noto Sans SC', sansSerifFamily: 'Noto Sans SC' }
+            : { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' },
         })
           .render()
           .asPng(),

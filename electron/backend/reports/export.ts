@@ -14,6 +14,8 @@ import { actionsSheet, customersSheet, signalsSheet, type DataSheetContext } fro
 import { createChromiumPdfPrinter, renderReportPdf, type PdfPrinter } from './pdf';
 import { loadPseudonymMap, storePseudonymMap } from './store';
 import { writeReportXlsx } from './xlsx-report';
+import { writeDeck } from './deck/deck';
+import { applyTemplate, loadTemplate } from './deck/template';
 
 export interface ExportRequest {
   ws: Workspace;
@@ -24,6 +26,8 @@ export interface ExportRequest {
   /** The Electron app prints with webContents.printToPDF; elsewhere headless Chromium. */
   createPrinter?: () => Promise<PdfPrinter>;
   now?: string;
+  /** PPTX only: the client's template (.pptx) whose master, layouts, theme, logo and {tokens} the deck uses. */
+  templatePath?: string;
   /**
    * Records the export (history row, audit entry) in the transaction that stores the pseudonym map,
    * once the file is in place: the workspace gets all of it or, on cancel or failure, none of it.
@@ -133,6 +137,37 @@ export async function exportReport(req: ExportRequest): Promise<ExportOutcome> {
         await rasteriser?.close();
       }
       if (p) map = p.map();
+    } else if (req.kind === 'pptx') {
+      // The template is read (and refused when unusable) before any slide is drawn.
+      const template = req.templatePath ? await loadTemplate(req.templatePath) : null;
+      let rasteriser: PngRasteriser | null = null;
+      try {
+        rasteriser = await createPngRasteriser({ scale: 2.5 });
+      } catch {
+        rasteriser = null; // no resvg and no Chromium: the deck goes without chart images
+      }
+      try {
+        await checkpoint(ctx.signal);
+        ctx.progress('reports.phase.slides', 0, null);
+        const deck = await writeDeck(model, {
+          rasteriser,
+          signal: ctx.signal,
+          onSlide: (done, total) => ctx.progress('reports.phase.slides', done, total),
+          ...(template ? { theme: template.theme } : {}),
+        });
+        await checkpoint(ctx.signal);
+        if (template) {
+          const done = await applyTemplate(deck.buffer, template, model);
+          // The template's own title slide (with tokens) replaces the drawn one.
+          pages = deck.slides + done.keptSlides - (done.keptSlides > 0 ? 1 : 0);
+          writeFileSync(tmp, done.buffer);
+        } else {
+          pages = deck.slides;
+          writeFileSync(tmp, deck.buffer);
+        }
+      } finally {
+        await rasteriser?.close();
+      }
     } else {
       ctx.progress('reports.phase.print', 0, null);
       const printer = await (req.createPrinter ?? (() => createChromiumPdfPrinter()))();

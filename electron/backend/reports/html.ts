@@ -14,11 +14,17 @@ import { assertNever, formatValue, type ValueFormat } from '../../../shared/repo
 import { reportText } from '../../../shared/reports/messages';
 import { renderChartSvg } from './chart-svg';
 import { escapeHtml, textToParagraphs } from './html-escape';
-import { REPORT_CSS } from './html-style';
+import { REPORT_CSS, REPORT_FONT_STACK } from './html-style';
 
 export interface RenderHtmlOptions {
   /** Override for tests or the Electron app; default is ECharts SSR via chart-svg.ts. */
   chartSvg?: (block: ChartBlock) => string;
+  /**
+   * Print only (pdf.ts): an @font-face rule for the font the app ships and its family, put first for
+   * the text and the charts' SVG text, so the PDF embeds that font by name. The preview leaves it out
+   * (megabytes in an iframe for nothing: the screen has fonts).
+   */
+  font?: { face: string; family: string };
 }
 
 const NUMERIC: ReadonlySet<ValueFormat> = new Set(['integer', 'number', 'currency', 'percent']);
@@ -26,6 +32,18 @@ const NUMERIC: ReadonlySet<ValueFormat> = new Set(['integer', 'number', 'currenc
 // No network, no scripts: the page is client data printed offline. The SVGs are inline, fonts are
 // the system's Noto Sans CJK (the PDF embeds the subset it uses).
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+/**
+ * The shipped font first for the text and the charts' SVG text. Chart labels drawn with a white halo
+ * (an SVG stroke) lose it in print: Skia writes stroked text as Type 3 glyph outlines, not as text in
+ * the embedded font, and the labels sit clear of the lines anyway.
+ */
+function printFontCss(font: { face: string; family: string }): string {
+  return `${font.face}
+body, svg text, svg tspan { font-family: '${font.family}', ${REPORT_FONT_STACK} !important; }
+svg text[stroke] { stroke: none !important; }
+`;
+}
 
 /** The whole report as one standalone HTML document with its print stylesheet. */
 export function renderReportHtml(model: ReportModel, options: RenderHtmlOptions = {}): string {
@@ -157,7 +175,7 @@ ${s.blocks.map(blockHtml).join('\n')}
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <title>${escapeHtml(`${cover.title} · ${cover.client}`)}</title>
-<style>${REPORT_CSS}</style>
+<style>${options.font ? printFontCss(options.font) : ''}${REPORT_CSS}</style>
 </head>
 <body>
 ${coverHtml}

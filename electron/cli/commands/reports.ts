@@ -8,6 +8,8 @@ import { toLocale } from '../../../shared/errors';
 interface ReportOptions {
   xlsx?: string;
   pdf?: string;
+  pptx?: string;
+  template?: string;
   sections?: string;
   lang?: string;
   pseudonymise?: boolean;
@@ -19,7 +21,7 @@ function exportLine(r: ReportExportResult, g: CliGlobals): string {
   const t = (key: Parameters<typeof reportText>[1], p?: Record<string, string | number>) => reportText(g.lang, key, p);
   const extra = [
     `${(r.bytes / 1024).toFixed(0)} KB`,
-    r.pages !== null ? t('ui.pages', { n: r.pages }) : null,
+    r.pages !== null ? (r.kind === 'pptx' ? t('ui.slides', { n: r.pages }) : t('ui.pages', { n: r.pages })) : null,
     r.kind === 'xlsx' ? t('ui.dataRows', { n: r.dataRows }) : null,
   ].filter(Boolean);
   return `${t('ui.exported', { kind: r.kind.toUpperCase(), path: r.path })}  (${extra.join(', ')})`;
@@ -48,10 +50,12 @@ function runIdOption(flag: string, value: string): number {
 export function registerReportsCommands(program: Command): void {
   program
     .command('report')
-    .description('export the report (Excel workbook and/or PDF) built from the stored runs and assessments')
+    .description('export the report (Excel workbook, PDF and/or the executive deck) built from the stored runs, assessments and reviewed findings')
     .argument('<file>', 'workspace file')
     .option('--xlsx <out>', 'write the Excel workbook here')
     .option('--pdf <out>', 'write the PDF here')
+    .option('--pptx <out>', 'write the executive deck (16:9 PowerPoint) here')
+    .option('--template <pptx>', "the client's PowerPoint template for --pptx: its master, theme colours, logo and {client} {title} {date} {consultant} tokens")
     .option('--sections <ids>', 'comma-separated section ids, in order: summary,retention,revenueRetention,cohorts,rfm,tiers,health,actions,checklists,methods')
     .option('--pseudonymise', 'replace customer names, contacts, phones and emails with stable tokens')
     .option('--run <id>', 'the diagnostic run to quote (default: the one with the latest as-of date)')
@@ -60,11 +64,18 @@ export function registerReportsCommands(program: Command): void {
     .action(
       action(async (s, g, file, opts) => {
         const o = opts as ReportOptions;
-        if (!o.xlsx && !o.pdf) {
+        if (!o.xlsx && !o.pdf && !o.pptx) {
           throw new CliFailure({
             code: 'INVALID_ARGUMENTS',
-            message: 'give --xlsx and/or --pdf',
-            params: { detail: 'give --xlsx OUT.xlsx and/or --pdf OUT.pdf' },
+            message: 'give --xlsx, --pdf and/or --pptx',
+            params: { detail: 'give --xlsx OUT.xlsx, --pdf OUT.pdf and/or --pptx OUT.pptx' },
+          });
+        }
+        if (o.template && !o.pptx) {
+          throw new CliFailure({
+            code: 'INVALID_ARGUMENTS',
+            message: '--template needs --pptx',
+            params: { detail: '--template T.pptx is used with --pptx OUT.pptx' },
           });
         }
         await s.call('engagement.open', { path: String(file) });
@@ -104,6 +115,7 @@ export function registerReportsCommands(program: Command): void {
         const results: ReportExportResult[] = [];
         if (o.xlsx) results.push(await s.call('report.exportXlsx', { path: o.xlsx, definition: def }));
         if (o.pdf) results.push(await s.call('report.exportPdf', { path: o.pdf, definition: def }));
+        if (o.pptx) results.push(await s.call('report.exportPptx', { path: o.pptx, definition: def, ...(o.template ? { templatePath: o.template } : {}) }));
         printResult(g, { exports: results }, () => [...results.map((r) => exportLine(r, g)), sourcesText(results[0]!, g)].join('\n'));
       }),
     );

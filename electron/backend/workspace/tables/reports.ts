@@ -17,7 +17,7 @@ export interface ReportPseudonymTable {
 export interface ReportExportTable {
   id: Generated<number>;
   at: string;
-  kind: 'xlsx' | 'pdf';
+  kind: 'xlsx' | 'pdf' | 'pptx';
   path: string;
   language: string;
   sections: ColumnType<string, string | undefined, string>; // JSON array

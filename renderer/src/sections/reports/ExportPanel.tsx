@@ -17,8 +17,9 @@ export function ExportPanel({ definition, onExported }: Props) {
   const { t } = useTranslation('reports');
   const wb = useWorkbench();
   const [path, setPath] = useState('');
-  const jobs = { xlsx: useJob('report.exportXlsx'), pdf: useJob('report.exportPdf') };
-  const running = jobs.xlsx.running ? jobs.xlsx : jobs.pdf.running ? jobs.pdf : null;
+  const jobs = { xlsx: useJob('report.exportXlsx'), pdf: useJob('report.exportPdf'), pptx: useJob('report.exportPptx') };
+  const running = jobs.xlsx.running ? jobs.xlsx : jobs.pdf.running ? jobs.pdf : jobs.pptx.running ? jobs.pptx : null;
+  const [template, setTemplate] = useState('');
   const [last, setLast] = useState<ReportExportResult | null>(null);
   const web = wb.transport.host === 'web';
 
@@ -30,9 +31,11 @@ export function ExportPanel({ definition, onExported }: Props) {
       if (chosen === null) return;
       target = chosen ?? undefined;
     }
-    if (target && !target.toLowerCase().endsWith(`.${kind}`)) target = target.replace(/\.(xlsx|pdf)$/i, '') + `.${kind}`;
+    if (target && !target.toLowerCase().endsWith(`.${kind}`)) target = target.replace(/\.(xlsx|pdf|pptx)$/i, '') + `.${kind}`;
     setLast(null);
-    const out = await jobs[kind].run({ definition, ...(target ? { path: target } : {}) });
+    const args = { definition, ...(target ? { path: target } : {}) };
+    const out =
+      kind === 'pptx' ? await jobs.pptx.run({ ...args, ...(template.trim() !== '' ? { templatePath: template.trim() } : {}) }) : await jobs[kind].run(args);
     if (!out.ok) return wb.reportError(out.error);
     setLast(out.value);
     onExported(out.value);
@@ -55,7 +58,36 @@ export function ExportPanel({ definition, onExported }: Props) {
         <button className="btn btn-primary" disabled={running !== null || included === 0} onClick={() => void run('pdf')} data-testid="report-export-pdf">
           {t('ui.exportPdf')}
         </button>
+        <button className="btn btn-primary" disabled={running !== null || included === 0} onClick={() => void run('pptx')} data-testid="report-export-pptx">
+          {t('ui.exportPptx')}
+        </button>
       </div>
+      <label className="field">
+        <span className="field-label">{t('ui.templateLabel')}</span>
+        <div className="rp-template">
+          <input value={template} onChange={(e) => setTemplate(e.target.value)} placeholder={t('ui.templatePlaceholder')} data-testid="report-template" />
+          {web && wb.transport.upload ? (
+            <label className="btn">
+              {t('ui.templateUpload')}
+              <input
+                type="file"
+                accept=".pptx,application/vnd.openxmlformats-officedocument.presentationml.presentation"
+                hidden
+                data-testid="report-template-file"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  if (!file || !wb.transport.upload) return;
+                  void wb.transport
+                    .upload(file)
+                    .then((path) => setTemplate(path))
+                    .catch(wb.reportError);
+                }}
+              />
+            </label>
+          ) : null}
+        </div>
+        <span className="muted small">{t('ui.templateHint')}</span>
+      </label>
       {running ? (
         <div className="rp-progress" data-testid="report-progress">
           <div className="rp-progress-line">
@@ -76,7 +108,7 @@ export function ExportPanel({ definition, onExported }: Props) {
           <div className="muted small">
             {[
               formatBytes(last.bytes),
-              last.pages !== null ? t('ui.pages', { n: last.pages }) : null,
+              last.pages !== null ? (last.kind === 'pptx' ? t('ui.slides', { n: last.pages }) : t('ui.pages', { n: last.pages })) : null,
               last.kind === 'xlsx' ? t('ui.dataRows', { n: last.dataRows }) : null,
             ]
               .filter(Boolean)

@@ -7,6 +7,7 @@ import { SectionList } from './SectionList';
 import { ExportPanel } from './ExportPanel';
 import { ExportHistory } from './ExportHistory';
 import { RunPicker } from './RunPicker';
+import { FindingsEditor } from './FindingsEditor';
 import './reports.css';
 
 const SAVE_DELAY_MS = 500;
@@ -133,6 +134,7 @@ export function ReportsSection() {
           </div>
         </div>
         <RunPicker definition={def} onChange={change} />
+        <FindingsEditor language={def.language} runsKey={`${def.diagnosticRunId ?? ''}-${def.healthRunId ?? ''}`} onChanged={() => void refreshPreview(def)} />
         <ExportPanel definition={def} onExported={() => void wb.api['report.exports']({}).then(setHistory, wb.reportError)} />
       </div>
       <div className="rp-preview card">
