@@ -18,6 +18,7 @@ import { vocChannels } from './voc';
 import { tableExportChannels } from './table-export';
 import { viewsChannels } from './views';
 import { overviewChannels } from './overview';
+import { documentsChannels } from './documents';
 import { findingsChannels } from './findings';
 
 // THE contract: every call the UI can make. Preload, main's IPC registration, the web host and the
@@ -41,6 +42,7 @@ export const contract = mergeChannels(
   tableExportChannels,
   viewsChannels,
   overviewChannels,
+  documentsChannels,
   findingsChannels,
 );
 

@@ -18,6 +18,7 @@ import { vocHandlers } from './voc';
 import { tableExportHandlers } from './table-export';
 import { viewsHandlers } from './views';
 import { overviewHandlers } from './overview';
+import { documentsHandlers } from './documents';
 import { findingsHandlers } from './findings';
 
 export type Handler<K extends ChannelName> = (args: ParsedArgsOf<K>, ctx: CallContext) => Promise<ResultOf<K>>;
@@ -46,6 +47,7 @@ export function createHandlers(b: Backend): Handlers {
     tableExportHandlers(b),
     viewsHandlers(b),
     overviewHandlers(b),
+    documentsHandlers(b),
     findingsHandlers(b),
   );
 }

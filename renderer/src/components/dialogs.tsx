@@ -4,6 +4,7 @@ import { useWorkbench } from '../app/context';
 import { callShell } from '../api/client';
 import { Field, FormModal, useSubmit } from './Modal';
 import { ChangePassphraseDialog, EncryptDialog, UnlockDialog, openEngagement, useNewPassphrase } from './encryption-dialogs';
+import { DocumentsPicker } from './DocumentsPicker';
 
 export type DialogKind = 'new' | 'open' | 'demo' | 'backup' | 'unlock' | 'encrypt' | 'changePassphrase';
 
@@ -178,6 +179,16 @@ function OpenDialog({ onClose }: { onClose: () => void }) {
       busy={busy}
       error={error}
     >
+      {wb.transport.host === 'web' ? (
+        <DocumentsPicker
+          selected={path}
+          onPick={setPath}
+          onOpen={(p) => {
+            setPath(p);
+            void openEngagement(wb, p, askPassphrase).then((r) => r === 'opened' && onClose(), wb.reportError);
+          }}
+        />
+      ) : null}
       <Field label={t('openDialog.path')} help={t('openDialog.pathHelp')}>
         <input autoFocus value={path} onChange={(e) => setPath(e.target.value)} placeholder={joinPath(wb.app.defaultDir, '….rwb')} name="path" />
       </Field>

@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { openDialog } from '../components/dialogs';
 import { CustomerCardProvider } from '../app/customer-card';
 import { SavedViewsPanel, SavedViewsProvider } from '../app/saved-views';
+import { ShortcutHelp, useShortcuts } from '../app/shortcuts';
 
 export function EngagementPage() {
   const { t } = useTranslation();
@@ -13,6 +14,12 @@ export function EngagementPage() {
   const id = wb.route.split('/')[2] ?? 'overview';
   const active = sections.find((s) => s.id === id) ?? sections[0]!;
   const Active = active.Component;
+  const { t: tw } = useTranslation('workbench');
+  const shortcuts = useShortcuts();
+  // The brand link leaves the engagement: ask first (a stray click used to close it silently).
+  const leave = () => {
+    if (window.confirm(tw('leave.confirm', { client: ws.meta.clientName }))) wb.navigate('/');
+  };
   async function close() {
     try {
       await wb.api['engagement.close']({});
@@ -26,7 +33,7 @@ export function EngagementPage() {
       <CustomerCardProvider>
         <div className="shell">
           <nav className="sidebar" aria-label="sections">
-            <button className="sidebar-brand" onClick={() => wb.navigate('/')} title={t('app.name')}>
+            <button className="sidebar-brand" onClick={leave} title={t('app.name')} data-testid="brand-link">
               <span className="logo small" aria-hidden>
                 留
               </span>
@@ -56,6 +63,9 @@ export function EngagementPage() {
               </div>
               <div className="header-right">
                 {wb.transport.host === 'web' && <span className="badge">{t('app.browserMode')}</span>}
+                <button className="btn btn-ghost" onClick={() => shortcuts.setHelp(true)} title={tw('shortcuts.title')} data-testid="shortcuts-button">
+                  {tw('shortcuts.button')}
+                </button>
                 <LanguageSwitch />
                 <button className="btn" onClick={() => openDialog('backup')}>
                   {t('actions.backup')}
@@ -69,6 +79,7 @@ export function EngagementPage() {
               <h1 className="section-title">{t(active.labelKey)}</h1>
               <Active />
             </main>
+            {shortcuts.help ? <ShortcutHelp onClose={() => shortcuts.setHelp(false)} /> : null}
           </div>
         </div>
       </CustomerCardProvider>

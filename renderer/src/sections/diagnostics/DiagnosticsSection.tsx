@@ -21,6 +21,7 @@ import { BreakdownCard } from './BreakdownCard';
 import { CustomerTable, DEFAULT_CUSTOMER_TABLE_STATE, type CustomerTableState } from './CustomerTable';
 import { mergeForm, readDiagnosticsView } from './view-state';
 import { useSavedView } from '../../app/saved-views';
+import { useDeferredDelete } from '../../hooks/useDeferredDelete';
 import { ComparePanel } from './ComparePanel';
 import { CohortRangeFields } from './CohortRangeFields';
 import { RetentionTable } from './RetentionTable';
@@ -50,6 +51,7 @@ function latestAsOf(runs: readonly DiagnosticRunSummary[]): DiagnosticRunSummary
 export function DiagnosticsSection() {
   const { t } = useTranslation('analytics');
   const { t: tp } = useTranslation('params');
+  const { t: tw } = useTranslation('workbench');
   const wb = useWorkbench();
   const currency = wb.workspace?.meta.currency ?? 'CNY';
   const fmt = useMemo(() => makeFmt(wb.locale, currency), [wb.locale, currency]);
@@ -152,13 +154,33 @@ export function DiagnosticsSection() {
     }
   };
 
-  const remove = async () => {
-    if (!run || !window.confirm(t('ui.params.deleteConfirm', { id: run.id }))) return;
+  // Deleting a run can be undone for a few seconds: it leaves the screen at once, the engine deletes it after.
+  const deferred = useDeferredDelete<number>(async (runId) => {
+    await wb.api['diagnostics.delete']({ runId });
+  }, wb.reportError);
+  const removing = useRef<Promise<void> | null>(null);
+  const undoRemove = async () => {
+    const id = deferred.undo();
+    if (id === null) return;
     try {
-      await wb.api['diagnostics.delete']({ runId: run.id });
-      const list = await wb.api['diagnostics.runs']({});
+      // The removal may still be showing the next run: let it finish, then bring this one back.
+      await removing.current;
+      setRuns(await wb.api['diagnostics.runs']({}));
+      await show(id);
+    } catch (err) {
+      wb.reportError(err);
+    }
+  };
+  const remove = () => {
+    if (!run) return;
+    removing.current = hideRun(run.id);
+  };
+  const hideRun = async (id: number) => {
+    deferred.schedule(id);
+    try {
+      const list = (await wb.api['diagnostics.runs']({})).filter((r) => r.id !== id);
       setRuns(list);
-      if (baseId === run.id) setBaseId(null);
+      if (baseId === id) setBaseId(null);
       const latest = latestAsOf(list);
       if (latest) await show(latest.id);
       else setRun(null);
@@ -338,6 +360,14 @@ export function DiagnosticsSection() {
         ) : null}
       </div>
 
+      {deferred.pending !== null ? (
+        <div className="card undo-bar" role="status" data-testid="diag-undo">
+          <span>{tw('undo.runDeleted', { id: deferred.pending })}</span>
+          <button className="btn" onClick={() => void undoRemove()} data-testid="diag-undo-button">
+            {tw('undo.undo')}
+          </button>
+        </div>
+      ) : null}
       {run && result ? (
         <>
           <p className="muted small run-line" data-testid="diag-run-line">

@@ -173,7 +173,7 @@ function RecentList({ title, events }: { title: string; events: RecentEvent[] })
       {events.length === 0 ? (
         <p className="muted small">{t('overview.none')}</p>
       ) : (
-        <ul className="recent-list">
+        <ul className="ov-recent-list">
           {events.map((e, i) => (
             <li key={`${e.kind}-${e.id ?? i}-${e.at}`}>
               <span className="badge">{t(`overview.kinds.${e.kind}`)}</span>
