@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { cuped } from './cuped';
+import { normalQuantile } from './distributions';
 import { differenceInDifferences, type DidResult, type PanelRow } from './did';
 import { bootstrapMeanDifference, summarise, welchTest } from './means';
 import { mdeMeans, mdeProportions, sampleSizeProportions } from './power';
@@ -301,8 +302,12 @@ export function evaluateExperiment(input: EvaluateInput): ExperimentResult {
     });
     caveats.push({ key: 'cupedUsed', params: { reduction: (r.varianceReduction * 100).toFixed(1) } });
   }
-  // did first when it is the design; else CUPED (unshifted) or the plain test.
-  if (d.design === 'did') estimates.sort((a, b) => (a.method === 'did' ? -1 : b.method === 'did' ? 1 : 0));
+  // did first when it is the design; else CUPED (unshifted) or the plain test. The MDE follows the
+  // estimate the verdict rests on: for a did design, per customer per month from the DiD's own error.
+  if (d.design === 'did') {
+    estimates.sort((a, b) => (a.method === 'did' ? -1 : b.method === 'did' ? 1 : 0));
+    if (did) mde = (normalQuantile(1 - alpha / 2) + normalQuantile(d.plan.power)) * did.test.standardError;
+  }
   const primary = estimates[0] ?? null;
 
   const tooSmall = plannedPerGroup !== null ? treatment.n < plannedPerGroup : treatment.n < 30 || control.n < 30;

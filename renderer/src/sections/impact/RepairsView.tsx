@@ -18,7 +18,7 @@ export function RepairsView() {
   if (!r) return null;
   const keyLabel = (dim: (typeof REPAIR_DIMENSIONS)[number], key: string): string => {
     if (dim === 'severity') return t(`repairs.severity.${key}`, { defaultValue: key });
-    if (dim === 'rule') return th(`signals.${key}.name`, { defaultValue: key });
+    if (dim === 'rule') return key === '—' ? t('repairs.noRule') : th(`signals.${key}.name`, { defaultValue: key });
     if (dim === 'actionType') return th(`actions.${key}.title`, { defaultValue: key });
     return key;
   };
