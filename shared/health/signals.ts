@@ -4,6 +4,7 @@
 // 20%" lands on the documented side instead of wherever floating point puts 0.2 × 100.
 
 import { addDays, addMonths, daysBetween } from './dates';
+import { sentenceAt } from '../voc/communication';
 import type { CustomerFacts, SatisfactionReading } from './facts';
 import { lastTwoPeriods, periodVolume, trailingUnanswered } from './metrics';
 import type { SignalRule, SignalRuleId, SignalRuleOf } from './signal-rules';
@@ -299,6 +300,17 @@ function contractEnding(r: SignalRuleOf<'contractEnding'>, f: CustomerFacts): Hi
 }
 
 const EXCERPT_RADIUS = 20;
+/** Evidence is the whole sentence holding the keyword (as the voice-of-the-customer scan reports it), up to this long. */
+const EVIDENCE_SENTENCE_MAX = 120;
+
+/** The sentence around `at` when it is short enough to quote whole; else a window of EXCERPT_RADIUS either side. */
+function evidenceExcerpt(text: string, at: number, length: number): string {
+  const sentence = sentenceAt(text, at);
+  if (sentence.length > 0 && sentence.length <= EVIDENCE_SENTENCE_MAX) return sentence;
+  const from = Math.max(0, at - EXCERPT_RADIUS);
+  const to = Math.min(text.length, at + length + EXCERPT_RADIUS);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
+}
 
 function keywordHit(f: CustomerFacts, keywords: readonly string[], withinDays: number): Hit | null {
   const needles = keywords.map((k) => k.trim().toLowerCase()).filter((k) => k.length > 0);
@@ -310,10 +322,7 @@ function keywordHit(f: CustomerFacts, keywords: readonly string[], withinDays: n
     for (const k of needles) {
       const at = hay.indexOf(k);
       if (at < 0) continue;
-      const from = Math.max(0, at - EXCERPT_RADIUS);
-      const to = Math.min(t.text.length, at + k.length + EXCERPT_RADIUS);
-      const excerpt = `${from > 0 ? '…' : ''}${t.text.slice(from, to)}${to < t.text.length ? '…' : ''}`;
-      data.push({ fact: `texts[${i}].text`, value: excerpt, date: t.date, keyword: keywords[needles.indexOf(k)] ?? k });
+      data.push({ fact: `texts[${i}].text`, value: evidenceExcerpt(t.text, at, k.length), date: t.date, keyword: keywords[needles.indexOf(k)] ?? k });
       break; // one datum per text is enough evidence
     }
   });

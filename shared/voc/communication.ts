@@ -28,6 +28,18 @@ export function sentenceAt(text: string, at: number): string {
   return text.slice(from).trim();
 }
 
+const patterns = new WeakMap<object, RegExp>();
+/** One pattern for every signal word of a word list (built once per list object). */
+export function anyWordPattern(words: Readonly<Record<CommunicationSignalKind, readonly string[]>>): RegExp {
+  let re = patterns.get(words);
+  if (!re) {
+    const all = COMMUNICATION_KINDS.flatMap((k) => words[k]).filter((w) => w.length > 0);
+    re = all.length ? new RegExp(all.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u') : /(?!)/u;
+    patterns.set(words, re);
+  }
+  return re;
+}
+
 export interface CommunicationHit {
   kind: CommunicationSignalKind;
   /** The signal word found. */
@@ -46,7 +58,10 @@ export function findCommunicationSignals(
   words: Readonly<Record<CommunicationSignalKind, readonly string[]>>,
 ): CommunicationHit[] {
   const out: CommunicationHit[] = [];
+  const any = anyWordPattern(words);
   for (const s of sentences(text)) {
+    // Most sentences hold none of the words: only those that might are segmented.
+    if (!any.test(s)) continue;
     const tokens = new Set(cut(s));
     for (const kind of COMMUNICATION_KINDS) {
       for (const w of words[kind]) {

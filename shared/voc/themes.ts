@@ -39,7 +39,7 @@ export interface Sentiment {
  * one strong word and a paragraph of mild ones land on the same −1..1 scale.
  */
 export function sentimentOf(tokens: readonly string[], lex: SentimentLexicon): Sentiment {
-  const negators = new Set(lex.negators);
+  const negators = negatorSet(lex);
   let sum = 0;
   let hits = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -55,6 +55,17 @@ export function sentimentOf(tokens: readonly string[], lex: SentimentLexicon): S
     sum += x;
   }
   return { score: sum / (Math.abs(sum) + 1), hits };
+}
+
+const negatorSets = new WeakMap<SentimentLexicon, ReadonlySet<string>>();
+/** Built once per lexicon object: sentimentOf runs once per comment. */
+function negatorSet(lex: SentimentLexicon): ReadonlySet<string> {
+  let set = negatorSets.get(lex);
+  if (!set) {
+    set = new Set(lex.negators);
+    negatorSets.set(lex, set);
+  }
+  return set;
 }
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
@@ -166,8 +177,9 @@ export function analyseThemes(
         sentimentSum: 0,
         negative: 0,
         terms: new Map<string, number>(),
+        termSet: new Set(t.terms),
         customers: new Set<string>(),
-        examples: [] as ThemeExample[],
+        examples: new ExampleKeeper(opts.examplesPerTheme),
       },
     ]),
   );
@@ -188,6 +200,7 @@ export function analyseThemes(
       if (t.length < 2 || isPunctuation(t) || opts.stopWords.has(t) || index.has(t) || /^\d/.test(t)) continue;
       unassigned.set(t, (unassigned.get(t) ?? 0) + 1);
     }
+    const unique = ids.length > 0 ? new Set(c.tokens) : null;
     for (const id of ids) {
       const st = stats.get(id);
       if (!st) continue;
@@ -198,9 +211,8 @@ export function analyseThemes(
       if (cls === 'promoter') st.promoters++;
       else if (cls === 'passive') st.passives++;
       else if (cls === 'detractor') st.detractors++;
-      const termSet = new Set(st.def.terms);
-      for (const t of new Set(c.tokens)) if (termSet.has(t)) st.terms.set(t, (st.terms.get(t) ?? 0) + 1);
-      st.examples.push({ source: c.source, rowId: c.rowId, customerKey: c.customerKey, date: c.date, nps: c.nps, text: c.text, sentiment: s });
+      for (const t of unique ?? []) if (st.termSet.has(t)) st.terms.set(t, (st.terms.get(t) ?? 0) + 1);
+      st.examples.offer({ source: c.source, rowId: c.rowId, customerKey: c.customerKey, date: c.date, nps: c.nps, text: c.text, sentiment: s });
     }
   }
   const out: ThemeStat[] = [];
@@ -221,7 +233,7 @@ export function analyseThemes(
       negativeComments: st.negative,
       terms: [...st.terms.entries()].map(([term, count]) => ({ term, count })).sort((a, b) => b.count - a.count || a.term.localeCompare(b.term)),
       customers: st.customers.size,
-      examples: pickExamples(st.examples, opts.examplesPerTheme),
+      examples: st.examples.pick(),
     });
   }
   out.sort((a, b) => (b.npsEffect ?? 0) - (a.npsEffect ?? 0) || b.comments - a.comments);
@@ -242,24 +254,47 @@ export function analyseThemes(
 
 /**
  * Examples that show the theme's range: the most negative, the most positive, then the most recent,
- * each distinct text once (survey tools repeat stock phrases).
+ * each distinct text once (survey tools repeat stock phrases). Kept as the comments stream past, so
+ * a theme of 50,000 comments holds a handful, not all of them.
  */
-function pickExamples(all: readonly ThemeExample[], n: number): ThemeExample[] {
-  if (n <= 0 || all.length === 0) return [];
-  const seen = new Set<string>();
-  const out: ThemeExample[] = [];
-  const take = (e: ThemeExample | undefined) => {
-    if (e && !seen.has(e.text) && out.length < n) {
-      seen.add(e.text);
-      out.push(e);
+class ExampleKeeper {
+  private lowest: ThemeExample | null = null;
+  private highest: ThemeExample | null = null;
+  /** Newest first, distinct texts, at most n + 2 (two may be taken by the extremes). */
+  private recent: ThemeExample[] = [];
+
+  constructor(private readonly n: number) {}
+
+  offer(e: ThemeExample): void {
+    if (this.n <= 0) return;
+    if (!this.lowest || e.sentiment < this.lowest.sentiment || (e.sentiment === this.lowest.sentiment && e.date > this.lowest.date)) this.lowest = e;
+    if (!this.highest || e.sentiment > this.highest.sentiment || (e.sentiment === this.highest.sentiment && e.date > this.highest.date)) this.highest = e;
+    const cap = this.n + 2;
+    const last = this.recent[this.recent.length - 1];
+    if (this.recent.length >= cap && last && e.date <= last.date) return;
+    const same = this.recent.findIndex((x) => x.text === e.text);
+    if (same >= 0) {
+      if ((this.recent[same] as ThemeExample).date >= e.date) return;
+      this.recent.splice(same, 1);
     }
-  };
-  const bySentiment = [...all].sort((a, b) => a.sentiment - b.sentiment || b.date.localeCompare(a.date));
-  take(bySentiment[0]);
-  take(bySentiment[bySentiment.length - 1]);
-  for (const e of [...all].sort((a, b) => b.date.localeCompare(a.date))) {
-    if (out.length >= n) break;
-    take(e);
+    let at = this.recent.findIndex((x) => e.date > x.date);
+    if (at < 0) at = this.recent.length;
+    this.recent.splice(at, 0, e);
+    if (this.recent.length > cap) this.recent.pop();
   }
-  return out;
+
+  pick(): ThemeExample[] {
+    const seen = new Set<string>();
+    const out: ThemeExample[] = [];
+    const take = (e: ThemeExample | null | undefined) => {
+      if (e && !seen.has(e.text) && out.length < this.n) {
+        seen.add(e.text);
+        out.push(e);
+      }
+    };
+    take(this.lowest);
+    take(this.highest);
+    for (const e of this.recent) take(e);
+    return out;
+  }
 }

@@ -4,7 +4,7 @@
 import type { ReadableDB } from '../workspace/connection';
 import { WorkbenchError } from '../errors';
 import { segmenterWords, type VocConfig } from '../../../shared/voc/config';
-import { findCommunicationSignals } from '../../../shared/voc/communication';
+import { anyWordPattern, findCommunicationSignals } from '../../../shared/voc/communication';
 import type { CommunicationFinding, CustomerVoice } from '../../../shared/voc/types';
 import { domainSegmenter } from './segment';
 
@@ -19,7 +19,7 @@ export function customerVoice(sqlite: ReadableDB, customerKey: string, config: V
     .prepare(`select substr(date, 1, 10) as date, nps, csat, comment from surveys where customer_key = ? order by date desc, id desc limit ?`)
     .all(customerKey, RECENT) as CustomerVoice['recent'];
   const seg = domainSegmenter(segmenterWords(config));
-  const all = [...config.signals.competitor, ...config.signals.decisionMaker, ...config.signals.complaint];
+  const any = anyWordPattern(config.signals);
   const notes = sqlite
     .prepare(
       `select id, substr(date, 1, 10) as date, text from interactions
@@ -29,7 +29,7 @@ export function customerVoice(sqlite: ReadableDB, customerKey: string, config: V
     .all(customerKey, customerKey, `-${NOTE_DAYS} days`) as { id: number; date: string; text: string }[];
   const communication: CommunicationFinding[] = [];
   for (const n of notes) {
-    if (!all.some((w) => n.text.includes(w))) continue;
+    if (!any.test(n.text)) continue;
     for (const h of findCommunicationSignals(n.text, (s) => seg.cut(s), config.signals))
       communication.push({ kind: h.kind, source: 'interaction', rowId: n.id, customerKey, date: n.date, term: h.term, sentence: h.sentence });
   }

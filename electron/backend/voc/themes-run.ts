@@ -9,7 +9,7 @@ import { WorkbenchError } from '../errors';
 import { npsOf } from '../../../shared/voc/nps';
 import { segmenterWords, type VocConfig } from '../../../shared/voc/config';
 import { analyseThemes, sentimentLabel, type TokenisedComment } from '../../../shared/voc/themes';
-import { findCommunicationSignals } from '../../../shared/voc/communication';
+import { anyWordPattern, findCommunicationSignals } from '../../../shared/voc/communication';
 import type { CommunicationSignalKind } from '../../../shared/voc/lexicon';
 import type { CommunicationFinding, VocThemeParams, VocThemeRun, VocThemeRunSummary } from '../../../shared/voc/types';
 import { VocThemeParamsSchema } from '../../../shared/voc/types';
@@ -71,12 +71,12 @@ export function communicationFindings(
   params: Pick<VocThemeParams, 'scope'>,
 ): VocThemeRun['communication'] {
   const words = config.signals;
-  const all = [...words.competitor, ...words.decisionMaker, ...words.complaint];
+  const any = anyWordPattern(words);
   const findings: CommunicationFinding[] = [];
   const cut = (s: string) => seg.cut(s);
   for (const c of readComments(sqlite, ['interaction', 'survey'], params.scope)) {
     // Most notes mention none of the words: skip segmenting them.
-    if (!all.some((w) => c.text.includes(w))) continue;
+    if (!any.test(c.text)) continue;
     for (const h of findCommunicationSignals(c.text, cut, words)) {
       findings.push({ kind: h.kind, source: c.source, rowId: c.rowId, customerKey: c.customerKey, date: c.date, term: h.term, sentence: h.sentence });
     }

@@ -64,6 +64,8 @@ describe('report built from the stored runs, exported to Excel', () => {
       '流失风险模型',
       '客户终身价值',
       '成效评估',
+      '客户之声',
+      '流失复盘',
       '行动计划',
       '自检清单结果',
       '数据质量与方法说明',
