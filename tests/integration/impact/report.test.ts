@@ -57,6 +57,21 @@ describe('impact in the report', () => {
     expect(sheet).toContain('敏感性分析');
   }, 120_000);
 
+  it("the deck has the indicator table and the experiments' verdicts", async () => {
+    const exp = await e.call('impact.createExperiment', {
+      definition: { name: '回访实验', action: 'demandActivation', selection: 'random', seed: 5, outcome: 'converted', startDate: '2026-04-01', windowDays: 30 },
+    });
+    await e.call('impact.assign', { id: exp.id });
+    const deck = await e.call('report.exportPptx', { path: join(dir, 'impact.pptx'), definition: only(['impact']) });
+    const slides = execFileSync('unzip', ['-Z1', deck.path], { encoding: 'utf8' })
+      .split('\n')
+      .filter((n) => /^ppt\/(slides\/slide|notesSlides\/notesSlide)\d+\.xml$/.test(n));
+    const xml = slides.map((n) => execFileSync('unzip', ['-p', deck.path, n], { encoding: 'utf8' })).join('\n');
+    for (const text of ['战略级客户留存率', '流失客户挽回率', '#1 回访实验', '基准线：截至 2026-03-31']) expect(xml).toContain(text);
+    // The section's own slides (deck/impact-slides.ts): the verdicts get a slide of their own.
+    expect(xml).toContain('成效评估 · 对照实验');
+  }, 180_000);
+
   it.skipIf(!chromiumPath())(
     'the fee statement prints on one page',
     async () => {

@@ -9,6 +9,8 @@ import { memberOutcomes, monthlyPanel } from '../../impact/outcomes';
 import { indicatorsReport } from '../../impact/indicators';
 import { computeFee, getFeeTerms } from '../../impact/fee';
 import type { SectionBuilder, SectionContent, SectionContext } from './context';
+import { registerDeckSection } from '../deck/sections';
+import { impactSlides } from '../deck/impact-slides';
 
 // 成效评估 in the report: the indicator system against the frozen baseline with its deviation flags,
 // each experiment's verdict with its difference, interval and caveats, and repair success. The fee
@@ -248,3 +250,5 @@ export const feeStatementSection: SectionBuilder = async (ctx): Promise<SectionC
     source: `${c('fee.current', { ...s.measurementPeriod })}`,
   };
 };
+
+registerDeckSection('impact', impactSlides);
