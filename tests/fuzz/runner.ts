@@ -34,7 +34,10 @@ export interface FuzzOptions {
   seed: number;
   /** Cases run at once. */
   jobs?: number;
-  /** Wall clock a case may take before it is killed and counted as a hang. */
+  /**
+   * CPU time (user + system) a case may use before it is killed and counted as a hang; a case blocked
+   * without using CPU is caught by the wall clock at WALL_FACTOR times this.
+   */
   timeoutMs?: number;
   /** Peak resident memory beyond which a case is killed and counted as a memory blow-up. */
   memoryMb?: number;
@@ -81,7 +84,17 @@ async function bundleEntry(): Promise<string> {
     format: 'esm',
     target: 'node22',
     // Packages inlined too (node_modules resolution is most of a start-up); native and lazily loaded ones stay out.
-    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'exceljs', 'electron', 'playwright-core', '@resvg/resvg-js', '@duckdb/*'],
+    external: [
+      'better-sqlite3',
+      'better-sqlite3-multiple-ciphers',
+      'exceljs',
+      'electron',
+      'playwright-core',
+      '@resvg/resvg-js',
+      '@duckdb/*',
+      '@node-rs/*',
+      'pptxgenjs',
+    ],
     logLevel: 'error',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
@@ -118,8 +131,33 @@ interface ChildRun {
   ms: number;
   peakKb: number;
   killedFor: 'time' | 'memory' | null;
+  /** CPU the case had used at the last poll. */
+  cpuMs: number;
 }
 
+/**
+ * A case's time is measured in the CPU it uses, not the wall clock: on a machine busy with other work
+ * (CI, tests running beside it) a case that takes 3 s of CPU can take 25 s of wall time, and a wall
+ * clock then counts a slow machine as a hang. A case that waits without computing (a deadlock, a lock
+ * never released) uses no CPU, so the wall clock still stops it, at a generous multiple.
+ */
+const WALL_FACTOR = 6;
+
+/** Linux reports CPU in USER_HZ ticks, 100 a second on every architecture Node runs on. */
+const TICK_MS = 10;
+
+/** User + system CPU of a running process in ms, from /proc/<pid>/stat (fields 14 and 15, in clock ticks). */
+function readCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces; the fields after its closing parenthesis start at field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * TICK_MS : null;
+  } catch {
+    return null;
+  }
+}
 function runChild(entry: string, args: string[], timeoutMs: number, memoryMb: number): Promise<ChildRun> {
   return new Promise((done) => {
     const started = Date.now();
@@ -129,6 +167,7 @@ function runChild(entry: string, args: string[], timeoutMs: number, memoryMb: nu
     let stderr = '';
     let peakKb = 0;
     let killedFor: ChildRun['killedFor'] = null;
+    let cpuMs = 0;
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
     child.stderr.on('data', (b: Buffer) => {
       if (stderr.length < 64 * 1024) stderr += b.toString();
@@ -143,14 +182,15 @@ function runChild(entry: string, args: string[], timeoutMs: number, memoryMb: nu
       if (pid === undefined) return;
       peakKb = Math.max(peakKb, readStatusKb(pid, 'VmHWM') ?? 0);
       if (peakKb > memoryMb * 1024) kill('memory');
-      if (Date.now() - started > timeoutMs) kill('time');
+      cpuMs = readCpuMs(pid) ?? cpuMs;
+      if (cpuMs > timeoutMs || Date.now() - started > timeoutMs * WALL_FACTOR) kill('time');
     }, 20);
     child.on('close', (code, signal) => {
       clearInterval(watch);
       // The child's own report of its peak (every thread, kept by the kernel) closes the gap after the last poll.
       const reported = /"peakKb":(\d+)/.exec(stdout);
       if (reported) peakKb = Math.max(peakKb, Number(reported[1]));
-      done({ code, signal, stdout, stderr, ms: Date.now() - started, peakKb, killedFor });
+      done({ code, signal, stdout, stderr, ms: Date.now() - started, peakKb, killedFor, cpuMs });
     });
   });
 }
@@ -180,7 +220,7 @@ function answerOf(run: ChildRun): CaseAnswer | null {
 }
 
 function classify(run: ChildRun, limitMb: number): { verdict: Verdict; detail: string } {
-  if (run.killedFor === 'time') return { verdict: 'hang', detail: `killed after ${run.ms} ms` };
+  if (run.killedFor === 'time') return { verdict: 'hang', detail: `killed after ${run.ms} ms (${run.cpuMs} ms CPU)` };
   if (run.killedFor === 'memory' || run.peakKb > limitMb * 1024 || /heap out of memory|Allocation failed/i.test(run.stderr)) {
     return { verdict: 'blowup', detail: `peak ${Math.round(run.peakKb / 1024)} MB` };
   }
