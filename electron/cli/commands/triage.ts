@@ -6,10 +6,13 @@ import { CliFailure, printResult, type CliGlobals } from '../output';
 import type { CliSession } from '../session';
 import { createTranslator } from '../../../shared/i18n/translate';
 import { SEVERITIES, type Severity } from '../../../shared/health/vocabulary';
-import { policySeverities, type ActionPolicy } from '../../../shared/health/action-policy';
+import type { ActionPolicy } from '../../../shared/health/action-policy';
+import { policyWhich } from '../../../shared/health/action-policy-text';
 import type { ActionFilterInput, DismissReason, SignalFilterInput } from '../../../shared/health/triage';
 import type { ArgsOf, ResultOf } from '../../../shared/contract';
 import type { TriageSignalRow } from '../../../shared/contract/triage';
+
+export { policyWhich };
 
 const list = (v: string, prev: string[] = []): string[] => [
   ...prev,
@@ -111,12 +114,6 @@ function severityCounts(r: ResultOf<'signals.triage'>): Record<Severity, number>
 function policyText(p: ActionPolicy, g: CliGlobals): string {
   const t = createTranslator(g.lang);
   return t('triage:policy.summary', { which: policyWhich(p, t) });
-}
-
-export function policyWhich(p: ActionPolicy, t: ReturnType<typeof createTranslator>): string {
-  const parts = policySeverities(p).map((s) => t(`triage:policy.signals.${s}`));
-  if (p.redScore) parts.push(t('triage:policy.redScore'));
-  return parts.length ? parts.join(t('triage:policy.and')) : t('triage:policy.nothing');
 }
 
 async function open(s: CliSession, file: unknown): Promise<void> {

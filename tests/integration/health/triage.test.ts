@@ -65,6 +65,9 @@ describe('the action policy', () => {
     const actions = await call('actions.triage', { limit: 500 });
     expect(actions.items.every((a) => a.sourceKind === 'redScore' || a.severity === 'heavy')).toBe(true);
     expect(actions.total).toBe(run.actionsOpened);
+    // The report's action plans say which signals opened them.
+    const preview = await call('report.preview', {});
+    expect(preview.html).toContain('自动开立行动：重度信号、红色健康度');
   });
 
   it('is stored per engagement, audited, and a run under "light opens actions" opens one for a new light signal', async () => {

@@ -1,6 +1,8 @@
 import type { ColourRule, ReportBlock, TableCell } from '../../../../shared/reports/model';
 import { listActions } from '../../health/actions-store';
 import { missingSection, type SectionBuilder } from './context';
+import { runActionPolicy } from '../../health/action-policy-store';
+import { policyWhich } from '../../../../shared/health/action-policy-text';
 
 // Action plans: the playbook actions stored by the health domain (health_action). Counts come from
 // SQL with the action board's overdue rule (open or in progress, due before now); the listed rows
@@ -17,6 +19,9 @@ export const actionsSection: SectionBuilder = async (ctx) => {
     .all(ctx.now) as { template_id: string; status: string; n: number; late: number }[];
   const total = counts.reduce((s, r) => s + r.n, 0);
   if (total === 0) return missingSection(ctx, 'actions');
+  const run = ctx.sqlite.prepare('select action_policy from health_run where finished_at is not null order by as_of desc, id desc limit 1').get() as
+    { action_policy: string | null } | undefined;
+  const latestPolicy = run ? runActionPolicy(run.action_policy) : null;
   const count = (s: string) => counts.filter((r) => r.status === s).reduce((a, r) => a + r.n, 0);
   const overdue = counts.reduce((s, r) => s + (r.late ?? 0), 0);
   const openish = count('open') + count('inProgress');
@@ -84,7 +89,11 @@ export const actionsSection: SectionBuilder = async (ctx) => {
   return {
     blocks,
     status: 'stored',
-    source: ctx.r('sources.actions', { n: total }),
+    // Which signals opened actions in the latest run: a board without light-signal actions is the policy, not an omission.
+    source: [
+      ctx.r('sources.actions', { n: total }),
+      ...(latestPolicy ? [ctx.t('triage:policy.summary', { which: policyWhich(latestPolicy, ctx.t) })] : []),
+    ].join(' · '),
     highlights: [
       {
         label: ctx.r('summary.overdueActions'),
