@@ -1,10 +1,11 @@
 // The alert budget of an early-warning rule and the playbook's workload, before running: per rule, how
 // many customers it would fire for under the set, under the health run's rules, and against the inbox
 // as it stands (new alerts the next run would open, open alerts it would resolve); per action, how
-// many customers the set's playbook would call for it. Counts are accumulated one customer at a time,
+// many customers the set's playbook would open it for under the engagement's action policy. Counts are accumulated one customer at a time,
 // so the engine never holds more than one customer's signals. Pure.
 
 import { templateForSignal, type Playbook } from '../health/playbook';
+import { opensAction, type ActionPolicy } from '../health/action-policy';
 import type { SignalRuleId } from '../health/signal-rules';
 import { ACTION_TEMPLATE_IDS, type ActionTemplateId, type Severity } from '../health/vocabulary';
 
@@ -49,15 +50,20 @@ export function tallyRules(
   }
 }
 
-/** The actions one customer's signals and health band call for under a playbook, each once. */
+/**
+ * The actions a run would open by itself for one customer: each signal whose severity the action
+ * policy lets open one (the rest stay in the inbox), and a red score when the policy says so; each
+ * action once, named by the rule or else by the playbook.
+ */
 export function actionsCalledFor(
   signals: readonly { action: ActionTemplateId | null; severity: Severity }[],
   red: boolean,
   playbook: Playbook,
+  policy: ActionPolicy,
 ): Set<ActionTemplateId> {
   const out = new Set<ActionTemplateId>();
-  for (const s of signals) out.add(templateForSignal(s, playbook));
-  if (red) out.add(playbook.redScore);
+  for (const s of signals) if (opensAction(policy, s.severity)) out.add(templateForSignal(s, playbook));
+  if (red && policy.redScore) out.add(playbook.redScore);
   return out;
 }
 

@@ -9,6 +9,7 @@ import { cutScore, quintileScores, segmentOf } from '../analytics/rfm';
 import type { Severity } from '../health/vocabulary';
 import type { SignalRuleId } from '../health/signal-rules';
 import type { ActionCount, RuleBudget } from './budget';
+import type { ActionPolicy } from '../health/action-policy';
 import type { LifecyclePreview, TierPreview } from './movement';
 
 /** What an RFM preview needs of a stored customer row (diagnostic_customer). */
@@ -75,9 +76,12 @@ export interface SignalPreview {
   bySeverity: Record<Severity, { now: number; was: number }>;
 }
 
-/** The actions the set's rules and playbook would call for, beside the health run's (budget.ts). */
+/** The actions the set's rules and playbook would open, beside the health run's (budget.ts). */
 export interface PlaybookPreview {
   healthRunId: number | null;
+  /** The engagement's action policy (which signals and scores open actions by themselves), and the run's. */
+  policy: ActionPolicy;
+  policyWas: ActionPolicy;
   /** The health model whose red band opens the red-score action (the run's; the built-in one without a run). */
   modelId: string;
   asOf: string;

@@ -37,6 +37,7 @@ import { attachModelScores, loadModelScores } from '../health/model-scores';
 import { getRules } from '../health/store';
 import { healthRunAsOf } from '../health/as-of';
 import { rulePreviews } from './rule-preview';
+import { getActionPolicy, runActionPolicy } from '../health/action-policy-store';
 
 export function rfmPreview(sqlite: ReadableDB, set: Pick<ParamSet, 'rfm'>): RfmPreview | null {
   const id = latestRunId(sqlite);
@@ -109,6 +110,7 @@ interface HealthRunRow {
   rules: string;
   model: string;
   param_set: string | null;
+  action_policy: string | null;
 }
 
 /** The playbook the run used: its parameter set's, while that set is still stored; else the built-in one. */
@@ -137,7 +139,7 @@ export function signalPreview(
   parts: { playbook: boolean },
 ): { signals: SignalPreview; playbook: PlaybookPreview | null } {
   const run = sqlite
-    .prepare(`select id, as_of, rules, model, param_set from health_run where finished_at is not null order by as_of desc, id desc limit 1`)
+    .prepare(`select id, as_of, rules, model, param_set, action_policy from health_run where finished_at is not null order by as_of desc, id desc limit 1`)
     .get() as HealthRunRow | undefined;
   const asOf = run?.as_of ?? healthRunAsOf(sqlite, today);
   const stored = run ? SignalRuleSetSchema.safeParse(JSON.parse(run.rules)) : null;
@@ -146,6 +148,9 @@ export function signalPreview(
   const model = parsedModel?.success ? parsedModel.data : DEFAULT_HEALTH_MODEL;
   const compiled = compileModel(model);
   const playbookWas = playbookOfRun(sqlite, run);
+  // The next run applies the engagement's policy; the last one applied its own (all opened before 0016).
+  const policy = getActionPolicy(sqlite).policy;
+  const policyWas = run ? runActionPolicy(run.action_policy) : policy;
   const { facts, inbox, live } = factsAt(sqlite, asOf, [...keywordsOf(set.signals), ...keywordsOf(before)]);
 
   const budgets = new Map<SignalRuleId, RuleBudget>(set.signals.map((r) => [r.id, emptyBudget()]));
@@ -165,13 +170,15 @@ export function signalPreview(
       const redWas = redUnder(compiled, model, row, was);
       if (redNow) tally.red.now++;
       if (redWas) tally.red.was++;
-      tallyActions(tally, actionsCalledFor(now, redNow, set.playbook), actionsCalledFor(was, redWas, playbookWas), live.get(f.customerKey));
+      tallyActions(tally, actionsCalledFor(now, redNow, set.playbook, policy), actionsCalledFor(was, redWas, playbookWas, policyWas), live.get(f.customerKey));
     }
   }
   const rules: SignalRuleCount[] = set.signals.map((r) => ({ ruleId: r.id, enabled: r.enabled, severity: r.severity, ...budgets.get(r.id)! }));
   const playbook: PlaybookPreview | null = parts.playbook
     ? {
         healthRunId: run?.id ?? null,
+        policy,
+        policyWas,
         modelId: model.id,
         asOf,
         customers: facts.length,

@@ -103,7 +103,7 @@ describe('tier and lifecycle preview', () => {
 });
 
 describe('alert budget and playbook preview', () => {
-  it('a streak of 1 unanswered call fires for 8 customers, all new alerts; the playbook counts them once per action', async () => {
+  it('a streak of 1 unanswered call fires for 8 customers, all new alerts; made heavy, the playbook opens an action for each under the action policy', async () => {
     const set = defaultParamSet('预算');
     set.signals = set.signals.map((r) => (r.id === 'unansweredOutreach' ? { ...r, params: { streak: 1 }, action: 'winBack' as const } : r));
     const p = await e.call('params.preview', { set, rfm: false, tiers: false, lifecycle: false });
@@ -120,9 +120,15 @@ describe('alert budget and playbook preview', () => {
         resolved: 0,
       });
     }
-    const winBack = p.playbook!.actions.find((a) => a.templateId === 'winBack');
+    // At its default light severity the engagement's action policy (heavy signals and red scores) opens no action for it.
+    expect(p.playbook!.policy).toEqual({ light: false, medium: false, heavy: true, redScore: true });
+    expect(p.playbook!.actions.find((a) => a.templateId === 'winBack')?.now ?? 0).toBe(0);
+    // Made heavy, it opens its win-back action once per customer.
+    set.signals = set.signals.map((r) => (r.id === 'unansweredOutreach' ? { ...r, severity: 'heavy' as const } : r));
+    const heavy = await e.call('params.preview', { set, rfm: false, tiers: false, lifecycle: false });
+    const winBack = heavy.playbook!.actions.find((a) => a.templateId === 'winBack');
     expect(winBack!.now - winBack!.was).toBe(8);
-    expect(p.playbook!.total.now - p.playbook!.total.was).toBe(8);
+    expect(heavy.playbook!.total.now - heavy.playbook!.total.was).toBe(8);
   });
 
   it('after a run opens those 8 alerts, the default streak of 3 would resolve them; switching the rule off leaves them alone', async () => {

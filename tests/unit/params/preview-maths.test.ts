@@ -8,6 +8,7 @@ import { TierParamsSchema, LifecycleParamsSchema } from '../../../shared/analyti
 import type { TierFacts } from '../../../shared/analytics/tiers';
 import type { LifecycleFacts } from '../../../shared/analytics/lifecycle';
 import { DEFAULT_PLAYBOOK } from '../../../shared/health/playbook';
+import { DEFAULT_ACTION_POLICY, LEGACY_ACTION_POLICY } from '../../../shared/health/action-policy';
 import type { SignalRuleId } from '../../../shared/health/signal-rules';
 
 // The preview maths on hand-built customers, each count checked by hand in the comments.
@@ -171,8 +172,20 @@ describe('playbook preview', () => {
       ],
       true, // red: executiveImprovementPlan, once more, still once
       DEFAULT_PLAYBOOK,
+      LEGACY_ACTION_POLICY,
     );
     expect([...calls].sort()).toEqual(['executiveImprovementPlan', 'renewalValueReview', 'serviceImprovementNote']);
+  });
+
+  it('under the default action policy only heavy signals and a red score open actions; the rest stay in the inbox', () => {
+    const signals = [
+      { action: null, severity: 'medium' as const },
+      { action: 'renewalValueReview' as const, severity: 'light' as const },
+    ];
+    expect([...actionsCalledFor(signals, false, DEFAULT_PLAYBOOK, DEFAULT_ACTION_POLICY)]).toEqual([]);
+    expect([...actionsCalledFor(signals, true, DEFAULT_PLAYBOOK, DEFAULT_ACTION_POLICY)]).toEqual(['executiveImprovementPlan']);
+    expect([...actionsCalledFor(signals, true, DEFAULT_PLAYBOOK, { ...DEFAULT_ACTION_POLICY, redScore: false })]).toEqual([]);
+    expect([...actionsCalledFor([{ action: null, severity: 'heavy' }], false, DEFAULT_PLAYBOOK, DEFAULT_ACTION_POLICY)]).toEqual(['executiveImprovementPlan']);
   });
 
   it('tallies customers per action before and after, and those already live', () => {

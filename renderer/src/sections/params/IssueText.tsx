@@ -11,7 +11,7 @@ export function IssueText({ issues, scale = 1 }: { issues: readonly ParamIssue[]
         // A share typed as a percentage states its range in percent too.
         const params = i.code === 'range' && i.params ? { ...i.params, min: Number(i.params.min) * scale, max: Number(i.params.max) * scale } : i.params;
         return (
-          <span key={k} className={`field-help ${i.level === 'error' ? 'pm-error' : 'warn'}`} data-testid={`params-issue-${i.path}`}>
+          <span key={k} className={`field-help pm-issue ${i.level === 'error' ? 'pm-error' : 'warn'}`} data-testid={`params-issue-${i.path}`}>
             {t(`ui.issues.${i.code}`, params ?? {})}
           </span>
         );

@@ -163,7 +163,7 @@ export function ParamsSection() {
   const busy = diagJob.running || healthJob.running;
 
   return (
-    <div className="section-stack params-section" data-testid="params-section">
+    <div className={`section-stack params-section${hasErrors ? ' pm-stale' : ''}`} data-testid="params-section">
       <div className="card pm-toolbar">
         <p className="muted small">{t('ui.intro')}</p>
         <div className="pm-row">

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Playbook } from '../../../../shared/health/playbook';
 import { ACTION_TEMPLATE_IDS, SEVERITIES, type ActionTemplateId } from '../../../../shared/health/vocabulary';
 import type { PlaybookPreview } from '../../../../shared/params/preview';
+import { policySeverities, type ActionPolicy } from '../../../../shared/health/action-policy';
 
 interface Props {
   playbook: Playbook;
@@ -17,6 +18,11 @@ interface Props {
 export function PlaybookEditor({ playbook, preview, int, onChange }: Props) {
   const { t } = useTranslation('params');
   const { t: th } = useTranslation('health');
+  const { t: tt } = useTranslation('triage');
+  const policyText = (p: ActionPolicy) => {
+    const parts = [...policySeverities(p).map((sev) => tt(`policy.signals.${sev}`)), ...(p.redScore ? [tt('policy.redScore')] : [])];
+    return parts.length > 0 ? parts.join(tt('policy.and')) : tt('policy.nothing');
+  };
   const select = (value: ActionTemplateId, set: (v: ActionTemplateId) => void, testId: string) => (
     <select value={value} onChange={(e) => set(e.target.value as ActionTemplateId)} data-testid={testId}>
       {ACTION_TEMPLATE_IDS.map((a) => (
@@ -43,6 +49,11 @@ export function PlaybookEditor({ playbook, preview, int, onChange }: Props) {
           {select(playbook.redScore, (v) => onChange({ ...playbook, redScore: v }), 'params-playbook-red')}
         </label>
       </div>
+      {preview ? (
+        <p className="field-help" data-testid="params-playbook-policy">
+          {t('ui.playbook.policy', { which: policyText(preview.policy) })}
+        </p>
+      ) : null}
       {preview ? (
         <p className="pm-preview-line" data-testid="params-playbook-preview">
           {t('ui.playbook.previewLine', {

@@ -83,7 +83,8 @@ export function SegmentRulesEditor({ scheme, rules, counts, moved, issues, int, 
         <tbody>
           {rules.map((r, i) => {
             const c = byId.get(r.id);
-            const rowIssues = issues.filter((x) => x.path === `${path}.${i}`);
+            // The issue names the rule as the table does (its catalogue name, not its key).
+            const rowIssues = issues.filter((x) => x.path === `${path}.${i}`).map((x) => ({ ...x, params: { ...x.params, name: name(r.id) } }));
             return (
               // Keyed by position: a rule's name is edited in place, and the row must keep its focus.
               <tr key={i} data-testid={`params-segment-${scheme}-${i}`} className={rowIssues.some((x) => x.level === 'error') ? 'pm-invalid' : undefined}>
