@@ -24,6 +24,7 @@ import { useSavedView } from '../../app/saved-views';
 import { useDeferredDelete } from '../../hooks/useDeferredDelete';
 import { ComparePanel } from './ComparePanel';
 import { CohortRangeFields } from './CohortRangeFields';
+import { TrendRangeField, trendChoiceOf, trendParams, type TrendChoice } from './TrendRangeField';
 import { RetentionTable } from './RetentionTable';
 import { RunNotes } from './RunNotes';
 import { drillLabel, makeFmt } from './labels';
@@ -39,6 +40,8 @@ interface Form {
   /** Cohort range bounds as period keys; '' = open (all cohorts when both are open). */
   cohortFrom: string;
   cohortTo: string;
+  /** The trend's periods: the last N, all, or from a period (to the as-of period). */
+  trend: TrendChoice;
 }
 
 /** The run with the latest as-of date (the last executed among equals). */
@@ -87,6 +90,7 @@ export function DiagnosticsSection() {
           windowDays: r.params.activity.windowDays,
           cohortFrom: r.params.cohortFrom ?? '',
           cohortTo: r.params.cohortTo ?? '',
+          trend: trendChoiceOf(r.params),
         });
       }
     },
@@ -108,6 +112,7 @@ export function DiagnosticsSection() {
         windowDays: null,
         cohortFrom: '',
         cohortTo: '',
+        trend: { kind: 'last', n: 12 },
       };
       setForm(initial);
       setLoaded(true);
@@ -142,6 +147,7 @@ export function DiagnosticsSection() {
         cohortCount: null,
         cohortFrom: f.cohortFrom || null,
         cohortTo: f.cohortTo || null,
+        ...trendParams(f.trend),
       },
       ...(paramSet ? { paramSet } : {}),
     });
@@ -275,6 +281,13 @@ export function DiagnosticsSection() {
               from={form.cohortFrom}
               to={form.cohortTo}
               onChange={(cohortFrom, cohortTo) => setForm({ ...form, cohortFrom, cohortTo })}
+            />
+            <TrendRangeField
+              grain={form.grain}
+              asOf={form.asOf}
+              first={defaults?.data.firstOrderDate ?? null}
+              value={form.trend}
+              onChange={(trend) => setForm({ ...form, trend })}
             />
             <label className="field">
               <span className="field-label">{tp('ui.set')}</span>
