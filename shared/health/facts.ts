@@ -170,7 +170,7 @@ export interface ChurnScoreFact {
   scoredAsOf: string;
   /** Calibrated probability of churning within the run's horizon (0-1). */
   probability: number;
-  /** 1 = the run's riskiest customer. */
+  /** 1 + the run's customers with a higher probability (tied customers share a rank; 1 = riskiest). */
   rank: number;
   /** Customers the run scored (the ranks run 1..scored). */
   scored: number;

@@ -76,8 +76,18 @@ function loadChurn(
   if (churnScoreExpired(run.scored_as_of, params.horizonDays, asOf)) {
     return { source: absent('expired', { runId: run.id, runAsOf: run.scored_as_of, until: addDays(run.scored_as_of, params.horizonDays), asOf }), scores };
   }
-  const rows = sqlite.prepare(`select customer_key, probability, rank from churn_score where run_id = ?`).raw(true).all(run.id) as [string, number, number][];
-  for (const [key, probability, rank] of rows) scores.set(key, { runId: run.id, scoredAsOf: run.scored_as_of, probability, rank, scored: rows.length });
+  // Ranked by probability with ties sharing the best rank (1 + customers with a higher probability):
+  // isotonic calibration gives many customers one probability, and "the riskiest 10%" must not cut
+  // through a tie by customer key, as the run's own rank (ties by key) would.
+  const rows = sqlite.prepare(`select customer_key, probability from churn_score where run_id = ? order by probability desc`).raw(true).all(run.id) as [
+    string,
+    number,
+  ][];
+  let rank = 1;
+  rows.forEach(([key, probability], i) => {
+    if (i > 0 && probability < (rows[i - 1] as [string, number])[1]) rank = i + 1;
+    scores.set(key, { runId: run.id, scoredAsOf: run.scored_as_of, probability, rank, scored: rows.length });
+  });
   return {
     source: {
       status: 'used',

@@ -157,8 +157,14 @@ export function WhatIfWorkshop({ version, onSaved }: Props) {
             {m.scoring.kind === 'linear' && (
               <div className="steps">
                 {(['worst', 'best'] as const).map((end) => (
-                  <label key={end} className="step">
-                    <span className="muted small">{end === 'worst' ? '0 ←' : '100 ←'}</span>
+                  <label
+                    key={end}
+                    className="step"
+                    title={t('ui.workshop.scoringLinear', {
+                      worst: m.scoring.kind === 'linear' ? m.scoring.worst : '',
+                      best: m.scoring.kind === 'linear' ? m.scoring.best : '',
+                    })}
+                  >
                     <input
                       type="number"
                       value={m.scoring.kind === 'linear' ? m.scoring[end] : 0}
@@ -174,6 +180,7 @@ export function WhatIfWorkshop({ version, onSaved }: Props) {
                         })
                       }
                     />
+                    <span className="muted small">→ {end === 'worst' ? 0 : 100}</span>
                   </label>
                 ))}
               </div>
