@@ -110,7 +110,10 @@ export interface ClvRunSummary {
 /** A stored run: the summary and the result without its per-customer scores (paged by clv.customers). */
 export type ClvRun = ClvRunSummary & { result: Omit<ClvResult, 'scores'> };
 
-export const CLV_CUSTOMER_SORTS = ['clv', 'pAlive', 'expectedPurchases', 'customerKey'] as const;
+/** pastValue: repeat purchases × mean repeat spend, what the customer has spent on repeat purchases so far. */
+export const CLV_CUSTOMER_SORTS = ['clv', 'pAlive', 'expectedPurchases', 'customerKey', 'pastValue'] as const;
+/** Below this P(alive) a customer is more likely gone than active: "dormant" in the section's at-risk list. */
+export const DORMANT_P_ALIVE = 0.5;
 export type ClvCustomerSort = (typeof CLV_CUSTOMER_SORTS)[number];
 
 export interface ClvCustomerRow extends ClvCustomer {

@@ -23,6 +23,8 @@ export const clvChannels = {
       sort: z.enum(CLV_CUSTOMER_SORTS).default('clv'),
       descending: z.boolean().default(true),
       search: z.string().trim().max(200).optional(),
+      /** Only customers whose P(alive) is below this (the at-risk list: DORMANT_P_ALIVE). */
+      pAliveBelow: z.number().min(0).max(1).optional(),
       offset: z.int().min(0).default(0),
       limit: z.int().min(1).max(5000).default(100),
     }),

@@ -38,7 +38,7 @@ describe('customer value in the browser', () => {
     await page.goto(app.url);
     await page.goto(`${app.origin}/#/e/clv`);
     await page.reload();
-    await expect.poll(() => page.getByTestId('clv-empty').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('clv-empty').count(), { timeout: 90_000 }).toBe(1);
     expect(await page.locator('nav').textContent()).toContain('客户价值');
 
     await page.getByTestId('clv-horizon').fill('6');
@@ -84,6 +84,16 @@ describe('customer value in the browser', () => {
     await expect.poll(() => page.getByTestId('clv-customer-row').first().textContent()).toContain(mostAlive.customerId);
     await page.getByTestId('clv-sort-clv').click();
     await expect.poll(() => page.getByTestId('clv-customer-row').first().textContent()).toContain(top.customerId);
+    // The win-back list: customers below 50% P(alive) with the most past repeat spend, as the engine pages them.
+    const dormant = await app.api<{ total: number; rows: ClvCustomerRow[] }>('clv.customers', {
+      runId: run.id,
+      sort: 'pastValue',
+      pAliveBelow: 0.5,
+      limit: 10,
+    });
+    await expect.poll(() => page.getByTestId('clv-at-risk-row').count(), { timeout: 30_000 }).toBe(dormant.rows.length);
+    if (dormant.rows.length > 0) expect(await page.getByTestId('clv-at-risk-row').first().textContent()).toContain(dormant.rows[0]!.customerId);
+    await shot('clv-at-risk-zh-CN', 'clv-at-risk');
     await page.getByTestId('clv-evaluation').evaluate((el) => el.scrollIntoView());
     await shot('clv-zh-CN');
     await shot('clv-customers-zh-CN', 'clv-customers');
@@ -109,7 +119,7 @@ describe('customer value in the browser', () => {
     const before = (await app.api<unknown[]>('clv.runs', {})).length;
     await page.goto(`${app.origin}/#/e/clv`);
     await page.reload();
-    await expect.poll(() => page.getByTestId('clv-evaluation').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('clv-evaluation').count(), { timeout: 90_000 }).toBe(1);
     await page.getByTestId('clv-model').selectOption('pnbd');
     await page.getByTestId('clv-fit-run').click();
     await page.getByTestId('clv-fit-cancel').click();
@@ -122,7 +132,7 @@ describe('customer value in the browser', () => {
     await app.api('app.setLocale', { locale: 'en' });
     await page.goto(`${app.origin}/#/e/clv`);
     await page.reload();
-    await expect.poll(() => page.getByTestId('clv-evaluation').textContent(), { timeout: 30_000 }).toContain('Hold-out error');
+    await expect.poll(() => page.getByTestId('clv-evaluation').textContent(), { timeout: 90_000 }).toContain('Hold-out error');
     expect(await page.getByTestId('clv-book').textContent()).toContain('Total CLV over the next 6 months');
     expect(await page.getByTestId('clv-interval-note').textContent()).toContain('delta method');
     await page.getByTestId('clv-evaluation').evaluate((el) => el.scrollIntoView());

@@ -133,15 +133,28 @@ const SORT_COLUMN: Record<ClvCustomerSort, string> = {
   pAlive: 'c.p_alive',
   expectedPurchases: 'c.expected_purchases',
   customerKey: 'c.customer_key',
+  pastValue: 'c.frequency * c.monetary',
 };
 
 export function customersPage(
   sqlite: ReadableDB,
-  q: { runId: number; sort: ClvCustomerSort; descending: boolean; search?: string | undefined; offset: number; limit: number },
+  q: {
+    runId: number;
+    sort: ClvCustomerSort;
+    descending: boolean;
+    search?: string | undefined;
+    pAliveBelow?: number | undefined;
+    offset: number;
+    limit: number;
+  },
 ): { total: number; rows: ClvCustomerRow[] } {
   const dir = q.descending ? 'desc' : 'asc';
-  const where = q.search ? `c.run_id = :runId and (c.customer_key like :like escape '\\' or k.name like :like escape '\\')` : `c.run_id = :runId`;
+  let where = q.search ? `c.run_id = :runId and (c.customer_key like :like escape '\\' or k.name like :like escape '\\')` : `c.run_id = :runId`;
   const params: Record<string, string | number> = { runId: q.runId };
+  if (q.pAliveBelow !== undefined) {
+    where += ` and c.p_alive < :below`;
+    params.below = q.pAliveBelow;
+  }
   if (q.search) params.like = `%${q.search.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
   const total = Number(sqlite.prepare(`select count(*) from ${FROM} where ${where}`).pluck().get(params));
   const sortSql = q.sort === 'customerKey' ? `c.customer_key ${dir}` : `${SORT_COLUMN[q.sort]} ${dir}, c.customer_key ${dir}`;

@@ -94,6 +94,16 @@ describe('clv report section', () => {
     expect(top.clvHigh).toBeGreaterThan(top.clv as number);
   });
 
+  it('clv.customers narrows to the customers more likely gone than active, by past repeat spend', async () => {
+    const all = await call('clv.customers', { runId: run.id, limit: 5000 });
+    const dormant = all.rows.filter((r) => r.pAlive < 0.5);
+    const page = await call('clv.customers', { runId: run.id, sort: 'pastValue', pAliveBelow: 0.5, limit: 10 });
+    expect(page.total).toBe(dormant.length);
+    expect(page.total).toBeGreaterThan(0);
+    const expected = [...dormant].sort((a, b) => b.x * b.monetary - a.x * a.monetary || (a.customerId < b.customerId ? 1 : -1)).slice(0, 10);
+    expect(page.rows.map((r) => r.customerId)).toEqual(expected.map((r) => r.customerId));
+  });
+
   it('puts the verdict and the evaluation before the book value and the customers, with the stored figures', async () => {
     const content = await clvSection(context(b.requireWorkspace(), 'zh-CN'));
     expect(content.status).toBe('stored');

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClvParamsInput, ClvRun, ClvRunSummary } from '../../../../shared/clv/types';
 import { useWorkbench } from '../../app/context';
 import { useJob } from '../../hooks/useJob';
+import { AtRiskCard } from './AtRiskCard';
 import { BookValue } from './BookValue';
 import { CustomerList } from './CustomerList';
 import { EvaluationCard } from './EvaluationCard';
@@ -79,6 +80,7 @@ export function ClvSection() {
               <BookValue run={run} />
               <SpendNotes run={run} />
               <CustomerList run={run} />
+              <AtRiskCard run={run} />
             </>
           )}
           {hasFigures && run.result.evaluation.verdict === 'unsuitable' && <SpendNotes run={run} />}
