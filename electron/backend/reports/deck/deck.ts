@@ -313,7 +313,6 @@ export async function writeDeck(model: ReportModel, options: DeckOptions): Promi
   // 7. Appendix: every formula and definition quoted on the way, once; then the methods section's tables.
   {
     const methods = model.sections.find((s) => s.id === 'methods');
-    for (const b of methods?.blocks ?? []) if (b.kind === 'table' && b.note) ctx.noteFormula(b.note);
     const perSlide = 9;
     const pages = Math.max(1, Math.ceil(formulas.length / perSlide));
     for (let p = 0; p < pages; p++) {
@@ -325,7 +324,9 @@ export async function writeDeck(model: ReportModel, options: DeckOptions): Promi
       );
     }
     if (methods) {
-      for (const b of methods.blocks) {
+      // The definitions (the health model's measures, the diagnostic formulas with their
+      // denominators): the methods section's last two tables; data coverage and import records stay in the PDF.
+      for (const b of methods.blocks.filter((x) => x.kind === 'table').slice(-2)) {
         if (b.kind !== 'table') continue;
         const slide = contentSlide(`${t('reports:deck.appendix')} · ${b.title ?? methods.title}`, [b.note]);
         addTable(ctx, slide, b, 1.4, 14);

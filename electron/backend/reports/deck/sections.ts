@@ -25,9 +25,9 @@ const MAX_TABLE_ROWS = 12;
 const MAX_CHARTS = 1;
 const MAX_TABLE_COLUMNS = 10;
 
-/** The largest size up to `max` points at which the text fits one line of `width` inches (digits ≈ 0.6 em). */
+/** The largest size up to `max` points at which the text fits one line of `width` inches (digits ≈ 0.7 em in bold). */
 export function fitSize(text: string, width: number, max: number): number {
-  const ems = [...text].reduce((s, c) => s + (c.charCodeAt(0) > 0x2e80 ? 1 : 0.62), 0);
+  const ems = [...text].reduce((s, c) => s + (c.charCodeAt(0) > 0x2e80 ? 1 : 0.72), 0);
   return Math.max(12, Math.min(max, Math.floor((width * 72) / Math.max(1, ems))));
 }
 
@@ -119,11 +119,9 @@ function blockNotes(ctx: DeckContext, blocks: readonly ReportBlock[]): string[] 
 
 /** The generic slides: key figures, up to three charts, the first table; every note to the speaker notes. */
 export const genericSectionSlides: SectionSlides = async (ctx, section) => {
+  // A section's formulas and denominators go to its slides' speaker notes; the appendix keeps to the
+  // findings', the KPIs' and the methods section's definitions.
   const notes = blockNotes(ctx, section.blocks);
-  for (const b of section.blocks) {
-    if (b.kind === 'table' && b.note) ctx.noteFormula(b.note);
-    if (b.kind === 'keyFigures') b.figures.forEach((f) => ctx.noteFormula(f.note ? `${f.label}: ${f.note}` : null));
-  }
   if (section.pending) {
     const slide = ctx.contentSlide(section.title, notes);
     const text = section.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])).join('\n');
