@@ -126,7 +126,18 @@ export type Verdict = (typeof VERDICTS)[number];
 
 export interface Caveat {
   /** Catalogue key under impact:experiments.caveats.* */
-  key: 'srm' | 'tooSmall' | 'windowNotOver' | 'notRandom' | 'preImbalance' | 'cupedUsed' | 'preTrend' | 'preTrendUnknown' | 'smallCells' | 'droppedUnits';
+  key:
+    | 'srm'
+    | 'tooSmall'
+    | 'windowNotOver'
+    | 'notRandom'
+    | 'preImbalance'
+    | 'cupedUsed'
+    | 'preTrend'
+    | 'preTrendUnknown'
+    | 'smallCells'
+    | 'droppedUnits'
+    | 'drawnAfterStart';
   params: Record<string, string | number>;
 }
 
@@ -166,6 +177,8 @@ export interface EvaluateInput {
   /** did design: the monthly panel and the first post month. */
   panel?: { rows: PanelRow[]; firstPostPeriod: string };
   bootstrapSeed?: number;
+  /** When the groups were drawn ('YYYY-MM-DD…'); a random draw after the start cannot have steered who got the action. */
+  assignedAt?: string | null;
 }
 
 const arm = (members: readonly MemberOutcome[], binary: boolean): ArmSummary => {
@@ -209,6 +222,8 @@ export function evaluateExperiment(input: EvaluateInput): ExperimentResult {
     return { ...base, primary: null, estimates, cuped: null, srm: null, mde: null, plannedPerGroup: null, did: null, verdict: 'notAssigned', caveats };
   }
 
+  if (d.selection === 'random' && input.assignedAt && input.assignedAt.slice(0, 10) > d.startDate)
+    caveats.push({ key: 'drawnAfterStart', params: { drawn: input.assignedAt.slice(0, 10), start: d.startDate } });
   if (d.selection === 'random') {
     srm = sampleRatioCheck([treatment.n, control.n], [d.treatmentShare, 1 - d.treatmentShare]);
     if (srm.mismatch)

@@ -50,6 +50,7 @@ export function impactHandlers(b: Backend): HandlersFor<typeof impactChannels> {
         dataEnd: end,
         ...(d.design === 'did' ? { panel: monthlyPanel(db, id, d, end) } : {}),
         bootstrapSeed: e.seed ?? id,
+        assignedAt: e.assignedAt,
       });
     },
     'impact.plan': async (args) => planExperiment(args),

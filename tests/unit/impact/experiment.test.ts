@@ -95,3 +95,27 @@ describe('verdicts', () => {
     expect(raw.verdict).toBe('noEffectDetected');
   });
 });
+
+describe('a random draw made after the start', () => {
+  it('says the result measures the action only if it reached exactly the treatment group', () => {
+    const members = [...arm('treatment', 50, 30), ...arm('control', 50, 25)];
+    const late = evaluateExperiment({
+      experimentId: 1,
+      definition: def(),
+      members,
+      windowEnd: '2026-04-29',
+      dataEnd: '2026-06-30',
+      assignedAt: '2026-12-04T10:00:00',
+    });
+    expect(late.caveats.find((c) => c.key === 'drawnAfterStart')?.params).toEqual({ drawn: '2026-12-04', start: '2026-03-01' });
+    const early = evaluateExperiment({
+      experimentId: 1,
+      definition: def(),
+      members,
+      windowEnd: '2026-04-29',
+      dataEnd: '2026-06-30',
+      assignedAt: '2026-02-20T10:00:00',
+    });
+    expect(early.caveats.map((c) => c.key)).not.toContain('drawnAfterStart');
+  });
+});

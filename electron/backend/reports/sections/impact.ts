@@ -101,6 +101,7 @@ function experimentBlocks(ctx: SectionContext, c: C): ReportBlock[] {
       dataEnd: end,
       ...(d.design === 'did' ? { panel: monthlyPanel(ctx.sqlite, e.id, d, end) } : {}),
       bootstrapSeed: e.seed ?? e.id,
+      assignedAt: e.assignedAt,
     });
     const rate = r.outcome !== 'revenue';
     const fmt = (v: number) => (rate ? pp(v, ctx.locale) : Math.round(v).toLocaleString(ctx.locale));
