@@ -198,6 +198,10 @@ export const errorMessages = {
     'zh-CN': '此操作会删除数据且无法撤销：请在终端中确认，或加上 --yes。',
     en: 'This deletes data and cannot be undone: confirm at a terminal, or add --yes.',
   },
+  CURRENCY_CODE_INVALID: {
+    'zh-CN': '“{{code}}”不是有效的 ISO 4217 货币代码。请输入三个大写字母的代码，如 CNY、USD、EUR、HKD、SGD。',
+    en: '"{{code}}" is not an ISO 4217 currency code. Enter a three-letter code such as CNY, USD, EUR, HKD or SGD.',
+  },
   SAVED_VIEW_NAME_TAKEN: {
     'zh-CN': '已有名为“{{name}}”的视图。请换一个名称，或选择覆盖它。',
     en: 'A view named "{{name}}" already exists. Choose another name, or replace it.',

@@ -20,6 +20,7 @@ import { registerVocCommands } from './commands/voc';
 import { registerTableExportCommands } from './commands/table-export';
 import { registerViewsCommands } from './commands/views';
 import { registerOverviewCommands } from './commands/overview';
+import { registerDisplayCommands } from './commands/display';
 import { registerVocCommands } from './commands/voc';
 
 claimPrivateTemp();
@@ -45,6 +46,7 @@ registerVocCommands(program);
 registerTableExportCommands(program);
 registerViewsCommands(program);
 registerOverviewCommands(program);
+registerDisplayCommands(program);
 registerVocCommands(program);
 registerServeCommand(program);
 

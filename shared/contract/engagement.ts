@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import type { AppInfo, AuditEntry, AuditVerification, RecentEngagement, WorkspaceInfo } from '../domain/engagement';
+import { isCurrencyCode } from '../display/numbers';
 
 const localeSchema = z.enum(['zh-CN', 'en']);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -16,6 +17,7 @@ export const engagementMetaInput = z.object({
     .string()
     .trim()
     .regex(/^[A-Z]{3}$/)
+    .refine(isCurrencyCode, { message: 'not an ISO 4217 currency code (e.g. CNY, USD, EUR, HKD, SGD)' })
     .default('CNY'),
   locale: localeSchema.default('zh-CN'),
   consultant: z.string().trim().max(100).nullable().default(null),

@@ -19,6 +19,7 @@ import { tableExportChannels } from './table-export';
 import { viewsChannels } from './views';
 import { overviewChannels } from './overview';
 import { documentsChannels } from './documents';
+import { displayChannels } from './display';
 import { findingsChannels } from './findings';
 
 // THE contract: every call the UI can make. Preload, main's IPC registration, the web host and the
@@ -43,6 +44,7 @@ export const contract = mergeChannels(
   viewsChannels,
   overviewChannels,
   documentsChannels,
+  displayChannels,
   findingsChannels,
 );
 

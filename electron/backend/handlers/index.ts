@@ -19,6 +19,7 @@ import { tableExportHandlers } from './table-export';
 import { viewsHandlers } from './views';
 import { overviewHandlers } from './overview';
 import { documentsHandlers } from './documents';
+import { displayHandlers } from './display';
 import { findingsHandlers } from './findings';
 
 export type Handler<K extends ChannelName> = (args: ParsedArgsOf<K>, ctx: CallContext) => Promise<ResultOf<K>>;
@@ -48,6 +49,7 @@ export function createHandlers(b: Backend): Handlers {
     viewsHandlers(b),
     overviewHandlers(b),
     documentsHandlers(b),
+    displayHandlers(b),
     findingsHandlers(b),
   );
 }

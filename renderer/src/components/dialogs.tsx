@@ -5,6 +5,9 @@ import { callShell } from '../api/client';
 import { Field, FormModal, useSubmit } from './Modal';
 import { ChangePassphraseDialog, EncryptDialog, UnlockDialog, openEngagement, useNewPassphrase } from './encryption-dialogs';
 import { DocumentsPicker } from './DocumentsPicker';
+import { currencyCodes, currencyName, currencySymbol } from '../../../shared/display/numbers';
+
+const COMMON_CURRENCIES = ['CNY', 'HKD', 'USD', 'EUR', 'JPY', 'SGD', 'TWD', 'MOP', 'GBP'];
 
 export type DialogKind = 'new' | 'open' | 'demo' | 'backup' | 'unlock' | 'encrypt' | 'changePassphrase';
 
@@ -129,8 +132,11 @@ function NewDialog({ onClose }: { onClose: () => void }) {
       <div className="form-row">
         <Field label={t('newDialog.currency')}>
           <select value={currency} onChange={(e) => setCurrency(e.target.value)}>
-            {['CNY', 'HKD', 'USD', 'EUR', 'JPY'].map((c) => (
-              <option key={c}>{c}</option>
+            {/* Every ISO 4217 code Intl knows, with its symbol and name; the usual ones first. */}
+            {[...COMMON_CURRENCIES, ...currencyCodes().filter((c) => !COMMON_CURRENCIES.includes(c))].map((c) => (
+              <option key={c} value={c}>
+                {`${c} · ${currencySymbol(c, wb.locale)} · ${currencyName(c, wb.locale)}`}
+              </option>
             ))}
           </select>
         </Field>

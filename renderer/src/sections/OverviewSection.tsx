@@ -7,6 +7,7 @@ import { Field } from '../components/Modal';
 import { openDialog } from '../components/dialogs';
 import { LockIcon } from '../components/encryption-dialogs';
 import { OverviewDashboard } from './overview/OverviewDashboard';
+import { NumberDisplayCard } from './overview/NumberDisplayCard';
 
 export function OverviewSection() {
   const { t } = useTranslation();
@@ -64,6 +65,7 @@ export function OverviewSection() {
           </dl>
         )}
       </div>
+      <NumberDisplayCard />
       <div className="card">
         <h2>{t('overview.data')}</h2>
         <div className="kpi-grid" data-testid="entity-counts">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeForm, readDiagnosticsView } from '../../../renderer/src/sections/diagnostics/view-state';
-import { readBoardView, readInboxView } from '../../../renderer/src/sections/health/view-state';
+import { mergeForm, readDiagnosticsView } from '../../../shared/views/diagnostics-view';
+import { readBoardView, readInboxView } from '../../../shared/views/health-view';
 
 // Saved views are read defensively: a view stored by an older build, the CLI or a hand edit puts back
 // what parses and leaves the rest as the screen has it.

@@ -13,14 +13,8 @@ import { ExportTableButton } from '../../components/ExportTableButton';
 import { useCustomerCard } from '../../app/customer-card';
 import { ColumnChooser } from '../../components/ColumnChooser';
 
-/** What a saved view keeps of the table: sort, search text and the columns hidden. */
-export interface CustomerTableState {
-  sort: { column: string; descending: boolean };
-  search: string;
-  hidden: string[];
-}
-
-export const DEFAULT_CUSTOMER_TABLE_STATE: CustomerTableState = { sort: { column: 'revenue12m', descending: true }, search: '', hidden: [] };
+import { DEFAULT_CUSTOMER_TABLE_STATE, type CustomerTableState } from '../../../../shared/views/diagnostics-view';
+export { DEFAULT_CUSTOMER_TABLE_STATE, type CustomerTableState };
 
 interface Props {
   runId: number;

@@ -22,6 +22,7 @@ import { CustomerTable, DEFAULT_CUSTOMER_TABLE_STATE, type CustomerTableState } 
 import { mergeForm, readDiagnosticsView } from './view-state';
 import { useSavedView } from '../../app/saved-views';
 import { useDeferredDelete } from '../../hooks/useDeferredDelete';
+import { useNumberScale } from '../../app/number-scale';
 import { ComparePanel } from './ComparePanel';
 import { CohortRangeFields } from './CohortRangeFields';
 import { TrendRangeField, trendChoiceOf, trendParams, type TrendChoice } from './TrendRangeField';
@@ -57,7 +58,8 @@ export function DiagnosticsSection() {
   const { t: tw } = useTranslation('workbench');
   const wb = useWorkbench();
   const currency = wb.workspace?.meta.currency ?? 'CNY';
-  const fmt = useMemo(() => makeFmt(wb.locale, currency), [wb.locale, currency]);
+  const scale = useNumberScale();
+  const fmt = useMemo(() => makeFmt(wb.locale, currency, scale), [wb.locale, currency, scale]);
   const [defaults, setDefaults] = useState<DiagnosticsDefaults | null>(null);
   const [runs, setRuns] = useState<DiagnosticRunSummary[]>([]);
   const [run, setRun] = useState<DiagnosticRun | null>(null);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { changeTone, type KpiId } from '../../../../shared/analytics';
 import type { OverviewSummary, RecentEvent } from '../../../../shared/overview/summary';
 import { useWorkbench } from '../../app/context';
+import { useNumberScale } from '../../app/number-scale';
 import { formatDateTime } from '../../format';
 import { absentText, makeFmt, metricTitle } from '../diagnostics/labels';
 import './overview.css';
@@ -16,7 +17,8 @@ export function OverviewDashboard() {
   const { t: th } = useTranslation('health');
   const wb = useWorkbench();
   const currency = wb.workspace?.meta.currency ?? 'CNY';
-  const fmt = useMemo(() => makeFmt(wb.locale, currency), [wb.locale, currency]);
+  const scale = useNumberScale();
+  const fmt = useMemo(() => makeFmt(wb.locale, currency, scale), [wb.locale, currency, scale]);
   const [s, setS] = useState<OverviewSummary | null>(null);
   useEffect(() => {
     wb.api['overview.summary']({}).then(setS, wb.reportError);
