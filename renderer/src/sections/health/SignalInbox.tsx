@@ -4,6 +4,9 @@ import type { SignalRow } from '../../../../shared/contract/health';
 import type { ResultOf } from '../../../../shared/contract';
 import type { BulkResult, CustomerSignalGroup, TriageSignalRow } from '../../../../shared/contract/triage';
 import { SIGNAL_SORTS, SIGNAL_VIEWS, type SignalSort, type SignalView } from '../../../../shared/health/triage';
+import type { SignalRule } from '../../../../shared/health/signal-rules';
+import type { ActionTemplateId } from '../../../../shared/health/vocabulary';
+import { DEFAULT_PLAYBOOK } from '../../../../shared/health/playbook';
 import { useWorkbench } from '../../app/context';
 import { BandBadge, SeverityBadge } from './BandBadge';
 import { TriageBasis, TriageFilters, facetLabel, fmtMoney, type TriageFilter } from './triage/TriageFilters';
@@ -40,6 +43,10 @@ export function SignalInbox({ version, onChanged, onOpenCustomer }: Props) {
   const [allMatching, setAllMatching] = useState(false);
   const [toast, setToast] = useState<{ step: BulkResult; message: string } | null>(null);
   const [tick, setTick] = useState(0);
+  const [rules, setRules] = useState<SignalRule[]>([]);
+  useEffect(() => {
+    wb.api['health.rules']({}).then(setRules, wb.reportError);
+  }, [wb.api, wb.reportError]);
 
   const query = useMemo(() => ({ ...filter, view, sort, groupBy }), [filter, view, sort, groupBy]);
   // Saved views: the inbox's filters, sort and grouping (the health section reopens the signals tab).
@@ -241,6 +248,12 @@ export function SignalInbox({ version, onChanged, onOpenCustomer }: Props) {
                           onChanged();
                         }, wb.reportError)
                       }
+                      onOpenAction={() =>
+                        wb.api['actions.create']({ customerKey: s.customerKey, signalId: s.id, templateId: templateFor(rules, s) }).then(() => {
+                          setTick((x) => x + 1);
+                          onChanged();
+                        }, wb.reportError)
+                      }
                     />
                   ))}
             </tbody>
@@ -269,6 +282,11 @@ export function SignalInbox({ version, onChanged, onOpenCustomer }: Props) {
   );
 }
 
+/** The action the playbook gives a signal: its rule's own, else its severity's (the default playbook). */
+function templateFor(rules: SignalRule[], s: TriageSignalRow): ActionTemplateId {
+  return rules.find((r) => r.id === s.ruleId)?.action ?? DEFAULT_PLAYBOOK.bySeverity[s.severity];
+}
+
 function CustomerCells({ r }: { r: TriageSignalRow | CustomerSignalGroup }) {
   const { t } = useTranslation();
   const wb = useWorkbench();
@@ -294,6 +312,7 @@ function SignalRowView({
   onToggle,
   onOpenCustomer,
   onReopen,
+  onOpenAction,
 }: {
   s: TriageSignalRow;
   checked: boolean;
@@ -301,10 +320,12 @@ function SignalRowView({
   onToggle(on: boolean): void;
   onOpenCustomer(key: string): void;
   onReopen(): void;
+  /** Opens the playbook's action for a signal the policy left in the inbox. */
+  onOpenAction(): void;
 }) {
   const { t } = useTranslation();
   return (
-    <tr data-testid="signal-row" className={checked ? 'selected' : ''}>
+    <tr data-testid="signal-row" data-signal-id={s.id} className={checked ? 'selected' : ''}>
       <td className="sel">
         {selectable && <input type="checkbox" checked={checked} aria-label={s.customerName} onChange={(e) => onToggle(e.target.checked)} />}
       </td>
@@ -326,6 +347,11 @@ function SignalRowView({
           {s.status === 'dismissed' && (
             <button className="btn btn-small btn-ghost" onClick={onReopen}>
               {t('health:ui.signals.reopen')}
+            </button>
+          )}
+          {s.status === 'open' && !s.actionId && (
+            <button className="btn btn-small btn-ghost" data-testid="signal-open-action" onClick={onOpenAction}>
+              {t('triage:list.openAction')}
             </button>
           )}
         </div>

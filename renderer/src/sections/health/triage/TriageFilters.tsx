@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { TriageContext } from '../../../../../shared/contract/triage';
-import { FACETS, type Facet, type FacetCounts, type SignalFilterInput } from '../../../../../shared/health/triage';
+import { FACETS, type Facet, type FacetCounts } from '../../../../../shared/health/triage';
 
-/** The filters the inbox and the board share (every dimension "any of" its values; null = not set). */
-export type TriageFilter = Omit<SignalFilterInput, 'view'>;
+import type { TriageFilter } from './filter';
+export type { TriageFilter } from './filter';
 
 /** A filter value's label: catalogue labels for coded values, the client's own text otherwise. */
 export function facetLabel(t: TFunction, facet: Facet, value: string | null, kind: 'signal' | 'action'): string {
