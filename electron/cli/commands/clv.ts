@@ -6,7 +6,7 @@ import { COUNT_MODELS, type CountModel } from '../../../shared/clv/models';
 import { TIME_UNITS, type TimeUnit } from '../../../shared/clv/summary';
 import type { ModelFitResult } from '../../../shared/clv/fit';
 import { intervalsWithheld } from '../../../shared/clv/intervals';
-import type { ClvCustomerRow, ClvRun } from '../../../shared/clv/types';
+import { DORMANT_P_ALIVE, type ClvCustomerRow, type ClvRun } from '../../../shared/clv/types';
 
 const sig = (v: number | null | undefined, digits = 4): string => (v === null || v === undefined ? '-' : Number(v.toPrecision(digits)).toString());
 const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
@@ -24,7 +24,7 @@ function fitLines(title: string, fit: ModelFitResult, t: (key: string, params?: 
 }
 
 /** The fit and its verdict first, then the customers: a reader meets the caveats before the predictions. */
-function clvText(run: ClvRun, top: ClvCustomerRow[], g: CliGlobals): string {
+function clvText(run: ClvRun, top: ClvCustomerRow[], atRisk: { total: number; rows: ClvCustomerRow[] }, g: CliGlobals): string {
   const i18n = createTranslator(g.lang);
   const t = (key: string, params?: Record<string, string | number>): string => i18n(key, params ?? {});
   const r = run.result;
@@ -86,6 +86,19 @@ function clvText(run: ClvRun, top: ClvCustomerRow[], g: CliGlobals): string {
       );
     }
   }
+  if (atRisk.rows.length) {
+    const threshold = DORMANT_P_ALIVE * 100;
+    lines.push(
+      '',
+      t('clv:ui.atRisk.heading'),
+      t('clv:ui.atRisk.note', { threshold, count: atRisk.total, share: pct(atRisk.total / Math.max(1, r.customers)), n: atRisk.rows.length }),
+      `  ${t('clv:ui.atRisk.pastValue')} | ${t('clv:customers.pAlive')} | ${t('clv:customers.clv')} | ${t('clv:customers.frequency')}`,
+    );
+    for (const c of atRisk.rows)
+      lines.push(
+        `  ${money(c.x * c.monetary).padStart(10)}  ${pct(c.pAlive).padStart(6)}  ${money(c.clv).padStart(10)}  ${String(c.x).padStart(3)}  ${c.customerId} ${c.name ?? ''}`,
+      );
+  }
   return lines.join('\n');
 }
 
@@ -139,7 +152,12 @@ export function registerClvCommands(program: Command): void {
           customers.push(...page.rows);
           if (page.rows.length === 0) break;
         }
-        printResult(g, { run, customers }, () => clvText(run, customers, g));
+        // The win-back list: more likely gone than active, by past repeat spend (as the section shows it).
+        const atRisk =
+          run.result.countFit.parameters.length > 0
+            ? await s.call('clv.customers', { runId: run.id, sort: 'pastValue', descending: true, pAliveBelow: DORMANT_P_ALIVE, limit: 10 })
+            : { total: 0, rows: [] };
+        printResult(g, { run, customers, atRisk }, () => clvText(run, customers, atRisk, g));
       }),
     );
 }

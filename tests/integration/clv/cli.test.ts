@@ -18,7 +18,12 @@ describe('rwb clv', () => {
   it('--json: parameters with standard errors, log-likelihoods, status and customers', () => {
     const r = rwb(['clv', file, '--model', 'bgnbd', '--holdout-days', '120', '--horizon-months', '6', '--top', '5', '--json'], env);
     expect(r.status).toBe(0);
-    const out = r.json<{ run: ClvRun; customers: ClvCustomerRow[] }>();
+    const out = r.json<{ run: ClvRun; customers: ClvCustomerRow[]; atRisk: { total: number; rows: ClvCustomerRow[] } }>();
+    // The win-back list: every customer below 50% P(alive), by past repeat spend.
+    expect(out.atRisk.total).toBeGreaterThan(0);
+    for (const c of out.atRisk.rows) expect(c.pAlive).toBeLessThan(0.5);
+    const past = out.atRisk.rows.map((c) => c.x * c.monetary);
+    expect(past).toEqual([...past].sort((a, b) => b - a));
     const fit = out.run.result.countFit;
     expect(fit.parameters.map((p) => p.name)).toEqual(['r', 'alpha', 'a', 'b']);
     for (const p of fit.parameters) expect(p.se).toBeGreaterThan(0);
@@ -59,6 +64,7 @@ describe('rwb clv', () => {
     expect(en.stdout.indexOf('Log-likelihood')).toBeLessThan(en.stdout.indexOf('total CLV'));
     expect(en.stdout).toMatch(/Total CLV [\d,]+, 95% interval [\d,]+ – [\d,]+/);
     expect(en.stdout).toContain('delta method');
+    expect(en.stdout).toContain('High-value customers who are probably gone');
   }, 120_000);
 
   it('a bad model name is refused', () => {

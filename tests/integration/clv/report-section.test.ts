@@ -138,6 +138,9 @@ describe('clv report section', () => {
     ]);
     expect(customers?.kind === 'table' && customers.note).toContain('delta 法');
     expect(JSON.stringify(content.blocks)).toContain('零消费与负消费');
+    const winBack = content.blocks.find((bl) => bl.kind === 'table' && bl.title === '高价值但可能已流失的客户');
+    const dormant = await call('clv.customers', { runId: run.id, sort: 'pastValue', pAliveBelow: 0.5, limit: 10 });
+    expect(winBack?.kind === 'table' && winBack.rows.map((row) => row[0])).toEqual(dormant.rows.map((d) => d.customerId));
     const book = content.highlights?.[0];
     expect(book?.value).toBe(run.result.totals.clv);
     expect(content.findings?.[0]).toContain('95% 区间');

@@ -1,7 +1,7 @@
 import { buildClvTrackingChart } from '../../../../shared/charts';
 import type { ModelFitResult } from '../../../../shared/clv/fit';
 import { intervalsWithheld } from '../../../../shared/clv/intervals';
-import type { ClvRun } from '../../../../shared/clv/types';
+import { DORMANT_P_ALIVE, type ClvRun } from '../../../../shared/clv/types';
 import type { KeyFigure, ReportBlock, TableCell } from '../../../../shared/reports/model';
 import { customersPage, latestClvRunId, loadClvRun } from '../../clv/store';
 import type { SectionBuilder, SectionContent } from './context';
@@ -192,6 +192,32 @@ export const clvSection: SectionBuilder = async (ctx): Promise<SectionContent> =
       rows: top.rows.map((s): TableCell[] => [s.customerId, s.name, s.x, s.pAlive, s.expectedPurchases, s.expectedSpend, s.clv, s.clvLow, s.clvHigh]),
       note: `${c('ui.list.note', { asOf: r.asOf, months: r.horizonMonths })} ${withheld ? c(`intervals.withheld.${withheld}`) : c('intervals.note')}`,
     });
+    // The win-back list: more likely gone than active, by past repeat spend.
+    const dormant = customersPage(ctx.sqlite, { runId, sort: 'pastValue', descending: true, pAliveBelow: DORMANT_P_ALIVE, offset: 0, limit: 10 });
+    const threshold = DORMANT_P_ALIVE * 100;
+    blocks.push(
+      dormant.total === 0
+        ? { kind: 'paragraph', text: c('ui.atRisk.none', { threshold }) }
+        : {
+            kind: 'table',
+            title: c('ui.atRisk.heading'),
+            columns: [
+              { key: 'key', label: ctx.r('columns.customerKey'), format: 'text', width: 12 },
+              { key: 'name', label: ctx.r('columns.customer'), format: 'text', width: 24, pii: 'customer' },
+              { key: 'x', label: c('customers.frequency'), format: 'integer', width: 8 },
+              { key: 'past', label: c('ui.atRisk.pastValue'), format: 'currency', width: 14 },
+              { key: 'alive', label: c('customers.pAlive'), format: 'percent', width: 10 },
+              { key: 'clv', label: c('customers.clv'), format: 'currency', width: 14 },
+            ],
+            rows: dormant.rows.map((s): TableCell[] => [s.customerId, s.name, s.x, s.x * s.monetary, s.pAlive, s.clv]),
+            note: c('ui.atRisk.note', {
+              threshold,
+              count: dormant.total,
+              share: `${((100 * dormant.total) / Math.max(1, r.customers)).toFixed(1)}%`,
+              n: dormant.rows.length,
+            }),
+          },
+    );
   } else if (fitted) blocks.push({ kind: 'paragraph', text: c('report.withheldCustomers') });
   const verdict = c(`verdict.${r.evaluation.verdict}`);
   return {
