@@ -1,5 +1,5 @@
-import type { KeyFigure, ReportBlock, TableCell } from '../../../../shared/reports/model';
-import type { ChurnReview } from '../../../../shared/churn-review/types';
+import type { KeyFigure, ReportBlock, TableCell, TableColumn } from '../../../../shared/reports/model';
+import type { ChurnedCustomer, ChurnReview } from '../../../../shared/churn-review/types';
 import { loadChurnReview } from '../../churn-review/review';
 import type { SectionBuilder } from './context';
 
@@ -42,38 +42,37 @@ export const churnReviewSection: SectionBuilder = async (ctx) => {
   ];
   const blocks: ReportBlock[] = [{ kind: 'keyFigures', figures }];
   if (review.healthRuns === 0) blocks.push({ kind: 'paragraph', text: v('review.noHealthRuns') });
+  // A column nobody has a value in (tiers before any diagnostics run) is left out: the PDF page has
+  // room for about ten.
+  const hasTier = review.customers.some((c) => c.tier !== null);
+  const lostTable: { column: TableColumn; cell: (c: ChurnedCustomer) => TableCell }[] = [
+    { column: { key: 'key', label: ctx.r('columns.customerKey'), format: 'text', width: 10 }, cell: (c) => c.customerKey },
+    { column: { key: 'name', label: ctx.r('columns.customer'), format: 'text', width: 24, pii: 'customer' }, cell: (c) => c.name },
+    { column: { key: 'date', label: v('review.customers.churnDate'), format: 'text', width: 11 }, cell: (c) => c.churnDate },
+    { column: { key: 'lost', label: v('review.customers.lost'), format: 'currency', width: 13 }, cell: (c) => c.lostRevenue },
+    ...(hasTier
+      ? [
+          {
+            column: { key: 'tier', label: v('review.customers.tier'), format: 'text', width: 8 } as TableColumn,
+            cell: (c: ChurnedCustomer): TableCell => (c.tier ? String(ctx.t(`analytics:tiers.names.${c.tier}`, { defaultValue: c.tier })) : null),
+          },
+        ]
+      : []),
+    { column: { key: 'owner', label: v('review.customers.owner'), format: 'text', width: 9 }, cell: (c) => c.owner },
+    {
+      column: { key: 'signals', label: `${v('review.customers.signals')} · ${v('review.event.action')}`, format: 'text', width: 12 },
+      cell: (c) => `${c.signalsBefore} · ${c.actionsDone}/${c.actionsBefore}`,
+    },
+    { column: { key: 'nps', label: v('review.customers.lastNps'), format: 'integer', width: 8 }, cell: (c) => c.lastNps },
+    { column: { key: 'reason', label: v('review.customers.reason'), format: 'text', width: 24 }, cell: (c) => c.reason },
+    { column: { key: 'comment', label: v('review.customers.lastComment'), format: 'text', width: 36 }, cell: (c) => c.lastComment },
+  ];
   blocks.push({
     kind: 'table',
     title: v('review.customers.heading', { top: review.params.top }),
-    columns: [
-      { key: 'key', label: ctx.r('columns.customerKey'), format: 'text', width: 10 },
-      { key: 'name', label: ctx.r('columns.customer'), format: 'text', width: 24, pii: 'customer' },
-      { key: 'date', label: v('review.customers.churnDate'), format: 'text', width: 11 },
-      { key: 'lost', label: v('review.customers.lost'), format: 'currency', width: 13 },
-      { key: 'tier', label: v('review.customers.tier'), format: 'text', width: 8 },
-      { key: 'segment', label: v('review.customers.segment'), format: 'text', width: 8 },
-      { key: 'owner', label: v('review.customers.owner'), format: 'text', width: 9 },
-      { key: 'signals', label: v('review.customers.signals'), format: 'integer', width: 9 },
-      { key: 'actions', label: v('review.event.action'), format: 'text', width: 9 },
-      { key: 'nps', label: v('review.customers.lastNps'), format: 'integer', width: 8 },
-      { key: 'reason', label: v('review.customers.reason'), format: 'text', width: 24 },
-      { key: 'comment', label: v('review.customers.lastComment'), format: 'text', width: 36 },
-    ],
-    rows: review.customers.map((c): TableCell[] => [
-      c.customerKey,
-      c.name,
-      c.churnDate,
-      c.lostRevenue,
-      c.tier ? String(ctx.t(`analytics:tiers.names.${c.tier}`, { defaultValue: c.tier })) : null,
-      c.segment,
-      c.owner,
-      c.signalsBefore,
-      `${c.actionsDone}/${c.actionsBefore}`,
-      c.lastNps,
-      c.reason,
-      c.lastComment,
-    ]),
-    note: `${v('review.formula.lost')}. ${v('review.formula.unwarned')}: ${review.unwarned}.`,
+    columns: lostTable.map((x) => x.column),
+    rows: review.customers.map((c) => lostTable.map((x) => x.cell(c))),
+    note: `${v('review.formula.lost')}. ${v('review.formula.unwarned')}: ${review.unwarned}. ${v('review.customers.signals')} · ${v('review.event.action')}: ${v('review.customers.acted', { acted: 'n', total: 'N' })}.`,
   });
   blocks.push({
     kind: 'table',
