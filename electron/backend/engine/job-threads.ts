@@ -15,7 +15,15 @@ import type { Workspace } from '../workspace/workspace';
  * between chunks, parses in its own worker already, and its bulk load switches the journal mode,
  * which needs the only connection to the file.
  */
-export const THREADED_JOBS: ReadonlySet<ChannelName> = new Set<ChannelName>(['diagnostics.run', 'health.run', 'churn.fit', 'churn.backtest', 'clv.fit', 'voc.themes.run', 'churnReview.run']);
+export const THREADED_JOBS: ReadonlySet<ChannelName> = new Set<ChannelName>([
+  'diagnostics.run',
+  'health.run',
+  'churn.fit',
+  'churn.backtest',
+  'clv.fit',
+  'voc.themes.run',
+  'churnReview.run',
+]);
 
 export class JobThreads {
   private readonly running = new Map<string, Promise<Envelope<unknown>>>();
