@@ -73,7 +73,7 @@ describe('rule editors in the browser', () => {
     // The alert budget of a rule as its threshold changes.
     const fire = page.getByTestId('params-fire-unansweredOutreach');
     const inbox = page.getByTestId('params-budget-unansweredOutreach-inbox');
-    await expect.poll(() => inbox.textContent(), { timeout: 30_000 }).toContain('新增 0 条');
+    await expect.poll(() => inbox.textContent(), { timeout: 30_000 }).toContain('新增 0 ·');
     const was = numbers(await fire.textContent())[0]!;
     await page.getByTestId('params-signal-unansweredOutreach-streak').fill('1');
     await expect.poll(async () => numbers(await fire.textContent())[0], { timeout: 30_000 }).toBeGreaterThan(was);

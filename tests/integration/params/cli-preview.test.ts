@@ -42,7 +42,7 @@ describe('rwb diagnose --periods', () => {
     const bad = rwb(['diagnose', file, '--as-of', AS_OF, '--periods', '2026-01:2026-03', '--lang', 'en'], env);
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain('does not hold --as-of');
-  });
+  }, 300_000);
 });
 
 describe('rwb params preview / rules', () => {
@@ -67,7 +67,7 @@ describe('rwb params preview / rules', () => {
     expect(rules.backtest).toBeNull();
     expect(rules.rules.find((r) => r.rule.id === 'unansweredOutreach')?.budget).toMatchObject({ now: 8, was: 0, added: 8 });
     expect(rwb(['params', 'rules', file, '--lang', 'en'], env).stdout).toContain('No backtest of the early-warning rules yet');
-  });
+  }, 300_000);
 
   it('after a backtest, prints each rule’s lift, precision and recall, and says when the set’s thresholds differ from the replayed ones', () => {
     expect(rwb(['churn-model', file, '--horizon', '90', '--backtest', '--json'], env).status).toBe(0);
@@ -81,5 +81,5 @@ describe('rwb params preview / rules', () => {
     expect(text).toMatch(/Backtest #1 .*90-day horizon/);
     expect(text).toMatch(/fires/);
     expect(text).toContain("replayed with other thresholds than this set's");
-  });
+  }, 300_000);
 });

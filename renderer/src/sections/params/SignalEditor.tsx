@@ -120,16 +120,18 @@ export function SignalEditor({ rules, preview, backtest, int, onChange, onOpenCh
                     ))}
                   </select>
                 </td>
-                <td className="pm-params">
-                  {Object.entries(params).map(([name, value]) => (
-                    <ParamInput
-                      key={name}
-                      ruleId={r.id}
-                      name={name}
-                      value={value}
-                      onChange={(v) => update(i, { ...r, params: { ...params, [name]: v } } as SignalRule)}
-                    />
-                  ))}
+                <td>
+                  <div className="pm-params">
+                    {Object.entries(params).map(([name, value]) => (
+                      <ParamInput
+                        key={name}
+                        ruleId={r.id}
+                        name={name}
+                        value={value}
+                        onChange={(v) => update(i, { ...r, params: { ...params, [name]: v } } as SignalRule)}
+                      />
+                    ))}
+                  </div>
                 </td>
                 <td>
                   <select
