@@ -193,10 +193,20 @@ class Index {
   readonly customersBy = new Map<string, IndicatorCustomer>();
   constructor(readonly data: IndicatorData) {
     for (const c of data.customers) this.customersBy.set(c.key, c);
-    for (const o of [...data.orders].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
-      const list = this.ordersBy.get(o.customerKey) ?? [];
+    // Group first, then sort each customer's few orders (only when out of order), instead of sorting
+    // every order of the engagement.
+    for (const o of data.orders) {
+      let list = this.ordersBy.get(o.customerKey);
+      if (!list) {
+        list = [];
+        this.ordersBy.set(o.customerKey, list);
+      }
       list.push(o);
-      this.ordersBy.set(o.customerKey, list);
+    }
+    for (const list of this.ordersBy.values()) {
+      let sorted = true;
+      for (let i = 1; i < list.length && sorted; i += 1) if ((list[i] as IndicatorOrder).date < (list[i - 1] as IndicatorOrder).date) sorted = false;
+      if (!sorted) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     }
     for (const k of data.contracts) {
       const list = this.contractsBy.get(k.customerKey) ?? [];

@@ -86,13 +86,14 @@ export function indicatorsReport(
   const asOf = args.asOf ?? dataEnd(sqlite) ?? new Date().toISOString().slice(0, 10);
   const settings = indicatorSettings();
   const period = periodEnding(asOf, grain);
-  const current = computeIndicators(data, period, settings);
+  const series =
+    args.series === false ? [] : periodSeries(asOf, grain, SERIES_LENGTH[grain]).map((p) => ({ period: p, values: computeIndicators(data, p, settings) }));
+  // The series ends with the current period: its values are the current ones, computed once.
+  const current = series.at(-1)?.values ?? computeIndicators(data, period, settings);
   const tolerance = args.tolerance ?? baseline?.tolerance ?? DEFAULT_TOLERANCE;
   // A baseline frozen at another grain is recomputed at this grain from its date, so like is compared with like.
   const baseValues = baseline ? (baseline.grain === grain ? baseline.values : computeIndicators(data, periodEnding(baseline.asOf, grain), settings)) : null;
   const rows = compareToBaseline(baseValues, current, tolerance);
-  const series =
-    args.series === false ? [] : periodSeries(asOf, grain, SERIES_LENGTH[grain]).map((p) => ({ period: p, values: computeIndicators(data, p, settings) }));
   return {
     asOf,
     grain,

@@ -16,10 +16,13 @@ export function IndicatorsView() {
   const [tolerance, setTolerance] = useState('15');
   const [busy, setBusy] = useState(false);
 
+  // The table first (one period), then the series (a dozen periods) when it is ready.
   const load = useCallback(async () => {
-    const r = await wb.api['impact.indicators']({ grain });
+    const r = await wb.api['impact.indicators']({ grain, series: false });
     setReport(r);
     setTolerance(String(Math.round(r.tolerance * 100)));
+    const full = await wb.api['impact.indicators']({ grain });
+    setReport((cur) => (cur && cur.grain === full.grain && cur.asOf === full.asOf ? { ...cur, series: full.series } : cur));
   }, [wb.api, grain]);
   useEffect(() => {
     load().catch(wb.reportError);
