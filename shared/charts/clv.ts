@@ -83,3 +83,49 @@ export function buildClvTrackingChart(input: ClvTrackingChartInput): ChartOption
     ],
   };
 }
+
+export interface ClvShareBarsInput {
+  title?: string;
+  subtitle?: string;
+  /** Group names in the reader's language, in display order. */
+  categories: readonly string[];
+  /** Fractions 0..1, one per category. */
+  customerShare: readonly number[];
+  valueShare: readonly number[];
+  customerShareName: string;
+  valueShareName: string;
+}
+
+/**
+ * A CLV breakdown as paired bars: each group's share of the run's customers beside its share of the
+ * book value (value bands, segments, tiers, P(alive) bands). Percent values rounded to 0.1; the gap
+ * between the two bars is the concentration the reader is looking for.
+ */
+export function buildClvShareBars(input: ClvShareBarsInput): ChartOption {
+  const pctData = (v: readonly number[]): number[] => v.map((x) => roundTo(x * 100, 1));
+  const label = { show: true, position: 'top' as const, formatter: '{c}%', color: CHART_THEME.mutedText, fontFamily: CHART_FONT_FAMILY, fontSize: 10 };
+  return {
+    ...baseOption(input.title, input.subtitle),
+    tooltip: { trigger: 'axis' },
+    legend: { ...bottomLegend(), data: [input.customerShareName, input.valueShareName] },
+    grid: { left: 56, right: 24, top: gridTop(input.title, input.subtitle) + 22, bottom: input.categories.length > 6 ? 78 : 60 },
+    xAxis: {
+      type: 'category',
+      data: [...input.categories],
+      axisLine: { lineStyle: { color: CHART_THEME.axisLine } },
+      axisLabel: { ...axisText, interval: 0, ...(input.categories.length > 6 ? { rotate: 30 } : {}) },
+    },
+    yAxis: {
+      type: 'value',
+      name: '%',
+      max: 100,
+      nameTextStyle: { ...axisText, fontSize: 11 },
+      axisLabel: axisText,
+      splitLine: { lineStyle: { color: CHART_THEME.splitLine } },
+    },
+    series: [
+      { type: 'bar', name: input.customerShareName, data: pctData(input.customerShare), itemStyle: { color: CHART_THEME.palette[0] }, label },
+      { type: 'bar', name: input.valueShareName, data: pctData(input.valueShare), itemStyle: { color: CHART_THEME.palette[2] }, label },
+    ],
+  };
+}

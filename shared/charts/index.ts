@@ -5,4 +5,4 @@ export { buildRadarChart, type RadarChartInput, type RadarIndicator, type RadarS
 export { type ChartUnit } from './axis-units';
 export { CHART_FONT_FAMILY, CHART_THEME, toneColor, type ChartOption, type Tone } from './theme';
 export { buildGainsChart, buildCalibrationChart, type GainsChartInput, type CalibrationChartInput } from './churn';
-export { buildClvTrackingChart, trackingPointDate, type ClvTrackingChartInput } from './clv';
+export { buildClvShareBars, buildClvTrackingChart, trackingPointDate, type ClvShareBarsInput, type ClvTrackingChartInput } from './clv';

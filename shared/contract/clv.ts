@@ -3,6 +3,7 @@
 // the evaluation (hold-out tracking, verdict) before the per-customer figures, paged by clv.customers.
 import { z } from 'zod';
 import { channel } from './define';
+import type { ClvBreakdown } from '../clv/breakdown';
 import { CLV_CUSTOMER_SORTS, ClvParamsSchema, type ClvCustomerRow, type ClvRun, type ClvRunSummary } from '../clv/types';
 
 const runId = z.int().positive();
@@ -37,5 +38,10 @@ export const clvChannels = {
     run: ClvRunSummary;
     rows: ClvCustomerRow[];
   } | null>(),
+  /**
+   * How a run's book splits: CLV value bands with the top 10% / 20% share, value by the latest
+   * diagnostic run's segment and tier (none when no diagnostic run exists), customers and value by P(alive) band.
+   */
+  'clv.breakdown': channel(z.object({ runId })).returns<ClvBreakdown>(),
   'clv.delete': channel(z.object({ runId })).returns<{ deleted: boolean }>(),
 };

@@ -4,6 +4,7 @@ import type { Backend } from '../backend';
 import { recordAudit, recordAuditSync } from '../workspace/repositories/audit';
 import { localNow } from '../diagnostics/defaults';
 import { runClvModel } from '../clv/run';
+import { loadClvBreakdown } from '../clv/breakdown';
 import { clvRunSummary, customersByKey, customersPage, deleteClvRun, latestClvRunId, listClvRuns, loadClvRun } from '../clv/store';
 
 export function clvHandlers(b: Backend): HandlersFor<typeof clvChannels> {
@@ -40,6 +41,11 @@ export function clvHandlers(b: Backend): HandlersFor<typeof clvChannels> {
       const id = runId ?? latestClvRunId(db);
       const run = id === null ? null : clvRunSummary(db, id);
       return run ? { run, rows: customersByKey(db, run.id, customerKeys) } : null;
+    },
+    'clv.breakdown': async ({ runId }) => {
+      const db = sqlite();
+      loadClvRun(db, runId); // NOT_FOUND for an unknown run
+      return loadClvBreakdown(db, runId);
     },
     'clv.delete': async ({ runId }) => {
       const ws = b.requireWorkspace();

@@ -5,6 +5,7 @@ import { useWorkbench } from '../../app/context';
 import { useJob } from '../../hooks/useJob';
 import { AtRiskCard } from './AtRiskCard';
 import { BookValue } from './BookValue';
+import { BreakdownCards } from './BreakdownCards';
 import { CustomerList } from './CustomerList';
 import { EvaluationCard } from './EvaluationCard';
 import { FitControls } from './FitControls';
@@ -78,6 +79,7 @@ export function ClvSection() {
           {hasFigures && run.result.evaluation.verdict !== 'unsuitable' && (
             <>
               <BookValue run={run} />
+              <BreakdownCards run={run} />
               <SpendNotes run={run} />
               <CustomerList run={run} />
               <AtRiskCard run={run} />
