@@ -19,6 +19,10 @@ import { defaultSignalRules } from '../../../shared/health/signal-rules';
 import { addDays } from '../../../electron/backend/churn/dates';
 import type { HealthModel } from '../../../shared/health/model';
 import { tempDir } from '../../helpers/temp';
+import { healthSection } from '../../../electron/backend/reports/sections/health';
+import { createTranslator } from '../../../shared/i18n/translate';
+import { reportText, type ReportMessageKey } from '../../../shared/reports/messages';
+import type { TFunction } from 'i18next';
 
 const dir = tempDir();
 let b: Backend;
@@ -146,6 +150,21 @@ describe('health runs read the stored churn and lifetime-value runs', () => {
       expect(ev.params).toMatchObject({ runId: fit.id, rank: tieRank(c.probability), scored: scores.size, scoredAsOf: fit.scoredAsOf });
       expect(ev.data.find((d) => d.fact === 'churnScore.probability')?.value).toBeCloseTo(c.probability, 3);
     }
+    // The report's health section names the churn run the scores and signals rest on.
+    const t = createTranslator('en');
+    const content = await healthSection({
+      db: b.requireWorkspace().db,
+      sqlite: sqlite(),
+      locale: 'en',
+      t: ((key: string, p?: Record<string, string | number>) => t(key, p ?? {})) as unknown as TFunction,
+      r: (key: ReportMessageKey, p?: Record<string, string | number>) => reportText('en', key, p),
+      currency: 'CNY',
+      now: '2026-11-01T00:00:00',
+      diagnosticRunId: null,
+      healthRunId: run.id,
+    });
+    const paragraph = content.blocks.find((x) => x.kind === 'paragraph' && x.text.startsWith('Model sources'));
+    expect(paragraph && 'text' in paragraph ? paragraph.text : '').toContain(`Churn-model run #${fit.id} (logistic regression, isotonic calibration`);
     console.log(
       `demo health run #${run.id} with churn run #${fit.id} (isotonic, AUC ${fit.rocAuc?.toFixed(3)}): ${scored} of ${run.customers} customers have the measure; ${fired.length} churn-risk signals (ranks 1-${top} with ties sharing a rank, or p >= 0.6)`,
     );

@@ -4,6 +4,7 @@ import type { HealthModel } from '../../../../shared/health/model';
 import { listSignals, overview } from '../../health/queries';
 import { missingSection, share, type SectionBuilder, type SectionContext } from './context';
 import { paramsText } from './diagnostics-run';
+import { describeSource, isModelMetric } from '../../../../shared/health/model-sources';
 
 // Health and signals, from the latest stored health run (health_run / health_score / health_signal)
 // through the health domain's own overview and signal queries.
@@ -54,6 +55,16 @@ export const healthSection: SectionBuilder = async (ctx) => {
     },
   ];
   const blocks: ReportBlock[] = [{ kind: 'keyFigures', figures }];
+  // Scores or signals that rest on a stored model run name it (or say why none was read).
+  const readsModels = model.measures.some((m) => isModelMetric(m.metric)) || run.sources?.churn.status === 'used';
+  if (readsModels && run.sources) {
+    const ht = (key: string, params?: Record<string, string | number>): string => ctx.t(`health:${key}`, params ?? {});
+    const sources = run.sources;
+    blocks.push({
+      kind: 'paragraph',
+      text: `${ht('sources.heading')}: ${(['churn', 'clv'] as const).map((kind) => `${ht(`sources.${kind}`)}: ${describeSource(kind, sources[kind], ht)}`).join(' ')}`,
+    });
+  }
 
   blocks.push({
     kind: 'chart',
