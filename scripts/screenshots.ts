@@ -82,6 +82,14 @@ try {
         },
       });
     }
+    // The report builder's findings editor drafts from stored runs: make them, and accept two.
+    if (routes.includes('reports')) {
+      await app.api('diagnostics.run', {});
+      await app.api('health.run', {});
+      const list = (await app.api('findings.list', {})) as { findings: { id: string }[] };
+      const ids = list.findings.slice(0, 2).map((f) => f.id);
+      if (ids.length > 0) await app.api('findings.decide', { changes: ids.map((id) => ({ id, status: 'accepted' })) });
+    }
     for (const route of routes.length ? routes : ['overview']) {
       await b.page.goto(`${app.origin}/#/e/${route}`);
       await b.page.reload();
@@ -91,6 +99,7 @@ try {
         'impact/indicators': '[data-testid="ind-table"]',
         'impact/repairs': '[data-testid="impact-repairs"]',
         'impact/fee': '[data-testid="fee-statement"]',
+        reports: '[data-testid="findings-editor"] .fd-item',
       };
       if (ready[route]) await b.page.waitForSelector(ready[route], { timeout: 30_000 });
       await b.page.screenshot({ path: join(out, `${route.replaceAll('/', '_')}-${locale}.png`), fullPage: true });

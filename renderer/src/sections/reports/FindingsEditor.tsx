@@ -57,7 +57,14 @@ export function FindingsEditor({ language, runsKey, onChanged }: Props) {
 
   if (!list) return <div className="card muted">…</div>;
   const accepted = list.findings.filter((f) => f.status === 'accepted');
-  const nf = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
+  const currency = wb.workspace?.meta.currency ?? 'CNY';
+  const money = new Intl.NumberFormat(i18n.language, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 });
+  const figure = (f: ReviewedFinding) =>
+    f.figure.format === 'percent'
+      ? new Intl.NumberFormat(i18n.language, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(f.figure.value)
+      : f.figure.format === 'currency'
+        ? money.format(f.figure.value)
+        : new Intl.NumberFormat(i18n.language).format(f.figure.value);
   return (
     <div className="card" data-testid="findings-editor">
       <div className="card-header">
@@ -83,8 +90,9 @@ export function FindingsEditor({ language, runsKey, onChanged }: Props) {
                 ) : null}
                 {f.edited ? <span className="badge">{t('ui.edited')}</span> : null}
                 {f.outdated ? <span className="badge badge-red">{t('ui.outdated')}</span> : null}
+                <span className="fd-value">{figure(f)}</span>
                 <span className="fd-figure">
-                  {t('ui.impact')}: {nf.format(f.materiality)}
+                  {t('ui.impact')}: {money.format(f.materiality)}
                 </span>
               </div>
               {editing?.id === f.id ? (
@@ -111,7 +119,7 @@ export function FindingsEditor({ language, runsKey, onChanged }: Props) {
                 <p className="fd-text">{f.text[language]}</p>
               )}
               <dl className="fd-meta muted small">
-                <dt>{t('ui.figure')}</dt>
+                <dt>{t('ui.formula')}</dt>
                 <dd>{f.formula[language]}</dd>
                 <dt>{t('ui.evidence')}</dt>
                 <dd>{f.evidence.chart[language]}</dd>
