@@ -1,6 +1,7 @@
 import type { KeyFigure, ReportBlock, TableCell } from '../../../../shared/reports/model';
 import { loadThemeRun } from '../../voc/themes-run';
 import { vocSummary } from '../../voc/summary';
+import { buildNpsTrendChart } from '../../../../shared/charts/nps';
 import type { SectionBuilder } from './context';
 
 // Voice of the customer: NPS and CSAT with their intervals by quarter and by customer size (read from
@@ -51,6 +52,13 @@ export const vocSection: SectionBuilder = async (ctx) => {
   const blocks: ReportBlock[] = [
     { kind: 'keyFigures', figures },
     { kind: 'bullets', items: [v('formula.nps'), v('formula.csat')] },
+    {
+      kind: 'chart',
+      title: v('summary.byPeriod'),
+      width: 560,
+      height: 280,
+      option: buildNpsTrendChart(s.byPeriod, { nps: 'NPS', interval: v('summary.interval'), csat: 'CSAT %' }),
+    },
     breakdown(v('summary.byPeriod'), s.byPeriod, v('grain.quarter')),
     breakdown(v('summary.byDimension'), s.byDimension, v('dimension.segment')),
   ];

@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VocGroupRow } from '../../../../shared/voc/breakdown';
 import type { VocRespondent, VocSummary } from '../../../../shared/voc/types';
 import { useWorkbench } from '../../app/context';
 import { NPS_MIN_RESPONSES } from '../../../../shared/voc/nps';
 import { dimensionLabel, f1, interval } from './format';
+import { buildNpsTrendChart } from '../../../../shared/charts/nps';
+import { Chart } from '../../components/Chart';
 
 interface Props {
   summary: VocSummary;
@@ -18,6 +20,7 @@ export function NpsBreakdown({ summary, onGrain, onDimension }: Props) {
   const wb = useWorkbench();
   const tt = (key: string, p: Record<string, string> = {}) => String(t(key, p));
   const [open, setOpen] = useState<{ label: string; total: number; rows: VocRespondent[] } | null>(null);
+  const trend = useMemo(() => buildNpsTrendChart(summary.byPeriod, { nps: 'NPS', interval: t('summary.interval'), csat: 'CSAT %' }), [summary.byPeriod, t]);
 
   const show = async (label: string, args: Parameters<(typeof wb.api)['voc.respondents']>[0]) => {
     try {
@@ -100,6 +103,7 @@ export function NpsBreakdown({ summary, onGrain, onDimension }: Props) {
           ))}
         </select>
       </div>
+      <Chart option={trend} height={260} testId="voc-trend" />
       {table(summary.byPeriod, 'period')}
       <div className="card-header voc-subheader">
         <h3>{t('summary.byDimension')}</h3>
