@@ -35,6 +35,18 @@ describe('rwb voc', () => {
   }, 120_000);
 });
 
+describe('rwb voc without surveys', () => {
+  it('says what to import instead of printing an NPS of nothing', () => {
+    const empty = join(dir, 'empty.rwb');
+    expect(rwb(['new', empty, '--client', '空白客户', '--industry', '制造业'], env).status).toBe(0);
+    const zh = rwb(['voc', empty, '--lang', 'zh-CN'], env);
+    expect(zh.status).not.toBe(0);
+    expect(zh.stderr).toContain('还没有满意度调研数据');
+    const en = rwb(['voc', empty, '--lang', 'en'], env);
+    expect(en.stderr).toContain('Import a survey file first');
+  }, 120_000);
+});
+
 describe('rwb churn-review', () => {
   it('--period 2026-Q3 --top 5 --json: the five largest losses with their timelines, traits and both rate definitions', () => {
     const r = rwb(['churn-review', file, '--period', '2026-Q3', '--top', '5', '--json'], env);
