@@ -75,6 +75,18 @@ export function valueFit(field: FieldDef, p: ColumnProfile, values: readonly Raw
   }
 }
 
+// Phones and e-mail addresses have a recognisable form. A header that only contains the word (the
+// Telco churn set's PhoneService: Yes/No) must not make a column of other values the customer's phone,
+// a personal field that pseudonymising replaces; a header naming the field outright still maps it.
+const CONTACT_FORMS: Readonly<Record<string, RegExp>> = { phone: /\d(?:[\s\-().+/]*\d){5,}/, email: /\S@\S/ };
+
+function hasContactForm(field: FieldDef, values: readonly RawCell[]): boolean {
+  const form = CONTACT_FORMS[field.name];
+  if (form === undefined) return true;
+  const filled = values.filter((v) => !isBlankCell(v));
+  return filled.length === 0 || filled.filter((v) => form.test(String(v))).length / filled.length >= 0.5;
+}
+
 interface Candidate {
   field: FieldDef;
   fieldOrder: number;
@@ -127,6 +139,7 @@ export function suggestMapping(entity: EntityKind, headers: readonly string[], s
     for (let c = 0; c < columnCount; c++) {
       const m = matchHeader(norms[c]!, field);
       if (m === null) continue;
+      if (m.reason !== 'header_exact' && m.reason !== 'header_core' && !hasContactForm(field, columns[c]!)) continue;
       const score = m.score * (0.5 + 0.5 * valueFit(field, profiles[c]!, columns[c]));
       if (score >= MIN_CONFIDENCE) candidates.push({ field, fieldOrder, column: c, score, reason: m.reason, synonym: m.synonym });
     }

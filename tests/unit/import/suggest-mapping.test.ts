@@ -210,6 +210,30 @@ describe('a column that merely contains a synonym', () => {
     );
     expect(byField(s).owner).toBe('归属-销售');
   });
+  it('keeps a Yes/No column named PhoneService (IBM Telco) out of the customer phone, as a category attribute', () => {
+    const s = suggestMapping(
+      'customers',
+      ['customerID', 'PhoneService', 'MultipleLines', 'Churn'],
+      [
+        ['7590-VHVEG', 'No', 'No phone service', 'No'],
+        ['5575-GNVDE', 'Yes', 'No', 'No'],
+        ['3668-QPYBK', 'Yes', 'No', 'Yes'],
+      ],
+    );
+    expect(byField(s).phone).toBeUndefined();
+    expect(s.assignments.find((a) => a.header === 'PhoneService')).toMatchObject({ field: 'attribute', attributeType: 'category' });
+  });
+  it('still maps phone numbers and e-mail addresses under headers that only contain the word', () => {
+    const s = suggestMapping(
+      'customers',
+      ['客户编号', '客户名称', '客户-电话', 'Contact E-mail'],
+      [
+        ['C1', '甲公司', '138 0013 8000', 'a@jia.cn'],
+        ['C2', '乙公司', '(021) 6234-5678', 'b@yi.cn'],
+      ],
+    );
+    expect(byField(s)).toMatchObject({ phone: '客户-电话', email: 'Contact E-mail' });
+  });
 });
 
 describe('saved mappings', () => {
