@@ -231,8 +231,8 @@ export const errorMessages = {
     en: 'The experiment is not set up correctly ({{field}}): {{detail}}',
   },
   BASELINE_NOT_FOUND: {
-    'zh-CN': '还没有冻结的基准线。请先选择日期冻结基准线（成效评估 › 指标体系，或 rwb indicators FILE --freeze DATE）。',
-    en: 'No baseline has been frozen yet. Freeze one at a date first (Impact › Indicators, or rwb indicators FILE --freeze DATE).',
+    'zh-CN': '还没有冻结的基准线。请先选择日期冻结基准线（成效评估 › 指标体系，或 rwb indicators FILE --baseline DATE）。',
+    en: 'No baseline has been frozen yet. Freeze one at a date first (Impact › Indicators, or rwb indicators FILE --baseline DATE).',
   },
   VOC_LEXICON_INVALID: {
     'zh-CN': '工作区中保存的客户之声词库无法读取：{{reason}}。请在“客户之声 › 词库”中恢复默认词库后重新编辑。',
