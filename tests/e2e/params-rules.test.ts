@@ -68,7 +68,7 @@ describe('rule editors in the browser', () => {
     const taken = numbers(await page.getByTestId('params-segment-classic-0-count').textContent())[0]!;
     expect(taken).toBe(await r5());
     await expect.poll(async () => numbers(await page.getByTestId('params-segments-classic-moved').textContent())[0], { timeout: 30_000 }).toBe(taken);
-    await shot('params-segments-zh-CN', 'params-segment-classic-0');
+    await shot('params-editor-segments-zh-CN', 'params-segment-classic-0');
 
     // The alert budget of a rule as its threshold changes.
     const fire = page.getByTestId('params-fire-unansweredOutreach');
@@ -83,7 +83,7 @@ describe('rule editors in the browser', () => {
     expect(added).toBe(now - open!);
     expect(added).toBeGreaterThan(0);
     expect(await page.getByTestId('params-backtest-none').isVisible()).toBe(true);
-    await shot('params-signals-zh-CN', 'params-signals');
+    await shot('params-editor-signals-zh-CN', 'params-signals');
 
     // Tiers: a 5% strategic share moves customers up; lifecycle: a new period past maturity is refused.
     await page.getByTestId('params-name').fill('分群测试');
@@ -92,10 +92,10 @@ describe('rule editors in the browser', () => {
     await page.getByTestId('params-lifecycle-newDays').fill('400');
     await expect.poll(() => page.getByTestId('params-issue-lifecycle.newDays').textContent()).toContain('须短于成熟期起点');
     await expect.poll(() => page.getByTestId('params-save').isDisabled()).toBe(true);
-    await shot('params-rules-zh-CN', 'params-lifecycle');
+    await shot('params-editor-rules-zh-CN', 'params-lifecycle');
     await page.getByTestId('params-lifecycle-newDays').fill('90');
     await expect.poll(() => page.getByTestId('params-save').isEnabled()).toBe(true);
-    await shot('params-playbook-zh-CN', 'params-playbook');
+    await shot('params-editor-playbook-zh-CN', 'params-playbook');
 
     await page.getByTestId('params-save').click();
     await expect.poll(() => page.getByTestId('params-message').textContent(), { timeout: 30_000 }).toContain('已保存参数集「分群测试」');
@@ -110,10 +110,10 @@ describe('rule editors in the browser', () => {
     await page.getByTestId('params-set-select').selectOption('分群测试');
     await expect.poll(() => page.getByTestId('params-preview-state').textContent(), { timeout: 60_000 }).toContain(' ms');
     await expect.poll(() => page.getByTestId('params-segments-order').textContent()).toContain('first match wins');
-    await shot('params-segments-en', 'params-segment-classic-0');
-    await shot('params-signals-en', 'params-signals');
-    await shot('params-rules-en', 'params-tiers');
-    await shot('params-playbook-en', 'params-playbook');
+    await shot('params-editor-segments-en', 'params-segment-classic-0');
+    await shot('params-editor-signals-en', 'params-signals');
+    await shot('params-editor-rules-en', 'params-tiers');
+    await shot('params-editor-playbook-en', 'params-playbook');
     await app.api('app.setLocale', { locale: 'zh-CN' });
   }, 400_000);
 
