@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
 import { action } from '../program';
 import { printResult, type CliGlobals } from '../output';
+import type { TFunction } from 'i18next';
 import { createTranslator } from '../../../shared/i18n/translate';
 import { COUNT_MODELS, type CountModel } from '../../../shared/clv/models';
 import { TIME_UNITS, type TimeUnit } from '../../../shared/clv/summary';
 import type { ModelFitResult } from '../../../shared/clv/fit';
 import { intervalsWithheld } from '../../../shared/clv/intervals';
 import { DORMANT_P_ALIVE, type ClvCustomerRow, type ClvRun } from '../../../shared/clv/types';
+import { MIN_CUSTOMERS_FOR_TOP_SHARES, type BreakdownGroup, type ClvBreakdown } from '../../../shared/clv/breakdown';
+import { aliveBandLabel, segmentGroupLabel, tierGroupLabel, valueBandLabel } from '../../../shared/clv/breakdown-labels';
 
 const sig = (v: number | null | undefined, digits = 4): string => (v === null || v === undefined ? '-' : Number(v.toPrecision(digits)).toString());
 const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
@@ -24,7 +27,48 @@ function fitLines(title: string, fit: ModelFitResult, t: (key: string, params?: 
 }
 
 /** The fit and its verdict first, then the customers: a reader meets the caveats before the predictions. */
-function clvText(run: ClvRun, top: ClvCustomerRow[], atRisk: { total: number; rows: ClvCustomerRow[] }, g: CliGlobals): string {
+/** The distribution, value by segment and tier, and alive vs dormant, each with its denominators. */
+function breakdownLines(run: ClvRun, b: ClvBreakdown, t: (key: string, params?: Record<string, string | number>) => string, i18n: TFunction): string[] {
+  const money = (v: number): string => Math.round(v).toLocaleString('en');
+  const common = { customers: b.customers, book: money(b.bookValue), id: run.id };
+  const d = b.distribution;
+  const table = (groups: readonly BreakdownGroup[], name: (g: BreakdownGroup) => string): string[] => [
+    `  ${t('clv:breakdown.customers')} | ${t('clv:breakdown.customerShare')} | ${t('clv:breakdown.value')} | ${t('clv:breakdown.valueShare')} | ${t('clv:breakdown.meanPAlive')}`,
+    ...groups.map(
+      (g) =>
+        `  ${String(g.customers).padStart(7)}  ${pct(g.customerShare).padStart(6)}  ${money(g.value).padStart(12)}  ${pct(g.valueShare).padStart(6)}  ${(g.customers ? pct(g.meanPAlive) : '-').padStart(6)}  ${name(g)}`,
+    ),
+  ];
+  const step = d.bands.length > 1 ? money((d.bands[1] as BreakdownGroup & { low: number }).low) : '-';
+  const lines = [
+    '',
+    t('clv:breakdown.distribution.heading'),
+    t('clv:breakdown.distribution.note', { ...common, months: run.result.horizonMonths, step, median: money(d.medianClv ?? 0) }),
+    d.top10Share === null || d.top20Share === null
+      ? t('clv:breakdown.distribution.topTooFew', { min: MIN_CUSTOMERS_FOR_TOP_SHARES })
+      : t('clv:breakdown.distribution.top', { n10: d.top10Customers, n20: d.top20Customers, top10: pct(d.top10Share), top20: pct(d.top20Share) }),
+    ...table(d.bands, (g) => valueBandLabel(g as (typeof d.bands)[number], money)),
+    '',
+    `${t('clv:breakdown.groups.segmentsHeading')} · ${t('clv:breakdown.groups.tiersHeading')}`,
+  ];
+  if (b.diagnosticRun === null) lines.push(t('clv:breakdown.groups.none'));
+  else
+    lines.push(
+      t('clv:breakdown.groups.note', { ...common, id: b.diagnosticRun.id, asOf: b.diagnosticRun.asOf, run: run.id }),
+      ...table(b.segments, (g) => segmentGroupLabel(i18n, g)),
+      '',
+      ...table(b.tiers, (g) => tierGroupLabel(i18n, g)),
+    );
+  lines.push(
+    '',
+    t('clv:breakdown.alive.heading'),
+    t('clv:breakdown.alive.note', { ...common, asOf: run.asOf }),
+    ...table(b.alive, (g) => aliveBandLabel(g as (typeof b.alive)[number])),
+  );
+  return lines;
+}
+
+function clvText(run: ClvRun, top: ClvCustomerRow[], atRisk: { total: number; rows: ClvCustomerRow[] }, breakdown: ClvBreakdown | null, g: CliGlobals): string {
   const i18n = createTranslator(g.lang);
   const t = (key: string, params?: Record<string, string | number>): string => i18n(key, params ?? {});
   const r = run.result;
@@ -86,6 +130,7 @@ function clvText(run: ClvRun, top: ClvCustomerRow[], atRisk: { total: number; ro
       );
     }
   }
+  if (breakdown) lines.push(...breakdownLines(run, breakdown, t, i18n));
   if (atRisk.rows.length) {
     const threshold = DORMANT_P_ALIVE * 100;
     lines.push(
@@ -157,7 +202,9 @@ export function registerClvCommands(program: Command): void {
           run.result.countFit.parameters.length > 0
             ? await s.call('clv.customers', { runId: run.id, sort: 'pastValue', descending: true, pAliveBelow: DORMANT_P_ALIVE, limit: 10 })
             : { total: 0, rows: [] };
-        printResult(g, { run, customers, atRisk }, () => clvText(run, customers, atRisk, g));
+        // How the book splits (distribution, segment and tier, P(alive) bands), as the section shows it.
+        const breakdown = run.result.countFit.parameters.length > 0 ? await s.call('clv.breakdown', { runId: run.id }) : null;
+        printResult(g, { run, customers, atRisk, breakdown }, () => clvText(run, customers, atRisk, breakdown, g));
       }),
     );
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { rwb } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 import type { ClvCustomerRow, ClvRun } from '../../../shared/clv/types';
+import type { ClvBreakdown } from '../../../shared/clv/breakdown';
 
 const dir = tempDir();
 const env = { RWB_HOME: join(dir, 'home'), RWB_DOCUMENTS: join(dir, 'docs') };
@@ -18,7 +19,18 @@ describe('rwb clv', () => {
   it('--json: parameters with standard errors, log-likelihoods, status and customers', () => {
     const r = rwb(['clv', file, '--model', 'bgnbd', '--holdout-days', '120', '--horizon-months', '6', '--top', '5', '--json'], env);
     expect(r.status).toBe(0);
-    const out = r.json<{ run: ClvRun; customers: ClvCustomerRow[]; atRisk: { total: number; rows: ClvCustomerRow[] } }>();
+    const out = r.json<{ run: ClvRun; customers: ClvCustomerRow[]; atRisk: { total: number; rows: ClvCustomerRow[] }; breakdown: ClvBreakdown }>();
+    // How the book splits: value bands and P(alive) bands cover every customer and the whole book;
+    // no diagnostic run in a fresh demo, so no segment or tier groups.
+    const bd = out.breakdown;
+    expect(bd.runId).toBe(out.run.id);
+    expect(bd.customers).toBe(out.run.customers);
+    expect(bd.bookValue).toBeCloseTo(out.run.result.totals.clv as number, 4);
+    expect(bd.alive.map((a) => a.low)).toEqual([0, 0.25, 0.5, 0.75]);
+    expect(bd.alive.reduce((s, a) => s + a.customers, 0)).toBe(bd.customers);
+    expect(bd.distribution.bands.reduce((s, x) => s + x.valueShare, 0)).toBeCloseTo(1, 9);
+    expect(bd.distribution.top20Share).toBeGreaterThan(bd.distribution.top10Share as number);
+    expect(bd.diagnosticRun).toBeNull();
     // The win-back list: every customer below 50% P(alive), by past repeat spend.
     expect(out.atRisk.total).toBeGreaterThan(0);
     for (const c of out.atRisk.rows) expect(c.pAlive).toBeLessThan(0.5);
@@ -65,6 +77,10 @@ describe('rwb clv', () => {
     expect(en.stdout).toMatch(/Total CLV [\d,]+, 95% interval [\d,]+ – [\d,]+/);
     expect(en.stdout).toContain('delta method');
     expect(en.stdout).toContain('High-value customers who are probably gone');
+    expect(en.stdout).toMatch(/The top 10% of customers by CLV \(\d+ customers\) hold [\d.]+% of the book value/);
+    expect(en.stdout).toContain('No diagnostic run yet');
+    expect(en.stdout).toContain('Alive vs dormant');
+    expect(zh.stdout).toContain('活跃与沉睡');
   }, 120_000);
 
   it('a bad model name is refused', () => {

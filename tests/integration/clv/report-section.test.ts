@@ -104,6 +104,47 @@ describe('clv report section', () => {
     expect(page.rows.map((r) => r.customerId)).toEqual(expected.map((r) => r.customerId));
   });
 
+  it('clv.breakdown: the distribution, value by segment and tier, and P(alive) bands match the stored customers', async () => {
+    const all = (await call('clv.customers', { runId: run.id, limit: 5000 })).rows;
+    const before = await call('clv.breakdown', { runId: run.id });
+    // No diagnostic run yet: no segment or tier groups, and the report section says so.
+    expect(before.diagnosticRun).toBeNull();
+    expect(before.segments).toEqual([]);
+    expect(JSON.stringify((await clvSection(context(b.requireWorkspace(), 'en'))).blocks)).toContain('No diagnostic run yet');
+    const diag = await call('diagnostics.run', { params: { asOf: '2026-10-28' } });
+    const bd = await call('clv.breakdown', { runId: run.id });
+    expect(bd.diagnosticRun).toEqual({ id: diag.id, asOf: diag.asOf });
+    expect(bd.customers).toBe(all.length);
+    const book = all.reduce((s, r) => s + (r.clv ?? 0), 0);
+    expect(bd.bookValue).toBeCloseTo(book, 6);
+    // Top 10%: the ceil(10%) customers with the highest CLV, computed here independently.
+    const clvs = all.map((r) => r.clv ?? 0).sort((x, y) => y - x);
+    const n10 = Math.ceil(0.1 * clvs.length);
+    expect(bd.distribution.top10Customers).toBe(n10);
+    expect(bd.distribution.top10Share).toBeCloseTo(clvs.slice(0, n10).reduce((s, v) => s + v, 0) / book, 9);
+    expect(bd.distribution.bands.reduce((s, x) => s + x.customers, 0)).toBe(all.length - bd.withoutClv);
+    // P(alive) bands against a count of the stored rows.
+    const inBand = (lo: number, hi: number | null) => all.filter((r) => r.pAlive >= lo && (hi === null || r.pAlive < hi));
+    for (const a of bd.alive) {
+      expect(a.customers).toBe(inBand(a.low, a.high).length);
+      expect(a.value).toBeCloseTo(
+        inBand(a.low, a.high).reduce((s, r) => s + (r.clv ?? 0), 0),
+        6,
+      );
+    }
+    // Tiers from the diagnostic run's customer rows.
+    const tiers = new Map<string, number>();
+    for (let offset = 0; ; offset += 5000) {
+      const page = await call('diagnostics.customers', { runId: diag.id, offset, limit: 5000 });
+      for (const r of page.rows) if (r.tier) tiers.set(r.customerKey, (tiers.get(r.customerKey) ?? 0) + 1);
+      if (page.rows.length < 5000) break;
+    }
+    expect(bd.tiers.reduce((s, g) => s + g.customers, 0)).toBe(all.length);
+    expect(bd.tiers.filter((g) => g.key !== null).reduce((s, g) => s + g.customers, 0)).toBe(all.filter((r) => tiers.has(r.customerId)).length);
+    expect(bd.segments.reduce((s, g) => s + g.valueShare, 0)).toBeCloseTo(1, 9);
+    await expect(call('clv.breakdown', { runId: 99999 })).rejects.toThrow(/NOT_FOUND/);
+  }, 180_000);
+
   it('puts the verdict and the evaluation before the book value and the customers, with the stored figures', async () => {
     const content = await clvSection(context(b.requireWorkspace(), 'zh-CN'));
     expect(content.status).toBe('stored');
@@ -141,6 +182,16 @@ describe('clv report section', () => {
     const winBack = content.blocks.find((bl) => bl.kind === 'table' && bl.title === '高价值但可能已流失的客户');
     const dormant = await call('clv.customers', { runId: run.id, sort: 'pastValue', pAliveBelow: 0.5, limit: 10 });
     expect(winBack?.kind === 'table' && winBack.rows.map((row) => row[0])).toEqual(dormant.rows.map((d) => d.customerId));
+    // The three breakdowns, each a chart and a table, before the top customers.
+    for (const title of ['客户价值分布', '按分群的价值', '按分层的价值', '活跃与沉睡']) {
+      expect(at(`chart:${title}`)).toBeGreaterThan(at('table:参数估计'));
+      expect(at(`table:${title}`)).toBeGreaterThan(at(`chart:${title}`));
+      expect(at(`table:${title}`)).toBeLessThan(at('table:客户终身价值最高的'));
+    }
+    const aliveTable = content.blocks.find((bl) => bl.kind === 'table' && bl.title === '活跃与沉睡');
+    const bd = await call('clv.breakdown', { runId: run.id });
+    expect(aliveTable?.kind === 'table' && aliveTable.rows.map((row) => row[1])).toEqual(bd.alive.map((a) => a.customers));
+    expect(JSON.stringify(content.blocks)).toContain('最高的 10% 客户');
     const book = content.highlights?.[0];
     expect(book?.value).toBe(run.result.totals.clv);
     expect(content.findings?.[0]).toContain('95% 区间');
@@ -176,6 +227,8 @@ describe('clv report section', () => {
     expect(all).toContain('Does the model suit the data?');
     expect(all.indexOf('Parameter estimates')).toBeLessThan(all.indexOf('customers with the highest CLV'));
     expect(all).toContain('Interval low');
+    expect(all).toContain('Value by tier');
+    expect(all).toContain('Alive vs dormant');
   }, 120_000);
 
   it.skipIf(!chromiumPath())(
@@ -186,6 +239,9 @@ describe('clv report section', () => {
       expect(text).toContain('客户终身价值');
       expect(text.indexOf('模型是否适合这份数据')).toBeLessThan(text.indexOf('参数估计'));
       expect(text).toContain('区间下限');
+      expect(text).toContain('客户价值分布');
+      expect(text).toContain('按分层的价值');
+      expect(text).toContain('活跃与沉睡');
       if (process.env.RWB_SHOTS) execFileSync('cp', [out.path, join(process.env.RWB_SHOTS, 'clv-report.pdf')]);
     },
     120_000,

@@ -1,9 +1,14 @@
-import { buildClvTrackingChart } from '../../../../shared/charts';
+import { buildClvShareBars, buildClvTrackingChart } from '../../../../shared/charts';
+import { MIN_CUSTOMERS_FOR_TOP_SHARES, type BreakdownGroup } from '../../../../shared/clv/breakdown';
+import { aliveBandLabel, segmentGroupLabel, tierGroupLabel, valueBandLabel } from '../../../../shared/clv/breakdown-labels';
+import type { TFunction } from 'i18next';
 import type { ModelFitResult } from '../../../../shared/clv/fit';
 import { intervalsWithheld } from '../../../../shared/clv/intervals';
 import { DORMANT_P_ALIVE, type ClvRun } from '../../../../shared/clv/types';
 import type { KeyFigure, ReportBlock, TableCell } from '../../../../shared/reports/model';
 import { customersPage, latestClvRunId, loadClvRun } from '../../clv/store';
+import { loadClvBreakdown } from '../../clv/breakdown';
+import type { ReadableDB } from '../../workspace/connection';
 import type { SectionBuilder, SectionContent } from './context';
 
 // Customer lifetime value, from the latest stored CLV run (clv_run / clv_customer), in the order a
@@ -148,6 +153,105 @@ function spendBlocks(run: ClvRun, c: C, money: (v: number) => string): ReportBlo
   ];
 }
 
+/** The CLV distribution, value by segment and tier, and alive vs dormant: a chart and a table each, with denominators. */
+function breakdownBlocks(sqlite: ReadableDB, run: ClvRun, c: C, t: TFunction, money: (v: number) => string): ReportBlock[] {
+  const b = loadClvBreakdown(sqlite, run.id);
+  const d = b.distribution;
+  const common = { customers: b.customers.toLocaleString(), book: money(b.bookValue), id: run.id };
+  const chart = (title: string, groups: readonly BreakdownGroup[], names: string[], caption: string): ReportBlock => ({
+    kind: 'chart',
+    title,
+    width: 640,
+    height: 280,
+    option: buildClvShareBars({
+      categories: names,
+      customerShare: groups.map((g) => g.customerShare),
+      valueShare: groups.map((g) => g.valueShare),
+      customerShareName: c('breakdown.customerShare'),
+      valueShareName: c('breakdown.valueShare'),
+    }),
+    caption,
+  });
+  const table = (title: string, label: string, groups: readonly BreakdownGroup[], names: string[], note: string | null): ReportBlock => ({
+    kind: 'table',
+    title,
+    columns: [
+      { key: 'group', label, format: 'text', width: 26 },
+      { key: 'customers', label: c('breakdown.customers'), format: 'integer', width: 10 },
+      { key: 'customerShare', label: c('breakdown.customerShare'), format: 'percent', width: 10 },
+      { key: 'value', label: c('breakdown.value'), format: 'currency', decimals: 0, width: 14 },
+      { key: 'valueShare', label: c('breakdown.valueShare'), format: 'percent', width: 10 },
+      { key: 'meanClv', label: c('breakdown.meanClv'), format: 'currency', decimals: 0, width: 12 },
+      { key: 'meanPAlive', label: c('breakdown.meanPAlive'), format: 'percent', width: 10 },
+    ],
+    rows: groups.map((g, i): TableCell[] => [
+      names[i] ?? '',
+      g.customers,
+      g.customerShare,
+      g.value,
+      g.valueShare,
+      g.meanClv,
+      g.customers > 0 ? g.meanPAlive : null,
+    ]),
+    note,
+  });
+  const step = d.bands.length > 1 ? money(d.bands[1]!.low) : '–';
+  const distNote = c('breakdown.distribution.note', { ...common, months: run.result.horizonMonths, step, median: money(d.medianClv ?? 0) });
+  const top =
+    d.top10Share === null || d.top20Share === null
+      ? c('breakdown.distribution.topTooFew', { min: MIN_CUSTOMERS_FOR_TOP_SHARES })
+      : c('breakdown.distribution.top', {
+          n10: d.top10Customers,
+          n20: d.top20Customers,
+          top10: `${(d.top10Share * 100).toFixed(1)}%`,
+          top20: `${(d.top20Share * 100).toFixed(1)}%`,
+        });
+  const bandNames = d.bands.map((x) => valueBandLabel(x, money));
+  const blocks: ReportBlock[] = [{ kind: 'paragraph', text: `${c('breakdown.distribution.heading')}: ${top}` }];
+  if (d.bands.length > 0) {
+    blocks.push(chart(c('breakdown.distribution.heading'), d.bands, bandNames, c('breakdown.chartNote')));
+    blocks.push(
+      table(
+        c('breakdown.distribution.heading'),
+        c('breakdown.distribution.band'),
+        d.bands,
+        bandNames,
+        [distNote, b.withoutClv > 0 ? c('breakdown.distribution.withoutClv', { count: b.withoutClv }) : ''].filter(Boolean).join(' '),
+      ),
+    );
+  }
+  if (b.diagnosticRun === null) blocks.push({ kind: 'paragraph', text: c('breakdown.groups.none') });
+  else {
+    const note = c('breakdown.groups.note', { ...common, id: b.diagnosticRun.id, asOf: b.diagnosticRun.asOf, run: run.id });
+    const segNames = b.segments.map((g) => segmentGroupLabel(t, g));
+    const tierNames = b.tiers.map((g) => tierGroupLabel(t, g));
+    blocks.push(
+      chart(c('breakdown.groups.segmentsHeading'), b.segments, segNames, c('breakdown.chartNote')),
+      table(c('breakdown.groups.segmentsHeading'), c('breakdown.groups.segment'), b.segments, segNames, note),
+      chart(c('breakdown.groups.tiersHeading'), b.tiers, tierNames, c('breakdown.chartNote')),
+      table(c('breakdown.groups.tiersHeading'), c('breakdown.groups.tier'), b.tiers, tierNames, note),
+    );
+  }
+  const aliveNames = b.alive.map(aliveBandLabel);
+  const dormant = b.alive.filter((a) => a.low < DORMANT_P_ALIVE);
+  const dormantCount = dormant.reduce((s, a) => s + a.customers, 0);
+  blocks.push(
+    chart(c('breakdown.alive.heading'), b.alive, aliveNames, c('breakdown.chartNote')),
+    table(
+      c('breakdown.alive.heading'),
+      c('breakdown.alive.band'),
+      b.alive,
+      aliveNames,
+      `${c('breakdown.alive.note', { ...common, asOf: run.asOf })} ${c('breakdown.alive.dormant', {
+        count: dormantCount.toLocaleString(),
+        share: `${((100 * dormantCount) / Math.max(1, b.customers)).toFixed(1)}%`,
+        value: `${(100 * dormant.reduce((s, a) => s + a.valueShare, 0)).toFixed(1)}%`,
+      })}`,
+    ),
+  );
+  return blocks;
+}
+
 export const clvSection: SectionBuilder = async (ctx): Promise<SectionContent> => {
   const c: C = (key, p) => String(ctx.t(`clv:${key}`, p ?? {}));
   const runId = latestClvRunId(ctx.sqlite);
@@ -175,6 +279,7 @@ export const clvSection: SectionBuilder = async (ctx): Promise<SectionContent> =
         { label: c('ui.book.meanAlive'), value: r.totals.meanPAlive, format: 'percent', note: r.asOf },
       ],
     });
+    blocks.push(...breakdownBlocks(ctx.sqlite, run, c, ctx.t, money));
     const top = customersPage(ctx.sqlite, { runId, sort: 'clv', descending: true, offset: 0, limit: TOP_CUSTOMERS });
     blocks.push({
       kind: 'table',
