@@ -18,7 +18,8 @@
 import type { ModelFitResult } from './fit';
 import type { GammaGammaParams } from './gamma-gamma';
 import type { CountModel } from './models';
-import { countParams, historyKey, purchaseFigures, type FigureCache, type FigureOptions, type PurchaseFigures } from './predict';
+import { bgnbdFigureGradients } from './bgnbd-gradients';
+import { countParams, historyKey, purchaseFigures, unitsPerMonth, type FigureCache, type FigureOptions, type PurchaseFigures } from './predict';
 
 /** z for a two-sided 95% interval. */
 const Z95 = 1.959963984540054;
@@ -125,11 +126,22 @@ export function intervalEstimator(input: IntervalInput): IntervalEstimator | Int
     ),
   );
   const gradients = new Map<number | string, CountGradients>();
+  // BG/NBD: analytic gradients over the month ends (bgnbd-gradients.ts); Pareto/NBD: forward differences.
+  const month = unitsPerMonth(input.options.unit);
+  const times = Float64Array.from({ length: input.options.horizonMonths }, (_, i) => (i + 1) * month);
+  const weights = Float64Array.from({ length: input.options.horizonMonths }, (_, i) => 1 / Math.pow(1 + input.options.discount, i + 1));
 
   const countGradients = (c: { x: number; tx: number; T: number }, base: PurchaseFigures): CountGradients => {
     const key = historyKey(c);
     const known = gradients.get(key);
     if (known) return known;
+    if (m.model === 'bgnbd') {
+      const analytic = bgnbdFigureGradients(m.params, c.x, c.tx, c.T, times, weights);
+      if (!(base.expectedPurchases > 0)) analytic.logPurchases = null;
+      if (!(base.discountedPurchases > 0)) analytic.logDiscounted = null;
+      gradients.set(key, analytic);
+      return analytic;
+    }
     const aliveInside = base.pAlive > 1e-12 && base.pAlive < 1 - 1e-12;
     const g: CountGradients = {
       logitAlive: aliveInside ? new Float64Array(n) : null,
