@@ -27,8 +27,8 @@ try {
     // runs at month-ends before the review period give the lost customers a history to show.
     if (routes.some((r) => r.startsWith('voc') || r.startsWith('churnReview'))) {
       for (const asOf of ['2026-04-30', '2026-05-31', '2026-06-30', '2026-07-31', '2026-08-31']) await app.api('health.run', { asOf });
-      await app.api('voc.themes.run', { params: { sources: ['survey'] } });
-      await app.api('churnReview.run', { params: { period: '2026-Q3' } });
+      await app.api('voc.analyse', { params: { sources: ['survey'] } });
+      await app.api('churn.review', { params: { period: '2026-Q3' } });
     }
     // The impact screens show an experiment's verdict, the indicators against a frozen baseline and a
     // fee statement: define, freeze and save them first (health.run opens the actions repairs count).

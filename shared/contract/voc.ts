@@ -36,17 +36,17 @@ export const vocChannels = {
   /** One customer's answers, comments and communication signals, for the customer card. */
   'voc.customer': channel(z.object({ customerKey: z.string().trim().min(1).max(200) })).returns<CustomerVoice>(),
   /** Segments every comment, assigns themes and sentiment, finds communication signals; stored as a run. */
-  'voc.themes.run': channel(z.object({ params: VocThemeParamsSchema.prefault({}), jobId: z.string().optional() }), { job: true }).returns<VocThemeRun>(),
+  'voc.analyse': channel(z.object({ params: VocThemeParamsSchema.prefault({}), jobId: z.string().optional() }), { job: true }).returns<VocThemeRun>(),
   /** A stored theme run (the latest when runId is left out); null when none exists. */
-  'voc.themes.get': channel(z.object({ runId: id.optional() })).returns<VocThemeRun | null>(),
-  'voc.themes.runs': channel(z.object({})).returns<VocThemeRunSummary[]>(),
+  'voc.analysis': channel(z.object({ runId: id.optional() })).returns<VocThemeRun | null>(),
+  'voc.analyses': channel(z.object({})).returns<VocThemeRunSummary[]>(),
   /** The engagement's lexicon (the shipped one until the consultant saves an edit). */
-  'voc.config.get': channel(z.object({})).returns<{ config: VocConfig; edited: boolean }>(),
-  'voc.config.save': channel(z.object({ config: VocConfigSchema })).returns<{ config: VocConfig; edited: boolean }>(),
-  'voc.config.reset': channel(z.object({})).returns<{ config: VocConfig; edited: boolean }>(),
+  'voc.lexicon': channel(z.object({})).returns<{ config: VocConfig; edited: boolean }>(),
+  'voc.saveLexicon': channel(z.object({ config: VocConfigSchema })).returns<{ config: VocConfig; edited: boolean }>(),
+  'voc.resetLexicon': channel(z.object({})).returns<{ config: VocConfig; edited: boolean }>(),
   /** The churn review of one period: churned customers by lost revenue with their history, traits and rates; stored. */
-  'churnReview.run': channel(z.object({ params: ChurnReviewParamsSchema, jobId: z.string().optional() }), { job: true }).returns<ChurnReview>(),
+  'churn.review': channel(z.object({ params: ChurnReviewParamsSchema, jobId: z.string().optional() }), { job: true }).returns<ChurnReview>(),
   /** A stored review (the latest when reviewId is left out); null when none exists. */
-  'churnReview.get': channel(z.object({ reviewId: id.optional() })).returns<ChurnReview | null>(),
-  'churnReview.list': channel(z.object({})).returns<ChurnReviewSummary[]>(),
+  'churn.getReview': channel(z.object({ reviewId: id.optional() })).returns<ChurnReview | null>(),
+  'churn.reviews': channel(z.object({})).returns<ChurnReviewSummary[]>(),
 };

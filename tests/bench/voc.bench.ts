@@ -2,7 +2,7 @@
 // Each task runs in its own child process, so its time and peak memory (getrusage maxRSS) are its own:
 //   jieba-cut   the peer: @node-rs/jieba's own cut (HMM on, its dictionary only) over every comment,
 //               nothing else: the floor any theme analysis built on it pays
-//   themes      what `voc.themes.run` does, on a workspace holding N survey comments: read them from
+//   themes      what `voc.analyse` does, on a workspace holding N survey comments: read them from
 //               SQLite, segment with the engagement's lexicon, assign themes and sentiment, measure
 //               each theme's NPS effect, scan for communication signals
 // Comments are the demo generator's (seeded), so every run sees the same text. Target: themes for

@@ -45,7 +45,7 @@ describe('voice of the customer in the browser', () => {
 
     await page.getByTestId('voc-themes-run').click();
     await expect.poll(() => page.getByTestId('voc-themes-line').count(), { timeout: 120_000 }).toBe(1);
-    const run = (await app.api<VocThemeRun | null>('voc.themes.get', {}))!;
+    const run = (await app.api<VocThemeRun | null>('voc.analysis', {}))!;
     const service = run.analysis.themes.find((t) => t.id === 'serviceResponse')!;
     const row = page.getByTestId('voc-theme-serviceResponse');
     expect(await row.textContent()).toContain(`+${service.npsEffect!.toFixed(1)}`);
@@ -60,7 +60,7 @@ describe('voice of the customer in the browser', () => {
     await terms.fill(`${await terms.inputValue()}\n边缘网关`);
     await page.getByTestId('voc-lexicon-save').click();
     await expect
-      .poll(async () => (await app.api<{ config: { domainTerms: string[] }; edited: boolean }>('voc.config.get', {})).config.domainTerms.includes('边缘网关'))
+      .poll(async () => (await app.api<{ config: { domainTerms: string[] }; edited: boolean }>('voc.lexicon', {})).config.domainTerms.includes('边缘网关'))
       .toBe(true);
   }, 240_000);
 });
@@ -73,7 +73,7 @@ describe('churn review in the browser', () => {
     await page.getByTestId('cr-period').fill('2026-Q3');
     await page.getByTestId('cr-run').click();
     await expect.poll(() => page.getByTestId('cr-kpis').count(), { timeout: 120_000 }).toBe(1);
-    const review = (await app.api<ChurnReview | null>('churnReview.get', {}))!;
+    const review = (await app.api<ChurnReview | null>('churn.getReview', {}))!;
     expect(review.params.period).toBe('2026-Q3');
     const first = review.customers[0]!;
     await page.getByTestId(`cr-open-${first.customerKey}`).click();

@@ -21,8 +21,8 @@ export const THREADED_JOBS: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'churn.fit',
   'churn.backtest',
   'clv.fit',
-  'voc.themes.run',
-  'churnReview.run',
+  'voc.analyse',
+  'churn.review',
 ]);
 
 export class JobThreads {

@@ -18,7 +18,7 @@ export function vocHandlers(b: Backend): HandlersFor<typeof vocChannels> {
       const db = sqlite();
       return customerVoice(db, customerKey, loadVocConfig(db).config);
     },
-    'voc.themes.run': async ({ params }, ctx) => {
+    'voc.analyse': async ({ params }, ctx) => {
       const ws = b.requireWorkspace();
       const run = await runThemes(ws.sqlite, {
         params,
@@ -30,22 +30,22 @@ export function vocHandlers(b: Backend): HandlersFor<typeof vocChannels> {
       recordAuditSync(ws.sqlite, 'voc.themes', { runId: run.id, comments: run.analysis.comments, durationMs: run.durationMs });
       return run;
     },
-    'voc.themes.get': async ({ runId }) => loadThemeRun(sqlite(), runId ?? null),
-    'voc.themes.runs': async () => listThemeRuns(sqlite()),
-    'voc.config.get': async () => loadVocConfig(sqlite()),
-    'voc.config.save': async ({ config }) => {
+    'voc.analysis': async ({ runId }) => loadThemeRun(sqlite(), runId ?? null),
+    'voc.analyses': async () => listThemeRuns(sqlite()),
+    'voc.lexicon': async () => loadVocConfig(sqlite()),
+    'voc.saveLexicon': async ({ config }) => {
       const ws = b.requireWorkspace();
       saveVocConfig(ws.sqlite, config, localNow());
       recordAuditSync(ws.sqlite, 'voc.lexicon', { themes: config.themes.length, domainTerms: config.domainTerms.length });
       return loadVocConfig(ws.sqlite);
     },
-    'voc.config.reset': async () => {
+    'voc.resetLexicon': async () => {
       const ws = b.requireWorkspace();
       resetVocConfig(ws.sqlite);
       recordAuditSync(ws.sqlite, 'voc.lexicon', { reset: true });
       return loadVocConfig(ws.sqlite);
     },
-    'churnReview.run': async ({ params }, ctx) => {
+    'churn.review': async ({ params }, ctx) => {
       const ws = b.requireWorkspace();
       const review = await runChurnReview(ws.sqlite, {
         params,
@@ -54,10 +54,10 @@ export function vocHandlers(b: Backend): HandlersFor<typeof vocChannels> {
         progress: (phase, done, total) => ctx.progress(phase, done, total),
         signal: ctx.signal,
       });
-      recordAuditSync(ws.sqlite, 'churnReview.run', { reviewId: review.id, period: params.period, churned: review.churnedCount });
+      recordAuditSync(ws.sqlite, 'churn.review', { reviewId: review.id, period: params.period, churned: review.churnedCount });
       return review;
     },
-    'churnReview.get': async ({ reviewId }) => loadChurnReview(sqlite(), reviewId ?? null),
-    'churnReview.list': async () => listChurnReviews(sqlite()),
+    'churn.getReview': async ({ reviewId }) => loadChurnReview(sqlite(), reviewId ?? null),
+    'churn.reviews': async () => listChurnReviews(sqlite()),
   };
 }

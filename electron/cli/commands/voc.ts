@@ -110,7 +110,7 @@ export function registerVocCommands(program: Command): void {
         const scope = { from: o.from ?? null, to: o.to ?? null };
         const summary = await s.call('voc.summary', { scope, grain: o.grain as VocGrain, dimension: o.by });
         const themes = o.themes
-          ? await s.call('voc.themes.run', { params: { scope, sources: o.sources.split(',').map((x) => x.trim()) as CommentSource[] } })
+          ? await s.call('voc.analyse', { params: { scope, sources: o.sources.split(',').map((x) => x.trim()) as CommentSource[] } })
           : null;
         printResult(g, { summary, themes }, () => vocText(summary, themes, g));
       }),
@@ -128,7 +128,7 @@ export function registerVocCommands(program: Command): void {
       action(async (s, g, file, opts) => {
         const o = opts as { period: string; top: string; traitMonths: string; minSupport: string };
         await s.call('engagement.open', { path: String(file) });
-        const review = await s.call('churnReview.run', {
+        const review = await s.call('churn.review', {
           params: { period: o.period, top: Number(o.top), traitMonths: Number(o.traitMonths), minSupport: Number(o.minSupport) },
         });
         printResult(g, review, () => reviewText(review, g));

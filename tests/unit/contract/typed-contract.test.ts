@@ -45,8 +45,8 @@ describe('the typed contract', () => {
       'churn.backtest',
       'clv.fit',
       'table.export',
-      'voc.themes.run',
-      'churnReview.run',
+      'voc.analyse',
+      'churn.review',
     ];
     // @ts-expect-error a quick call is not a job
     const notAJob: JobChannelName = 'app.info';

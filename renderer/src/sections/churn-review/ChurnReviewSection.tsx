@@ -33,7 +33,7 @@ export function ChurnReviewSection() {
   const { t, i18n } = useTranslation('voc');
   const { t: tHealth } = useTranslation('health');
   const wb = useWorkbench();
-  const job = useJob('churnReview.run');
+  const job = useJob('churn.review');
   const [list, setList] = useState<ChurnReviewSummary[]>([]);
   const [review, setReview] = useState<ChurnReview | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -45,7 +45,7 @@ export function ChurnReviewSection() {
 
   const load = useCallback(
     async (reviewId?: number) => {
-      const [l, r] = await Promise.all([wb.api['churnReview.list']({}), wb.api['churnReview.get'](reviewId ? { reviewId } : {})]);
+      const [l, r] = await Promise.all([wb.api['churn.reviews']({}), wb.api['churn.getReview'](reviewId ? { reviewId } : {})]);
       setList(l);
       setReview(r);
       if (r) {

@@ -22,7 +22,7 @@ export function ReviewPresenter({ id }: { id: number }) {
   const [review, setReview] = useState<ChurnReview | null>(null);
   const [slide, setSlide] = useState(0);
   useEffect(() => {
-    wb.api['churnReview.get']({ reviewId: id }).then(setReview).catch(wb.reportError);
+    wb.api['churn.getReview']({ reviewId: id }).then(setReview).catch(wb.reportError);
   }, [wb.api, wb.reportError, id]);
   const customers = review?.customers.slice(0, CUSTOMER_SLIDES) ?? [];
   const count = review ? 4 + customers.length : 1;

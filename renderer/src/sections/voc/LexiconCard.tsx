@@ -65,7 +65,7 @@ export function LexiconCard({ config, edited, onSaved }: Props) {
       signals: { competitor: lines(competitor), decisionMaker: lines(decisionMaker), complaint: lines(complaint) },
     };
     try {
-      onSaved(await wb.api['voc.config.save']({ config: next }));
+      onSaved(await wb.api['voc.saveLexicon']({ config: next }));
       setMessage(t('lexicon.saved'));
     } catch (e) {
       wb.reportError(e);
@@ -74,7 +74,7 @@ export function LexiconCard({ config, edited, onSaved }: Props) {
   const reset = async () => {
     if (!window.confirm(t('lexicon.resetConfirm'))) return;
     try {
-      onSaved(await wb.api['voc.config.reset']({}));
+      onSaved(await wb.api['voc.resetLexicon']({}));
     } catch (e) {
       wb.reportError(e);
     }

@@ -20,7 +20,7 @@ import './voc.css';
 export function VocSection() {
   const { t } = useTranslation('voc');
   const wb = useWorkbench();
-  const themesJob = useJob('voc.themes.run');
+  const themesJob = useJob('voc.analyse');
   const [grain, setGrain] = useState<VocSummary['grain']>('quarter');
   const [dimension, setDimension] = useState('segment');
   const [summary, setSummary] = useState<VocSummary | null>(null);
@@ -41,7 +41,7 @@ export function VocSection() {
     void loadSummary();
   }, [loadSummary, wb.workspace?.path]);
   useEffect(() => {
-    Promise.all([wb.api['voc.themes.get']({}), wb.api['voc.config.get']({})])
+    Promise.all([wb.api['voc.analysis']({}), wb.api['voc.lexicon']({})])
       .then(([r, c]) => {
         setRun(r);
         setLexicon({ ...c, version: 0 });
