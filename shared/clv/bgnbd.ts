@@ -42,8 +42,12 @@ export function bgnbdLogLikelihood(params: ArrayLike<number>, d: RepeatData, gra
   for (let j = 0; j < k; j += 1) logB1[j] = Math.log(b + (d.distinctX[j] as number) - 1);
   const logAT = d.distinctT.map((t) => Math.log(alpha + t));
   const logATx = d.distinctTx.map((t) => Math.log(alpha + t));
+  // 1/(α+T) and 1/(α+tₓ) once per distinct value too: the gradient's two divisions per row become loads.
+  const invAT = gradient ? d.distinctT.map((t) => 1 / (alpha + t)) : logAT;
+  const invATx = gradient ? d.distinctTx.map((t) => 1 / (alpha + t)) : logATx;
   const logAlpha = Math.log(alpha);
   const logA = Math.log(a);
+  const rOverAlpha = r / alpha;
   let ll = 0;
   let gr = 0;
   let gAlpha = 0;
@@ -68,7 +72,7 @@ export function bgnbdLogLikelihood(params: ArrayLike<number>, d: RepeatData, gra
         const w3 = diff > 0 ? e / (1 + e) : 1 / (1 + e);
         const w4 = 1 - w3;
         gr += w * ((dConstR[j] as number) + logAlpha - w3 * lT - w4 * lTx);
-        gAlpha += w * (r / alpha - (w3 * (r + x)) / (alpha + (d.T[i] as number)) - (w4 * (r + x)) / (alpha + (d.tx[i] as number)));
+        gAlpha += w * (rOverAlpha - (r + x) * (w3 * (invAT[d.tIndex[i] as number] as number) + w4 * (invATx[d.txIndex[i] as number] as number)));
         ga += w * ((dConstA[j] as number) + w4 / a);
         gb += w * ((dConstB[j] as number) - w4 / (b + x - 1));
       }
@@ -76,7 +80,7 @@ export function bgnbdLogLikelihood(params: ArrayLike<number>, d: RepeatData, gra
       rowLL += a3;
       if (gradient) {
         gr += w * ((dConstR[j] as number) + logAlpha - lT);
-        gAlpha += w * (r / alpha - r / (alpha + (d.T[i] as number)));
+        gAlpha += w * (rOverAlpha - r * (invAT[d.tIndex[i] as number] as number));
         ga += w * (dConstA[j] as number);
         gb += w * (dConstB[j] as number);
       }
