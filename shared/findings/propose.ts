@@ -71,6 +71,8 @@ interface Draft {
   action: ActionTemplateId;
   /** A non-significant change is weak even on enough customers. */
   significant: boolean;
+  /** The model the figure comes from failed its own evaluation (churn: leakage or no better than the base rate; CLV: unsuitable). */
+  unreliableModel?: boolean;
 }
 
 function attributeName(l: Locale, attribute: string): string {
@@ -345,6 +347,7 @@ function churnDrafts(input: FindingsInput, currency: string): Draft[] {
       action: 'retentionOffer',
       // A model no better than the base rate, or one that leaks, supports no claim.
       significant: c.status === 'ok',
+      unreliableModel: c.status !== 'ok',
     },
   ];
 }
@@ -369,6 +372,8 @@ function clvDrafts(input: FindingsInput, currency: string): Draft[] {
       run: c.run,
       action: 'winBack',
       significant: true,
+      // P(alive) from a fit the CLV section itself calls unsuitable is no basis for a headline.
+      unreliableModel: c.verdict === 'unsuitable',
     },
   ];
 }
@@ -388,7 +393,7 @@ export function proposeFindings(input: FindingsInput, options: Partial<FindingsO
     ...clvDrafts(input, input.currency),
   ];
   const findings = drafts.map((d): Finding => {
-    const weakReason = d.basis < o.minCustomers ? 'fewCustomers' : !d.significant ? 'notSignificant' : null;
+    const weakReason = d.basis < o.minCustomers ? 'fewCustomers' : d.unreliableModel ? 'unreliableModel' : !d.significant ? 'notSignificant' : null;
     return {
       id: d.id,
       kind: d.kind,
@@ -419,6 +424,7 @@ export function proposeFindings(input: FindingsInput, options: Partial<FindingsO
 export function weakText(locale: Locale, f: Pick<Finding, 'weakReason' | 'basis'>, options: Partial<FindingsOptions> = {}): string | null {
   const o = { ...DEFAULT_FINDINGS_OPTIONS, ...options };
   if (f.weakReason === 'fewCustomers') return tr(locale)('findings:weak.fewCustomers', { basis: f.basis, min: o.minCustomers });
+  if (f.weakReason === 'unreliableModel') return tr(locale)('findings:weak.unreliableModel');
   if (f.weakReason === 'notSignificant') return tr(locale)('findings:weak.notSignificant', { z: o.zCritical });
   return null;
 }

@@ -1,3 +1,4 @@
+import type { Verdict } from '../clv/diagnostics';
 import type { Locale } from '../errors';
 import type { ActionTemplateId } from '../health/vocabulary';
 import type { ValueFormat } from '../reports/format';
@@ -53,7 +54,7 @@ export interface Finding {
   materialityNote: Localised;
   /** Too few customers (basis below the stated minimum) or a change within noise: said, not hidden. */
   weak: boolean;
-  weakReason: 'fewCustomers' | 'notSignificant' | null;
+  weakReason: 'fewCustomers' | 'unreliableModel' | 'notSignificant' | null;
   /** Two-proportion z statistic for a change in a rate, when the finding is one. */
   z: number | null;
   evidence: { section: ReportSectionId; chart: Localised; run: FindingRunRef };
@@ -128,6 +129,8 @@ export interface FindingsInput {
     dormant: number;
     dormantSpend: number;
     totalClv: number;
+    /** The run's verdict on whether the model suits the data: an unsuitable fit supports no finding. */
+    verdict: Verdict;
   } | null;
 }
 

@@ -108,7 +108,9 @@ function clvInput(sqlite: ReadableDB): FindingsInput['clv'] {
   if (id === null) return null;
   const run = loadClvRun(sqlite, id);
   const repeat = (sqlite.prepare(`select count(*) as n from clv_customer where run_id = ? and frequency >= 1`).get(id) as { n: number }).n;
-  if (repeat === 0) return { run: { kind: 'clv', id, asOf: run.asOf }, customers: run.customers, dormant: 0, dormantSpend: 0, totalClv: run.totalClv ?? 0 };
+  const verdict = run.verdict;
+  if (repeat === 0)
+    return { run: { kind: 'clv', id, asOf: run.asOf }, customers: run.customers, dormant: 0, dormantSpend: 0, totalClv: run.totalClv ?? 0, verdict };
   const median = (
     sqlite
       .prepare(`select monetary as m from clv_customer where run_id = ? and frequency >= 1 order by monetary limit 1 offset ?`)
@@ -120,7 +122,7 @@ function clvInput(sqlite: ReadableDB): FindingsInput['clv'] {
          from clv_customer where run_id = ? and frequency >= 1 and p_alive < 0.5 and monetary > ?`,
     )
     .get(id, median) as { n: number; spend: number };
-  return { run: { kind: 'clv', id, asOf: run.asOf }, customers: run.customers, dormant: d.n, dormantSpend: d.spend, totalClv: run.totalClv ?? 0 };
+  return { run: { kind: 'clv', id, asOf: run.asOf }, customers: run.customers, dormant: d.n, dormantSpend: d.spend, totalClv: run.totalClv ?? 0, verdict };
 }
 
 export function findingsInput(sqlite: ReadableDB, runs: ReportRuns, currency: string, now: string): FindingsInput {

@@ -157,7 +157,7 @@ describe('proposeFindings', () => {
           atStake: 1_234_567,
           topDriver: null,
         },
-        clv: { run: { kind: 'clv', id: 4, asOf: '2026-10-31' }, customers: 990, dormant: 41, dormantSpend: 800_000, totalClv: 5e6 },
+        clv: { run: { kind: 'clv', id: 4, asOf: '2026-10-31' }, customers: 990, dormant: 41, dormantSpend: 800_000, totalClv: 5e6, verdict: 'caution' },
       }),
     );
     const red = findings.find((f) => f.id === 'health-red')!;
@@ -184,7 +184,24 @@ describe('proposeFindings', () => {
         }),
       );
     expect(churn('too-small')).toEqual([]);
-    expect(churn('no-better-than-base')[0]!.weakReason).toBe('notSignificant');
+    // The reason names the model, not random variation: there is no z for a model that failed its evaluation.
+    expect(churn('no-better-than-base')[0]!.weakReason).toBe('unreliableModel');
+    expect(churn('probable-leakage')[0]!.weak).toBe(true);
+    expect(weakText('zh-CN', churn('probable-leakage')[0]!)).toContain('模型未通过');
+    expect(churn('ok')[0]!.weak).toBe(false);
+  });
+
+  it('dormant customers from a lifetime-value fit the CLV section calls unsuitable make a weak finding (Online Retail shape)', () => {
+    const clv = (verdict: 'suits' | 'caution' | 'unsuitable') =>
+      proposeFindings(
+        input({
+          diagnostic: null,
+          clv: { run: { kind: 'clv', id: 1, asOf: 'x' }, customers: 4300, dormant: 573, dormantSpend: 2e6, totalClv: 3.5e6, verdict },
+        }),
+      ).find((f) => f.id === 'clv-dormant')!;
+    expect(clv('unsuitable')).toMatchObject({ weak: true, weakReason: 'unreliableModel' });
+    expect(clv('caution').weak).toBe(false);
+    expect(weakText('en', clv('unsuitable'))).toContain('failed its own evaluation');
   });
 });
 
