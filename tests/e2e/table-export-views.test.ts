@@ -43,7 +43,7 @@ describe('export what you see, and saved views', () => {
     });
     search = (drilled.rows.find((r) => (r.name ?? '').length >= 2)?.name ?? '').slice(0, 1);
     await page.getByTestId('diag-tiers').locator('tbody tr.clickable').nth(run.results.tiers.indexOf(t)).click();
-    await expect.poll(() => page.getByTestId('diag-drill-chip').textContent()).toContain('分层');
+    await expect.poll(() => page.getByTestId('diag-drill-chip').textContent(), { timeout: 30_000 }).toContain('分层');
     await page.getByTestId('diag-search').fill(search);
     await page.getByTestId('vt-sort-name').click();
     const expected = await app.api<{ total: number; rows: DiagnosticCustomerRow[] }>('diagnostics.customers', {
@@ -55,13 +55,13 @@ describe('export what you see, and saved views', () => {
       limit: 5000,
     });
     expect(expected.total).toBeGreaterThan(0);
-    await expect.poll(() => page.getByTestId('diag-table-count').textContent()).toContain(`显示 ${expected.total} / `);
+    await expect.poll(() => page.getByTestId('diag-table-count').textContent(), { timeout: 30_000 }).toContain(`显示 ${expected.total} / `);
 
     await page.getByTestId('diag-export-button').click();
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('diag-export-xlsx').click()]);
     const file = join(dir, 'customers.xlsx');
     await download.saveAs(file);
-    await expect.poll(() => page.getByTestId('diag-export-done').textContent()).toContain(`已导出 ${expected.total} 行`);
+    await expect.poll(() => page.getByTestId('diag-export-done').textContent(), { timeout: 30_000 }).toContain(`已导出 ${expected.total} 行`);
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
@@ -78,9 +78,9 @@ describe('export what you see, and saved views', () => {
   it('opens the customer card from a row of the table, over the section', async () => {
     const { page } = b;
     await page.getByTestId('diag-customer-table').getByTestId('vt-row').first().click();
-    await expect.poll(() => page.getByTestId('customer-card-drawer').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('customer-card-drawer').count(), { timeout: 30_000 }).toBe(1);
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByTestId('customer-card-drawer').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('customer-card-drawer').count(), { timeout: 30_000 }).toBe(0);
     // The table is as it was: the drill and the search are still on.
     expect(await page.getByTestId('diag-search').inputValue()).toBe(search);
   });
@@ -93,7 +93,7 @@ describe('export what you see, and saved views', () => {
     await page.getByTestId('view-save').click();
     await page.getByTestId('view-name').fill('核心客户 · 按名称');
     await page.getByTestId('view-name-ok').click();
-    await expect.poll(() => page.getByTestId('saved-view').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('saved-view').count(), { timeout: 30_000 }).toBe(1);
     const views = await app.api<{ id: number; state: { table: { hidden: string[] } } }[]>('views.list', {});
     expect(views[0]!.state.table.hidden).toEqual(['mrr']);
 
@@ -101,7 +101,7 @@ describe('export what you see, and saved views', () => {
     await page.getByTestId('nav-overview').click();
     await page.getByTestId(`saved-view-open-${views[0]!.id}`).click();
     await expect.poll(() => page.getByTestId('diag-search').inputValue(), { timeout: 60_000 }).toBe(search);
-    await expect.poll(() => page.getByTestId('diag-drill-chip').textContent()).toContain('分层');
+    await expect.poll(() => page.getByTestId('diag-drill-chip').textContent(), { timeout: 30_000 }).toContain('分层');
     expect(await page.getByTestId('vt-sort-name').getAttribute('class')).toContain('active');
     expect(await page.getByTestId('diag-customer-table').getByText('MRR', { exact: true }).count()).toBe(0);
     if (process.env.RWB_SHOTS) await page.screenshot({ path: join(process.env.RWB_SHOTS, 'saved-view-zh-CN-1440.png') });
