@@ -103,7 +103,15 @@ export interface ClvShareBarsInput {
  */
 export function buildClvShareBars(input: ClvShareBarsInput): ChartOption {
   const pctData = (v: readonly number[]): number[] => v.map((x) => roundTo(x * 100, 1));
-  const label = { show: true, position: 'top' as const, formatter: '{c}%', color: CHART_THEME.mutedText, fontFamily: CHART_FONT_FAMILY, fontSize: 10 };
+  // Value labels on every bar read well up to a handful of groups; beyond that they collide (the table and the tooltip carry them).
+  const label = {
+    show: input.categories.length <= 6,
+    position: 'top' as const,
+    formatter: '{c}%',
+    color: CHART_THEME.mutedText,
+    fontFamily: CHART_FONT_FAMILY,
+    fontSize: 10,
+  };
   return {
     ...baseOption(input.title, input.subtitle),
     tooltip: { trigger: 'axis' },

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, openBrowser, type ServedApp, type BrowserSession } from '../helpers/browser';
 import type { ClvCustomerRow, ClvRun } from '../../shared/clv/types';
+import type { ClvBreakdown } from '../../shared/clv/breakdown';
 
 // Lifetime value fitted on the demo from the 客户价值 section: the evaluation (verdict, hold-out
 // error, tracking plots, fits) appears before the book value and the customer list; a row opens the
@@ -74,6 +75,31 @@ describe('customer value in the browser', () => {
     expect(book).toContain(Math.round(run.result.intervals!.clv!.low).toLocaleString('zh-CN'));
     expect(await page.getByTestId('clv-spend-notes').textContent()).toContain('退货');
 
+    // How the book splits, as the engine aggregates it: the distribution with the top 10% / 20% share,
+    // value by the diagnostic run's segment and tier, alive vs dormant by P(alive) band.
+    const bd = await app.api<ClvBreakdown>('clv.breakdown', { runId: run.id });
+    await expect.poll(() => page.getByTestId('clv-distribution').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByTestId('clv-top-share').textContent()).toContain(`${(bd.distribution.top10Share! * 100).toFixed(1)}%`);
+    expect(await page.getByTestId('clv-top-share').textContent()).toContain(`${(bd.distribution.top20Share! * 100).toFixed(1)}%`);
+    await expect.poll(() => page.getByTestId('clv-distribution-chart').locator('canvas').count()).toBeGreaterThan(0);
+    const byGroup = page.getByTestId('clv-by-group');
+    expect(await byGroup.textContent()).toContain(`第 ${bd.diagnosticRun!.id} 次诊断运行`);
+    expect(await byGroup.textContent()).toContain('战略');
+    const tables = byGroup.getByTestId('clv-breakdown-table');
+    expect(await tables.nth(0).locator('tbody tr').count()).toBe(bd.segments.length);
+    expect(await tables.nth(1).locator('tbody tr').count()).toBe(bd.tiers.length);
+    const alive = page.getByTestId('clv-alive');
+    const aliveRows = alive.locator('tbody tr');
+    expect(await aliveRows.count()).toBe(4);
+    for (let i = 0; i < 4; i += 1) expect(await aliveRows.nth(i).locator('td').nth(1).textContent()).toBe(bd.alive[i]!.customers.toLocaleString('zh-CN'));
+    expect(await alive.textContent()).toContain('< 25%');
+    expect(await y('clv-book')).toBeLessThan(await y('clv-distribution'));
+    expect(await y('clv-distribution')).toBeLessThan(await y('clv-by-group'));
+    expect(await y('clv-by-group')).toBeLessThan(await y('clv-alive'));
+    await shot('clv-distribution-zh-CN', 'clv-distribution');
+    await shot('clv-by-group-zh-CN', 'clv-by-group');
+    await shot('clv-alive-zh-CN', 'clv-alive');
+
     // Highest CLV first, with its interval; sorting by P(alive) asks the engine for another order.
     const top = (await app.api<{ rows: ClvCustomerRow[] }>('clv.customers', { runId: run.id, limit: 1 })).rows[0]!;
     const first = page.getByTestId('clv-customer-row').first();
@@ -135,6 +161,13 @@ describe('customer value in the browser', () => {
     await expect.poll(() => page.getByTestId('clv-evaluation').textContent(), { timeout: 90_000 }).toContain('Hold-out error');
     expect(await page.getByTestId('clv-book').textContent()).toContain('Total CLV over the next 6 months');
     expect(await page.getByTestId('clv-interval-note').textContent()).toContain('delta method');
+    await page.getByTestId('clv-evaluation').evaluate((el) => el.scrollIntoView());
+    await expect.poll(() => page.getByTestId('clv-alive').textContent(), { timeout: 30_000 }).toContain('Alive vs dormant');
+    expect(await page.getByTestId('clv-distribution').textContent()).toContain('The top 10% of customers by CLV');
+    expect(await page.getByTestId('clv-by-group').textContent()).toContain('Value by tier');
+    await shot('clv-distribution-en', 'clv-distribution');
+    await shot('clv-by-group-en', 'clv-by-group');
+    await shot('clv-alive-en', 'clv-alive');
     await page.getByTestId('clv-evaluation').evaluate((el) => el.scrollIntoView());
     await shot('clv-en');
     await shot('clv-customers-en', 'clv-customers');

@@ -2,7 +2,7 @@
 // period), dated bucket ends, the hold-out shaded from its first bucket, and plain JSON (no functions)
 // so the report renders it server-side.
 import { describe, expect, it } from 'vitest';
-import { buildClvTrackingChart, trackingPointDate } from '../../../shared/charts';
+import { buildClvShareBars, buildClvTrackingChart, trackingPointDate } from '../../../shared/charts';
 import type { TrackingPoint } from '../../../shared/clv/diagnostics';
 import { dayNumber } from '../../../shared/clv/summary';
 
@@ -36,5 +36,33 @@ describe('CLV tracking chart', () => {
   it('a weekly bucket is dated by its Sunday (weeks start on Monday)', () => {
     // Week 2,923 since 1970-01-01 (a Thursday) runs Monday 2026-01-05 to Sunday 2026-01-11.
     expect(trackingPointDate(Math.floor((dayNumber('2026-01-07') + 3) / 7), 'week')).toBe('2026-01-11');
+  });
+});
+
+describe('CLV share bars', () => {
+  it("pairs each group's share of customers with its share of the book, in percent, as plain JSON", () => {
+    const option = buildClvShareBars({
+      categories: ['< 25%', '≥ 75%'],
+      customerShare: [0.1266, 0.7939],
+      valueShare: [0.003, 0.96666],
+      customerShareName: '客户占比',
+      valueShareName: '价值占比',
+    });
+    const series = option.series as { name: string; data: number[]; label: { show: boolean } }[];
+    expect(series.map((x) => x.name)).toEqual(['客户占比', '价值占比']);
+    expect(series[0]!.data).toEqual([12.7, 79.4]);
+    expect(series[1]!.data).toEqual([0.3, 96.7]);
+    expect(series[0]!.label.show).toBe(true);
+    expect((option.xAxis as { data: string[] }).data).toEqual(['< 25%', '≥ 75%']);
+    expect(JSON.parse(JSON.stringify(option))).toEqual(option);
+    // Eleven segments: the bar labels give way to the table (they would collide).
+    const many = buildClvShareBars({
+      categories: Array.from({ length: 11 }, (_, i) => `s${i}`),
+      customerShare: Array.from({ length: 11 }, () => 1 / 11),
+      valueShare: Array.from({ length: 11 }, () => 1 / 11),
+      customerShareName: 'c',
+      valueShareName: 'v',
+    });
+    expect((many.series as { label: { show: boolean } }[])[0]!.label.show).toBe(false);
   });
 });
