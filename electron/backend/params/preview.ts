@@ -30,7 +30,7 @@ import { DEFAULT_PLAYBOOK, type Playbook } from '../../../shared/health/playbook
 import { HealthModelSchema, type HealthModel } from '../../../shared/health/model';
 import { DEFAULT_HEALTH_MODEL } from '../../../shared/health/presets';
 import { bandOf, compileModel, scoreRow, type CompiledModel } from '../../../shared/health/score';
-import { fillMetricRow, fillSignalMetrics, METRIC_COUNT } from '../../../shared/health/metrics';
+import { buildMetricMatrix, fillSignalMetrics, METRIC_COUNT } from '../../../shared/health/metrics';
 import { latestRunId } from '../diagnostics/runs-repo';
 import { factsBlocks } from '../health/facts-sql';
 import { attachModelScores, loadModelScores } from '../health/model-scores';
@@ -61,6 +61,19 @@ interface FactsCache {
   inbox: Map<string, Map<SignalRuleId, InboxState>>;
   /** Per customer: the actions open or in progress. */
   live: Map<string, Set<ActionTemplateId>>;
+  /** Row-major metric rows of the facts (buildMetricMatrix), made on the first playbook preview. */
+  matrix?: Float64Array;
+  /** The health run's side, which no edit changes: evaluated once per run, rules, model, playbook and policy. */
+  before?: BeforeSide;
+}
+
+interface BeforeSide {
+  key: string;
+  ruleIds: Set<SignalRuleId>[];
+  severities: Set<Severity>[];
+  /** Per customer, when the playbook side was computed: red under the run's rules, and the actions it opens. */
+  red?: Uint8Array;
+  actions?: Set<ActionTemplateId>[];
 }
 let cache: FactsCache | null = null;
 
@@ -151,26 +164,54 @@ export function signalPreview(
   // The next run applies the engagement's policy; the last one applied its own (all opened before 0016).
   const policy = getActionPolicy(sqlite).policy;
   const policyWas = run ? runActionPolicy(run.action_policy) : policy;
-  const { facts, inbox, live } = factsAt(sqlite, asOf, [...keywordsOf(set.signals), ...keywordsOf(before)]);
-
+  const cached = factsAt(sqlite, asOf, [...keywordsOf(set.signals), ...keywordsOf(before)]);
+  const { facts, inbox, live } = cached;
+  // What the run's rules give is the same for every edit: evaluated once and kept with the facts.
+  const beforeKey = JSON.stringify([before, model, playbookWas, policyWas]);
+  if (cached.before?.key !== beforeKey) {
+    const ruleIds: Set<SignalRuleId>[] = [];
+    const severities: Set<Severity>[] = [];
+    for (const f of facts) {
+      const was = evaluateRules(before, f);
+      ruleIds.push(new Set(was.map((x) => x.ruleId)));
+      severities.push(new Set(was.map((x) => x.severity)));
+    }
+    cached.before = { key: beforeKey, ruleIds, severities };
+  }
+  const side = cached.before;
+  if (parts.playbook && !cached.matrix) cached.matrix = buildMetricMatrix(facts);
+  const matrix = cached.matrix;
   const budgets = new Map<SignalRuleId, RuleBudget>(set.signals.map((r) => [r.id, emptyBudget()]));
   const enabled = new Set(set.signals.filter((r) => r.enabled).map((r) => r.id));
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, { now: 0, was: 0 }])) as SignalPreview['bySeverity'];
   const tally = newActionTally();
   const row = new Float64Array(METRIC_COUNT);
-  for (const f of facts) {
+  const fillPlaybook = parts.playbook && !side.red;
+  if (fillPlaybook) {
+    side.red = new Uint8Array(facts.length);
+    side.actions = [];
+  }
+  for (let c = 0; c < facts.length; c++) {
+    const f = facts[c]!;
     const now = evaluateRules(set.signals, f);
-    const was = evaluateRules(before, f);
-    tallyRules(budgets, enabled, new Set(now.map((s) => s.ruleId)), new Set(was.map((s) => s.ruleId)), inbox.get(f.customerKey));
-    for (const sev of new Set<Severity>(now.map((s) => s.severity))) bySeverity[sev].now++;
-    for (const sev of new Set<Severity>(was.map((s) => s.severity))) bySeverity[sev].was++;
-    if (parts.playbook) {
-      fillMetricRow(f, row, 0);
+    const wasIds = side.ruleIds[c]!;
+    tallyRules(budgets, enabled, new Set(now.map((x) => x.ruleId)), wasIds, inbox.get(f.customerKey));
+    for (const sev of new Set<Severity>(now.map((x) => x.severity))) bySeverity[sev].now++;
+    for (const sev of side.severities[c]!) bySeverity[sev].was++;
+    if (parts.playbook && matrix) {
+      const at = c * METRIC_COUNT;
+      if (fillPlaybook) {
+        const was = evaluateRules(before, f);
+        row.set(matrix.subarray(at, at + METRIC_COUNT));
+        const redWas = redUnder(compiled, model, row, was);
+        side.red![c] = redWas ? 1 : 0;
+        side.actions!.push(actionsCalledFor(was, redWas, playbookWas, policyWas));
+      }
+      row.set(matrix.subarray(at, at + METRIC_COUNT));
       const redNow = redUnder(compiled, model, row, now);
-      const redWas = redUnder(compiled, model, row, was);
       if (redNow) tally.red.now++;
-      if (redWas) tally.red.was++;
-      tallyActions(tally, actionsCalledFor(now, redNow, set.playbook, policy), actionsCalledFor(was, redWas, playbookWas, policyWas), live.get(f.customerKey));
+      if (side.red![c] === 1) tally.red.was++;
+      tallyActions(tally, actionsCalledFor(now, redNow, set.playbook, policy), side.actions![c]!, live.get(f.customerKey));
     }
   }
   const rules: SignalRuleCount[] = set.signals.map((r) => ({ ruleId: r.id, enabled: r.enabled, severity: r.severity, ...budgets.get(r.id)! }));
