@@ -30,17 +30,19 @@ describe('shortcuts, leaving, picking a workspace, undo', () => {
     await page.goto(`${app.origin}/#/e/overview`);
     await page.getByTestId('overview-headline').waitFor({ timeout: 60_000 });
     await page.keyboard.press('3');
-    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 10_000 }).toBe('#/e/diagnostics');
+    await expect.poll(() => page.evaluate<string>('location.hash'), { timeout: 10_000 }).toBe('#/e/diagnostics');
     await page.keyboard.press('?');
     await expect.poll(() => page.getByTestId('shortcuts-help').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByTestId('shortcuts-help').textContent()).toContain('搜索客户');
     await page.getByTestId('shortcuts-close').click();
     await page.getByTestId('diag-run-line').waitFor({ timeout: 60_000 });
     await page.keyboard.press('/');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 10_000 }).toBe('diag-search');
+    await expect
+      .poll(() => page.evaluate<string | null>("document.activeElement && document.activeElement.getAttribute('data-testid')"), { timeout: 10_000 })
+      .toBe('diag-search');
     // Typing in the field is typing, not a shortcut.
     await page.keyboard.type('1');
-    expect(await page.evaluate(() => location.hash)).toBe('#/e/diagnostics');
+    expect(await page.evaluate<string>('location.hash')).toBe('#/e/diagnostics');
   });
 
   it('deletes a run with an undo, and the undone run stays in the engine', async () => {
@@ -65,10 +67,10 @@ describe('shortcuts, leaving, picking a workspace, undo', () => {
     page.once('dialog', (d) => void d.dismiss());
     await page.getByTestId('brand-link').click();
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => location.hash)).toBe('#/e/overview');
+    expect(await page.evaluate<string>('location.hash')).toBe('#/e/overview');
     page.once('dialog', (d) => void d.accept());
     await page.getByTestId('brand-link').click();
-    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 10_000 }).toBe('#/');
+    await expect.poll(() => page.evaluate<string>('location.hash'), { timeout: 10_000 }).toBe('#/');
   });
 
   it('lists the workspaces of the documents folder in the open dialog and opens one with a double click', async () => {
