@@ -8,7 +8,7 @@ export type T = (key: string, params?: Record<string, string | number>) => strin
 
 export function featureLabel(ref: Pick<FeatureRef, 'key' | 'params'>, t: T): string {
   const p = ref.params ?? {};
-  const column = p.column !== undefined ? t(`churn:columns.${String(p.column)}`) : '';
+  const column = p.column !== undefined ? columnLabel(String(p.column), t) : '';
   switch (ref.key) {
     case 'churn:features.attribute':
     case 'churn:features.rareLevel':
@@ -16,12 +16,21 @@ export function featureLabel(ref: Pick<FeatureRef, 'key' | 'params'>, t: T): str
     case 'churn:features.level':
       return t(ref.key, { column, level: String(p.level ?? '') });
     case 'churn:features.missing': {
-      const inner: Pick<FeatureRef, 'key' | 'params'> = { key: String(p.featureKey ?? ''), params: p.column !== undefined ? { column: p.column } : {} };
+      // Every parameter but the inner key goes to the inner label: an imported column's feature is
+      // named by { name } (Telco's TotalCharges, blank for new customers), a list field's by { column }.
+      const { featureKey, ...innerParams } = p;
+      const inner: Pick<FeatureRef, 'key' | 'params'> = { key: String(featureKey ?? ''), params: innerParams };
       return t(ref.key, { feature: featureLabel(inner, t) });
     }
     default:
       return t(ref.key, p);
   }
+}
+
+// A level of an imported column (feature id custom:<header>, design.ts names the column by the id)
+// reads as the client's own header; the list's fields have catalogue names.
+function columnLabel(column: string, t: T): string {
+  return column.startsWith('custom:') ? column.slice('custom:'.length) : t(`churn:columns.${column}`);
 }
 
 /** "Days since last order: 210" (numbers rounded to what a reader needs), or the label alone for a flag or level. */

@@ -57,6 +57,21 @@ describe('design matrix and feature report', () => {
       'churn:features.missing{"feature":"health:metrics.npsLatest{}"}',
     );
   });
+
+  it('names the levels and blanks of imported columns by their header (IBM Telco: Contract, TotalCharges)', () => {
+    const t = (key: string, params?: Record<string, string | number>) =>
+      key === 'churn:features.level'
+        ? `${params?.column} = ${params?.level}`
+        : key === 'churn:features.missing'
+          ? `${params?.feature}缺失`
+          : key === 'churn:features.customAttribute'
+            ? String(params?.name)
+            : key;
+    expect(featureLabel({ key: 'churn:features.level', params: { column: 'custom:Contract', level: 'Two year' } }, t)).toBe('Contract = Two year');
+    expect(featureLabel({ key: 'churn:features.missing', params: { name: 'TotalCharges', featureKey: 'churn:features.customAttribute' } }, t)).toBe(
+      'TotalCharges缺失',
+    );
+  });
 });
 
 describe('signal backtest summary', () => {
