@@ -63,6 +63,7 @@ export const impactChannels = {
   'impact.result': channel(z.object({ id })).returns<ExperimentResult>(),
   'impact.plan': channel(PlanArgsSchema).returns<PlanResult>(),
   'impact.repairs': channel(z.object({ asOf: isoDate.optional() })).returns<RepairSuccessReport>(),
+  /** A job (it reads every order): progress phases impact.<phase>, cancelled between pages and periods. */
   'impact.indicators': channel(
     z.object({
       asOf: isoDate.optional(),
@@ -70,7 +71,9 @@ export const impactChannels = {
       baselineId: id.optional(),
       tolerance: tolerance.optional(),
       series: z.boolean().default(true),
+      jobId: z.string().optional(),
     }),
+    { job: true },
   ).returns<IndicatorsReport>(),
   'impact.baselines': channel(z.object({})).returns<BaselineSummary[]>(),
   'impact.freezeBaseline': channel(
@@ -86,6 +89,6 @@ export const impactChannels = {
   /** The stored fee terms; null when none are saved. */
   'impact.feeTerms': channel(z.object({})).returns<FeeTerms | null>(),
   'impact.saveFeeTerms': channel(z.object({ terms: z.unknown() })).returns<FeeTerms>(),
-  /** The fee for these terms (or the stored ones) with every figure it rests on. */
-  'impact.fee': channel(z.object({ terms: z.unknown().optional() })).returns<FeeStatement>(),
+  /** The fee for these terms (or the stored ones) with every figure it rests on; a job like impact.indicators. */
+  'impact.fee': channel(z.object({ terms: z.unknown().optional(), jobId: z.string().optional() }), { job: true }).returns<FeeStatement>(),
 };

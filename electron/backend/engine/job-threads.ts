@@ -23,6 +23,9 @@ export const THREADED_JOBS: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'clv.fit',
   'voc.analyse',
   'churn.review',
+  // Read every order and compute a dozen periods: 14 s and more on 50,000 customers / 1,000,000 orders.
+  'impact.indicators',
+  'impact.fee',
 ]);
 
 export class JobThreads {

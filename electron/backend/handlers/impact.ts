@@ -10,8 +10,9 @@ import { dataEnd, loadIndicatorData, repairRecords } from '../impact/data';
 import { assignExperiment, createExperiment, deleteExperiment, getExperiment, listExperiments, windowEndOf } from '../impact/experiments-store';
 import { memberOutcomes, monthlyPanel } from '../impact/outcomes';
 import { planExperiment } from '../impact/plan';
-import { deleteBaseline, freezeBaseline, indicatorSettings, indicatorsReport, listBaselines, setBaselineTolerance } from '../impact/indicators';
-import { computeFee, getFeeTerms, saveFeeTerms } from '../impact/fee';
+import { deleteBaseline, freezeBaseline, indicatorSettings, indicatorsReportSteps, listBaselines, setBaselineTolerance } from '../impact/indicators';
+import { feeSteps, getFeeTerms, saveFeeTerms } from '../impact/fee';
+import { runStepsAsJob } from '../impact/steps';
 import { WorkbenchError } from '../errors';
 
 export function impactHandlers(b: Backend): HandlersFor<typeof impactChannels> {
@@ -61,7 +62,7 @@ export function impactHandlers(b: Backend): HandlersFor<typeof impactChannels> {
       const pick = (k: string) => values.find((v) => v.id === k) as (typeof values)[number];
       return { ...repairSuccess(repairRecords(db)), asOf: day, winBack: pick('winBack'), highRiskRate: pick('highRiskRepairSuccess') };
     },
-    'impact.indicators': async (args) => indicatorsReport(sqlite(), args),
+    'impact.indicators': async (args, ctx) => runStepsAsJob(indicatorsReportSteps(sqlite(), args), ctx),
     'impact.baselines': async () => listBaselines(sqlite()),
     'impact.freezeBaseline': async (args) => {
       const db = sqlite();
@@ -73,12 +74,12 @@ export function impactHandlers(b: Backend): HandlersFor<typeof impactChannels> {
     'impact.deleteBaseline': async ({ id }) => ({ deleted: deleteBaseline(sqlite(), id) }),
     'impact.feeTerms': async () => getFeeTerms(sqlite()),
     'impact.saveFeeTerms': async ({ terms }) => saveFeeTerms(sqlite(), terms, localNow()),
-    'impact.fee': async ({ terms }) => {
+    'impact.fee': async ({ terms }, ctx) => {
       const db = sqlite();
       const t = terms ?? getFeeTerms(db);
       if (t === null || t === undefined)
         throw new WorkbenchError('FEE_TERMS_INVALID', { field: 'terms', detail: 'no terms are saved or given', 'detail@zh-CN': '尚未保存或提供收费条款' });
-      return computeFee(db, t, localNow());
+      return runStepsAsJob(feeSteps(db, t, localNow()), ctx);
     },
   };
 }

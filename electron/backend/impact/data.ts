@@ -2,9 +2,10 @@
 // records behind the one-month checks, and the last day the data covers.
 
 import type { ReadableDB } from '../workspace/connection';
-import type { IndicatorData, IndicatorRepair } from '../../../shared/impact/indicators';
+import type { IndicatorData, IndicatorOrder, IndicatorRepair } from '../../../shared/impact/indicators';
 import type { RepairRecord } from '../../../shared/impact/repairs';
 import type { RepairCheckResult } from '../../../shared/health/repair-check';
+import { runSteps, type Steps } from './steps';
 
 /** The last day with orders or contract starts; null for an empty workspace. */
 export function dataEnd(sqlite: ReadableDB): string | null {
@@ -61,7 +62,11 @@ export function repairRecords(sqlite: ReadableDB): RepairRecord[] {
   });
 }
 
-export function loadIndicatorData(sqlite: ReadableDB): IndicatorData {
+/** Orders are read in pages of this many rows, so a job reports progress and can stop between them. */
+const ORDER_PAGE = 100_000;
+
+/** Everything the indicators read, with a step after each table and each page of orders. */
+export function* indicatorDataSteps(sqlite: ReadableDB): Steps<IndicatorData> {
   const customers = (
     sqlite.prepare(`select customer_key, is_benchmark, industry, segment, tags, first_seen, churn_date from customers`).all() as {
       customer_key: string;
@@ -81,24 +86,26 @@ export function loadIndicatorData(sqlite: ReadableDB): IndicatorData {
     firstSeen: c.first_seen,
     churnDate: c.churn_date ? c.churn_date.slice(0, 10) : null,
   }));
-  const orders = (
-    sqlite.prepare(`select customer_key, order_date, amount, is_return, category, product, channel from orders`).all() as {
-      customer_key: string;
-      order_date: string;
-      amount: number;
-      is_return: number;
-      category: string | null;
-      product: string | null;
-      channel: string | null;
-    }[]
-  ).map((o) => ({
-    customerKey: o.customer_key,
-    date: o.order_date.slice(0, 10),
-    amount: o.is_return === 1 ? -Math.abs(o.amount) : o.amount,
-    category: o.category,
-    product: o.product,
-    channel: o.channel,
-  }));
+  yield { phase: 'customers', done: customers.length, total: customers.length };
+  // The day and the net amount (returns subtract) come out of SQL ready, page by page in rowid order:
+  // no statement stays open across a step, so the connection is free while a job yields.
+  const total = sqlite.prepare(`select count(*) from orders`).pluck().get() as number;
+  const page = sqlite.prepare(
+    `select rowid as id, customer_key as customerKey, substr(order_date, 1, 10) as date,
+            case when is_return = 1 then -abs(amount) else amount end as amount, category, product, channel
+     from orders where rowid > ? order by rowid limit ${ORDER_PAGE}`,
+  );
+  const orders: IndicatorOrder[] = [];
+  yield { phase: 'orders', done: 0, total };
+  for (let after = 0; ;) {
+    const rows = page.all(after) as (IndicatorOrder & { id: number })[];
+    for (const r of rows)
+      orders.push({ customerKey: r.customerKey, date: r.date, amount: r.amount, category: r.category, product: r.product, channel: r.channel });
+    if (rows.length < ORDER_PAGE) break;
+    after = (rows[rows.length - 1] as { id: number }).id;
+    yield { phase: 'orders', done: orders.length, total };
+  }
+  yield { phase: 'orders', done: orders.length, total };
   const contracts = (
     sqlite.prepare(`select contract_key, customer_key, start_date, end_date, cancelled_date, mrr, status, renewal_of from contracts`).all() as {
       contract_key: string;
@@ -120,6 +127,7 @@ export function loadIndicatorData(sqlite: ReadableDB): IndicatorData {
     status: k.status,
     renewalOf: k.renewal_of,
   }));
+  yield { phase: 'contracts', done: contracts.length, total: contracts.length };
   const surveys = (
     sqlite.prepare(`select customer_key, date, nps from surveys where nps is not null`).all() as { customer_key: string; date: string; nps: number }[]
   ).map((s) => ({ customerKey: s.customer_key, date: s.date.slice(0, 10), nps: s.nps }));
@@ -129,5 +137,10 @@ export function loadIndicatorData(sqlite: ReadableDB): IndicatorData {
     closedAt: r.closedAt,
     verdict: r.verdict,
   }));
+  yield { phase: 'surveys', done: surveys.length, total: surveys.length };
   return { customers, orders, contracts, surveys, repairs };
+}
+
+export function loadIndicatorData(sqlite: ReadableDB): IndicatorData {
+  return runSteps(indicatorDataSteps(sqlite));
 }

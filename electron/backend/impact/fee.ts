@@ -8,7 +8,8 @@ import { computeIndicators, periodEnding } from '../../../shared/impact/indicato
 import type { FeeStatement } from '../../../shared/impact/views';
 import { createTranslator } from '../../../shared/i18n/translate';
 import { getBaseline, indicatorSettings } from './indicators';
-import { loadIndicatorData } from './data';
+import { indicatorDataSteps } from './data';
+import { runSteps, type Steps } from './steps';
 
 const zh = createTranslator('zh-CN');
 const en = createTranslator('en');
@@ -34,8 +35,14 @@ export function checkFeeTerms(input: unknown): FeeTerms {
 }
 
 export function computeFee(sqlite: ReadableDB, input: unknown, now: string): FeeStatement {
+  return runSteps(feeSteps(sqlite, input, now));
+}
+
+/** The statement with a step after each table read (a job's checkpoints); the terms are checked before any reading. */
+export function* feeSteps(sqlite: ReadableDB, input: unknown, now: string): Steps<FeeStatement> {
   const terms = checkFeeTerms(input);
-  const data = loadIndicatorData(sqlite);
+  const data = yield* indicatorDataSteps(sqlite);
+  yield { phase: 'fee', done: 0, total: null };
   const settings = indicatorSettings();
   const measurementPeriod = periodEnding(terms.measurementDate, terms.grain);
   const current = computeIndicators(data, measurementPeriod, settings).find((v) => v.id === terms.indicator);

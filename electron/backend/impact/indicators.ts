@@ -14,9 +14,11 @@ import {
   type IndicatorData,
   type IndicatorSettings,
   type IndicatorValue,
+  type PeriodWindow,
 } from '../../../shared/impact/indicators';
 import type { BaselineSummary, IndicatorsReport } from '../../../shared/impact/views';
-import { dataEnd, loadIndicatorData } from './data';
+import { dataEnd, indicatorDataSteps, loadIndicatorData } from './data';
+import { runSteps, type Steps } from './steps';
 
 export const DEFAULT_TOLERANCE = 0.15;
 const SERIES_LENGTH: Record<Grain, number> = { month: 12, quarter: 8, year: 3 };
@@ -76,23 +78,41 @@ export function deleteBaseline(sqlite: WritableDB, id: number): boolean {
   return sqlite.prepare(`delete from indicator_baseline where id = ?`).run(id).changes > 0;
 }
 
-export function indicatorsReport(
-  sqlite: ReadableDB,
-  args: { asOf?: string | undefined; grain?: Grain | undefined; baselineId?: number | undefined; tolerance?: number | undefined; series?: boolean | undefined },
-  data: IndicatorData = loadIndicatorData(sqlite),
-): IndicatorsReport {
+export type IndicatorsArgs = {
+  asOf?: string | undefined;
+  grain?: Grain | undefined;
+  baselineId?: number | undefined;
+  tolerance?: number | undefined;
+  series?: boolean | undefined;
+};
+
+export function indicatorsReport(sqlite: ReadableDB, args: IndicatorsArgs, data?: IndicatorData): IndicatorsReport {
+  return runSteps(indicatorsReportSteps(sqlite, args, data));
+}
+
+/** The report with a step after reading the data and after each period of the series (a job's checkpoints). */
+export function* indicatorsReportSteps(sqlite: ReadableDB, args: IndicatorsArgs, given?: IndicatorData): Steps<IndicatorsReport> {
   const baseline = getBaseline(sqlite, args.baselineId);
+  const data = given ?? (yield* indicatorDataSteps(sqlite));
   const grain = args.grain ?? baseline?.grain ?? 'quarter';
   const asOf = args.asOf ?? dataEnd(sqlite) ?? new Date().toISOString().slice(0, 10);
   const settings = indicatorSettings();
   const period = periodEnding(asOf, grain);
-  const series =
-    args.series === false ? [] : periodSeries(asOf, grain, SERIES_LENGTH[grain]).map((p) => ({ period: p, values: computeIndicators(data, p, settings) }));
+  const periods = args.series === false ? [period] : periodSeries(asOf, grain, SERIES_LENGTH[grain]);
+  const computed: { period: PeriodWindow; values: IndicatorValue[] }[] = [];
+  yield { phase: 'periods', done: 0, total: periods.length };
+  for (const p of periods) {
+    computed.push({ period: p, values: computeIndicators(data, p, settings) });
+    yield { phase: 'periods', done: computed.length, total: periods.length };
+  }
+  const series = args.series === false ? [] : computed;
   // The series ends with the current period: its values are the current ones, computed once.
-  const current = series.at(-1)?.values ?? computeIndicators(data, period, settings);
+  const current = (computed.at(-1) as { values: IndicatorValue[] }).values;
   const tolerance = args.tolerance ?? baseline?.tolerance ?? DEFAULT_TOLERANCE;
   // A baseline frozen at another grain is recomputed at this grain from its date, so like is compared with like.
-  const baseValues = baseline ? (baseline.grain === grain ? baseline.values : computeIndicators(data, periodEnding(baseline.asOf, grain), settings)) : null;
+  const recompute = baseline !== null && baseline.grain !== grain;
+  if (recompute) yield { phase: 'baseline', done: 0, total: 1 };
+  const baseValues = baseline ? (recompute ? computeIndicators(data, periodEnding(baseline.asOf, grain), settings) : baseline.values) : null;
   const rows = compareToBaseline(baseValues, current, tolerance);
   return {
     asOf,

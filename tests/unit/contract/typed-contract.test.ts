@@ -47,6 +47,8 @@ describe('the typed contract', () => {
       'table.export',
       'voc.analyse',
       'churn.review',
+      'impact.indicators',
+      'impact.fee',
     ];
     // @ts-expect-error a quick call is not a job
     const notAJob: JobChannelName = 'app.info';

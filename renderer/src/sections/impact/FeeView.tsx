@@ -6,6 +6,7 @@ import type { ReportExportKind, ReportExportResult } from '../../../../shared/re
 import { useWorkbench } from '../../app/context';
 import { useJob } from '../../hooks/useJob';
 import { downloadUrl } from '../reports/download';
+import { ImpactJobProgress } from './JobProgress';
 
 /** Example terms: NPS against the frozen baseline, three marginal bands, a fixed fee, cap and floor. */
 function exampleTerms(measurementDate: string): string {
@@ -41,17 +42,25 @@ export function FeeView() {
   const [dataEnd, setDataEnd] = useState('');
   const [exported, setExported] = useState<ReportExportResult | null>(null);
   const jobs = { xlsx: useJob('report.exportXlsx'), pdf: useJob('report.exportPdf') };
+  // The fee reads every order: a job with progress and cancel. The data's last day (for the example
+  // terms) comes from the saved statement when there is one, else from one period of the indicators.
+  const feeJob = useJob('impact.fee');
+  const dayJob = useJob('impact.indicators');
+  const runFee = feeJob.run;
+  const runDay = dayJob.run;
 
   useEffect(() => {
     (async () => {
-      const [terms, ind] = await Promise.all([wb.api['impact.feeTerms']({}), wb.api['impact.indicators']({ series: false })]);
-      setDataEnd(ind.asOf);
+      const terms = await wb.api['impact.feeTerms']({});
       if (terms) {
         setText(JSON.stringify(terms, null, 2));
-        setStatement(await wb.api['impact.fee']({}).catch(() => null));
+        const out = await runFee({});
+        setStatement(out.ok ? out.value : null);
       }
+      const ind = await runDay({ series: false });
+      if (ind.ok) setDataEnd(ind.value.asOf);
     })().catch(wb.reportError);
-  }, [wb.api, wb.reportError, wb.workspace?.path]);
+  }, [wb.api, wb.reportError, wb.workspace?.path, runFee, runDay]);
 
   const parse = (): unknown => {
     try {
@@ -64,7 +73,9 @@ export function FeeView() {
     try {
       const terms = parse();
       await wb.api['impact.saveFeeTerms']({ terms });
-      setStatement(await wb.api['impact.fee']({ terms }));
+      const out = await runFee({ terms });
+      if (out.ok) setStatement(out.value);
+      else if (!out.cancelled) wb.reportError(out.error);
     } catch (err) {
       wb.reportError(err);
     }
@@ -102,10 +113,11 @@ export function FeeView() {
           <button className="btn" disabled={!dataEnd} onClick={() => setText(exampleTerms(dataEnd))} data-testid="fee-example">
             {t('fee.example')}
           </button>
-          <button className="btn btn-primary" disabled={!text.trim()} onClick={() => void compute()} data-testid="fee-compute">
+          <button className="btn btn-primary" disabled={!text.trim() || feeJob.running} onClick={() => void compute()} data-testid="fee-compute">
             {t('common.compute')}
           </button>
         </div>
+        {feeJob.running && <ImpactJobProgress progress={feeJob.progress} onCancel={feeJob.cancel} testId="fee-progress" />}
       </div>
       {s && (
         <div className="card" data-testid="fee-statement">

@@ -6,6 +6,8 @@ import { formatIndicator } from '../../../../shared/impact/format';
 import { buildTrendChart } from '../../../../shared/charts/trend';
 import { useWorkbench } from '../../app/context';
 import { Chart } from '../../components/Chart';
+import { useJob } from '../../hooks/useJob';
+import { ImpactJobProgress } from './JobProgress';
 
 export function IndicatorsView() {
   const { t } = useTranslation('impact');
@@ -16,17 +18,39 @@ export function IndicatorsView() {
   const [tolerance, setTolerance] = useState('15');
   const [busy, setBusy] = useState(false);
 
-  // The table first (one period), then the series (a dozen periods) when it is ready.
+  const job = useJob('impact.indicators');
+  const run = job.run;
+  const [cancelled, setCancelled] = useState(false);
+  // The table first (one period), then the series (a dozen periods) when it is ready. Each is a job
+  // (it reads every order): progress and cancel, and the engine stays free for other calls.
+  const reportError = wb.reportError;
   const load = useCallback(async () => {
-    const r = await wb.api['impact.indicators']({ grain, series: false });
-    setReport(r);
-    setTolerance(String(Math.round(r.tolerance * 100)));
-    const full = await wb.api['impact.indicators']({ grain });
-    setReport((cur) => (cur && cur.grain === full.grain && cur.asOf === full.asOf ? { ...cur, series: full.series } : cur));
-  }, [wb.api, grain]);
+    setCancelled(false);
+    const stopped = (out: { ok: false; cancelled: boolean; error: unknown }) => (out.cancelled ? setCancelled(true) : reportError(out.error));
+    const r = await run({ grain, series: false });
+    if (!r.ok) return stopped(r);
+    setReport(r.value);
+    setTolerance(String(Math.round(r.value.tolerance * 100)));
+    const full = await run({ grain });
+    if (!full.ok) return stopped(full);
+    setReport((cur) => (cur && cur.grain === full.value.grain && cur.asOf === full.value.asOf ? { ...cur, series: full.value.series } : cur));
+  }, [run, reportError, grain]);
   useEffect(() => {
     load().catch(wb.reportError);
   }, [load, wb.reportError, wb.workspace?.path]);
+  const status = (
+    <>
+      {job.running && <ImpactJobProgress progress={job.progress} onCancel={job.cancel} testId="ind-progress" />}
+      {cancelled && !job.running && (
+        <div className="card impact-progress" data-testid="ind-cancelled">
+          <span className="muted small">{t('job.cancelled')}</span>
+          <button className="btn" onClick={() => void load()} data-testid="ind-retry">
+            {t('job.retry')}
+          </button>
+        </div>
+      )}
+    </>
+  );
 
   const freeze = async () => {
     setBusy(true);
@@ -48,7 +72,7 @@ export function IndicatorsView() {
       wb.reportError(err);
     }
   };
-  if (!report) return null;
+  if (!report) return status;
   const fmt = (row: IndicatorComparisonRow, which: 'baseline' | 'current') => {
     const v = row[which];
     return v ? formatIndicator(v, wb.locale) : '—';
@@ -62,6 +86,7 @@ export function IndicatorsView() {
   const tol = Math.round(report.tolerance * 100);
   return (
     <div className="section-stack" data-testid="impact-indicators">
+      {status}
       <div className="card">
         <div className="card-header">
           <h3>{t('indicators.heading')}</h3>
