@@ -41,6 +41,7 @@ describe('the typed contract', () => {
       'health.run',
       'report.exportXlsx',
       'report.exportPdf',
+      'report.exportPptx',
       'churn.fit',
       'churn.backtest',
       'clv.fit',
