@@ -65,6 +65,32 @@ export function repairRecords(sqlite: ReadableDB): RepairRecord[] {
 /** Orders are read in pages of this many rows, so a job reports progress and can stop between them. */
 const ORDER_PAGE = 100_000;
 
+/**
+ * Every order, the day and the net amount (returns subtract) made in SQL, page by page in rowid order
+ * with a step after each page: no statement stays open across a step, so the connection is free while
+ * a job yields.
+ */
+export function* orderSteps(sqlite: ReadableDB): Steps<IndicatorOrder[]> {
+  const total = sqlite.prepare(`select count(*) from orders`).pluck().get() as number;
+  const page = sqlite.prepare(
+    `select rowid as id, customer_key as customerKey, substr(order_date, 1, 10) as date,
+            case when is_return = 1 then -abs(amount) else amount end as amount, category, product, channel
+     from orders where rowid > ? order by rowid limit ${ORDER_PAGE}`,
+  );
+  const orders: IndicatorOrder[] = [];
+  yield { phase: 'orders', done: 0, total };
+  for (let after = 0; ;) {
+    const rows = page.all(after) as (IndicatorOrder & { id: number })[];
+    for (const r of rows)
+      orders.push({ customerKey: r.customerKey, date: r.date, amount: r.amount, category: r.category, product: r.product, channel: r.channel });
+    if (rows.length < ORDER_PAGE) break;
+    after = (rows[rows.length - 1] as { id: number }).id;
+    yield { phase: 'orders', done: orders.length, total };
+  }
+  yield { phase: 'orders', done: orders.length, total };
+  return orders;
+}
+
 /** Everything the indicators read, with a step after each table and each page of orders. */
 export function* indicatorDataSteps(sqlite: ReadableDB): Steps<IndicatorData> {
   const customers = (
@@ -87,25 +113,7 @@ export function* indicatorDataSteps(sqlite: ReadableDB): Steps<IndicatorData> {
     churnDate: c.churn_date ? c.churn_date.slice(0, 10) : null,
   }));
   yield { phase: 'customers', done: customers.length, total: customers.length };
-  // The day and the net amount (returns subtract) come out of SQL ready, page by page in rowid order:
-  // no statement stays open across a step, so the connection is free while a job yields.
-  const total = sqlite.prepare(`select count(*) from orders`).pluck().get() as number;
-  const page = sqlite.prepare(
-    `select rowid as id, customer_key as customerKey, substr(order_date, 1, 10) as date,
-            case when is_return = 1 then -abs(amount) else amount end as amount, category, product, channel
-     from orders where rowid > ? order by rowid limit ${ORDER_PAGE}`,
-  );
-  const orders: IndicatorOrder[] = [];
-  yield { phase: 'orders', done: 0, total };
-  for (let after = 0; ;) {
-    const rows = page.all(after) as (IndicatorOrder & { id: number })[];
-    for (const r of rows)
-      orders.push({ customerKey: r.customerKey, date: r.date, amount: r.amount, category: r.category, product: r.product, channel: r.channel });
-    if (rows.length < ORDER_PAGE) break;
-    after = (rows[rows.length - 1] as { id: number }).id;
-    yield { phase: 'orders', done: orders.length, total };
-  }
-  yield { phase: 'orders', done: orders.length, total };
+  const orders = yield* orderSteps(sqlite);
   const contracts = (
     sqlite.prepare(`select contract_key, customer_key, start_date, end_date, cancelled_date, mrr, status, renewal_of from contracts`).all() as {
       contract_key: string;
