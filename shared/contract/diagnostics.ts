@@ -16,7 +16,7 @@ import {
 const runId = z.int().positive();
 
 /**
- * Run parameters as a caller sends them: asOf may be left out (the latest order date is used), and so
+ * Run parameters as a caller sends them: asOf may be left out (the latest purchase date is used: diagnostics/defaults.ts defaultAsOf), and so
  * may the grain (chosen from the data's span and kind: diagnostics/defaults.ts defaultGrain).
  */
 export const RunParamsSchema = AnalyticsParamsSchema.extend({ asOf: z.iso.date().optional(), grain: z.enum(GRAINS).optional() });
@@ -32,7 +32,7 @@ export interface DataOverview {
 }
 
 export interface DiagnosticsDefaults {
-  /** The as-of date a run takes when none is given: the latest order date, else today. */
+  /** The as-of date a run takes when none is given: the latest purchase (positive amount), else the latest order date, else today. */
   asOf: string;
   params: AnalyticsParams;
   data: DataOverview;

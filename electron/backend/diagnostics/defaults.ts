@@ -12,11 +12,13 @@ export function localNow(d = new Date()): string {
 }
 
 /**
- * The latest order date, else the latest contract start, else today. A client's export is a snapshot:
- * measuring "as of today" months after the export would show everyone as lapsed.
+ * The latest purchase date (an order line with a positive amount), else the latest order date, else
+ * the latest contract start, else today. A client's export is a snapshot: measuring "as of today"
+ * months after the export would show everyone as lapsed. Credit notes and returns are left out: an
+ * export whose last rows are cancellations would otherwise start a period made only of refunds.
  */
 export function defaultAsOf(sqlite: ReadableDB): string {
-  const r = sqlite.prepare(`select max(order_date) from orders`).raw(true).get() as [string | null];
+  const r = sqlite.prepare(`select coalesce(max(case when amount > 0 then order_date end), max(order_date)) from orders`).raw(true).get() as [string | null];
   if (r[0]) return r[0].slice(0, 10);
   const k = sqlite.prepare(`select max(start_date) from contracts`).raw(true).get() as [string | null];
   if (k[0]) return k[0].slice(0, 10);

@@ -141,7 +141,7 @@ export function registerDiagnosticsCommands(program: Command): void {
     .command('diagnose')
     .description('run the retention diagnostics and store the run: retention per period, GRR/NRR, cohorts, RFM, tiers, lifecycle')
     .argument('<file>', 'workspace file')
-    .option('--as-of <date>', 'as-of date YYYY-MM-DD (default: the latest order date)')
+    .option('--as-of <date>', 'as-of date YYYY-MM-DD (default: the latest purchase date; returns and credit notes dated after it are left out)')
     .option('--grain <grain>', 'month, quarter or year (default: from the data: quarter for contract data or 3+ years of orders, else month)')
     .option('--basis <basis>', 'purchase (active = a purchase within the window) or contract (a live contract)', 'purchase')
     .option('--window <days>', 'activity window in days for the purchase basis, or auto: P90 of the gaps between purchases, rounded up', 'auto')
