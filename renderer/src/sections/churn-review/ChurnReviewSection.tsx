@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ChurnReview, ChurnReviewSummary } from '../../../../shared/churn-review/types';
 import { useWorkbench } from '../../app/context';
 import { useJob } from '../../hooks/useJob';
-import { f1, money } from '../voc/format';
+import { f1 } from '../voc/format';
+import { useMoney } from '../../app/money';
 import { eventText, traitText } from './labels';
 import { ReviewPresenter } from './ReviewPresenter';
 import { ExportPack } from './ExportPack';
@@ -73,6 +74,7 @@ export function ChurnReviewSection() {
   };
   const phase = job.progress?.phase.replace(/^churnReview\./, '') ?? 'read';
   const locale = wb.locale;
+  const money = useMoney();
   const tt = (key: string, p: Record<string, string | number> = {}) => String(t(key, p));
   const th = (key: string, p: Record<string, string | number> = {}) => String(tHealth(key, p));
 
@@ -155,7 +157,7 @@ export function ChurnReviewSection() {
               </div>
               <div className="kpi">
                 <span className="kpi-label">{t('review.kpi.lostRevenue')}</span>
-                <span className="kpi-value">{money(review.lostRevenue, locale)}</span>
+                <span className="kpi-value">{money(review.lostRevenue)}</span>
               </div>
               <div className="kpi">
                 <span className="kpi-label">{t('review.kpi.unwarned')}</span>
@@ -179,7 +181,7 @@ export function ChurnReviewSection() {
                     <span className="kpi-label">{t(`review.rates.${k}`)}</span>
                     <span className="kpi-value">{f1(r.pct)}%</span>
                     <span className="muted small">
-                      {money(r.numerator, locale)} ÷ {money(r.denominator, locale)}
+                      {money(r.numerator)} ÷ {money(r.denominator)}
                     </span>
                   </div>
                 );
@@ -228,7 +230,7 @@ export function ChurnReviewSection() {
                         </a>
                       </td>
                       <td className="nowrap">{c.churnDate}</td>
-                      <td className="num">{money(c.lostRevenue, locale)}</td>
+                      <td className="num">{money(c.lostRevenue)}</td>
                       <td>{c.tier ? tt(`analytics:tiers.names.${c.tier}`) : '–'}</td>
                       <td>{c.segment ?? '–'}</td>
                       <td>{c.owner ?? '–'}</td>
@@ -336,7 +338,7 @@ export function ChurnReviewSection() {
                   <tr key={r.reason}>
                     <td>{r.reason || t('review.reasons.none')}</td>
                     <td className="num">{r.customers}</td>
-                    <td className="num">{money(r.lostRevenue, locale)}</td>
+                    <td className="num">{money(r.lostRevenue)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import type { ChurnReview } from '../../../../shared/churn-review/types';
 import { useWorkbench } from '../../app/context';
-import { f1, money } from '../voc/format';
+import { f1 } from '../voc/format';
+import { useMoney } from '../../app/money';
 import { eventText, traitText } from './labels';
 import '../checklists/checklists.css';
 import '../voc/voc.css';
@@ -60,6 +61,7 @@ export function ReviewPresenter({ id }: { id: number }) {
   const tt = (key: string, p: Record<string, string | number> = {}) => String(t(key, p));
   const th = (key: string, p: Record<string, string | number> = {}) => String(tHealth(key, p));
   const locale = wb.locale;
+  const money = useMoney();
   const rr = review.rates;
   const customer = slide >= 2 && slide < 2 + customers.length ? customers[slide - 2] : undefined;
   const kind = slide === 0 ? 'overview' : slide === 1 ? 'rates' : customer ? 'customer' : slide === 2 + customers.length ? 'traits' : 'reasons';
@@ -97,7 +99,7 @@ export function ReviewPresenter({ id }: { id: number }) {
               </div>
             </div>
             <div className="cl-slide-scorebox">
-              <div className="cl-big-score">{money(review.lostRevenue, locale)}</div>
+              <div className="cl-big-score">{money(review.lostRevenue)}</div>
               <div>{t('review.kpi.lostRevenue')}</div>
             </div>
             <div className="cl-slide-scorebox">
@@ -111,7 +113,7 @@ export function ReviewPresenter({ id }: { id: number }) {
             {review.customers.slice(0, 5).map((c) => (
               <li key={c.customerKey}>
                 <span>
-                  {c.name} · {money(c.lostRevenue, locale)}
+                  {c.name} · {money(c.lostRevenue)}
                 </span>
                 <span className="cl-slide-detail">
                   {c.churnDate} · {c.reason ?? '–'}
@@ -130,7 +132,7 @@ export function ReviewPresenter({ id }: { id: number }) {
                 <div className="cl-big-score">{f1(rr[k].pct)}%</div>
                 <div>{t(`review.rates.${k}`)}</div>
                 <div className="cl-slide-sd">
-                  {money(rr[k].numerator, locale)} ÷ {money(rr[k].denominator, locale)}
+                  {money(rr[k].numerator)} ÷ {money(rr[k].denominator)}
                 </div>
               </div>
             ))}
@@ -143,7 +145,7 @@ export function ReviewPresenter({ id }: { id: number }) {
         <main className="cl-slide" data-testid={`cr-slide-customer-${customer.customerKey}`}>
           <div className="cl-slide-kicker">{t('review.slides.customer', { n: slide - 1, total: customers.length })}</div>
           <h1 className="cl-slide-heading">
-            {customer.name} · {money(customer.lostRevenue, locale)}
+            {customer.name} · {money(customer.lostRevenue)}
           </h1>
           <div className="cl-slide-detail">
             {customer.churnDate} · {customer.reason ?? '–'} · {customer.owner ?? '–'} · {customer.segment ?? '–'}
@@ -215,7 +217,7 @@ export function ReviewPresenter({ id }: { id: number }) {
                 <tr key={r.reason}>
                   <td>{r.reason || t('review.reasons.none')}</td>
                   <td className="num">{r.customers}</td>
-                  <td className="num">{money(r.lostRevenue, locale)}</td>
+                  <td className="num">{money(r.lostRevenue)}</td>
                 </tr>
               ))}
             </tbody>

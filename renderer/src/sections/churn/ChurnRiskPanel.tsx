@@ -5,6 +5,7 @@ import { MIN_CHURNED, MIN_CUSTOMERS } from '../../../../shared/churn/pipeline';
 import type { ChurnRunSummary, ChurnScoreRow } from '../../../../shared/churn/types';
 import { useWorkbench } from '../../app/context';
 import { pct, useNamespacedT, withheld } from './format';
+import { useMoney } from '../../app/money';
 import './churn.css';
 
 /**
@@ -15,6 +16,7 @@ import './churn.css';
 export function ChurnRiskPanel({ customerKey }: { customerKey: string }) {
   const { t } = useTranslation('churn');
   const { t: nt, locale } = useNamespacedT();
+  const money = useMoney();
   const wb = useWorkbench();
   const [state, setState] = useState<{ run: ChurnRunSummary; score: ChurnScoreRow | null } | null>(null);
 
@@ -58,7 +60,7 @@ export function ChurnRiskPanel({ customerKey }: { customerKey: string }) {
               {pct(score.probability)}
             </div>
             <div className="muted small">
-              {t('scores.rank')} {score.rank} · {t('scores.revenueAtStake')} {Math.round(score.revenueAtStake).toLocaleString(locale)}
+              {t('scores.rank')} {score.rank} · {t('scores.revenueAtStake')} {money(score.revenueAtStake)}
             </div>
             <div className="muted small">
               ROC AUC {run.rocAuc === null ? '–' : run.rocAuc.toFixed(3)} · {run.scoredAsOf}

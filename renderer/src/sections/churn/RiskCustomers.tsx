@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { reasonText } from '../../../../shared/churn/labels';
 import type { ChurnRun, ChurnScoreRow, ChurnScoreSort } from '../../../../shared/churn/types';
 import { useWorkbench } from '../../app/context';
+import { useMoney } from '../../app/money';
 import { pct, useNamespacedT } from './format';
 
 const PAGE = 25;
@@ -27,7 +28,7 @@ export function RiskCustomers({ run }: { run: ChurnRun }) {
     };
   }, [wb.api, wb.reportError, run.id, sort, search, offset]);
 
-  const money = (v: number) => Math.round(v).toLocaleString(locale);
+  const money = useMoney();
   return (
     <section className="card" data-testid="churn-customers">
       <div className="card-header">

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DORMANT_P_ALIVE, type ClvCustomerRow, type ClvRun } from '../../../../shared/clv/types';
 import { useWorkbench } from '../../app/context';
-import { money, pct } from './format';
+import { pct } from './format';
+import { useMoney } from '../../app/money';
 
 const TOP = 10;
 
@@ -11,9 +12,9 @@ const TOP = 10;
  * spend: the win-back list. Paged and sorted by the engine like the main list.
  */
 export function AtRiskCard({ run }: { run: ClvRun }) {
-  const { t, i18n } = useTranslation('clv');
+  const { t } = useTranslation('clv');
   const wb = useWorkbench();
-  const locale = i18n.language;
+  const money = useMoney();
   const [page, setPage] = useState<{ total: number; rows: ClvCustomerRow[] } | null>(null);
 
   useEffect(() => {
@@ -58,9 +59,9 @@ export function AtRiskCard({ run }: { run: ClvRun }) {
                     <div className="muted small">{r.customerId}</div>
                   </td>
                   <td className="num">{r.x}</td>
-                  <td className="num">{money(r.x * r.monetary, locale)}</td>
+                  <td className="num">{money(r.x * r.monetary)}</td>
                   <td className="num">{pct(r.pAlive)}</td>
-                  <td className="num">{money(r.clv, locale)}</td>
+                  <td className="num">{money(r.clv)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { intervalsWithheld } from '../../../../shared/clv/intervals';
 import type { ClvRun } from '../../../../shared/clv/types';
-import { money, pct, range } from './format';
+import { pct, range } from './format';
+import { useMoney } from '../../app/money';
 
 /** The book's value over the horizon with its own interval, and the formula and denominator behind it. */
 export function BookValue({ run }: { run: ClvRun }) {
   const { t, i18n } = useTranslation('clv');
   const r = run.result;
   const locale = i18n.language;
+  const money = useMoney();
   const withheld = intervalsWithheld(r);
   const book = r.intervals?.clv ?? null;
   const purchases = r.intervals?.expectedPurchases ?? null;
@@ -17,8 +19,8 @@ export function BookValue({ run }: { run: ClvRun }) {
       <div className="kpi-grid">
         <div className="kpi" data-testid="clv-book-value">
           <div className="kpi-label">{t('ui.book.value', { months: r.horizonMonths })}</div>
-          <div className="kpi-value">{money(r.totals.clv, locale)}</div>
-          <div className="muted small">{book ? `95%: ${range(book.low, book.high, (v) => money(v, locale))}` : ''}</div>
+          <div className="kpi-value">{money(r.totals.clv)}</div>
+          <div className="muted small">{book ? `95%: ${range(book.low, book.high, (v) => money(v))}` : ''}</div>
         </div>
         <div className="kpi">
           <div className="kpi-label">{t('ui.book.purchases')}</div>

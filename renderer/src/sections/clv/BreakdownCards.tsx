@@ -7,7 +7,8 @@ import { MIN_CUSTOMERS_FOR_TOP_SHARES } from '../../../../shared/clv/breakdown';
 import { aliveBandLabel, segmentGroupLabel, tierGroupLabel, valueBandLabel } from '../../../../shared/clv/breakdown-labels';
 import { useWorkbench } from '../../app/context';
 import { Chart } from '../../components/Chart';
-import { money, pct } from './format';
+import { pct } from './format';
+import { useMoney } from '../../app/money';
 
 /**
  * How the run's book splits (clv.breakdown, aggregated by the engine): the CLV distribution with the
@@ -29,7 +30,8 @@ export function BreakdownCards({ run }: { run: ClvRun }) {
   }, [wb.api, wb.reportError, run.id]);
   if (!b) return null;
   const locale = i18n.language;
-  const m = (v: number): string => money(v, locale);
+  const money = useMoney();
+  const m = (v: number): string => money(v);
   const common = { customers: b.customers.toLocaleString(locale), book: m(b.bookValue), id: run.id };
   const d = b.distribution;
   const step = d.bands.length > 1 ? d.bands[1]!.low - d.bands[0]!.low : null;
@@ -138,6 +140,7 @@ function GroupTable({
   locale: string;
 }) {
   const { t } = useTranslation('clv');
+  const money = useMoney();
   return (
     <table className="table compact clv-table" data-testid="clv-breakdown-table">
       <thead>
@@ -157,9 +160,9 @@ function GroupTable({
             <td>{name(g)}</td>
             <td className="num">{g.customers.toLocaleString(locale)}</td>
             <td className="num">{pct(g.customerShare)}</td>
-            <td className="num">{money(g.value, locale)}</td>
+            <td className="num">{money(g.value)}</td>
             <td className="num">{pct(g.valueShare)}</td>
-            <td className="num">{money(g.meanClv, locale)}</td>
+            <td className="num">{money(g.meanClv)}</td>
             <td className="num">{g.customers > 0 ? pct(g.meanPAlive) : '–'}</td>
           </tr>
         ))}

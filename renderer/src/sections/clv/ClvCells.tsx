@@ -1,5 +1,6 @@
 import type { ClvCustomerRow } from '../../../../shared/clv/types';
-import { money, pct } from './format';
+import { pct } from './format';
+import { useMoney } from '../../app/money';
 
 /** Customer-table cells: P(alive) and CLV from the latest CLV run ('…' while loading, '—' when not in it). */
 export function ClvAliveCell({ row }: { row: ClvCustomerRow | null | undefined }) {
@@ -8,13 +9,14 @@ export function ClvAliveCell({ row }: { row: ClvCustomerRow | null | undefined }
   return <span data-testid="diag-clv-alive">{pct(row.pAlive)}</span>;
 }
 
-export function ClvValueCell({ row, locale }: { row: ClvCustomerRow | null | undefined; locale: string }) {
+export function ClvValueCell({ row }: { row: ClvCustomerRow | null | undefined; locale: string }) {
+  const money = useMoney();
   if (row === undefined) return <span className="muted">…</span>;
   if (row === null || row.clv === null) return <span className="muted">—</span>;
-  const interval = row.clvLow !== null && row.clvHigh !== null ? `95%: ${money(row.clvLow, locale)} – ${money(row.clvHigh, locale)}` : undefined;
+  const interval = row.clvLow !== null && row.clvHigh !== null ? `95%: ${money(row.clvLow)} – ${money(row.clvHigh)}` : undefined;
   return (
     <span title={interval} data-testid="diag-clv-value">
-      {money(row.clv, locale)}
+      {money(row.clv)}
     </span>
   );
 }

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClvCustomerRow, ClvRunSummary } from '../../../../shared/clv/types';
 import { useWorkbench } from '../../app/context';
-import { money, pct, range } from './format';
+import { pct, range } from './format';
+import { useMoney } from '../../app/money';
 import './clv.css';
 
 /**
@@ -10,7 +11,7 @@ import './clv.css';
  * no run exists; the run's verdict beside the figures when the model does not plainly suit the data.
  */
 export function ClvPanel({ customerKey }: { customerKey: string }) {
-  const { t, i18n } = useTranslation('clv');
+  const { t } = useTranslation('clv');
   const wb = useWorkbench();
   const [state, setState] = useState<{ run: ClvRunSummary; row: ClvCustomerRow | null } | null>(null);
 
@@ -26,8 +27,8 @@ export function ClvPanel({ customerKey }: { customerKey: string }) {
 
   if (!state) return null;
   const { run, row } = state;
-  const locale = i18n.language;
-  const m = (v: number) => money(v, locale);
+  const money = useMoney();
+  const m = (v: number) => money(v);
   const f2 = (v: number) => v.toFixed(2);
   return (
     <section className="card clv-panel" data-testid="customer-clv">
@@ -62,7 +63,7 @@ export function ClvPanel({ customerKey }: { customerKey: string }) {
           </div>
           <div className="kpi">
             <div className="kpi-label">{t('customers.expectedSpend')}</div>
-            <div className="kpi-value">{money(row.expectedSpend, locale)}</div>
+            <div className="kpi-value">{money(row.expectedSpend)}</div>
             <div className="muted small">{range(row.expectedSpendLow, row.expectedSpendHigh, m)}</div>
           </div>
           <div className="kpi">
@@ -70,7 +71,7 @@ export function ClvPanel({ customerKey }: { customerKey: string }) {
               {t('customers.clv')} · {t('ui.card.months', { months: run.params.horizonMonths })}
             </div>
             <div className="kpi-value" data-testid="customer-clv-value">
-              {money(row.clv, locale)}
+              {money(row.clv)}
             </div>
             <div className="muted small">{range(row.clvLow, row.clvHigh, m)}</div>
           </div>
@@ -78,7 +79,7 @@ export function ClvPanel({ customerKey }: { customerKey: string }) {
       )}
       {row !== null && (
         <p className="muted small">
-          {t('customers.frequency')}: {row.x} · {t('customers.monetary')}: {money(row.monetary, locale)} · {t('intervals.note')}
+          {t('customers.frequency')}: {row.x} · {t('customers.monetary')}: {money(row.monetary)} · {t('intervals.note')}
         </p>
       )}
     </section>

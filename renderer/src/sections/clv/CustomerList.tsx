@@ -2,15 +2,16 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClvCustomerRow, ClvCustomerSort, ClvRun } from '../../../../shared/clv/types';
 import { useWorkbench } from '../../app/context';
-import { money, pct, range } from './format';
+import { pct, range } from './format';
+import { useMoney } from '../../app/money';
 
 const PAGE = 25;
 
 /** The run's customers, paged and sorted by the engine (clv.customers); a row opens the customer card. */
 export function CustomerList({ run }: { run: ClvRun }) {
-  const { t, i18n } = useTranslation('clv');
+  const { t } = useTranslation('clv');
   const wb = useWorkbench();
-  const locale = i18n.language;
+  const money = useMoney();
   const [sort, setSort] = useState<ClvCustomerSort>('clv');
   const [descending, setDescending] = useState(true);
   const [search, setSearch] = useState('');
@@ -43,7 +44,7 @@ export function CustomerList({ run }: { run: ClvRun }) {
       </button>
     </th>
   );
-  const m = (v: number) => money(v, locale);
+  const m = (v: number) => money(v);
   const f2 = (v: number) => v.toFixed(2);
   return (
     <section className="card" data-testid="clv-customers">
@@ -91,11 +92,11 @@ export function CustomerList({ run }: { run: ClvRun }) {
                 <div className="muted small">{range(r.expectedPurchasesLow, r.expectedPurchasesHigh, f2)}</div>
               </td>
               <td className="num">
-                {money(r.expectedSpend, locale)}
+                {money(r.expectedSpend)}
                 <div className="muted small">{range(r.expectedSpendLow, r.expectedSpendHigh, m)}</div>
               </td>
               <td className="num clv-value">
-                {money(r.clv, locale)}
+                {money(r.clv)}
                 <div className="muted small">{range(r.clvLow, r.clvHigh, m)}</div>
               </td>
             </tr>

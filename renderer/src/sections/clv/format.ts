@@ -2,10 +2,6 @@
 // percentages, and an interval printed beside its point only when the run has one.
 export const pct = (v: number | null | undefined, digits = 1): string => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(digits)}%`);
 
-export function money(v: number | null | undefined, locale: string): string {
-  return v === null || v === undefined ? '–' : Math.round(v).toLocaleString(locale);
-}
-
 export function sig(v: number | null | undefined, digits = 4): string {
   return v === null || v === undefined ? '–' : Number(v.toPrecision(digits)).toLocaleString('en', { maximumFractionDigits: 6 });
 }

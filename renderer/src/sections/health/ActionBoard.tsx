@@ -6,7 +6,8 @@ import type { ActionStatus } from '../../../../shared/health/playbook';
 import { ACTION_SORTS, type ActionSort, type FacetCounts } from '../../../../shared/health/triage';
 import { useWorkbench } from '../../app/context';
 import { fmtWhen } from './labels';
-import { TriageBasis, TriageFilters, fmtMoney, type TriageFilter } from './triage/TriageFilters';
+import { TriageBasis, TriageFilters, type TriageFilter } from './triage/TriageFilters';
+import { useMoney } from '../../app/money';
 import { BulkBar, UndoToast, doneMessage, type BulkInput, type BulkOp } from './triage/BulkBar';
 import { ActionPolicyDialog } from './triage/ActionPolicyDialog';
 import { ExportTableButton } from '../../components/ExportTableButton';
@@ -254,11 +255,11 @@ export function ActionBoard({ version, onChanged, onOpenCustomer }: Props) {
 /** The triage line of a card on the board: tier, churn risk and revenue at stake, snooze. */
 function TriageLine({ a }: { a: TriageActionRow }) {
   const { t } = useTranslation();
-  const wb = useWorkbench();
+  const money = useMoney();
   const parts = [
     a.tier ? t(`analytics:tiers.names.${a.tier}`, { defaultValue: a.tier }) : null,
     a.churnRisk !== 'none' ? `${t('triage:filters.churnRisk')} ${t(`triage:churnRisk.${a.churnRisk}`)}` : null,
-    a.revenueAtStake !== null ? `${t('triage:columns.stake')} ${fmtMoney(a.revenueAtStake, wb.locale)}` : null,
+    a.revenueAtStake !== null ? `${t('triage:columns.stake')} ${money(a.revenueAtStake)}` : null,
     a.snoozedUntil ? t('triage:list.snoozedUntil', { date: a.snoozedUntil }) : null,
   ].filter(Boolean);
   return parts.length ? <div className="muted small triage-line">{parts.join(' · ')}</div> : null;

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import type { CustomerHealth, CustomerStatus } from '../../../../shared/contract/health';
 import { daysBetween } from '../../../../shared/health/dates';
 import type { StatusNote } from '../../../../shared/health/status-notes';
-import { useWorkbench } from '../../app/context';
+import { useMoney } from '../../app/money';
 import { BandBadge, ScorePill } from './BandBadge';
 import { fmtScore, measureName, modelName } from './labels';
 
@@ -61,10 +61,9 @@ function noteText(t: TFunction, n: StatusNote): string {
 /** "Why is this customer 风险?": each view's verdict at one as-of date, with its rule and data. */
 export function CustomerStatusPanel({ c }: { c: CustomerHealth }) {
   const { t } = useTranslation('health');
-  const wb = useWorkbench();
+  const money = useMoney();
   const s = c.status;
   if (!s) return null;
-  const money = (n: number) => new Intl.NumberFormat(wb.locale, { maximumFractionDigits: 0 }).format(n);
   const open = c.signals.filter((x) => x.status === 'open');
   const count = (sev: string) => open.filter((x) => x.severity === sev).length;
   const lowest = c.model

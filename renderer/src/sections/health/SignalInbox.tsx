@@ -9,7 +9,8 @@ import type { ActionTemplateId } from '../../../../shared/health/vocabulary';
 import { DEFAULT_PLAYBOOK } from '../../../../shared/health/playbook';
 import { useWorkbench } from '../../app/context';
 import { BandBadge, SeverityBadge } from './BandBadge';
-import { TriageBasis, TriageFilters, facetLabel, fmtMoney, type TriageFilter } from './triage/TriageFilters';
+import { TriageBasis, TriageFilters, facetLabel, type TriageFilter } from './triage/TriageFilters';
+import { useMoney } from '../../app/money';
 import { BulkBar, UndoToast, doneMessage, type BulkInput, type BulkOp } from './triage/BulkBar';
 import { ExportTableButton } from '../../components/ExportTableButton';
 import { useSavedView } from '../../app/saved-views';
@@ -289,7 +290,7 @@ function templateFor(rules: SignalRule[], s: TriageSignalRow): ActionTemplateId 
 
 function CustomerCells({ r }: { r: TriageSignalRow | CustomerSignalGroup }) {
   const { t } = useTranslation();
-  const wb = useWorkbench();
+  const money = useMoney();
   return (
     <>
       <td className="nowrap">{r.tier ? facetLabel(t, 'tier', r.tier, 'signal') : <span className="muted">–</span>}</td>
@@ -300,7 +301,7 @@ function CustomerCells({ r }: { r: TriageSignalRow | CustomerSignalGroup }) {
         {t(`triage:churnRisk.${r.churnRisk}`)}
         {r.churnProbability !== null ? <span className="muted small"> {(r.churnProbability * 100).toFixed(0)}%</span> : null}
       </td>
-      <td className="num nowrap">{fmtMoney(r.revenueAtStake, wb.locale)}</td>
+      <td className="num nowrap">{money(r.revenueAtStake)}</td>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { useWorkbench } from '../../app/context';
 import { useJob } from '../../hooks/useJob';
 import { downloadUrl } from '../reports/download';
 import { ImpactJobProgress } from './JobProgress';
+import { useMoney } from '../../app/money';
 
 /** Example terms: NPS against the frozen baseline, three marginal bands, a fixed fee, cap and floor. */
 function exampleTerms(measurementDate: string): string {
@@ -98,7 +99,7 @@ export function FeeView() {
   };
 
   const s = statement;
-  const money = (v: number) => `${v.toLocaleString(wb.locale, { maximumFractionDigits: 0 })} ${s?.terms.currency ?? ''}`;
+  const money = useMoney(s?.terms.currency);
   const running = jobs.xlsx.running || jobs.pdf.running;
   return (
     <div className="impact-columns">

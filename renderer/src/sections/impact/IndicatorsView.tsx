@@ -5,6 +5,7 @@ import type { IndicatorsReport } from '../../../../shared/impact/views';
 import { formatIndicator } from '../../../../shared/impact/format';
 import { buildTrendChart } from '../../../../shared/charts/trend';
 import { useWorkbench } from '../../app/context';
+import { useMoney } from '../../app/money';
 import { Chart } from '../../components/Chart';
 import { useJob } from '../../hooks/useJob';
 import { ImpactJobProgress } from './JobProgress';
@@ -12,6 +13,7 @@ import { ImpactJobProgress } from './JobProgress';
 export function IndicatorsView() {
   const { t } = useTranslation('impact');
   const wb = useWorkbench();
+  const money = useMoney();
   const [grain, setGrain] = useState<Grain>('quarter');
   const [report, setReport] = useState<IndicatorsReport | null>(null);
   const [freezeDate, setFreezeDate] = useState('');
@@ -167,8 +169,8 @@ export function IndicatorsView() {
                   {row.current.value === null
                     ? t(`indicators.absent.${row.current.absentReason ?? 'unknown'}`)
                     : t(`indicators.formulas.${row.id}`, {
-                        num: row.id === 'arpuGrowth' ? Math.round(row.current.numerator ?? 0).toLocaleString(wb.locale) : (row.current.numerator ?? ''),
-                        den: row.id === 'arpuGrowth' ? Math.round(row.current.denominator ?? 0).toLocaleString(wb.locale) : (row.current.denominator ?? ''),
+                        num: row.id === 'arpuGrowth' ? money(row.current.numerator) : (row.current.numerator ?? ''),
+                        den: row.id === 'arpuGrowth' ? money(row.current.denominator) : (row.current.denominator ?? ''),
                       })}
                   {row.current.small && <span className="muted"> · {t('common.small', { count: row.current.denominator ?? 0 })}</span>}
                 </td>

@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { PlanResult } from '../../../../shared/contract/impact';
 import type { Outcome } from '../../../../shared/impact/experiment';
 import { useWorkbench } from '../../app/context';
+import { useMoney } from '../../app/money';
 import { formatEffect } from './format';
 
 /** Before the start: the sizes an effect needs, or the power and MDE of the groups on hand. */
 export function PlanCalculator() {
   const { t } = useTranslation('impact');
   const wb = useWorkbench();
+  const money = useMoney();
   const [outcome, setOutcome] = useState<Outcome>('retained');
   const [rate, setRate] = useState('0.6');
   const [sd, setSd] = useState('');
@@ -71,7 +73,9 @@ export function PlanCalculator() {
           {res.achievedPower !== null && <li>{t('experiments.calculator.achieved', { power: `${(res.achievedPower * 100).toFixed(1)}%` })}</li>}
           {sizes && (
             <li>
-              {res.mde === null ? t('experiments.calculator.mdeNone') : t('experiments.calculator.mde', { mde: formatEffect(res.mde, outcome, wb.locale) })}
+              {res.mde === null
+                ? t('experiments.calculator.mdeNone')
+                : t('experiments.calculator.mde', { mde: formatEffect(res.mde, outcome, wb.locale, money) })}
             </li>
           )}
         </ul>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExperimentResult, ExperimentSummary } from '../../../../shared/impact/experiment';
 import { buildTrendChart } from '../../../../shared/charts/trend';
 import { useWorkbench } from '../../app/context';
+import { useMoney } from '../../app/money';
 import { Chart } from '../../components/Chart';
 import { formatEffect, formatP } from './format';
 
@@ -16,7 +17,8 @@ interface Props {
 export function ResultCard({ result: r, experiment: e, measure, onDelete }: Props) {
   const { t } = useTranslation('impact');
   const wb = useWorkbench();
-  const effect = (v: number) => formatEffect(v, r.outcome, wb.locale);
+  const money = useMoney();
+  const effect = (v: number) => formatEffect(v, r.outcome, wb.locale, money);
   const measureName = t(`experiments.outcomeShort.${r.outcome}`);
   const level = Math.round((1 - r.alpha) * 100);
   return (

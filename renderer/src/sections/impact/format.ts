@@ -2,8 +2,8 @@ import type { Locale } from '../../../../shared/errors';
 import type { Outcome } from '../../../../shared/impact/experiment';
 
 /** A difference or an effect: percentage points for rates, money for revenue. */
-export function formatEffect(v: number, outcome: Outcome, locale: Locale): string {
-  if (outcome === 'revenue') return v.toLocaleString(locale, { maximumFractionDigits: 0 });
+export function formatEffect(v: number, outcome: Outcome, locale: Locale, money: (v: number) => string): string {
+  if (outcome === 'revenue') return money(v);
   const pts = (v * 100).toLocaleString(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   return locale === 'zh-CN' ? `${pts} 个百分点` : `${pts} pp`;
 }

@@ -3,7 +3,6 @@ import type { NpsFigure } from '../../../../shared/voc/nps';
 
 export const f1 = (v: number | null | undefined): string => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(1));
 export const signed1 = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : `${v >= 0 ? '+' : ''}${v.toFixed(1)}`);
-export const money = (v: number, locale: string): string => Math.round(v).toLocaleString(locale);
 export const interval = (n: NpsFigure): string => (n.low === null || n.high === null ? '' : `[${f1(n.low)}, ${f1(n.high)}]`);
 
 /** The label of a dimension id ('attr:城市' → 属性：城市). */

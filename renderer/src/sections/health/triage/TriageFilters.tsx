@@ -139,8 +139,3 @@ export function TriageBasis({ context }: { context: TriageContext }) {
     </p>
   );
 }
-
-/** Amounts on lists: whole units with grouped thousands. */
-export function fmtMoney(v: number | null, locale: string): string {
-  return v === null ? '—' : Math.round(v).toLocaleString(locale);
-}
