@@ -14,6 +14,7 @@ import {
   type FindingsOptions,
   type GroupSummary,
   type Localised,
+  type NpsSummary,
 } from './types';
 
 // The findings engine: from a summary of the stored runs to ranked, drafted findings in both
@@ -73,6 +74,10 @@ interface Draft {
   significant: boolean;
   /** The model the figure comes from failed its own evaluation (churn: leakage or no better than the base rate; CLV: unsuitable). */
   unreliableModel?: boolean;
+  /** The figure's 95% interval is wider than the stated maximum (an NPS on few answers). */
+  wideInterval?: boolean;
+  /** The minimum the basis is held to when it is not minCustomers (a trait: the review's minimum support). */
+  minBasis?: number;
 }
 
 function attributeName(l: Locale, attribute: string): string {
@@ -378,6 +383,176 @@ function clvDrafts(input: FindingsInput, currency: string): Draft[] {
   ];
 }
 
+/** Revenue per customer over the last 12 months, from the diagnostic run (0 without one: the finding then ranks by nothing). */
+function revenuePerCustomer(input: FindingsInput): number {
+  const d = input.diagnostic;
+  return d && d.customers > 0 ? d.revenue12m / d.customers : 0;
+}
+
+const points = (l: Locale, v: number) => formatValue(v, 'number', { locale: l, decimals: 1 });
+const signedPoints = (l: Locale, v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${points(l, Math.abs(v))}`;
+const halfWidth = (n: NpsSummary) => (n.high - n.low) / 2;
+
+function npsDrafts(input: FindingsInput, o: FindingsOptions): Draft[] {
+  const v = input.voc;
+  const last = v?.last;
+  if (!v || !last) return [];
+  const prev = v.previous;
+  const change = prev ? last.nps.nps - prev.nps.nps : null;
+  // Two independent samples of answers: the change's standard error is the root of the summed variances.
+  const seChange = prev ? Math.sqrt(last.nps.se ** 2 + prev.nps.se ** 2) : null;
+  const z = change !== null && seChange !== null && seChange > 0 ? change / seChange : null;
+  const key = change === null ? 'npsLevel' : change < 0 ? 'npsFell' : 'npsRose';
+  const interval = (l: Locale, n: NpsSummary) => `[${signedPoints(l, n.low)}, ${signedPoints(l, n.high)}]`;
+  return [
+    {
+      id: 'nps',
+      kind: 'npsChange',
+      headline: both(`headline.${key}`, (l) => ({
+        period: last.periodKey,
+        nps: signedPoints(l, last.nps.nps),
+        interval: interval(l, last.nps),
+        responses: int(l, last.nps.responses),
+        previousPeriod: prev?.periodKey ?? '',
+        previous: prev ? signedPoints(l, prev.nps.nps) : '',
+        change: points(l, Math.abs(change ?? 0)),
+      })),
+      figure: { value: last.nps.nps, format: 'number', baseline: prev?.nps.nps ?? null },
+      formula: both(change === null ? 'formula.npsLevel' : 'formula.nps', (l) => ({
+        promoters: int(l, last.nps.promoters),
+        passives: int(l, last.nps.passives),
+        detractors: int(l, last.nps.detractors),
+        responses: int(l, last.nps.responses),
+        interval: interval(l, last.nps),
+        previousResponses: int(l, prev?.nps.responses ?? 0),
+        previousInterval: prev ? interval(l, prev.nps) : '',
+        z: num2(l, z),
+      })),
+      basis: last.nps.responses,
+      materiality: last.nps.detractors * revenuePerCustomer(input),
+      materialityNote: both('materiality.detractors', () => ({})),
+      z,
+      section: 'voc',
+      chart: both('evidence.npsTrend', () => ({})),
+      run: v.run,
+      action: change !== null && change < 0 ? 'executiveEscalation' : 'serviceImprovementNote',
+      significant: z === null || Math.abs(z) >= o.zCritical,
+      wideInterval: halfWidth(last.nps) > o.maxNpsHalfWidth,
+    },
+  ];
+}
+
+function npsThemeDrafts(input: FindingsInput, o: FindingsOptions): Draft[] {
+  const t = input.voc?.themes;
+  const top = t?.top;
+  if (!t || !top || !(top.npsEffect > 0)) return [];
+  return [
+    {
+      id: `nps-theme:${top.id}`,
+      kind: 'npsTheme',
+      headline: both('headline.npsTheme', (l) => ({
+        theme: top.name[l],
+        detractors: int(l, top.detractors),
+        ifPassive: signedPoints(l, top.npsIfPassive),
+        nps: signedPoints(l, t.overall.nps),
+        effect: signedPoints(l, top.npsEffect),
+        comments: int(l, top.comments),
+      })),
+      figure: { value: top.npsEffect, format: 'number', baseline: t.overall.nps },
+      formula: both('formula.npsTheme', (l) => ({
+        detractors: int(l, top.detractors),
+        responses: int(l, t.overall.responses),
+        nps: signedPoints(l, t.overall.nps),
+        comments: int(l, top.comments),
+        customers: int(l, top.customers),
+      })),
+      basis: top.customers,
+      materiality: top.detractors * revenuePerCustomer(input),
+      materialityNote: both('materiality.detractors', () => ({})),
+      z: null,
+      section: 'voc',
+      chart: both('evidence.themesTable', () => ({})),
+      run: t.run,
+      action: 'serviceImprovementNote',
+      significant: true,
+      wideInterval: halfWidth(t.overall) > o.maxNpsHalfWidth,
+    },
+  ];
+}
+
+function churnReviewDrafts(input: FindingsInput, o: FindingsOptions, currency: string): Draft[] {
+  const r = input.churnReview;
+  if (!r) return [];
+  const money = (l: Locale, v: number) => formatValue(v, 'currency', { locale: l, currency, decimals: 0 });
+  const out: Draft[] = [];
+  if (r.churnedCount > 0) {
+    out.push({
+      id: 'churn-review-lost',
+      kind: 'churnReviewLost',
+      headline: both('headline.churnReviewLost', (l) => ({
+        period: r.period,
+        lost: money(l, r.lostRevenue),
+        churned: int(l, r.churnedCount),
+        onBook: int(l, r.onBook),
+        rate: pct(l, r.churnRatePct === null ? null : r.churnRatePct / 100),
+      })),
+      figure: { value: r.lostRevenue, format: 'currency', baseline: null },
+      formula: both('formula.churnReviewLost', (l) => ({ churned: int(l, r.churnedCount), onBook: int(l, r.onBook) })),
+      // The review's figure is a count of recorded losses, not an estimate: its basis is the book it is a share of.
+      basis: r.onBook,
+      materiality: r.lostRevenue,
+      materialityNote: both('materiality.reviewLost', () => ({})),
+      z: null,
+      section: 'churnReview',
+      chart: both('evidence.reviewLost', () => ({})),
+      run: r.run,
+      action: 'winBack',
+      significant: true,
+    });
+  }
+  // The largest lift among traits that pass the review's own tests; failing that, the largest lift
+  // at all, drafted as weak so the consultant sees why it is not a conclusion.
+  const passes = (t: (typeof r.traits)[number]) => t.churnedWith >= r.minSupport && t.q < o.maxTraitQ;
+  const byLift = [...r.traits].filter((t) => t.lift > 1).sort((a, b) => b.lift - a.lift || b.churnedWith - a.churnedWith);
+  const trait = byLift.find(passes) ?? byLift[0];
+  if (trait) {
+    const lostPerChurned = r.churnedCount > 0 ? r.lostRevenue / r.churnedCount : 0;
+    out.push({
+      id: `churn-review-trait:${trait.dimension}:${trait.value}`,
+      kind: 'churnReviewTrait',
+      headline: both('headline.churnReviewTrait', (l) => ({
+        trait: trait.label[l],
+        lift: formatValue(trait.lift, 'number', { locale: l, decimals: 2 }),
+        rateWith: pct(l, trait.churnRateWith / 100),
+        overall: pct(l, trait.churnRateOverall / 100),
+        churnedWith: int(l, trait.churnedWith),
+        churned: int(l, r.traitChurned),
+      })),
+      figure: { value: trait.lift, format: 'number', baseline: 1 },
+      formula: both('formula.churnReviewTrait', (l) => ({
+        churnedWith: int(l, trait.churnedWith),
+        retainedWith: int(l, trait.retainedWith),
+        churned: int(l, r.traitChurned),
+        total: int(l, r.traitChurned + r.traitRetained),
+        q: formatValue(trait.q, 'number', { locale: l, decimals: 3 }),
+        minSupport: int(l, r.minSupport),
+      })),
+      basis: trait.churnedWith,
+      minBasis: r.minSupport,
+      // Churned customers beyond the overall rate, at the period's average loss per churned customer.
+      materiality: trait.churnedWith * (1 - 1 / trait.lift) * lostPerChurned,
+      materialityNote: both('materiality.reviewTrait', () => ({})),
+      z: null,
+      section: 'churnReview',
+      chart: both('evidence.reviewTraits', () => ({})),
+      run: r.run,
+      action: 'crossTeamMeeting',
+      significant: trait.q < o.maxTraitQ,
+    });
+  }
+  return out;
+}
+
 /**
  * Drafted findings, strongest first: findings with enough customers and a change beyond noise rank
  * by the revenue they concern; weak ones (too few customers, or within noise) follow, in the same order.
@@ -391,9 +566,21 @@ export function proposeFindings(input: FindingsInput, options: Partial<FindingsO
     ...healthDrafts(input, playbook),
     ...churnDrafts(input, input.currency),
     ...clvDrafts(input, input.currency),
+    ...npsDrafts(input, o),
+    ...npsThemeDrafts(input, o),
+    ...churnReviewDrafts(input, o, input.currency),
   ];
   const findings = drafts.map((d): Finding => {
-    const weakReason = d.basis < o.minCustomers ? 'fewCustomers' : d.unreliableModel ? 'unreliableModel' : !d.significant ? 'notSignificant' : null;
+    const weakReason =
+      d.basis < (d.minBasis ?? o.minCustomers)
+        ? 'fewCustomers'
+        : d.unreliableModel
+          ? 'unreliableModel'
+          : d.wideInterval
+            ? 'wideInterval'
+            : !d.significant
+              ? 'notSignificant'
+              : null;
     return {
       id: d.id,
       kind: d.kind,
@@ -405,6 +592,7 @@ export function proposeFindings(input: FindingsInput, options: Partial<FindingsO
       materialityNote: d.materialityNote,
       weak: weakReason !== null,
       weakReason,
+      ...(d.minBasis !== undefined ? { minBasis: d.minBasis } : {}),
       z: d.z,
       evidence: { section: d.section, chart: d.chart, run: d.run },
       action: {
@@ -421,9 +609,10 @@ export function proposeFindings(input: FindingsInput, options: Partial<FindingsO
 }
 
 /** The sentence saying why a finding is weak, in one language. */
-export function weakText(locale: Locale, f: Pick<Finding, 'weakReason' | 'basis'>, options: Partial<FindingsOptions> = {}): string | null {
+export function weakText(locale: Locale, f: Pick<Finding, 'weakReason' | 'basis' | 'minBasis'>, options: Partial<FindingsOptions> = {}): string | null {
   const o = { ...DEFAULT_FINDINGS_OPTIONS, ...options };
-  if (f.weakReason === 'fewCustomers') return tr(locale)('findings:weak.fewCustomers', { basis: f.basis, min: o.minCustomers });
+  if (f.weakReason === 'fewCustomers') return tr(locale)('findings:weak.fewCustomers', { basis: f.basis, min: f.minBasis ?? o.minCustomers });
+  if (f.weakReason === 'wideInterval') return tr(locale)('findings:weak.wideInterval', { max: o.maxNpsHalfWidth });
   if (f.weakReason === 'unreliableModel') return tr(locale)('findings:weak.unreliableModel');
   if (f.weakReason === 'notSignificant') return tr(locale)('findings:weak.notSignificant', { z: o.zCritical });
   return null;

@@ -19,12 +19,17 @@ export const FINDING_KINDS = [
   'healthTier',
   'churnAtStake',
   'clvDormant',
+  'npsChange',
+  'npsTheme',
+  'churnReviewLost',
+  'churnReviewTrait',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 /** Which stored run a finding quotes. */
 export interface FindingRunRef {
-  kind: 'diagnostic' | 'health' | 'churn' | 'clv';
+  /** 'surveys': the survey answers themselves (id is the number of answers, asOf the latest answer's date). */
+  kind: 'diagnostic' | 'health' | 'churn' | 'clv' | 'surveys' | 'voc' | 'churnReview';
   id: number;
   asOf: string;
 }
@@ -54,7 +59,9 @@ export interface Finding {
   materialityNote: Localised;
   /** Too few customers (basis below the stated minimum) or a change within noise: said, not hidden. */
   weak: boolean;
-  weakReason: 'fewCustomers' | 'unreliableModel' | 'notSignificant' | null;
+  weakReason: 'fewCustomers' | 'unreliableModel' | 'notSignificant' | 'wideInterval' | null;
+  /** The minimum the basis was held to when it is not the engine's minCustomers (a churn-review trait: the review's minimum support). */
+  minBasis?: number;
   /** Two-proportion z statistic for a change in a rate, when the finding is one. */
   z: number | null;
   evidence: { section: ReportSectionId; chart: Localised; run: FindingRunRef };
@@ -132,6 +139,58 @@ export interface FindingsInput {
     /** The run's verdict on whether the model suits the data: an unsuitable fit supports no finding. */
     verdict: Verdict;
   } | null;
+  /** NPS by period from the survey answers (as the 客户之声 section shows them) and the latest theme run. */
+  voc?: {
+    grain: 'month' | 'quarter' | 'year';
+    /** The survey answers the figures come from. */
+    run: FindingRunRef;
+    last: { periodKey: string; nps: NpsSummary } | null;
+    previous: { periodKey: string; nps: NpsSummary } | null;
+    /** The latest stored theme run and its theme with the largest NPS effect (null: no theme has one). */
+    themes: {
+      run: FindingRunRef;
+      /** The NPS the effects are measured against (the run's survey answers in scope). */
+      overall: NpsSummary;
+      top: { id: string; name: Localised; comments: number; detractors: number; customers: number; npsIfPassive: number; npsEffect: number } | null;
+    } | null;
+  } | null;
+  /** The latest stored churn review (流失复盘). */
+  churnReview?: {
+    run: FindingRunRef;
+    period: string;
+    onBook: number;
+    churnedCount: number;
+    churnRatePct: number | null;
+    lostRevenue: number;
+    minSupport: number;
+    /** Churned and retained customers over the trait window (the traits' denominators). */
+    traitChurned: number;
+    traitRetained: number;
+    /** Traits over-represented among the churned (lift > 1), owners left out; the engine picks one. */
+    traits: {
+      dimension: string;
+      value: string;
+      label: Localised;
+      churnedWith: number;
+      retainedWith: number;
+      lift: number;
+      churnRateWith: number;
+      churnRateOverall: number;
+      q: number;
+    }[];
+  } | null;
+}
+
+/** An NPS figure as stored (points, −100..100) with its 95% interval and the answers it rests on. */
+export interface NpsSummary {
+  nps: number;
+  low: number;
+  high: number;
+  se: number;
+  responses: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
 }
 
 export interface FindingsOptions {
@@ -139,9 +198,13 @@ export interface FindingsOptions {
   minCustomers: number;
   /** |z| below this is within noise (1.96: two-sided 5%). */
   zCritical: number;
+  /** An NPS whose 95% interval is wider than ± this many points is weak (said, not hidden). */
+  maxNpsHalfWidth: number;
+  /** A churn-review trait with a BH q-value at or above this is not a conclusion. */
+  maxTraitQ: number;
 }
 
-export const DEFAULT_FINDINGS_OPTIONS: FindingsOptions = { minCustomers: 30, zCritical: 1.96 };
+export const DEFAULT_FINDINGS_OPTIONS: FindingsOptions = { minCustomers: 30, zCritical: 1.96, maxNpsHalfWidth: 15, maxTraitQ: 0.1 };
 
 export const FINDING_STATUSES = ['proposed', 'accepted', 'dropped'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];

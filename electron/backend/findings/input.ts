@@ -1,4 +1,12 @@
-import type { FindingRunRef, FindingsInput, GroupSummary } from '../../../shared/findings/types';
+import type { FindingRunRef, FindingsInput, GroupSummary, Localised, NpsSummary } from '../../../shared/findings/types';
+import type { Locale } from '../../../shared/errors';
+import { createTranslator } from '../../../shared/i18n/translate';
+import { vocByPeriod } from '../../../shared/voc/breakdown';
+import type { NpsFigure } from '../../../shared/voc/nps';
+import { readResponses } from '../voc/inputs-sql';
+import { loadThemeRun } from '../voc/themes-run';
+import { loadChurnReview } from '../churn-review/review';
+import { traitLabel } from '../reports/sections/churn-review';
 import type { DiagnosticRunResult } from '../../../shared/analytics/run-result';
 import { loadRun } from '../diagnostics/runs-repo';
 import { overview } from '../health/queries';
@@ -8,7 +16,8 @@ import type { ReadableDB } from '../workspace/connection';
 import type { ReportRuns } from '../reports/run-choice';
 
 // What the findings engine reads, copied from the runs as stored: the diagnostic and health runs the
-// report quotes (run-choice.ts), and the latest churn-model and lifetime-value runs. Nothing is
+// report quotes (run-choice.ts), the latest churn-model, lifetime-value, theme run and churn review,
+// and NPS by quarter from the survey answers as the 客户之声 section computes it. Nothing is
 // recomputed here but sums over stored per-customer rows (churn scores, CLV customers).
 
 const PERIODS_PER_YEAR = { month: 12, quarter: 4, year: 1 } as const;
@@ -125,6 +134,100 @@ function clvInput(sqlite: ReadableDB): FindingsInput['clv'] {
   return { run: { kind: 'clv', id, asOf: run.asOf }, customers: run.customers, dormant: d.n, dormantSpend: d.spend, totalClv: run.totalClv ?? 0, verdict };
 }
 
+/** The grain of the 客户之声 report section's period table, so a finding quotes a row the reader can find there. */
+const VOC_GRAIN = 'quarter';
+
+function npsSummary(n: NpsFigure): NpsSummary | null {
+  if (n.nps === null || n.low === null || n.high === null || n.se === null) return null;
+  return { nps: n.nps, low: n.low, high: n.high, se: n.se, responses: n.responses, promoters: n.promoters, passives: n.passives, detractors: n.detractors };
+}
+
+function vocInput(sqlite: ReadableDB): FindingsInput['voc'] {
+  const responses = readResponses(sqlite, { from: null, to: null });
+  // NPS does not depend on the customer base (only the response rate does): no customers are read.
+  const periods = vocByPeriod(responses, [], VOC_GRAIN).flatMap((p) => {
+    const nps = npsSummary(p.nps);
+    return nps ? [{ periodKey: p.key, nps }] : [];
+  });
+  const run = loadThemeRun(sqlite, null);
+  const scored = responses.filter((r) => r.nps !== null);
+  if (periods.length === 0 && !run) return null;
+  const overall = run ? npsSummary(run.nps) : null;
+  const top = run?.analysis.themes.find((t) => t.npsEffect !== null && t.npsEffect > 0 && t.npsIfPassive !== null);
+  return {
+    grain: VOC_GRAIN,
+    run: { kind: 'surveys', id: scored.length, asOf: scored.length ? (scored[scored.length - 1]?.date ?? '') : '' },
+    last: periods[periods.length - 1] ?? null,
+    previous: periods[periods.length - 2] ?? null,
+    themes:
+      run && overall
+        ? {
+            run: { kind: 'voc', id: run.id, asOf: run.createdAt.slice(0, 10) },
+            overall,
+            top:
+              top && top.npsEffect !== null && top.npsIfPassive !== null
+                ? {
+                    id: top.id,
+                    name: top.name,
+                    comments: top.comments,
+                    detractors: top.detractors,
+                    customers: top.customers,
+                    npsIfPassive: top.npsIfPassive,
+                    npsEffect: top.npsEffect,
+                  }
+                : null,
+          }
+        : null,
+  };
+}
+
+// Owners are people: never a headline (as the segment findings).
+const TRAIT_DIMENSIONS_SKIPPED = new Set(['owner']);
+
+function churnReviewInput(sqlite: ReadableDB): FindingsInput['churnReview'] {
+  const review = loadChurnReview(sqlite, null);
+  if (!review) return null;
+  const translators = { 'zh-CN': createTranslator('zh-CN'), en: createTranslator('en') } as const;
+  const label = (row: (typeof review.traits.rows)[number]): Localised => {
+    const out = {} as Localised;
+    for (const l of ['zh-CN', 'en'] as const satisfies readonly Locale[]) {
+      const t = translators[l];
+      const named = row.dimension === 'tier' ? { ...row, value: String(t(`analytics:tiers.names.${row.value}`, { defaultValue: row.value })) } : row;
+      out[l] = traitLabel(
+        named,
+        (key) => String(t(`voc:${key}`)),
+        (id) => review.themeNames[id]?.[l] ?? id,
+        (id) => String(t(`health:signals.${id}.name`, { defaultValue: id })),
+      );
+    }
+    return out;
+  };
+  return {
+    run: { kind: 'churnReview', id: review.id, asOf: review.createdAt.slice(0, 10) },
+    period: review.params.period,
+    onBook: review.onBook,
+    churnedCount: review.churnedCount,
+    churnRatePct: review.churnRatePct,
+    lostRevenue: review.lostRevenue,
+    minSupport: review.traits.minSupport,
+    traitChurned: review.traits.churned,
+    traitRetained: review.traits.retained,
+    traits: review.traits.rows
+      .filter((r) => !TRAIT_DIMENSIONS_SKIPPED.has(r.dimension) && r.lift > 1)
+      .map((r) => ({
+        dimension: r.dimension,
+        value: r.value,
+        label: label(r),
+        churnedWith: r.churnedWith,
+        retainedWith: r.retainedWith,
+        lift: r.lift,
+        churnRateWith: r.churnRateWith,
+        churnRateOverall: r.churnRateOverall,
+        q: r.q,
+      })),
+  };
+}
+
 export function findingsInput(sqlite: ReadableDB, runs: ReportRuns, currency: string, now: string): FindingsInput {
   return {
     currency,
@@ -132,5 +235,7 @@ export function findingsInput(sqlite: ReadableDB, runs: ReportRuns, currency: st
     health: runs.health ? healthInput(sqlite, runs.health.id, now) : null,
     churn: churnInput(sqlite),
     clv: clvInput(sqlite),
+    voc: vocInput(sqlite),
+    churnReview: churnReviewInput(sqlite),
   };
 }
