@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportExportResult } from '../../../shared/reports/definition';
 import { defaultReportDefinition } from '../../../shared/reports/definition';
 import { fillTokens } from '../../../electron/backend/reports/deck/template';
+import { createTranslator } from '../../../shared/i18n/translate';
+import { MIN_CHURNED, MIN_CUSTOMERS } from '../../../shared/churn/pipeline';
 import { tempDir } from '../../helpers/temp';
 import { AS_OF, engagementWithHealthRun, type Engagement } from './report-fixture';
 
@@ -187,6 +189,31 @@ describe('the executive deck', () => {
     const narrow = join(dir, 'four-three.pptx');
     writeFileSync(narrow, (await t.write({ outputType: 'nodebuffer' })) as Buffer);
     await expect(e.call('report.exportPptx', { path: join(dir, 'y.pptx'), templatePath: narrow })).rejects.toThrow(/PPTX_TEMPLATE_INVALID/);
+  }, 300_000);
+
+  // Last: it stores a churn run, which the other exports above must not see.
+  it("puts the churn model's verdict and its reason beside AUC and Brier, on the slide and first in its notes", async () => {
+    const run = await e.call('churn.fit', { params: {} });
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const t = createTranslator(locale);
+      const verdict = `${t('churn:report.status')}: ${t(`churn:status.${run.status}`, { min: run.status === 'too-small' ? MIN_CUSTOMERS : MIN_CHURNED })}`;
+      const path = join(dir, `deck-churn-${locale}.pptx`);
+      const def = defaultReportDefinition(locale);
+      await e.call('report.exportPptx', { path, definition: { ...def, sections: def.sections.map((s) => ({ ...s, included: s.id === 'churn' })) } });
+      const deck = await openDeck(path);
+      const i = deck.titles.indexOf(t('reports:sections.churn'));
+      expect(i).toBeGreaterThan(0);
+      const plain = (x: string) =>
+        x
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, '&')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&apos;/g, "'");
+      expect(plain(deck.slides[i]!)).toContain(verdict);
+      expect(plain(deck.slides[i]!)).toContain(t('churn:evaluation.brier'));
+      expect(plain(deck.notes[i]!).startsWith(verdict)).toBe(true);
+    }
   }, 300_000);
 });
 

@@ -106,7 +106,7 @@ export function addTable(ctx: DeckContext, slide: ReturnType<DeckContext['conten
   }
 }
 
-function blockNotes(ctx: DeckContext, blocks: readonly ReportBlock[]): string[] {
+export function blockNotes(ctx: DeckContext, blocks: readonly ReportBlock[]): string[] {
   const out: string[] = [];
   for (const b of blocks) {
     if (b.kind === 'paragraph') out.push(b.text);

@@ -1,3 +1,4 @@
+import { formatMoneyText } from '../../../../shared/reports/format';
 import { buildCalibrationChart, buildGainsChart } from '../../../../shared/charts';
 import { featureLabel, reasonText, type T } from '../../../../shared/churn/labels';
 import { MIN_CHURNED, MIN_CUSTOMERS } from '../../../../shared/churn/pipeline';
@@ -6,6 +7,8 @@ import type { KeyFigure, ReportBlock, TableCell } from '../../../../shared/repor
 import { runBacktest } from '../../churn/backtest';
 import { latestChurnRunId, loadChurnRun, scoresPage } from '../../churn/store';
 import { missingSection, type SectionBuilder, type SectionContext } from './context';
+import { registerDeckSection } from '../deck/sections';
+import { churnSectionSlides } from '../deck/churn-slides';
 
 // Churn risk, from the latest stored churn run (churn_run / churn_score) in the order a reader must
 // meet it: the evaluation on held-out customers, then the drivers, the signal backtest and the
@@ -219,8 +222,10 @@ export const churnSection: SectionBuilder = async (ctx) => {
         : [],
     findings: [
       run.status === 'ok'
-        ? c('report.findingOk', { auc: f3(run.rocAuc), n: top.rows.length, stake: Math.round(stake).toLocaleString(ctx.locale) })
+        ? c('report.findingOk', { auc: f3(run.rocAuc), n: top.rows.length, stake: formatMoneyText(stake, ctx) })
         : c(`status.${run.status}`, { min: run.status === 'too-small' ? MIN_CUSTOMERS : MIN_CHURNED }),
     ],
   };
 };
+
+registerDeckSection('churn', churnSectionSlides);
