@@ -8,10 +8,12 @@ import { loadThemeRun } from '../voc/themes-run';
 import { loadChurnReview } from '../churn-review/review';
 import { traitLabel } from '../reports/sections/churn-review';
 import type { DiagnosticRunResult } from '../../../shared/analytics/run-result';
+import { completePeriodKeys } from '../../../shared/findings/complete-period';
 import { loadRun } from '../diagnostics/runs-repo';
 import { overview } from '../health/queries';
 import { latestChurnRunId, loadChurnRun } from '../churn/store';
 import { latestClvRunId, loadClvRun } from '../clv/store';
+import { countFitUnidentified } from '../../../shared/clv/diagnostics';
 import type { ReadableDB } from '../workspace/connection';
 import type { ReportRuns } from '../reports/run-choice';
 
@@ -36,7 +38,12 @@ function diagnosticInput(sqlite: ReadableDB, runId: number): FindingsInput['diag
   const revenue12m = r.revenue.slice(-PERIODS_PER_YEAR[r.grain]).reduce((s, p) => s + p.revenue, 0);
   const rr = r.revenueRetention;
   const nrrKpi = r.kpis.nrr;
-  const lastRr = rr?.find((p) => p.period.key === nrrKpi.periodKey) ?? rr?.[rr.length - 1];
+  // A partial latest period (the as-of date inside it) is not quoted: the last complete one is.
+  const quoted = completePeriodKeys(r.retention, kpi);
+  const quotedRr = completePeriodKeys(rr ?? [], nrrKpi);
+  const lastRr =
+    quotedRr.lastKey === null ? undefined : (rr?.find((p) => p.period.key === quotedRr.lastKey) ?? (nrrKpi.partial ? undefined : rr?.[rr.length - 1]));
+  const previousRr = quotedRr.previousKey === null ? undefined : rr?.find((p) => p.period.key === quotedRr.previousKey);
   const breakdowns = r.breakdowns.map((b) => ({
     attribute: b.attribute as string,
     groups: b.groups.map((g): GroupSummary => ({
@@ -55,14 +62,14 @@ function diagnosticInput(sqlite: ReadableDB, runId: number): FindingsInput['diag
     grain: r.grain,
     customers: r.customers,
     revenue12m,
-    last: pick(kpi.periodKey),
-    previous: pick(kpi.previousPeriodKey),
+    last: pick(quoted.lastKey),
+    previous: pick(quoted.previousKey),
     revenue: lastRr
       ? {
           periodKey: lastRr.period.key,
           nrr: lastRr.nrr.value,
           grr: lastRr.grr.value,
-          previousNrr: nrrKpi.periodKey === lastRr.period.key ? nrrKpi.previous : null,
+          previousNrr: previousRr?.nrr.value ?? null,
           startMrr: lastRr.startMrr,
           churnMrr: lastRr.movements.churn,
           contractionMrr: lastRr.movements.contraction,
@@ -117,8 +124,11 @@ function clvInput(sqlite: ReadableDB): FindingsInput['clv'] {
   if (id === null) return null;
   const run = loadClvRun(sqlite, id);
   const repeat = (sqlite.prepare(`select count(*) as n from clv_customer where run_id = ? and frequency >= 1`).get(id) as { n: number }).n;
-  const verdict = run.verdict;
-  if (repeat === 0)
+  // A count fit at a boundary / flat likelihood is not identified (stored runs may still say "caution"):
+  // its P(alive) is no basis for a dormant count, so no finding is drawn from it.
+  const unidentified = countFitUnidentified(run.status);
+  const verdict = unidentified ? 'unsuitable' : run.verdict;
+  if (repeat === 0 || unidentified)
     return { run: { kind: 'clv', id, asOf: run.asOf }, customers: run.customers, dormant: 0, dormantSpend: 0, totalClv: run.totalClv ?? 0, verdict };
   const median = (
     sqlite
