@@ -5,11 +5,16 @@
 
 import type { Bands, HealthModel, MeasureScoring } from './model';
 import type { HealthMetric, MetricValues } from './metrics';
-import { METRIC_COUNT, metricIndex, metricRow } from './metrics';
+import { METRIC_COUNT, SIGNAL_METRICS, metricIndex, metricRow } from './metrics';
 
 export const BANDS = ['red', 'yellow', 'green'] as const;
 export type Band = (typeof BANDS)[number];
-export type NoScoreReason = 'allMeasuresNA' | 'onlyZeroWeights';
+/**
+ * noCustomerData: only the signal counts scored. Zero signals earn full points, so a customer with no
+ * purchase, contract, usage, service or survey data would read 100 / green on the absence of data
+ * (the IBM Telco snapshot: every customer green); such a customer gets no score instead.
+ */
+export type NoScoreReason = 'allMeasuresNA' | 'onlyZeroWeights' | 'noCustomerData';
 export type Trend = 'up' | 'down' | 'same';
 
 /** Points 0-100 for one value; NaN when the value is missing or falls outside a grid with no fallback. */
@@ -67,8 +72,15 @@ export function measurePoints(scoring: MeasureScoring, value: number | null): nu
   return Number.isNaN(p) ? null : p;
 }
 
+/** True for a measure that reads the customer's data, false for the signal counts (see NoScoreReason). */
+export function isDataMetric(metric: HealthMetric): boolean {
+  return !(SIGNAL_METRICS as readonly HealthMetric[]).includes(metric);
+}
+
 export interface CompiledModel {
   readonly model: HealthModel;
+  /** 1 when measure i reads the customer's data, 0 for a signal count. */
+  readonly isData: Uint8Array;
   readonly size: number;
   readonly metricIdx: Int32Array;
   readonly weights: Float64Array;
@@ -81,6 +93,7 @@ export interface CompiledModel {
 export function compileModel(model: HealthModel): CompiledModel {
   return {
     model,
+    isData: Uint8Array.from(model.measures, (m) => (isDataMetric(m.metric) ? 1 : 0)),
     size: model.measures.length,
     metricIdx: Int32Array.from(model.measures, (m) => metricIndex(m.metric)),
     weights: Float64Array.from(model.measures, (m) => m.weight),
@@ -95,6 +108,7 @@ export function scoreRow(c: CompiledModel, matrix: Float64Array, offset: number)
   let num = 0;
   let den = 0;
   let min = Number.POSITIVE_INFINITY;
+  let data = 0;
   for (let i = 0; i < c.size; i++) {
     const w = c.weights[i] as number;
     if (w === 0) continue; // weight 0 switches a measure off in a what-if
@@ -102,9 +116,11 @@ export function scoreRow(c: CompiledModel, matrix: Float64Array, offset: number)
     if (Number.isNaN(p)) continue;
     num += w * p;
     den += w;
+    data += c.isData[i] as number;
     if (p < min) min = p;
   }
-  if (den === 0) return Number.NaN;
+  // Signal counts alone are no score (NoScoreReason noCustomerData).
+  if (den === 0 || data === 0) return Number.NaN;
   return c.lowest ? min : num / den;
 }
 
@@ -199,6 +215,7 @@ export function scoreCustomer(model: HealthModel, values: Float64Array | Partial
     const anyValue = measures.some((m) => m.points !== null);
     return { score: null, band: null, reason: anyValue ? 'onlyZeroWeights' : 'allMeasuresNA', measures };
   }
+  if (!scored.some((m) => isDataMetric(m.metric))) return { score: null, band: null, reason: 'noCustomerData', measures };
   let score: number;
   if (model.aggregation === 'lowest') {
     let decider = scored[0] as MeasureBreakdown;

@@ -76,6 +76,7 @@ function scoreRow(compiled: CompiledModel, matrix: Float64Array, offset: number,
   let num = 0;
   let den = 0;
   let min = Number.POSITIVE_INFINITY;
+  let data = 0;
   for (let i = 0; i < compiled.size; i++) {
     const v = matrix[offset + (compiled.metricIdx[i] as number)] as number;
     const p = (compiled.points[i] as (x: number) => number)(v);
@@ -84,9 +85,11 @@ function scoreRow(compiled: CompiledModel, matrix: Float64Array, offset: number,
     if (Number.isNaN(p) || w === 0) continue;
     num += w * p;
     den += w;
+    data += compiled.isData[i] as number;
     if (p < min) min = p;
   }
-  return den === 0 ? Number.NaN : compiled.lowest ? min : num / den;
+  // Signal counts alone are no score: zero signals would make a customer with no data green.
+  return den === 0 || data === 0 ? Number.NaN : compiled.lowest ? min : num / den;
 }
 
 export async function runHealth(sqlite: WritableDB, opts: RunOptions): Promise<RunResult> {

@@ -3,10 +3,11 @@
 
 import type { WritableDB } from '../../../electron/backend/workspace/connection';
 import { buildMetricMatrix, fillSignalMetrics, METRIC_COUNT } from '../../../shared/health/metrics';
-import { compileModel, bandOf, type BandCounts } from '../../../shared/health/score';
+import { compileModel, bandOf, isDataMetric, type BandCounts } from '../../../shared/health/score';
 import type { HealthModel } from '../../../shared/health/model';
 import { evaluateRules, type Signal } from '../../../shared/health/signals';
 import type { SignalRule, SignalRuleId } from '../../../shared/health/signal-rules';
+import { textSignalSetup } from '../../../electron/backend/health/text-signals';
 import { reconcileSignals, type StoredSignalRef } from '../../../shared/health/signal-dedupe';
 import { actionForSignal, DEFAULT_PLAYBOOK, dueFromAsOf, type Playbook, type PlannedAction } from '../../../shared/health/playbook';
 import type { CancelSignal } from '../../../shared/contract/define';
@@ -44,13 +45,16 @@ function checkCancelled(signal?: CancelSignal): void {
 }
 
 export function referenceRunHealth(sqlite: WritableDB, opts: RunOptions): RunResult {
-  const { model, rules, asOf, now } = opts;
+  const { model, asOf, now } = opts;
+  // The engagement's lexicon, as the run reads it: signal words added, complaint sentences found.
+  const text = textSignalSetup(sqlite, opts.rules);
+  const rules = text.rules;
   const playbook = opts.playbook ?? DEFAULT_PLAYBOOK;
   const policy = opts.actionPolicy ?? DEFAULT_ACTION_POLICY;
   opts.progress?.('health.facts', 0, null);
-  // Only the enabled keyword rules' words decide which free texts are worth loading.
-  const textKeywords = rules.flatMap((r) => (r.enabled && (r.id === 'decisionMakerChange' || r.id === 'competitorMention') ? r.params.keywords : []));
-  const { customers, facts } = referenceFacts(sqlite, asOf, { textKeywords });
+  const { customers, facts } = referenceFacts(sqlite, asOf, { textKeywords: text.textKeywords });
+  const complaintsIn = text.complaintsIn;
+  if (complaintsIn) for (const f of facts) for (const t of f.texts) if (t.source !== 'survey') t.complaints = complaintsIn(t.text);
   const modelScores = loadModelScores(sqlite, asOf);
   attachModelScores(facts, modelScores);
   checkCancelled(opts.signal);
@@ -74,6 +78,7 @@ export function referenceRunHealth(sqlite: WritableDB, opts: RunOptions): RunRes
     let num = 0;
     let den = 0;
     let min = Number.POSITIVE_INFINITY;
+    let data = 0;
     const parts: [number | null, number | null][] = [];
     for (let i = 0; i < compiled.size; i++) {
       const v = matrix[offset + (compiled.metricIdx[i] as number)] as number;
@@ -83,9 +88,11 @@ export function referenceRunHealth(sqlite: WritableDB, opts: RunOptions): RunRes
       if (Number.isNaN(p) || w === 0) continue;
       num += w * p;
       den += w;
+      if (isDataMetric(compiled.model.measures[i]!.metric)) data++;
       if (p < min) min = p;
     }
-    const score = den === 0 ? Number.NaN : compiled.lowest ? min : num / den;
+    // Signal counts alone are no score.
+    const score = den === 0 || data === 0 ? Number.NaN : compiled.lowest ? min : num / den;
     scores[c] = score;
     measuresJson[c] = JSON.stringify(parts);
     const band = bandOf(model.bands, score);

@@ -112,7 +112,11 @@ describe('combined preset (the default)', () => {
     };
     expect(scoreCustomer(COMBINED_MODEL, { ...perfect, heavySignals: 0 })).toMatchObject({ score: 100, band: 'green' });
     expect(scoreCustomer(COMBINED_MODEL, { ...perfect, heavySignals: 1 })).toMatchObject({ score: 75, band: 'yellow' });
-    expect(scoreCustomer(COMBINED_MODEL, { heavySignals: 1, otherSignals: 0 })).toMatchObject({ score: 37.5, band: 'red' });
+    // Signal counts alone are no score (the signal itself stays in the inbox and opens its action).
+    expect(scoreCustomer(COMBINED_MODEL, { heavySignals: 1, otherSignals: 0 })).toMatchObject({ score: null, band: null, reason: 'noCustomerData' });
+    const withData = scoreCustomer(COMBINED_MODEL, { heavySignals: 1, otherSignals: 0, csatLatest: 5 });
+    expect(withData.score).not.toBeNull();
+    expect(withData.band).not.toBe('green');
   });
 
   // Hand-checked: a monthly buyer (30-day rhythm) 40 days out is 1.33 gaps → 100; 75 days out is

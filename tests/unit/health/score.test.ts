@@ -5,6 +5,7 @@ import {
   countBands,
   countBandsByGroup,
   DEFAULT_BANDS,
+  DEFAULT_HEALTH_MODEL,
   emptyFacts,
   HEALTH_MODEL_FORMAT,
   HEALTH_MODEL_VERSION,
@@ -84,6 +85,24 @@ describe('weighted score', () => {
     ]);
     expect(scoreCustomer(zero, { npsLatest: 80 })).toMatchObject({ score: null, reason: 'onlyZeroWeights' });
     expect(weightedMean([{ weight: 3, points: null }])).toBeNull();
+  });
+
+  it('gives no score when only the signal counts have values (no customer data: the Telco snapshot read 100 / green)', () => {
+    // Default model, a customer with no orders, contracts, usage, tickets or surveys: zero signals
+    // earn the signal measures full points, which is the absence of data, not health.
+    const onlySignals = { heavySignals: 0, otherSignals: 0 };
+    expect(scoreCustomer(DEFAULT_HEALTH_MODEL, onlySignals)).toMatchObject({ score: null, band: null, reason: 'noCustomerData' });
+    const c = compileModel(DEFAULT_HEALTH_MODEL);
+    const matrix = new Float64Array(2 * METRIC_COUNT);
+    matrix.set(metricRow(onlySignals), 0);
+    matrix.set(metricRow({ ...onlySignals, csatLatest: 5 }), METRIC_COUNT);
+    const scores = scoreMatrix(c, matrix);
+    expect(Number.isNaN(scores[0])).toBe(true);
+    expect(countBands(DEFAULT_BANDS, scores).none).toBe(1);
+    // One data measure with a value is enough: the signals then count with it as before.
+    const withData = scoreCustomer(DEFAULT_HEALTH_MODEL, { ...onlySignals, csatLatest: 5 });
+    expect(withData.score).not.toBeNull();
+    expect(withData.score).toBeCloseTo(scores[1] as number, 10);
   });
 
   it('the fast matrix path gives exactly the per-customer result, NaN for no score', () => {

@@ -10,6 +10,7 @@ import { SignalCard } from './SignalInbox';
 import { ActionCard } from './ActionBoard';
 import { fmtScore, fmtValue, measureName } from './labels';
 import { isModelMetric, measureAbsenceText } from '../../../../shared/health/model-sources';
+import { isDataMetric, type MeasureBreakdown, type NoScoreReason } from '../../../../shared/health/score';
 import { CustomerStatusPanel } from './CustomerStatusPanel';
 import { ChurnRiskPanel } from '../churn/ChurnRiskPanel';
 import { ClvPanel } from '../clv/ClvPanel';
@@ -87,7 +88,11 @@ export function CustomerCard({ customerKey, version, onChanged, onBack }: Props)
       <div className="health-grid-2">
         <div className="card">
           <h2>{t('ui.customer.breakdown')}</h2>
-          {c.score == null && <p className="muted">{t('noScore.allMeasuresNA')}</p>}
+          {c.score == null && (
+            <p className="muted" data-testid="no-score-reason">
+              {t(`noScore.${noScoreReason(c.measures)}`)}
+            </p>
+          )}
           <table className="table compact" data-testid="measure-breakdown">
             <thead>
               <tr>
@@ -180,4 +185,11 @@ export function CustomerCard({ customerKey, version, onChanged, onBack }: Props)
       />
     </div>
   );
+}
+
+/** Why a stored run gave no score: only signal counts had values, some value but weight 0, or none at all. */
+function noScoreReason(measures: readonly MeasureBreakdown[]): NoScoreReason {
+  const scored = measures.filter((m) => m.points !== null && m.weight > 0);
+  if (scored.length > 0 && !scored.some((m) => isDataMetric(m.metric))) return 'noCustomerData';
+  return measures.some((m) => m.points !== null) ? (scored.length === 0 ? 'onlyZeroWeights' : 'noCustomerData') : 'allMeasuresNA';
 }
