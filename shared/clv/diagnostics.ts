@@ -127,6 +127,7 @@ export type Verdict = (typeof VERDICTS)[number];
 export const VERDICT_REASONS = [
   'fit-failed',
   'fit-uncertain',
+  'not-identified',
   'few-repeat-buyers',
   'no-holdout',
   'holdout-close',
@@ -160,11 +161,23 @@ export interface VerdictInput {
 /** From this share of customers under contract the data look contractual (departure is seen, not hidden). */
 export const CONTRACTUAL_SHARE = 0.5;
 
+/**
+ * Whether the purchase-count model could not be identified on the data: its likelihood ran to a
+ * parameter's edge (boundary, e.g. r ≈ 34,000 when nobody seems to drop out) or is flat along one. Its
+ * per-customer P(alive), expected purchases and CLV then follow from an arbitrary point (typically
+ * P(alive) ≈ 1 for everyone), so readers withhold them and every breakdown built on them.
+ */
+export function countFitUnidentified(status: FitStatus): boolean {
+  return status === 'boundary' || status === 'flat';
+}
+
 /** |error| of the hold-out total within 10%: close; within 25%: off (caution); beyond: far off. */
 export function judgeFit(input: VerdictInput): { verdict: Verdict; reasons: VerdictReason[] } {
   const reasons: VerdictReason[] = [];
   if (input.countStatus === 'not-enough-data' || input.countStatus === 'not-converged') {
     reasons.push({ key: 'fit-failed', level: 'unsuitable', params: { status: input.countStatus } });
+  } else if (countFitUnidentified(input.countStatus)) {
+    reasons.push({ key: 'not-identified', level: 'unsuitable', params: { status: input.countStatus } });
   } else if (input.countStatus !== 'converged') {
     reasons.push({ key: 'fit-uncertain', level: 'caution', params: { status: input.countStatus } });
   }

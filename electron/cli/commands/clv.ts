@@ -7,6 +7,7 @@ import { COUNT_MODELS, type CountModel } from '../../../shared/clv/models';
 import { TIME_UNITS, type TimeUnit } from '../../../shared/clv/summary';
 import type { ModelFitResult } from '../../../shared/clv/fit';
 import { intervalsWithheld } from '../../../shared/clv/intervals';
+import { countFitUnidentified } from '../../../shared/clv/diagnostics';
 import { DORMANT_P_ALIVE, type ClvCustomerRow, type ClvRun } from '../../../shared/clv/types';
 import { MIN_CUSTOMERS_FOR_TOP_SHARES, type BreakdownGroup, type ClvBreakdown } from '../../../shared/clv/breakdown';
 import { aliveBandLabel, segmentGroupLabel, tierGroupLabel, valueBandLabel } from '../../../shared/clv/breakdown-labels';
@@ -78,6 +79,7 @@ function clvText(run: ClvRun, top: ClvCustomerRow[], atRisk: { total: number; ro
   const lines = [`${t('clv:title')} #${run.id} — ${t(`clv:model.${r.model}`)}, ${r.asOf}, ${unit}`, ''];
   lines.push(`${t('clv:verdict.heading')} ${t(`clv:verdict.${e.verdict}`)}`);
   for (const reason of e.reasons) lines.push(`  · ${t(`clv:verdict.reasons.${reason.key}`, reason.params)}`);
+  if (countFitUnidentified(r.countFit.status)) lines.push(`  ! ${t('clv:verdict.withheld', { status: r.countFit.status })}`);
   if (e.calibrationFit) {
     lines.push('', t('clv:fit.calibration', { date: e.calibrationEnd ?? '', length: e.holdoutLength, unit }));
     lines.push(...fitLines(t(`clv:model.${r.model}`), e.calibrationFit, t).map((l) => `  ${l}`));
@@ -184,7 +186,10 @@ export function registerClvCommands(program: Command): void {
             ...(o.calibrationEnd ? { calibrationEnd: o.calibrationEnd } : {}),
           },
         });
-        const wanted = Number(o.top) > 0 ? Number(o.top) : run.customers;
+        // A count fit that could not be identified (boundary / flat) gives no per-customer figure worth
+        // reading: withhold the list, the win-back list and the breakdowns rather than print them.
+        const withheld = countFitUnidentified(run.result.countFit.status);
+        const wanted = withheld ? 0 : Number(o.top) > 0 ? Number(o.top) : run.customers;
         const customers: ClvCustomerRow[] = [];
         while (customers.length < wanted) {
           const page = await s.call('clv.customers', {
@@ -199,12 +204,14 @@ export function registerClvCommands(program: Command): void {
         }
         // The win-back list: more likely gone than active, by past repeat spend (as the section shows it).
         const atRisk =
-          run.result.countFit.parameters.length > 0
+          !withheld && run.result.countFit.parameters.length > 0
             ? await s.call('clv.customers', { runId: run.id, sort: 'pastValue', descending: true, pAliveBelow: DORMANT_P_ALIVE, limit: 10 })
             : { total: 0, rows: [] };
         // How the book splits (distribution, segment and tier, P(alive) bands), as the section shows it.
-        const breakdown = run.result.countFit.parameters.length > 0 ? await s.call('clv.breakdown', { runId: run.id }) : null;
-        printResult(g, { run, customers, atRisk, breakdown }, () => clvText(run, customers, atRisk, breakdown, g));
+        const breakdown = !withheld && run.result.countFit.parameters.length > 0 ? await s.call('clv.breakdown', { runId: run.id }) : null;
+        printResult(g, { run, figuresWithheld: withheld ? 'not-identified' : null, customers, atRisk, breakdown }, () =>
+          clvText(run, customers, atRisk, breakdown, g),
+        );
       }),
     );
 }

@@ -1,5 +1,6 @@
 // Data a CLV fit cannot use come back with a status and a reason, never a throw, a NaN or a hang.
 import { describe, expect, it } from 'vitest';
+import { countFitUnidentified, judgeFit } from '../../../shared/clv/diagnostics';
 import { runClv } from '../../../shared/clv/pipeline';
 import type { OrderLine } from '../../../shared/clv/summary';
 import { ClvParamsSchema, type ClvResult } from '../../../shared/clv/types';
@@ -124,5 +125,32 @@ describe('Pareto/NBD death-time integral', () => {
       expect(Math.abs(series.ll - quadrature.ll)).toBeLessThan(1e-12);
       gs.forEach((v, i) => expect(Math.abs(v - (gq[i] as number))).toBeLessThan(1e-10));
     }
+  });
+});
+
+describe('a count fit that is not identified', () => {
+  // Everyone buys steadily up to the as-of date: nobody seems to drop out, so the dropout parameter
+  // runs to its edge (the Superstore shape: r ≈ 34,000, P(alive) ≈ 1 for all).
+  const lines: OrderLine[] = [];
+  for (let c = 0; c < 60; c++) {
+    const gap = 5 + (c % 7) * 3;
+    for (let d = c % 5; d <= 360; d += gap) lines.push({ customerId: `c${c}`, date: day(d), amount: 10 + (c % 4) });
+  }
+
+  it.each(['bgnbd', 'pnbd'] as const)('%s at a boundary: the verdict says it could not be identified, not "caution"', (model) => {
+    const r = run(lines, { asOf: day(362), model });
+    expect(r.countFit.status).toBe('boundary');
+    expect(countFitUnidentified(r.countFit.status)).toBe(true);
+    expect(r.evaluation.verdict).toBe('unsuitable');
+    expect(r.evaluation.reasons[0]).toEqual({ key: 'not-identified', level: 'unsuitable', params: { status: 'boundary' } });
+  });
+
+  it('a flat likelihood is not identified either; a converged or failed fit keeps its own reason', () => {
+    const base = { spendFit: null, customers: 100, repeatBuyers: 50, holdoutActual: null, holdoutPredicted: null, spendCorrelation: null };
+    expect(judgeFit({ ...base, countStatus: 'flat' }).reasons[0]?.key).toBe('not-identified');
+    expect(judgeFit({ ...base, countStatus: 'flat' }).verdict).toBe('unsuitable');
+    expect(judgeFit({ ...base, countStatus: 'not-converged' }).reasons[0]?.key).toBe('fit-failed');
+    expect(judgeFit({ ...base, countStatus: 'converged' }).reasons.map((x) => x.key)).not.toContain('not-identified');
+    expect(countFitUnidentified('converged')).toBe(false);
   });
 });

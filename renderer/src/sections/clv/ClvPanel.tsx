@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { countFitUnidentified } from '../../../../shared/clv/diagnostics';
 import type { ClvCustomerRow, ClvRunSummary } from '../../../../shared/clv/types';
 import { useWorkbench } from '../../app/context';
 import { pct, range } from './format';
@@ -43,7 +44,11 @@ export function ClvPanel({ customerKey }: { customerKey: string }) {
           {t('verdict.heading')} {t(`verdict.${run.verdict}`)}
         </p>
       )}
-      {row === null ? (
+      {countFitUnidentified(run.status) ? (
+        <p className="muted small" data-testid="customer-clv-withheld">
+          {t('verdict.withheld', { status: run.status })}
+        </p>
+      ) : row === null ? (
         <p className="muted small">{t('ui.card.none')}</p>
       ) : (
         <div className="kpi-grid">
@@ -77,7 +82,7 @@ export function ClvPanel({ customerKey }: { customerKey: string }) {
           </div>
         </div>
       )}
-      {row !== null && (
+      {row !== null && !countFitUnidentified(run.status) && (
         <p className="muted small">
           {t('customers.frequency')}: {row.x} · {t('customers.monetary')}: {money(row.monetary)} · {t('intervals.note')}
         </p>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { countFitUnidentified } from '../../../../shared/clv/diagnostics';
 import type { ClvParamsInput, ClvRun, ClvRunSummary } from '../../../../shared/clv/types';
 import { useWorkbench } from '../../app/context';
 import { useJob } from '../../hooks/useJob';
@@ -45,6 +46,9 @@ export function ClvSection() {
     await load(out.value.id).catch(wb.reportError);
   };
   const hasFigures = run !== null && run.result.countFit.parameters.length > 0;
+  // Runs stored before 'not-identified' joined the verdict can still carry a boundary / flat fit
+  // under "caution": the fit status, not only the stored verdict, decides whether figures are shown.
+  const usable = run !== null && run.result.evaluation.verdict !== 'unsuitable' && !countFitUnidentified(run.result.countFit.status);
   return (
     <div className="section-stack clv">
       <FitControls running={fit.running} progress={fit.progress} onFit={onFit} onCancel={fit.cancel} />
@@ -76,7 +80,7 @@ export function ClvSection() {
             </span>
           </div>
           <EvaluationCard run={run} />
-          {hasFigures && run.result.evaluation.verdict !== 'unsuitable' && (
+          {hasFigures && usable && (
             <>
               <BookValue run={run} />
               <BreakdownCards run={run} />
@@ -85,7 +89,7 @@ export function ClvSection() {
               <AtRiskCard run={run} />
             </>
           )}
-          {hasFigures && run.result.evaluation.verdict === 'unsuitable' && <SpendNotes run={run} />}
+          {hasFigures && !usable && <SpendNotes run={run} />}
         </>
       )}
     </div>

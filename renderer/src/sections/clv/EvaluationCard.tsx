@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildClvTrackingChart } from '../../../../shared/charts';
+import { countFitUnidentified } from '../../../../shared/clv/diagnostics';
 import type { ClvRun } from '../../../../shared/clv/types';
 import { Chart } from '../../components/Chart';
 import { FitTable } from './FitTable';
@@ -59,6 +60,11 @@ export function EvaluationCard({ run }: { run: ClvRun }) {
           {tooFewRepeaters && <p>{t('ui.unsuitable.fewRepeaters')}</p>}
           {keys.has('contractual') && <p>{t('ui.unsuitable.contractual')}</p>}
         </div>
+      )}
+      {countFitUnidentified(r.countFit.status) && (
+        <p className="clv-unsuitable" data-testid="clv-not-identified">
+          {t('verdict.withheld', { status: r.countFit.status })}
+        </p>
       )}
       <div className="kpi-grid">
         <div className="kpi" data-testid="clv-kpi-holdout">
