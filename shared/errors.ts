@@ -238,6 +238,11 @@ export const errorMessages = {
     'zh-CN': '工作区中保存的客户之声词库无法读取：{{reason}}。请在“客户之声 › 词库”中恢复默认词库后重新编辑。',
     en: 'The voice-of-the-customer lexicon saved in this workspace cannot be read: {{reason}}. Reset it to the shipped lexicon under Voice of the customer › Lexicon and edit it again.',
   },
+  DIAGNOSE_NO_ORDERS: {
+    'zh-CN':
+      '没有可诊断的订单或合同：请先导入订单或合同（rwb import FILE --entity orders 或 --entity contracts）。如果这是一份带“是否流失”列的客户快照，请使用“流失风险”，以该列作为结果（rwb churn-model FILE --label column）。',
+    en: 'No orders or contracts to diagnose: import orders or contracts (rwb import FILE --entity orders or --entity contracts). For a customer snapshot with a churned column, use Churn risk with that column as the outcome (rwb churn-model FILE --label column).',
+  },
   VOC_NO_SURVEYS: {
     'zh-CN': '这个工作区还没有满意度调研数据（NPS 或满意度评分）。请先导入调研文件（rwb import FILE --entity surveys），再计算 NPS。',
     en: 'This workspace has no survey answers (NPS or satisfaction scores) yet. Import a survey file first (rwb import FILE --entity surveys), then compute NPS.',
@@ -245,6 +250,16 @@ export const errorMessages = {
   CHURN_REVIEW_PERIOD: {
     'zh-CN': '复盘期间“{{period}}”无法识别。请写成 2026-09（月）、2026-Q3（季度）或 2026（年）。',
     en: 'The review period "{{period}}" is not understood. Write it as 2026-09 (a month), 2026-Q3 (a quarter) or 2026 (a year).',
+  },
+  CHURN_REVIEW_NO_CHURN: {
+    'zh-CN':
+      '无法复盘流失：客户没有流失日期，也没有订单可据以判断流失。请导入带流失日期的客户名单（rwb import FILE --entity customers，映射 churn_date），或导入订单后先运行诊断（rwb diagnose）。如果这是一份只有“是否流失”列的客户快照，请使用“流失风险”，以该列作为结果（rwb churn-model FILE --label column）。',
+    en: 'No churn to review: the customers have no churn dates and there are no orders to judge churn by. Import customers with churn dates (rwb import FILE --entity customers, mapping churn_date), or import orders and run diagnostics first (rwb diagnose). For a customer snapshot with only a churned column, use Churn risk with that column as the outcome (rwb churn-model FILE --label column).',
+  },
+  CHURN_REVIEW_NEEDS_DIAGNOSTICS: {
+    'zh-CN':
+      '客户没有流失日期，流失按诊断的活跃定义（最后一次购买 + 活跃窗口）判断，但还没有诊断运行。请先运行诊断（rwb diagnose，或在“诊断”中点“运行”），再做流失复盘。',
+    en: 'The customers have no churn dates, so churn is judged by the diagnostics’ activity definition (last purchase + the activity window), but there is no diagnostic run yet. Run diagnostics first (rwb diagnose, or Run in Diagnostics), then the churn review.',
   },
   CLV_SPLIT_DATE: {
     'zh-CN': '校准期截止日 {{date}} 必须早于预测基准日 {{asOf}}（留出期在两者之间）。请选一个更早的截止日，或把留出期设为 0。',

@@ -21,6 +21,10 @@ export function diagnosticsHandlers(b: Backend): HandlersFor<typeof diagnosticsC
     },
     'diagnostics.run': async ({ params, label, paramSet }, ctx) => {
       const ws = b.requireWorkspace();
+      // A customers-only workspace (a churn snapshot such as Telco) has nothing to measure retention on:
+      // refuse before a run with as-of = today and no activity is stored.
+      const activity = ws.sqlite.prepare(`select exists(select 1 from orders) or exists(select 1 from contracts)`).pluck().get() as number;
+      if (!activity) throw new WorkbenchError('DIAGNOSE_NO_ORDERS', {});
       const set = paramSet === undefined ? null : getParamSet(ws.sqlite, paramSet);
       const full = AnalyticsParamsSchema.parse({
         ...params,
