@@ -90,6 +90,11 @@ export interface TextEvidence {
   date: string;
   source: 'interaction' | 'survey' | 'ticket';
   text: string;
+  /**
+   * Complaint sentences the voice-of-the-customer machinery found in the text (jieba and the
+   * engagement's complaint words, negations dropped); set by the engine when the complaint rule is on.
+   */
+  complaints?: string[];
 }
 
 export interface CustomerFacts {
@@ -155,7 +160,8 @@ export interface CustomerFacts {
   openProjectIssues: number | null;
   projectDelayDays: number | null; // worst (actual or as-of) minus planned end, 0 when on time
 
-  // free text for keyword rules (decision-maker change, competitor mention)
+  // free text for the text rules (decision-maker change, competitor mention, complaint): interaction
+  // notes, survey comments and ticket categories
   texts: TextEvidence[];
 
   // stored model runs the health run read (model-sources.ts), not the client's rows: null = no run

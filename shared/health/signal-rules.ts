@@ -62,6 +62,13 @@ export const SignalRuleSchema = z.discriminatedUnion('id', [
     params: z.object({ keywords, withinDays: z.number().int().min(0) }),
   }),
   z.object({
+    id: z.literal('complaint'),
+    ...base,
+    // fires on at least minSentences complaint sentences (the voice-of-the-customer complaint words,
+    // negations dropped) in interaction notes and ticket texts of the last withinDays days
+    params: z.object({ minSentences: count, withinDays: z.number().int().min(0) }),
+  }),
+  z.object({
     id: z.literal('churnRisk'),
     ...base,
     // fires when the churn model's probability is at least minProbabilityPct %, or the customer is
@@ -173,6 +180,16 @@ export const DEFAULT_SIGNAL_RULES: SignalRule[] = [
     action: 'executiveNegotiation',
     params: { keywords: DEFAULT_COMPETITOR_KEYWORDS, withinDays: 90 },
   },
+  // Seed 000: "通过自然语言处理分析客户沟通记录" to warn early. Two complaint sentences in 90 days is
+  // ours: one complaint is service as usual, a second says it is not going away. 中度: it calls for
+  // intervention before it becomes a rescue.
+  {
+    id: 'complaint',
+    enabled: true,
+    severity: 'medium',
+    action: null,
+    params: { minSentences: 2, withinDays: 90 },
+  },
   // The churn-risk article: "利用机器学习模型预测流失概率，自动触发挽留流程". Fires only on a churn-model run
   // whose evaluation beat the base rate (model-sources.ts); 60% and the riskiest tenth are ours.
   // 中度: a model's prediction calls for intervention, not yet a rescue.
@@ -188,4 +205,41 @@ export const DEFAULT_SIGNAL_RULES: SignalRule[] = [
 /** A fresh copy of the defaults (the constants stay pristine while a workshop edits its copy). */
 export function defaultSignalRules(): SignalRule[] {
   return JSON.parse(JSON.stringify(DEFAULT_SIGNAL_RULES)) as SignalRule[];
+}
+
+/** The engagement's communication-signal words (its voice-of-the-customer lexicon, voc_config). */
+export interface LexiconSignalWords {
+  competitor: readonly string[];
+  decisionMaker: readonly string[];
+}
+
+/**
+ * The rules a run evaluates: the keyword rules look for their own words and the engagement's
+ * lexicon signal words of the same kind, so the one dictionary the consultant edits in 客户之声 drives
+ * both the communication findings there and these signals. The rule's own list stays (rule sets are
+ * saved and imported without a lexicon). Other rules are returned as they are.
+ */
+export function withLexiconWords(rules: readonly SignalRule[], words: LexiconSignalWords): SignalRule[] {
+  const merge = (own: readonly string[], extra: readonly string[]): string[] => [
+    ...new Set([...own, ...extra.map((w) => w.trim()).filter((w) => w.length > 0)]),
+  ];
+  return rules.map((r) => {
+    if (r.id === 'competitorMention') return { ...r, params: { ...r.params, keywords: merge(r.params.keywords, words.competitor) } };
+    if (r.id === 'decisionMakerChange') return { ...r, params: { ...r.params, keywords: merge(r.params.keywords, words.decisionMaker) } };
+    return r;
+  });
+}
+
+/**
+ * The words a text must hold to be worth loading for the enabled text rules: the keyword rules'
+ * words, and the complaint words when the complaint rule is on.
+ */
+export function textKeywordsOf(rules: readonly SignalRule[], complaintWords: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const r of rules) {
+    if (!r.enabled) continue;
+    if (r.id === 'decisionMakerChange' || r.id === 'competitorMention') out.push(...r.params.keywords);
+    if (r.id === 'complaint') out.push(...complaintWords);
+  }
+  return [...new Set(out)];
 }

@@ -5,7 +5,7 @@
 
 import { addDays, addMonths, daysBetween } from './dates';
 import { sentenceAt } from '../voc/communication';
-import type { CustomerFacts, SatisfactionReading } from './facts';
+import type { CustomerFacts, SatisfactionReading, TextEvidence } from './facts';
 import { lastTwoPeriods, periodVolume, trailingUnanswered } from './metrics';
 import type { SignalRule, SignalRuleId, SignalRuleOf } from './signal-rules';
 import type { ActionTemplateId, Severity } from './vocabulary';
@@ -17,6 +17,8 @@ export interface EvidenceDatum {
   date: string | null;
   /** Keyword rules: the keyword that matched. */
   keyword?: string;
+  /** Text rules: where the text was written. */
+  source?: TextEvidence['source'];
 }
 
 export interface SignalEvidence {
@@ -336,6 +338,33 @@ function keywordHit(f: CustomerFacts, keywords: readonly string[], withinDays: n
   };
 }
 
+/** Complaint sentences in interaction notes and ticket texts (survey answers have lowSatisfaction). */
+function complaint(r: SignalRuleOf<'complaint'>, f: CustomerFacts): Hit | null {
+  const { minSentences, withinDays } = r.params;
+  const data: EvidenceDatum[] = [];
+  f.texts.forEach((t, i) => {
+    if (t.source === 'survey' || !t.complaints?.length) return;
+    const age = daysBetween(t.date, f.asOf);
+    if (age < 0 || age > withinDays) return;
+    for (const s of t.complaints)
+      data.push({
+        fact: `texts[${i}].text`,
+        value: s.length <= EVIDENCE_SENTENCE_MAX ? s : `${s.slice(0, EVIDENCE_SENTENCE_MAX)}…`,
+        date: t.date,
+        source: t.source,
+      });
+  });
+  if (data.length < minSentences) return null;
+  // texts are oldest first: the threshold was reached on the minSentences-th sentence's date.
+  const first = data[0] as EvidenceDatum;
+  const latest = data[data.length - 1] as EvidenceDatum;
+  return {
+    triggeredOn: (data[minSentences - 1] as EvidenceDatum).date,
+    params: { count: data.length, minSentences, withinDays, date: latest.date ?? '', sentence: String(latest.value), firstDate: first.date ?? '' },
+    data,
+  };
+}
+
 function churnRisk(r: SignalRuleOf<'churnRisk'>, f: CustomerFacts): Hit | null {
   const c = f.churnScore;
   if (!c) return null;
@@ -392,6 +421,8 @@ function evaluateHit(rule: SignalRule, f: CustomerFacts): Hit | null {
       return keywordHit(f, rule.params.keywords, rule.params.withinDays);
     case 'competitorMention':
       return keywordHit(f, rule.params.keywords, rule.params.withinDays);
+    case 'complaint':
+      return complaint(rule, f);
     case 'churnRisk':
       return churnRisk(rule, f);
     default:

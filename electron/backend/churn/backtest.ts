@@ -4,7 +4,6 @@
 import type { ReadableDB } from '../workspace/connection';
 import type { CancelSignal } from '../../../shared/contract/define';
 import { checkpoint } from '../jobs';
-import { computeFacts } from '../health/facts-sql';
 import { getRules } from '../health/store';
 import { defaultAsOf } from '../diagnostics/defaults';
 import { evaluateRules, MODEL_SIGNAL_RULES } from '../../../shared/health';
@@ -12,7 +11,7 @@ import { summariseBacktest, type BacktestObservation } from '../../../shared/chu
 import type { SignalBacktest } from '../../../shared/churn/types';
 import { addDays } from './dates';
 import { churnInDays, loadHistoryActivity } from './labels';
-import { textKeywordsOf } from './features-sql';
+import { ruleFactsAt } from './features-sql';
 
 /** Quarterly replay dates, the latest one horizon before the data end, at most `count` of them, after one year of data. */
 export function defaultReplayDates(sqlite: ReadableDB, asOf: string, horizonDays: number, count = 8): string[] {
@@ -36,11 +35,12 @@ export async function runBacktest(
   for (const [k, d] of dates.entries()) {
     opts.progress?.(k, dates.length);
     await checkpoint(opts.signal);
-    const { facts } = computeFacts(sqlite, d, { textKeywords: textKeywordsOf(rules) });
+    // The same texts, lexicon words and complaint sentences a health run at that date would read.
+    const { facts, rules: effective } = ruleFactsAt(sqlite, d, rules);
     for (const f of facts) {
       const churn = churnInDays(activity, f.customerKey, d, opts.horizonDays);
       if (churn === undefined) continue;
-      obs.push({ fired: evaluateRules(rules, f).map((s) => s.ruleId), churnInDays: churn });
+      obs.push({ fired: evaluateRules(effective, f).map((s) => s.ruleId), churnInDays: churn });
     }
   }
   opts.progress?.(dates.length, dates.length);

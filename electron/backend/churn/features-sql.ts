@@ -4,7 +4,8 @@
 // attributes the import keeps (industry, segment, region, owner).
 
 import type { ReadableDB } from '../workspace/connection';
-import { computeFacts } from '../health/facts-sql';
+import { computeFacts, type FactsResult } from '../health/facts-sql';
+import { textSignalSetup } from '../health/text-signals';
 import { evaluateRules, HEALTH_METRICS, metricValue, MODEL_SIGNAL_RULES, type CustomerFacts, type HealthMetric, type SignalRule } from '../../../shared/health';
 import type { CategoricalFeature, NumericFeature, RawFeatureSet } from '../../../shared/churn/design';
 import { addDays } from './dates';
@@ -30,12 +31,17 @@ export interface FeatureSnapshot {
   facts: CustomerFacts[];
 }
 
-export function textKeywordsOf(rules: readonly SignalRule[]): string[] {
-  return rules.flatMap((r) => (r.enabled && (r.id === 'decisionMakerChange' || r.id === 'competitorMention') ? r.params.keywords : []));
+/** Facts as a health run reads them (text-signals.ts: lexicon words, complaint sentences) and the rules it evaluates. */
+export function ruleFactsAt(sqlite: ReadableDB, asOf: string, rules: readonly SignalRule[]): FactsResult & { rules: SignalRule[] } {
+  const text = textSignalSetup(sqlite, rules);
+  return {
+    ...computeFacts(sqlite, asOf, { textKeywords: text.textKeywords, ...(text.complaintsIn ? { complaintsIn: text.complaintsIn } : {}) }),
+    rules: text.rules,
+  };
 }
 
-export function featuresAt(sqlite: ReadableDB, asOf: string, rules: readonly SignalRule[]): FeatureSnapshot {
-  const { customers, facts } = computeFacts(sqlite, asOf, { textKeywords: textKeywordsOf(rules) });
+export function featuresAt(sqlite: ReadableDB, asOf: string, ruleSet: readonly SignalRule[]): FeatureSnapshot {
+  const { customers, facts, rules } = ruleFactsAt(sqlite, asOf, ruleSet);
   const keys = customers.map((c) => c.customerKey);
   const n = keys.length;
   const index = new Map(keys.map((k, i) => [k, i]));

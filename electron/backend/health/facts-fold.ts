@@ -331,11 +331,11 @@ type Reading = SatisfactionReading & { id: number };
 
 /**
  * Tickets (customer_key, satisfaction, readingDay and id of rated tickets, first response minus opening
- * in days, isRecent, openedDay when opened by as-of): median
- * first-response hours (recent window vs the baseline before it); returns the rated tickets as
- * satisfaction readings for foldSurveys.
+ * in days, isRecent, openedDay when opened by as-of, matching category text, id): median
+ * first-response hours (recent window vs the baseline before it); the category joins the texts;
+ * returns the rated tickets as satisfaction readings for foldSurveys.
  */
-export function foldTickets(rows: Row[], byKey: ReadonlyMap<string, CustomerFacts>): Map<string, Reading[]> {
+export function foldTickets(rows: Row[], byKey: ReadonlyMap<string, CustomerFacts>, textIds?: Map<TextEvidence, number>): Map<string, Reading[]> {
   const readings = new Map<string, Reading[]>();
   groups(rows, byKey, (f, first, end) => {
     const recent: number[] = [];
@@ -348,6 +348,12 @@ export function foldTickets(rows: Row[], byKey: ReadonlyMap<string, CustomerFact
       if (days != null && days >= 0) (Number(r[5]) ? recent : base).push(days * 24);
       const opened = r[6] as string | null;
       if (opened != null) noteContact(f, opened, 'ticket');
+      const text = r[7] as string | null | undefined;
+      if (text != null && opened != null) {
+        const t: TextEvidence = { date: opened, source: 'ticket', text };
+        textIds?.set(t, r[8] as number);
+        f.texts.push(t);
+      }
     }
     if (recent.length + base.length > 0) {
       recent.sort((x, y) => x - y);

@@ -65,6 +65,8 @@ export interface FactsOptions {
    * (100,000 customers' notes are hundreds of MB of strings nobody reads). Omit to pass every text.
    */
   textKeywords?: readonly string[];
+  /** The complaint rule's detector (text-signals.ts): each loaded interaction or ticket text gets its complaint sentences. */
+  complaintsIn?: (text: string) => string[];
   /** Customers per block (default 4096): bounds memory; larger blocks only save a few queries. */
   blockSize?: number;
   /** Benchmarks: told how long each table's reads (and their folding) took, summed over blocks. */
@@ -166,7 +168,10 @@ export function* factsBlocks(sqlite: ReadableDB, asOf: string, opts: FactsOption
                 case when first_response_at is not null and opened_at >= :baseFrom and opened_at < :asOfNext
                      then julianday(replace(first_response_at, 'T', ' ')) - julianday(replace(opened_at, 'T', ' ')) end,
                 opened_at >= :recentFrom,
-                case when opened_at < :asOfNext then substr(opened_at, 1, 10) end
+                case when opened_at < :asOfNext then substr(opened_at, 1, 10) end,
+                -- a ticket's text is its category (the only free text the ticket table keeps)
+                case when category is not null and category <> '' and opened_at >= :textFrom and opened_at < :asOfNext and ${matches('category')} then category end,
+                id
            from tickets
           where customer_key between :lo and :hi
           order by customer_key, opened_at, id`,
@@ -283,12 +288,17 @@ export function* factsBlocks(sqlite: ReadableDB, asOf: string, opts: FactsOption
       ),
     );
     const ticketReadings = timed('tickets', () =>
-      foldTickets(q.tickets.all({ ...range, asOfNext, baseFrom: b.baseFrom, recentFrom: b.recentFrom }) as Row[], byKey),
+      foldTickets(q.tickets.all({ ...range, asOfNext, baseFrom: b.baseFrom, recentFrom: b.recentFrom, textFrom: b.textFrom }) as Row[], byKey, textIds),
     );
     timed('surveys', () =>
       foldSurveys(q.surveys.all({ ...range, asOfNext, textFrom: b.textFrom }) as Row[], byKey, ticketReadings, w.satisfactionReadings, textIds),
     );
     sortTexts(facts, textIds);
+    const complaintsIn = opts.complaintsIn;
+    if (complaintsIn)
+      timed('complaints', () => {
+        for (const f of facts) for (const t of f.texts) if (t.source !== 'survey') t.complaints = complaintsIn(t.text);
+      });
     timed('usage', () =>
       foldUsage(q.usage.all({ ...range, recentStart: b.usageRecentStart, previousStart: b.usagePreviousStart, monthNow: b.usageMonthNow }) as Row[], byKey),
     );

@@ -20,6 +20,7 @@ import { reconcileSignals, type SignalReconciliation, type StoredSignalRef } fro
 import { actionForSignal, DEFAULT_PLAYBOOK, dueFromAsOf, type Playbook, type PlannedAction } from '../../../shared/health/playbook';
 import type { CancelSignal } from '../../../shared/contract/define';
 import { countCustomersInScope, factsBlocks, type FactsBlock, type FactsResult } from './facts-sql';
+import { textSignalSetup } from './text-signals';
 import { checkpoint } from '../jobs';
 import { prepareInsertAction } from './actions-store';
 import { attachModelScores, loadModelScores, type ModelScores, type SourceChoice } from './model-scores';
@@ -93,13 +94,14 @@ function scoreRow(compiled: CompiledModel, matrix: Float64Array, offset: number,
 }
 
 export async function runHealth(sqlite: WritableDB, opts: RunOptions): Promise<RunResult> {
-  const { model, rules, asOf, now } = opts;
+  const { model, asOf, now } = opts;
+  // The engagement's lexicon adds its signal words to the keyword rules and supplies the complaint detector.
+  const text = textSignalSetup(sqlite, opts.rules);
+  const rules = text.rules;
   const playbook = opts.playbook ?? DEFAULT_PLAYBOOK;
   const policy = opts.actionPolicy ?? DEFAULT_ACTION_POLICY;
   opts.progress?.('health.facts', 0, null);
   await checkpoint(opts.signal);
-  // Only the enabled keyword rules' words decide which free texts are worth loading.
-  const textKeywords = rules.flatMap((r) => (r.enabled && (r.id === 'decisionMakerChange' || r.id === 'competitorMention') ? r.params.keywords : []));
   const total = opts.facts ? opts.facts.facts.length : countCustomersInScope(sqlite, asOf);
   const compiled = compileModel(model);
   const enabledRules = new Set<SignalRuleId>(rules.filter((r) => r.enabled).map((r) => r.id));
@@ -146,7 +148,11 @@ export async function runHealth(sqlite: WritableDB, opts: RunOptions): Promise<R
   };
   if (opts.facts) scoreBlock(opts.facts);
   else {
-    for (const block of factsBlocks(sqlite, asOf, { textKeywords, ...(opts.blockSize === undefined ? {} : { blockSize: opts.blockSize }) })) {
+    for (const block of factsBlocks(sqlite, asOf, {
+      textKeywords: text.textKeywords,
+      ...(text.complaintsIn ? { complaintsIn: text.complaintsIn } : {}),
+      ...(opts.blockSize === undefined ? {} : { blockSize: opts.blockSize }),
+    })) {
       scoreBlock(block);
       await checkpoint(opts.signal);
     }

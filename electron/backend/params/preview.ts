@@ -23,7 +23,7 @@ import {
 } from '../../../shared/params/preview';
 import { actionsCalledFor, emptyBudget, newActionTally, tallyActions, tallyRules, type InboxState, type RuleBudget } from '../../../shared/params/budget';
 import { evaluateRules, type Signal } from '../../../shared/health/signals';
-import { SignalRuleSetSchema, type SignalRule, type SignalRuleId } from '../../../shared/health/signal-rules';
+import { SignalRuleSetSchema, type SignalRuleId } from '../../../shared/health/signal-rules';
 import { SEVERITIES, type ActionTemplateId, type Severity } from '../../../shared/health/vocabulary';
 import type { CustomerFacts } from '../../../shared/health/facts';
 import { DEFAULT_PLAYBOOK, type Playbook } from '../../../shared/health/playbook';
@@ -33,6 +33,7 @@ import { bandOf, compileModel, scoreRow, type CompiledModel } from '../../../sha
 import { buildMetricMatrix, fillSignalMetrics, METRIC_COUNT } from '../../../shared/health/metrics';
 import { latestRunId } from '../diagnostics/runs-repo';
 import { factsBlocks } from '../health/facts-sql';
+import { textSignalSetup, type TextSignalSetup } from '../health/text-signals';
 import { attachModelScores, loadModelScores } from '../health/model-scores';
 import { getRules } from '../health/store';
 import { healthRunAsOf } from '../health/as-of';
@@ -77,21 +78,19 @@ interface BeforeSide {
 }
 let cache: FactsCache | null = null;
 
-const keywordsOf = (rules: readonly SignalRule[]): string[] =>
-  rules.flatMap((r) => (r.enabled && (r.id === 'decisionMakerChange' || r.id === 'competitorMention') ? r.params.keywords : []));
-
 function stampOf(sqlite: ReadableDB): string {
   // data_version moves when another connection (a job thread, an import) commits; total_changes when
   // this one writes. Either means the facts may be stale.
   return `${String(sqlite.pragma('data_version', { simple: true }))}:${String(sqlite.prepare('select total_changes()').pluck().get())}`;
 }
 
-function factsAt(sqlite: ReadableDB, asOf: string, keywords: readonly string[]): FactsCache {
-  const key = `${asOf}|${stampOf(sqlite)}|${[...new Set(keywords)].sort().join('\u0001')}`;
+function factsAt(sqlite: ReadableDB, asOf: string, keywords: readonly string[], text: TextSignalSetup): FactsCache {
+  const key = `${asOf}|${stampOf(sqlite)}|${[...new Set(keywords)].sort().join('\u0001')}|${text.complaintsIn ? text.lexiconKey : ''}`;
   if (cache && cache.db === sqlite && cache.key === key) return cache;
   cache = null;
   const facts: CustomerFacts[] = [];
-  for (const block of factsBlocks(sqlite, asOf, { textKeywords: keywords })) for (const f of block.facts) facts.push(f);
+  for (const block of factsBlocks(sqlite, asOf, { textKeywords: keywords, ...(text.complaintsIn ? { complaintsIn: text.complaintsIn } : {}) }))
+    for (const f of block.facts) facts.push(f);
   // The churn-risk rule reads the churn run a health run at this as-of would read.
   attachModelScores(facts, loadModelScores(sqlite, asOf));
   const inbox = new Map<string, Map<SignalRuleId, InboxState>>();
@@ -156,7 +155,12 @@ export function signalPreview(
     .get() as HealthRunRow | undefined;
   const asOf = run?.as_of ?? healthRunAsOf(sqlite, today);
   const stored = run ? SignalRuleSetSchema.safeParse(JSON.parse(run.rules)) : null;
-  const before = stored?.success ? stored.data : getRules(sqlite);
+  // Both sides read the engagement's lexicon as a run would (text-signals.ts): its signal words join
+  // the keyword rules, its complaint words and dictionary find the complaint sentences.
+  const textWas = textSignalSetup(sqlite, stored?.success ? stored.data : getRules(sqlite));
+  const textNow = textSignalSetup(sqlite, set.signals);
+  const before = textWas.rules;
+  const rulesNow = textNow.rules;
   const parsedModel = run ? HealthModelSchema.safeParse(JSON.parse(run.model)) : null;
   const model = parsedModel?.success ? parsedModel.data : DEFAULT_HEALTH_MODEL;
   const compiled = compileModel(model);
@@ -164,7 +168,7 @@ export function signalPreview(
   // The next run applies the engagement's policy; the last one applied its own (all opened before 0016).
   const policy = getActionPolicy(sqlite).policy;
   const policyWas = run ? runActionPolicy(run.action_policy) : policy;
-  const cached = factsAt(sqlite, asOf, [...keywordsOf(set.signals), ...keywordsOf(before)]);
+  const cached = factsAt(sqlite, asOf, [...textNow.textKeywords, ...textWas.textKeywords], textNow.complaintsIn ? textNow : textWas);
   const { facts, inbox, live } = cached;
   // What the run's rules give is the same for every edit: evaluated once and kept with the facts.
   const beforeKey = JSON.stringify([before, model, playbookWas, policyWas]);
@@ -193,7 +197,7 @@ export function signalPreview(
   }
   for (let c = 0; c < facts.length; c++) {
     const f = facts[c]!;
-    const now = evaluateRules(set.signals, f);
+    const now = evaluateRules(rulesNow, f);
     const wasIds = side.ruleIds[c]!;
     tallyRules(budgets, enabled, new Set(now.map((x) => x.ruleId)), wasIds, inbox.get(f.customerKey));
     for (const sev of new Set<Severity>(now.map((x) => x.severity))) bySeverity[sev].now++;

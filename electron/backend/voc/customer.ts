@@ -30,7 +30,7 @@ export function customerVoice(sqlite: ReadableDB, customerKey: string, config: V
   const communication: CommunicationFinding[] = [];
   for (const n of notes) {
     if (!any.test(n.text)) continue;
-    for (const h of findCommunicationSignals(n.text, (s) => seg.cut(s), config.signals))
+    for (const h of findCommunicationSignals(n.text, (s) => seg.cut(s), config.signals, config.negators))
       communication.push({ kind: h.kind, source: 'interaction', rowId: n.id, customerKey, date: n.date, term: h.term, sentence: h.sentence });
   }
   const reviews = (sqlite.prepare(`select id, period, results from churn_review order by id desc`).all() as { id: number; period: string; results: string }[])

@@ -77,7 +77,7 @@ export function communicationFindings(
   for (const c of readComments(sqlite, ['interaction', 'survey'], params.scope)) {
     // Most notes mention none of the words: skip segmenting them.
     if (!any.test(c.text)) continue;
-    for (const h of findCommunicationSignals(c.text, cut, words)) {
+    for (const h of findCommunicationSignals(c.text, cut, words, config.negators)) {
       findings.push({ kind: h.kind, source: c.source, rowId: c.rowId, customerKey: c.customerKey, date: c.date, term: h.term, sentence: h.sentence });
     }
   }

@@ -405,7 +405,10 @@ function computeFactsInner(sqlite: ReadableDB, asOf: string, opts: FactsOptions)
       where text is not null and text <> '' and date >= :textFrom and date < :asOfNext${likeAny('text')}
      union all
      select customer_key, substr(date, 1, 10), 'survey', comment from surveys
-      where comment is not null and comment <> '' and date >= :textFrom and date < :asOfNext${likeAny('comment')}`,
+      where comment is not null and comment <> '' and date >= :textFrom and date < :asOfNext${likeAny('comment')}
+     union all
+     select customer_key, substr(opened_at, 1, 10), 'ticket', category from tickets
+      where category is not null and category <> '' and opened_at >= :textFrom and opened_at < :asOfNext${likeAny('category')}`,
     { textFrom, asOfNext },
   )) {
     get(key)?.texts.push({ date: d as string, source: src as TextEvidence['source'], text: text as string });

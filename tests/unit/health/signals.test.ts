@@ -144,6 +144,24 @@ const CASES: Record<SignalRuleId, Case> = {
     triggeredOn: '2024-06-20',
     params: { keyword: '对手报价', count: 1 },
   },
+  // two complaint sentences in 90 days fire; one in the window (the other 91 days old, or in a survey) does not
+  complaint: {
+    fire: facts({
+      texts: [
+        { ...text('2024-04-10', '客户投诉上门太慢。其他正常'), complaints: ['客户投诉上门太慢'] },
+        { date: '2024-06-02', source: 'ticket', text: '对报表不满', complaints: ['对报表不满'] },
+      ],
+    }),
+    quiet: facts({
+      texts: [
+        { ...text('2024-03-31', '客户投诉上门太慢'), complaints: ['客户投诉上门太慢'] },
+        { date: '2024-05-01', source: 'survey', text: '很失望', complaints: ['很失望'] },
+        { date: '2024-06-02', source: 'ticket', text: '对报表不满', complaints: ['对报表不满'] },
+      ],
+    }),
+    triggeredOn: '2024-06-02',
+    params: { count: 2, minSentences: 2, withinDays: 90, date: '2024-06-02', sentence: '对报表不满', firstDate: '2024-04-10' },
+  },
   // exactly 60% fires; 59.9% at rank 11 of 100 (the riskiest 10% are ranks 1-10) does not
   churnRisk: {
     fire: facts({ churnScore: { runId: 3, scoredAsOf: '2024-06-28', probability: 0.6, rank: 50, scored: 100 } }),
