@@ -68,3 +68,12 @@ export function formatValue(value: string | number | boolean | null | undefined,
 export function assertNever(value: never): never {
   throw new Error(`unexpected value: ${String(value)}`);
 }
+
+/**
+ * A money amount in report text (PDF paragraphs, table cells written as text): whole units, grouped
+ * thousands and the currency's symbol ("¥1,234,568", "$98,765"); null is an em dash. Full figures,
+ * never 万/亿: a report is read as a record, so every digit stays.
+ */
+export function formatMoneyText(value: number | null | undefined, options: { locale: Locale; currency: string }): string {
+  return formatValue(value === null || value === undefined || !Number.isFinite(value) ? null : Math.round(value), 'currency', { ...options, decimals: 0 });
+}

@@ -1,3 +1,4 @@
+import { currencySymbol } from '../../../shared/display/numbers';
 import { assertNever, defaultDecimals, type ValueFormat } from '../../../shared/reports/format';
 
 /** Excel number format for a report value format. Percent expects fractions, like everything else. */
@@ -12,8 +13,7 @@ export function excelNumFmt(format: ValueFormat, currency: string, decimals?: nu
     case 'number':
       return `#,##0${frac}`;
     case 'currency':
-      // Currency symbol as a literal so the file reads the same on a machine set to another locale.
-      return currency === 'CNY' ? `"¥"#,##0${frac};-"¥"#,##0${frac}` : `#,##0${frac} "${currency.replace(/"/g, '')}"`;
+      return currencyNumFmt(currency, frac);
     case 'percent':
       return `0${frac}%`;
     case 'date':
@@ -23,6 +23,17 @@ export function excelNumFmt(format: ValueFormat, currency: string, decimals?: nu
     default:
       return assertNever(format);
   }
+}
+
+/**
+ * Grouped thousands behind the currency's symbol ("$"#,##0, "€"#,##0.00), the symbol a literal so the
+ * file reads the same on a machine set to another locale. A currency without a symbol of its own is
+ * written with its code and a space ("CHF "#,##0), as Intl writes it.
+ */
+function currencyNumFmt(currency: string, frac: string): string {
+  const symbol = currencySymbol(currency, 'en').replace(/"/g, '');
+  const lead = /[A-Za-z]$/.test(symbol) ? `${symbol} ` : symbol;
+  return `"${lead}"#,##0${frac};-"${lead}"#,##0${frac}`;
 }
 
 /** 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:mm[:ss]' to a Date at that wall-clock time in UTC (exceljs writes UTC serials). */

@@ -7,8 +7,6 @@ import type { KeyFigure, ReportBlock, TableCell } from '../../../../shared/repor
 import { runBacktest } from '../../churn/backtest';
 import { latestChurnRunId, loadChurnRun, scoresPage } from '../../churn/store';
 import { missingSection, type SectionBuilder, type SectionContext } from './context';
-import { registerDeckSection } from '../deck/sections';
-import { churnSectionSlides } from '../deck/churn-slides';
 
 // Churn risk, from the latest stored churn run (churn_run / churn_score) in the order a reader must
 // meet it: the evaluation on held-out customers, then the drivers, the signal backtest and the
@@ -227,5 +225,3 @@ export const churnSection: SectionBuilder = async (ctx) => {
     ],
   };
 };
-
-registerDeckSection('churn', churnSectionSlides);

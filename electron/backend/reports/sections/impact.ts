@@ -11,6 +11,7 @@ import { computeFee, getFeeTerms } from '../../impact/fee';
 import type { SectionBuilder, SectionContent, SectionContext } from './context';
 import { registerDeckSection } from '../deck/sections';
 import { impactSlides } from '../deck/impact-slides';
+import { formatMoneyText, formatValue } from '../../../../shared/reports/format';
 
 // 成效评估 in the report: the indicator system against the frozen baseline with its deviation flags,
 // each experiment's verdict with its difference, interval and caveats, and repair success. The fee
@@ -36,8 +37,8 @@ function indicatorBlocks(ctx: SectionContext, c: C): { blocks: ReportBlock[]; de
     row.current.value === null
       ? c(`indicators.absent.${row.current.absentReason ?? 'unknown'}`)
       : c(`indicators.formulas.${row.id}`, {
-          num: row.id === 'arpuGrowth' ? Math.round(row.current.numerator ?? 0) : (row.current.numerator ?? ''),
-          den: row.id === 'arpuGrowth' ? Math.round(row.current.denominator ?? 0) : (row.current.denominator ?? ''),
+          num: row.id === 'arpuGrowth' ? formatMoneyText(row.current.numerator, ctx) : (row.current.numerator ?? ''),
+          den: row.id === 'arpuGrowth' ? formatMoneyText(row.current.denominator, ctx) : (row.current.denominator ?? ''),
         }),
   ]);
   const tol = Math.round(r.tolerance * 100);
@@ -104,7 +105,7 @@ function experimentBlocks(ctx: SectionContext, c: C): ReportBlock[] {
       assignedAt: e.assignedAt,
     });
     const rate = r.outcome !== 'revenue';
-    const fmt = (v: number) => (rate ? pp(v, ctx.locale) : Math.round(v).toLocaleString(ctx.locale));
+    const fmt = (v: number) => (rate ? pp(v, ctx.locale) : formatMoneyText(v, ctx));
     const measure = c(`experiments.outcomeShort.${r.outcome}`);
     blocks.push({
       kind: 'paragraph',
@@ -190,7 +191,7 @@ export const feeStatementSection: SectionBuilder = async (ctx): Promise<SectionC
   if (!terms) return { blocks: [{ kind: 'paragraph', text: c('fee.missing') }], status: 'missing', source: null };
   const s = computeFee(ctx.sqlite, terms, ctx.now);
   const cur = s.terms.currency;
-  const money = (v: number) => `${v.toLocaleString(ctx.locale, { maximumFractionDigits: 2 })} ${cur}`;
+  const money = (v: number) => formatValue(v, 'currency', { locale: ctx.locale, currency: cur, decimals: 2 });
   const ind = (v: number) => formatIndicator({ unit: s.unit, value: v }, ctx.locale);
   const rows: TableCell[][] = [
     [c('fee.indicator'), c(`indicators.names.${s.indicator}`)],

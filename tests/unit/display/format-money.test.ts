@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney } from '../../../renderer/src/format';
+import { formatMoney } from '../../../shared/display/money';
 
 // The sections' one money formatter (health, churn, 客户价值, 流失复盘, 成效评估 via useMoney): the
 // engagement's currency symbol, grouped thousands, 万/亿 when the engagement asks for it.
