@@ -1,4 +1,5 @@
 import { formatMoneyText } from '../../../../shared/reports/format';
+import { formatMoneyText } from '../../../../shared/reports/format';
 import { buildCalibrationChart, buildGainsChart } from '../../../../shared/charts';
 import { featureLabel, reasonText, type T } from '../../../../shared/churn/labels';
 import { MIN_CHURNED, MIN_CUSTOMERS } from '../../../../shared/churn/pipeline';
@@ -7,6 +8,8 @@ import type { KeyFigure, ReportBlock, TableCell } from '../../../../shared/repor
 import { runBacktest } from '../../churn/backtest';
 import { latestChurnRunId, loadChurnRun, scoresPage } from '../../churn/store';
 import { missingSection, type SectionBuilder, type SectionContext } from './context';
+import { registerDeckSection } from '../deck/sections';
+import { churnSectionSlides } from '../deck/churn-slides';
 
 // Churn risk, from the latest stored churn run (churn_run / churn_score) in the order a reader must
 // meet it: the evaluation on held-out customers, then the drivers, the signal backtest and the
@@ -225,3 +228,5 @@ export const churnSection: SectionBuilder = async (ctx) => {
     ],
   };
 };
+
+registerDeckSection('churn', churnSectionSlides);

@@ -1,4 +1,5 @@
 import { formatMoneyText } from '../../../../shared/reports/format';
+import { formatMoneyText } from '../../../../shared/reports/format';
 import { buildClvShareBars, buildClvTrackingChart } from '../../../../shared/charts';
 import { MIN_CUSTOMERS_FOR_TOP_SHARES, type BreakdownGroup } from '../../../../shared/clv/breakdown';
 import { aliveBandLabel, segmentGroupLabel, tierGroupLabel, valueBandLabel } from '../../../../shared/clv/breakdown-labels';
@@ -9,6 +10,7 @@ import { DORMANT_P_ALIVE, type ClvRun } from '../../../../shared/clv/types';
 import type { KeyFigure, ReportBlock, TableCell } from '../../../../shared/reports/model';
 import { customersPage, latestClvRunId, loadClvRun } from '../../clv/store';
 import { loadClvBreakdown } from '../../clv/breakdown';
+import { countFitUnidentified } from '../../../../shared/clv/diagnostics';
 import type { ReadableDB } from '../../workspace/connection';
 import type { SectionBuilder, SectionContent } from './context';
 
@@ -53,6 +55,7 @@ function evaluationBlocks(run: ClvRun, c: C): ReportBlock[] {
     if (keys.has('contractual')) why.push(c('ui.unsuitable.contractual'));
     blocks.push({ kind: 'paragraph', text: `${c('ui.unsuitable.heading')}. ${why.join(' ')}` });
   }
+  if (countFitUnidentified(r.countFit.status)) blocks.push({ kind: 'paragraph', text: c('verdict.withheld', { status: r.countFit.status }) });
   const error =
     e.holdoutActual !== null && e.holdoutPredicted !== null && e.holdoutActual > 0 ? (e.holdoutPredicted - e.holdoutActual) / e.holdoutActual : null;
   const figures: KeyFigure[] = [
@@ -262,7 +265,8 @@ export const clvSection: SectionBuilder = async (ctx): Promise<SectionContent> =
   const money = (v: number): string => formatMoneyText(v, ctx);
   const blocks = [...evaluationBlocks(run, c), ...spendBlocks(run, c, money)];
   const fitted = r.countFit.parameters.length > 0;
-  const suitable = r.evaluation.verdict !== 'unsuitable';
+  // A boundary / flat count fit is not identified even when a run stored before that rule says "caution".
+  const suitable = r.evaluation.verdict !== 'unsuitable' && !countFitUnidentified(r.countFit.status);
   const withheld = intervalsWithheld(r);
   const book = r.intervals?.clv ?? null;
   if (fitted && suitable) {
