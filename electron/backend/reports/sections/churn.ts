@@ -1,5 +1,4 @@
 import { formatMoneyText } from '../../../../shared/reports/format';
-import { formatMoneyText } from '../../../../shared/reports/format';
 import { buildCalibrationChart, buildGainsChart } from '../../../../shared/charts';
 import { featureLabel, reasonText, type T } from '../../../../shared/churn/labels';
 import { MIN_CHURNED, MIN_CUSTOMERS } from '../../../../shared/churn/pipeline';

@@ -1,5 +1,4 @@
 import { formatMoneyText } from '../../../../shared/reports/format';
-import { formatMoneyText } from '../../../../shared/reports/format';
 import { buildClvShareBars, buildClvTrackingChart } from '../../../../shared/charts';
 import { MIN_CUSTOMERS_FOR_TOP_SHARES, type BreakdownGroup } from '../../../../shared/clv/breakdown';
 import { aliveBandLabel, segmentGroupLabel, tierGroupLabel, valueBandLabel } from '../../../../shared/clv/breakdown-labels';
