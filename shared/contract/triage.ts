@@ -27,8 +27,10 @@ export interface TriageContext {
   healthRun: { id: number; asOf: string } | null;
   /** The diagnostic run the tier comes from (the health run's as-of date, else the latest). */
   diagnosticRun: { id: number; asOf: string } | null;
-  /** The latest churn-model run; scored = customers it gave a probability (0 when it withheld them). */
+  /** The latest churn-model run whose evaluation passed (status ok); scored = customers it gave a probability (0 when it withheld them). */
   churnRun: { id: number; scoredAsOf: string; status: string; scored: number; highRank: number; mediumRank: number } | null;
+  /** The latest churn run when its evaluation did not pass (status not ok): not read, named so the lists say why. */
+  churnRunRejected: { id: number; status: string } | null;
   /**
    * Revenue at stake: churn probability x 12-month revenue from the churn run when it scored
    * customers; otherwise the whole 12-month revenue from the health run; null when neither exists.
@@ -127,7 +129,16 @@ export const triageChannels = {
       now: z.string().optional(),
       ...pageArgs,
     }),
-  ).returns<{ items: TriageActionRow[]; total: number; overdue: number; facets: FacetCounts | null; context: TriageContext; now: string }>(),
+  ).returns<{
+    items: TriageActionRow[];
+    total: number;
+    overdue: number;
+    facets: FacetCounts | null;
+    context: TriageContext;
+    now: string;
+    /** The health run's as-of date when overdue is judged at its end (historical data), else null (today's clock). */
+    overdueAsOf: string | null;
+  }>(),
   'actions.bulk': channel(
     z.object({
       op: z.enum(ACTION_BULK_OPS),

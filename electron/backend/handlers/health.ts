@@ -9,6 +9,7 @@ import { WorkbenchError } from '../errors';
 import { recordAudit, recordAuditSync } from '../workspace/repositories/audit';
 import { countActions, createAction, listActions, runRepairCheck, updateAction } from '../health/actions-store';
 import { localNow, localToday } from '../health/clock';
+import { overdueClock } from '../health/overdue-clock';
 import { healthRunAsOf } from '../health/as-of';
 import { customerHealth, dismissSignal, listRuns, listScores, listSignals, overview, reopenSignal, whatIfData } from '../health/queries';
 import { runHealth } from '../health/run';
@@ -93,9 +94,9 @@ export function healthHandlers(b: Backend): HandlersFor<typeof healthChannels> {
       return summary;
     },
     'health.runs': async () => listRuns(sqlite()),
-    'health.overview': async ({ runId }) => overview(sqlite(), runId, localNow()),
+    'health.overview': async ({ runId }) => overview(sqlite(), runId, overdueClock(sqlite(), localNow()).at),
     'health.scores': async (args) => listScores(sqlite(), args),
-    'health.customer': async ({ customerKey, runId }) => customerHealth(sqlite(), customerKey, runId, localNow()),
+    'health.customer': async ({ customerKey, runId }) => customerHealth(sqlite(), customerKey, runId, overdueClock(sqlite(), localNow()).at),
     'health.whatIfData': async ({ runId }) => whatIfData(sqlite(), runId),
     'signals.list': async (args) => listSignals(sqlite(), args),
     'signals.dismiss': async ({ id, reason, reasonCode }) => {
@@ -106,7 +107,7 @@ export function healthHandlers(b: Backend): HandlersFor<typeof healthChannels> {
     },
     'signals.reopen': async ({ id }) => reopenSignal(sqlite(), id),
     'actions.list': async ({ now, ...filter }) => {
-      const at = now ?? localNow();
+      const at = now ?? overdueClock(sqlite(), localNow()).at;
       return { items: listActions(sqlite(), filter, at), now: at, ...countActions(sqlite(), filter, at) };
     },
     'actions.create': async (args) => createAction(sqlite(), args, localNow()),

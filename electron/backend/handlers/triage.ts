@@ -5,6 +5,7 @@ import type { Backend } from '../backend';
 import { WorkbenchError } from '../errors';
 import { recordAudit } from '../workspace/repositories/audit';
 import { localNow, localToday } from '../health/clock';
+import { overdueClock } from '../health/overdue-clock';
 import { getActionPolicy, saveActionPolicy } from '../health/action-policy-store';
 import { actionIdsMatching, listTriageActions, listTriageSignals, signalIdsMatching } from '../health/triage-lists';
 import { applyBulk, listSteps, undoStep, type ActionChange, type SignalChange } from '../health/triage-steps';
@@ -35,9 +36,10 @@ export function triageHandlers(b: Backend): HandlersFor<typeof triageChannels> {
     },
     'actions.triage': async ({ now, ...args }) => {
       const db = sqlite();
-      const at = now ?? localNow();
+      // On historical data overdue is judged at the end of the health run's as-of day (overdue-clock.ts).
+      const clock = now ? { at: now, asOf: null } : overdueClock(db, localNow());
       const context = triageContext(db, localToday());
-      return { ...listTriageActions(db, context, args, at), context, now: at };
+      return { ...listTriageActions(db, context, args, clock.at), context, now: clock.at, overdueAsOf: clock.asOf };
     },
     'signals.bulk': async ({ op, target, owner, until, reason }) => {
       const db = sqlite();
@@ -65,7 +67,8 @@ export function triageHandlers(b: Backend): HandlersFor<typeof triageChannels> {
       const db = sqlite();
       const now = localNow();
       const ctx = triageContext(db, localToday());
-      const { ids, detail } = resolveIds<ActionFilter>(target, (f) => actionIdsMatching(db, ctx, f, now));
+      const overdueAt = overdueClock(db, now).at;
+      const { ids, detail } = resolveIds<ActionFilter>(target, (f) => actionIdsMatching(db, ctx, f, overdueAt));
       const change: ActionChange =
         op === 'assign'
           ? { op, owner: need(owner, op, 'owner / 负责人') }

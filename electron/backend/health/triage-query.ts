@@ -29,13 +29,22 @@ export function triageContext(sqlite: ReadableDB, today: string): TriageContext 
     { id: number; as_of: string } | undefined;
   const dLatest =
     d ?? (sqlite.prepare('select id, as_of from diagnostic_run order by as_of desc, id desc limit 1').get() as { id: number; as_of: string } | undefined);
-  const c = sqlite.prepare('select id, scored_as_of, status, customers from churn_run order by id desc limit 1').get() as
-    { id: number; scored_as_of: string; status: string; customers: number } | undefined;
+  // A churn run whose evaluation failed (probable leakage, no better than the base rate) is treated as
+  // absent, as the health run treats it (model-scores.ts): its probabilities would rank customers and
+  // weigh revenue at stake on a model that did not pass. The latest such run is named so the filter says why.
+  type ChurnRow = { id: number; scored_as_of: string; status: string; customers: number };
+  const latest = sqlite.prepare('select id, scored_as_of, status, customers from churn_run order by id desc limit 1').get() as ChurnRow | undefined;
+  const c =
+    latest?.status === 'ok'
+      ? latest
+      : (sqlite.prepare(`select id, scored_as_of, status, customers from churn_run where status = 'ok' order by id desc limit 1`).get() as
+          ChurnRow | undefined);
   const ranks = churnRiskRanks(c?.customers ?? 0);
   return {
     healthRun: h ? { id: h.id, asOf: h.as_of } : null,
     diagnosticRun: dLatest ? { id: dLatest.id, asOf: dLatest.as_of } : null,
     churnRun: c ? { id: c.id, scoredAsOf: c.scored_as_of, status: c.status, scored: c.customers, highRank: ranks.high, mediumRank: ranks.medium } : null,
+    churnRunRejected: latest && latest.status !== 'ok' ? { id: latest.id, status: latest.status } : null,
     stakeBasis: c && c.customers > 0 ? 'churn' : h ? 'revenue12m' : null,
     today,
   };

@@ -9,6 +9,7 @@ import type { XlsxDataSheetSpec } from './xlsx-report';
 import type { PlainCellInput } from './safe-cell';
 import type { HealthModel } from '../../../shared/health/model';
 import { bandRule } from './sections/health';
+import { overdueClock } from '../health/overdue-clock';
 
 // The flat sheets analysts pivot: one row per customer (client fields, order totals, the latest stored
 // health score and band, open signals), one per open signal, one per action. Read in pages by key,
@@ -244,10 +245,12 @@ export function actionsSheet(c: DataSheetContext, now: string): XlsxDataSheetSpe
       from health_action a left join customers c on c.customer_key = a.customer_key
      where a.id > ? order by a.id limit ?`);
   const label = memo((key: string) => c.t(key));
+  // On historical data: the end of the health run's as-of day, as the action board reads it.
+  const overdueAt = overdueClock(c.sqlite, now).at;
   async function* rows(): AsyncGenerator<PlainCellInput[]> {
     for await (const r of paged<ActionDataRow>(c, 'reports.phase.actions', total, (after, limit) => stmt.all(after, limit) as ActionDataRow[])) {
       // The action board's rule: open or in progress and past its due time.
-      const overdue = (r.status === 'open' || r.status === 'inProgress') && r.due_at < now;
+      const overdue = (r.status === 'open' || r.status === 'inProgress') && r.due_at < overdueAt;
       yield [
         r.customer_key,
         pii(c, 'customer', r.name),

@@ -241,6 +241,7 @@ export function registerTriageCommands(program: Command): void {
         printResult(g, r, () =>
           [
             t('triage:cli.actions', { count: r.total, overdue: r.overdue }),
+            ...(r.overdueAsOf ? [t('triage:list.overdueAsOf', { date: r.overdueAsOf })] : []),
             ...r.items.map(
               (a) =>
                 `  #${a.id} ${a.customerKey} ${a.customerName} · ${t(`health:actions.${a.templateId}.title`)} · ${t(`health:actionStatuses.${a.status}`)} · ${a.owner ?? '-'} · ${a.dueAt}${a.overdue ? ' !' : ''}`,

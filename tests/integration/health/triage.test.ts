@@ -142,6 +142,7 @@ describe('the inbox filters', () => {
     expect((await call('signals.triage', { tier: [null], limit: 1 })).signals).toBe(all.signals);
     // No churn run: no risk, and revenue at stake is the 12-month revenue.
     expect(all.context.churnRun).toBeNull();
+    expect(all.context.churnRunRejected).toBeNull();
     expect(all.context.stakeBasis).toBe('revenue12m');
     expect(all.facets!.churnRisk).toEqual([{ value: 'none', count: all.signals }]);
   });
@@ -178,6 +179,33 @@ describe('the inbox filters', () => {
     expect(known).toEqual([...known].sort((x, y) => y - x));
     expect(stakes.slice(known.length).every((x) => x === null)).toBe(true);
     expect(byStake.items[0]!.customerKey).toBe('USAGE'); // 0.45 x 100,000
+
+    // A later churn run whose evaluation failed is not read: risk and stake stay on run 1, and the
+    // context names the failed run so the filter says why.
+    b.requireWorkspace()
+      .sqlite.prepare(
+        `insert into churn_run (id, created_at, label, params, scored_as_of, status, roc_auc, customers, duration_ms, results) values (2, 'y', null, '{}', ?, 'probable-leakage', 0.99, 10, 1, '{}')`,
+      )
+      .run(AS_OF);
+    const insFailed = b
+      .requireWorkspace()
+      .sqlite.prepare(
+        `insert into churn_score (run_id, customer_key, name, owner, probability, rank, revenue_12m, revenue_at_stake, reasons) values (2, ?, null, null, ?, ?, ?, ?, '[]')`,
+      );
+    // Ranked the other way round: were it read, SILENT would be low and USAGE high.
+    keys.forEach((k, i) => insFailed.run(k, 0.1 + i * 0.05, keys.length - i, 1000, 100));
+    const afterFailed = await call('signals.triage', { limit: 500 });
+    expect(afterFailed.context.churnRun).toMatchObject({ id: 1 });
+    expect(afterFailed.context.churnRunRejected).toEqual({ id: 2, status: 'probable-leakage' });
+    expect(afterFailed.items.find((s) => s.customerKey === 'SILENT')?.churnRisk).toBe('high');
+    // Only the failed run: treated as absent (no risk, revenue at stake from the health run's 12-month revenue).
+    b.requireWorkspace().sqlite.prepare('delete from churn_score where run_id = 1').run();
+    b.requireWorkspace().sqlite.prepare('delete from churn_run where id = 1').run();
+    const onlyFailed = await call('signals.triage', { limit: 500 });
+    expect(onlyFailed.context.churnRun).toBeNull();
+    expect(onlyFailed.context.stakeBasis).toBe('revenue12m');
+    expect(onlyFailed.context.churnRunRejected).toEqual({ id: 2, status: 'probable-leakage' });
+    expect(onlyFailed.facets!.churnRisk).toEqual([{ value: 'none', count: onlyFailed.signals }]);
     b.requireWorkspace().sqlite.prepare('delete from churn_score').run();
     b.requireWorkspace().sqlite.prepare('delete from churn_run').run();
   });
@@ -272,8 +300,11 @@ describe('bulk steps and undo', () => {
     const assigned = await call('actions.bulk', { op: 'assign', target: { filter: { status: 'open' }, expected: all.total }, owner: '钱总监' });
     expect(assigned.count).toBe(all.total);
     expect((await call('actions.triage', { owner: ['钱总监'], limit: 1 })).total).toBe(all.total);
+    // The fixture is historical (as-of 2026-06-30): overdue is judged at the end of that day, so
+    // only actions already due on it are late; two are made so.
+    b.requireWorkspace().sqlite.prepare(`update health_action set due_at = '2026-06-30T08:00:00' where id in (?, ?)`).run(ids[0], ids[1]);
     const lateBefore = (await call('health.overview', {})).actions.overdue;
-    expect(lateBefore).toBeGreaterThan(0); // due dates count from 2026-06-30: all past by now
+    expect(lateBefore).toBe(2);
     const snooze = await call('actions.bulk', { op: 'snooze', target: { ids: [ids[0]!] }, until: '2099-01-01' });
     // A snoozed action is not late until its date: the tab's badge and the board agree.
     expect((await call('health.overview', {})).actions.overdue).toBe(lateBefore - 1);

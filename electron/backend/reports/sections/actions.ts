@@ -1,5 +1,6 @@
 import type { ColourRule, ReportBlock, TableCell } from '../../../../shared/reports/model';
 import { listActions } from '../../health/actions-store';
+import { overdueClock } from '../../health/overdue-clock';
 import { missingSection, type SectionBuilder } from './context';
 import { runActionPolicy } from '../../health/action-policy-store';
 import { policyWhich } from '../../../../shared/health/action-policy-text';
@@ -11,12 +12,14 @@ import { policyWhich } from '../../../../shared/health/action-policy-text';
 const SHOWN = 40;
 
 export const actionsSection: SectionBuilder = async (ctx) => {
+  // On historical data overdue is judged at the end of the health run's as-of day (overdue-clock.ts).
+  const overdueAt = overdueClock(ctx.sqlite, ctx.now).at;
   const counts = ctx.sqlite
     .prepare(
       `select template_id, status, count(*) as n, sum(status in ('open','inProgress') and due_at < ?) as late
          from health_action group by template_id, status`,
     )
-    .all(ctx.now) as { template_id: string; status: string; n: number; late: number }[];
+    .all(overdueAt) as { template_id: string; status: string; n: number; late: number }[];
   const total = counts.reduce((s, r) => s + r.n, 0);
   if (total === 0) return missingSection(ctx, 'actions');
   const run = ctx.sqlite.prepare('select action_policy from health_run where finished_at is not null order by as_of desc, id desc limit 1').get() as
@@ -41,8 +44,8 @@ export const actionsSection: SectionBuilder = async (ctx) => {
   const tones: ColourRule = { kind: 'tones', tones: { [overdueLabel]: 'red', [statusLabel('inProgress')]: 'yellow', [statusLabel('done')]: 'green' } };
   // listActions orders by due time, so the overdue ones (due before now) come first.
   const rows = [
-    ...listActions(ctx.sqlite, { status: 'open', limit: SHOWN }, ctx.now),
-    ...listActions(ctx.sqlite, { status: 'inProgress', limit: SHOWN }, ctx.now),
+    ...listActions(ctx.sqlite, { status: 'open', limit: SHOWN }, overdueAt),
+    ...listActions(ctx.sqlite, { status: 'inProgress', limit: SHOWN }, overdueAt),
   ]
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
     .slice(0, SHOWN);

@@ -6,6 +6,7 @@ import type { TriageContext } from '../../../../shared/contract/triage';
 import { listTriageActions, listTriageSignals } from '../../health/triage-lists';
 import { triageContext } from '../../health/triage-query';
 import { localNow, localToday } from '../../health/clock';
+import { overdueClock } from '../../health/overdue-clock';
 import { checkpoint } from '../../jobs';
 import type { SourceContext, TableDescription, TableSource } from '../source';
 
@@ -46,6 +47,7 @@ function runLine(t: TFunction, c: TriageContext): string | null {
   const parts = [t('tableExport:run.health', { id: c.healthRun.id, asOf: c.healthRun.asOf })];
   if (c.stakeBasis === 'churn' && c.churnRun) parts.push(t('triage:stake.churn', { id: c.churnRun.id, date: c.churnRun.scoredAsOf }));
   else parts.push(t('triage:stake.revenue12m', { id: c.healthRun.id, date: c.healthRun.asOf }));
+  if (c.churnRunRejected) parts.push(t('triage:churnRunRejected', { id: c.churnRunRejected.id, status: c.churnRunRejected.status }));
   return parts.join(' · ');
 }
 
@@ -127,7 +129,7 @@ export const healthActionsSource: TableSource<'health.actions'> = {
   describe(ctx: SourceContext, f): TableDescription {
     const { t } = ctx;
     const c = triageContext(ctx.ws.sqlite, localToday());
-    const total = listTriageActions(ctx.ws.sqlite, c, { ...f, limit: 1, offset: 0, facets: false }, localNow()).total;
+    const total = listTriageActions(ctx.ws.sqlite, c, { ...f, limit: 1, offset: 0, facets: false }, overdueClock(ctx.ws.sqlite, localNow()).at).total;
     const filters = filterPhrases(t, f);
     if (f.status) filters.unshift(`${t('triage:columns.status')}：${t(`triage:actionViews.${f.status}`)}`);
     if (f.overdueOnly) filters.unshift(t('health:ui.actions.overdueOnly'));
@@ -149,7 +151,7 @@ export const healthActionsSource: TableSource<'health.actions'> = {
   async *rows(ctx, f) {
     const { t } = ctx;
     const c = triageContext(ctx.ws.sqlite, localToday());
-    const now = localNow();
+    const now = overdueClock(ctx.ws.sqlite, localNow()).at;
     for (let offset = 0; ;) {
       await checkpoint(ctx.signal);
       const page = listTriageActions(ctx.ws.sqlite, c, { ...(f as ActionFilter), sort: f.sort, limit: PAGE, offset, facets: false }, now);

@@ -48,7 +48,13 @@ export function ActionBoard({ version, onChanged, onOpenCustomer }: Props) {
   const [filter, setFilter] = useState<TriageFilter>({});
   const [sort, setSort] = useState<ActionSort>('due');
   const [columns, setColumns] = useState<Partial<Record<Column, ColumnPage>> | null>(null);
-  const [summary, setSummary] = useState<{ total: number; overdue: number; facets: FacetCounts | null; context: TriageContext } | null>(null);
+  const [summary, setSummary] = useState<{
+    total: number;
+    overdue: number;
+    overdueAsOf: string | null;
+    facets: FacetCounts | null;
+    context: TriageContext;
+  } | null>(null);
   const [selection, setSelection] = useState<{ column: Column; ids: Set<number>; all: boolean } | null>(null);
   const [toast, setToast] = useState<{ step: BulkResult; message: string } | null>(null);
   const [policyOpen, setPolicyOpen] = useState(false);
@@ -76,7 +82,7 @@ export function ActionBoard({ version, onChanged, onOpenCustomer }: Props) {
       ...cols.map((status) => wb.api['actions.triage']({ ...base, status, limit: PAGE, facets: false })),
     ]).then(([all, ...pages]) => {
       if (!live) return;
-      setSummary({ total: all!.total, overdue: all!.overdue, facets: all!.facets, context: all!.context });
+      setSummary({ total: all!.total, overdue: all!.overdue, overdueAsOf: all!.overdueAsOf, facets: all!.facets, context: all!.context });
       const next: Partial<Record<Column, ColumnPage>> = {};
       cols.forEach((c, i) => (next[c] = { items: pages[i]!.items, total: pages[i]!.total }));
       setColumns(next);
@@ -168,6 +174,11 @@ export function ActionBoard({ version, onChanged, onOpenCustomer }: Props) {
               {t('triage:list.matchingActions', { count: summary.total })}
             </span>
             {summary.overdue > 0 && <span className="danger-text small">{t('triage:list.overdue', { count: summary.overdue })}</span>}
+            {summary.overdueAsOf && (
+              <span className="muted small" data-testid="overdue-as-of">
+                {t('triage:list.overdueAsOf', { date: summary.overdueAsOf })}
+              </span>
+            )}
             <span className="muted small">{t('health:repair.rule')}</span>
           </div>
         )}
@@ -317,7 +328,12 @@ export function ActionCard({
           {a.owner ? ` · ${a.owner}` : ''}
         </span>
         <span className={a.overdue ? 'danger-text' : 'muted'}>
-          {a.overdue ? t('overdue', { hours: a.hoursOverdue }) : t('dueAt', { dueAt: fmtWhen(a.dueAt) })}
+          {a.overdue
+            ? // Up to two days in hours, then whole days: a delay read in thousands of hours says nothing.
+              a.hoursOverdue >= 48
+              ? t('overdueDays', { days: Math.floor(a.hoursOverdue / 24) })
+              : t('overdue', { hours: a.hoursOverdue })
+            : t('dueAt', { dueAt: fmtWhen(a.dueAt) })}
         </span>
       </div>
       {a.status === 'done' && a.closedAt && <div className="muted small">{t('ui.actions.closed', { at: fmtWhen(a.closedAt) })}</div>}

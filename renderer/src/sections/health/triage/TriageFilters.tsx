@@ -133,9 +133,11 @@ export function TriageBasis({ context }: { context: TriageContext }) {
     context.churnRun && context.churnRun.scored > 0
       ? t('triage:churnRiskHelp', { id: context.churnRun.id, date: context.churnRun.scoredAsOf })
       : t('triage:churnRiskNone');
+  const rejected = context.churnRunRejected ? t('triage:churnRunRejected', { id: context.churnRunRejected.id, status: context.churnRunRejected.status }) : null;
   return (
     <p className="muted small triage-basis" data-testid="triage-basis">
       {stake} · {risk}
+      {rejected && <span data-testid="triage-churn-rejected"> · {rejected}</span>}
     </p>
   );
 }
