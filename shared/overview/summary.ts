@@ -41,7 +41,18 @@ export interface HealthHeadline {
 
 /** What one kind of data makes possible, whether it is there, and the step that adds it. */
 export interface Enablement {
-  id: 'customers' | 'retention' | 'revenueRetention' | 'healthSignals' | 'diagnosticRun' | 'healthRun' | 'churnModel' | 'assessment';
+  id:
+    | 'customers'
+    | 'retention'
+    | 'revenueRetention'
+    | 'healthSignals'
+    | 'diagnosticRun'
+    | 'healthRun'
+    | 'churnModel'
+    | 'clvRun'
+    | 'vocRun'
+    | 'churnReview'
+    | 'assessment';
   enabled: boolean;
   /** The rows (or runs) behind it. */
   count: number;
@@ -49,7 +60,7 @@ export interface Enablement {
   step: { section: string; entity?: EntityKind };
 }
 
-export type RecentKind = 'import' | 'diagnosticRun' | 'healthRun' | 'churnRun' | 'reportExport' | 'tableExport';
+export type RecentKind = 'import' | 'diagnosticRun' | 'healthRun' | 'churnRun' | 'clvRun' | 'vocRun' | 'churnReview' | 'reportExport' | 'tableExport';
 
 export interface RecentEvent {
   kind: RecentKind;

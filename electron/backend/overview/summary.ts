@@ -90,7 +90,17 @@ function healthHeadline(sqlite: ReadableDB): HealthHeadline | null {
 }
 
 /** What the data makes possible, and for what is missing the section (and entity) that fixes it. */
-export function enablement(counts: Record<EntityKind, number>, runs: { diagnostic: number; health: number; churn: number; assessments: number }): Enablement[] {
+export interface RunCounts {
+  diagnostic: number;
+  health: number;
+  churn: number;
+  assessments: number;
+  clv?: number;
+  voc?: number;
+  churnReview?: number;
+}
+
+export function enablement(counts: Record<EntityKind, number>, runs: RunCounts): Enablement[] {
   const activity = counts.interactions + counts.tickets + counts.surveys + counts.usage;
   return [
     { id: 'customers', enabled: counts.customers > 0, count: counts.customers, step: { section: 'import', entity: 'customers' } },
@@ -100,6 +110,9 @@ export function enablement(counts: Record<EntityKind, number>, runs: { diagnosti
     { id: 'diagnosticRun', enabled: runs.diagnostic > 0, count: runs.diagnostic, step: { section: 'diagnostics' } },
     { id: 'healthRun', enabled: runs.health > 0, count: runs.health, step: { section: 'health' } },
     { id: 'churnModel', enabled: runs.churn > 0, count: runs.churn, step: { section: 'churn' } },
+    { id: 'clvRun', enabled: (runs.clv ?? 0) > 0, count: runs.clv ?? 0, step: { section: 'clv' } },
+    { id: 'vocRun', enabled: (runs.voc ?? 0) > 0, count: runs.voc ?? 0, step: { section: 'voc' } },
+    { id: 'churnReview', enabled: (runs.churnReview ?? 0) > 0, count: runs.churnReview ?? 0, step: { section: 'churnReview' } },
     { id: 'assessment', enabled: runs.assessments > 0, count: runs.assessments, step: { section: 'checklists' } },
   ];
 }
@@ -141,6 +154,32 @@ function recent(sqlite: ReadableDB): OverviewSummary['recent'] {
         }[])
       : []
     ).map((r): RecentEvent => ({ kind: 'churnRun', at: r.at, id: r.id, label: r.scored_as_of, rows: r.customers })),
+    ...(tableExists(sqlite, 'clv_run')
+      ? (sqlite.prepare(`select id, created_at as at, as_of, customers from clv_run order by id desc limit ?`).all(RECENT) as {
+          id: number;
+          at: string;
+          as_of: string;
+          customers: number;
+        }[])
+      : []
+    ).map((r): RecentEvent => ({ kind: 'clvRun', at: r.at, id: r.id, label: r.as_of, rows: r.customers })),
+    ...(tableExists(sqlite, 'voc_run')
+      ? (sqlite.prepare(`select id, created_at as at, comments from voc_run order by id desc limit ?`).all(RECENT) as {
+          id: number;
+          at: string;
+          comments: number;
+        }[])
+      : []
+    ).map((r): RecentEvent => ({ kind: 'vocRun', at: r.at, id: r.id, label: '', rows: r.comments })),
+    ...(tableExists(sqlite, 'churn_review')
+      ? (sqlite.prepare(`select id, created_at as at, period, churned from churn_review order by id desc limit ?`).all(RECENT) as {
+          id: number;
+          at: string;
+          period: string;
+          churned: number;
+        }[])
+      : []
+    ).map((r): RecentEvent => ({ kind: 'churnReview', at: r.at, id: r.id, label: r.period, rows: r.churned })),
   ]
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
     .slice(0, RECENT);
@@ -173,6 +212,9 @@ export function overviewSummary(sqlite: ReadableDB, counts: Record<EntityKind, n
     health: count(sqlite, 'select count(*) from health_run where finished_at is not null'),
     churn: tableExists(sqlite, 'churn_run') ? count(sqlite, 'select count(*) from churn_run') : 0,
     assessments: count(sqlite, 'select count(*) from checklist_assessment'),
+    clv: tableExists(sqlite, 'clv_run') ? count(sqlite, 'select count(*) from clv_run') : 0,
+    voc: tableExists(sqlite, 'voc_run') ? count(sqlite, 'select count(*) from voc_run') : 0,
+    churnReview: tableExists(sqlite, 'churn_review') ? count(sqlite, 'select count(*) from churn_review') : 0,
   };
   return {
     diagnostics: diagnosticHeadline(sqlite),

@@ -148,6 +148,15 @@ export function OverviewDashboard() {
   );
 }
 
+/** What a recent line's count is of: customers scored, comments read, churned customers reviewed; rows otherwise. */
+const RECENT_UNIT: Partial<Record<RecentEvent['kind'], 'overview.customers' | 'overview.comments' | 'overview.churned'>> = {
+  healthRun: 'overview.customers',
+  churnRun: 'overview.customers',
+  clvRun: 'overview.customers',
+  vocRun: 'overview.comments',
+  churnReview: 'overview.churned',
+};
+
 function RecentList({ title, events }: { title: string; events: RecentEvent[] }) {
   const { t } = useTranslation('workbench');
   const { t: ti } = useTranslation('import');
@@ -166,7 +175,7 @@ function RecentList({ title, events }: { title: string; events: RecentEvent[] })
             .pop() ?? ''
         }`;
       default:
-        return `#${e.id ?? ''} · ${e.label}`;
+        return e.label ? `#${e.id ?? ''} · ${e.label}` : `#${e.id ?? ''}`;
     }
   };
   return (
@@ -183,9 +192,7 @@ function RecentList({ title, events }: { title: string; events: RecentEvent[] })
                 {text(e)}
               </span>
               {e.rows !== null ? (
-                <span className="muted small">
-                  {t(e.kind === 'healthRun' || e.kind === 'churnRun' ? 'overview.customers' : 'overview.rows', { rows: e.rows.toLocaleString(wb.locale) })}
-                </span>
+                <span className="muted small">{t(RECENT_UNIT[e.kind] ?? 'overview.rows', { rows: e.rows.toLocaleString(wb.locale) })}</span>
               ) : null}
               <span className="muted small recent-at">{formatDateTime(e.at, wb.locale)}</span>
             </li>
