@@ -9,6 +9,7 @@ import { eventText, traitText } from './labels';
 import { ReviewPresenter } from './ReviewPresenter';
 import { ExportPack } from './ExportPack';
 import '../voc/voc.css';
+import { CustomerLink } from '../../app/CustomerLink';
 
 /** The month before today ('YYYY-MM'): the monthly review's usual period. */
 function lastMonth(): string {
@@ -225,9 +226,9 @@ export function ChurnReviewSection() {
                         >
                           {open === c.customerKey ? '▾' : '▸'} {c.name}
                         </button>{' '}
-                        <a className="muted small" href={`#/e/health/customer/${encodeURIComponent(c.customerKey)}`}>
+                        <CustomerLink className="muted small" customerKey={c.customerKey}>
                           {c.customerKey}
-                        </a>
+                        </CustomerLink>
                       </td>
                       <td className="nowrap">{c.churnDate}</td>
                       <td className="num">{money(c.lostRevenue)}</td>

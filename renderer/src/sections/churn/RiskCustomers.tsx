@@ -5,6 +5,7 @@ import type { ChurnRun, ChurnScoreRow, ChurnScoreSort } from '../../../../shared
 import { useWorkbench } from '../../app/context';
 import { useMoney } from '../../app/money';
 import { pct, useNamespacedT } from './format';
+import { CustomerLink } from '../../app/CustomerLink';
 
 const PAGE = 25;
 
@@ -76,9 +77,9 @@ export function RiskCustomers({ run }: { run: ChurnRun }) {
             <tr key={r.customerKey} data-testid="churn-customer-row">
               <td className="num">{r.rank}</td>
               <td>
-                <a href={`#/e/health/customer/${encodeURIComponent(r.customerKey)}`} title={t('ui.scores.open')}>
+                <CustomerLink customerKey={r.customerKey} title={t('ui.scores.open')}>
                   {r.name ?? r.customerKey}
-                </a>
+                </CustomerLink>
                 <div className="muted small">
                   {r.customerKey}
                   {r.owner ? ` · ${r.owner}` : ''}

@@ -4,6 +4,7 @@ import { DORMANT_P_ALIVE, type ClvCustomerRow, type ClvRun } from '../../../../s
 import { useWorkbench } from '../../app/context';
 import { pct } from './format';
 import { useMoney } from '../../app/money';
+import { CustomerLink } from '../../app/CustomerLink';
 
 const TOP = 10;
 
@@ -53,9 +54,9 @@ export function AtRiskCard({ run }: { run: ClvRun }) {
               {page.rows.map((r) => (
                 <tr key={r.customerId} data-testid="clv-at-risk-row">
                   <td>
-                    <a href={`#/e/health/customer/${encodeURIComponent(r.customerId)}`} title={t('ui.list.open')}>
+                    <CustomerLink customerKey={r.customerId} title={t('ui.list.open')}>
                       {r.name ?? r.customerId}
-                    </a>
+                    </CustomerLink>
                     <div className="muted small">{r.customerId}</div>
                   </td>
                   <td className="num">{r.x}</td>

@@ -4,6 +4,7 @@ import type { ClvCustomerRow, ClvCustomerSort, ClvRun } from '../../../../shared
 import { useWorkbench } from '../../app/context';
 import { pct, range } from './format';
 import { useMoney } from '../../app/money';
+import { CustomerLink } from '../../app/CustomerLink';
 
 const PAGE = 25;
 
@@ -77,9 +78,9 @@ export function CustomerList({ run }: { run: ClvRun }) {
           {page.rows.map((r) => (
             <tr key={r.customerId} data-testid="clv-customer-row">
               <td>
-                <a href={`#/e/health/customer/${encodeURIComponent(r.customerId)}`} title={t('ui.list.open')}>
+                <CustomerLink customerKey={r.customerId} title={t('ui.list.open')}>
                   {r.name ?? r.customerId}
-                </a>
+                </CustomerLink>
                 <div className="muted small">{r.customerId}</div>
               </td>
               <td className="num">{r.x}</td>

@@ -7,6 +7,7 @@ import { NPS_MIN_RESPONSES } from '../../../../shared/voc/nps';
 import { dimensionLabel, f1, interval } from './format';
 import { buildNpsTrendChart } from '../../../../shared/charts/nps';
 import { Chart } from '../../components/Chart';
+import { CustomerLink } from '../../app/CustomerLink';
 
 interface Props {
   summary: VocSummary;
@@ -143,7 +144,7 @@ export function NpsBreakdown({ summary, onGrain, onDimension }: Props) {
               {open.rows.map((r) => (
                 <tr key={r.customerKey}>
                   <td>
-                    <a href={`#/e/health/customer/${encodeURIComponent(r.customerKey)}`}>{r.name}</a> <span className="muted small">{r.customerKey}</span>
+                    <CustomerLink customerKey={r.customerKey}>{r.name}</CustomerLink> <span className="muted small">{r.customerKey}</span>
                   </td>
                   <td className="num">{r.answers}</td>
                   <td className="nowrap">{r.lastDate}</td>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { VocThemeRun } from '../../../../shared/voc/types';
 import { COMMUNICATION_KINDS } from '../../../../shared/voc/communication';
+import { CustomerLink } from '../../app/CustomerLink';
 
 const SHOWN = 12;
 
@@ -37,7 +38,7 @@ export function SignalsCard({ run }: { run: VocThemeRun }) {
                 <span className={`badge voc-kind-${f.kind}`}>{t(`signals.kind.${f.kind}`)}</span>
               </td>
               <td className="nowrap">
-                <a href={`#/e/health/customer/${encodeURIComponent(f.customerKey)}`}>{f.customerKey}</a>
+                <CustomerLink customerKey={f.customerKey}>{f.customerKey}</CustomerLink>
               </td>
               <td>
                 {f.sentence} <span className="muted small">「{f.term}」</span>
