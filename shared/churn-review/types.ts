@@ -81,7 +81,16 @@ export interface ChurnReview {
   churnRuns: number;
   /** The topic library's names at review time (theme traits are stored by id). */
   themeNames: Record<string, { 'zh-CN': string; en: string }>;
+  /**
+   * What counted as churn: the CRM's churn dates, or (order data without any churn date) the
+   * diagnostic run's activity definition: churned on the day the last purchase on or before the
+   * period's end stopped keeping the customer active (last purchase + windowDays), when that day falls
+   * in the period and on or before the run's as-of date. Absent on reviews stored before it was recorded.
+   */
+  definition?: ChurnDefinition;
 }
+
+export type ChurnDefinition = { kind: 'recorded' } | { kind: 'activity'; diagnosticRunId: number; windowDays: number; asOf: string };
 
 export interface ChurnReviewSummary {
   id: number;

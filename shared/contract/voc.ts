@@ -49,4 +49,6 @@ export const vocChannels = {
   /** A stored review (the latest when reviewId is left out); null when none exists. */
   'churn.getReview': channel(z.object({ reviewId: id.optional() })).returns<ChurnReview | null>(),
   'churn.reviews': channel(z.object({})).returns<ChurnReviewSummary[]>(),
+  /** The period a review takes when none is chosen: the last complete period on or before the as-of date. */
+  'churn.reviewDefaults': channel(z.object({})).returns<{ period: string; asOf: string }>(),
 };

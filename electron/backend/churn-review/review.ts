@@ -4,7 +4,9 @@
 // 销售与项目环节的疏漏" and "每周分析TOP20流失客户的共同特征".
 //
 // A customer has churned when the CRM gives a churn date (customers.churn_date): the review is of
-// losses the client recorded, not of the model's guesses. History comes only from what is stored
+// losses the client recorded, not of the model's guesses. Order data without any churn date are
+// reviewed by the diagnostic run's activity definition (last purchase + its window: activityChurn),
+// and the review states which definition it used. History comes only from what is stored
 // before the churn date (signals, actions, health and churn-model runs, surveys, notes, tickets): an
 // event dated on or after it never appears in the customer's timeline.
 
@@ -20,6 +22,7 @@ import { overRepresentedTraits, type TraitInput } from '../../../shared/churn-re
 import { revenueRates, type CustomerArr, type DueContract } from '../../../shared/churn-review/rates';
 import {
   REVIEW_PERIOD_PATTERN,
+  type ChurnDefinition,
   type ChurnedCustomer,
   type ChurnReview,
   type ChurnReviewParams,
@@ -28,6 +31,8 @@ import {
 } from '../../../shared/churn-review/types';
 import { domainSegmenter } from '../voc/segment';
 import { latestDiagnosticRunId } from '../voc/inputs-sql';
+import { loadRun } from '../diagnostics/runs-repo';
+import { defaultAsOf } from '../diagnostics/defaults';
 
 const DAY = 86_400_000;
 /** Contract values are stored as floats (MRR = yearly ÷ 12): sums are rounded to cents so 999,999.99 reads 1,000,000. */
@@ -128,6 +133,68 @@ function tenureBand(days: number | null): string {
   return '3y+';
 }
 
+/**
+ * Churn by the diagnostic run's activity definition, for order data without any churn date: a
+ * customer churned on the day its last purchase (positive amount) on or before the period's end, capped
+ * at the run's as-of date, stopped keeping it active: that purchase + the run's window. A day after
+ * the cap is not a churn yet. Customers with no purchase by then were not customers yet and are left out.
+ */
+function activityChurn(sqlite: ReadableDB, customers: readonly CustomerRow[], periodEnd: string): { customers: CustomerRow[]; definition: ChurnDefinition } {
+  const purchases = Number(sqlite.prepare(`select count(*) from orders where amount > 0`).pluck().get() ?? 0);
+  if (purchases === 0) throw new WorkbenchError('CHURN_REVIEW_NO_CHURN', {});
+  const runId = latestDiagnosticRunId(sqlite);
+  if (runId === null) throw new WorkbenchError('CHURN_REVIEW_NEEDS_DIAGNOSTICS', {});
+  const run = loadRun(sqlite, runId);
+  const asOf = run.asOf.slice(0, 10);
+  const windowDays = run.results.windowDays;
+  const cap = periodEnd < asOf ? periodEnd : asOf;
+  const last = new Map(
+    sqlite
+      .prepare(`select customer_key, max(substr(order_date, 1, 10)) from orders where amount > 0 and substr(order_date, 1, 10) <= ? group by customer_key`)
+      .raw(true)
+      .all(cap) as [string, string][],
+  );
+  const out: CustomerRow[] = [];
+  for (const c of customers) {
+    const p = last.get(c.key);
+    if (p === undefined) continue;
+    const lapse = addDays(p, windowDays);
+    out.push({ ...c, churnDate: lapse <= cap ? lapse : null });
+  }
+  return { customers: out, definition: { kind: 'activity', diagnosticRunId: runId, windowDays, asOf } };
+}
+
+const lastDayOfMonth = (y: number, m: number): string => new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+
+/**
+ * The period a review takes when none is given: the last complete period (of the latest diagnostic
+ * run's grain, else a month) on or before the as-of date (that run's, else the diagnostics default).
+ */
+export function defaultReviewPeriod(sqlite: ReadableDB): { period: string; asOf: string } {
+  const runId = latestDiagnosticRunId(sqlite);
+  const run = runId === null ? null : loadRun(sqlite, runId);
+  const asOf = run ? run.asOf.slice(0, 10) : defaultAsOf(sqlite);
+  const grain = run?.results.grain ?? 'month';
+  let y = Number(asOf.slice(0, 4));
+  const m = Number(asOf.slice(5, 7));
+  if (grain === 'year') return { period: String(asOf === `${y}-12-31` ? y : y - 1), asOf };
+  if (grain === 'quarter') {
+    let q = Math.ceil(m / 3);
+    if (asOf !== lastDayOfMonth(y, q * 3)) q -= 1;
+    if (q === 0) {
+      q = 4;
+      y -= 1;
+    }
+    return { period: `${y}-Q${q}`, asOf };
+  }
+  let mm = asOf === lastDayOfMonth(y, m) ? m : m - 1;
+  if (mm === 0) {
+    mm = 12;
+    y -= 1;
+  }
+  return { period: `${y}-${String(mm).padStart(2, '0')}`, asOf };
+}
+
 export interface ReviewOptions {
   params: ChurnReviewParams;
   config: VocConfig;
@@ -141,7 +208,11 @@ export async function computeChurnReview(sqlite: ReadableDB, opts: ReviewOptions
   const period = reviewPeriod(params.period);
   const traitWindow = { start: addMonths(period.end, 1 - params.traitMonths), end: period.end };
   opts.progress?.('churnReview.read', 0, null);
-  const customers = readCustomers(sqlite);
+  const recorded = readCustomers(sqlite);
+  // The CRM's churn dates when there are any; else churn as diagnostics defines it (orders + window).
+  const { customers, definition } = recorded.some((c) => c.churnDate !== null)
+    ? { customers: recorded, definition: { kind: 'recorded' } as ChurnDefinition }
+    : activityChurn(sqlite, recorded, period.end);
   const contracts = readContracts(sqlite);
   const contractsByCustomer = groupBy(contracts, (c) => c.customerKey);
   const tierRun = latestDiagnosticRunId(sqlite);
@@ -247,6 +318,7 @@ export async function computeChurnReview(sqlite: ReadableDB, opts: ReviewOptions
     healthRuns,
     churnRuns,
     themeNames: Object.fromEntries(opts.config.themes.map((t) => [t.id, { ...t.name }])),
+    definition,
   };
 }
 

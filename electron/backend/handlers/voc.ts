@@ -7,7 +7,7 @@ import { vocRespondents, vocSummary } from '../voc/summary';
 import { customerVoice } from '../voc/customer';
 import { listThemeRuns, loadThemeRun, runThemes } from '../voc/themes-run';
 import { loadVocConfig, resetVocConfig, saveVocConfig } from '../voc/config-store';
-import { listChurnReviews, loadChurnReview, runChurnReview } from '../churn-review/review';
+import { defaultReviewPeriod, listChurnReviews, loadChurnReview, runChurnReview } from '../churn-review/review';
 
 export function vocHandlers(b: Backend): HandlersFor<typeof vocChannels> {
   const sqlite = () => b.requireWorkspace().sqlite;
@@ -59,5 +59,6 @@ export function vocHandlers(b: Backend): HandlersFor<typeof vocChannels> {
     },
     'churn.getReview': async ({ reviewId }) => loadChurnReview(sqlite(), reviewId ?? null),
     'churn.reviews': async () => listChurnReviews(sqlite()),
+    'churn.reviewDefaults': async () => defaultReviewPeriod(sqlite()),
   };
 }

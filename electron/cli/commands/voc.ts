@@ -6,6 +6,7 @@ import { VOC_GRAINS, COMMENT_SOURCES, type VocSummary, type VocThemeRun } from '
 import type { VocGrain } from '../../../shared/voc/breakdown';
 import type { CommentSource } from '../../../shared/voc/themes';
 import type { ChurnReview } from '../../../shared/churn-review/types';
+import { reviewDefinitionText } from '../../../shared/churn-review/definition';
 import type { NpsFigure } from '../../../shared/voc/nps';
 
 const f1 = (v: number | null | undefined): string => (v === null || v === undefined ? '-' : v.toFixed(1));
@@ -62,6 +63,7 @@ function reviewText(r: ChurnReview, g: CliGlobals): string {
   const lines = [
     `${t('review.title')} ${r.params.period} (${r.period.start} – ${r.period.end}) #${r.id}`,
     `  ${t('review.kpi.churned')}: ${r.churnedCount} / ${r.onBook} (${f1(r.churnRatePct)}%)   ${t('review.kpi.lostRevenue')}: ${money(r.lostRevenue)}`,
+    ...(r.definition ? [`  ${reviewDefinitionText(r.definition, t)}`] : []),
     `  ${t('review.rates.churnOfStarting')}: ${f1(r.rates.churnOfStarting.pct)}%   ${t('review.rates.churnOfDue')}: ${f1(r.rates.churnOfDue.pct)}%`,
     `  ${t('review.rates.downsellOfStarting')}: ${f1(r.rates.downsellOfStarting.pct)}%   ${t('review.rates.downsellOfDue')}: ${f1(r.rates.downsellOfDue.pct)}%`,
     '',
@@ -120,16 +122,17 @@ export function registerVocCommands(program: Command): void {
     .command('churn-review')
     .description('the churn review of one period: churned customers by lost revenue with their history, over-represented traits, churn and downsell rates')
     .argument('<file>', 'workspace file')
-    .requiredOption('--period <period>', '2026-09 (month), 2026-Q3 (quarter) or 2026 (year)')
+    .option('--period <period>', '2026-09 (month), 2026-Q3 (quarter) or 2026 (year); default: the last complete period on or before the as-of date')
     .option('--top <n>', 'churned customers to review, by lost revenue', '20')
     .option('--trait-months <n>', 'months of churn the traits compare, ending with the period', '12')
     .option('--min-support <n>', 'churned customers a trait needs before it is tested', '5')
     .action(
       action(async (s, g, file, opts) => {
-        const o = opts as { period: string; top: string; traitMonths: string; minSupport: string };
+        const o = opts as { period?: string; top: string; traitMonths: string; minSupport: string };
         await s.call('engagement.open', { path: String(file) });
+        const period = o.period ?? (await s.call('churn.reviewDefaults', {})).period;
         const review = await s.call('churn.review', {
-          params: { period: o.period, top: Number(o.top), traitMonths: Number(o.traitMonths), minSupport: Number(o.minSupport) },
+          params: { period, top: Number(o.top), traitMonths: Number(o.traitMonths), minSupport: Number(o.minSupport) },
         });
         printResult(g, review, () => reviewText(review, g));
       }),

@@ -1,4 +1,5 @@
 import type { KeyFigure, ReportBlock, TableCell, TableColumn } from '../../../../shared/reports/model';
+import { reviewDefinitionText } from '../../../../shared/churn-review/definition';
 import type { ChurnedCustomer, ChurnReview } from '../../../../shared/churn-review/types';
 import { loadChurnReview } from '../../churn-review/review';
 import type { SectionBuilder } from './context';
@@ -40,7 +41,10 @@ export const churnReviewSection: SectionBuilder = async (ctx) => {
     { label: v('review.rates.downsellOfStarting'), value: frac(rr.downsellOfStarting.pct), format: 'percent' },
     { label: v('review.rates.downsellOfDue'), value: frac(rr.downsellOfDue.pct), format: 'percent' },
   ];
-  const blocks: ReportBlock[] = [{ kind: 'keyFigures', figures }];
+  const blocks: ReportBlock[] = [
+    ...(review.definition ? [{ kind: 'paragraph' as const, text: reviewDefinitionText(review.definition, v) }] : []),
+    { kind: 'keyFigures', figures },
+  ];
   if (review.healthRuns === 0) blocks.push({ kind: 'paragraph', text: v('review.noHealthRuns') });
   // A column nobody has a value in (tiers before any diagnostics run) is left out: the PDF page has
   // room for about ten.

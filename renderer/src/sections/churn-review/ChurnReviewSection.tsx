@@ -8,6 +8,7 @@ import { useMoney } from '../../app/money';
 import { eventText, traitText } from './labels';
 import { ReviewPresenter } from './ReviewPresenter';
 import { ExportPack } from './ExportPack';
+import { reviewDefinitionText } from '../../../../shared/churn-review/definition';
 import '../voc/voc.css';
 import { CustomerLink } from '../../app/CustomerLink';
 
@@ -55,6 +56,9 @@ export function ChurnReviewSection() {
         setTop(r.params.top);
         setTraitMonths(r.params.traitMonths);
         setMinSupport(r.params.minSupport);
+      } else {
+        // No review yet: the last complete period of the data (not of today's calendar).
+        setPeriod((await wb.api['churn.reviewDefaults']({})).period);
       }
       setLoaded(true);
     },
@@ -146,6 +150,11 @@ export function ChurnReviewSection() {
             <p className="muted small">
               {t('review.runLine', { id: review.id, at: review.createdAt.replace('T', ' ').slice(0, 16), start: review.period.start, end: review.period.end })}
             </p>
+            {review.definition && (
+              <p className="muted small" data-testid="cr-definition">
+                {reviewDefinitionText(review.definition, tt)}
+              </p>
+            )}
             <div className="kpi-grid">
               <div className="kpi">
                 <span className="kpi-label">{t('review.kpi.churned')}</span>
