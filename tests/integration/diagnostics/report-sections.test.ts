@@ -5,7 +5,7 @@ import { reportText } from '../../../shared/reports/messages';
 import type { ReportBlock } from '../../../shared/reports/model';
 import { runAndStore } from '../../../electron/backend/diagnostics/run';
 import { latestRunId } from '../../../electron/backend/diagnostics/runs-repo';
-import { cohortsSection } from '../../../electron/backend/reports/sections/cohorts';
+import { cohortsSection, SMALL_COHORT } from '../../../electron/backend/reports/sections/cohorts';
 import { retentionSection } from '../../../electron/backend/reports/sections/retention';
 import type { SectionContext } from '../../../electron/backend/reports/sections/context';
 import type { Workspace } from '../../../electron/backend/workspace/workspace';
@@ -68,7 +68,14 @@ describe('retention and cohort report sections', () => {
     const table = s.blocks.find((b) => b.kind === 'table');
     if (table?.kind !== 'table') throw new Error('no table');
     // 2024-01 starts 22 days after the first order, inside the 31-day window: censored too.
-    expect(table.rows.map((r) => r[0])).toEqual(['2023-12†', '2024-01†', '2024-03']);
+    // Every fixture cohort has fewer than 10 customers: ‡ on the label and the note says what it means.
+    expect(table.rows.map((r) => r[0])).toEqual(['2023-12†‡', '2024-01†‡', '2024-03‡']);
+    for (const r of table.rows) expect(r[1]).toBeLessThan(SMALL_COHORT);
     expect(table.note).toContain('第 0 列按定义为 100%');
+    expect(table.note).toContain('‡ 客户数少于 10（n < 10）');
+    // The label column is wide enough for "2015-Q1†‡" on one line (it wrapped at 11 of 24 offsets' 7).
+    expect(table.columns[0]?.width).toBeGreaterThanOrEqual(16);
+    const en = (await cohortsSection(ctxOf('en'))).blocks.find((b) => b.kind === 'table');
+    expect(en?.kind === 'table' ? en.note : '').toContain('‡ fewer than 10 customers (n < 10)');
   });
 });
