@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { DiagnosticRun } from '../../shared/analytics';
 import { serve, openBrowser, type ServedApp, type BrowserSession } from '../helpers/browser';
 
@@ -48,6 +49,22 @@ describe('diagnostics in browser mode', () => {
     const chip = page.getByTestId('diag-drill-chip');
     await expect.poll(() => chip.textContent()).toContain(`批次 ${rows[0]!.key} 第 1 期`);
     await expect.poll(() => page.getByTestId('diag-table-count').textContent()).toContain(`显示 ${cell.on} / 499`);
+    // The selected cell's customers export from the heatmap itself, as many rows as the cell counts.
+    await expect.poll(() => page.getByTestId('diag-cohort-selection').textContent()).toContain(`批次 ${rows[0]!.key} 第 1 期`);
+    await page.getByTestId('diag-cohort-export-button').click();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('diag-cohort-export-xlsx').click()]);
+    const file = join(app.docs, 'cohort-cell.xlsx');
+    await download.saveAs(file);
+    await expect.poll(() => page.getByTestId('diag-cohort-export-done').textContent(), { timeout: 30_000 }).toContain(`已导出 ${cell.on} 行`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const ws = book.worksheets[0]!;
+    // The title rows name the cell; under the header, one row per customer of the cell.
+    const titles = [1, 2, 3, 4, 5].map((i) => String(ws.getRow(i).getCell(1).value ?? '')).join(' ');
+    expect(titles).toContain(`批次 ${rows[0]!.key} 第 1 期`);
+    let header = 1;
+    while (header < ws.rowCount && String(ws.getRow(header).getCell(1).value) !== '编号') header++;
+    expect(ws.rowCount - header).toBe(cell.on);
     // Only the rows in view (plus a margin) are drawn, every one of them loaded from the drilled page.
     const table = page.getByTestId('diag-customer-table');
     await expect.poll(() => table.getByTestId('vt-row').count()).toBeGreaterThan(0);

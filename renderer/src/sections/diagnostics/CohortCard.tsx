@@ -1,13 +1,17 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildCohortHeatmap } from '../../../../shared/charts';
-import type { CohortMatrix, DrillTarget } from '../../../../shared/analytics';
+import type { CohortMatrix, DiagnosticRunResult, DrillTarget } from '../../../../shared/analytics';
 import type { Locale } from '../../../../shared/errors';
 import { Chart } from '../../components/Chart';
-import { metricTitle } from './labels';
+import { ExportTableButton } from '../../components/ExportTableButton';
+import { drillLabel, metricTitle } from './labels';
 
 interface Props {
   cohorts: CohortMatrix;
+  /** The run the matrix belongs to: a selected cell's customers export from it. */
+  runId: number;
+  result: DiagnosticRunResult;
   asOf: string;
   locale: Locale;
   onDrill(target: DrillTarget): void;
@@ -17,10 +21,12 @@ type Mode = 'on' | 'onOrAfter';
 type Measure = 'customers' | 'revenue';
 
 /** Cohort matrix: rows are first-purchase periods, columns the periods since; click a cell to drill. */
-export function CohortCard({ cohorts, asOf, locale, onDrill }: Props) {
+export function CohortCard({ cohorts, runId, result, asOf, locale, onDrill }: Props) {
   const { t } = useTranslation('analytics');
   const [mode, setMode] = useState<Mode>('on');
   const [measure, setMeasure] = useState<Measure>('customers');
+  // The last clicked cell: its customers can go to Excel from here, without scrolling to the table.
+  const [selected, setSelected] = useState<DrillTarget | null>(null);
   const width = cohorts.rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
   const option = useMemo(
     () =>
@@ -97,10 +103,23 @@ export function CohortCard({ cohorts, asOf, locale, onDrill }: Props) {
                 const v = p.value as [number, number, number] | undefined;
                 const row = v ? cohorts.rows[v[1]] : undefined;
                 if (!v || !row) return;
-                onDrill({ kind: 'cohort', cohort: row.key, offset: v[0], measure: measure === 'revenue' ? 'on' : mode });
+                const target: DrillTarget = { kind: 'cohort', cohort: row.key, offset: v[0], measure: measure === 'revenue' ? 'on' : mode };
+                setSelected(target);
+                onDrill(target);
               }}
             />
           </div>
+          {selected && (
+            <div className="cohort-selection" data-testid="diag-cohort-selection">
+              <span className="small">{drillLabel(t, selected, result)}</span>
+              <ExportTableButton
+                table="diagnostics.customers"
+                filters={{ runId, target: selected }}
+                fileName={drillLabel(t, selected, result)}
+                testId="diag-cohort-export"
+              />
+            </div>
+          )}
         </>
       )}
       <p className="muted small formula">

@@ -403,7 +403,7 @@ export function DiagnosticsSection() {
           {comparison ? <ComparePanel c={comparison} fmt={fmt} /> : null}
           <TrendCards result={result} locale={wb.locale} currency={currency} onDrill={onDrill} />
           <RetentionTable result={result} fmt={fmt} onDrill={onDrill} />
-          <CohortCard cohorts={result.cohorts} asOf={run.asOf} locale={wb.locale} onDrill={onDrill} />
+          <CohortCard cohorts={result.cohorts} runId={run.id} result={result} asOf={run.asOf} locale={wb.locale} onDrill={onDrill} />
           <SegmentCards runId={run.id} result={result} locale={wb.locale} fmt={fmt} onDrill={onDrill} />
           <BreakdownCard runId={run.id} result={result} fmt={fmt} onDrill={onDrill} />
           <CustomerTable
