@@ -61,11 +61,16 @@ p { margin: 0 0 0.6em; }
 .figure-note { font-size: 7.5pt; color: ${CHART_THEME.mutedText}; line-height: 1.4; }
 
 table.data { width: 100%; border-collapse: collapse; font-size: 8.5pt; }
-table.data thead { display: table-header-group; }
+table.data thead { display: table-header-group; break-after: avoid; page-break-after: avoid; }
+/* Row groups (html-table-groups.ts): the first rows stay with the header, the last rows stay together,
+   and a short table moves whole with its title and note when it does not fit the rest of a page. */
+table.data tbody.keep { break-inside: avoid; page-break-inside: avoid; }
+.block.keep { break-inside: avoid; page-break-inside: avoid; }
+.block-note { break-before: avoid; page-break-before: avoid; }
 table.data th { background: ${CHART_THEME.palette[0]}; color: #FFFFFF; font-weight: 700; text-align: left; padding: 1.6mm 2mm; }
 table.data td { padding: 1.3mm 2mm; border-bottom: 1px solid ${CHART_THEME.splitLine}; }
 table.data tr { break-inside: avoid; page-break-inside: avoid; }
-table.data tbody tr:nth-child(even) td { background: #F8FAFC; }
+table.data tbody tr.alt td { background: #F8FAFC; }
 table.data .r { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.data .d { white-space: nowrap; }
 table.data th.r { text-align: right; }

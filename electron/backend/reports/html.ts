@@ -15,6 +15,7 @@ import { reportText } from '../../../shared/reports/messages';
 import { renderChartSvg } from './chart-svg';
 import { escapeHtml, textToParagraphs } from './html-escape';
 import { REPORT_CSS, REPORT_FONT_STACK } from './html-style';
+import { keepTableWhole, tableRowGroups } from './html-table-groups';
 
 export interface RenderHtmlOptions {
   /** Override for tests or the Electron app; default is ECharts SSR via chart-svg.ts. */
@@ -121,17 +122,27 @@ export function renderReportHtml(model: ReportModel, options: RenderHtmlOptions 
   const table = (block: TableBlock): string => {
     const totalWidth = block.columns.reduce((s, c) => s + (c.width ?? 12), 0);
     const hasPartial = block.rows.some((r) => r.some(cellIsPartial));
+    // Striping by row index (class alt), not :nth-child, which would restart in every row group.
+    const rowHtml = (row: TableCell[], i: number): string =>
+      `<tr${i % 2 === 1 ? ' class="alt"' : ''}>${block.columns.map((col, ci) => cellHtml(col, row[ci] ?? null)).join('')}</tr>`;
     const body =
       block.rows.length === 0
-        ? `<tr><td class="empty" colspan="${block.columns.length}">${escapeHtml(t('document.emptyTable'))}</td></tr>`
-        : block.rows.map((row) => `<tr>${block.columns.map((col, ci) => cellHtml(col, row[ci] ?? null)).join('')}</tr>`).join('\n');
-    return `<div class="block">
+        ? `<tbody class="keep"><tr><td class="empty" colspan="${block.columns.length}">${escapeHtml(t('document.emptyTable'))}</td></tr></tbody>`
+        : tableRowGroups(block.rows.length)
+            .map(
+              (g) =>
+                `<tbody${g.keep ? ' class="keep"' : ''}>\n${block.rows
+                  .slice(g.start, g.end)
+                  .map((row, i) => rowHtml(row, g.start + i))
+                  .join('\n')}\n</tbody>`,
+            )
+            .join('\n');
+    return `<div class="block${keepTableWhole(block.rows.length) ? ' keep' : ''}">
 ${block.title ? `<h3 class="block-title">${escapeHtml(block.title)}</h3>` : ''}
 <table class="data"><colgroup>${block.columns.map((c) => `<col style="width:${(((c.width ?? 12) / totalWidth) * 100).toFixed(1)}%">`).join('')}</colgroup>
 <thead><tr>${block.columns.map((c) => `<th${NUMERIC.has(c.format) ? ' class="r"' : ''}>${escapeHtml(c.label)}</th>`).join('')}</tr></thead>
-<tbody>
 ${body}
-</tbody></table>
+</table>
 ${block.note ? `<div class="block-note">${escapeHtml(block.note)}</div>` : ''}
 ${hasPartial ? `<div class="block-note">${escapeHtml(t('document.partialNote'))}</div>` : ''}
 </div>`;
