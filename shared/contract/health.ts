@@ -89,6 +89,11 @@ export interface HealthOverview {
   actions: { open: number; inProgress: number; overdue: number; done: number };
   /** Run history: one point per run (oldest first), for the trend chart. */
   history: { runId: number; asOf: string; red: number; yellow: number; green: number; average: number | null }[];
+  /**
+   * The latest churn run that passed its evaluation, when the shown health run did not read it (made
+   * later, or the run read none): the run line says to re-run health to use it. Null otherwise.
+   */
+  churnRunNow?: { id: number; scoredAsOf: string } | null;
 }
 
 export interface SignalRow {

@@ -30,7 +30,7 @@ describe('model runs in health, from the browser', () => {
     await page.reload();
     const churnSource = page.getByTestId('health-source-churn');
     await expect.poll(() => churnSource.getAttribute('data-status'), { timeout: 30_000 }).toBe('absent');
-    expect(await churnSource.textContent()).toContain('no churn-model run yet');
+    expect(await churnSource.textContent()).toContain('there was no usable churn-model run');
 
     await page.goto(`${app.origin}/#/e/churn`);
     await page.reload();
@@ -57,7 +57,7 @@ describe('model runs in health, from the browser', () => {
     await add.selectOption('churnProbabilityPct');
     await expect.poll(() => page.getByTestId('weight-churnRisk').count()).toBe(1);
     // The latest health run predates the churn fit: the workshop says the measure has no data there and why.
-    expect(await page.getByTestId('nodata-churnRisk').textContent()).toContain('no churn-model run yet');
+    expect(await page.getByTestId('nodata-churnRisk').textContent()).toContain('there was no usable churn-model run');
     await page.getByLabel('Model name').fill('Combined + churn risk');
     await page.getByRole('button', { name: 'Save as model' }).click();
     await expect

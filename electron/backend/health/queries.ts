@@ -230,7 +230,17 @@ export function overview(sqlite: ReadableDB, runId: number | undefined, now: str
     signals,
     actions,
     history,
+    churnRunNow: churnRunNotRead(sqlite, toSummary(run).sources),
   };
+}
+
+/** The latest churn run that passed its evaluation, when the health run's sources did not read it. */
+function churnRunNotRead(sqlite: ReadableDB, sources: HealthRunSources | null): { id: number; scoredAsOf: string } | null {
+  const latest = sqlite.prepare(`select id, scored_as_of from churn_run where status = 'ok' order by id desc limit 1`).get() as
+    { id: number; scored_as_of: string } | undefined;
+  if (!latest) return null;
+  const used = sources?.churn.status === 'used' ? sources.churn.runId : null;
+  return used === latest.id ? null : { id: latest.id, scoredAsOf: latest.scored_as_of };
 }
 
 export function customerHealth(sqlite: ReadableDB, customerKey: string, runId: number | undefined, now: string): CustomerHealth {

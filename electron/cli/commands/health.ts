@@ -25,6 +25,7 @@ function healthText(o: HealthOverview, g: CliGlobals): string {
     `  ${t('health:bands.none').padEnd(14)} ${String(b.none).padStart(6)}  ${pct(b.none)}`,
     t('health:cli.signalsLine', { heavy: o.signals.heavy, medium: o.signals.medium, light: o.signals.light }),
     ...sourceLines(run.sources, g),
+    ...(o.churnRunNow ? [`  ${t('health:sources.rerunForChurn', { runId: o.churnRunNow.id, scoredAsOf: o.churnRunNow.scoredAsOf })}`] : []),
     '',
     t('health:cli.lowest'),
     ...o.lowest.map(

@@ -66,7 +66,8 @@ describe('model sources from the command line', { timeout: 300_000 }, () => {
     const text = rwb(['health', file, '--no-run', '--lang', 'en'], env);
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toContain(`Churn model: Churn-model run #${churnRunId} (logistic regression, isotonic calibration`);
-    expect(text.stdout).toContain('Lifetime-value model: This engagement has no lifetime-value run yet');
+    expect(text.stdout).toContain('Lifetime-value model: When this run was computed (as of');
+    expect(text.stdout).toContain('there was no usable lifetime-value run');
 
     const signals = rwb(['signals', file, '--json'], env);
     expect(signals.status, signals.stderr).toBe(0);

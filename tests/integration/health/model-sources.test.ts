@@ -87,6 +87,7 @@ describe('health runs read the stored churn and lifetime-value runs', () => {
     const anyKey = [...churn.keys()][0]!;
     const card = await call('health.customer', { customerKey: anyKey, runId: run.id });
     expect(card.sources?.churn).toMatchObject({ status: 'absent', reason: 'noRun' });
+    expect((await call('health.overview', {})).churnRunNow).toBeNull();
     expect(card.measures.find((m) => m.metric === 'churnProbabilityPct')).toMatchObject({ value: null, points: null, contribution: 0 });
     // The rule editor lists the rule with the others.
     expect((await call('health.rules', {})).map((r) => r.id)).toContain('churnRisk');
@@ -98,7 +99,10 @@ describe('health runs read the stored churn and lifetime-value runs', () => {
     expect(fit.evaluation.calibration?.method).toBe('isotonic');
     churnRunId = fit.id;
     scoredAsOf = fit.scoredAsOf;
+    // The health run made before the fit read none: its line says so of the run, and names the fit to re-run for.
+    expect((await call('health.overview', {})).churnRunNow).toEqual({ id: fit.id, scoredAsOf: fit.scoredAsOf });
     const run = await call('health.run', { modelId: 'combined-models' });
+    expect((await call('health.overview', {})).churnRunNow).toBeNull();
     expect(run.sources?.churn).toMatchObject({ status: 'used', runId: fit.id, scoredAsOf: fit.scoredAsOf, calibration: 'isotonic', model: 'logistic' });
     const stored = sqlite().prepare(`select sources from health_run where id = ?`).pluck().get(run.id) as string;
     expect(JSON.parse(stored).churn.runId).toBe(fit.id);

@@ -81,9 +81,12 @@ describe('model sources', () => {
     expect(describeSource('churn', sources.churn, ht(enT))).toBe(
       'Churn-model run #7 (logistic regression, isotonic calibration, scored 2026-10-28, horizon 180 days, ROC AUC 0.623, 290 customers scored)',
     );
-    expect(describeSource('clv', sources.clv, ht(zh))).toBe('本项目还没有客户价值模型运行：相关指标和规则没有数据，不按 0 计。');
+    // It speaks of the health run (there may be a CLV run now, made after it).
+    expect(describeSource('clv', sources.clv, ht(zh))).toBe(
+      '这次计算（评估日期 2026-10-28）运行时没有可用的客户价值模型运行：相关指标和规则没有数据，不按 0 计。',
+    );
     expect(measureAbsenceText(sources, 'churnProbabilityPct', ht(enT))).toContain('run #7 did not score this customer');
-    expect(measureAbsenceText(sources, 'pAlivePct', ht(enT))).toContain('no lifetime-value run yet');
+    expect(measureAbsenceText(sources, 'pAlivePct', ht(enT))).toContain('When this run was computed (as of 2026-10-28) there was no usable lifetime-value run');
     expect(measureAbsenceText(null, 'pAlivePct', ht(enT))).toBe('This run was made before model sources were recorded.');
     const unusable: HealthRunSources = { ...sources, churn: { status: 'absent', reason: 'notUsable', params: { runId: 3, status: 'no-better-than-base' } } };
     expect(measureAbsenceText(unusable, 'churnProbabilityPct', ht(zh))).toBe('流失模型运行 #3 的评估结果为「不优于基准流失率」：不足以作为依据，未使用。');

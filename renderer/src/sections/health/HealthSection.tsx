@@ -133,6 +133,12 @@ export function HealthSection() {
           {(['churn', 'clv'] as const).map((kind) => (
             <li key={kind} data-testid={`health-source-${kind}`} data-status={runInfo.sources?.[kind].status}>
               {t(`sources.${kind}`)}: {describeSource(kind, runInfo.sources![kind], (k, p) => t(k, p ?? {}))}
+              {kind === 'churn' && overview?.churnRunNow && (
+                <span data-testid="health-rerun-churn">
+                  {' '}
+                  {t('sources.rerunForChurn', { runId: overview.churnRunNow.id, scoredAsOf: overview.churnRunNow.scoredAsOf })}
+                </span>
+              )}
             </li>
           ))}
         </ul>
