@@ -59,6 +59,13 @@ describe('rwb churn-review', () => {
     expect(review.params.top).toBe(5);
   }, 120_000);
 
+  it('without --period: the last complete period before the as-of date, and the line saying what counted as churn', () => {
+    const r = rwb(['churn-review', file, '--top', '3', '--lang', 'en'], env);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Churn review \d{4}(-\d{2}|-Q\d)? /);
+    expect(r.stdout).toContain('Churn = the churn dates the client recorded');
+  }, 120_000);
+
   it('a period it cannot read is refused with a coded error in the user’s language', () => {
     const zh = rwb(['churn-review', file, '--period', '2026-13', '--lang', 'zh-CN'], env);
     expect(zh.status).not.toBe(0);
