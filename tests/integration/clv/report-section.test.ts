@@ -12,6 +12,7 @@ import { dispatch } from '../../../electron/backend/dispatch';
 import { createHandlers, type Handlers } from '../../../electron/backend/handlers';
 import { createDemoWorkspace } from '../../../electron/backend/demo/create-demo';
 import { clvSection } from '../../../electron/backend/reports/sections/clv';
+import { findingsInput } from '../../../electron/backend/findings/input';
 import type { SectionContext } from '../../../electron/backend/reports/sections/context';
 import type { Workspace } from '../../../electron/backend/workspace/workspace';
 import type { ClvRun } from '../../../shared/clv/types';
@@ -246,4 +247,30 @@ describe('clv report section', () => {
     },
     120_000,
   );
+});
+
+describe('a run whose count model is not identified', () => {
+  it('the section says so and withholds the customers and breakdowns, also for a run stored as "caution"', async () => {
+    // The demo's Pareto/NBD by week runs to a boundary (beta).
+    const weekly = await call('clv.fit', { params: { model: 'pnbd', unit: 'week', holdoutDays: 0 } });
+    expect(weekly.result.countFit.status).toBe('boundary');
+    expect(weekly.verdict).toBe('unsuitable');
+    const ws = b.requireWorkspace();
+    const check = async () => {
+      const text = JSON.stringify((await clvSection(context(ws, 'en'))).blocks);
+      expect(text).toContain('could not be identified on this data');
+      expect(text).not.toContain('Alive vs dormant');
+      expect(text).not.toContain('customers with the highest CLV');
+    };
+    await check();
+    // A run stored before the rule: verdict "caution" with fit-uncertain. The fit status still decides.
+    const old = {
+      ...weekly.result,
+      evaluation: { ...weekly.result.evaluation, verdict: 'caution', reasons: [{ key: 'fit-uncertain', level: 'caution', params: { status: 'boundary' } }] },
+    };
+    ws.sqlite.prepare(`update clv_run set verdict = 'caution', results = ? where id = ?`).run(JSON.stringify(old), weekly.id);
+    await check();
+    const input = findingsInput(ws.sqlite, { diagnostic: null, health: null }, 'CNY', '2026-11-01');
+    expect(input.clv).toMatchObject({ verdict: 'unsuitable', dormant: 0 });
+  }, 120_000);
 });
