@@ -417,7 +417,7 @@ function npsDrafts(input: FindingsInput, o: FindingsOptions): Draft[] {
         previous: prev ? signedPoints(l, prev.nps.nps) : '',
         change: points(l, Math.abs(change ?? 0)),
       })),
-      figure: { value: last.nps.nps, format: 'number', baseline: prev?.nps.nps ?? null },
+      figure: { value: last.nps.nps, format: 'number', decimals: 1, baseline: prev?.nps.nps ?? null },
       formula: both(change === null ? 'formula.npsLevel' : 'formula.nps', (l) => ({
         promoters: int(l, last.nps.promoters),
         passives: int(l, last.nps.passives),
@@ -458,7 +458,7 @@ function npsThemeDrafts(input: FindingsInput, o: FindingsOptions): Draft[] {
         effect: signedPoints(l, top.npsEffect),
         comments: int(l, top.comments),
       })),
-      figure: { value: top.npsEffect, format: 'number', baseline: t.overall.nps },
+      figure: { value: top.npsEffect, format: 'number', decimals: 1, baseline: t.overall.nps },
       formula: both('formula.npsTheme', (l) => ({
         detractors: int(l, top.detractors),
         responses: int(l, t.overall.responses),
@@ -528,7 +528,7 @@ function churnReviewDrafts(input: FindingsInput, o: FindingsOptions, currency: s
         churnedWith: int(l, trait.churnedWith),
         churned: int(l, r.traitChurned),
       })),
-      figure: { value: trait.lift, format: 'number', baseline: 1 },
+      figure: { value: trait.lift, format: 'number', decimals: 2, baseline: 1 },
       formula: both('formula.churnReviewTrait', (l) => ({
         churnedWith: int(l, trait.churnedWith),
         retainedWith: int(l, trait.retainedWith),

@@ -40,6 +40,8 @@ export interface FindingFigure {
   /** The number as stored in the run (a fraction for percent), so a test can compare it with the run. */
   value: number;
   format: ValueFormat;
+  /** Decimals to print a 'number' figure with (NPS points: 1; a lift: 2); unset: the format's default. */
+  decimals?: number;
   /** The figure it is compared with (previous period, overall rate), when the finding is a change. */
   baseline: number | null;
 }

@@ -12,7 +12,11 @@ import { latestDiagnosticRun } from '../reports/sections/diagnostics-run';
 // a footnote, and the findings table that leads the summary page.
 
 export function findingFigure(f: ReviewedFinding, locale: Locale, currency: string): string {
-  return formatValue(f.figure.value, f.figure.format, { locale, currency, ...(f.figure.format === 'currency' ? { decimals: 0 } : {}) });
+  return formatValue(f.figure.value, f.figure.format, {
+    locale,
+    currency,
+    ...(f.figure.format === 'currency' ? { decimals: 0 } : f.figure.decimals !== undefined ? { decimals: f.figure.decimals } : {}),
+  });
 }
 
 /** A bar chart of the groups of one attribute: the segment finding's evidence. */

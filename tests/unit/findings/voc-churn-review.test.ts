@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { proposeFindings, runText, weakText } from '../../../shared/findings';
+import { proposeFindings, reviewFindings, runText, weakText } from '../../../shared/findings';
+import { findingFigure } from '../../../electron/backend/findings/report';
 import type { FindingsInput, NpsSummary } from '../../../shared/findings/types';
 import { npsFromCounts } from '../../../shared/voc/nps';
 
@@ -91,7 +92,7 @@ describe('voice-of-customer findings', () => {
     const last = nps(120, 80, 100);
     const prev = nps(150, 80, 70);
     const f = one(input({ voc: vocInput(last, prev) }), 'npsChange');
-    expect(f.figure).toEqual({ value: last.nps, format: 'number', baseline: prev.nps });
+    expect(f.figure).toEqual({ value: last.nps, format: 'number', decimals: 1, baseline: prev.nps });
     expect(f.basis).toBe(300);
     expect(f.weak).toBe(false);
     // z = (6.67 − 26.67) / √(se₁² + se₂²): a 20-point fall on 300 answers a side is beyond noise.
@@ -113,6 +114,8 @@ describe('voice-of-customer findings', () => {
     // Impact: 100 detractors × ¥12,000.
     expect(f.materiality).toBeCloseTo(100 * 12_000, 6);
     expect(f.materialityNote.en).toContain('detractors');
+    // NPS points print with one decimal in the PDF's findings table and on the deck's finding slide.
+    expect(findingFigure(reviewFindings([f], [])[0]!, 'zh-CN', 'CNY')).toBe('6.7');
   });
 
   it('an NPS on fewer than 30 answers is weak, and so is one whose interval is wide', () => {
@@ -151,7 +154,7 @@ describe('voice-of-customer findings', () => {
     };
     const f = one(input({ voc: vocInput(overall, null, themes) }), 'npsTheme');
     expect(f.id).toBe('nps-theme:delivery');
-    expect(f.figure).toEqual({ value: 12, format: 'number', baseline: overall.nps });
+    expect(f.figure).toEqual({ value: 12, format: 'number', decimals: 1, baseline: overall.nps });
     expect(f.headline['zh-CN']).toContain('「交付延期」：若其 36 位贬损者为中立者，NPS 将由 +6.7 变为 +18.7（+12.0 分）；涉及 52 条评论');
     expect(f.headline.en).toContain('"Late delivery": if its 36 detractors were passives, NPS would be +18.7 instead of +6.7 (+12.0 points); 52 comments');
     expect(f.formula.en).toContain('100 × 36 / 300 answers');
@@ -185,7 +188,7 @@ describe('churn-review findings', () => {
     // Largest lift first: 零售 (2.5) over 小型 (1.6).
     const t = found.find((f) => f.kind === 'churnReviewTrait')!;
     expect(t.id).toBe('churn-review-trait:industry:零售');
-    expect(t.figure).toEqual({ value: 2.5, format: 'number', baseline: 1 });
+    expect(t.figure).toEqual({ value: 2.5, format: 'number', decimals: 2, baseline: 1 });
     expect(t.headline['zh-CN']).toContain('「行业: 零售」：其流失率 30.0%，为整体（12.0%）的 2.50 倍；50 位流失客户中 18 位具有该特征');
     expect(t.formula.en).toContain('18 churned, 42 retained');
     expect(t.formula.en).toContain('BH q = 0.004');
@@ -195,6 +198,22 @@ describe('churn-review findings', () => {
     // 18 × (1 − 1/2.5) churned beyond the overall rate × ¥1,234,567.5 / 12 per churned customer.
     expect(t.materiality).toBeCloseTo(18 * 0.6 * (1_234_567.5 / 12), 6);
     expect(t.action.templateId).toBe('crossTeamMeeting');
+    // As the PDF's findings table and the deck print them: a lift with two decimals, money in whole units.
+    const printed = reviewFindings(found, []);
+    expect(
+      findingFigure(
+        printed.find((f) => f.id === t.id)!,
+        'en',
+        'CNY',
+      ),
+    ).toBe('2.50');
+    expect(
+      findingFigure(
+        printed.find((f) => f.id === lost.id)!,
+        'zh-CN',
+        'CNY',
+      ),
+    ).toBe('¥1,234,568');
   });
 
   it('a trait below the review’s minimum support or with q ≥ 0.1 is weak; a significant one is preferred', () => {

@@ -64,7 +64,10 @@ export function FindingsEditor({ language, runsKey, onChanged }: Props) {
       ? new Intl.NumberFormat(i18n.language, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(f.figure.value)
       : f.figure.format === 'currency'
         ? money.format(f.figure.value)
-        : new Intl.NumberFormat(i18n.language).format(f.figure.value);
+        : new Intl.NumberFormat(
+            i18n.language,
+            f.figure.decimals !== undefined ? { minimumFractionDigits: f.figure.decimals, maximumFractionDigits: f.figure.decimals } : {},
+          ).format(f.figure.value);
   return (
     <div className="card" data-testid="findings-editor">
       <div className="card-header">
