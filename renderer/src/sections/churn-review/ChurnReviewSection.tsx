@@ -36,6 +36,7 @@ export function ChurnReviewSection() {
   const { t, i18n } = useTranslation('voc');
   const { t: tHealth } = useTranslation('health');
   const wb = useWorkbench();
+  const money = useMoney();
   const job = useJob('churn.review');
   const [list, setList] = useState<ChurnReviewSummary[]>([]);
   const [review, setReview] = useState<ChurnReview | null>(null);
@@ -79,7 +80,6 @@ export function ChurnReviewSection() {
   };
   const phase = job.progress?.phase.replace(/^churnReview\./, '') ?? 'read';
   const locale = wb.locale;
-  const money = useMoney();
   const tt = (key: string, p: Record<string, string | number> = {}) => String(t(key, p));
   const th = (key: string, p: Record<string, string | number> = {}) => String(tHealth(key, p));
 

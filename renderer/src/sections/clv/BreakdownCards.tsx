@@ -18,6 +18,7 @@ import { useMoney } from '../../app/money';
 export function BreakdownCards({ run }: { run: ClvRun }) {
   const { t, i18n } = useTranslation('clv');
   const wb = useWorkbench();
+  const money = useMoney();
   const [b, setB] = useState<ClvBreakdown | null>(null);
   useEffect(() => {
     let live = true;
@@ -30,7 +31,6 @@ export function BreakdownCards({ run }: { run: ClvRun }) {
   }, [wb.api, wb.reportError, run.id]);
   if (!b) return null;
   const locale = i18n.language;
-  const money = useMoney();
   const m = (v: number): string => money(v);
   const common = { customers: b.customers.toLocaleString(locale), book: m(b.bookValue), id: run.id };
   const d = b.distribution;

@@ -14,6 +14,7 @@ import './clv.css';
 export function ClvPanel({ customerKey }: { customerKey: string }) {
   const { t } = useTranslation('clv');
   const wb = useWorkbench();
+  const money = useMoney();
   const [state, setState] = useState<{ run: ClvRunSummary; row: ClvCustomerRow | null } | null>(null);
 
   useEffect(() => {
@@ -28,7 +29,6 @@ export function ClvPanel({ customerKey }: { customerKey: string }) {
 
   if (!state) return null;
   const { run, row } = state;
-  const money = useMoney();
   const m = (v: number) => money(v);
   const f2 = (v: number) => v.toFixed(2);
   return (
