@@ -72,6 +72,12 @@ describe('churn risk in the browser', () => {
     });
     expect(await rows.first().textContent()).toContain(top.rows[0]!.customerKey);
     expect(((await rows.first().locator('td').last().textContent()) ?? '').length).toBeGreaterThan(4);
+    // The name opens the customer card as a panel over the section, not the health page.
+    await rows.first().getByTestId('customer-link').click();
+    await expect.poll(() => page.getByTestId('customer-card-drawer').count(), { timeout: 30_000 }).toBe(1);
+    expect(page.url()).toContain('#/e/churn');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('customer-card-drawer').count(), { timeout: 30_000 }).toBe(0);
 
     // The signal backtest beside each rule.
     await page.getByTestId('churn-backtest-run').click();

@@ -110,6 +110,12 @@ describe('customer value in the browser', () => {
     await expect.poll(() => page.getByTestId('clv-customer-row').first().textContent()).toContain(mostAlive.customerId);
     await page.getByTestId('clv-sort-clv').click();
     await expect.poll(() => page.getByTestId('clv-customer-row').first().textContent()).toContain(top.customerId);
+    // A customer's name opens the customer card over the section (the list keeps its sort), Esc closes it.
+    await page.getByTestId('clv-customer-row').first().getByTestId('customer-link').click();
+    await expect.poll(() => page.getByTestId('customer-card-drawer').count(), { timeout: 30_000 }).toBe(1);
+    expect(page.url()).toContain('#/e/clv');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('customer-card-drawer').count(), { timeout: 30_000 }).toBe(0);
     // The win-back list: customers below 50% P(alive) with the most past repeat spend, as the engine pages them.
     const dormant = await app.api<{ total: number; rows: ClvCustomerRow[] }>('clv.customers', {
       runId: run.id,
@@ -130,7 +136,7 @@ describe('customer value in the browser', () => {
     await first.locator('a').first().click();
     const panel = page.getByTestId('customer-clv');
     await expect.poll(() => panel.count(), { timeout: 30_000 }).toBe(1);
-    expect(await page.getByTestId('customer-clv-value').textContent()).toBe(Math.round(top.clv!).toLocaleString('zh-CN'));
+    expect(await page.getByTestId('customer-clv-value').textContent()).toBe(`¥${Math.round(top.clv!).toLocaleString('zh-CN')}`);
     expect(await page.getByTestId('customer-clv-alive').textContent()).toBe(`${(top.pAlive * 100).toFixed(1)}%`);
     await shot('customer-card-clv-zh-CN', 'customer-clv');
 
