@@ -102,7 +102,8 @@ describe('impact in the browser', () => {
     await page.getByTestId('fee-compute').click();
     await expect.poll(() => page.getByTestId('fee-statement').count(), { timeout: 60_000 }).toBe(1);
     const total = await page.getByTestId('fee-total').textContent();
-    expect(total).toMatch(/CNY/);
+    // The fee in its terms' currency, written with its symbol and grouped thousands.
+    expect(total).toMatch(/¥[0-9]{1,3}(,[0-9]{3})+/);
     expect(await page.getByTestId('fee-sensitivity').locator('tbody tr').count()).toBeGreaterThan(5);
     await shot('impact-fee-zh-CN');
   }, 120_000);
