@@ -89,7 +89,9 @@ export function ChurnReviewSection() {
         <div className="cr-controls">
           <label className="field">
             <span className="field-label">{t('review.period')}</span>
-            <input value={period} onChange={(e) => setPeriod(e.target.value)} title={t('review.periodHint')} data-testid="cr-period" />
+            {/* Read-only until the stored review or the data's default period has arrived, so a period typed
+                early is not replaced by the default a moment later. */}
+            <input value={period} onChange={(e) => setPeriod(e.target.value)} readOnly={!loaded} title={t('review.periodHint')} data-testid="cr-period" />
           </label>
           <label className="field">
             <span className="field-label">{t('review.top')}</span>
@@ -103,7 +105,7 @@ export function ChurnReviewSection() {
             <span className="field-label">{t('review.minSupport')}</span>
             <input type="number" min={1} value={minSupport} onChange={(e) => setMinSupport(Number(e.target.value))} />
           </label>
-          <button className="btn btn-primary" onClick={onRun} disabled={job.running} data-testid="cr-run">
+          <button className="btn btn-primary" onClick={onRun} disabled={job.running || !loaded} data-testid="cr-run">
             {job.running ? t('review.running') : t('review.run')}
           </button>
           {job.running && (
