@@ -52,6 +52,8 @@ export function ReviewPresenter({ id }: { id: number }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [go, leave]);
 
+  // Before the early return: hooks run in the same order on every render.
+  const money = useMoney();
   if (!review)
     return (
       <div className="cl-presenter">
@@ -61,7 +63,6 @@ export function ReviewPresenter({ id }: { id: number }) {
   const tt = (key: string, p: Record<string, string | number> = {}) => String(t(key, p));
   const th = (key: string, p: Record<string, string | number> = {}) => String(tHealth(key, p));
   const locale = wb.locale;
-  const money = useMoney();
   const rr = review.rates;
   const customer = slide >= 2 && slide < 2 + customers.length ? customers[slide - 2] : undefined;
   const kind = slide === 0 ? 'overview' : slide === 1 ? 'rates' : customer ? 'customer' : slide === 2 + customers.length ? 'traits' : 'reasons';
