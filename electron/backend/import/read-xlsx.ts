@@ -13,6 +13,7 @@ import { ImportFileError } from './errors';
 import { checkRow } from './read-limits';
 import { readWorkbookDirectory, type WorkbookDirectory } from './xlsx-directory';
 import { lazyModule } from '../lazy-module';
+import { ReaderStalled, STALL_MS, stallGuarded, type ReadProgress } from './stall-guard';
 
 import type { XlsxSheetInfo } from '../../../shared/import/preview-types';
 
@@ -27,6 +28,8 @@ export interface XlsxReadOptions {
   fromRow?: number;
   maxRows?: number;
   signal?: AbortSignal;
+  /** How long the reader may yield nothing once the whole file is read (see stall-guard.ts); tests shorten it. */
+  stallMs?: number;
 }
 
 // What the streaming reader exposes at run time beyond its typings: each worksheet's name and the raw XML
@@ -159,12 +162,12 @@ function rowCells(row: ExcelJS.Row, date1904: boolean): RawCell[] {
  * Skip a sheet without parsing it: drain its raw XML (decompression only). Wraps the worksheet's byte
  * source so exceljs, which parses lazily, never sees it.
  */
-async function skipSheet(ws: WorksheetReaderRuntime, signal: AbortSignal | undefined): Promise<void> {
+async function skipSheet(ws: WorksheetReaderRuntime, signal: AbortSignal | undefined, guard: <T>(s: AsyncIterable<T>) => AsyncIterable<T>): Promise<void> {
   if (ws.iterator === undefined) {
-    for await (const _row of ws) signal?.throwIfAborted();
+    for await (const _row of guard(ws)) signal?.throwIfAborted();
     return;
   }
-  for await (const _chunk of ws.iterator) signal?.throwIfAborted();
+  for await (const _chunk of guard(ws.iterator)) signal?.throwIfAborted();
 }
 
 function sheetNameOf(ws: WorksheetReaderRuntime, dir: WorkbookDirectory): string | undefined {
@@ -196,7 +199,8 @@ export async function* readXlsxRows(path: string, opts: XlsxReadOptions = {}): A
       }
       return;
     } catch (err) {
-      const retriable = err instanceof ImportFileError && err.code === 'workbook_unreadable';
+      // A stalled reader would stall again: only the lost-entry race is worth another pass.
+      const retriable = err instanceof ImportFileError && err.code === 'workbook_unreadable' && !(err.cause instanceof ReaderStalled);
       if (yieldedAny || !retriable || attempt >= ATTEMPTS) throw err;
     }
   }
@@ -216,17 +220,27 @@ async function* readXlsxRowsOnce(path: string, opts: XlsxReadOptions): AsyncGene
     throw new ImportFileError('sheet_not_found', { sheet: String(opts.sheet ?? 0), sheets: names.join(', ') });
   }
   let bytesRead = 0;
-  const { reader, input } = openWorkbook(path, dir, (n) => (bytesRead += n));
+  const progress: ReadProgress = { inputDone: false, lastAt: Date.now() };
+  const { reader, input } = openWorkbook(path, dir, (n) => {
+    bytesRead += n;
+    progress.lastAt = Date.now();
+  });
+  input.on('end', () => {
+    progress.inputDone = true;
+    progress.lastAt = Date.now();
+  });
+  const stallMs = opts.stallMs ?? STALL_MS;
+  const guard = <T>(source: AsyncIterable<T>): AsyncIterable<T> => stallGuarded(source, progress, stallMs);
   let yielded = 0;
   let chunk: RowChunk = { rows: [], rowNumbers: [], issues: [], bytesRead: 0, totalBytes };
   try {
-    for await (const ws of reader) {
+    for await (const ws of guard(reader)) {
       signal?.throwIfAborted();
       if (sheetNameOf(ws, dir) !== wanted) {
-        await skipSheet(ws, signal);
+        await skipSheet(ws, signal, guard);
         continue;
       }
-      for await (const row of ws) {
+      for await (const row of guard(ws)) {
         if (row.number < fromRow) continue;
         const cells = rowCells(row, dir.date1904);
         if (isBlankRow(cells)) continue;
