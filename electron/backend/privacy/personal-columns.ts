@@ -211,7 +211,17 @@ export const PERSONAL_COLUMNS: Record<string, TableRule> = {
   health_model: { rows: 'keep', columns: { id: KEY, name: CONFIG, model: CONFIG, created_at: DATE, updated_at: DATE } },
   health_run: {
     rows: 'keep',
-    columns: { model_id: KEY, model: CONFIG, rules: CONFIG, as_of: DATE, started_at: DATE, finished_at: DATE, param_set: CONFIG },
+    columns: {
+      model_id: KEY,
+      model: CONFIG,
+      rules: CONFIG,
+      as_of: DATE,
+      started_at: DATE,
+      finished_at: DATE,
+      param_set: CONFIG,
+      action_policy: CONFIG,
+      sources: keep('the ids of the model runs the health run read, or why none'),
+    },
   },
   health_score: { rows: 'keep', columns: { customer_key: KEY, band: CATEGORY, measures: keep('figures only'), metrics: keep('figures only (doubles)') } },
   health_signal: {
@@ -228,6 +238,9 @@ export const PERSONAL_COLUMNS: Record<string, TableRule> = {
       dismissed_reason: { do: 'clear' },
       dismissed_at: DATE,
       closed_at: DATE,
+      owner: { do: 'staffToken' },
+      snoozed_until: DATE,
+      dismissed_reason_code: CATEGORY,
     },
   },
   health_action: {
@@ -246,6 +259,7 @@ export const PERSONAL_COLUMNS: Record<string, TableRule> = {
       closed_at: DATE,
       repair_check: { do: 'scrubJson' },
       repair_checked_at: DATE,
+      snoozed_until: DATE,
     },
   },
   churn_run: {
@@ -354,6 +368,46 @@ export const PERSONAL_COLUMNS: Record<string, TableRule> = {
   kysely_migration: { rows: 'keep', columns: { name: CONFIG, timestamp: DATE } },
   kysely_migration_lock: { rows: 'keep', columns: { id: CONFIG } },
   sqlite_sequence: { rows: 'keep', columns: { name: CONFIG, seq: CONFIG } },
+  health_action_policy: { rows: 'keep', columns: { updated_at: DATE } },
+  // A bulk step's rows before and after (owner, reason note): strings scrubbed like the rows themselves.
+  triage_step: { rows: 'keep', columns: { at: DATE, target: CATEGORY, op: CATEGORY, detail: { do: 'scrubJson' }, undone_at: DATE } },
+  triage_step_item: { rows: 'keep', columns: { before: { do: 'scrubJson' }, after: { do: 'scrubJson' } } },
+  // A view's state can hold a customer search typed into a filter.
+  saved_view: {
+    rows: 'keep',
+    columns: { section: CATEGORY, name: keep('the name the consultant gave a view'), state: { do: 'scrubJson' }, created_at: DATE, updated_at: DATE },
+  },
+  voc_config: { rows: 'keep', columns: { key: CATEGORY, value: keep('dictionary, stop words and themes: words, not customer data'), updated_at: DATE } },
+  // Theme runs quote example comments; a churn review quotes comments and names in its timelines.
+  voc_run: { rows: 'keep', columns: { created_at: DATE, params: CONFIG, results: { do: 'scrubJson' } } },
+  churn_review: { rows: 'keep', columns: { created_at: DATE, period: DATE, params: CONFIG, results: { do: 'scrubJson' } } },
+  // A reworded finding may name a customer.
+  finding_decision: { rows: 'keep', columns: { finding_id: KEY, status: CATEGORY, text_zh: { do: 'clear' }, text_en: { do: 'clear' }, decided_at: DATE } },
+  experiment: {
+    rows: 'keep',
+    columns: {
+      name: keep('the name the consultant gave a test'),
+      action: CATEGORY,
+      design: CATEGORY,
+      selection: CATEGORY,
+      selection_detail: { do: 'scrubJson' },
+      outcome: CATEGORY,
+      start_date: DATE,
+      variance_reduction: CATEGORY,
+      plan: CONFIG,
+      note: { do: 'clear' },
+      assigned_at: DATE,
+      created_at: DATE,
+      updated_at: DATE,
+    },
+  },
+  experiment_member: { rows: 'keep', columns: { customer_key: KEY, arm: CATEGORY } },
+  indicator_baseline: {
+    rows: 'keep',
+    columns: { label: keep('the name the consultant gave a baseline'), as_of: DATE, grain: CATEGORY, indicators: keep('figures only'), frozen_at: DATE },
+  },
+  fee_terms: { rows: 'keep', columns: { terms: CONFIG, updated_at: DATE } },
+  signal_backtest: { rows: 'keep', columns: { created_at: DATE, rules: CONFIG, result: keep('figures by rule') } },
 };
 
 /** Columns whose declared type can hold text: everything but INTEGER and REAL (TEXT, BLOB, ANY, none). */

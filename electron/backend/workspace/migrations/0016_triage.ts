@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// Frozen in time: triage of signals and actions (issue 18).
+// Frozen in time: triage of signals and actions.
 // - health_signal: an owner assigned in the inbox (null = the customer's owner), a snooze date, and
 //   the coded reason of a dismissal beside its note.
 // - health_action: a snooze date (the board hides the action until then).
