@@ -1,8 +1,8 @@
 // The action policy: which signals open an action on the board by themselves when a health run
 // finds them, per severity, and whether a red health score does. Everything else stays in the
 // signal inbox, where the consultant triages it (and may still open an action by hand).
-// Seed 001's graded response (分级响应) sends a light signal (预警级) to the account team's own
-// follow-up, not to a tracked intervention; seed 000 has a high-risk customer handled by an
+// The relationship-maintenance article's graded response (分级响应) sends a light signal (预警级) to the account team's own
+// follow-up, not to a tracked intervention; the sales-delivery article has a high-risk customer handled by an
 // executive within 48 hours. So by default only heavy signals and red scores open actions: a light
 // signal opening an action buried the board (765 pending actions on the demo, 3,831 on a retail history).
 

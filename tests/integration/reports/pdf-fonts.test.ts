@@ -52,5 +52,6 @@ describe('the PDF’s fonts', () => {
     },
     300_000,
   );
+  // Without Chromium no PDF can be printed; the skip names the missing browser in the report.
   if (!chromium) it.skip(NO_CHROMIUM_REASON, () => {});
 });
