@@ -1,66 +1,20 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import type { ClvCustomerRow } from '../../../../shared/clv/types';
 import { useWorkbench } from '../../app/context';
+import { useRunLookup, type RunLookup } from '../../hooks/useRunLookup';
 
-/** Rows asked for within this long are fetched in one clv.lookup call. */
-const BATCH_MS = 40;
+export type ClvLookup = RunLookup<ClvCustomerRow>;
 
-export interface ClvLookup {
-  runId: number;
-  /** The customer's figures in the latest run: undefined while loading, null when not in the run. */
-  get(customerKey: string): ClvCustomerRow | null | undefined;
-}
-
-/**
- * Figures of the latest CLV run for the rows a paged table shows, fetched as rows appear, one call per
- * burst of rows (never the whole run). Null when no CLV run exists.
- */
+/** Figures of the latest CLV run for the rows a paged table shows, one clv.lookup call per burst. Null when no CLV run exists. */
 export function useClvLookup(): ClvLookup | null {
   const wb = useWorkbench();
-  const [runId, setRunId] = useState<number | null>(null);
-  const [, setVersion] = useState(0);
-  const cache = useRef(new Map<string, ClvCustomerRow | null>());
-  const pending = useRef(new Set<string>());
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  useEffect(() => {
-    wb.api['clv.runs']({})
-      .then((runs) => {
-        cache.current.clear();
-        setRunId(runs[0]?.id ?? null);
-      })
-      .catch(wb.reportError);
-  }, [wb.api, wb.reportError, wb.workspace?.path]);
-
-  const flush = useCallback(async () => {
-    timer.current = null;
-    if (runId === null) return;
-    const keys = [...pending.current].slice(0, 500);
-    for (const k of keys) pending.current.delete(k);
-    const found = await wb.api['clv.lookup']({ customerKeys: keys, runId }).catch(() => null);
-    const byKey = new Map((found?.rows ?? []).map((r) => [r.customerId, r]));
-    for (const k of keys) cache.current.set(k, byKey.get(k) ?? null);
-    setVersion((v) => v + 1);
-    if (pending.current.size > 0) timer.current = setTimeout(() => void flush(), 0);
-  }, [wb.api, runId]);
-
-  const get = useCallback(
-    (customerKey: string) => {
-      if (cache.current.has(customerKey)) return cache.current.get(customerKey);
-      if (!pending.current.has(customerKey)) {
-        pending.current.add(customerKey);
-        timer.current ??= setTimeout(() => void flush(), BATCH_MS);
-      }
-      return undefined;
+  const latest = useCallback(async () => (await wb.api['clv.runs']({}))[0]?.id ?? null, [wb.api]);
+  const fetchRows = useCallback(
+    async (customerKeys: string[], runId: number) => {
+      const found = await wb.api['clv.lookup']({ customerKeys, runId });
+      return new Map((found?.rows ?? []).map((r) => [r.customerId, r]));
     },
-    [flush],
+    [wb.api],
   );
-
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
-  return runId === null ? null : { runId, get };
+  return useRunLookup(latest, fetchRows);
 }
